@@ -1,0 +1,52 @@
+# METADATA
+# title: Changes to the default branch need approving reviews
+# description: >-
+#   At least one approving review is required before merging to the default
+#   branch, and two for repositories of confidential or restricted systems.
+#   Classic protection and rulesets are combined by the collector: the
+#   strictest requirement applies.
+# custom:
+#   id: GH-REPO-002
+#   severity: high
+#   resource_types: [github.repository]
+#   frameworks:
+#     cis-github-1.0: ["1.1.1", "1.1.3"]
+#     iso27001-2022: ["A.8.32", "A.8.28"]
+#     nist-800-53-r5: ["CM-3(2)", "SA-11"]
+#     soc2: ["CC8.1"]
+#   remediation:
+#     console: Default branch ruleset → Require a pull request before merging → Required approvals 1 (2 for confidential systems).
+#     terraform: 'github_repository_ruleset rules { pull_request { required_approving_review_count = 2 } } or github_branch_protection required_pull_request_reviews { required_approving_review_count = 2 }.'
+package rampart.github.repo.required_reviews
+
+import data.rampart.lib
+
+protection := input.attributes.default_branch_protection
+
+needed := 2 if lib.confidential(input)
+
+else := 1
+
+deny contains {"msg": "the default branch is not protected, so no review is required", "path": "attributes.default_branch_protection.protected"} if {
+	not input.attributes.archived
+	protection.protected == false
+}
+
+deny contains {"msg": sprintf("%d approving review(s) required; this %s system needs %d", [got, object.get(input, ["system", "classification"], "unclassified"), needed]), "path": "attributes.default_branch_protection.required_approving_review_count"} if {
+	not input.attributes.archived
+	protection.protected == true
+	got := protection.required_approving_review_count
+	is_number(got)
+	got < needed
+}
+
+unknown contains {"msg": "the protection of the default branch is unknown", "path": "attributes.default_branch_protection.protected"} if {
+	not input.attributes.archived
+	not is_boolean(lib.attr(["default_branch_protection", "protected"]))
+}
+
+unknown contains {"msg": "the required approving review count is unknown", "path": "attributes.default_branch_protection.required_approving_review_count"} if {
+	not input.attributes.archived
+	protection.protected == true
+	not is_number(lib.attr(["default_branch_protection", "required_approving_review_count"]))
+}

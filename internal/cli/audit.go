@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/rampart-audit/rampart/internal/engine"
+	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/pipeline"
+)
+
+// loadFlags are the flags every command that loads controls and a workspace shares.
+type loadFlags struct {
+	controls []string
+	policies string
+}
+
+func (l *loadFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringArrayVar(&l.controls, "controls", nil, "load controls from this folder instead of the embedded set (repeatable)")
+	cmd.Flags().StringVar(&l.policies, "policies", "", "load the governance pack from this folder instead of the embedded one")
+}
+
+// load loads controls and workspace, printing problems and diagnostics once.
+func (l *loadFlags) load(cmd *cobra.Command, p Params, workspace string) (*pipeline.Inputs, error) {
+	in, err := pipeline.Load(cmd.Context(), l.controls, l.policies, workspace, engine.WithClock(p.Now))
+	var problems engine.Problems
+	switch {
+	case errors.As(err, &problems):
+		printProblems(p.Stderr, problems)
+		return nil, exitWith(pipeline.ExitInput, fmt.Errorf("%d problem(s) in the controls", len(problems)))
+	case errors.Is(err, pipeline.ErrInvalidWorkspace):
+		printDiagnostics(p.Stderr, in.Workspace, in.Diagnostics)
+		return nil, exitWith(pipeline.ExitInput, fmt.Errorf("%d error(s) in the workspace", countErrors(in)))
+	case err != nil:
+		return nil, exitWith(pipeline.ExitInput, err)
+	}
+	printDiagnostics(p.Stderr, in.Workspace, in.Diagnostics) // warnings only
+	return in, nil
+}
+
+func countErrors(in *pipeline.Inputs) int {
+	n := 0
+	for _, d := range in.Diagnostics {
+		if d.Severity == hcl.DiagError {
+			n++
+		}
+	}
+	return n
+}
+
+type auditFlags struct {
+	load     loadFlags
+	evidence []string
+	formats  []string
+	output   string
+	failOn   string
+}
+
+func newAuditCommand(p Params) *cobra.Command {
+	var f auditFlags
+	cmd := &cobra.Command{
+		Use:   "audit [WORKSPACE]",
+		Short: "Evaluate every control against the evidence and report findings linked to risks",
+		Long: `Evaluate every control against every resource of the evidence, link the
+results to the workspace's risks, mitigations, training and policies, and
+report them.
+
+Evidence comes from --evidence (snapshot files or folders); without it, the
+workspace's evidence/ folder is used.
+
+Exit codes: 0 nothing at or above --fail-on; 1 failures at or above it;
+2 usage or input error; 3 could not evaluate (an error result, incomplete
+evidence, or a not_evaluated result at or above --fail-on).`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runAudit(cmd, p, f, args)
+		},
+	}
+	f.load.register(cmd)
+	cmd.Flags().StringArrayVar(&f.evidence, "evidence", nil, "evidence snapshot file or folder of them (repeatable)")
+	cmd.Flags().StringArrayVar(&f.formats, "format", nil, "output format, repeatable: text, json, or NAME=FILE to write one to a file")
+	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "lowest severity whose failures make the exit code 1: critical, high, medium, low, info")
+	return cmd
+}
+
+func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
+	workspace := "."
+	if len(args) == 1 {
+		workspace = args[0]
+	}
+	failOn, err := finding.ParseSeverity(f.failOn)
+	if err != nil {
+		return usageError("--fail-on: %v", err)
+	}
+	outputs, err := parseOutputs(f.formats, f.output)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	in, err := f.load.load(cmd, p, workspace)
+	if err != nil {
+		return err
+	}
+	snap, err := loadEvidence(workspace, f.evidence)
+	if err != nil {
+		return exitWith(pipeline.ExitInput, err)
+	}
+	r := in.Evaluate(cmd.Context(), snap, p.Now())
+	r.Workspace = workspace
+	if err := writeOutputs(outputs, r, p.Stdout); err != nil {
+		return exitWith(pipeline.ExitNotEvaluated, err)
+	}
+	return exitWith(pipeline.ExitCode(r, failOn), nil)
+}
+
+// loadEvidence reads --evidence paths, or the workspace's evidence/ folder.
+func loadEvidence(workspace string, paths []string) (*evidence.Snapshot, error) {
+	if len(paths) == 0 {
+		def := filepath.Join(workspace, "evidence")
+		if _, err := os.Stat(def); err != nil {
+			return nil, fmt.Errorf("no evidence: pass --evidence FILE (a snapshot from `rampart collect`) or put snapshots in %s", def)
+		}
+		paths = []string{def}
+	}
+	snaps := make([]*evidence.Snapshot, 0, len(paths))
+	for _, path := range paths {
+		s, err := evidence.Load(path)
+		if err != nil {
+			return nil, err
+		}
+		snaps = append(snaps, s)
+	}
+	return evidence.Merge(snaps...)
+}

@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rampart-audit/rampart/internal/engine"
+	"github.com/rampart-audit/rampart/internal/pipeline"
+)
+
+func newControlsCommand(p Params) *cobra.Command {
+	var dirs []string
+	var format string
+	cmd := &cobra.Command{
+		Use:   "controls",
+		Short: "List the control catalogue: id, severity, resource types, title",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "text" && format != "json" {
+				return usageError("--format must be text or json, got %q", format)
+			}
+			sources, err := pipeline.ControlSources(dirs)
+			if err != nil {
+				return exitWith(pipeline.ExitInput, err)
+			}
+			eng, err := engine.New(cmd.Context(), sources)
+			if err != nil {
+				return exitWith(pipeline.ExitInput, err)
+			}
+			cat := eng.Catalog()
+			if format == "json" {
+				enc := json.NewEncoder(p.Stdout)
+				enc.SetIndent("", "  ")
+				if cat.Controls == nil {
+					return enc.Encode([]*engine.Control{})
+				}
+				return enc.Encode(cat.Controls)
+			}
+			tw := tabwriter.NewWriter(p.Stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tSEVERITY\tRESOURCE TYPES\tTITLE")
+			for _, c := range cat.Controls {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.ID, c.Severity, strings.Join(c.ResourceTypes, ","), c.Title)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().StringArrayVar(&dirs, "controls", nil, "load controls from this folder instead of the embedded set (repeatable)")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	return cmd
+}

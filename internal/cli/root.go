@@ -1,0 +1,125 @@
+// Package cli is the command-line edge: it parses flags, runs the pipeline
+// and prints diagnostics once. Commands return an exit code; only main exits.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rampart-audit/rampart/internal/pipeline"
+)
+
+// Version is set at build time with -ldflags "-X .../internal/cli.Version=...".
+var Version = "dev"
+
+// Params carries what a command touches outside itself, so tests run
+// commands in-process with buffers and a fixed clock.
+type Params struct {
+	Stdout io.Writer
+	Stderr io.Writer
+	Now    func() time.Time
+	// Getenv reads the environment (tokens, endpoints); tests pass a map.
+	Getenv func(string) string
+	// IsTerminal reports whether Stderr is an interactive terminal (progress lines).
+	IsTerminal bool
+}
+
+// DefaultParams are the real process streams, clock and environment.
+func DefaultParams() Params {
+	return Params{Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now, Getenv: os.Getenv}
+}
+
+// exitError carries an exit code through cobra's error return.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// exitWith returns an error that makes Run return code; a nil err means the
+// reason was already printed.
+func exitWith(code int, err error) error { return &exitError{code: code, err: err} }
+
+// usageError is a bad flag or argument: exit 2.
+func usageError(format string, args ...any) error {
+	return exitWith(pipeline.ExitInput, fmt.Errorf(format, args...))
+}
+
+// command is one subcommand's constructor; the registry below lists them all.
+type command func(p Params) *cobra.Command
+
+var commands = []command{
+	newAuditCommand,
+	newControlsCommand,
+	newVersionCommand,
+}
+
+func newRoot(p Params) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "rampart",
+		Short:         "Policy-as-code audit engine: Rego controls over GitHub, AWS and Terraform, linked to risks, mitigations and training",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(p.Stdout)
+	root.SetErr(p.Stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return exitWith(pipeline.ExitInput, err)
+	})
+	for _, c := range commands {
+		root.AddCommand(c(p))
+	}
+	return root
+}
+
+// Run executes the command line and returns the process exit code.
+func Run(ctx context.Context, args []string, p Params) int {
+	if p.Now == nil {
+		p.Now = time.Now
+	}
+	if p.Getenv == nil {
+		p.Getenv = func(string) string { return "" }
+	}
+	root := newRoot(p)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return pipeline.ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(p.Stderr, "rampart: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	// cobra's own errors: unknown command, bad arguments.
+	fmt.Fprintf(p.Stderr, "rampart: %v\n", err)
+	return pipeline.ExitInput
+}
+
+func newVersionCommand(p Params) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			fmt.Fprintf(p.Stdout, "rampart %s\n", Version)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,330 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/finding"
+)
+
+// DefaultTimeout bounds one evaluation of one control on one resource.
+const DefaultTimeout = 5 * time.Second
+
+// Engine holds the compiled controls, ready to evaluate.
+type Engine struct {
+	catalog  *Catalog
+	compiler *ast.Compiler
+	prepared map[string]rego.PreparedEvalQuery
+	byType   map[string][]*Control
+	timeout  time.Duration
+	workers  int
+	now      func() time.Time
+}
+
+// Option configures an Engine.
+type Option func(*Engine)
+
+// WithTimeout sets the time limit of one evaluation.
+func WithTimeout(d time.Duration) Option { return func(e *Engine) { e.timeout = d } }
+
+// WithWorkers sets how many resources are evaluated at once (default: GOMAXPROCS).
+func WithWorkers(n int) Option { return func(e *Engine) { e.workers = n } }
+
+// WithClock fixes the time controls see through time.now_ns.
+func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = now } }
+
+// New parses, validates and compiles the controls of the sources. All
+// problems of all files are returned together as Problems.
+func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error) {
+	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now}
+	for _, o := range opts {
+		o(e)
+	}
+	mods, problems := ParseSources(sources...)
+	var controlMods []Module
+	for _, m := range mods {
+		if !m.Test {
+			controlMods = append(controlMods, m)
+		}
+	}
+	cat, ps := buildCatalog(controlMods)
+	problems = append(problems, ps...)
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	compiler, ps := compile(controlMods)
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	e.catalog, e.compiler = cat, compiler
+	e.prepared = make(map[string]rego.PreparedEvalQuery, len(cat.Controls))
+	e.byType = map[string][]*Control{}
+	for _, ctl := range cat.Controls {
+		q := fmt.Sprintf("deny := [d | some d in data.%s.deny]; unknown := [u | some u in data.%s.unknown]", ctl.Package, ctl.Package)
+		pq, err := rego.New(
+			rego.Query(q),
+			rego.Compiler(compiler),
+			rego.Capabilities(Capabilities()),
+			rego.StrictBuiltinErrors(true),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, Problems{{File: ctl.File, Line: ctl.Line, Message: fmt.Sprintf("prepare control %s: %v", ctl.ID, err)}}
+		}
+		e.prepared[ctl.ID] = pq
+		for _, t := range ctl.ResourceTypes {
+			e.byType[t] = append(e.byType[t], ctl)
+		}
+	}
+	return e, nil
+}
+
+// Catalog returns the loaded controls.
+func (e *Engine) Catalog() *Catalog { return e.catalog }
+
+// System is what a control may know about the system owning a resource.
+type System struct {
+	ID             string `json:"id"`
+	Classification string `json:"classification"`
+	Owner          string `json:"owner"`
+}
+
+// Input builds the document a control sees as `input` for a resource.
+func Input(r evidence.Resource, sys *System) map[string]any {
+	in := map[string]any{
+		"type":       r.Type,
+		"id":         r.ID,
+		"scope":      scopeMap(r.Scope),
+		"attributes": r.Attributes,
+		"unknown":    stringMap(r.Unknown),
+	}
+	if sys != nil {
+		in["system"] = map[string]any{"id": sys.ID, "classification": sys.Classification, "owner": sys.Owner}
+	}
+	return in
+}
+
+func scopeMap(s evidence.Scope) map[string]any {
+	m := map[string]any{"platform": s.Platform}
+	for k, v := range map[string]string{"org": s.Org, "repo": s.Repo, "account_id": s.AccountID, "region": s.Region, "path": s.Path} {
+		if v != "" {
+			m[k] = v
+		}
+	}
+	return m
+}
+
+func stringMap(m map[string]string) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// Evaluate runs every control over every resource of its types, and turns
+// each collection gap into not_evaluated results for the controls that
+// needed it. Findings come back sorted by control, resource type and ID;
+// risks, waivers and the like are left to the link stage.
+func (e *Engine) Evaluate(ctx context.Context, snap *evidence.Snapshot, systems map[string]System) []finding.Finding {
+	now := e.now()
+	perResource := make([][]finding.Finding, len(snap.Resources))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	workers := max(e.workers, 1)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				perResource[i] = e.evaluateResource(ctx, snap.Resources[i], systems, now)
+			}
+		}()
+	}
+	for i := range snap.Resources {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	var out []finding.Finding
+	for _, fs := range perResource {
+		out = append(out, fs...)
+	}
+	out = append(out, e.gapFindings(snap.NotCollected)...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.ControlID != b.ControlID {
+			return a.ControlID < b.ControlID
+		}
+		if a.Resource.Type != b.Resource.Type {
+			return a.Resource.Type < b.Resource.Type
+		}
+		return a.Resource.ID < b.Resource.ID
+	})
+	return out
+}
+
+func (e *Engine) evaluateResource(ctx context.Context, r evidence.Resource, systems map[string]System, now time.Time) []finding.Finding {
+	controls := e.byType[r.Type]
+	if len(controls) == 0 {
+		return nil
+	}
+	var sys *System
+	if s, ok := systems[r.System]; ok && r.System != "" {
+		sys = &s
+	}
+	out := make([]finding.Finding, 0, len(controls))
+	input, err := ast.InterfaceToValue(Input(r, sys))
+	for _, ctl := range controls {
+		f := newFinding(ctl, r)
+		if err != nil {
+			f.Status, f.Message = finding.Error, fmt.Sprintf("convert resource to Rego input: %v", err)
+		} else {
+			e.evaluateOne(ctx, ctl, r, input, now, &f)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func newFinding(ctl *Control, r evidence.Resource) finding.Finding {
+	return finding.Finding{
+		ControlID:   ctl.ID,
+		Title:       ctl.Title,
+		Severity:    ctl.Severity,
+		Resource:    finding.ResourceRef{Type: r.Type, ID: r.ID, System: r.System, Source: r.Source},
+		Frameworks:  ctl.Frameworks,
+		Fingerprint: finding.Fingerprint(ctl.ID, r.Type, r.ID),
+	}
+}
+
+func (e *Engine) evaluateOne(ctx context.Context, ctl *Control, r evidence.Resource, input ast.Value, now time.Time, f *finding.Finding) {
+	ctx, cancel := context.WithTimeout(ctx, e.timeout)
+	defer cancel()
+	rs, err := e.prepared[ctl.ID].Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now))
+	if err != nil {
+		f.Status = finding.Error
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			f.Message = fmt.Sprintf("evaluation exceeded the time limit of %s", e.timeout)
+		} else {
+			f.Message = fmt.Sprintf("evaluate: %v", err)
+		}
+		return
+	}
+	if len(rs) != 1 {
+		f.Status, f.Message = finding.Error, "evaluate: query returned no result"
+		return
+	}
+	deny, derr := reasons(rs[0].Bindings["deny"])
+	unknown, uerr := reasons(rs[0].Bindings["unknown"])
+	switch {
+	case derr != nil || uerr != nil:
+		f.Status, f.Message = finding.Error, fmt.Sprintf("control output: %v", errors.Join(derr, uerr))
+	case len(deny) > 0:
+		f.Status, f.Message, f.Path = finding.Fail, joinMessages(deny), deny[0].Path
+	case len(unknown) > 0:
+		f.Status, f.Path = finding.NotEvaluated, unknown[0].Path
+		f.Message = explainUnknown(unknown, r.Unknown)
+	default:
+		f.Status, f.Message = finding.Pass, "passed"
+	}
+}
+
+// reason is one entry of a control's deny or unknown set.
+type reason struct {
+	Msg  string
+	Path string
+}
+
+// reasons accepts the two shapes a control may emit: a message string, or
+// an object {"msg": ..., "path": ...}.
+func reasons(v any) ([]reason, error) {
+	list, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Errorf("expected a set, got %T", v)
+	}
+	out := make([]reason, 0, len(list))
+	for _, item := range list {
+		switch x := item.(type) {
+		case string:
+			out = append(out, reason{Msg: x})
+		case map[string]any:
+			msg, _ := x["msg"].(string)
+			p, _ := x["path"].(string)
+			if msg == "" {
+				return nil, fmt.Errorf("result object without a msg string: %v", x)
+			}
+			out = append(out, reason{Msg: msg, Path: p})
+		default:
+			return nil, fmt.Errorf("result must be a string or {msg, path}, got %T", item)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Msg < out[j].Msg })
+	return out, nil
+}
+
+func joinMessages(rs []reason) string {
+	msgs := make([]string, len(rs))
+	for i, r := range rs {
+		msgs[i] = r.Msg
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// explainUnknown prefers the collector's reason for a missing attribute
+// (a missing permission, say) over the control's generic message.
+func explainUnknown(rs []reason, collectorReasons map[string]string) string {
+	msgs := make([]string, 0, len(rs))
+	for _, r := range rs {
+		attr := strings.TrimPrefix(r.Path, "attributes.")
+		if why, ok := lookupUnknown(collectorReasons, attr); ok {
+			msgs = append(msgs, fmt.Sprintf("%s not collected: %s", attr, why))
+			continue
+		}
+		msgs = append(msgs, r.Msg)
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// lookupUnknown finds the reason for attr or for the nearest parent of it
+// ("branch_protection" explains "branch_protection.required_reviews").
+func lookupUnknown(m map[string]string, attr string) (string, bool) {
+	for attr != "" {
+		if why, ok := m[attr]; ok {
+			return why, true
+		}
+		i := strings.LastIndex(attr, ".")
+		if i < 0 {
+			break
+		}
+		attr = attr[:i]
+	}
+	return "", false
+}
+
+func (e *Engine) gapFindings(gaps []evidence.NotCollected) []finding.Finding {
+	var out []finding.Finding
+	for _, g := range gaps {
+		msg := "not collected: " + g.Reason
+		if g.MissingPermission != "" {
+			msg += " (missing permission: " + g.MissingPermission + ")"
+		}
+		r := evidence.Resource{Type: g.ResourceType, ID: g.ScopeID, System: g.System, Scope: g.Scope, Source: evidence.Source{Kind: "live"}}
+		for _, ctl := range e.byType[g.ResourceType] {
+			f := newFinding(ctl, r)
+			f.Status, f.Message = finding.NotEvaluated, msg
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -1,0 +1,261 @@
+package model
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/gohcl"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+var rootSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
+	{Type: "settings"},
+	{Type: "system", LabelNames: []string{"id"}},
+	{Type: "person", LabelNames: []string{"id"}},
+	{Type: "risk", LabelNames: []string{"id"}},
+	{Type: "mitigation", LabelNames: []string{"id"}},
+	{Type: "training", LabelNames: []string{"id"}},
+	{Type: "policy", LabelNames: []string{"id"}},
+	{Type: "waiver", LabelNames: []string{"id"}},
+}}
+
+// Defaults for settings a workspace does not set.
+const (
+	DefaultRiskAppetite  = 8
+	DefaultWaiverMaxDays = 365
+)
+
+// Input names the HCL a workspace is built from: the governance pack
+// (embedded or a folder) and the workspace folder itself.
+type Input struct {
+	// Pack is the governance pack; PackName prefixes its file names in diagnostics.
+	Pack     fs.FS
+	PackName string
+	// Dir is the workspace folder; every *.hcl file directly in it is read.
+	Dir string
+	// KnownControl reports whether a control ID exists in the loaded catalogue.
+	KnownControl func(id string) bool
+}
+
+// Load parses, decodes and validates the pack and the workspace. It returns
+// every diagnostic of the run; the workspace is usable only when none is an error.
+func Load(in Input) (*Workspace, hcl.Diagnostics) {
+	p := hclparse.NewParser()
+	var diags hcl.Diagnostics
+	var files []*hcl.File
+	if in.Pack != nil {
+		fs, d := parsePack(p, in.Pack, in.PackName)
+		files, diags = append(files, fs...), append(diags, d...)
+	}
+	if in.Dir != "" {
+		fs, d := parseDir(p, in.Dir)
+		files, diags = append(files, fs...), append(diags, d...)
+	}
+	ws := &Workspace{Files: p.Files()}
+	d := newDecoder(ws)
+	for _, f := range files {
+		d.decodeFile(f)
+	}
+	diags = append(diags, d.diags...)
+	diags = append(diags, validate(ws, in.KnownControl)...)
+	return ws, diags
+}
+
+func parsePack(p *hclparse.Parser, pack fs.FS, name string) ([]*hcl.File, hcl.Diagnostics) {
+	var files []*hcl.File
+	var diags hcl.Diagnostics
+	err := fs.WalkDir(pack, ".", func(fp string, de fs.DirEntry, err error) error {
+		if err != nil || de.IsDir() || !strings.HasSuffix(fp, ".hcl") {
+			return err
+		}
+		src, err := fs.ReadFile(pack, fp)
+		if err != nil {
+			return err
+		}
+		f, d := p.ParseHCL(src, path.Join(name, fp))
+		diags = append(diags, d...)
+		if f != nil && !d.HasErrors() {
+			files = append(files, f)
+		}
+		return nil
+	})
+	if err != nil {
+		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Cannot read governance pack", Detail: err.Error()})
+	}
+	return files, diags
+}
+
+func parseDir(p *hclparse.Parser, dir string) ([]*hcl.File, hcl.Diagnostics) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.hcl"))
+	if err != nil || len(names) == 0 {
+		detail := fmt.Sprintf("%s holds no *.hcl files: a workspace is a folder of HCL files describing systems, people, risks and policies.", dir)
+		if _, statErr := os.Stat(dir); statErr != nil {
+			detail = statErr.Error()
+		}
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "No workspace found", Detail: detail}}
+	}
+	sort.Strings(names)
+	var files []*hcl.File
+	var diags hcl.Diagnostics
+	for _, n := range names {
+		f, d := p.ParseHCLFile(n)
+		diags = append(diags, d...)
+		if f != nil && !d.HasErrors() {
+			files = append(files, f)
+		}
+	}
+	return files, diags
+}
+
+type decoder struct {
+	ws    *Workspace
+	diags hcl.Diagnostics
+	// seen maps "kind id" to where it was first defined.
+	seen        map[string]hcl.Range
+	settingsSet bool
+}
+
+func newDecoder(ws *Workspace) *decoder {
+	return &decoder{ws: ws, seen: map[string]hcl.Range{}}
+}
+
+func (d *decoder) decodeFile(f *hcl.File) {
+	content, diags := f.Body.Content(rootSchema)
+	d.diags = append(d.diags, diags...)
+	for _, b := range content.Blocks {
+		if b.Type != "settings" && !d.claimID(b) {
+			continue
+		}
+		switch b.Type {
+		case "settings":
+			if d.settingsSet {
+				d.errorf(b.DefRange, "Duplicate settings block", "A workspace has one settings block.")
+				continue
+			}
+			d.settingsSet = true
+			d.decode(b, &d.ws.Settings)
+			d.ws.Settings.DeclRange, d.ws.Settings.body = b.DefRange, b.Body
+		case "system":
+			x := &System{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body}
+			if d.decode(b, x) {
+				d.ws.Systems = append(d.ws.Systems, x)
+			}
+		case "person":
+			x := &Person{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body}
+			if d.decode(b, x) {
+				d.ws.People = append(d.ws.People, x)
+			}
+		case "risk":
+			x := &Risk{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body}
+			if d.decode(b, x) {
+				d.ws.Risks = append(d.ws.Risks, x)
+			}
+		case "mitigation":
+			x := &Mitigation{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body}
+			if d.decode(b, x) {
+				d.ws.Mitigations = append(d.ws.Mitigations, x)
+			}
+		case "training":
+			x := &Training{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body}
+			if d.decode(b, x) {
+				d.ws.Trainings = append(d.ws.Trainings, x)
+			}
+		case "policy":
+			x := &Policy{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body}
+			if d.decode(b, x) {
+				d.ws.Policies = append(d.ws.Policies, x)
+			}
+		case "waiver":
+			x := &Waiver{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body}
+			if d.decode(b, x) {
+				d.ws.Waivers = append(d.ws.Waivers, x)
+			}
+		}
+	}
+}
+
+// decode fills v from the block body, keeping the label the caller set.
+func (d *decoder) decode(b *hcl.Block, v any) bool {
+	diags := gohcl.DecodeBody(b.Body, nil, v)
+	d.diags = append(d.diags, diags...)
+	return !diags.HasErrors()
+}
+
+func (d *decoder) claimID(b *hcl.Block) bool {
+	key := b.Type + " " + b.Labels[0]
+	if first, dup := d.seen[key]; dup {
+		r := b.LabelRanges[0]
+		d.diags = append(d.diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  fmt.Sprintf("Duplicate %s %q", b.Type, b.Labels[0]),
+			Detail:   fmt.Sprintf("%s %q is already defined at %s. IDs are unique across the workspace and the governance pack.", b.Type, b.Labels[0], first),
+			Subject:  &r,
+			Context:  &first,
+		})
+		return false
+	}
+	d.seen[key] = b.LabelRanges[0]
+	return true
+}
+
+func (d *decoder) errorf(r hcl.Range, summary, detail string, args ...any) {
+	d.diags = append(d.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: fmt.Sprintf(detail, args...), Subject: &r})
+}
+
+// ParseDate reads a YYYY-MM-DD date.
+func ParseDate(s string) (time.Time, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+// ParseDuration reads "365d", "12w", "36h" or any Go duration.
+func ParseDuration(s string) (time.Duration, error) {
+	if s == "" {
+		return 0, fmt.Errorf("empty duration")
+	}
+	unit := s[len(s)-1]
+	if n, err := strconv.Atoi(s[:len(s)-1]); err == nil && n > 0 {
+		switch unit {
+		case 'd':
+			return time.Duration(n) * 24 * time.Hour, nil
+		case 'w':
+			return time.Duration(n) * 7 * 24 * time.Hour, nil
+		}
+	}
+	dur, err := time.ParseDuration(s)
+	if err != nil || dur <= 0 {
+		return 0, fmt.Errorf("%q is not a positive duration such as 365d, 12w or 36h", s)
+	}
+	return dur, nil
+}
+
+// attrRange finds the source range of an attribute of a block body, or of
+// its index-th list element when index >= 0; it falls back to def.
+func attrRange(body hcl.Body, name string, index int, def hcl.Range) hcl.Range {
+	sb, ok := body.(*hclsyntax.Body)
+	if !ok {
+		return def
+	}
+	attr, ok := sb.Attributes[name]
+	if !ok {
+		return def
+	}
+	if index >= 0 {
+		if tup, ok := attr.Expr.(*hclsyntax.TupleConsExpr); ok && index < len(tup.Exprs) {
+			return tup.Exprs[index].Range()
+		}
+	}
+	return attr.Expr.Range()
+}

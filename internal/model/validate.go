@@ -1,0 +1,257 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// validate checks values and references once everything is decoded, so a
+// reference may point at a block in another file or in the pack.
+func validate(ws *Workspace, knownControl func(string) bool) hcl.Diagnostics {
+	v := &validator{ws: ws, knownControl: knownControl}
+	v.settings()
+	people := ids(ws.People, func(p *Person) string { return p.ID })
+	risks := ids(ws.Risks, func(r *Risk) string { return r.ID })
+	mitigations := ids(ws.Mitigations, func(m *Mitigation) string { return m.ID })
+	trainings := ids(ws.Trainings, func(t *Training) string { return t.ID })
+
+	for _, s := range ws.Systems {
+		v.ref(people, "person", s.Owner, s.body, "owner", -1, s.DeclRange)
+		if !slices.Contains(Classifications, s.Classification) {
+			v.errorf(attrRange(s.body, "classification", -1, s.DeclRange), "Invalid classification",
+				"classification %q is not one of %s.", s.Classification, strings.Join(Classifications, ", "))
+		}
+		if len(s.GitHub)+len(s.AWS)+len(s.Terraform) == 0 {
+			v.warnf(s.DeclRange, "System claims no resources",
+				"system %q has no github, aws or terraform block, so no finding will name it.", s.ID)
+		}
+		for _, a := range s.AWS {
+			if len(a.AccountID) != 12 || strings.Trim(a.AccountID, "0123456789") != "" {
+				v.errorf(s.DeclRange, "Invalid AWS account ID", "system %q: account_id %q is not a 12-digit AWS account ID.", s.ID, a.AccountID)
+			}
+		}
+	}
+	for _, p := range ws.People {
+		p.CompletedOn = map[string]time.Time{}
+		for _, tid := range sortedKeys(p.Completed) {
+			r := attrRange(p.body, "completed", -1, p.DeclRange)
+			if !trainings[tid] {
+				v.errorf(r, "Reference to unknown training", "person %q completed %q, but no training block has that ID.%s", p.ID, tid, suggest(tid, trainings))
+			}
+			t, err := ParseDate(p.Completed[tid])
+			if err != nil {
+				v.errorf(r, "Invalid date", "person %q, completed %q: %v.", p.ID, tid, err)
+				continue
+			}
+			p.CompletedOn[tid] = t
+		}
+	}
+	for _, r := range ws.Risks {
+		for _, f := range []struct {
+			name string
+			val  int
+		}{{"likelihood", r.Likelihood}, {"impact", r.Impact}} {
+			if f.val < 1 || f.val > 5 {
+				v.errorf(attrRange(r.body, f.name, -1, r.DeclRange), "Value out of range", "risk %q: %s is %d; it must be 1 to 5.", r.ID, f.name, f.val)
+			}
+		}
+		if r.Owner != "" {
+			v.ref(people, "person", r.Owner, r.body, "owner", -1, r.DeclRange)
+		}
+		for i, m := range r.Mitigations {
+			v.ref(mitigations, "mitigation", m, r.body, "mitigations", i, r.DeclRange)
+		}
+	}
+	for _, m := range ws.Mitigations {
+		if m.Owner != "" {
+			v.ref(people, "person", m.Owner, m.body, "owner", -1, m.DeclRange)
+		}
+		v.controls(m.Controls, m.body, "controls", m.DeclRange)
+	}
+	for _, t := range ws.Trainings {
+		v.controls(t.Controls, t.body, "controls", t.DeclRange)
+		if t.ValidFor != "" {
+			d, err := ParseDuration(t.ValidFor)
+			if err != nil {
+				v.errorf(attrRange(t.body, "valid_for", -1, t.DeclRange), "Invalid duration", "training %q: %v.", t.ID, err)
+			}
+			t.Validity = d
+		}
+	}
+	for _, p := range ws.Policies {
+		if p.Owner != "" {
+			v.ref(people, "person", p.Owner, p.body, "owner", -1, p.DeclRange)
+		}
+		if p.Approved != "" {
+			t, err := ParseDate(p.Approved)
+			if err != nil {
+				v.errorf(attrRange(p.body, "approved", -1, p.DeclRange), "Invalid date", "policy %q: approved: %v.", p.ID, err)
+			}
+			p.ApprovedOn = t
+		}
+		if p.ReviewEvery != "" {
+			d, err := ParseDuration(p.ReviewEvery)
+			if err != nil {
+				v.errorf(attrRange(p.body, "review_every", -1, p.DeclRange), "Invalid duration", "policy %q: review_every: %v.", p.ID, err)
+			}
+			p.ReviewInterval = d
+		}
+		seen := map[string]bool{}
+		for i, st := range p.Statements {
+			body := statementBody(p.body, i)
+			if seen[st.ID] {
+				v.errorf(p.DeclRange, "Duplicate statement", "policy %q has two statements %q.", p.ID, st.ID)
+			}
+			seen[st.ID] = true
+			v.controls(st.Controls, body, "controls", p.DeclRange)
+		}
+	}
+	for _, w := range ws.Waivers {
+		if !v.known(w.Control) {
+			v.errorf(attrRange(w.body, "control", -1, w.DeclRange), "Reference to unknown control",
+				"waiver %q names control %q, which is not in the control catalogue.", w.ID, w.Control)
+		}
+		v.ref(people, "person", w.ApprovedBy, w.body, "approved_by", -1, w.DeclRange)
+		if w.Risk != "" {
+			v.ref(risks, "risk", w.Risk, w.body, "risk", -1, w.DeclRange)
+		}
+		if len(w.Resources) == 0 {
+			v.errorf(attrRange(w.body, "resources", -1, w.DeclRange), "Waiver covers nothing", "waiver %q: resources must list at least one resource ID or glob.", w.ID)
+		}
+		if strings.TrimSpace(w.Reason) == "" {
+			v.errorf(attrRange(w.body, "reason", -1, w.DeclRange), "Waiver without a reason", "waiver %q: reason must say why the failure is accepted.", w.ID)
+		}
+		t, err := ParseDate(w.Expires)
+		if err != nil {
+			v.errorf(attrRange(w.body, "expires", -1, w.DeclRange), "Invalid date", "waiver %q: expires: %v.", w.ID, err)
+		}
+		w.ExpiresOn = t
+	}
+	return v.diags
+}
+
+type validator struct {
+	ws           *Workspace
+	knownControl func(string) bool
+	diags        hcl.Diagnostics
+}
+
+func (v *validator) settings() {
+	s := &v.ws.Settings
+	if s.RiskAppetite == 0 {
+		s.RiskAppetite = DefaultRiskAppetite
+	} else if s.RiskAppetite < 1 || s.RiskAppetite > 25 {
+		v.errorf(attrRange(s.body, "risk_appetite", -1, s.DeclRange), "Value out of range", "risk_appetite is %g; it must be 1 to 25 (likelihood × impact).", s.RiskAppetite)
+	}
+	if s.WaiverMaxDays == 0 {
+		s.WaiverMaxDays = DefaultWaiverMaxDays
+	} else if s.WaiverMaxDays < 0 {
+		v.errorf(attrRange(s.body, "waiver_max_days", -1, s.DeclRange), "Value out of range", "waiver_max_days must be positive.")
+	}
+	for _, sev := range sortedKeys(s.AlertSLA) {
+		if _, err := ParseDuration(s.AlertSLA[sev]); err != nil {
+			v.errorf(attrRange(s.body, "alert_sla", -1, s.DeclRange), "Invalid duration", "alert_sla[%q]: %v.", sev, err)
+		}
+	}
+}
+
+func (v *validator) known(id string) bool { return v.knownControl == nil || v.knownControl(id) }
+
+func (v *validator) controls(list []string, body hcl.Body, attr string, def hcl.Range) {
+	for i, id := range list {
+		if !v.known(id) {
+			v.errorf(attrRange(body, attr, i, def), "Reference to unknown control",
+				"control %q is not in the control catalogue (see `rampart controls`).", id)
+		}
+	}
+}
+
+func (v *validator) ref(set map[string]bool, kind, id string, body hcl.Body, attr string, index int, def hcl.Range) {
+	if set[id] {
+		return
+	}
+	v.errorf(attrRange(body, attr, index, def), "Reference to unknown "+kind,
+		"no %s block has the ID %q.%s", kind, id, suggest(id, set))
+}
+
+func (v *validator) errorf(r hcl.Range, summary, detail string, args ...any) {
+	v.diags = append(v.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: fmt.Sprintf(detail, args...), Subject: r.Ptr()})
+}
+
+func (v *validator) warnf(r hcl.Range, summary, detail string, args ...any) {
+	v.diags = append(v.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: summary, Detail: fmt.Sprintf(detail, args...), Subject: r.Ptr()})
+}
+
+// statementBody returns the body of the index-th statement block of a policy.
+func statementBody(policy hcl.Body, index int) hcl.Body {
+	sb, ok := policy.(*hclsyntax.Body)
+	if !ok {
+		return nil
+	}
+	n := 0
+	for _, b := range sb.Blocks {
+		if b.Type == "statement" {
+			if n == index {
+				return b.Body
+			}
+			n++
+		}
+	}
+	return nil
+}
+
+// suggest offers the closest existing ID when one is near enough to be a typo.
+func suggest(id string, set map[string]bool) string {
+	best, bestDist := "", 3
+	for cand := range set {
+		if d := levenshtein(id, cand); d < bestDist || (d == bestDist && best != "" && cand < best) {
+			best, bestDist = cand, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" Did you mean %q?", best)
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+func ids[T any](list []T, id func(T) string) map[string]bool {
+	out := make(map[string]bool, len(list))
+	for _, x := range list {
+		out[id(x)] = true
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,182 @@
+// Package pipeline joins the stages for one run: controls and workspace are
+// loaded and validated, evidence is claimed by systems, the engine evaluates,
+// the link stage applies governance, and a report comes out. The audit and
+// gate commands share it.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/rampart-audit/rampart/controls"
+	"github.com/rampart-audit/rampart/internal/engine"
+	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/link"
+	"github.com/rampart-audit/rampart/internal/model"
+	"github.com/rampart-audit/rampart/internal/report"
+	"github.com/rampart-audit/rampart/policies"
+)
+
+// ControlSources returns the embedded controls, or the folders given instead.
+func ControlSources(dirs []string) ([]engine.Source, error) {
+	if len(dirs) == 0 {
+		return []engine.Source{{Name: "controls", FS: controls.FS}}, nil
+	}
+	out := make([]engine.Source, 0, len(dirs))
+	for _, d := range dirs {
+		info, err := os.Stat(d)
+		if err != nil {
+			return nil, fmt.Errorf("controls: %w", err)
+		}
+		if !info.IsDir() {
+			return nil, fmt.Errorf("controls: %s is not a folder", d)
+		}
+		out = append(out, engine.Source{Name: d, FS: os.DirFS(d)})
+	}
+	return out, nil
+}
+
+// Pack returns the embedded governance pack, or the folder given instead.
+func Pack(dir string) (fs.FS, string) {
+	if dir == "" {
+		return policies.FS, "policies"
+	}
+	return os.DirFS(dir), dir
+}
+
+// Inputs are the loaded, validated controls and workspace of a run.
+type Inputs struct {
+	Engine    *engine.Engine
+	Workspace *model.Workspace
+	// Diagnostics holds every workspace diagnostic, warnings included.
+	Diagnostics hcl.Diagnostics
+}
+
+// ErrInvalidWorkspace is returned (wrapped) when the workspace has errors;
+// the diagnostics are in Inputs.Diagnostics.
+var ErrInvalidWorkspace = errors.New("invalid workspace")
+
+// Load loads controls and the workspace. Control problems come back as
+// engine.Problems; workspace errors as ErrInvalidWorkspace with the
+// diagnostics in the returned Inputs.
+func Load(ctx context.Context, controlDirs []string, policiesDir, workspaceDir string, opts ...engine.Option) (*Inputs, error) {
+	sources, err := ControlSources(controlDirs)
+	if err != nil {
+		return nil, err
+	}
+	eng, err := engine.New(ctx, sources, opts...)
+	if err != nil {
+		return nil, err
+	}
+	pack, packName := Pack(policiesDir)
+	ws, diags := model.Load(model.Input{
+		Pack: pack, PackName: packName, Dir: workspaceDir,
+		KnownControl: func(id string) bool { return eng.Catalog().Get(id) != nil },
+	})
+	in := &Inputs{Engine: eng, Workspace: ws, Diagnostics: diags}
+	if diags.HasErrors() {
+		return in, fmt.Errorf("load workspace %s: %w", workspaceDir, ErrInvalidWorkspace)
+	}
+	return in, nil
+}
+
+// Evaluate runs the engine over the snapshot and links the findings.
+func (in *Inputs) Evaluate(ctx context.Context, snap *evidence.Snapshot, now time.Time) *report.Report {
+	in.Workspace.Claim(snap)
+	systems := map[string]engine.System{}
+	for _, s := range in.Workspace.Systems {
+		systems[s.ID] = engine.System{ID: s.ID, Classification: s.Classification, Owner: s.Owner}
+	}
+	raw := in.Engine.Evaluate(ctx, snap, systems)
+	fs, waivers := link.Apply(raw, in.Workspace, now)
+	r := &report.Report{
+		Schema:      report.SchemaV1,
+		GeneratedAt: now.UTC(),
+		Summary:     finding.Summarize(fs),
+		Findings:    fs,
+		Waivers:     waivers,
+		Evidence: report.EvidenceInfo{
+			Collectors:       nonNil(snap.Collectors),
+			CollectedAt:      snap.CollectedAt,
+			Resources:        len(snap.Resources),
+			Incomplete:       snap.Incomplete,
+			IncompleteReason: snap.IncompleteReason,
+			NotCollected:     snap.NotCollected,
+		},
+	}
+	if r.Evidence.NotCollected == nil {
+		r.Evidence.NotCollected = []evidence.NotCollected{}
+	}
+	if r.Findings == nil {
+		r.Findings = []finding.Finding{}
+	}
+	for _, d := range in.Diagnostics {
+		if d.Severity == hcl.DiagWarning {
+			r.Warnings = append(r.Warnings, diagString(d))
+		}
+	}
+	for _, w := range waivers {
+		switch w.State {
+		case link.WaiverExpired:
+			r.Warnings = append(r.Warnings, fmt.Sprintf("waiver %s expired on %s: the failures it covered count again", w.ID, w.Expires))
+		case link.WaiverExpiring:
+			r.Warnings = append(r.Warnings, fmt.Sprintf("waiver %s expires on %s (within 30 days)", w.ID, w.Expires))
+		case link.WaiverStale:
+			r.Warnings = append(r.Warnings, fmt.Sprintf("waiver %s matches no result of control %s: remove it or fix its resources", w.ID, w.Control))
+		}
+	}
+	return r
+}
+
+func diagString(d *hcl.Diagnostic) string {
+	if d.Subject != nil {
+		return fmt.Sprintf("%s:%d:%d: %s: %s", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column, d.Summary, d.Detail)
+	}
+	return d.Summary + ": " + d.Detail
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// Exit codes shared by the commands.
+const (
+	ExitOK           = 0
+	ExitFindings     = 1
+	ExitInput        = 2
+	ExitNotEvaluated = 3
+)
+
+// ExitCode decides a run's exit code. Could-not-evaluate wins over findings:
+// an audit that could not look everywhere must not look like one that only
+// found some failures. An error result, incomplete evidence, or a
+// not_evaluated result at or above the threshold gives 3; a failure at or
+// above it gives 1.
+func ExitCode(r *report.Report, failOn finding.Severity) int {
+	if r.Evidence.Incomplete {
+		return ExitNotEvaluated
+	}
+	code := ExitOK
+	for _, f := range r.Findings {
+		atOrAbove := f.Severity.Rank() >= failOn.Rank()
+		switch {
+		case f.Status == finding.Error:
+			return ExitNotEvaluated
+		case f.Status == finding.NotEvaluated && atOrAbove:
+			code = ExitNotEvaluated
+		case f.Status == finding.Fail && atOrAbove && code == ExitOK:
+			code = ExitFindings
+		}
+	}
+	return code
+}

@@ -1,0 +1,133 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/rampart-audit/rampart/internal/finding"
+)
+
+// WriteText writes the human summary: counts by status and severity, every
+// failing finding with what it threatens, then what was waived, what could
+// not be evaluated and why.
+func WriteText(w io.Writer, r *Report) error {
+	ew := &errWriter{w: w}
+	s := r.Summary
+	ew.printf("Rampart audit")
+	if r.Workspace != "" {
+		ew.printf(" of %s", r.Workspace)
+	}
+	ew.printf("\n%d results: %d pass, %d fail, %d error, %d not evaluated, %d waived\n", s.Total, s.Pass, s.Fail, s.Error, s.NotEvaluated, s.Waived)
+	if r.Evidence.Incomplete {
+		ew.printf("EVIDENCE INCOMPLETE: %s\n", r.Evidence.IncompleteReason)
+	}
+	ew.printf("\n")
+	writeSeverityTable(ew, r.Findings)
+
+	failing := filter(r.Findings, finding.Fail, finding.Error)
+	if len(failing) > 0 {
+		ew.printf("\nFailing (%d):\n", len(failing))
+		for _, f := range failing {
+			ew.printf("  %-8s %-4s %s  %s\n", strings.ToUpper(string(f.Severity)), statusTag(f.Status), f.ControlID, f.Title)
+			ew.printf("           resource: %s %s", f.Resource.Type, f.Resource.ID)
+			if f.Resource.System != "" {
+				ew.printf("  (system %s)", f.Resource.System)
+			}
+			ew.printf("\n           source:   %s\n", f.Resource.Source)
+			ew.printf("           %s\n", f.Message)
+			if len(f.Risks) > 0 {
+				ew.printf("           risks: %s\n", strings.Join(f.Risks, ", "))
+			}
+		}
+	}
+	if waived := filter(r.Findings, finding.Waived); len(waived) > 0 {
+		ew.printf("\nWaived (%d):\n", len(waived))
+		for _, f := range waived {
+			ew.printf("  %s %s %s — waiver %s\n", f.ControlID, f.Resource.Type, f.Resource.ID, f.Waiver)
+		}
+	}
+	if ne := filter(r.Findings, finding.NotEvaluated); len(ne) > 0 {
+		ew.printf("\nNot evaluated (%d):\n", len(ne))
+		for _, f := range ne {
+			ew.printf("  %s %s %s: %s\n", f.ControlID, f.Resource.Type, f.Resource.ID, f.Message)
+		}
+	}
+	var notable []string
+	for _, wv := range r.Waivers {
+		if wv.State != "active" {
+			notable = append(notable, fmt.Sprintf("  waiver %s (%s): %s, expires %s", wv.ID, wv.Control, wv.State, wv.Expires))
+		}
+	}
+	if len(notable) > 0 {
+		ew.printf("\nWaivers needing attention:\n%s\n", strings.Join(notable, "\n"))
+	}
+	if len(r.Warnings) > 0 {
+		ew.printf("\nWarnings:\n")
+		for _, wn := range r.Warnings {
+			ew.printf("  %s\n", wn)
+		}
+	}
+	return ew.err
+}
+
+func writeSeverityTable(ew *errWriter, fs []finding.Finding) {
+	counts := map[finding.Severity]map[finding.Status]int{}
+	for _, f := range fs {
+		if counts[f.Severity] == nil {
+			counts[f.Severity] = map[finding.Status]int{}
+		}
+		counts[f.Severity][f.Status]++
+	}
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "severity\tpass\tfail\terror\tnot evaluated\twaived\t\n")
+	for _, sev := range finding.Severities {
+		c := counts[sev]
+		if c == nil {
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t\n", sev, c[finding.Pass], c[finding.Fail], c[finding.Error], c[finding.NotEvaluated], c[finding.Waived])
+	}
+	tw.Flush()
+}
+
+func statusTag(s finding.Status) string {
+	if s == finding.Error {
+		return "ERR"
+	}
+	return "FAIL"
+}
+
+// filter returns findings with one of the statuses, most severe first.
+func filter(fs []finding.Finding, statuses ...finding.Status) []finding.Finding {
+	var out []finding.Finding
+	for _, f := range fs {
+		for _, s := range statuses {
+			if f.Status == s {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Severity.Rank() > out[j].Severity.Rank() })
+	return out
+}
+
+// errWriter keeps the first write error so a long report reads straight.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+func (e *errWriter) printf(format string, args ...any) { fmt.Fprintf(e, format, args...) }
