@@ -57,6 +57,7 @@ func countErrors(in *pipeline.Inputs) int {
 type auditFlags struct {
 	load     loadFlags
 	evidence []string
+	collect  []string
 	formats  []string
 	output   string
 	failOn   string
@@ -84,6 +85,7 @@ evidence, or a not_evaluated result at or above --fail-on).`,
 	}
 	f.load.register(cmd)
 	cmd.Flags().StringArrayVar(&f.evidence, "evidence", nil, "evidence snapshot file or folder of them (repeatable)")
+	cmd.Flags().StringArrayVar(&f.collect, "collect", nil, "collect live evidence first with this collector (repeatable): "+fmt.Sprint(collectorNames()))
 	cmd.Flags().StringArrayVar(&f.formats, "format", nil, "output format, repeatable: text, json, or NAME=FILE to write one to a file")
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "lowest severity whose failures make the exit code 1: critical, high, medium, low, info")
@@ -107,7 +109,19 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	snap, err := loadEvidence(workspace, f.evidence)
+	var snaps []*evidence.Snapshot
+	if len(f.evidence) > 0 || len(f.collect) == 0 {
+		recorded, err := loadEvidence(workspace, f.evidence)
+		if err != nil {
+			return exitWith(pipeline.ExitInput, err)
+		}
+		snaps = append(snaps, recorded)
+	}
+	live, err := runCollectors(cmd.Context(), p, in.Workspace, f.collect)
+	if err != nil {
+		return exitWith(pipeline.ExitNotEvaluated, err)
+	}
+	snap, err := evidence.Merge(append(snaps, live...)...)
 	if err != nil {
 		return exitWith(pipeline.ExitInput, err)
 	}

@@ -64,6 +64,7 @@ type command func(p Params) *cobra.Command
 
 var commands = []command{
 	newAuditCommand,
+	newCollectCommand,
 	newControlsCommand,
 	newVersionCommand,
 }
