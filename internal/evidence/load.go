@@ -117,8 +117,13 @@ func describeJSONError(data []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		line, col := lineCol(data, syn.Offset)
-		return fmt.Errorf("malformed JSON at byte offset %d (line %d, column %d): %w", syn.Offset, line, col, err)
+		// encoding/json reports the offset after the offending byte; point at the byte itself.
+		off := max(syn.Offset-1, 0)
+		if strings.Contains(syn.Error(), "unexpected end") {
+			off = int64(len(data))
+		}
+		line, col := lineCol(data, off)
+		return fmt.Errorf("malformed JSON at byte offset %d (line %d, column %d): %w", off, line, col, err)
 	case errors.As(err, &typ):
 		line, col := lineCol(data, typ.Offset)
 		return fmt.Errorf("wrong JSON type at byte offset %d (line %d, column %d): field %q wants %s, got %s: %w",

@@ -197,9 +197,10 @@ func (d *decoder) claimID(b *hcl.Block) bool {
 		d.diags = append(d.diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  fmt.Sprintf("Duplicate %s %q", b.Type, b.Labels[0]),
-			Detail:   fmt.Sprintf("%s %q is already defined at %s. IDs are unique across the workspace and the governance pack.", b.Type, b.Labels[0], first),
-			Subject:  &r,
-			Context:  &first,
+			Detail: fmt.Sprintf("%s %q is already defined at %s:%d:%d. IDs are unique across the workspace and the governance pack.",
+				b.Type, b.Labels[0], first.Filename, first.Start.Line, first.Start.Column),
+			Subject: &r,
+			Context: &first,
 		})
 		return false
 	}

@@ -1,0 +1,6 @@
+person "ann" {
+}
+
+person "ann" {
+  roles = ["developer"]
+}

@@ -1,0 +1,4 @@
+system "shop" {
+  owner = "ann"
+  classification = "internal
+}

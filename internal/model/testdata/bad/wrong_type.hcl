@@ -1,0 +1,5 @@
+risk "r" {
+  title      = "R"
+  likelihood = "high"
+  impact     = 3
+}
