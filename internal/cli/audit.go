@@ -12,6 +12,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/governance"
 	"github.com/rampart-audit/rampart/internal/pipeline"
 )
 
@@ -61,6 +62,9 @@ type auditFlags struct {
 	formats  []string
 	output   string
 	failOn   string
+	// training records file and framework views for the governance sections
+	records    string
+	frameworks []string
 }
 
 func newAuditCommand(p Params) *cobra.Command {
@@ -88,6 +92,8 @@ evidence, or a not_evaluated result at or above --fail-on).`,
 	cmd.Flags().StringArrayVar(&f.collect, "collect", nil, "collect live evidence first with this collector (repeatable): "+fmt.Sprint(collectorNames()))
 	cmd.Flags().StringArrayVar(&f.formats, "format", nil, "output format, repeatable: text, json, or NAME=FILE to write one to a file")
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	cmd.Flags().StringVar(&f.records, "training-records", "", "CSV export of training completions (columns person, training, completed_at) merged with the workspace's")
+	cmd.Flags().StringArrayVar(&f.frameworks, "framework", nil, "add a per-reference view of this framework to the report (repeatable): iso27001-2022, cis, nist-800-53-r5, soc2 …")
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "lowest severity whose failures make the exit code 1: critical, high, medium, low, info")
 	return cmd
 }
@@ -109,6 +115,10 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 	if err != nil {
 		return err
 	}
+	recordNotes, err := f.governance(p, in)
+	if err != nil {
+		return err
+	}
 	var snaps []*evidence.Snapshot
 	if len(f.evidence) > 0 || len(f.collect) == 0 {
 		recorded, err := loadEvidence(workspace, f.evidence)
@@ -127,6 +137,7 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 	}
 	r := in.Evaluate(cmd.Context(), snap, p.Now())
 	r.Workspace = workspace
+	r.Warnings = append(r.Warnings, recordNotes...)
 	if err := writeOutputs(outputs, r, p.Stdout); err != nil {
 		return exitWith(pipeline.ExitNotEvaluated, err)
 	}
@@ -151,4 +162,33 @@ func loadEvidence(workspace string, paths []string) (*evidence.Snapshot, error) 
 		snaps = append(snaps, s)
 	}
 	return evidence.Merge(snaps...)
+}
+
+// governance reads --training-records and checks --framework before any
+// evaluation. Fatal record problems are input errors (exit 2), each printed
+// with its line; the others come back as report warnings.
+func (f auditFlags) governance(p Params, in *pipeline.Inputs) ([]string, error) {
+	if len(f.frameworks) > 0 {
+		if err := governance.CheckFrameworks(f.frameworks, in.Controls()); err != nil {
+			return nil, usageError("--framework: %v", err)
+		}
+		in.Governance.Frameworks = f.frameworks
+	}
+	if f.records == "" {
+		return nil, nil
+	}
+	records, problems, err := governance.LoadRecords(f.records, in.Workspace, p.Now())
+	if err != nil {
+		return nil, exitWith(pipeline.ExitInput, fmt.Errorf("--training-records: %w", err))
+	}
+	var notes []string
+	for _, pr := range problems {
+		fmt.Fprintf(p.Stderr, "%s\n", pr)
+		notes = append(notes, "training records: "+pr.String())
+	}
+	if problems.Fatal() {
+		return nil, exitWith(pipeline.ExitInput, fmt.Errorf("--training-records: %d problem(s) in %s", len(problems), f.records))
+	}
+	in.Governance.Records = records
+	return notes, nil
 }

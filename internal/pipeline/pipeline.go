@@ -18,6 +18,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/governance"
 	"github.com/rampart-audit/rampart/internal/link"
 	"github.com/rampart-audit/rampart/internal/model"
 	"github.com/rampart-audit/rampart/internal/report"
@@ -57,6 +58,17 @@ type Inputs struct {
 	Workspace *model.Workspace
 	// Diagnostics holds every workspace diagnostic, warnings included.
 	Diagnostics hcl.Diagnostics
+	// Governance carries imported training records and the framework views to build.
+	Governance governance.Options
+}
+
+// Controls lists the catalogue for the governance stage's framework view.
+func (in *Inputs) Controls() []governance.Control {
+	var out []governance.Control
+	for _, c := range in.Engine.Catalog().Controls {
+		out = append(out, governance.Control{ID: c.ID, Title: c.Title, Severity: c.Severity, Frameworks: c.Frameworks})
+	}
+	return out
 }
 
 // ErrInvalidWorkspace is returned (wrapped) when the workspace has errors;
@@ -96,6 +108,11 @@ func (in *Inputs) Evaluate(ctx context.Context, snap *evidence.Snapshot, now tim
 	}
 	raw := in.Engine.Evaluate(ctx, snap, systems)
 	fs, waivers := link.Apply(raw, in.Workspace, now)
+	gov, govErr := governance.Evaluate(governance.Input{Findings: fs, Waivers: waivers, Resources: snap.Resources,
+		Workspace: in.Workspace, Controls: in.Controls(), Options: in.Governance, Now: now})
+	if govErr == nil {
+		fs, waivers = gov.Findings, gov.Waivers
+	}
 	r := &report.Report{
 		Schema:      report.SchemaV1,
 		GeneratedAt: now.UTC(),
@@ -131,6 +148,13 @@ func (in *Inputs) Evaluate(ctx context.Context, snap *evidence.Snapshot, now tim
 		case link.WaiverStale:
 			r.Warnings = append(r.Warnings, fmt.Sprintf("waiver %s matches no result of control %s: remove it or fix its resources", w.ID, w.Control))
 		}
+	}
+	if govErr != nil {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("governance: %v", govErr))
+	} else {
+		r.RiskAppetite, r.Risks, r.TrainingGaps, r.Policies = in.Workspace.Settings.RiskAppetite, gov.Risks, gov.TrainingGaps, gov.Policies
+		r.Threats, r.Frameworks = &gov.Threats, gov.Frameworks
+		r.Warnings = append(r.Warnings, gov.Warnings...)
 	}
 	return r
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/governance"
 	"github.com/rampart-audit/rampart/internal/link"
 )
 
@@ -29,6 +30,16 @@ type Report struct {
 	// Warnings are things a person should act on that are not findings
 	// (workspace diagnostics of warning severity, waivers about to expire).
 	Warnings []string `json:"warnings,omitempty"`
+
+	// Governance sections (docs/governance.md, docs/report-schema.md).
+	// RiskAppetite is the workspace's highest acceptable residual score.
+	RiskAppetite float64                  `json:"risk_appetite,omitempty"`
+	Risks        []governance.Risk        `json:"risks"`
+	TrainingGaps []governance.TrainingGap `json:"training_gaps"`
+	Policies     []governance.Policy      `json:"policies"`
+	Threats      *governance.Threats      `json:"threats,omitempty"`
+	// Frameworks holds the views asked for with --framework.
+	Frameworks []governance.Framework `json:"frameworks,omitempty"`
 }
 
 // EvidenceInfo says what the findings are based on.

@@ -1,0 +1,160 @@
+// Package governance is the stage after link: from linked findings, the
+// collected resources and the workspace it derives what an information
+// security officer reports to management — the scored risk register, who
+// lacks which training, how far each security policy is met, whether
+// waivers stay within their rules, which security alerts are past their
+// remediation SLA, and a per-framework view. The report stage renders it.
+//
+// Every derivation fails closed: an error or not_evaluated result never
+// counts as a control working, and data that cannot be read is reported as
+// such, never as compliance.
+package governance
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/link"
+	"github.com/rampart-audit/rampart/internal/model"
+)
+
+// Control is the part of a catalogue entry the framework view needs. The
+// pipeline fills it from the engine's catalogue so that controls with no
+// result at all show up as not tested.
+type Control struct {
+	ID         string
+	Title      string
+	Severity   finding.Severity
+	Frameworks map[string][]string
+}
+
+// Options are the run's choices that do not come from the workspace.
+type Options struct {
+	// Records are training completions imported from a learning-management
+	// export (--training-records), merged with the workspace's.
+	Records []Completion
+	// Frameworks selects the framework views to build (--framework); empty builds none.
+	Frameworks []string
+}
+
+// Input is everything one evaluation looks at.
+type Input struct {
+	// Findings are linked findings, as link.Apply returns them.
+	Findings []finding.Finding
+	Waivers  []link.WaiverStatus
+	// Resources are the evaluated resources; attribution (repository admins,
+	// organisation owners, IAM users) and security alerts are read from them.
+	Resources []evidence.Resource
+	Workspace *model.Workspace
+	Controls  []Control
+	Options   Options
+	// Now is the clock of the run; every date comparison uses it.
+	Now time.Time
+}
+
+// Result is what the report shows beside the findings.
+type Result struct {
+	// Findings are the input findings, except that failures a waiver may not
+	// cover (it expires further ahead than the workspace allows) count as
+	// failures again.
+	Findings     []finding.Finding
+	Waivers      []link.WaiverStatus
+	Risks        []Risk
+	TrainingGaps []TrainingGap
+	Policies     []Policy
+	Threats      Threats
+	Frameworks   []Framework
+	// Warnings are things a person should act on that are not findings.
+	Warnings []string
+}
+
+// Evaluate derives the governance view of one run. It never changes its
+// input; the only error is a framework name that no control maps to.
+func Evaluate(in Input) (*Result, error) {
+	ws := in.Workspace
+	res := &Result{}
+	res.Findings, res.Waivers, res.Warnings = reviewWaivers(in.Findings, in.Waivers, ws, in.Now)
+	res.Threats = trackAlerts(in.Resources, ws, in.Now)
+	res.Risks = scoreRisks(res.Findings, res.Waivers, res.Threats.Alerts, ws)
+	res.TrainingGaps = trainingGaps(res.Findings, in.Resources, ws, in.Options.Records, in.Now)
+	res.Policies = policyCompliance(res.Findings, ws, in.Now)
+	fw, err := frameworkViews(in.Options.Frameworks, in.Controls, res.Findings)
+	if err != nil {
+		return nil, err
+	}
+	res.Frameworks = fw
+
+	for _, p := range res.Policies {
+		if p.ReviewOverdue {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("policy %s: review was due on %s (approved %s, review every %s)", p.ID, p.ReviewDue, p.Approved, p.ReviewEvery))
+		}
+	}
+	for _, r := range res.Risks {
+		if r.AppetiteStatus == AppetiteOver {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("risk %s: residual %d is over the appetite of %g", r.ID, r.Residual, ws.Settings.RiskAppetite))
+		}
+	}
+	if n := res.Threats.Overdue; n > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%d security alert(s) open past their remediation SLA", n))
+	}
+	for _, u := range res.Threats.Unknown {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%s of %s not collected: %s", u.Kind, u.Resource, u.Reason))
+	}
+	return res, nil
+}
+
+// weight is how much one result counts in an effectiveness share: the
+// control's severity rank, so a failing critical control outweighs a
+// passing low one. An unknown severity weighs as critical (fail closed).
+func weight(s finding.Severity) float64 {
+	if r := s.Rank(); r > 0 {
+		return float64(r)
+	}
+	return float64(finding.Critical.Rank())
+}
+
+// Counts tallies results by status.
+type Counts struct {
+	Pass         int `json:"pass"`
+	Fail         int `json:"fail"`
+	Error        int `json:"error"`
+	NotEvaluated int `json:"not_evaluated"`
+	Waived       int `json:"waived"`
+}
+
+func (c *Counts) add(s finding.Status) {
+	switch s {
+	case finding.Pass:
+		c.Pass++
+	case finding.Fail:
+		c.Fail++
+	case finding.Error:
+		c.Error++
+	case finding.NotEvaluated:
+		c.NotEvaluated++
+	case finding.Waived:
+		c.Waived++
+	}
+}
+
+// Total is the number of results counted.
+func (c Counts) Total() int { return c.Pass + c.Fail + c.Error + c.NotEvaluated + c.Waived }
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func dateString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
