@@ -3,10 +3,12 @@ package engine
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
+	"github.com/open-policy-agent/opa/v1/topdown"
 )
 
 // TestResult is one Rego unit test outcome.
@@ -18,12 +20,29 @@ type TestResult struct {
 	Pass    bool
 	// Err is set when the test could not run (an evaluation error).
 	Err error
+	// Duration is how long the test took; Output is what its print calls wrote.
+	Duration time.Duration
+	Output   []byte
+	// Exited lists the rules whose body succeeded at least once during the
+	// test, as "data.pkg.rule"; only filled by RunRegoTestsTraced.
+	Exited []string
 }
 
 // RunRegoTests runs the test_ rules of every _test.rego file of the sources
 // through OPA's tester, compiled with the same restricted capabilities as
 // the controls. filter is a regular expression over test names ("" for all).
 func RunRegoTests(ctx context.Context, filter string, sources ...Source) ([]TestResult, error) {
+	return runRegoTests(ctx, filter, false, sources...)
+}
+
+// RunRegoTestsTraced is RunRegoTests with evaluation tracing on: each result
+// also says which rules produced a value during the test. Coverage reports
+// use it to tell whether any test ever made a control's deny rule fire.
+func RunRegoTestsTraced(ctx context.Context, filter string, sources ...Source) ([]TestResult, error) {
+	return runRegoTests(ctx, filter, true, sources...)
+}
+
+func runRegoTests(ctx context.Context, filter string, trace bool, sources ...Source) ([]TestResult, error) {
 	mods, problems := ParseSources(sources...)
 	if len(problems) > 0 {
 		return nil, problems
@@ -39,14 +58,17 @@ func RunRegoTests(ctx context.Context, filter string, sources ...Source) ([]Test
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	defer store.Abort(ctx, txn)
-	runner := tester.NewRunner().SetCompiler(compiler).SetStore(store).SetModules(set).Filter(filter).CapturePrintOutput(true)
+	runner := tester.NewRunner().SetCompiler(compiler).SetStore(store).SetModules(set).Filter(filter).CapturePrintOutput(true).EnableTracing(trace)
 	ch, err := runner.RunTests(ctx, txn)
 	if err != nil {
 		return nil, compileProblems(err)
 	}
 	var out []TestResult
 	for r := range ch {
-		tr := TestResult{Package: r.Package, Name: r.Name, Pass: r.Pass(), Err: r.Error}
+		tr := TestResult{Package: r.Package, Name: r.Name, Pass: r.Pass(), Err: r.Error, Duration: r.Duration, Output: r.Output}
+		if trace {
+			tr.Exited = exitedRules(r.Trace)
+		}
 		if r.Location != nil {
 			tr.File, tr.Line = r.Location.File, r.Location.Row
 		}
@@ -61,4 +83,33 @@ func compileProblems(err error) error {
 		return Problems(astProblems("", errs))
 	}
 	return fmt.Errorf("run rego tests: %w", err)
+}
+
+// exitedRules names the rules whose body succeeded in a trace: an Exit
+// event on a rule node is emitted exactly when one of its bodies produced
+// a value (for a partial set rule such as deny: an element was added).
+func exitedRules(events []*topdown.Event) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, ev := range events {
+		if ev.Op != topdown.ExitOp {
+			continue
+		}
+		rule, ok := ev.Node.(*ast.Rule)
+		if !ok || rule.Module == nil {
+			continue
+		}
+		head := rule.Head.Name.String()
+		if len(rule.Head.Reference) > 0 {
+			if v, ok := rule.Head.Reference[0].Value.(ast.Var); ok {
+				head = v.String()
+			}
+		}
+		name := rule.Module.Package.Path.String() + "." + head
+		if !seen[name] {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	return out
 }
