@@ -1,0 +1,178 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// fixedNow is the clock of every CLI test, so waiver states and key ages are stable.
+var fixedNow = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func run(t *testing.T, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(context.Background(), args, Params{Stdout: &out, Stderr: &errb, Now: func() time.Time { return fixedNow }})
+	return result{code, out.String(), errb.String()}
+}
+
+// writeFile writes a file under a fresh temporary folder and returns its path.
+func writeFile(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+	require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
+	return p
+}
+
+func TestAuditExitCodes(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	failing := writeFile(t, dir, "failing.json", `{"schema": "rampart.evidence/v1", "resources": [
+		{"type": "github.organization", "id": "github.com/small", "scope": {"platform": "github", "org": "small"},
+		 "attributes": {"two_factor_requirement_enabled": true, "default_repository_permission": "admin"}}]}`)
+	incomplete := writeFile(t, dir, "incomplete.json", `{"schema": "rampart.evidence/v1", "incomplete": true,
+		"incomplete_reason": "rate limit exhausted", "resources": []}`)
+	malformed := writeFile(t, dir, "malformed.json", `{"schema": "rampart.evidence/v1", "resources": [,]}`)
+	badWorkspace := filepath.Dir(writeFile(t, dir, "bad/w.hcl", "system \"x\" {\n  owner = \"nobody\"\n  classification = \"internal\"\n}\n"))
+	badControls := filepath.Dir(writeFile(t, dir, "badcontrols/c.rego", "package x\n\ndeny contains 1 if true\n"))
+
+	tests := []struct {
+		name       string
+		args       []string
+		want       int
+		wantStderr string
+	}{
+		{"clean", []string{"audit", "testdata/small"}, 0, ""},
+		{"failure at or above fail-on", []string{"audit", "testdata/small", "--evidence", failing}, 1, ""},
+		{"failure below fail-on", []string{"audit", "testdata/small", "--evidence", failing, "--fail-on", "critical"}, 0, ""},
+		{"not evaluated", []string{"audit", "../../examples/acme"}, 3, ""},
+		{"incomplete evidence", []string{"audit", "testdata/small", "--evidence", incomplete}, 3, ""},
+		{"unknown flag", []string{"audit", "--nope"}, 2, "unknown flag: --nope"},
+		{"bad fail-on", []string{"audit", "testdata/small", "--fail-on", "urgent"}, 2, `unknown severity "urgent"`},
+		{"bad format", []string{"audit", "testdata/small", "--format", "pdf"}, 2, `unknown format "pdf"`},
+		{"malformed evidence", []string{"audit", "testdata/small", "--evidence", malformed}, 2, "malformed JSON at byte offset 48 (line 1, column 49)"},
+		{"missing evidence", []string{"audit", "testdata/small", "--evidence", filepath.Join(dir, "nope.json")}, 2, "no such file"},
+		{"invalid workspace", []string{"audit", badWorkspace}, 2, "w.hcl line 2"},
+		{"invalid controls", []string{"audit", "testdata/small", "--controls", badControls}, 2, "c.rego:1: package x has no package METADATA"},
+		{"unknown command", []string{"nope"}, 2, `unknown command "nope"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r := run(t, tc.args...)
+			assert.Equal(t, tc.want, r.code, "stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+			assert.Contains(t, r.stderr, tc.wantStderr)
+		})
+	}
+}
+
+// TestAuditJSONGolden pins the rampart.report/v1 document for the example
+// workspace. Run `go test ./internal/cli -update` after an intended change.
+func TestAuditJSONGolden(t *testing.T) {
+	t.Parallel()
+	r := run(t, "audit", "../../examples/acme", "--format", "json")
+	require.Equal(t, 3, r.code, r.stderr)
+	got := strings.ReplaceAll(r.stdout, "../../examples/acme", "examples/acme")
+	golden := "testdata/acme-report.golden.json"
+	if *update {
+		require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), got)
+
+	var doc struct {
+		Schema  string         `json:"schema"`
+		Summary map[string]int `json:"summary"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &doc))
+	assert.Equal(t, "rampart.report/v1", doc.Schema)
+	for _, s := range []string{"pass", "fail", "not_evaluated", "waived"} {
+		assert.Positive(t, doc.Summary[s], "the example shows %s results", s)
+	}
+}
+
+func TestAuditWritesOutputFilesAtomically(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report.json")
+	r := run(t, "audit", "testdata/small", "--format", "json", "--output", out)
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Empty(t, r.stdout)
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.True(t, json.Valid(data))
+
+	r = run(t, "audit", "testdata/small", "--format", "json", "--output", filepath.Join(dir, "missing-dir", "r.json"))
+	assert.Equal(t, 3, r.code)
+	assert.Contains(t, r.stderr, "write json report")
+
+	r = run(t, "audit", "testdata/small", "--format", "json", "--format", "text")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "only one --format may go to standard output")
+}
+
+func TestAuditTextShowsFailuresWithRisks(t *testing.T) {
+	t.Parallel()
+	r := run(t, "audit", "../../examples/acme")
+	require.Equal(t, 3, r.code)
+	for _, want := range []string{
+		"results:", "severity", "Failing (",
+		`IAM user "frank" has a console password and no MFA device`,
+		"risks: account-takeover, card-data-breach",
+		"Waived (", "waiver ledger-single-review",
+		"Not evaluated (", "missing permission: ec2:DescribeSecurityGroups",
+		"waiver office-vpn-ssh expired on 2026-06-30",
+	} {
+		assert.Contains(t, r.stdout, want)
+	}
+}
+
+func TestControlsCatalogue(t *testing.T) {
+	t.Parallel()
+	r := run(t, "controls", "--format", "json")
+	require.Equal(t, 0, r.code, r.stderr)
+	var cat []struct {
+		ID            string   `json:"id"`
+		Title         string   `json:"title"`
+		Severity      string   `json:"severity"`
+		ResourceTypes []string `json:"resource_types"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &cat))
+	require.GreaterOrEqual(t, len(cat), 8)
+	for _, c := range cat {
+		assert.NotEmpty(t, c.ID)
+		assert.NotEmpty(t, c.Title)
+		assert.NotEmpty(t, c.Severity)
+		assert.NotEmpty(t, c.ResourceTypes)
+	}
+	r = run(t, "controls")
+	require.Equal(t, 0, r.code)
+	assert.Contains(t, r.stdout, "GH-ORG-001")
+	r = run(t, "controls", "--format", "yaml")
+	assert.Equal(t, 2, r.code)
+}
+
+func TestVersion(t *testing.T) {
+	t.Parallel()
+	r := run(t, "version")
+	assert.Equal(t, 0, r.code)
+	assert.Equal(t, "rampart dev\n", r.stdout)
+}

@@ -1,0 +1,12 @@
+system "platform" {
+  owner          = "ann"
+  classification = "internal"
+  github {
+    org = "small"
+  }
+}
+
+person "ann" {
+  roles  = ["employee", "developer"]
+  github = "ann"
+}

@@ -1,0 +1,95 @@
+package link
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/model"
+)
+
+func workspace(expires string) *model.Workspace {
+	exp, _ := model.ParseDate(expires)
+	return &model.Workspace{
+		Risks:       []*model.Risk{{ID: "unreviewed", Mitigations: []string{"review"}}, {ID: "insider", Mitigations: []string{"review", "mfa"}}},
+		Mitigations: []*model.Mitigation{{ID: "review", Controls: []string{"GH-REPO-001"}}, {ID: "mfa", Controls: []string{"GH-ORG-001"}}},
+		Trainings:   []*model.Training{{ID: "code-review", Controls: []string{"GH-REPO-001"}}},
+		Policies:    []*model.Policy{{ID: "change", Statements: []model.Statement{{ID: "review", Controls: []string{"GH-REPO-001"}}}}},
+		Waivers: []*model.Waiver{
+			{ID: "legacy", Control: "GH-REPO-001", Resources: []string{"github.com/acme/legacy-*"}, Expires: expires, ExpiresOn: exp},
+			{ID: "orphan", Control: "GH-REPO-001", Resources: []string{"github.com/other/*"}, Expires: expires, ExpiresOn: exp},
+		},
+	}
+}
+
+func findings() []finding.Finding {
+	mk := func(control, id string, s finding.Status) finding.Finding {
+		return finding.Finding{ControlID: control, Status: s, Message: "m", Resource: finding.ResourceRef{Type: "github.repository", ID: id}}
+	}
+	return []finding.Finding{
+		mk("GH-REPO-001", "github.com/acme/legacy-billing", finding.Fail),
+		mk("GH-REPO-001", "github.com/acme/legacy-docs", finding.Pass),
+		mk("GH-REPO-001", "github.com/acme/shop", finding.Fail),
+		mk("GH-ORG-001", "github.com/acme", finding.Fail),
+	}
+}
+
+func TestApplyLinksGovernance(t *testing.T) {
+	t.Parallel()
+	in := findings()
+	out, _ := Apply(in, workspace("2027-03-31"), time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
+	assert.Equal(t, []string{"review"}, out[2].Mitigations)
+	assert.Equal(t, []string{"insider", "unreviewed"}, out[2].Risks)
+	assert.Equal(t, []string{"code-review"}, out[2].Training)
+	assert.Equal(t, []string{"change/review"}, out[2].Policies)
+	assert.Equal(t, []string{"mfa"}, out[3].Mitigations)
+	assert.Equal(t, []string{"insider"}, out[3].Risks)
+	assert.Equal(t, []string{}, out[3].Training, "empty lists stay lists in JSON")
+	assert.Equal(t, finding.Fail, in[0].Status, "Apply does not change its input")
+	assert.Nil(t, in[0].Risks)
+}
+
+func TestWaiverLifecycle(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name       string
+		now        time.Time
+		wantStatus finding.Status
+		wantState  WaiverState
+	}{
+		{"active long before expiry", time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC), finding.Waived, WaiverActive},
+		{"expiring within 30 days", time.Date(2027, 3, 10, 0, 0, 0, 0, time.UTC), finding.Waived, WaiverExpiring},
+		{"still valid on its expiry date", time.Date(2027, 3, 31, 23, 59, 0, 0, time.UTC), finding.Waived, WaiverExpiring},
+		{"expired the day after", time.Date(2027, 4, 1, 0, 0, 0, 0, time.UTC), finding.Fail, WaiverExpired},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			out, statuses := Apply(findings(), workspace("2027-03-31"), tc.now)
+			assert.Equal(t, tc.wantStatus, out[0].Status)
+			assert.Equal(t, tc.wantState, statuses[0].State)
+			assert.Equal(t, finding.Pass, out[1].Status, "a waiver never changes a pass")
+			assert.Equal(t, finding.Fail, out[2].Status, "a waiver covers only the resources it names")
+			assert.Equal(t, 2, statuses[0].Matched)
+			if tc.wantStatus == finding.Waived {
+				assert.Equal(t, "legacy", out[0].Waiver)
+				assert.Equal(t, 1, statuses[0].Waived)
+			} else {
+				assert.Equal(t, "legacy", out[0].WaiverExpired)
+				assert.Contains(t, out[0].Message, "waiver legacy expired on 2027-03-31")
+			}
+			assert.Equal(t, WaiverStale, statuses[1].State, "a waiver matching nothing is stale")
+		})
+	}
+}
+
+func TestWaiverNeverHidesUnevaluatedResults(t *testing.T) {
+	t.Parallel()
+	fs := []finding.Finding{{ControlID: "GH-REPO-001", Status: finding.NotEvaluated, Resource: finding.ResourceRef{ID: "github.com/acme/legacy-x"}}}
+	out, _ := Apply(fs, workspace("2027-03-31"), time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
+	require.Len(t, out, 1)
+	assert.Equal(t, finding.NotEvaluated, out[0].Status)
+}
