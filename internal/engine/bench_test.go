@@ -33,7 +33,7 @@ func generateResources(n int) []evidence.Resource {
 			}}
 		case 2:
 			r = evidence.Resource{Type: "aws.s3.bucket", Attributes: map[string]any{
-				"name": fmt.Sprintf("bucket-%d", i),
+				"name":                fmt.Sprintf("bucket-%d", i),
 				"public_access_block": map[string]any{"configured": true, "block_public_acls": true, "ignore_public_acls": rng.IntN(3) > 0, "block_public_policy": true, "restrict_public_buckets": true},
 				"encryption":          map[string]any{"enabled": true, "sse_algorithm": []string{"AES256", "aws:kms"}[rng.IntN(2)]},
 			}}
