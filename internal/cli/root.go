@@ -67,6 +67,8 @@ var commands = []command{
 	newCollectCommand,
 	newControlsCommand,
 	newVersionCommand,
+	newTestCommand,
+	newNewCommand,
 }
 
 func newRoot(p Params) *cobra.Command {

@@ -1,0 +1,367 @@
+// Package authoring is the policy author's stage: it checks a repository of
+// controls and governance HCL the way `go test` checks Go code. It runs the
+// Rego unit tests of the workspace's controls together with the built-in
+// ones, validates METADATA and the governance HCL, and reports what the tests
+// leave uncovered; the CLI hands its Report to a text or JUnit writer.
+package authoring
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/rampart-audit/rampart/internal/engine"
+	"github.com/rampart-audit/rampart/internal/model"
+)
+
+// TestOptions say what `rampart test` loads.
+type TestOptions struct {
+	// Sources are the built-in controls (or those given with --controls).
+	Sources []engine.Source
+	// Workspace is the workspace folder; its controls/ subfolder, when
+	// present, is loaded as one more source.
+	Workspace string
+	// Pack is the governance pack the workspace HCL is merged with.
+	Pack     fs.FS
+	PackName string
+	// Run filters tests by a regular expression over "package.name".
+	// Coverage is only judged on a full run: a filtered run would report
+	// every control whose tests were filtered out.
+	Run string
+}
+
+// TestReport is the outcome of one `rampart test`.
+type TestReport struct {
+	Results []engine.TestResult
+	// Controls is how many controls were loaded.
+	Controls int
+	// Gaps are coverage problems; nil (and CoverageJudged false) with Run set.
+	Gaps           []Gap
+	CoverageJudged bool
+	// Notes are informational lines (e.g. a folder without workspace HCL).
+	Notes []string
+	// Workspace and Warnings are the loaded HCL and its warning diagnostics.
+	Workspace *model.Workspace
+	Warnings  hcl.Diagnostics
+}
+
+// Failed reports whether a test failed or errored, or coverage has a gap.
+func (r *TestReport) Failed() bool {
+	for _, t := range r.Results {
+		if !t.Pass || t.Err != nil {
+			return true
+		}
+	}
+	return len(r.Gaps) > 0
+}
+
+// GapKind names one kind of coverage problem.
+type GapKind string
+
+// The coverage a control needs, after docs/controls.md: tests, and among
+// them a passing, a failing and a missing-data case; and a link from the
+// governance HCL so a failure reaches a risk.
+const (
+	GapNoTests   GapKind = "no-tests"
+	GapNoFail    GapKind = "no-fail-case"
+	GapNoUnknown GapKind = "no-missing-data-case"
+	GapNoPass    GapKind = "no-pass-case"
+	GapUnlinked  GapKind = "unlinked"
+)
+
+// Gap is one coverage problem of one control.
+type Gap struct {
+	ControlID string
+	File      string
+	Line      int
+	Kind      GapKind
+	Message   string
+}
+
+// WorkspaceError is returned when the governance HCL has errors; the CLI
+// prints Diagnostics with the source lines in Workspace.Files.
+type WorkspaceError struct {
+	Workspace   *model.Workspace
+	Diagnostics hcl.Diagnostics
+}
+
+func (e *WorkspaceError) Error() string {
+	n := 0
+	for _, d := range e.Diagnostics {
+		if d.Severity == hcl.DiagError {
+			n++
+		}
+	}
+	return fmt.Sprintf("%d error(s) in the governance HCL", n)
+}
+
+// ErrBadFilter is returned (wrapped) for a --run expression that does not compile.
+var ErrBadFilter = errors.New("invalid --run expression")
+
+// RunTests loads and validates everything, runs the Rego tests with
+// tracing and judges coverage. Invalid input comes back as engine.Problems,
+// *WorkspaceError or ErrBadFilter; the report is nil then.
+func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
+	if opts.Run != "" {
+		if _, err := regexp.Compile(opts.Run); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrBadFilter, err)
+		}
+	}
+	rep := &TestReport{}
+	sources, err := withWorkspaceControls(opts.Sources, opts.Workspace)
+	if err != nil {
+		return nil, err
+	}
+	eng, err := engine.New(ctx, sources)
+	if err != nil {
+		return nil, err
+	}
+	cat := eng.Catalog()
+	rep.Controls = len(cat.Controls)
+
+	dir, note, err := workspaceDir(opts.Workspace)
+	if err != nil {
+		return nil, err
+	}
+	if note != "" {
+		rep.Notes = append(rep.Notes, note)
+	}
+	ws, diags := model.Load(model.Input{
+		Pack: opts.Pack, PackName: opts.PackName, Dir: dir,
+		KnownControl: func(id string) bool { return cat.Get(id) != nil },
+	})
+	if diags.HasErrors() {
+		return nil, &WorkspaceError{Workspace: ws, Diagnostics: diags}
+	}
+	rep.Workspace, rep.Warnings = ws, diags
+
+	rep.Results, err = engine.RunRegoTestsTraced(ctx, opts.Run, sources...)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Run == "" {
+		mods, problems := engine.ParseSources(sources...)
+		if len(problems) > 0 {
+			return nil, problems
+		}
+		rep.Gaps = coverage(cat, mods, rep.Results, ws)
+		rep.CoverageJudged = true
+	}
+	return rep, nil
+}
+
+// withWorkspaceControls appends WORKSPACE/controls unless it is one of the
+// sources already (`rampart test --controls controls .` in this repository).
+func withWorkspaceControls(sources []engine.Source, workspace string) ([]engine.Source, error) {
+	if workspace == "" {
+		return sources, nil
+	}
+	dir := filepath.Join(workspace, "controls")
+	info, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return sources, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("workspace controls: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("workspace controls: %s is not a folder", dir)
+	}
+	abs, _ := filepath.Abs(dir)
+	for _, s := range sources {
+		if other, err := filepath.Abs(s.Name); err == nil && other == abs {
+			return sources, nil
+		}
+	}
+	out := append([]engine.Source{}, sources...)
+	return append(out, engine.Source{Name: dir, FS: os.DirFS(dir)}), nil
+}
+
+// workspaceDir returns the folder whose *.hcl model.Load should read. A
+// folder with only controls/ (a control repository) validates the pack
+// alone; a path that does not exist is an error, never a silent pass.
+func workspaceDir(workspace string) (string, string, error) {
+	if workspace == "" {
+		return "", "", nil
+	}
+	info, err := os.Stat(workspace)
+	if err != nil {
+		return "", "", fmt.Errorf("workspace: %w", err)
+	}
+	if !info.IsDir() {
+		return "", "", fmt.Errorf("workspace: %s is not a folder", workspace)
+	}
+	hcls, err := filepath.Glob(filepath.Join(workspace, "*.hcl"))
+	if err != nil {
+		return "", "", fmt.Errorf("workspace: %w", err)
+	}
+	if len(hcls) == 0 {
+		return "", fmt.Sprintf("%s holds no *.hcl: validated the governance pack only", workspace), nil
+	}
+	return workspace, "", nil
+}
+
+// coverage judges each control from the traced test results.
+//
+// Method: a test covers a control when its body refers to the control's
+// package (through an import alias or a full data. reference). During the
+// run OPA's tracer records every rule whose body succeeded; a deny rule
+// that succeeded means the test saw the control fail, an unknown rule
+// that succeeded without deny means it saw missing data, and a test that
+// refers to the control's deny while neither fired saw it pass. This is
+// what the tests made the control do, not what they assert, so a test
+// named test_fail that never makes deny fire is caught.
+func coverage(cat *engine.Catalog, mods []engine.Module, results []engine.TestResult, ws *model.Workspace) []Gap {
+	refs := testRefs(mods)
+	linked := map[string]bool{}
+	for _, m := range ws.Mitigations {
+		for _, c := range m.Controls {
+			linked[c] = true
+		}
+	}
+	for _, p := range ws.Policies {
+		for _, st := range p.Statements {
+			for _, c := range st.Controls {
+				linked[c] = true
+			}
+		}
+	}
+	var gaps []Gap
+	for _, ctl := range cat.Controls {
+		pkg := ast.MustParseRef("data." + ctl.Package)
+		deny, unknown := "data."+ctl.Package+".deny", "data."+ctl.Package+".unknown"
+		denyRef := pkg.Append(ast.StringTerm("deny"))
+		var tests int
+		var fail, missing, pass bool
+		for _, r := range results {
+			rs := refs[r.Package+"."+r.Name]
+			if !refersTo(rs, pkg) {
+				continue
+			}
+			tests++
+			exited := map[string]bool{}
+			for _, e := range r.Exited {
+				exited[e] = true
+			}
+			switch {
+			case exited[deny]:
+				fail = true
+			case exited[unknown]:
+				missing = true
+			case refersTo(rs, denyRef):
+				pass = true
+			}
+		}
+		add := func(kind GapKind, msg string) {
+			gaps = append(gaps, Gap{ControlID: ctl.ID, File: ctl.File, Line: ctl.Line, Kind: kind, Message: msg})
+		}
+		if tests == 0 {
+			add(GapNoTests, "no test refers to package "+ctl.Package)
+		} else {
+			if !fail {
+				add(GapNoFail, "no test makes deny produce a result: add a failing case")
+			}
+			if !missing {
+				add(GapNoUnknown, "no test makes unknown produce a result with deny empty: add a missing-data case")
+			}
+			if !pass {
+				add(GapNoPass, "no test reads deny while neither deny nor unknown produces a result: add a passing case")
+			}
+		}
+		if !linked[ctl.ID] {
+			add(GapUnlinked, "not listed by any mitigation or policy statement: its failures reach no risk")
+		}
+	}
+	return gaps
+}
+
+// testRefs maps "data.pkg.test_name" to the data references of that test's
+// bodies, with import aliases resolved.
+func testRefs(mods []engine.Module) map[string][]ast.Ref {
+	out := map[string][]ast.Ref{}
+	for _, m := range mods {
+		if !m.Test {
+			continue
+		}
+		aliases := map[ast.Var]ast.Ref{}
+		for _, imp := range m.Module.Imports {
+			path, ok := imp.Path.Value.(ast.Ref)
+			if !ok || !path.HasPrefix(ast.DefaultRootRef) {
+				continue
+			}
+			name := imp.Alias
+			if name == "" {
+				last, ok := path[len(path)-1].Value.(ast.String)
+				if !ok {
+					continue
+				}
+				name = ast.Var(last)
+			}
+			aliases[name] = path
+		}
+		pkg := m.Module.Package.Path
+		for _, r := range m.Module.Rules {
+			name := ruleName(r)
+			if !strings.HasPrefix(name, "test_") {
+				continue
+			}
+			key := pkg.String() + "." + name
+			ast.WalkRefs(r, func(ref ast.Ref) bool {
+				out[key] = append(out[key], resolve(ref, aliases))
+				return false
+			})
+		}
+	}
+	return out
+}
+
+func ruleName(r *ast.Rule) string {
+	if len(r.Head.Reference) > 0 {
+		if v, ok := r.Head.Reference[0].Value.(ast.Var); ok {
+			return string(v)
+		}
+	}
+	return string(r.Head.Name)
+}
+
+// resolve turns alias.x into data.pkg.x; other refs come back unchanged.
+func resolve(ref ast.Ref, aliases map[ast.Var]ast.Ref) ast.Ref {
+	head, ok := ref[0].Value.(ast.Var)
+	if !ok {
+		return ref
+	}
+	if path, ok := aliases[head]; ok {
+		return path.Concat(ref[1:])
+	}
+	return ref
+}
+
+func refersTo(refs []ast.Ref, prefix ast.Ref) bool {
+	for _, r := range refs {
+		if r.HasPrefix(prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// SortedGaps returns the gaps ordered by control then kind.
+func SortedGaps(gaps []Gap) []Gap {
+	out := append([]Gap{}, gaps...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].ControlID != out[j].ControlID {
+			return out[i].ControlID < out[j].ControlID
+		}
+		return out[i].Kind < out[j].Kind
+	})
+	return out
+}

@@ -1,0 +1,207 @@
+package authoring
+
+import (
+	"bufio"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/rampart-audit/rampart/internal/engine"
+)
+
+// WriteText prints the report the way `go test` does: failures always,
+// every test with verbose, one summary line per test package, the coverage
+// gaps, and a final PASS or FAIL.
+func WriteText(w io.Writer, r *TestReport, verbose bool) error {
+	bw := bufio.NewWriter(w)
+	for _, n := range r.Notes {
+		fmt.Fprintf(bw, "note: %s\n", n)
+	}
+	for _, pkg := range packages(r.Results) {
+		failed, total := 0, 0
+		for _, t := range r.Results {
+			if t.Package != pkg {
+				continue
+			}
+			total++
+			ok := t.Pass && t.Err == nil
+			if !ok {
+				failed++
+			}
+			if verbose {
+				fmt.Fprintf(bw, "=== RUN   %s.%s\n", t.Package, t.Name)
+			}
+			if ok && !verbose {
+				continue
+			}
+			status := "PASS"
+			if !ok {
+				status = "FAIL"
+			}
+			fmt.Fprintf(bw, "--- %s: %s.%s (%.2fs)\n", status, t.Package, t.Name, t.Duration.Seconds())
+			switch {
+			case t.Err != nil:
+				fmt.Fprintf(bw, "    %s:%d: error: %v\n", t.File, t.Line, t.Err)
+			case !t.Pass:
+				fmt.Fprintf(bw, "    %s:%d: test failed\n", t.File, t.Line)
+			}
+			if len(t.Output) > 0 && (!ok || verbose) {
+				for _, line := range strings.Split(strings.TrimRight(string(t.Output), "\n"), "\n") {
+					fmt.Fprintf(bw, "    %s\n", line)
+				}
+			}
+		}
+		if failed == 0 {
+			fmt.Fprintf(bw, "ok  \t%s\t%d tests\n", pkg, total)
+		} else {
+			fmt.Fprintf(bw, "FAIL\t%s\t%d of %d tests failed\n", pkg, failed, total)
+		}
+	}
+	if len(r.Results) == 0 {
+		fmt.Fprintln(bw, "no tests ran")
+	}
+	if r.CoverageJudged {
+		gaps := SortedGaps(r.Gaps)
+		fmt.Fprintf(bw, "coverage: %d controls, %d gap(s)\n", r.Controls, len(gaps))
+		for _, g := range gaps {
+			fmt.Fprintf(bw, "--- GAP: %s %s (%s:%d): %s\n", g.ControlID, g.Kind, g.File, g.Line, g.Message)
+		}
+	} else {
+		fmt.Fprintln(bw, "coverage: not judged (--run selects a subset of the tests)")
+	}
+	if r.Failed() {
+		fmt.Fprintln(bw, "FAIL")
+	} else {
+		fmt.Fprintln(bw, "PASS")
+	}
+	return bw.Flush()
+}
+
+func packages(results []engine.TestResult) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range results {
+		if !seen[t.Package] {
+			seen[t.Package] = true
+			out = append(out, t.Package)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// JUnit XML, as read by CI systems (GitLab, Jenkins, GitHub test reporters).
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Time     string      `xml:"time,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	File      string        `xml:"file,attr,omitempty"`
+	Line      int           `xml:"line,attr,omitempty"`
+	Time      string        `xml:"time,attr"`
+	Failure   *junitMessage `xml:"failure,omitempty"`
+	Error     *junitMessage `xml:"error,omitempty"`
+	SystemOut string        `xml:"system-out,omitempty"`
+}
+
+type junitMessage struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
+}
+
+// CoverageSuite is the JUnit suite name under which coverage gaps appear,
+// one test case per control, so a CI dashboard shows them next to the tests.
+const CoverageSuite = "rampart.coverage"
+
+// WriteJUnit writes the report as JUnit XML: one suite per Rego test
+// package, and a coverage suite with one case per control when coverage
+// was judged.
+func WriteJUnit(w io.Writer, r *TestReport) error {
+	doc := junitSuites{Name: "rampart test"}
+	for _, pkg := range packages(r.Results) {
+		s := junitSuite{Name: pkg}
+		var secs float64
+		for _, t := range r.Results {
+			if t.Package != pkg {
+				continue
+			}
+			secs += t.Duration.Seconds()
+			c := junitCase{Name: t.Name, Classname: pkg, File: t.File, Line: t.Line, Time: fmt.Sprintf("%.3f", t.Duration.Seconds()), SystemOut: string(t.Output)}
+			switch {
+			case t.Err != nil:
+				c.Error = &junitMessage{Message: t.Err.Error(), Type: "error", Text: fmt.Sprintf("%s:%d: %v", t.File, t.Line, t.Err)}
+				s.Errors++
+			case !t.Pass:
+				c.Failure = &junitMessage{Message: "test failed", Type: "fail", Text: fmt.Sprintf("%s:%d: test failed", t.File, t.Line)}
+				s.Failures++
+			}
+			s.Tests++
+			s.Cases = append(s.Cases, c)
+		}
+		s.Time = fmt.Sprintf("%.3f", secs)
+		doc.Suites = append(doc.Suites, s)
+	}
+	if r.CoverageJudged {
+		doc.Suites = append(doc.Suites, coverageSuite(r))
+	}
+	for _, s := range doc.Suites {
+		doc.Tests += s.Tests
+		doc.Failures += s.Failures
+		doc.Errors += s.Errors
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("write junit: %w", err)
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+func coverageSuite(r *TestReport) junitSuite {
+	s := junitSuite{Name: CoverageSuite, Time: "0.000"}
+	byControl := map[string][]Gap{}
+	var ids []string
+	for _, g := range SortedGaps(r.Gaps) {
+		if _, ok := byControl[g.ControlID]; !ok {
+			ids = append(ids, g.ControlID)
+		}
+		byControl[g.ControlID] = append(byControl[g.ControlID], g)
+	}
+	for _, id := range ids {
+		gs := byControl[id]
+		lines := make([]string, len(gs))
+		kinds := make([]string, len(gs))
+		for i, g := range gs {
+			lines[i] = fmt.Sprintf("%s:%d: %s: %s", g.File, g.Line, g.Kind, g.Message)
+			kinds[i] = string(g.Kind)
+		}
+		s.Cases = append(s.Cases, junitCase{Name: id, Classname: CoverageSuite, File: gs[0].File, Line: gs[0].Line, Time: "0.000",
+			Failure: &junitMessage{Message: strings.Join(kinds, ", "), Type: "coverage", Text: strings.Join(lines, "\n")}})
+		s.Failures++
+		s.Tests++
+	}
+	return s
+}
