@@ -1,0 +1,268 @@
+package github
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// ErrRateLimited means the primary rate limit is exhausted and its reset is
+// further away than the collector may wait: collection stops and what was
+// collected is written, marked incomplete.
+var ErrRateLimited = errors.New("GitHub API rate limit exhausted")
+
+// ErrUnauthorized means GitHub rejected the credentials (401): nothing that
+// follows could be trusted, so the collection fails.
+var ErrUnauthorized = errors.New("GitHub rejected the credentials (401 Bad credentials): check GITHUB_TOKEN or the GitHub App settings")
+
+// Stats counts what the collection cost; read them only after it ends, or
+// through Snapshot for a live progress line.
+type Stats struct {
+	Requests      atomic.Int64 // sent to GitHub, retries included
+	NotModified   atomic.Int64 // answered 304 and served from the ETag cache
+	Retries       atomic.Int64 // 5xx, network errors and secondary limits retried
+	RateWaits     atomic.Int64 // waits for a primary or secondary rate limit
+	QuotaLeft     atomic.Int64 // X-RateLimit-Remaining of the last response, -1 before any
+	RateResetUnix atomic.Int64
+}
+
+// limiter is the outermost RoundTripper: it owns the rate limits and
+// retries, so go-github only ever sees final answers. It keeps the primary
+// quota from response headers and, when it is nearly gone, waits for the
+// reset (if that is within maxWait) or fails with ErrRateLimited.
+type limiter struct {
+	next    http.RoundTripper
+	stats   *Stats
+	log     func(format string, args ...any)
+	sleep   func(ctx context.Context, d time.Duration) error
+	now     func() time.Time
+	maxWait time.Duration
+	// reserve is how many requests may be in flight when the quota is
+	// read: waiting starts when remaining <= reserve.
+	reserve    int64
+	maxRetries int
+	backoff    time.Duration
+
+	mu        sync.Mutex
+	remaining int64 // -1 unknown
+	reset     time.Time
+}
+
+func newLimiter(next http.RoundTripper, o *options, stats *Stats) *limiter {
+	stats.QuotaLeft.Store(-1)
+	return &limiter{
+		next: next, stats: stats, log: o.logf, sleep: o.sleep, now: o.now,
+		maxWait: o.maxRateWait, reserve: int64(o.concurrency), maxRetries: o.maxRetries,
+		backoff: o.backoff, remaining: -1,
+	}
+}
+
+func (l *limiter) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	secondaryWait := time.Duration(0)
+	for attempt := 0; ; attempt++ {
+		if err := l.awaitQuota(ctx); err != nil {
+			return nil, err
+		}
+		resp, err := l.next.RoundTrip(req.Clone(ctx))
+		if err != nil {
+			if ctx.Err() != nil || attempt >= l.maxRetries {
+				return nil, err
+			}
+			l.stats.Retries.Add(1)
+			if err := l.sleep(ctx, l.backoffFor(attempt)); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		l.observe(resp)
+		switch {
+		case resp.StatusCode == http.StatusUnauthorized:
+			drain(resp)
+			return nil, ErrUnauthorized
+		case isPrimaryExhausted(resp):
+			drain(resp)
+			if attempt >= l.maxRetries {
+				return nil, fmt.Errorf("%w (still exhausted after %d waits)", ErrRateLimited, attempt)
+			}
+			continue // awaitQuota waits for the reset, or gives up
+		case resp.StatusCode == http.StatusForbidden || resp.StatusCode == http.StatusTooManyRequests:
+			body := peekBody(resp)
+			after, secondary := secondaryLimit(resp, body)
+			if !secondary {
+				resp.Header.Set("X-From-Cache", "1")
+				return resp, nil // a permission problem: the caller records it
+			}
+			drain(resp)
+			if attempt >= l.maxRetries {
+				return nil, fmt.Errorf("%w: secondary rate limit persisted after %d retries", ErrRateLimited, attempt)
+			}
+			// Without Retry-After GitHub asks for at least a minute, then
+			// exponentially longer.
+			if after == 0 {
+				if secondaryWait == 0 {
+					secondaryWait = time.Minute
+				} else {
+					secondaryWait *= 2
+				}
+				after = secondaryWait
+			}
+			l.stats.RateWaits.Add(1)
+			l.stats.Retries.Add(1)
+			l.log("secondary rate limit on %s: waiting %s", req.URL.Path, after.Round(time.Second))
+			if err := l.sleep(ctx, after); err != nil {
+				return nil, err
+			}
+		case resp.StatusCode >= 500 && attempt < l.maxRetries:
+			drain(resp)
+			l.stats.Retries.Add(1)
+			if err := l.sleep(ctx, l.backoffFor(attempt)); err != nil {
+				return nil, err
+			}
+		default:
+			// The limiter owns the quota. Marking the answer as cached keeps
+			// go-github from recording it and refusing later requests on its
+			// own (it would fail fast where we wait for the reset).
+			resp.Header.Set("X-From-Cache", "1")
+			return resp, nil
+		}
+	}
+}
+
+func (l *limiter) backoffFor(attempt int) time.Duration {
+	d := l.backoff << attempt
+	return d + rand.N(d/2+1) // jitter keeps parallel workers from retrying in lockstep
+}
+
+// observe records the primary quota from a response's headers.
+func (l *limiter) observe(resp *http.Response) {
+	rem, err1 := strconv.ParseInt(resp.Header.Get("X-RateLimit-Remaining"), 10, 64)
+	reset, err2 := strconv.ParseInt(resp.Header.Get("X-RateLimit-Reset"), 10, 64)
+	if err1 != nil || err2 != nil {
+		return
+	}
+	l.mu.Lock()
+	l.remaining, l.reset = rem, time.Unix(reset, 0)
+	l.mu.Unlock()
+	l.stats.QuotaLeft.Store(rem)
+	l.stats.RateResetUnix.Store(reset)
+}
+
+// awaitQuota waits for the primary reset when the quota is (nearly) gone.
+func (l *limiter) awaitQuota(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	l.mu.Lock()
+	rem, reset := l.remaining, l.reset
+	l.mu.Unlock()
+	if rem < 0 || rem > l.reserve {
+		return nil
+	}
+	wait := reset.Sub(l.now()) + time.Second
+	if wait <= 0 {
+		return nil
+	}
+	if wait > l.maxWait {
+		return fmt.Errorf("%w: %d requests left, reset at %s is %s away (more than --max-rate-wait %s)",
+			ErrRateLimited, rem, reset.UTC().Format(time.RFC3339), wait.Round(time.Second), l.maxWait)
+	}
+	l.stats.RateWaits.Add(1)
+	l.log("rate limit: %d requests left, waiting %s for the reset at %s", rem, wait.Round(time.Second), reset.UTC().Format(time.RFC3339))
+	if err := l.sleep(ctx, wait); err != nil {
+		return err
+	}
+	l.mu.Lock()
+	if !l.reset.After(reset) { // nobody saw a fresher quota meanwhile
+		l.remaining = -1
+	}
+	l.mu.Unlock()
+	return nil
+}
+
+func isPrimaryExhausted(resp *http.Response) bool {
+	return (resp.StatusCode == http.StatusForbidden || resp.StatusCode == http.StatusTooManyRequests) &&
+		resp.Header.Get("X-RateLimit-Remaining") == "0"
+}
+
+// secondaryLimit tells a secondary rate limit (Retry-After, or GitHub's
+// documented message) from a permission 403.
+func secondaryLimit(resp *http.Response, body []byte) (time.Duration, bool) {
+	if s := resp.Header.Get("Retry-After"); s != "" {
+		if secs, err := strconv.Atoi(s); err == nil && secs >= 0 {
+			return time.Duration(secs) * time.Second, true
+		}
+	}
+	lower := bytes.ToLower(body)
+	if bytes.Contains(lower, []byte("secondary rate limit")) || bytes.Contains(lower, []byte("abuse detection")) {
+		return 0, true
+	}
+	return 0, resp.StatusCode == http.StatusTooManyRequests
+}
+
+// peekBody reads the body (bounded) and puts it back for the caller.
+func peekBody(resp *http.Response) []byte {
+	b, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	_ = resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(b))
+	return b
+}
+
+func drain(resp *http.Response) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	_ = resp.Body.Close()
+}
+
+// sleepCtx waits for d or until ctx is done.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// counter counts every request that reaches the network.
+type counter struct {
+	next  http.RoundTripper
+	stats *Stats
+}
+
+func (c counter) RoundTrip(req *http.Request) (*http.Response, error) {
+	c.stats.Requests.Add(1)
+	return c.next.RoundTrip(req)
+}
+
+// bearer adds the token. It sits below the cache so cached files never
+// hold the header, and it never formats the token into an error.
+type bearer struct {
+	next  http.RoundTripper
+	token string
+}
+
+func (b bearer) RoundTrip(req *http.Request) (*http.Response, error) {
+	r := req.Clone(req.Context())
+	r.Header.Set("Authorization", "Bearer "+b.token)
+	return b.next.RoundTrip(r)
+}
+
+// redact removes a secret from a message, for errors from libraries that
+// might echo a request.
+func redact(s, secret string) string {
+	if secret == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, secret, "[REDACTED]")
+}

@@ -1,0 +1,104 @@
+// Extracts the GitHub REST example bodies the stand-in server needs
+// (internal/collect/github/githubtest) from GitHub's own OpenAPI description
+// and from Octokit's recorded fixtures, so tests exercise the collector
+// against documented and recorded response shapes instead of hand-written ones.
+//
+// Pinned sources (see package.json; bump both together):
+//   @octokit/openapi  23.0.2  generated/api.github.com.json (components.examples)
+//   @octokit/fixtures 23.1.2  scenarios/api.github.com/*/normalized-fixture.json
+//
+// Run: npm install && npm run extract   (from this folder)
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, "..", "..", "internal", "collect", "github", "testdata");
+
+const versions = {
+  "@octokit/openapi": require("@octokit/openapi/package.json").version,
+  "@octokit/fixtures": require("@octokit/fixtures/package.json").version,
+};
+const pinned = JSON.parse(readFileSync(join(here, "package.json"), "utf8")).devDependencies;
+for (const [name, v] of Object.entries(versions)) {
+  if (pinned[name] !== v) throw new Error(`${name} ${v} installed, package.json pins ${pinned[name]}: run npm install`);
+}
+
+const spec = JSON.parse(readFileSync(require.resolve("@octokit/openapi/generated/api.github.com.json"), "utf8"));
+
+// operationId → the file the stand-in serves for it.
+const operations = [
+  "orgs/get",
+  "repos/list-for-org",
+  "orgs/list-members",
+  "orgs/list-outside-collaborators",
+  "orgs/list-webhooks",
+  "repos/get-org-rulesets",
+  "actions/get-github-actions-permissions-organization",
+  "actions/get-github-actions-default-workflow-permissions-organization",
+  "dependabot/list-alerts-for-org",
+  "code-scanning/list-alerts-for-org",
+  "secret-scanning/list-alerts-for-org",
+  "repos/get",
+  "repos/get-branch-protection",
+  "repos/get-branch-rules",
+  "repos/codeowners-errors",
+  "repos/list-collaborators",
+  "repos/list-deploy-keys",
+  "repos/list-webhooks",
+  "actions/get-github-actions-permissions-repository",
+  "actions/get-github-actions-default-workflow-permissions-repository",
+];
+
+function resolve(node) {
+  if (node && node.$ref) {
+    const parts = node.$ref.replace(/^#\//, "").split("/");
+    return resolve(parts.reduce((o, k) => o[k], spec));
+  }
+  return node;
+}
+
+const index = {};
+for (const [path, ops] of Object.entries(spec.paths)) {
+  for (const [method, op] of Object.entries(ops)) {
+    if (op && op.operationId) index[op.operationId] = { method, path, op };
+  }
+}
+
+mkdirSync(join(out, "openapi"), { recursive: true });
+mkdirSync(join(out, "fixtures"), { recursive: true });
+
+const manifest = { sources: versions, openapi: {}, fixtures: {} };
+for (const id of operations) {
+  const entry = index[id];
+  if (!entry) throw new Error(`operation ${id} not in @octokit/openapi ${versions["@octokit/openapi"]}`);
+  const ok = resolve(entry.op.responses["200"]);
+  const content = ok && ok.content && (ok.content["application/json"] || Object.values(ok.content)[0]);
+  const examples = content && content.examples;
+  if (!examples) throw new Error(`operation ${id} has no 200 example`);
+  const first = resolve(Object.values(examples)[0]);
+  const file = id.replace("/", "__") + ".json";
+  writeFileSync(join(out, "openapi", file), JSON.stringify(first.value, null, 2) + "\n");
+  manifest.openapi[id] = { method: entry.method.toUpperCase(), path: entry.path, file: "openapi/" + file };
+}
+
+// Recorded responses: the real 404 body GitHub sends for an unprotected
+// branch, and a real branch-protection body.
+const fixtures = [
+  { name: "branch-not-protected", scenario: "branch-protection", method: "get", status: 404 },
+  { name: "branch-protection-recorded", scenario: "branch-protection", method: "put", status: 200, nth: 1 },
+];
+for (const f of fixtures) {
+  const recs = require(`@octokit/fixtures/scenarios/api.github.com/${f.scenario}/normalized-fixture.json`)
+    .filter((r) => r.method === f.method && r.status === f.status);
+  const rec = recs[f.nth || 0];
+  if (!rec) throw new Error(`fixture ${f.scenario} has no ${f.method} ${f.status}`);
+  const body = { status: rec.status, path: rec.path, body: rec.response };
+  writeFileSync(join(out, "fixtures", f.name + ".json"), JSON.stringify(body, null, 2) + "\n");
+  manifest.fixtures[f.name] = { scenario: f.scenario, method: f.method.toUpperCase(), path: rec.path, status: rec.status };
+}
+
+writeFileSync(join(out, "sources.json"), JSON.stringify(manifest, null, 2) + "\n");
+console.log(`wrote ${operations.length} OpenAPI examples and ${fixtures.length} fixtures to ${out}`);
