@@ -100,9 +100,7 @@ func Evaluate(in Input) (*Result, error) {
 	if n := res.Threats.Overdue; n > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d security alert(s) open past their remediation SLA", n))
 	}
-	for _, u := range res.Threats.Unknown {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("%s of %s not collected: %s", u.Kind, u.Resource, u.Reason))
-	}
+	res.Warnings = append(res.Warnings, alertGapWarnings(res.Threats.Unknown)...)
 	return res, nil
 }
 
@@ -157,4 +155,33 @@ func dateString(t time.Time) string {
 		return ""
 	}
 	return t.Format(time.DateOnly)
+}
+
+// alertGapWarnings condenses alert gaps to one line per kind and reason: a
+// token without alert permissions would otherwise give one line per repository.
+func alertGapWarnings(gaps []AlertGap) []string {
+	type key struct{ kind, reason string }
+	var order []key
+	repos := map[key][]string{}
+	for _, g := range gaps {
+		k := key{g.Kind, g.Reason}
+		if _, ok := repos[k]; !ok {
+			order = append(order, k)
+		}
+		repos[k] = append(repos[k], g.Resource)
+	}
+	out := make([]string, 0, len(order))
+	for _, k := range order {
+		if k.kind == "settings" {
+			out = append(out, k.reason)
+			continue
+		}
+		rs := repos[k]
+		what := rs[0]
+		if len(rs) > 1 {
+			what = fmt.Sprintf("%d repositories (%s, …)", len(rs), rs[0])
+		}
+		out = append(out, fmt.Sprintf("%s alerts of %s not collected (%s): their SLA cannot be tracked", k.kind, what, k.reason))
+	}
+	return out
 }

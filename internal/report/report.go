@@ -57,8 +57,11 @@ type Writer func(w io.Writer, r *Report) error
 
 // Writers maps each output format to its writer.
 var Writers = map[string]Writer{
-	"text": WriteText,
-	"json": WriteJSON,
+	"text":    WriteText,
+	"json":    WriteJSON,
+	"html":    WriteHTML,
+	"csv":     WriteCSV,
+	"summary": WriteSummary,
 }
 
 // Formats lists the registered format names, sorted.
