@@ -1,0 +1,2 @@
+environment = "prod"
+admin_cidr  = "0.0.0.0/0"

@@ -1,0 +1,814 @@
+package terraform
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+)
+
+// reason is a cty mark carried by an unknown value: why it is unknown. Marks
+// travel through expressions and function calls, so an attribute computed
+// from an unknown variable still says which variable it was.
+type reason string
+
+// ref is a cty mark on an attribute Terraform only knows after apply
+// (aws_s3_bucket.logs.id): it lets a split resource find its bucket.
+type ref struct{ Addr, Attr string }
+
+// unknownBecause is an unknown value of any type that says why.
+func unknownBecause(why string) cty.Value { return cty.DynamicVal.Mark(reason(why)) }
+
+// Instance is one evaluated resource instance, ready for mapping.
+type Instance struct {
+	Type string
+	// Address is the full Terraform address, module path included.
+	Address string
+	// Root is the directory of the root module the instance belongs to.
+	Root string
+	File string
+	Line int
+	// Body holds the configured arguments and nested blocks (blocks as tuples
+	// of objects). Values may be unknown and marked with their reason.
+	Body cty.Value
+	// Region and Org come from the provider configuration when known.
+	Region, Org string
+}
+
+type evaluator struct {
+	cfg       *config
+	funcs     map[string]function.Function
+	diags     hcl.Diagnostics
+	lateFiles map[string]*hcl.File
+	out       []*Instance
+}
+
+func newEvaluator(cfg *config) *evaluator {
+	return &evaluator{cfg: cfg, funcs: functions(), lateFiles: map[string]*hcl.File{}}
+}
+
+func (ev *evaluator) warn(rng hcl.Range, summary, detail string) {
+	r := rng
+	ev.diags = append(ev.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: summary, Detail: detail, Subject: &r})
+}
+
+// source returns the configuration text of a range, for reasons people read.
+func (ev *evaluator) source(rng hcl.Range) string {
+	f := ev.cfg.files[rng.Filename]
+	if f == nil {
+		f = ev.lateFiles[rng.Filename]
+	}
+	if f == nil {
+		return ""
+	}
+	return strings.Join(strings.Fields(string(rng.SliceBytes(f.Bytes))), " ")
+}
+
+func (ev *evaluator) run() []*Instance {
+	for _, dir := range ev.cfg.roots() {
+		mi := &modInst{ev: ev, mod: ev.cfg.modules[dir], root: dir}
+		mi.init()
+		mi.vars = ev.rootVars(mi.mod)
+		mi.evalAll()
+	}
+	return ev.out
+}
+
+// modInst is one instance of a module: the root, or one call of a child.
+type modInst struct {
+	ev     *evaluator
+	mod    *module
+	parent *modInst
+	root   string
+	prefix string // "module.net." or "" for the root
+	vars   map[string]cty.Value
+
+	locals    map[string]cty.Value
+	localBusy map[string]bool
+	res       map[string]*resState
+	calls     map[string]*callState
+	provCache map[string][2]string
+}
+
+type resState struct {
+	busy, done bool
+	// shape: "single", "count" or "for_each"; keys are cty numbers or strings.
+	shape string
+	keys  []cty.Value
+	attrs []map[string]cty.Value
+	addrs []string
+	whole cty.Value // set when the instances themselves are unknown
+}
+
+type callState struct {
+	busy, done bool
+	value      cty.Value
+	children   []*modInst
+}
+
+func (mi *modInst) init() {
+	mi.locals, mi.localBusy = map[string]cty.Value{}, map[string]bool{}
+	mi.res, mi.calls, mi.provCache = map[string]*resState{}, map[string]*callState{}, map[string][2]string{}
+}
+
+// evalAll evaluates every resource and module call, in file order, and
+// appends the resource instances to the evaluator's output.
+func (mi *modInst) evalAll() {
+	for _, rb := range mi.mod.resources {
+		st := mi.resource(rb)
+		region, org := mi.provider(rb)
+		for i := range st.attrs {
+			mi.ev.out = append(mi.ev.out, &Instance{
+				Type: rb.typ, Address: st.addrs[i], Root: mi.root,
+				File: rb.block.DefRange().Filename, Line: rb.block.DefRange().Start.Line,
+				Body: cty.ObjectVal(st.attrs[i]), Region: region, Org: org,
+			})
+		}
+	}
+	for _, name := range mi.mod.callOrder {
+		cs := mi.call(name)
+		for _, c := range cs.children {
+			c.evalAll()
+		}
+	}
+}
+
+var resourceMeta = map[string]bool{"count": true, "for_each": true, "depends_on": true, "provider": true}
+
+func (mi *modInst) resource(rb *resourceBlock) *resState {
+	st := mi.res[rb.key()]
+	if st == nil {
+		st = &resState{}
+		mi.res[rb.key()] = st
+	}
+	if st.done || st.busy {
+		return st
+	}
+	st.busy = true
+	defer func() { st.busy, st.done = false, true }()
+	base := mi.prefix + rb.key()
+	body := rb.block.Body
+	switch {
+	case body.Attributes["count"] != nil:
+		st.shape = "count"
+		n := mi.eval(body.Attributes["count"].Expr, nil)
+		count, ok := knownInt(n)
+		if !ok {
+			mi.ev.warn(body.Attributes["count"].Expr.Range(), "count not known statically",
+				fmt.Sprintf("%s: count is %s; the resource is checked as one instance whose count-dependent values are unknown.", base, describeUnknown(n, mi.ev.source(body.Attributes["count"].Expr.Range()))))
+			st.add(mi, rb, cty.UnknownVal(cty.Number), base+"[?]", map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": unknownBecause("count of " + base + " is unknown")})})
+			st.whole = unknownBecause("count of " + base + " is unknown")
+			return st
+		}
+		for i := range count {
+			st.add(mi, rb, cty.NumberIntVal(int64(i)), fmt.Sprintf("%s[%d]", base, i), map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(i))})})
+		}
+	case body.Attributes["for_each"] != nil:
+		st.shape = "for_each"
+		expr := body.Attributes["for_each"].Expr
+		fe := mi.eval(expr, nil)
+		elems, ok := forEachElems(fe)
+		if !ok {
+			why := "for_each of " + base + " is unknown"
+			mi.ev.warn(expr.Range(), "for_each not known statically",
+				fmt.Sprintf("%s: for_each is %s; the resource is checked as one instance whose key-dependent values are unknown.", base, describeUnknown(fe, mi.ev.source(expr.Range()))))
+			each := cty.ObjectVal(map[string]cty.Value{"key": unknownBecause(why), "value": unknownBecause(why)})
+			st.add(mi, rb, cty.UnknownVal(cty.String), base+"[?]", map[string]cty.Value{"each": each})
+			st.whole = unknownBecause(why)
+			return st
+		}
+		for _, kv := range elems {
+			each := cty.ObjectVal(map[string]cty.Value{"key": kv[0], "value": kv[1]})
+			st.add(mi, rb, kv[0], fmt.Sprintf("%s[%q]", base, kv[0].AsString()), map[string]cty.Value{"each": each})
+		}
+	default:
+		st.shape = "single"
+		st.add(mi, rb, cty.NilVal, base, nil)
+	}
+	return st
+}
+
+func (st *resState) add(mi *modInst, rb *resourceBlock, key cty.Value, addr string, extra map[string]cty.Value) {
+	st.keys = append(st.keys, key)
+	st.addrs = append(st.addrs, addr)
+	st.attrs = append(st.attrs, mi.evalBody(rb.block.Body, extra, resourceMeta))
+}
+
+// value builds the object a reference to the resource sees. Attributes the
+// configuration does not set (id, arn …) are known only after apply: they
+// are unknown, marked with the address so split resources can be linked.
+func (st *resState) value(names map[string]bool) cty.Value {
+	if st.whole != cty.NilVal {
+		return st.whole
+	}
+	objs := make([]cty.Value, len(st.attrs))
+	for i, a := range st.attrs {
+		m := make(map[string]cty.Value, len(a)+len(names))
+		for k, v := range a {
+			m[k] = v
+		}
+		for n := range names {
+			if _, ok := m[n]; !ok {
+				m[n] = cty.DynamicVal.Mark(ref{Addr: st.addrs[i], Attr: n})
+			}
+		}
+		objs[i] = cty.ObjectVal(m)
+	}
+	switch st.shape {
+	case "count":
+		if len(objs) == 0 {
+			return cty.EmptyTupleVal
+		}
+		return cty.TupleVal(objs)
+	case "for_each":
+		m := make(map[string]cty.Value, len(objs))
+		for i, o := range objs {
+			m[st.keys[i].AsString()] = o
+		}
+		return cty.ObjectVal(m)
+	}
+	if len(objs) == 0 {
+		return cty.DynamicVal
+	}
+	return objs[0]
+}
+
+// evalBody evaluates a block body without a schema: arguments become
+// attributes, nested blocks become tuples of objects under their type name.
+// A null argument is unset, as in Terraform.
+func (mi *modInst) evalBody(body *hclsyntax.Body, extra map[string]cty.Value, skip map[string]bool) map[string]cty.Value {
+	out := make(map[string]cty.Value, len(body.Attributes)+len(body.Blocks))
+	for name, a := range body.Attributes {
+		if skip[name] {
+			continue
+		}
+		v := mi.eval(a.Expr, extra)
+		if v.IsKnown() && v.IsNull() {
+			continue
+		}
+		out[name] = v
+	}
+	blocks := map[string][]cty.Value{}
+	unknownBlocks := map[string]cty.Value{}
+	for _, b := range body.Blocks {
+		switch b.Type {
+		case "lifecycle", "provisioner", "connection", "precondition", "postcondition":
+			continue
+		case "dynamic":
+			mi.dynamic(b, extra, blocks, unknownBlocks)
+			continue
+		}
+		if _, seen := blocks[b.Type]; !seen {
+			blocks[b.Type] = nil
+		}
+		blocks[b.Type] = append(blocks[b.Type], cty.ObjectVal(mi.evalBody(b.Body, extra, nil)))
+	}
+	for t, list := range blocks {
+		if len(list) == 0 {
+			out[t] = cty.EmptyTupleVal
+			continue
+		}
+		out[t] = cty.TupleVal(list)
+	}
+	// A dynamic block that cannot be expanded makes the whole block list
+	// unknown: a static block beside it is not the full story.
+	for t, v := range unknownBlocks {
+		out[t] = v
+	}
+	return out
+}
+
+// dynamic expands a dynamic block when its for_each is known.
+func (mi *modInst) dynamic(b *hclsyntax.Block, extra map[string]cty.Value, blocks map[string][]cty.Value, unknown map[string]cty.Value) {
+	if len(b.Labels) != 1 {
+		return
+	}
+	label := b.Labels[0]
+	iter := label
+	if a := b.Body.Attributes["iterator"]; a != nil {
+		if t, diags := hcl.AbsTraversalForExpr(a.Expr); !diags.HasErrors() && len(t) == 1 {
+			iter = t.RootName()
+		}
+	}
+	var content *hclsyntax.Block
+	for _, c := range b.Body.Blocks {
+		if c.Type == "content" {
+			content = c
+		}
+	}
+	fe := b.Body.Attributes["for_each"]
+	if content == nil || fe == nil {
+		mi.ev.warn(b.DefRange(), "Unsupported dynamic block", fmt.Sprintf("dynamic %q needs for_each and a content block; its %s blocks are treated as unknown.", label, label))
+		unknown[label] = unknownBecause("dynamic " + label + " block cannot be expanded")
+		return
+	}
+	v := mi.eval(fe.Expr, extra)
+	elems, ok := forEachElems(v)
+	if !ok {
+		elems, ok = listElems(v)
+	}
+	if !ok {
+		why := fmt.Sprintf("dynamic %q block at %s:%d iterates over %s", label, b.DefRange().Filename, b.DefRange().Start.Line, describeUnknown(v, mi.ev.source(fe.Expr.Range())))
+		mi.ev.warn(b.DefRange(), "Dynamic block not expanded", why+"; its "+label+" blocks are unknown.")
+		unknown[label] = unknownBecause(why)
+		return
+	}
+	for _, kv := range elems {
+		ex := make(map[string]cty.Value, len(extra)+1)
+		for k, v := range extra {
+			ex[k] = v
+		}
+		ex[iter] = cty.ObjectVal(map[string]cty.Value{"key": kv[0], "value": kv[1]})
+		blocks[label] = append(blocks[label], cty.ObjectVal(mi.evalBody(content.Body, ex, nil)))
+	}
+	if _, seen := blocks[label]; !seen {
+		blocks[label] = nil
+	}
+}
+
+// eval evaluates one expression with exactly the references it uses. An
+// expression that cannot be evaluated becomes unknown with the reason, and
+// a warning: never a guessed value.
+func (mi *modInst) eval(expr hclsyntax.Expression, extra map[string]cty.Value) cty.Value {
+	vars := map[string]cty.Value{}
+	for k, v := range extra {
+		vars[k] = v
+	}
+	var names map[string]bool
+	resObjs := map[string]map[string]cty.Value{}
+	localObj, modObj := map[string]cty.Value{}, map[string]cty.Value{}
+	dataObj := map[string]map[string]cty.Value{}
+	for _, t := range expr.Variables() {
+		root := t.RootName()
+		switch root {
+		case "var":
+			vars["var"] = cty.ObjectVal(mi.vars)
+		case "local":
+			if n := stepName(t, 1); n != "" {
+				localObj[n] = mi.local(n, t.SourceRange())
+			}
+		case "each", "count", "self":
+		case "path":
+			vars["path"] = cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(mi.mod.dir), "root": cty.StringVal(mi.root), "cwd": cty.StringVal(".")})
+		case "terraform":
+			vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+		case "module":
+			if n := stepName(t, 1); n != "" && mi.mod.calls[n] != nil {
+				modObj[n] = mi.call(n).value
+			}
+		case "data":
+			typ, n := stepName(t, 1), stepName(t, 2)
+			if typ != "" && n != "" {
+				if dataObj[typ] == nil {
+					dataObj[typ] = map[string]cty.Value{}
+				}
+				dataObj[typ][n] = unknownBecause(fmt.Sprintf("data source data.%s.%s is read during plan", typ, n))
+			}
+		default:
+			n := stepName(t, 1)
+			rb := mi.findResource(root, n)
+			if rb == nil {
+				continue
+			}
+			if names == nil {
+				names = attrNames(expr)
+			}
+			st := mi.resource(rb)
+			if st.busy {
+				mi.ev.warn(t.SourceRange(), "Reference cycle", fmt.Sprintf("%s refers to itself through %s.", mi.prefix+rb.key(), mi.ev.source(t.SourceRange())))
+				return unknownBecause("reference cycle through " + mi.prefix + rb.key())
+			}
+			if resObjs[root] == nil {
+				resObjs[root] = map[string]cty.Value{}
+			}
+			resObjs[root][n] = st.value(names)
+		}
+	}
+	if len(localObj) > 0 {
+		vars["local"] = cty.ObjectVal(localObj)
+	}
+	if len(modObj) > 0 {
+		vars["module"] = cty.ObjectVal(modObj)
+	}
+	if len(dataObj) > 0 {
+		d := map[string]cty.Value{}
+		for k, v := range dataObj {
+			d[k] = cty.ObjectVal(v)
+		}
+		vars["data"] = cty.ObjectVal(d)
+	}
+	for k, v := range resObjs {
+		vars[k] = cty.ObjectVal(v)
+	}
+	v, diags := expr.Value(&hcl.EvalContext{Variables: vars, Functions: mi.ev.funcs})
+	if diags.HasErrors() {
+		d := diags[0]
+		rng := expr.Range()
+		if d.Subject != nil {
+			rng = *d.Subject
+		}
+		mi.ev.warn(rng, "Cannot evaluate statically: "+d.Summary, d.Detail)
+		return unknownBecause(fmt.Sprintf("%s cannot be evaluated statically (%s)", mi.ev.source(expr.Range()), d.Summary))
+	}
+	return v
+}
+
+func (mi *modInst) findResource(typ, name string) *resourceBlock {
+	for _, rb := range mi.mod.resources {
+		if rb.typ == typ && rb.name == name {
+			return rb
+		}
+	}
+	return nil
+}
+
+func (mi *modInst) local(name string, at hcl.Range) cty.Value {
+	if v, ok := mi.locals[name]; ok {
+		return v
+	}
+	a := mi.mod.locals[name]
+	if a == nil {
+		return unknownBecause("local." + name + " is not declared")
+	}
+	if mi.localBusy[name] {
+		mi.ev.warn(at, "Reference cycle", "local."+name+" refers to itself.")
+		return unknownBecause("reference cycle through local." + name)
+	}
+	mi.localBusy[name] = true
+	v := mi.eval(a.Expr, nil)
+	mi.localBusy[name] = false
+	mi.locals[name] = v
+	return v
+}
+
+// call evaluates a module call: a local source is evaluated as a child
+// module; a remote one is not fetched, so its outputs are unknown and a
+// warning says its resources were not checked.
+func (mi *modInst) call(name string) *callState {
+	cs := mi.calls[name]
+	if cs == nil {
+		cs = &callState{}
+		mi.calls[name] = cs
+	}
+	if cs.done {
+		return cs
+	}
+	if cs.busy {
+		cs.value = unknownBecause("reference cycle through module." + name)
+		return cs
+	}
+	cs.busy = true
+	defer func() { cs.busy, cs.done = false, true }()
+	b := mi.mod.calls[name]
+	addr := mi.prefix + "module." + name
+	src := literalString(b.Body.Attributes["source"])
+	dir, local := localSource(mi.mod.dir, src)
+	if !local {
+		why := fmt.Sprintf("module %s comes from %q, a remote source rampart does not fetch", addr, src)
+		mi.ev.warn(b.DefRange(), "Remote module not evaluated", why+": its resources are not checked.")
+		cs.value = unknownBecause(why)
+		return cs
+	}
+	child, files, diags := mi.ev.cfg.loadModule(dir)
+	for _, f := range files {
+		mi.ev.lateFiles[rangeFile(f)] = f
+	}
+	mi.ev.diags = append(mi.ev.diags, diags...)
+	if child == nil || diags.HasErrors() {
+		why := fmt.Sprintf("module %s: local source %s could not be read", addr, dir)
+		mi.ev.warn(b.DefRange(), "Local module not evaluated", why)
+		cs.value = unknownBecause(why)
+		return cs
+	}
+	skip := map[string]bool{"source": true, "version": true, "count": true, "for_each": true, "providers": true, "depends_on": true}
+	instantiate := func(suffix string, extra map[string]cty.Value) cty.Value {
+		args := mi.evalBody(b.Body, extra, skip)
+		c := &modInst{ev: mi.ev, mod: child, parent: mi, root: mi.root, prefix: addr + suffix + "."}
+		c.init()
+		c.vars = mi.ev.childVars(child, args, addr+suffix)
+		cs.children = append(cs.children, c)
+		outs := map[string]cty.Value{}
+		for _, on := range sortedKeys(child.outputs) {
+			outs[on] = c.eval(child.outputs[on].Expr, nil)
+		}
+		return cty.ObjectVal(outs)
+	}
+	switch {
+	case b.Body.Attributes["count"] != nil:
+		n, ok := knownInt(mi.eval(b.Body.Attributes["count"].Expr, nil))
+		if !ok {
+			why := "count of " + addr + " is unknown"
+			mi.ev.warn(b.Body.Attributes["count"].Expr.Range(), "Module count not known statically", why+": its resources are not checked.")
+			cs.value = unknownBecause(why)
+			return cs
+		}
+		vals := make([]cty.Value, 0, n)
+		for i := range n {
+			vals = append(vals, instantiate(fmt.Sprintf("[%d]", i), map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(i))})}))
+		}
+		cs.value = cty.EmptyTupleVal
+		if n > 0 {
+			cs.value = cty.TupleVal(vals)
+		}
+	case b.Body.Attributes["for_each"] != nil:
+		elems, ok := forEachElems(mi.eval(b.Body.Attributes["for_each"].Expr, nil))
+		if !ok {
+			why := "for_each of " + addr + " is unknown"
+			mi.ev.warn(b.Body.Attributes["for_each"].Expr.Range(), "Module for_each not known statically", why+": its resources are not checked.")
+			cs.value = unknownBecause(why)
+			return cs
+		}
+		vals := map[string]cty.Value{}
+		for _, kv := range elems {
+			vals[kv[0].AsString()] = instantiate(fmt.Sprintf("[%q]", kv[0].AsString()), map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": kv[0], "value": kv[1]})})
+		}
+		cs.value = cty.ObjectVal(vals)
+	default:
+		cs.value = instantiate("", nil)
+	}
+	return cs
+}
+
+func rangeFile(f *hcl.File) string {
+	if b, ok := f.Body.(*hclsyntax.Body); ok {
+		return b.SrcRange.Filename
+	}
+	return ""
+}
+
+// provider finds the region (aws) or owner (github) of the provider
+// configuration a resource uses, looking up the module tree like Terraform.
+func (mi *modInst) provider(rb *resourceBlock) (region, org string) {
+	name := rb.typ
+	if i := strings.Index(name, "_"); i > 0 {
+		name = name[:i]
+	}
+	alias := ""
+	if a := rb.block.Body.Attributes["provider"]; a != nil {
+		if t, diags := hcl.AbsTraversalForExpr(a.Expr); !diags.HasErrors() && len(t) == 2 {
+			name, alias = t.RootName(), stepName(t, 1)
+		}
+	}
+	key := name + "." + alias
+	if v, ok := mi.provCache[key]; ok {
+		return v[0], v[1]
+	}
+	for m := mi; m != nil; m = m.parent {
+		for _, p := range m.mod.providers {
+			if len(p.Labels) != 1 || p.Labels[0] != name || literalString(p.Body.Attributes["alias"]) != alias {
+				continue
+			}
+			get := func(attr string) string {
+				a := p.Body.Attributes[attr]
+				if a == nil {
+					return ""
+				}
+				v := m.eval(a.Expr, nil)
+				if s, ok := knownString(v); ok {
+					return s
+				}
+				return ""
+			}
+			region, org = get("region"), get("owner")
+			if org == "" {
+				org = get("organization")
+			}
+			mi.provCache[key] = [2]string{region, org}
+			return region, org
+		}
+	}
+	mi.provCache[key] = [2]string{}
+	return "", ""
+}
+
+// rootVars sets a root module's variables from defaults and tfvars files
+// (terraform.tfvars, then *.auto.tfvars in name order, then -var-file).
+func (ev *evaluator) rootVars(m *module) map[string]cty.Value {
+	given := map[string]cty.Value{}
+	files := append([]*hcl.File{}, ev.cfg.varFiles[m.dir]...)
+	sort.SliceStable(files, func(i, j int) bool { return tfvarsOrder(rangeFile(files[i])) < tfvarsOrder(rangeFile(files[j])) })
+	for _, vf := range ev.cfg.extraVarFiles {
+		if f := ev.cfg.files[vf]; f != nil {
+			files = append(files, f)
+		}
+	}
+	for _, f := range files {
+		attrs, diags := f.Body.JustAttributes()
+		ev.diags = append(ev.diags, diags...)
+		for name, a := range attrs {
+			v, d := a.Expr.Value(nil)
+			if d.HasErrors() {
+				ev.diags = append(ev.diags, d...)
+				continue
+			}
+			given[name] = v
+		}
+	}
+	return ev.childVars(m, given, "")
+}
+
+func tfvarsOrder(name string) string {
+	if path.Base(name) == "terraform.tfvars" {
+		return "0"
+	}
+	return "1" + name
+}
+
+// childVars gives each declared variable its value: the one given, or the
+// default, or unknown with the reason when there is neither.
+func (ev *evaluator) childVars(m *module, given map[string]cty.Value, addr string) map[string]cty.Value {
+	vars := make(map[string]cty.Value, len(m.variables))
+	for name, b := range m.variables {
+		v, ok := given[name]
+		if !ok {
+			if d := b.Body.Attributes["default"]; d != nil {
+				dv, diags := d.Expr.Value(nil)
+				if diags.HasErrors() {
+					ev.diags = append(ev.diags, diags...)
+					dv = unknownBecause("default of variable " + name + " cannot be evaluated")
+				}
+				v, ok = dv, true
+			}
+		}
+		if !ok {
+			where := "no value in a tfvars file"
+			if addr != "" {
+				where = "no argument in the call " + addr
+			}
+			vars[name] = unknownBecause(fmt.Sprintf("variable %q has no default and %s", name, where))
+			continue
+		}
+		if t := b.Body.Attributes["type"]; t != nil && v.IsWhollyKnown() {
+			if ty, diags := typeexpr.TypeConstraint(t.Expr); !diags.HasErrors() {
+				if cv, err := convert.Convert(v, ty); err == nil {
+					v = cv
+				} else {
+					ev.warn(b.DefRange(), "Variable value does not match its type", fmt.Sprintf("variable %q: %v", name, err))
+				}
+			}
+		}
+		vars[name] = v
+	}
+	return vars
+}
+
+// ---- small helpers on traversals and values ----
+
+func stepName(t hcl.Traversal, i int) string {
+	if i >= len(t) {
+		return ""
+	}
+	if a, ok := t[i].(hcl.TraverseAttr); ok {
+		return a.Name
+	}
+	return ""
+}
+
+// attrNames lists every attribute name an expression reads through a
+// traversal, so references to after-apply attributes can be offered as unknowns.
+func attrNames(expr hclsyntax.Expression) map[string]bool {
+	names := map[string]bool{"id": true, "arn": true}
+	add := func(t hcl.Traversal) {
+		for _, s := range t {
+			if a, ok := s.(hcl.TraverseAttr); ok {
+				names[a.Name] = true
+			}
+		}
+	}
+	_ = hclsyntax.VisitAll(expr, func(n hclsyntax.Node) hcl.Diagnostics {
+		switch e := n.(type) {
+		case *hclsyntax.ScopeTraversalExpr:
+			add(e.Traversal)
+		case *hclsyntax.RelativeTraversalExpr:
+			add(e.Traversal)
+		}
+		return nil
+	})
+	return names
+}
+
+func knownInt(v cty.Value) (int, bool) {
+	v, _ = v.UnmarkDeep()
+	if !v.IsKnown() || v.IsNull() || v.Type() != cty.Number {
+		return 0, false
+	}
+	bf := v.AsBigFloat()
+	if !bf.IsInt() {
+		return 0, false
+	}
+	n, _ := bf.Int64()
+	if n < 0 || n > 10000 {
+		return 0, false
+	}
+	return int(n), true
+}
+
+func knownString(v cty.Value) (string, bool) {
+	v, _ = v.UnmarkDeep()
+	if !v.IsKnown() || v.IsNull() {
+		return "", false
+	}
+	s, err := convert.Convert(v, cty.String)
+	if err != nil || !s.IsKnown() || s.IsNull() {
+		return "", false
+	}
+	return s.AsString(), true
+}
+
+// forEachElems returns (key, value) pairs of a known map, object or set of
+// strings, in key order.
+func forEachElems(v cty.Value) ([][2]cty.Value, bool) {
+	v, _ = v.UnmarkDeep()
+	if !v.IsWhollyKnown() || v.IsNull() {
+		return nil, false
+	}
+	ty := v.Type()
+	var out [][2]cty.Value
+	switch {
+	case ty.IsMapType() || ty.IsObjectType():
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			out = append(out, [2]cty.Value{k, e})
+		}
+	case ty.IsSetType() || ty.IsListType() || ty.IsTupleType():
+		// Terraform requires a set of strings; toset(["a"]) and ["a"] are common.
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			s, ok := knownString(e)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, [2]cty.Value{cty.StringVal(s), cty.StringVal(s)})
+		}
+	default:
+		return nil, false
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i][0].AsString() < out[j][0].AsString() })
+	return out, true
+}
+
+// listElems returns index/value pairs of a known list or tuple (a dynamic
+// block may iterate over a list of objects).
+func listElems(v cty.Value) ([][2]cty.Value, bool) {
+	v, _ = v.UnmarkDeep()
+	if !v.IsWhollyKnown() || v.IsNull() || !(v.Type().IsListType() || v.Type().IsTupleType() || v.Type().IsSetType()) {
+		return nil, false
+	}
+	var out [][2]cty.Value
+	for it := v.ElementIterator(); it.Next(); {
+		k, e := it.Element()
+		if v.Type().IsSetType() {
+			k = cty.NumberIntVal(int64(len(out)))
+		}
+		out = append(out, [2]cty.Value{k, e})
+	}
+	return out, true
+}
+
+// describeUnknown explains an unknown value from its marks.
+func describeUnknown(v cty.Value, src string) string {
+	if why := reasonOf(v); why != "" {
+		return "unknown (" + why + ")"
+	}
+	return "unknown (" + src + ")"
+}
+
+// reasonOf collects the reasons marked on a value and inside it.
+func reasonOf(v cty.Value) string {
+	seen := map[string]bool{}
+	var out []string
+	for r := range cty.ValueMarksOfTypeDeep[reason](v) {
+		if !seen[string(r)] {
+			seen[string(r)] = true
+			out = append(out, string(r))
+		}
+	}
+	for r := range cty.ValueMarksOfTypeDeep[ref](v) {
+		s := "unknown until apply: " + r.Addr + "." + r.Attr
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, "; ")
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+var _ = strconv.Itoa

@@ -1,0 +1,202 @@
+// Package terraform is the evidence stage for pull requests: it reads
+// Terraform configuration (.tf files and tfvars) with hcl/v2, evaluates what
+// can be known without running Terraform, and maps the resources to the same
+// normalised types the live collectors produce, so one control checks a
+// change before deploy and the live system after it. What cannot be known
+// statically stays unknown: the mapped attribute is left out and its reason
+// goes into the resource's Unknown map, which makes controls not_evaluated.
+package terraform
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/rampart-audit/rampart/internal/evidence"
+)
+
+// Options tune a Load.
+type Options struct {
+	// VarFiles are extra tfvars files (paths in the same file system), applied
+	// after terraform.tfvars and *.auto.tfvars, like terraform's -var-file.
+	VarFiles []string
+}
+
+// Result is the evidence read from Terraform plus what a person must know
+// about how far the static evaluation got.
+type Result struct {
+	Snapshot *evidence.Snapshot
+	// Files holds every parsed file by name, for printing diagnostics with source lines.
+	Files map[string]*hcl.File
+	// Diagnostics are syntax errors (severity error) and unsupported or
+	// unevaluable constructs (severity warning).
+	Diagnostics hcl.Diagnostics
+}
+
+// Load reads every Terraform module found under paths (directories, walked
+// recursively, or single .tf files) in fsys. Files are parsed in parallel,
+// once. Syntax errors come back as error diagnostics and no snapshot.
+func Load(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Result, error) {
+	names, err := discover(fsys, paths)
+	if err != nil {
+		return nil, err
+	}
+	for _, vf := range opts.VarFiles {
+		names = append(names, path.Clean(vf))
+	}
+	files, diags, err := parseAll(ctx, fsys, names)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Files: map[string]*hcl.File{}, Diagnostics: diags}
+	for name, f := range files {
+		res.Files[name] = f
+	}
+	if diags.HasErrors() {
+		return res, nil
+	}
+	cfg := newConfig(fsys, files)
+	for _, vf := range opts.VarFiles {
+		cfg.extraVarFiles = append(cfg.extraVarFiles, path.Clean(vf))
+	}
+	ev := newEvaluator(cfg)
+	insts := ev.run()
+	resources, mapDiags := mapAll(insts)
+	res.Diagnostics = append(res.Diagnostics, ev.diags...)
+	res.Diagnostics = append(res.Diagnostics, mapDiags...)
+	for name, f := range ev.lateFiles {
+		res.Files[name] = f
+	}
+	sort.SliceStable(res.Diagnostics, func(i, j int) bool { return diagLess(res.Diagnostics[i], res.Diagnostics[j]) })
+	res.Snapshot = &evidence.Snapshot{
+		Schema:     evidence.SchemaV1,
+		Collectors: []string{"terraform"},
+		Resources:  resources,
+	}
+	return res, nil
+}
+
+func diagLess(a, b *hcl.Diagnostic) bool {
+	if (a.Subject == nil) != (b.Subject == nil) {
+		return a.Subject == nil
+	}
+	if a.Subject == nil {
+		return a.Summary < b.Summary
+	}
+	if a.Subject.Filename != b.Subject.Filename {
+		return a.Subject.Filename < b.Subject.Filename
+	}
+	return a.Subject.Start.Byte < b.Subject.Start.Byte
+}
+
+// discover lists the .tf and auto-loaded tfvars files under paths.
+func discover(fsys fs.FS, paths []string) ([]string, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	seen := map[string]bool{}
+	var names []string
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	for _, p := range paths {
+		p = path.Clean(p)
+		info, err := fs.Stat(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("read terraform %s: %w", p, err)
+		}
+		if !info.IsDir() {
+			add(p)
+			continue
+		}
+		err = fs.WalkDir(fsys, p, func(fp string, de fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if de.IsDir() {
+				// .terraform holds downloaded modules and providers, not the change under review.
+				if fp != p && (de.Name() == ".terraform" || de.Name() == ".git" || strings.HasPrefix(de.Name(), ".")) {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if isTerraformFile(de.Name()) {
+				add(fp)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("walk terraform %s: %w", p, err)
+		}
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+func isTerraformFile(name string) bool {
+	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json") ||
+		name == "terraform.tfvars" || strings.HasSuffix(name, ".auto.tfvars")
+}
+
+// parseAll parses every file concurrently: on a large repository HCL
+// parsing dominates the run, and hclparse.Parser is not safe for concurrent use.
+func parseAll(ctx context.Context, fsys fs.FS, names []string) (map[string]*hcl.File, hcl.Diagnostics, error) {
+	files := make([]*hcl.File, len(names))
+	diags := make([]hcl.Diagnostics, len(names))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, name := range names {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			files[i], diags[i] = parseFile(fsys, name)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, nil, fmt.Errorf("parse terraform: %w", err)
+	}
+	out := make(map[string]*hcl.File, len(names))
+	var all hcl.Diagnostics
+	for i, name := range names {
+		all = append(all, diags[i]...)
+		if files[i] != nil {
+			out[name] = files[i]
+		}
+	}
+	return out, all, nil
+}
+
+func parseFile(fsys fs.FS, name string) (*hcl.File, hcl.Diagnostics) {
+	if strings.HasSuffix(name, ".json") {
+		// JSON configuration has no block syntax to evaluate without
+		// provider schemas; say so instead of skipping it silently.
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagWarning,
+			Summary:  "JSON configuration not evaluated",
+			Detail:   name + ": Terraform JSON syntax is not read by rampart; its resources are not checked.",
+			Subject:  &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos},
+		}}
+	}
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: fmt.Sprintf("%s: %v", name, err)}}
+	}
+	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return f, diags
+}
