@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rampart-audit/rampart/internal/atomicfile"
+	"github.com/rampart-audit/rampart/internal/authoring"
+	"github.com/rampart-audit/rampart/internal/engine"
+	"github.com/rampart-audit/rampart/internal/pipeline"
+)
+
+func newFmtCommand(p Params) *cobra.Command {
+	var check bool
+	cmd := &cobra.Command{
+		Use:   "fmt [--check] [PATH...]",
+		Short: "Format Rego (OPA's formatter) and HCL (hclwrite) files",
+		Long: `Format the .rego and .hcl files under each PATH (default: the current
+folder; testdata and hidden folders are skipped). Changed files are rewritten
+atomically and listed. With --check nothing is written: the files that are
+not formatted are listed and the exit code is 1, for CI.
+
+Exit codes: 0 formatted; 1 (--check) some files are not formatted; 2 a file
+does not parse (file:line:col on standard error) or a path is wrong.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			files, err := authoring.SourceFiles(args, ".rego", ".hcl")
+			if err != nil {
+				return exitWith(pipeline.ExitInput, err)
+			}
+			results, problems := authoring.FormatFiles(files)
+			unformatted := 0
+			for _, r := range results {
+				if !r.Changed {
+					continue
+				}
+				unformatted++
+				if !check {
+					r := r
+					if err := atomicfile.Write(r.File, func(w io.Writer) error { _, err := w.Write(r.Formatted); return err }); err != nil {
+						return exitWith(pipeline.ExitNotEvaluated, fmt.Errorf("write %s: %w", r.File, err))
+					}
+				}
+				fmt.Fprintln(p.Stdout, r.File)
+			}
+			if len(problems) > 0 {
+				printProblems(p.Stderr, problems)
+				return exitWith(pipeline.ExitInput, fmt.Errorf("%d file(s) do not parse", countFiles(problems)))
+			}
+			if check && unformatted > 0 {
+				return exitWith(pipeline.ExitFindings, fmt.Errorf("%d file(s) not formatted: run rampart fmt", unformatted))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&check, "check", false, "list files that are not formatted and exit 1 instead of rewriting them")
+	return cmd
+}
+
+func countFiles(ps engine.Problems) int {
+	seen := map[string]bool{}
+	for _, p := range ps {
+		seen[p.File] = true
+	}
+	return len(seen)
+}
