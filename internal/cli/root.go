@@ -69,6 +69,8 @@ var commands = []command{
 	newVersionCommand,
 	newTestCommand,
 	newNewCommand,
+	newFmtCommand,
+	newLintCommand,
 }
 
 func newRoot(p Params) *cobra.Command {
