@@ -1,0 +1,168 @@
+// Package awstest is an in-process AWS stand-in for tests and benchmarks.
+// It speaks the wire protocols the real SDK clients use — the query
+// protocol with XML answers (IAM, STS, EC2, RDS), REST-XML (S3, S3
+// Control), JSON 1.1 (KMS, CloudTrail, Config) and REST-JSON (GuardDuty,
+// Account) — so signing, serialisation, pagination, retries and error
+// decoding of aws-sdk-go-v2 run for real. Response bodies are templates in
+// testdata/, shaped after the examples of the AWS API reference. Faults
+// (throttling, access denied, 5xx, latency) are injected per operation.
+package awstest
+
+import "time"
+
+// Estate is everything the stand-in serves, by account.
+type Estate struct {
+	Accounts []*Account
+}
+
+// Account is one AWS account of the estate.
+type Account struct {
+	ID string
+	// AccessKeyID is the key whose requests reach this account directly.
+	AccessKeyID string
+	// Roles are role ARNs that may be assumed into this account.
+	Roles []string
+	// Regions are the enabled regions and what they hold.
+	Regions map[string]*Region
+	// DisabledRegions are opt-in regions not enabled in the account.
+	DisabledRegions []string
+
+	Users           []User
+	Policies        []Policy
+	Buckets         []Bucket
+	PasswordPolicy  *PasswordPolicy
+	RootMFA         bool
+	RootAccessKeys  int
+	PublicAccess    *PublicAccessBlock // account-level S3 Block Public Access
+	SecurityContact string             // e-mail address, empty when not set
+}
+
+// Region holds the regional resources of one account.
+type Region struct {
+	SecurityGroups []SecurityGroup
+	Instances      []Instance
+	Volumes        []Volume
+	VPCs           []VPC
+	Trails         []Trail
+	Keys           []Key
+	DBs            []DB
+	EBSDefault     bool
+	GuardDuty      string // detector status, "" when there is no detector
+	Recorder       *Recorder
+}
+
+type User struct {
+	Name        string
+	Created     time.Time
+	Password    bool
+	MFASerials  []string
+	AccessKeys  []AccessKey
+	Groups      []string
+	Attached    []string // policy ARNs
+	InlineNames []string
+}
+
+type AccessKey struct {
+	ID       string
+	Active   bool
+	Created  time.Time
+	LastUsed time.Time // zero: never used
+}
+
+type Policy struct {
+	Name        string
+	Attachments int
+	Document    string // JSON
+}
+
+type PasswordPolicy struct {
+	MinLength     int
+	Symbols       bool
+	Numbers       bool
+	Uppercase     bool
+	Lowercase     bool
+	MaxAge        int // 0: no expiry
+	ReusePrevent  int
+	AllowChange   bool
+	ExpirePasswds bool
+}
+
+type PublicAccessBlock struct {
+	BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy, RestrictPublicBuckets bool
+}
+
+type Bucket struct {
+	Name         string
+	Region       string
+	Created      time.Time
+	SSEAlgorithm string // "" when there is no default encryption
+	KMSKeyID     string
+	PublicAccess *PublicAccessBlock
+	Versioning   string // "", Enabled, Suspended
+	LogTarget    string // "" when access logging is off
+	Policy       string // JSON, "" when there is none
+	PublicRead   bool   // an AllUsers READ grant in the ACL
+}
+
+type SecurityGroup struct {
+	ID, Name, VPC string
+	Ingress       []Rule
+}
+
+type Rule struct {
+	Protocol   string
+	From, To   int
+	CIDRs      []string
+	IPv6CIDRs  []string
+	HasPorts   bool
+	SourceSGID string
+}
+
+type Instance struct {
+	ID         string
+	PublicIP   string
+	HTTPTokens string // optional | required
+}
+
+type Volume struct {
+	ID        string
+	Encrypted bool
+	Size      int
+}
+
+type VPC struct {
+	ID        string
+	Default   bool
+	FlowLogID string // "" when the VPC has no flow log
+}
+
+type Trail struct {
+	Name        string
+	MultiRegion bool
+	Validation  bool
+	KMSKeyID    string
+	Logging     bool
+	Bucket      string
+}
+
+type Key struct {
+	ID       string
+	Customer bool
+	Spec     string // SYMMETRIC_DEFAULT, RSA_2048 …
+	Rotation bool
+}
+
+type DB struct {
+	ID            string
+	Encrypted     bool
+	Public        bool
+	BackupDays    int
+	DeletionGuard bool
+}
+
+type Recorder struct {
+	Name         string
+	Recording    bool
+	AllSupported bool
+	Global       bool
+}

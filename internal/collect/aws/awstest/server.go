@@ -1,0 +1,373 @@
+package awstest
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"text/template"
+	"time"
+)
+
+//go:embed testdata/*.tmpl
+var templateFS embed.FS
+
+var templates = template.Must(template.New("").Funcs(template.FuncMap{
+	"json": func(v any) (string, error) {
+		b, err := json.Marshal(v)
+		return string(b), err
+	},
+	"urlencode":  url.QueryEscape,
+	"policyName": func(arn string) string { return arn[strings.LastIndex(arn, "/")+1:] },
+	"time":       func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"xml": func(s string) string {
+		var b bytes.Buffer
+		_ = xmlEscape(&b, s)
+		return b.String()
+	},
+}).ParseFS(templateFS, "testdata/*.tmpl"))
+
+// Faults are the failures the stand-in injects. Keys of the maps are
+// "service:Operation" ("iam:ListMFADevices", "s3:GetBucketPolicy",
+// "s3control:GetPublicAccessBlock"), optionally "@region"-suffixed, or
+// "service:*" for every operation of a service.
+type Faults struct {
+	// Deny answers with the protocol's access-denied error.
+	Deny map[string]bool
+	// ThrottleEvery throttles every Nth request of the service ("ec2") or of
+	// every service ("*"), with the service's own throttling code.
+	ThrottleEvery map[string]int
+	// ServerErrorEvery answers every Nth request of the service with a 5xx.
+	ServerErrorEvery map[string]int
+	// FailAlways answers the operation with a 500 on every attempt.
+	FailAlways map[string]bool
+	// Latency is added to every request.
+	Latency time.Duration
+	// PageSize bounds every paginated answer (default 2, so tests page).
+	PageSize int
+}
+
+// Server is a running stand-in.
+type Server struct {
+	*httptest.Server
+	estate *Estate
+	faults Faults
+
+	byKey   map[string]*Account
+	byRole  map[string]*Account
+	mu      sync.Mutex
+	counts  map[string]int64 // requests per service, for ThrottleEvery
+	calls   map[string]int64 // requests per operation key, for assertions
+	reqs    atomic.Int64
+	throttl atomic.Int64
+	badReg  atomic.Int64
+}
+
+// New starts a stand-in serving estate with faults. Close it when done.
+func New(estate *Estate, faults Faults) *Server {
+	if faults.PageSize <= 0 {
+		faults.PageSize = 2
+	}
+	s := &Server{estate: estate, faults: faults, byKey: map[string]*Account{}, byRole: map[string]*Account{},
+		counts: map[string]int64{}, calls: map[string]int64{}}
+	for _, a := range estate.Accounts {
+		s.byKey[a.AccessKeyID] = a
+		s.byKey["ASIA"+a.ID] = a // the key AssumeRole hands out
+		for _, r := range a.Roles {
+			s.byRole[r] = a
+		}
+	}
+	s.Server = httptest.NewServer(s)
+	return s
+}
+
+// Endpoint is the base URL to give the SDK. It names the host "localhost"
+// so that S3 Control's account-ID host prefix still lands here.
+func (s *Server) Endpoint() string {
+	_, port, _ := net.SplitHostPort(s.Listener.Addr().String())
+	return "http://localhost:" + port
+}
+
+// Requests is the number of requests served, Throttled how many of them
+// were throttled, and DisabledRegionRequests how many went to a region the
+// account has not enabled.
+func (s *Server) Requests() int64               { return s.reqs.Load() }
+func (s *Server) Throttled() int64              { return s.throttl.Load() }
+func (s *Server) DisabledRegionRequests() int64 { return s.badReg.Load() }
+
+// Calls returns how often "service:Operation" was requested.
+func (s *Server) Calls(op string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.calls[op]
+}
+
+// call is one parsed request.
+type call struct {
+	w       http.ResponseWriter
+	r       *http.Request
+	service string // signing name, or s3control
+	op      string
+	region  string
+	account *Account
+	form    map[string]string // query protocol parameters
+	body    []byte
+}
+
+var credRE = regexp.MustCompile(`Credential=([^/]+)/\d{8}/([^/]+)/([^/]+)/aws4_request`)
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.reqs.Add(1)
+	if d := s.faults.Latency; d > 0 {
+		select {
+		case <-time.After(d):
+		case <-r.Context().Done():
+			return
+		}
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	c := &call{w: w, r: r, body: body}
+	m := credRE.FindStringSubmatch(r.Header.Get("Authorization"))
+	if m == nil || r.Header.Get("X-Amz-Date") == "" {
+		// Every SDK request is SigV4-signed; an unsigned one is a bug in the client setup.
+		c.service = "sts"
+		s.queryError(c, http.StatusForbidden, "MissingAuthenticationToken", "Request is missing Authentication Token")
+		return
+	}
+	key := m[1]
+	c.region, c.service = m[2], m[3]
+	if c.service == "s3" && strings.HasPrefix(r.URL.Path, "/v20180820/") {
+		c.service = "s3control"
+	}
+	c.op = s.operation(c)
+	s.mu.Lock()
+	s.calls[c.service+":"+c.op]++
+	n := s.counts[c.service] + 1
+	s.counts[c.service] = n
+	all := s.counts["*"] + 1
+	s.counts["*"] = all
+	s.mu.Unlock()
+
+	c.account = s.byKey[key]
+	if c.account == nil {
+		s.fail(c, http.StatusForbidden, "InvalidClientTokenId", "The security token included in the request is invalid.")
+		return
+	}
+	for _, d := range c.account.DisabledRegions {
+		if d == c.region {
+			s.badReg.Add(1)
+			s.fail(c, http.StatusUnauthorized, "AuthFailure", "AWS was not able to validate the provided access credentials")
+			return
+		}
+	}
+	if every(s.faults.ThrottleEvery, c.service, n) || every(s.faults.ThrottleEvery, "*", all) {
+		s.throttl.Add(1)
+		s.throttle(c)
+		return
+	}
+	if every(s.faults.ServerErrorEvery, c.service, n) || every(s.faults.ServerErrorEvery, "*", all) || s.match(s.faults.FailAlways, c) {
+		s.fail(c, http.StatusInternalServerError, "InternalFailure", "We encountered an internal error. Please try again.")
+		return
+	}
+	if s.match(s.faults.Deny, c) {
+		s.deny(c)
+		return
+	}
+	s.dispatch(c)
+}
+
+func every(m map[string]int, k string, n int64) bool {
+	e := m[k]
+	return e > 0 && n%int64(e) == 0
+}
+
+func (s *Server) match(m map[string]bool, c *call) bool {
+	return m[c.service+":"+c.op] || m[c.service+":"+c.op+"@"+c.region] || m[c.service+":*"]
+}
+
+// operation names the request the way the SDK's operation is named.
+func (s *Server) operation(c *call) string {
+	switch c.service {
+	case "iam", "sts", "ec2", "rds":
+		c.form = parseForm(string(c.body))
+		return c.form["Action"]
+	case "kms", "cloudtrail", "config":
+		t := c.r.Header.Get("X-Amz-Target")
+		return t[strings.LastIndex(t, ".")+1:]
+	case "guardduty":
+		if c.r.URL.Path == "/detector" {
+			return "ListDetectors"
+		}
+		return "GetDetector"
+	case "account":
+		op := strings.TrimPrefix(c.r.URL.Path, "/")
+		if op == "" {
+			return ""
+		}
+		return strings.ToUpper(op[:1]) + op[1:]
+	case "s3control":
+		return "GetPublicAccessBlock"
+	case "s3":
+		return s3Operation(c.r)
+	}
+	return ""
+}
+
+func parseForm(body string) map[string]string {
+	out := map[string]string{}
+	for _, kv := range strings.Split(body, "&") {
+		k, v, _ := strings.Cut(kv, "=")
+		k, _ = unescape(k)
+		v, _ = unescape(v)
+		out[k] = v
+	}
+	return out
+}
+
+func (s *Server) dispatch(c *call) {
+	var err error
+	switch c.service {
+	case "sts":
+		err = s.sts(c)
+	case "iam":
+		err = s.iam(c)
+	case "ec2":
+		err = s.ec2(c)
+	case "rds":
+		err = s.rds(c)
+	case "s3":
+		err = s.s3(c)
+	case "s3control":
+		err = s.s3control(c)
+	case "kms", "cloudtrail", "config":
+		err = s.jsonService(c)
+	case "guardduty":
+		err = s.guardduty(c)
+	case "account":
+		err = s.accountService(c)
+	default:
+		err = fmt.Errorf("unknown service %q", c.service)
+	}
+	if err != nil {
+		s.fail(c, http.StatusBadRequest, "InvalidAction", err.Error())
+	}
+}
+
+// render executes a template into the response with status 200.
+func render(c *call, contentType, name string, data any) error {
+	var b bytes.Buffer
+	if err := templates.ExecuteTemplate(&b, name, data); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	c.w.Header().Set("Content-Type", contentType)
+	c.w.Header().Set("X-Amzn-RequestId", requestID)
+	_, err := c.w.Write(b.Bytes())
+	return err
+}
+
+const requestID = "c6104cbe-af31-11e0-8154-cbc7ccf896c7"
+
+// page cuts items at the token (an offset) and returns the next token.
+func page[T any](items []T, token string, size int) ([]T, string) {
+	start, _ := strconv.Atoi(strings.TrimPrefix(token, "page-"))
+	if start > len(items) {
+		start = len(items)
+	}
+	end := min(start+size, len(items))
+	next := ""
+	if end < len(items) {
+		next = "page-" + strconv.Itoa(end)
+	}
+	return items[start:end], next
+}
+
+// Protocol-specific errors.
+
+func (s *Server) deny(c *call) {
+	msg := fmt.Sprintf("User: arn:aws:iam::%s:user/auditor is not authorized to perform: %s:%s", c.account.ID, c.service, c.op)
+	switch c.service {
+	case "ec2":
+		s.fail(c, http.StatusForbidden, "UnauthorizedOperation", "You are not authorized to perform this operation.")
+	case "kms", "cloudtrail", "config", "guardduty", "account":
+		s.fail(c, http.StatusForbidden, "AccessDeniedException", msg)
+	default:
+		s.fail(c, http.StatusForbidden, "AccessDenied", msg)
+	}
+}
+
+func (s *Server) throttle(c *call) {
+	switch c.service {
+	case "ec2":
+		s.fail(c, http.StatusServiceUnavailable, "RequestLimitExceeded", "Request limit exceeded.")
+	case "s3", "s3control":
+		s.fail(c, http.StatusServiceUnavailable, "SlowDown", "Please reduce your request rate.")
+	case "kms", "cloudtrail", "config":
+		s.fail(c, http.StatusBadRequest, "ThrottlingException", "Rate exceeded")
+	case "guardduty", "account":
+		s.fail(c, http.StatusTooManyRequests, "TooManyRequestsException", "Rate exceeded")
+	default:
+		s.fail(c, http.StatusBadRequest, "Throttling", "Rate exceeded")
+	}
+}
+
+// fail writes an error in the shape the service's protocol uses.
+func (s *Server) fail(c *call, status int, code, msg string) {
+	switch c.service {
+	case "ec2":
+		writeTemplate(c, status, "text/xml", "ec2-error", map[string]string{"Code": code, "Message": msg})
+	case "s3":
+		writeTemplate(c, status, "application/xml", "s3-error", map[string]string{"Code": code, "Message": msg})
+	case "s3control":
+		writeTemplate(c, status, "application/xml", "s3control-error", map[string]string{"Code": code, "Message": msg})
+	case "kms", "cloudtrail", "config", "guardduty", "account":
+		c.w.Header().Set("X-Amzn-ErrorType", code)
+		writeTemplate(c, status, "application/x-amz-json-1.1", "json-error", map[string]string{"Code": code, "Message": msg})
+	default:
+		s.queryError(c, status, code, msg)
+	}
+}
+
+func (s *Server) queryError(c *call, status int, code, msg string) {
+	typ := "Sender"
+	if status >= 500 {
+		typ = "Receiver"
+	}
+	writeTemplate(c, status, "text/xml", "query-error", map[string]string{"Type": typ, "Code": code, "Message": msg})
+}
+
+func writeTemplate(c *call, status int, contentType, name string, data any) {
+	var b bytes.Buffer
+	if err := templates.ExecuteTemplate(&b, name, data); err != nil {
+		http.Error(c.w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	c.w.Header().Set("Content-Type", contentType)
+	c.w.Header().Set("X-Amzn-RequestId", requestID)
+	c.w.WriteHeader(status)
+	_, _ = c.w.Write(b.Bytes())
+}
+
+// Dialer returns a dial function that sends every connection to the
+// stand-in, whatever the host name (S3 Control's account-ID prefix, S3's
+// virtual-hosted buckets), for an http.Transport in tests.
+func (s *Server) Dialer() func(ctx context.Context, network, addr string) (net.Conn, error) {
+	var d net.Dialer
+	return func(ctx context.Context, network, _ string) (net.Conn, error) {
+		return d.DialContext(ctx, network, s.Listener.Addr().String())
+	}
+}

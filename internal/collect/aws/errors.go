@@ -1,0 +1,79 @@
+package aws
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/smithy-go"
+)
+
+// deniedCodes are the error codes AWS services use for a missing IAM
+// permission (query, JSON and REST protocols differ).
+var deniedCodes = map[string]bool{
+	"AccessDenied":                 true,
+	"AccessDeniedException":        true,
+	"UnauthorizedOperation":        true,
+	"Client.UnauthorizedOperation": true,
+	"AuthorizationError":           true,
+	"UnauthorizedAccess":           true,
+}
+
+// throttleCodes extends the SDK's list with codes seen from older services.
+var throttleCodes = map[string]bool{
+	"Throttling":                             true,
+	"ThrottlingException":                    true,
+	"ThrottledException":                     true,
+	"RequestThrottledException":              true,
+	"TooManyRequestsException":               true,
+	"ProvisionedThroughputExceededException": true,
+	"TransactionInProgressException":         true,
+	"RequestLimitExceeded":                   true,
+	"BandwidthLimitExceeded":                 true,
+	"LimitExceededException":                 true,
+	"RequestThrottled":                       true,
+	"SlowDown":                               true,
+	"PriorRequestNotComplete":                true,
+	"EC2ThrottledException":                  true,
+}
+
+func errorCode(err error) string {
+	var ae smithy.APIError
+	if errors.As(err, &ae) {
+		return ae.ErrorCode()
+	}
+	return ""
+}
+
+func isDenied(err error) bool {
+	if deniedCodes[errorCode(err)] {
+		return true
+	}
+	var re *awshttp.ResponseError
+	// S3 answers HEAD requests with a bare 403 and no code.
+	return errors.As(err, &re) && re.HTTPStatusCode() == http.StatusForbidden && errorCode(err) == ""
+}
+
+func isThrottle(err error) bool { return throttleCodes[errorCode(err)] }
+
+// hasCode reports whether err is an AWS error with one of codes; the
+// "does not exist" answers that are data, not failures, are checked this way.
+func hasCode(err error, codes ...string) bool {
+	c := errorCode(err)
+	for _, want := range codes {
+		if c == want {
+			return true
+		}
+	}
+	return false
+}
+
+// errSummary is a short form of err for the snapshot's incomplete reason.
+func errSummary(err error) string {
+	var ae smithy.APIError
+	if errors.As(err, &ae) {
+		return fmt.Sprintf("%s: %s", ae.ErrorCode(), ae.ErrorMessage())
+	}
+	return err.Error()
+}
