@@ -89,6 +89,8 @@ func (s *share) add(sev finding.Severity, effective bool) {
 	}
 }
 
+// value is the share rounded to three decimals for the report; nil when
+// nothing was measured.
 func (s share) value() *float64 {
 	if s.total == 0 {
 		return nil
@@ -100,11 +102,12 @@ func (s share) value() *float64 {
 // residualLikelihood: preventive controls make a risk less likely, not less
 // harmful, so effectiveness scales likelihood only. Rounded up (an estimate
 // must not flatter) and never below 1 (a risk that exists is at least rare).
-func residualLikelihood(likelihood int, eff *float64) int {
-	if eff == nil {
+// Unmeasured risks get no credit. It uses the exact share, not the rounded one.
+func residualLikelihood(likelihood int, s share) int {
+	if s.total == 0 {
 		return likelihood
 	}
-	rl := math.Ceil(float64(likelihood)*(1-*eff) - 1e-9)
+	rl := math.Ceil(float64(likelihood)*(1-s.effective/s.total) - 1e-9)
 	return max(1, int(rl))
 }
 
@@ -182,7 +185,7 @@ func scoreRisk(r *model.Risk, mitigations map[string]*model.Mitigation, byContro
 	}
 	out.Effectiveness = total.value()
 	out.Unmeasured = !out.Unmitigated && out.Effectiveness == nil
-	out.ResidualLikelihood = residualLikelihood(r.Likelihood, out.Effectiveness)
+	out.ResidualLikelihood = residualLikelihood(r.Likelihood, total)
 	out.Residual = out.ResidualLikelihood * r.Impact
 	out.AppetiteStatus = AppetiteWithin
 	if float64(out.Residual) > appetite {
