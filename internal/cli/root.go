@@ -71,6 +71,7 @@ var commands = []command{
 	newNewCommand,
 	newFmtCommand,
 	newLintCommand,
+	newFixtureCommand,
 }
 
 func newRoot(p Params) *cobra.Command {
