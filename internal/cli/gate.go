@@ -1,0 +1,238 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/gate"
+	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/report"
+	"github.com/rampart-audit/rampart/internal/terraform"
+)
+
+type gateFlags struct {
+	load         loadFlags
+	workspace    string
+	baseline     string
+	baselineRef  string
+	varFiles     []string
+	formats      []string
+	output       string
+	failOn       string
+	allowUnknown bool
+}
+
+func newGateCommand(p Params) *cobra.Command {
+	var f gateFlags
+	cmd := &cobra.Command{
+		Use:   "gate [PATH...]",
+		Short: "Check the Terraform of a pull request; fail only on findings new against a baseline",
+		Long: `Evaluate the Terraform under PATHs (default: the current folder) with the
+same controls the audit runs on live evidence, validate the workspace HCL,
+and compare the findings with a baseline by fingerprint: new, unchanged,
+fixed. Only new results at or above --fail-on block.
+
+Baseline: --baseline FILE (an earlier --format json report) or
+--baseline-ref REF (the same PATHs at a git ref of the local repository,
+e.g. origin/main; nothing is fetched). Without either, every finding is new.
+
+Workspace: --workspace DIR; by default the current folder when it holds
+*.hcl files, otherwise only the embedded governance pack.
+
+Exit codes: 0 nothing new blocks; 1 a new failure at or above --fail-on, or
+an expired waiver; 2 usage or input error (bad flags, HCL syntax errors);
+3 a new result could not be evaluated (an error, or not_evaluated at or
+above --fail-on unless --allow-unknown).`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runGate(cmd, p, f, args)
+		},
+	}
+	f.load.register(cmd)
+	fl := cmd.Flags()
+	fl.StringVar(&f.workspace, "workspace", "", "workspace folder (default: the current folder if it holds *.hcl files, else the embedded pack only)")
+	fl.StringVar(&f.baseline, "baseline", "", "earlier JSON report to compare with")
+	fl.StringVar(&f.baselineRef, "baseline-ref", "", "git ref whose version of the same paths is the baseline (e.g. origin/main)")
+	fl.StringArrayVar(&f.varFiles, "var-file", nil, "tfvars file applied to every root module after terraform.tfvars and *.auto.tfvars (repeatable)")
+	fl.StringArrayVar(&f.formats, "format", nil, "output format, repeatable: "+strings.Join(report.Formats(), ", ")+", or NAME=FILE to write one to a file")
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	fl.StringVar(&f.failOn, "fail-on", "high", "lowest severity whose new failures fail the gate: critical, high, medium, low, info")
+	fl.BoolVar(&f.allowUnknown, "allow-unknown", false, "do not block on new not_evaluated results (values Terraform knows only after apply)")
+	return cmd
+}
+
+func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
+	ctx := cmd.Context()
+	failOn, err := finding.ParseSeverity(f.failOn)
+	if err != nil {
+		return usageError("--fail-on: %v", err)
+	}
+	if f.baseline != "" && f.baselineRef != "" {
+		return usageError("--baseline and --baseline-ref are exclusive: give one")
+	}
+	outputs, err := parseOutputs(f.formats, f.output)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	paths := args
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	workspace := gateWorkspace(f.workspace)
+	in, err := f.load.load(cmd, p, workspace)
+	if err != nil {
+		return err
+	}
+
+	snap, warnings, err := readTerraform(ctx, p, terraform.Dir("."), paths, f.varFiles, workspace, true)
+	if err != nil {
+		return err
+	}
+	r := in.Evaluate(ctx, snap, p.Now())
+	r.Workspace = workspace
+	r.Warnings = append(warnings, r.Warnings...)
+
+	var baseline []finding.Finding
+	baseName := "none"
+	switch {
+	case f.baseline != "":
+		baseline, err = gate.ReadBaseline(f.baseline)
+		if err != nil {
+			return exitWith(pipeline.ExitInput, err)
+		}
+		baseName = f.baseline
+	case f.baselineRef != "":
+		root, cleanup, err := gate.GitTree(ctx, ".", f.baselineRef, paths)
+		if err != nil {
+			return exitWith(pipeline.ExitInput, fmt.Errorf("--baseline-ref: %w", err))
+		}
+		defer cleanup()
+		bsnap, _, err := readTerraform(ctx, p, terraform.Dir(root), paths, existing(root, f.varFiles), workspace, false)
+		if err != nil {
+			return exitWith(pipeline.ExitInput, fmt.Errorf("baseline at %s: %w", f.baselineRef, err))
+		}
+		baseline = in.Evaluate(ctx, bsnap, p.Now()).Findings
+		baseName = "git:" + f.baselineRef
+	}
+	g := gate.Compare(r.Findings, baseline, baseName)
+	code := gate.Decide(r, g, gate.Options{FailOn: failOn, AllowUnknown: f.allowUnknown})
+	r.Gate = g
+	if err := writeOutputs(outputs, r, p.Stdout); err != nil {
+		return exitWith(pipeline.ExitNotEvaluated, err)
+	}
+	printGateSummary(p.Stderr, r, g)
+	return exitWith(code, nil)
+}
+
+// gateWorkspace picks the workspace: the flag, else the current folder when
+// it holds *.hcl files (a repository that keeps its workspace at the root),
+// else none (the embedded governance pack alone).
+func gateWorkspace(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	if m, _ := filepath.Glob("*.hcl"); len(m) > 0 {
+		return "."
+	}
+	return ""
+}
+
+// readTerraform loads and maps the Terraform under paths. Syntax errors are
+// printed with their source lines (exit 2); warnings are printed and
+// returned for the report. Scope paths become relative to the workspace so
+// its `terraform { paths = [...] }` selectors claim the resources.
+func readTerraform(ctx context.Context, p Params, fsys terraform.Dir, paths, varFiles []string, workspace string, print bool) (*evidence.Snapshot, []string, error) {
+	res, err := terraform.Load(ctx, fsys, paths, terraform.Options{VarFiles: varFiles})
+	if err != nil {
+		return nil, nil, exitWith(pipeline.ExitInput, err)
+	}
+	if res.Diagnostics.HasErrors() {
+		writeHCLDiagnostics(p.Stderr, res.Files, res.Diagnostics)
+		return nil, nil, exitWith(pipeline.ExitInput, fmt.Errorf("%d error(s) in the Terraform configuration", countDiagErrors(res.Diagnostics)))
+	}
+	if print {
+		writeHCLDiagnostics(p.Stderr, res.Files, res.Diagnostics)
+	}
+	var warnings []string
+	for _, d := range res.Diagnostics {
+		warnings = append(warnings, diagLine(d))
+	}
+	if workspace != "" {
+		for i := range res.Snapshot.Resources {
+			sc := &res.Snapshot.Resources[i].Scope
+			if rel, err := filepath.Rel(workspace, filepath.FromSlash(sc.Path)); err == nil && !strings.HasPrefix(rel, "..") {
+				sc.Path = filepath.ToSlash(rel)
+			}
+		}
+	}
+	return res.Snapshot, warnings, nil
+}
+
+// existing keeps the var files that exist in the baseline tree: a tfvars
+// file the change adds has no baseline version.
+func existing(root string, files []string) []string {
+	var out []string
+	for _, f := range files {
+		if _, err := os.Stat(filepath.Join(root, f)); err == nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func writeHCLDiagnostics(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnostics) {
+	if len(diags) == 0 {
+		return
+	}
+	dw := hcl.NewDiagnosticTextWriter(w, files, 100, false)
+	_ = dw.WriteDiagnostics(diags)
+}
+
+func countDiagErrors(diags hcl.Diagnostics) int {
+	n := 0
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError {
+			n++
+		}
+	}
+	return n
+}
+
+func diagLine(d *hcl.Diagnostic) string {
+	msg := d.Summary
+	if d.Detail != "" {
+		msg += ": " + d.Detail
+	}
+	if d.Subject != nil {
+		return fmt.Sprintf("%s:%d:%d: %s", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column, msg)
+	}
+	return msg
+}
+
+func printGateSummary(w io.Writer, r *report.Report, g *report.GateInfo) {
+	newN, unchanged := 0, 0
+	for _, c := range g.Changes {
+		if c == gate.New {
+			newN++
+		} else {
+			unchanged++
+		}
+	}
+	verdict := "passed"
+	if !g.Passed {
+		verdict = "FAILED"
+	}
+	fmt.Fprintf(w, "rampart gate %s (baseline %s, fail on %s and above): %d new, %d unchanged, %d fixed, %d waived\n",
+		verdict, g.Baseline, g.FailOn, newN, unchanged, len(g.Fixed), r.Summary.Waived)
+	for _, reason := range g.Reasons {
+		fmt.Fprintf(w, "  %s\n", reason)
+	}
+}

@@ -1,0 +1,138 @@
+// Package gate is the pull-request stage after report building: it compares
+// a run's findings with a baseline (an earlier report, or the same paths at
+// a git ref) by fingerprint, classifies failures as new, unchanged or fixed,
+// and decides the exit code from new findings only, so a pull request is
+// blocked by what it introduces and not by debt it inherited.
+package gate
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/link"
+	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/report"
+)
+
+// Change classes of a current finding.
+const (
+	New       = "new"
+	Unchanged = "unchanged"
+)
+
+// Options decide what blocks.
+type Options struct {
+	FailOn finding.Severity
+	// AllowUnknown lets new not_evaluated results through; by default a new
+	// result the gate could not evaluate at or above FailOn blocks (exit 3),
+	// because a control must never pass on a value it did not see.
+	AllowUnknown bool
+}
+
+// bad reports whether a status needs attention (and can be new).
+func bad(s finding.Status) bool {
+	return s == finding.Fail || s == finding.Error || s == finding.NotEvaluated
+}
+
+// same folds waived into fail: a baseline failure that was waived is the
+// same failure when it comes back unwaived.
+func same(s finding.Status) finding.Status {
+	if s == finding.Waived {
+		return finding.Fail
+	}
+	return s
+}
+
+// Compare classifies the current findings against the baseline's and
+// returns the gate section (Passed and Blocking are filled by Decide). A nil
+// baseline means everything is new.
+func Compare(cur []finding.Finding, baseline []finding.Finding, baselineName string) *report.GateInfo {
+	before := make(map[string]finding.Status, len(baseline))
+	for _, f := range baseline {
+		before[f.Fingerprint] = same(f.Status)
+	}
+	g := &report.GateInfo{Baseline: baselineName, Changes: map[string]string{}, Fixed: []finding.Finding{}, Blocking: []string{}}
+	now := make(map[string]finding.Status, len(cur))
+	for _, f := range cur {
+		now[f.Fingerprint] = same(f.Status)
+		if !bad(f.Status) {
+			continue
+		}
+		if st, ok := before[f.Fingerprint]; ok && st == f.Status {
+			g.Changes[f.Fingerprint] = Unchanged
+		} else {
+			g.Changes[f.Fingerprint] = New
+		}
+	}
+	for _, f := range baseline {
+		if same(f.Status) != finding.Fail {
+			continue
+		}
+		if st, ok := now[f.Fingerprint]; !ok || st == finding.Pass {
+			g.Fixed = append(g.Fixed, f)
+		}
+	}
+	sort.SliceStable(g.Fixed, func(i, j int) bool { return g.Fixed[i].Severity.Rank() > g.Fixed[j].Severity.Rank() })
+	return g
+}
+
+// Decide fills the gate's verdict and returns the exit code: 3 when a new
+// result could not be evaluated (an error always, not_evaluated at or above
+// FailOn unless allowed) — could-not-evaluate wins, as in audit; 1 for a new
+// failure at or above FailOn or an expired waiver; 0 otherwise.
+func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
+	now := r.GeneratedAt
+	g.FailOn = opts.FailOn
+	code := pipeline.ExitOK
+	raise := func(c int) {
+		if c == pipeline.ExitNotEvaluated || code == pipeline.ExitOK {
+			code = c
+		}
+	}
+	if r.Evidence.Incomplete {
+		g.Reasons = append(g.Reasons, "evidence incomplete: "+r.Evidence.IncompleteReason)
+		raise(pipeline.ExitNotEvaluated)
+	}
+	for _, f := range r.Findings {
+		if g.Changes[f.Fingerprint] != New {
+			continue
+		}
+		atOrAbove := f.Severity.Rank() >= opts.FailOn.Rank()
+		switch {
+		case f.Status == finding.Error:
+			g.Blocking = append(g.Blocking, f.Fingerprint)
+			g.Reasons = append(g.Reasons, fmt.Sprintf("%s on %s could not be evaluated: %s", f.ControlID, f.Resource.ID, f.Message))
+			raise(pipeline.ExitNotEvaluated)
+		case f.Status == finding.NotEvaluated && atOrAbove && !opts.AllowUnknown:
+			g.Blocking = append(g.Blocking, f.Fingerprint)
+			g.Reasons = append(g.Reasons, fmt.Sprintf("new %s %s on %s not evaluated: %s", f.Severity, f.ControlID, f.Resource.ID, f.Message))
+			raise(pipeline.ExitNotEvaluated)
+		case f.Status == finding.Fail && atOrAbove:
+			g.Blocking = append(g.Blocking, f.Fingerprint)
+			g.Reasons = append(g.Reasons, fmt.Sprintf("new %s failure %s on %s: %s", f.Severity, f.ControlID, f.Resource.ID, f.Message))
+			raise(pipeline.ExitFindings)
+		}
+	}
+	for _, w := range r.Waivers {
+		// A waiver past its date fails the gate even when it matched nothing
+		// here (stale): the workspace the pull request carries is out of date.
+		if w.State == link.WaiverExpired || expired(w.Expires, now) {
+			g.Reasons = append(g.Reasons, fmt.Sprintf("waiver %s (%s) expired on %s", w.ID, w.Control, w.Expires))
+			raise(pipeline.ExitFindings)
+		}
+	}
+	g.Passed = code == pipeline.ExitOK
+	return code
+}
+
+// expired reports whether a waiver's expiry date (YYYY-MM-DD, the last valid
+// day) is before now's date.
+func expired(date string, now time.Time) bool {
+	d, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return false // the workspace validator rejects malformed dates
+	}
+	return !now.UTC().Before(d.AddDate(0, 0, 1))
+}
