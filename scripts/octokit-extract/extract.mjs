@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, "..", "..", "internal", "collect", "github", "testdata");
+const out = join(here, "..", "..", "internal", "collect", "github", "githubtest", "testdata");
 
 const versions = {
   "@octokit/openapi": require("@octokit/openapi/package.json").version,

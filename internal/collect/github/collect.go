@@ -263,6 +263,9 @@ func (r *run) orgWide(ctx context.Context, org string, st *orgState) error {
 			}
 			st.orgRulesetBinds[rs.GetID()] = rulesetBindsAdmins(full.BypassActors)
 			rs.BypassActors = full.BypassActors
+			if full.Target != nil {
+				rs.Target = full.Target // the list leaves the target out
+			}
 		}
 		return nil
 	})

@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bradleyfalzon/ghinstallation/v2"
@@ -117,9 +118,13 @@ func resolve(cfg Config, secret string) *options {
 	if log == nil {
 		log = io.Discard
 	}
+	var mu sync.Mutex // workers log concurrently; the writer need not be safe
 	o.logf = func(format string, args ...any) {
 		// Library errors could echo a request; the secret never leaves.
-		fmt.Fprintln(log, redact(fmt.Sprintf(format, args...), secret))
+		line := redact(fmt.Sprintf(format, args...), secret)
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintln(log, line)
 	}
 	return o
 }

@@ -202,7 +202,9 @@ func (r *run) repository(ctx context.Context, org string, repo *gh.Repository, s
 	case err == nil:
 		a.set("has_codeowners", true)
 		a.set("codeowners_errors", len(co.Errors))
-	case errors.As(err, &er) && er.Response.StatusCode == 404 && repo.GetDefaultBranch() != "":
+	case errors.As(err, &er) && er.Response.StatusCode == 404:
+		// Documented: 404 when the repository has no CODEOWNERS file (the
+		// repository itself was just listed, so it is not a visibility 404).
 		a.set("has_codeowners", false)
 	default:
 		gp, err := classify(ctx, err, needContents)

@@ -1,0 +1,99 @@
+package githubtest
+
+import (
+	"fmt"
+	"time"
+)
+
+// Acme is the organisation most tests use: one repository per situation
+// the collector must tell apart.
+func Acme() Org {
+	created := time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC)
+	members := []string{"alice", "bob"}
+	for i := 0; i < 148; i++ { // 150 members: two pages of 100
+		members = append(members, fmt.Sprintf("dev%03d", i))
+	}
+	return Org{
+		Login:        "acme",
+		Settings:     map[string]any{"two_factor_requirement_enabled": false, "default_repository_permission": "write", "members_can_create_public_repositories": true},
+		Members:      members,
+		Owners:       []string{"alice", "bob"},
+		No2FA:        []string{"dev007"},
+		Outside:      []string{"contractor"},
+		OutsideNo2FA: []string{},
+		Hooks:        []Hook{{ID: 1, URL: "https://hooks.example.com/acme?token=s3cr3t", Secret: true}},
+		Actions:      map[string]any{"allowed_actions": "all", "enabled_repositories": "all"},
+		Workflow:     map[string]any{"default_workflow_permissions": "write", "can_approve_pull_request_reviews": true},
+		Rulesets: []Ruleset{
+			{ID: 73, Name: "protect default branches", BypassActors: []map[string]any{}},
+		},
+		Repos: []Repo{
+			{
+				Name: "api", DefaultBranch: "main", Visibility: "private",
+				SecurityAndAnalysis: map[string]string{"advanced_security": "enabled", "secret_scanning": "enabled", "secret_scanning_push_protection": "disabled", "dependabot_security_updates": "enabled"},
+				// Classic protection: one review, force pushes allowed, admins exempt.
+				Protection: map[string]any{
+					"required_pull_request_reviews": map[string]any{"required_approving_review_count": 1, "dismiss_stale_reviews": false, "require_code_owner_reviews": false},
+					"enforce_admins":                map[string]any{"enabled": false},
+					"allow_force_pushes":            map[string]any{"enabled": true},
+					"allow_deletions":               map[string]any{"enabled": false},
+				},
+				// An organisation ruleset adds two reviews and blocks force pushes.
+				Rules: []map[string]any{
+					{"type": "pull_request", "ruleset_source_type": "Organization", "ruleset_source": "acme", "ruleset_id": 73,
+						"parameters": map[string]any{"required_approving_review_count": 2, "dismiss_stale_reviews_on_push": true, "require_code_owner_review": true, "require_last_push_approval": false, "required_review_thread_resolution": false}},
+					{"type": "non_fast_forward", "ruleset_source_type": "Organization", "ruleset_source": "acme", "ruleset_id": 73},
+				},
+				HasCodeowners: true, VulnAlerts: true,
+				Collaborators: []Collaborator{{Login: "alice", Permission: "admin"}, {Login: "contractor", Permission: "admin"}, {Login: "bob", Permission: "write"}},
+				DeployKeys:    []DeployKey{{ID: 10, Title: "ci", ReadOnly: false}},
+				Hooks:         []Hook{{ID: 20, URL: "http://ci.example.com/hook", InsecureSSL: true}},
+				Actions:       map[string]any{"enabled": true, "allowed_actions": "selected"},
+				Workflow:      map[string]any{"default_workflow_permissions": "read", "can_approve_pull_request_reviews": false},
+			},
+			{
+				Name: "web", DefaultBranch: "main", Visibility: "public",
+				Protection: nil, // 404 Branch not protected
+				Collaborators: []Collaborator{{Login: "bob", Permission: "maintain"}},
+				Workflow:      map[string]any{"default_workflow_permissions": "write", "can_approve_pull_request_reviews": true},
+			},
+			{
+				Name: "docs", DefaultBranch: "master", Visibility: "internal", Archived: true,
+				Protection: UseExample, VulnAlerts: true,
+				SecurityAndAnalysis: map[string]string{"secret_scanning": "disabled", "secret_scanning_push_protection": "disabled", "dependabot_security_updates": "disabled"},
+			},
+			{Name: "empty", Visibility: "private"},
+			{
+				Name: "legacy", DefaultBranch: "main", Visibility: "private",
+				Protection: map[string]any{"enforce_admins": map[string]any{"enabled": true}},
+				Rules: []map[string]any{
+					{"type": "deletion", "ruleset_source_type": "Repository", "ruleset_source": "acme/legacy", "ruleset_id": 5},
+				},
+				RepoRulesets: map[int64][]map[string]any{5: {{"actor_id": 5, "actor_type": "RepositoryRole", "bypass_mode": "always"}}},
+				VulnAlerts:   true,
+			},
+		},
+		Dependabot: []Alert{
+			{Repo: "api", Number: 1, Severity: "critical", CreatedAt: created},
+			{Repo: "web", Number: 2, Severity: "low", CreatedAt: created},
+		},
+		CodeScanning:   []Alert{{Repo: "api", Number: 4, Severity: "high", CreatedAt: created}},
+		SecretScanning: []Alert{{Repo: "api", Number: 2, Severity: "github_personal_access_token", CreatedAt: created}},
+	}
+}
+
+// Large is an organisation of n repositories shaped like real ones (for
+// benchmarks): every repository protected by classic rules and an
+// organisation ruleset, with a collaborator, a key and a webhook.
+func Large(n int) Org {
+	o := Acme()
+	base := o.Repos[0]
+	o.Repos = make([]Repo, n)
+	for i := range o.Repos {
+		r := base
+		r.Name = fmt.Sprintf("svc-%04d", i)
+		o.Repos[i] = r
+	}
+	o.Dependabot, o.CodeScanning, o.SecretScanning = nil, nil, nil
+	return o
+}

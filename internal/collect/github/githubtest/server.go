@@ -1,0 +1,287 @@
+package githubtest
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+//go:embed testdata
+var testdata embed.FS
+
+// Faults are the failures the stand-in injects. Endpoint keys are request
+// paths without the /api/v3 prefix, e.g. "/repos/acme/api/hooks"; a key
+// ending in "*" matches every path with that prefix.
+type Faults struct {
+	// Token, when set, is the only accepted credential (Bearer): others get 401.
+	Token string
+	// Forbidden answers 403 with this X-Accepted-GitHub-Permissions value.
+	Forbidden map[string]string
+	// ServerErrors answers 502 this many times before succeeding.
+	ServerErrors map[string]int
+	// Secondary answers 403 with Retry-After this many times first.
+	Secondary  map[string]int
+	RetryAfter int // seconds; default 1
+	// Quota is the primary rate limit: every non-304 answer costs one.
+	// When it reaches 0 the stand-in answers 403 with X-RateLimit-Remaining 0
+	// until QuotaReset passes (then the quota refills to QuotaRefill).
+	// 0 means unlimited (headers still report 5000).
+	Quota       int
+	QuotaReset  time.Time
+	QuotaRefill int
+	// Latency is added to every answer.
+	Latency time.Duration
+}
+
+// Server is the running stand-in.
+type Server struct {
+	*httptest.Server
+	org    Org
+	faults Faults
+
+	mu        sync.Mutex
+	quota     int
+	served    map[string]int // remaining injected failures by kind+path
+	requests  atomic.Int64
+	notModded atomic.Int64
+	byPath    map[string]int
+	memo      sync.Map // answers by path and query: the org is fixed
+}
+
+// New starts a stand-in for org; Close it when done.
+func New(org Org, f Faults) *Server {
+	s := &Server{org: org, faults: f, quota: f.Quota, served: map[string]int{}, byPath: map[string]int{}}
+	if s.faults.RetryAfter == 0 {
+		s.faults.RetryAfter = 1
+	}
+	s.Server = httptest.NewServer(http.HandlerFunc(s.handle))
+	return s
+}
+
+// Requests is how many requests reached the stand-in.
+func (s *Server) Requests() int64 { return s.requests.Load() }
+
+// NotModified is how many were answered 304.
+func (s *Server) NotModified() int64 { return s.notModded.Load() }
+
+// PathCount is how many requests hit path (query excluded).
+func (s *Server) PathCount(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.byPath[path]
+}
+
+func match(m map[string]string, path string) (string, bool) {
+	for k, v := range m {
+		if k == path || (strings.HasSuffix(k, "*") && strings.HasPrefix(path, strings.TrimSuffix(k, "*"))) {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+func matchCount(m map[string]int, path string) (string, int) {
+	for k, v := range m {
+		if k == path || (strings.HasSuffix(k, "*") && strings.HasPrefix(path, strings.TrimSuffix(k, "*"))) {
+			return k, v
+		}
+	}
+	return "", 0
+}
+
+func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
+	s.requests.Add(1)
+	if s.faults.Latency > 0 {
+		time.Sleep(s.faults.Latency)
+	}
+	path := strings.TrimPrefix(r.URL.Path, "/api/v3")
+	s.mu.Lock()
+	s.byPath[path]++
+	s.mu.Unlock()
+
+	if s.faults.Token != "" && r.Header.Get("Authorization") != "Bearer "+s.faults.Token {
+		s.rateHeaders(w, false)
+		writeJSON(w, http.StatusUnauthorized, map[string]any{"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"})
+		return
+	}
+	if s.exhausted() {
+		s.rateHeaders(w, false)
+		writeJSON(w, http.StatusForbidden, map[string]any{"message": "API rate limit exceeded for user ID 1.", "documentation_url": "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"})
+		return
+	}
+	if n := s.take("secondary", s.faults.Secondary, path); n {
+		w.Header().Set("Retry-After", strconv.Itoa(s.faults.RetryAfter))
+		s.rateHeaders(w, false)
+		writeJSON(w, http.StatusForbidden, map[string]any{"message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", "documentation_url": "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits"})
+		return
+	}
+	if n := s.take("5xx", s.faults.ServerErrors, path); n {
+		s.rateHeaders(w, true)
+		writeJSON(w, http.StatusBadGateway, map[string]any{"message": "Server Error"})
+		return
+	}
+	if perm, ok := match(s.faults.Forbidden, path); ok {
+		w.Header().Set("X-Accepted-GitHub-Permissions", perm)
+		s.rateHeaders(w, true)
+		writeJSON(w, http.StatusForbidden, map[string]any{"message": "Resource not accessible by personal access token", "documentation_url": "https://docs.github.com/rest"})
+		return
+	}
+	status, body, items := s.route(r, path)
+	switch {
+	case status == http.StatusNoContent:
+		s.rateHeaders(w, true)
+		w.WriteHeader(status)
+		return
+	case status != http.StatusOK:
+		s.rateHeaders(w, true)
+		writeRaw(w, status, body)
+		return
+	}
+	if items != nil {
+		body = s.paginate(w, r, items)
+	}
+	etag := `"` + hash(body) + `"`
+	w.Header().Set("ETag", etag)
+	if r.Header.Get("If-None-Match") == etag {
+		// GitHub does not charge a conditional request answered 304.
+		s.notModded.Add(1)
+		s.rateHeaders(w, false)
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	s.rateHeaders(w, true)
+	writeRaw(w, http.StatusOK, body)
+}
+
+// take consumes one injected failure of kind for path.
+func (s *Server) take(kind string, m map[string]int, path string) bool {
+	key, n := matchCount(m, path)
+	if n == 0 {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id := kind + " " + key + " " + path
+	used := s.served[id]
+	if used >= n {
+		return false
+	}
+	s.served[id] = used + 1
+	return true
+}
+
+func (s *Server) exhausted() bool {
+	if s.faults.Quota == 0 {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.quota <= 0 && !s.faults.QuotaReset.IsZero() && time.Now().After(s.faults.QuotaReset) {
+		s.quota = s.faults.QuotaRefill
+		s.faults.QuotaReset = time.Now().Add(time.Hour)
+	}
+	return s.quota <= 0
+}
+
+func (s *Server) rateHeaders(w http.ResponseWriter, charge bool) {
+	s.mu.Lock()
+	remaining := 5000
+	reset := time.Now().Add(time.Hour)
+	if s.faults.Quota != 0 {
+		if charge && s.quota > 0 {
+			s.quota--
+		}
+		remaining = max(s.quota, 0)
+		if !s.faults.QuotaReset.IsZero() {
+			reset = s.faults.QuotaReset
+		}
+	}
+	s.mu.Unlock()
+	h := w.Header()
+	h.Set("X-RateLimit-Limit", "5000")
+	h.Set("X-RateLimit-Remaining", strconv.Itoa(remaining))
+	h.Set("X-RateLimit-Reset", strconv.FormatInt(reset.Unix(), 10))
+	h.Set("X-RateLimit-Resource", "core")
+}
+
+// paginate serves one page of items with GitHub's Link header.
+func (s *Server) paginate(w http.ResponseWriter, r *http.Request, items []any) []byte {
+	q := r.URL.Query()
+	per, _ := strconv.Atoi(q.Get("per_page"))
+	if per <= 0 || per > 100 {
+		per = 30
+	}
+	page, _ := strconv.Atoi(q.Get("page"))
+	if page <= 0 {
+		page = 1
+	}
+	last := max((len(items)+per-1)/per, 1)
+	start := min((page-1)*per, len(items))
+	end := min(start+per, len(items))
+	link := func(p int, rel string) string {
+		u := *r.URL
+		u.Scheme, u.Host = "http", r.Host
+		v := u.Query()
+		v.Set("page", strconv.Itoa(p))
+		u.RawQuery = v.Encode()
+		return fmt.Sprintf("<%s>; rel=%q", u.String(), rel)
+	}
+	var links []string
+	if page < last {
+		links = append(links, link(page+1, "next"), link(last, "last"))
+	}
+	if page > 1 {
+		links = append(links, link(1, "first"), link(page-1, "prev"))
+	}
+	if len(links) > 0 {
+		w.Header().Set("Link", strings.Join(links, ", "))
+	}
+	b, _ := json.Marshal(items[start:end])
+	return b
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, _ := json.Marshal(v)
+	writeRaw(w, status, b)
+}
+
+func writeRaw(w http.ResponseWriter, status int, b []byte) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}
+
+func hash(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:16])
+}
+
+// example loads an extracted body; a missing file is a bug in the stand-in.
+func example(name string) any {
+	b, err := testdata.ReadFile("testdata/" + name)
+	if err != nil {
+		panic(fmt.Sprintf("githubtest: %v (run scripts/octokit-extract)", err))
+	}
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		panic(fmt.Sprintf("githubtest: %s: %v", name, err))
+	}
+	return v
+}
+
+// first is a deep copy of the first item of a list example.
+func first(name string) map[string]any {
+	return example(name).([]any)[0].(map[string]any)
+}
+
+func object(name string) map[string]any { return example(name).(map[string]any) }
+
