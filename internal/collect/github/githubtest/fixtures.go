@@ -53,7 +53,7 @@ func Acme() Org {
 			},
 			{
 				Name: "web", DefaultBranch: "main", Visibility: "public",
-				Protection: nil, // 404 Branch not protected
+				Protection:    nil, // 404 Branch not protected
 				Collaborators: []Collaborator{{Login: "bob", Permission: "maintain"}},
 				Workflow:      map[string]any{"default_workflow_permissions": "write", "can_approve_pull_request_reviews": true},
 			},

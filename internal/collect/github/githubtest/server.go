@@ -284,4 +284,3 @@ func first(name string) map[string]any {
 }
 
 func object(name string) map[string]any { return example(name).(map[string]any) }
-
