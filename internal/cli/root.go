@@ -65,6 +65,7 @@ type command func(p Params) *cobra.Command
 var commands = []command{
 	newAuditCommand,
 	newCollectCommand,
+	newGateCommand,
 	newControlsCommand,
 	newVersionCommand,
 	newTestCommand,
@@ -72,6 +73,7 @@ var commands = []command{
 	newFmtCommand,
 	newLintCommand,
 	newFixtureCommand,
+	newDocsCommand,
 }
 
 func newRoot(p Params) *cobra.Command {
