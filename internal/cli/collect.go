@@ -16,10 +16,14 @@ import (
 type collector func(ctx context.Context, p Params, ws *model.Workspace) (*evidence.Snapshot, error)
 
 // collectors is the registry behind `audit --collect`: one line per collector.
-var collectors = map[string]collector{}
+var collectors = map[string]collector{
+	"github": collectGitHub,
+}
 
 // collectCommands are the subcommands of `rampart collect`: one line per collector.
-var collectCommands = []command{}
+var collectCommands = []command{
+	newCollectGitHubCommand,
+}
 
 func newCollectCommand(p Params) *cobra.Command {
 	cmd := &cobra.Command{
