@@ -23,9 +23,11 @@ func WriteSummary(w io.Writer, r *Report) error {
 	s := r.Summary
 	ew.printf("# Security audit — management summary\n\n")
 	if r.Workspace != "" {
-		ew.printf("Workspace `%s`, ", r.Workspace)
+		ew.printf("Workspace `%s`, generated", r.Workspace)
+	} else {
+		ew.printf("Generated")
 	}
-	ew.printf("generated %s", r.GeneratedAt.UTC().Format("2006-01-02 15:04 MST"))
+	ew.printf(" %s", r.GeneratedAt.UTC().Format("2006-01-02 15:04 MST"))
 	if !r.Evidence.CollectedAt.IsZero() {
 		ew.printf(" from evidence collected %s", r.Evidence.CollectedAt.UTC().Format("2006-01-02 15:04 MST"))
 	}
@@ -77,7 +79,7 @@ func WriteSummary(w io.Writer, r *Report) error {
 	}
 
 	failing := filter(r.Findings, finding.Fail, finding.Error)
-	ew.printf("## Most severe failures\n\n")
+	ew.printf("## Most severe failures and errors\n\n")
 	if len(failing) == 0 {
 		ew.printf("No failing or erroring result.\n\n")
 	} else {
@@ -172,9 +174,9 @@ func WriteSummary(w io.Writer, r *Report) error {
 		for _, ref := range fw.References {
 			ids := make([]string, len(ref.Controls))
 			for i, c := range ref.Controls {
-				ids[i] = c.ID + " " + c.Status
+				ids[i] = c.ID + " " + strings.ReplaceAll(c.Status, "_", " ")
 			}
-			ew.printf("| %s | %s | %s |\n", md(ref.Ref), ref.Status, md(strings.Join(ids, ", ")))
+			ew.printf("| %s | %s | %s |\n", md(ref.Ref), strings.ReplaceAll(ref.Status, "_", " "), md(strings.Join(ids, ", ")))
 		}
 		ew.printf("\n")
 	}

@@ -1,0 +1,225 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
+)
+
+// chromiumPath is Debian's chromium package (apt-get install chromium).
+const chromiumPath = "/usr/bin/chromium"
+
+// renderInChromium opens the page in headless Chromium and returns the DOM
+// after its scripts ran. The browser is required, not optional: a missing
+// browser fails the test, so the HTML report is never shipped untested.
+func renderInChromium(t *testing.T, page []byte, fragment string) *html.Node {
+	t.Helper()
+	if _, err := os.Stat(chromiumPath); err != nil {
+		t.Fatalf("the HTML report test needs Chromium at %s (install it with: apt-get install -y chromium): %v", chromiumPath, err)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "report.html")
+	require.NoError(t, os.WriteFile(file, page, 0o644))
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, chromiumPath,
+		"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+		"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+		"--user-data-dir="+filepath.Join(dir, "profile"),
+		"--dump-dom", "file://"+file+fragment)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("chromium --dump-dom: %v\n%s", err, stderr.String())
+	}
+	require.NotZero(t, stdout.Len(), "chromium printed no DOM; stderr:\n%s", stderr.String())
+	doc, err := html.Parse(&stdout)
+	require.NoError(t, err)
+	return doc
+}
+
+func attr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func hasClass(n *html.Node, class string) bool {
+	v, _ := attr(n, "class")
+	for _, c := range strings.Fields(v) {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
+// findAll returns the elements under n that match.
+func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && match(n) {
+			out = append(out, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+func byID(doc *html.Node, id string) *html.Node {
+	nodes := findAll(doc, func(n *html.Node) bool { v, _ := attr(n, "id"); return v == id })
+	if len(nodes) == 0 {
+		return nil
+	}
+	return nodes[0]
+}
+
+func text(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+func findingRows(doc *html.Node) []*html.Node {
+	return findAll(doc, func(n *html.Node) bool { return n.Data == "tr" && hasClass(n, "finding") })
+}
+
+func visible(rows []*html.Node) []*html.Node {
+	var out []*html.Node
+	for _, r := range rows {
+		if _, hidden := attr(r, "hidden"); !hidden {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func TestWriteHTMLInChromium(t *testing.T) {
+	t.Parallel()
+	r := governanceFixture(t)
+	var buf bytes.Buffer
+	require.NoError(t, WriteHTML(&buf, r))
+	page := buf.Bytes()
+
+	// Self-contained: nothing is fetched from anywhere.
+	for _, ref := range []string{`src="http`, `href="http`, `<link`, `@import`, `url(`} {
+		assert.NotContains(t, string(page), ref)
+	}
+	assert.Contains(t, string(page), `Content-Security-Policy" content="default-src 'none'`)
+
+	t.Run("unfiltered page", func(t *testing.T) {
+		doc := renderInChromium(t, page, "")
+		body := findAll(doc, func(n *html.Node) bool { return n.Data == "body" })[0]
+		ready, _ := attr(body, "data-ready")
+		require.Equal(t, "true", ready, "the page script ran to the end")
+
+		rows := findingRows(doc)
+		require.Len(t, rows, len(r.Findings))
+		assert.Len(t, visible(rows), len(r.Findings))
+		assert.Equal(t, fmt.Sprint(len(r.Findings)), text(byID(doc, "shown-count")))
+
+		// Two 5×5 heat maps; each risk sits in its cell.
+		maps := findAll(doc, func(n *html.Node) bool { return n.Data == "figure" && hasClass(n, "heatmap") })
+		require.Len(t, maps, 2)
+		for _, m := range maps {
+			kind, _ := attr(m, "data-kind")
+			cells := findAll(m, func(n *html.Node) bool { return n.Data == "g" && hasClass(n, "heat-cell") })
+			require.Len(t, cells, 25, kind)
+			require.Len(t, findAll(m, func(n *html.Node) bool { return n.Data == "svg" }), 1)
+			placed := map[string]string{}
+			for _, c := range cells {
+				risks, _ := attr(c, "data-risks")
+				l, _ := attr(c, "data-likelihood")
+				i, _ := attr(c, "data-impact")
+				for _, id := range strings.Fields(risks) {
+					placed[id] = l + "x" + i
+				}
+			}
+			want := map[string]string{}
+			for _, rk := range r.Risks {
+				l := rk.Likelihood
+				if kind == "residual" {
+					l = rk.ResidualLikelihood
+				}
+				want[rk.ID] = fmt.Sprintf("%dx%d", l, rk.Impact)
+			}
+			assert.Equal(t, want, placed, kind)
+		}
+
+		// Training gaps grouped by person, policies, waivers and alerts rendered.
+		people := findAll(doc, func(n *html.Node) bool { return hasClass(n, "person") })
+		assert.Len(t, people, 2)
+		assert.Len(t, findAll(doc, func(n *html.Node) bool { return n.Data == "tr" && hasClass(n, "waiver") }), 2)
+		overdue := findAll(doc, func(n *html.Node) bool { v, _ := attr(n, "data-overdue"); return v == "true" })
+		assert.Len(t, overdue, 1)
+		pol := findAll(doc, func(n *html.Node) bool { v, _ := attr(n, "data-review"); return n.Data == "tr" && v == "overdue" })
+		assert.Len(t, pol, 1)
+		// Text from the audited estate is escaped, not interpreted.
+		assert.Contains(t, text(byID(doc, "findings-table")), `see =HYPERLINK("x")`)
+	})
+
+	t.Run("filter by status from the link", func(t *testing.T) {
+		doc := renderInChromium(t, page, "#status=fail")
+		shown := visible(findingRows(doc))
+		require.Len(t, shown, 1)
+		ctl, _ := attr(shown[0], "data-control")
+		assert.Equal(t, "GH-REPO-001", ctl)
+		assert.Equal(t, "1", text(byID(doc, "shown-count")))
+	})
+
+	t.Run("filter by framework, system and text", func(t *testing.T) {
+		doc := renderInChromium(t, page, "#framework=soc2&system=payments&q=403")
+		shown := visible(findingRows(doc))
+		require.Len(t, shown, 1)
+		st, _ := attr(shown[0], "data-status")
+		assert.Equal(t, "not_evaluated", st)
+	})
+
+	t.Run("sort by severity, then by control descending", func(t *testing.T) {
+		doc := renderInChromium(t, page, "#sort=severity")
+		var sev []string
+		for _, row := range findingRows(doc) {
+			s, _ := attr(row, "data-severity")
+			sev = append(sev, s)
+		}
+		assert.Equal(t, []string{"high", "high", "medium", "medium", "medium"}, sev)
+
+		doc = renderInChromium(t, page, "#sort=-resource")
+		var ids []string
+		for _, row := range findingRows(doc) {
+			id, _ := attr(row, "data-resource")
+			ids = append(ids, id)
+		}
+		assert.Equal(t, []string{"github.com/acme/web", "github.com/acme/docs", "github.com/acme/docs", "github.com/acme/api", "github.com/acme/api"}, ids)
+		th := findAll(doc, func(n *html.Node) bool { v, _ := attr(n, "data-sort"); return n.Data == "th" && v == "resource" })
+		require.Len(t, th, 1)
+		dir, _ := attr(th[0], "aria-sort")
+		assert.Equal(t, "descending", dir)
+	})
+}
