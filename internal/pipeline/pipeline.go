@@ -14,7 +14,6 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/rampart-audit/rampart/controls"
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
@@ -25,21 +24,26 @@ import (
 	"github.com/rampart-audit/rampart/policies"
 )
 
-// ControlSources returns the embedded controls, or the folders given instead.
-func ControlSources(dirs []string) ([]engine.Source, error) {
-	if len(dirs) == 0 {
-		return []engine.Source{{Name: "controls", FS: controls.FS}}, nil
+// ControlSources resolves --controls values: each is a folder, an OPA
+// bundle (.tar.gz) or "embedded" (the built-in set); none means the
+// embedded set. Sources are merged by the engine, which rejects a control
+// ID defined twice naming both files.
+func ControlSources(specs []string) ([]engine.Source, error) {
+	if len(specs) == 0 {
+		specs = []string{EmbeddedControls}
 	}
-	out := make([]engine.Source, 0, len(dirs))
-	for _, d := range dirs {
-		info, err := os.Stat(d)
+	out := make([]engine.Source, 0, len(specs))
+	seen := map[string]bool{}
+	for _, spec := range specs {
+		if seen[spec] {
+			return nil, fmt.Errorf("controls: %s is given twice", spec)
+		}
+		seen[spec] = true
+		src, err := controlSource(spec)
 		if err != nil {
-			return nil, fmt.Errorf("controls: %w", err)
+			return nil, err
 		}
-		if !info.IsDir() {
-			return nil, fmt.Errorf("controls: %s is not a folder", d)
-		}
-		out = append(out, engine.Source{Name: d, FS: os.DirFS(d)})
+		out = append(out, src)
 	}
 	return out, nil
 }
