@@ -24,6 +24,7 @@ const (
 	envGitHubAppID     = "RAMPART_GITHUB_APP_ID"
 	envGitHubInstallID = "RAMPART_GITHUB_INSTALLATION_ID"
 	envGitHubAppKey    = "RAMPART_GITHUB_APP_PRIVATE_KEY_FILE"
+	envGitHubCacheDir  = "RAMPART_GITHUB_CACHE_DIR"
 )
 
 type githubFlags struct {
@@ -75,7 +76,7 @@ Exit codes: 0 complete snapshot written; 2 usage or workspace error;
 	fl.StringVar(&f.workspace, "workspace", "", "workspace folder whose systems name the organizations (or pass it as the argument)")
 	fl.StringVar(&f.url, "github-url", "", "GitHub Enterprise Server URL or API root (default https://api.github.com, or GITHUB_API_URL)")
 	fl.IntVar(&f.concurrency, "concurrency", ghc.DefaultConcurrency, "requests in flight at most")
-	fl.StringVar(&f.cacheDir, "cache-dir", "", "ETag cache folder (default <user cache dir>/rampart/github)")
+	fl.StringVar(&f.cacheDir, "cache-dir", "", "ETag cache folder (default RAMPART_GITHUB_CACHE_DIR, else <user cache dir>/rampart/github)")
 	fl.BoolVar(&f.noCache, "no-cache", false, "do not use or update the ETag cache")
 	fl.DurationVar(&f.maxRateWait, "max-rate-wait", 15*time.Minute, "longest wait for a rate-limit reset before writing an incomplete snapshot")
 	fl.Int64Var(&f.appID, "app-id", 0, "GitHub App ID (with --installation-id and --private-key)")
@@ -184,6 +185,9 @@ func githubConfig(p Params, targets []ghc.Target, f githubFlags) (ghc.Config, er
 	}
 	if !f.noCache {
 		dir := f.cacheDir
+		if dir == "" {
+			dir = p.Getenv(envGitHubCacheDir)
+		}
 		if dir == "" {
 			d, err := ghc.DefaultCacheDir()
 			if err != nil {
