@@ -139,7 +139,12 @@ func trackAlerts(resources []evidence.Resource, ws *model.Workspace, now time.Ti
 				t.Unknown = append(t.Unknown, AlertGap{Resource: r.ID, Kind: kind, Reason: reason})
 				continue
 			}
-			list, ok := raw.([]any)
+			norm, err := plain(raw)
+			if err != nil {
+				t.Unknown = append(t.Unknown, AlertGap{Resource: r.ID, Kind: kind, Reason: fmt.Sprintf("attribute %s: %v", attr, err)})
+				continue
+			}
+			list, ok := norm.([]any)
 			if !ok {
 				t.Unknown = append(t.Unknown, AlertGap{Resource: r.ID, Kind: kind, Reason: fmt.Sprintf("attribute %s is %T, not a list", attr, raw)})
 				continue
@@ -201,10 +206,14 @@ func readAlert(obj map[string]any, kind string, r evidence.Resource, sla map[fin
 	a := Alert{Kind: kind, Repository: r.ID, System: r.System, Risks: []string{}}
 	if n, ok := obj["number"].(float64); ok {
 		a.Number = int(n)
-	} else if n, ok := obj["number"].(int); ok {
-		a.Number = n
 	}
-	a.Summary, _ = obj["summary"].(string)
+	// What the alert is about, under the name each kind uses for it.
+	for _, k := range []string{"summary", "package", "rule", "secret_type", "ghsa_id"} {
+		if v, _ := obj[k].(string); v != "" {
+			a.Summary = v
+			break
+		}
+	}
 	a.URL, _ = obj["url"].(string)
 	rawSev, _ := obj["severity"].(string)
 	sev, known := alertSeverity(rawSev)

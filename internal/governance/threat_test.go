@@ -123,3 +123,27 @@ func TestTrackAlertsMalformed(t *testing.T) {
 		{Resource: "r", Kind: KindDependabot, Reason: "attribute dependabot_alerts is string, not a list"},
 	}, got.Unknown)
 }
+
+// The GitHub collector stores alerts as []map[string]any with int numbers
+// and no state (it lists open alerts only); secret scanning alerts have a
+// secret_type and no severity.
+func TestTrackAlertsFromCollectorShapes(t *testing.T) {
+	t.Parallel()
+	repo := evidence.Resource{Type: "github.repository", ID: "github.com/acme/api", Source: evidence.Source{Kind: "live"}, Attributes: map[string]any{
+		"dependabot_alerts":      []map[string]any{{"number": 3, "severity": "moderate", "created_at": "2026-01-01T00:00:00Z", "package": "lodash"}},
+		"code_scanning_alerts":   []map[string]any{},
+		"secret_scanning_alerts": []map[string]any{{"number": 9, "secret_type": "aws_access_key_id", "created_at": "2026-06-30T00:00:00Z"}},
+	}}
+	got := trackAlerts([]evidence.Resource{repo}, workspace(t), at("2026-07-01"))
+	assert.Empty(t, got.Unknown)
+	require.Len(t, got.Alerts, 2)
+	assert.Equal(t, 3, got.Alerts[0].Number)
+	assert.Equal(t, "lodash", got.Alerts[0].Summary)
+	assert.Equal(t, "aws_access_key_id", got.Alerts[1].Summary)
+	assert.Equal(t, finding.Medium, got.Alerts[0].Severity)
+	assert.True(t, got.Alerts[0].Overdue)
+	assert.Equal(t, 9, got.Alerts[1].Number)
+	assert.Equal(t, finding.Critical, got.Alerts[1].Severity)
+	assert.False(t, got.Alerts[1].Overdue)
+	assert.Contains(t, got.Alerts[1].Note, "a leaked secret is treated as critical")
+}

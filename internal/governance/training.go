@@ -232,7 +232,7 @@ func (a *attributor) people(f finding.Finding) []attribution {
 	}
 	switch r.Type {
 	case "github.repository":
-		for _, login := range stringList(r.Attributes["admins"]) {
+		for _, login := range repositoryAdmins(r.Attributes) {
 			add(a.byLogin[strings.ToLower(login)], fmt.Sprintf("admin of %s (GitHub %s)", r.ID, login))
 		}
 	case "github.organization":
@@ -250,9 +250,26 @@ func (a *attributor) people(f finding.Finding) []attribution {
 	return out
 }
 
-// stringList reads a list of strings from a decoded JSON attribute; entries
-// that are objects with a login are accepted too.
+// repositoryAdmins reads who administers a repository: the collector's
+// direct collaborators with the admin permission, and an explicit admins
+// list when a producer gives one.
+func repositoryAdmins(attrs map[string]any) []string {
+	out := stringList(attrs["admins"])
+	collabs, _ := plain(attrs["collaborators"])
+	list, _ := collabs.([]any)
+	for _, item := range list {
+		c, _ := item.(map[string]any)
+		if login, _ := c["login"].(string); login != "" && c["permission"] == "admin" {
+			out = append(out, login)
+		}
+	}
+	return out
+}
+
+// stringList reads a list of logins from an attribute: strings, or objects
+// with a login.
 func stringList(v any) []string {
+	v, _ = plain(v)
 	list, _ := v.([]any)
 	out := make([]string, 0, len(list))
 	for _, item := range list {

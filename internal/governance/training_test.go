@@ -107,3 +107,32 @@ func TestTrainingGapsFindingBased(t *testing.T) {
 		assert.NotEmpty(t, g.Person)
 	}
 }
+
+// Resources straight from the GitHub collector hold Go types ([]string,
+// []map[string]any) rather than decoded JSON; attribution reads both.
+func TestAttributionFromCollectorShapes(t *testing.T) {
+	t.Parallel()
+	ws := trainingWorkspace(t)
+	repoFail := res("GH-REPO-001", finding.High, finding.Fail, "github.repository", "github.com/acme/web", "")
+	repoFail.Training = []string{"code-review"}
+	orgFail := res("GH-ORG-001", finding.High, finding.Fail, "github.organization", "github.com/acme", "")
+	orgFail.Training = []string{"cloud"}
+	resources := []evidence.Resource{
+		{Type: "github.repository", ID: "github.com/acme/web", Attributes: map[string]any{"collaborators": []map[string]any{
+			{"login": "CAROL", "permission": "admin"},
+			{"login": "bob", "permission": "write"},
+		}}},
+		{Type: "github.organization", ID: "github.com/acme", Attributes: map[string]any{"owners": []string{"bob"}}},
+	}
+	got := trainingGaps([]finding.Finding{repoFail, orgFail}, resources, ws, nil, at("2026-07-01"))
+	var who []string
+	for _, g := range got {
+		for _, f := range g.Findings {
+			who = append(who, g.Person+" "+g.Training+": "+f.Attribution)
+		}
+	}
+	assert.Equal(t, []string{
+		"bob cloud: owner of github.com/acme (GitHub bob)",
+		"carol code-review: admin of github.com/acme/web (GitHub CAROL)",
+	}, who, "bob only writes to the repository: not attributed")
+}
