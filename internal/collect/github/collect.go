@@ -323,8 +323,9 @@ func (r *run) orgWide(ctx context.Context, org string, st *orgState) error {
 			}
 			name := a.GetRepository().GetName()
 			st.dependabot[name] = append(st.dependabot[name], map[string]any{
-				"number": a.GetNumber(), "severity": sev, "created_at": utc(a.GetCreatedAt()),
+				"number": a.GetNumber(), "state": "open", "severity": sev, "created_at": utc(a.GetCreatedAt()),
 				"package": a.GetDependency().GetPackage().GetName(), "ghsa_id": a.GetSecurityAdvisory().GetGHSAID(),
+				"summary": a.GetSecurityAdvisory().GetSummary(), "url": a.GetHTMLURL(),
 			})
 		}
 		return nil
@@ -344,7 +345,8 @@ func (r *run) orgWide(ctx context.Context, org string, st *orgState) error {
 			}
 			name := a.GetRepository().GetName()
 			st.codeScanning[name] = append(st.codeScanning[name], map[string]any{
-				"number": a.GetNumber(), "severity": sev, "created_at": utc(a.GetCreatedAt()), "rule": a.GetRule().GetID(),
+				"number": a.GetNumber(), "state": "open", "severity": sev, "created_at": utc(a.GetCreatedAt()), "rule": a.GetRule().GetID(),
+				"summary": a.GetRule().GetDescription(), "url": a.GetHTMLURL(),
 			})
 		}
 		return nil
@@ -359,7 +361,8 @@ func (r *run) orgWide(ctx context.Context, org string, st *orgState) error {
 			// The alert carries the leaked secret itself: keep only its type.
 			name := a.GetRepository().GetName()
 			st.secretScanning[name] = append(st.secretScanning[name], map[string]any{
-				"number": a.GetNumber(), "secret_type": a.GetSecretType(), "created_at": utc(a.GetCreatedAt()),
+				"number": a.GetNumber(), "state": "open", "secret_type": a.GetSecretType(), "created_at": utc(a.GetCreatedAt()),
+				"summary": a.GetSecretTypeDisplayName(), "url": a.GetHTMLURL(),
 			})
 		}
 		return nil
