@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -29,6 +30,7 @@ type gateFlags struct {
 	output       string
 	failOn       string
 	allowUnknown bool
+	linkBase     string
 }
 
 func newGateCommand(p Params) *cobra.Command {
@@ -65,6 +67,7 @@ above --fail-on unless --allow-unknown).`,
 	fl.StringArrayVar(&f.formats, "format", nil, "output format, repeatable: "+strings.Join(report.Formats(), ", ")+", or NAME=FILE to write one to a file")
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	fl.StringVar(&f.failOn, "fail-on", "high", "lowest severity whose new failures fail the gate: critical, high, medium, low, info")
+	fl.StringVar(&f.linkBase, "link-base", "", "URL prefix for file links in the Markdown report, e.g. https://github.com/OWNER/REPO/blob/SHA/")
 	fl.BoolVar(&f.allowUnknown, "allow-unknown", false, "do not block on new not_evaluated results (values Terraform knows only after apply)")
 	return cmd
 }
@@ -124,7 +127,9 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	}
 	g := gate.Compare(r.Findings, baseline, baseName)
 	code := gate.Decide(r, g, gate.Options{FailOn: failOn, AllowUnknown: f.allowUnknown})
+	g.LinkBase = f.linkBase
 	r.Gate = g
+	r.Controls = controlDocs(in, r.Findings)
 	if err := writeOutputs(outputs, r, p.Stdout); err != nil {
 		return exitWith(pipeline.ExitNotEvaluated, err)
 	}
@@ -235,4 +240,24 @@ func printGateSummary(w io.Writer, r *report.Report, g *report.GateInfo) {
 	for _, reason := range g.Reasons {
 		fmt.Fprintf(w, "  %s\n", reason)
 	}
+}
+
+// controlDocs documents the controls the findings name, for SARIF rules.
+func controlDocs(in *pipeline.Inputs, fs []finding.Finding) []report.ControlDoc {
+	seen := map[string]bool{}
+	var out []report.ControlDoc
+	for _, f := range fs {
+		if seen[f.ControlID] {
+			continue
+		}
+		seen[f.ControlID] = true
+		c := in.Engine.Catalog().Get(f.ControlID)
+		if c == nil {
+			continue
+		}
+		out = append(out, report.ControlDoc{ID: c.ID, Title: c.Title, Description: c.Description, Severity: c.Severity,
+			Frameworks: c.Frameworks, Console: c.Remediation.Console, Terraform: c.Remediation.Terraform})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
 }

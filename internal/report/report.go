@@ -40,6 +40,34 @@ type Report struct {
 	Threats      *governance.Threats      `json:"threats,omitempty"`
 	// Frameworks holds the views asked for with --framework.
 	Frameworks []governance.Framework `json:"frameworks,omitempty"`
+	// Gate is set by `rampart gate`: the findings compared with a baseline.
+	Gate *GateInfo `json:"gate,omitempty"`
+	// Controls documents the controls of the findings (help text and
+	// remediation for SARIF rules); writers fall back to finding titles.
+	Controls []ControlDoc `json:"controls,omitempty"`
+}
+
+// GateInfo is what `rampart gate` adds to a report (docs/gate.md): which
+// failures are new against the baseline, which were fixed, and why the gate
+// passed or failed.
+type GateInfo struct {
+	// Baseline names what the findings were compared with: "none", a report
+	// file, or "git:REF".
+	Baseline string           `json:"baseline"`
+	FailOn   finding.Severity `json:"fail_on"`
+	// Changes classifies every current fail, error and not_evaluated finding
+	// by fingerprint as "new" or "unchanged".
+	Changes map[string]string `json:"changes"`
+	// Fixed are baseline failures that no longer fail.
+	Fixed []finding.Finding `json:"fixed"`
+	// Blocking lists the fingerprints that fail the gate.
+	Blocking []string `json:"blocking"`
+	Passed   bool     `json:"passed"`
+	// Reasons says why the gate failed, one line each.
+	Reasons []string `json:"reasons,omitempty"`
+	// LinkBase prefixes file paths to make links in the Markdown comment
+	// (https://github.com/OWNER/REPO/blob/SHA/).
+	LinkBase string `json:"link_base,omitempty"`
 }
 
 // EvidenceInfo says what the findings are based on.
@@ -57,11 +85,14 @@ type Writer func(w io.Writer, r *Report) error
 
 // Writers maps each output format to its writer.
 var Writers = map[string]Writer{
-	"text":    WriteText,
-	"json":    WriteJSON,
-	"html":    WriteHTML,
-	"csv":     WriteCSV,
-	"summary": WriteSummary,
+	"text":     WriteText,
+	"json":     WriteJSON,
+	"html":     WriteHTML,
+	"csv":      WriteCSV,
+	"summary":  WriteSummary,
+	"sarif":    WriteSARIF,
+	"junit":    WriteJUnit,
+	"markdown": WriteMarkdown,
 }
 
 // Formats lists the registered format names, sorted.

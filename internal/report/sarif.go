@@ -1,0 +1,343 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/rampart-audit/rampart/internal/finding"
+)
+
+// ControlDoc is what a report says about a control beyond its findings.
+type ControlDoc struct {
+	ID          string              `json:"id"`
+	Title       string              `json:"title"`
+	Description string              `json:"description,omitempty"`
+	Severity    finding.Severity    `json:"severity"`
+	Frameworks  map[string][]string `json:"frameworks,omitempty"`
+	Console     string              `json:"remediation_console,omitempty"`
+	Terraform   string              `json:"remediation_terraform,omitempty"`
+}
+
+// SARIF 2.1.0 document types: only the parts rampart writes.
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool    sarifTool     `json:"tool"`
+	Results []sarifResult `json:"results"`
+	// BaselineGUID-less runs still carry baselineState per result (gate).
+	Properties map[string]any `json:"properties,omitempty"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifRule struct {
+	ID                   string         `json:"id"`
+	Name                 string         `json:"name"`
+	ShortDescription     sarifText      `json:"shortDescription"`
+	FullDescription      sarifText      `json:"fullDescription"`
+	Help                 sarifText      `json:"help"`
+	DefaultConfiguration map[string]any `json:"defaultConfiguration"`
+	Properties           map[string]any `json:"properties"`
+}
+
+type sarifResult struct {
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Kind                string             `json:"kind"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	BaselineState       string             `json:"baselineState,omitempty"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Properties          map[string]any     `json:"properties"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation *sarifPhysical `json:"physicalLocation,omitempty"`
+	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
+	Message          *sarifText     `json:"message,omitempty"`
+	Properties       map[string]any `json:"properties,omitempty"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+}
+
+type sarifRegion struct {
+	StartLine int `json:"startLine"`
+}
+
+type sarifLogical struct {
+	Name               string `json:"name"`
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind"`
+}
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification"`
+}
+
+// securitySeverity maps severities onto GitHub code scanning's scale
+// (critical ≥ 9.0, high 7.0–8.9, medium 4.0–6.9, low 0.1–3.9).
+var securitySeverity = map[finding.Severity]string{
+	finding.Critical: "9.5", finding.High: "8.0", finding.Medium: "5.5", finding.Low: "3.0", finding.Info: "0.0",
+}
+
+func sarifLevel(s finding.Severity) string {
+	switch s {
+	case finding.Critical, finding.High:
+		return "error"
+	case finding.Medium:
+		return "warning"
+	}
+	return "note"
+}
+
+// WriteSARIF writes a SARIF 2.1.0 log: one rule per control, one result per
+// failing, erroring, not evaluated or waived finding (passes are left out:
+// code scanning lists problems), plus gate-fixed findings as "absent".
+// Terraform findings point at their file and line; live ones carry the
+// resource as a logical location.
+func WriteSARIF(w io.Writer, r *Report) error {
+	rules, index := sarifRules(r)
+	results := []sarifResult{}
+	for _, f := range r.Findings {
+		if f.Status == finding.Pass {
+			continue
+		}
+		results = append(results, sarifResultFor(f, index[f.ControlID], r.Gate))
+	}
+	if r.Gate != nil {
+		for _, f := range r.Gate.Fixed {
+			if _, ok := index[f.ControlID]; !ok {
+				continue
+			}
+			res := sarifResultFor(f, index[f.ControlID], nil)
+			res.Kind, res.Level, res.BaselineState = "pass", "none", "absent"
+			res.Message.Text = "fixed: " + res.Message.Text
+			results = append(results, res)
+		}
+	}
+	log := sarifLog{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs: []sarifRun{{
+			Tool:    sarifTool{Driver: sarifDriver{Name: "rampart", InformationURI: "https://github.com/rampart-audit/rampart", Rules: rules}},
+			Results: results,
+		}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(log); err != nil {
+		return fmt.Errorf("write SARIF report: %w", err)
+	}
+	return nil
+}
+
+// sarifRules builds one rule per control seen in the findings, in ID order.
+func sarifRules(r *Report) ([]sarifRule, map[string]int) {
+	docs := map[string]ControlDoc{}
+	for _, c := range r.Controls {
+		docs[c.ID] = c
+	}
+	add := func(f finding.Finding) {
+		if _, ok := docs[f.ControlID]; !ok {
+			docs[f.ControlID] = ControlDoc{ID: f.ControlID, Title: f.Title, Severity: f.Severity, Frameworks: f.Frameworks}
+		}
+	}
+	used := map[string]bool{}
+	for _, f := range r.Findings {
+		if f.Status != finding.Pass {
+			add(f)
+			used[f.ControlID] = true
+		}
+	}
+	if r.Gate != nil {
+		for _, f := range r.Gate.Fixed {
+			add(f)
+			used[f.ControlID] = true
+		}
+	}
+	ids := make([]string, 0, len(used))
+	for id := range used {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	rules := make([]sarifRule, 0, len(ids))
+	index := make(map[string]int, len(ids))
+	for i, id := range ids {
+		c := docs[id]
+		index[id] = i
+		desc := c.Description
+		if desc == "" {
+			desc = c.Title
+		}
+		tags := []string{"security", "rampart"}
+		for _, fw := range sortedFrameworks(c.Frameworks) {
+			for _, ref := range c.Frameworks[fw] {
+				tags = append(tags, fw+"/"+ref)
+			}
+		}
+		rules = append(rules, sarifRule{
+			ID:                   id,
+			Name:                 ruleName(c.Title),
+			ShortDescription:     sarifText{Text: c.Title},
+			FullDescription:      sarifText{Text: desc},
+			Help:                 sarifHelp(c, desc),
+			DefaultConfiguration: map[string]any{"level": sarifLevel(c.Severity)},
+			Properties: map[string]any{
+				"tags":              tags,
+				"security-severity": securitySeverity[c.Severity],
+				"precision":         "high",
+				"problem.severity":  sarifLevel(c.Severity),
+			},
+		})
+	}
+	return rules, index
+}
+
+func sarifHelp(c ControlDoc, desc string) sarifText {
+	var text, md strings.Builder
+	fmt.Fprintf(&text, "%s\n\n%s", c.Title, desc)
+	fmt.Fprintf(&md, "**%s** (%s, %s)\n\n%s", c.Title, c.ID, c.Severity, desc)
+	if c.Console != "" || c.Terraform != "" {
+		text.WriteString("\n\nRemediation:")
+		md.WriteString("\n\n**Remediation**\n")
+		if c.Console != "" {
+			fmt.Fprintf(&text, "\n- Console: %s", c.Console)
+			fmt.Fprintf(&md, "\n- Console: %s", c.Console)
+		}
+		if c.Terraform != "" {
+			fmt.Fprintf(&text, "\n- Terraform: %s", c.Terraform)
+			fmt.Fprintf(&md, "\n- Terraform: %s", c.Terraform)
+		}
+	}
+	if len(c.Frameworks) > 0 {
+		md.WriteString("\n\n**Frameworks**: ")
+		var parts []string
+		for _, fw := range sortedFrameworks(c.Frameworks) {
+			parts = append(parts, fw+" "+strings.Join(c.Frameworks[fw], ", "))
+		}
+		md.WriteString(strings.Join(parts, "; "))
+	}
+	return sarifText{Text: text.String(), Markdown: md.String()}
+}
+
+// ruleName is the control title in PascalCase, as SARIF's rule name expects
+// an identifier-like string.
+func ruleName(title string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(title, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	}) {
+		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	return b.String()
+}
+
+func sarifResultFor(f finding.Finding, ruleIndex int, g *GateInfo) sarifResult {
+	res := sarifResult{
+		RuleID:              f.ControlID,
+		RuleIndex:           ruleIndex,
+		Kind:                "fail",
+		Level:               sarifLevel(f.Severity),
+		Message:             sarifText{Text: fmt.Sprintf("%s: %s (%s %s)", f.Title, f.Message, f.Resource.Type, f.Resource.ID)},
+		PartialFingerprints: map[string]string{"rampart/v1": f.Fingerprint},
+		Properties: map[string]any{
+			"status":        string(f.Status),
+			"severity":      string(f.Severity),
+			"resource_type": f.Resource.Type,
+			"resource_id":   f.Resource.ID,
+		},
+	}
+	switch f.Status {
+	case finding.Error, finding.NotEvaluated:
+		// Not a failure, not a pass: someone has to look.
+		res.Kind, res.Level = "review", "none"
+	case finding.Waived:
+		res.Suppressions = []sarifSuppression{{Kind: "external", Justification: "waiver " + f.Waiver}}
+	}
+	if f.Path != "" {
+		res.Properties["path"] = f.Path
+	}
+	if f.Resource.System != "" {
+		res.Properties["system"] = f.Resource.System
+	}
+	if len(f.Risks) > 0 {
+		res.Properties["risks"] = f.Risks
+	}
+	loc := sarifLocation{LogicalLocations: []sarifLogical{{Name: f.Resource.ID, FullyQualifiedName: f.Resource.Type + "/" + f.Resource.ID, Kind: "resource"}}}
+	if src := f.Resource.Source; src.File != "" {
+		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: uriPath(src.File), URIBaseID: "%SRCROOT%"}}
+		if src.Line > 0 {
+			loc.PhysicalLocation.Region = &sarifRegion{StartLine: src.Line}
+		}
+	}
+	res.Locations = []sarifLocation{loc}
+	if g != nil {
+		switch g.Changes[f.Fingerprint] {
+		case "new":
+			res.BaselineState = "new"
+		case "unchanged":
+			res.BaselineState = "unchanged"
+		}
+	}
+	return res
+}
+
+// uriPath makes a relative file path a relative URI reference: forward
+// slashes, no leading "./", spaces and the like escaped.
+func uriPath(p string) string {
+	p = strings.ReplaceAll(p, "\\", "/")
+	p = strings.TrimPrefix(p, "./")
+	var b strings.Builder
+	for _, r := range p {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', strings.ContainsRune("-._~/:@!$&'()*+,;=", r):
+			b.WriteRune(r)
+		default:
+			for _, c := range []byte(string(r)) {
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+		}
+	}
+	return b.String()
+}
+
+func sortedFrameworks(m map[string][]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
