@@ -1,0 +1,27 @@
+package rampart.github.repo.conversation_resolution_test
+
+import data.rampart.github.repo.conversation_resolution as c
+
+repo(p) := {"attributes": {"default_branch": "main", "archived": false, "default_branch_protection": p}}
+
+test_pass if {
+	count(c.deny) == 0 with input as repo({"protected": true, "required_conversation_resolution": true})
+	count(c.unknown) == 0 with input as repo({"protected": true, "required_conversation_resolution": true})
+}
+
+test_fail if {
+	c.deny == {{"msg": "pull requests can be merged with unresolved review conversations", "path": "attributes.default_branch_protection.required_conversation_resolution"}} with input as repo({"protected": true, "required_conversation_resolution": false})
+	count(c.deny) == 1 with input as repo({"protected": false})
+}
+
+test_unknown_when_missing if {
+	count(c.deny) == 0 with input as repo({"protected": true})
+	count(c.unknown) == 1 with input as repo({"protected": true})
+	count(c.unknown) == 1 with input as {"attributes": {"default_branch": "main"}}
+	count(c.deny) == 0 with input as {"attributes": {"default_branch": "main"}}
+}
+
+test_archived_passes if {
+	count(c.deny) == 0 with input as {"attributes": {"archived": true, "default_branch_protection": {"protected": false}}}
+	count(c.unknown) == 0 with input as {"attributes": {"archived": true}}
+}

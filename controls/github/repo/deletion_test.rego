@@ -1,0 +1,27 @@
+package rampart.github.repo.deletion_test
+
+import data.rampart.github.repo.deletion as c
+
+repo(p) := {"attributes": {"default_branch": "main", "archived": false, "default_branch_protection": p}}
+
+test_pass if {
+	count(c.deny) == 0 with input as repo({"protected": true, "allow_deletions": false})
+	count(c.unknown) == 0 with input as repo({"protected": true, "allow_deletions": false})
+}
+
+test_fail if {
+	c.deny == {{"msg": "the default branch may be deleted", "path": "attributes.default_branch_protection.allow_deletions"}} with input as repo({"protected": true, "allow_deletions": true})
+	count(c.deny) == 1 with input as repo({"protected": false})
+}
+
+test_unknown_when_missing if {
+	count(c.deny) == 0 with input as repo({"protected": true})
+	count(c.unknown) == 1 with input as repo({"protected": true})
+	count(c.unknown) == 1 with input as {"attributes": {"default_branch": "main"}}
+	count(c.deny) == 0 with input as {"attributes": {"default_branch": "main"}}
+}
+
+test_archived_passes if {
+	count(c.deny) == 0 with input as {"attributes": {"archived": true, "default_branch_protection": {"protected": false}}}
+	count(c.unknown) == 0 with input as {"attributes": {"archived": true}}
+}

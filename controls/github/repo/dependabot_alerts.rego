@@ -1,0 +1,30 @@
+# METADATA
+# title: Dependabot alerts are enabled
+# description: >-
+#   Dependabot alerts report dependencies with known vulnerabilities;
+#   without them nobody learns that a fix is needed.
+# custom:
+#   id: GH-REPO-014
+#   severity: high
+#   resource_types: [github.repository]
+#   frameworks:
+#     cis-github-1.0: ["1.5.5"]
+#     iso27001-2022: ["A.8.8", "A.5.21"]
+#     nist-800-53-r5: ["RA-5", "SI-2", "SR-3"]
+#     soc2: ["CC7.1"]
+#   remediation:
+#     console: 'Repository settings → Code security → Dependabot alerts → Enable.'
+#     terraform: 'github_repository vulnerability_alerts = true.'
+package rampart.github.repo.dependabot_alerts
+
+import data.rampart.lib
+
+deny contains {"msg": "Dependabot alerts are disabled", "path": "attributes.vulnerability_alerts_enabled"} if {
+	not input.attributes.archived
+	lib.attr(["vulnerability_alerts_enabled"]) == false
+}
+
+unknown contains {"msg": "whether Dependabot alerts are enabled is unknown", "path": "attributes.vulnerability_alerts_enabled"} if {
+	not input.attributes.archived
+	not is_boolean(lib.attr(["vulnerability_alerts_enabled"]))
+}
