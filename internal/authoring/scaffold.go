@@ -2,6 +2,7 @@ package authoring
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -210,8 +211,15 @@ func render(t *template.Template, name string, data any) ([]byte, error) {
 	return out, nil
 }
 
-var controlTemplate = template.Must(template.New("control").Parse(`# METADATA
-# title: {{.Spec.Title}}
+// quote makes a YAML scalar of any text: a JSON string is a valid YAML
+// double-quoted scalar, so titles with ": " or "#" survive.
+func quote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+var controlTemplate = template.Must(template.New("control").Funcs(template.FuncMap{"quote": quote}).Parse(`# METADATA
+# title: {{quote .Spec.Title}}
 # description: >-
 #   Fails when attributes.{{.Spec.Attribute}} is false; not evaluated when
 #   the attribute is missing or not a boolean.

@@ -148,6 +148,17 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	// OPA runs tests in parallel: order them as they appear in the files.
+	sort.SliceStable(rep.Results, func(i, j int) bool {
+		a, b := rep.Results[i], rep.Results[j]
+		if a.Package != b.Package {
+			return a.Package < b.Package
+		}
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Line < b.Line
+	})
 	if opts.Run == "" {
 		mods, problems := engine.ParseSources(sources...)
 		if len(problems) > 0 {

@@ -54,9 +54,9 @@ func WriteText(w io.Writer, r *TestReport, verbose bool) error {
 			}
 		}
 		if failed == 0 {
-			fmt.Fprintf(bw, "ok  \t%s\t%d tests\n", pkg, total)
+			fmt.Fprintf(bw, "ok  \t%s\t%s\n", pkg, plural(total, "test"))
 		} else {
-			fmt.Fprintf(bw, "FAIL\t%s\t%d of %d tests failed\n", pkg, failed, total)
+			fmt.Fprintf(bw, "FAIL\t%s\t%d of %s failed\n", pkg, failed, plural(total, "test"))
 		}
 	}
 	if len(r.Results) == 0 {
@@ -64,7 +64,7 @@ func WriteText(w io.Writer, r *TestReport, verbose bool) error {
 	}
 	if r.CoverageJudged {
 		gaps := SortedGaps(r.Gaps)
-		fmt.Fprintf(bw, "coverage: %d controls, %d gap(s)\n", r.Controls, len(gaps))
+		fmt.Fprintf(bw, "coverage: %s, %s\n", plural(r.Controls, "control"), plural(len(gaps), "gap"))
 		for _, g := range gaps {
 			fmt.Fprintf(bw, "--- GAP: %s %s (%s:%d): %s\n", g.ControlID, g.Kind, g.File, g.Line, g.Message)
 		}
@@ -204,4 +204,11 @@ func coverageSuite(r *TestReport) junitSuite {
 		s.Tests++
 	}
 	return s
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -1,0 +1,83 @@
+package authoring_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/rampart-audit/rampart/internal/cli"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// rampart runs the CLI in-process and returns its streams and exit code.
+func rampart(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := cli.Run(context.Background(), args, cli.Params{
+		Stdout: &out, Stderr: &errOut,
+		Now: func() time.Time { return time.Date(2026, 11, 27, 4, 0, 0, 0, time.UTC) },
+	})
+	return out.String(), errOut.String(), code
+}
+
+// Test durations vary run to run; everything else in the output must not.
+var durations = regexp.MustCompile(`\(\d+\.\d\ds\)|time="\d+\.\d{3}"`)
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	got = durations.ReplaceAllStringFunc(got, func(s string) string {
+		if s[0] == '(' {
+			return "(0.00s)"
+		}
+		return `time="0.000"`
+	})
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "missing golden file: run go test ./internal/authoring/ -update")
+	require.Equal(t, string(want), got)
+}
+
+func TestTestCommand(t *testing.T) {
+	base := []string{"test", "--controls", "testdata/builtin", "--policies", "testdata/pack"}
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"ok", []string{"testdata/ws/ok"}, 0},
+		{"ok-verbose", []string{"-v", "testdata/ws/ok"}, 0},
+		{"ok-junit", []string{"--format", "junit", "testdata/ws/ok"}, 0},
+		{"ok-run", []string{"--run", "pab_configured_test.test_fail", "-v", "testdata/ws/ok"}, 0},
+		{"gaps", []string{"testdata/ws/gaps"}, 1},
+		{"gaps-junit", []string{"--format", "junit", "testdata/ws/gaps"}, 1},
+		{"failing", []string{"testdata/ws/failing"}, 1},
+		{"clash", []string{"testdata/ws/clash"}, 2},
+		{"bad-rego", []string{"testdata/ws/badrego"}, 2},
+		{"unsafe-builtin", []string{"testdata/ws/unsafe"}, 2},
+		{"bad-hcl", []string{"testdata/ws/badhcl"}, 2},
+		{"bad-reference", []string{"testdata/ws/badref"}, 2},
+		{"bad-run", []string{"--run", "(", "testdata/ws/ok"}, 2},
+		{"bad-format", []string{"--format", "xml", "testdata/ws/ok"}, 2},
+		{"missing-workspace", []string{"testdata/ws/nope"}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errOut, code := rampart(t, append(append([]string{}, base...), tc.args...)...)
+			require.Equal(t, tc.code, code, "stdout:\n%s\nstderr:\n%s", out, errOut)
+			golden(t, "test/"+tc.name+".stdout", out)
+			golden(t, "test/"+tc.name+".stderr", errOut)
+		})
+	}
+}

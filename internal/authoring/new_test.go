@@ -1,0 +1,67 @@
+package authoring_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// The scaffold is only useful if it passes the other commands as generated.
+func TestNewControlPassesFmtLintAndTest(t *testing.T) {
+	builtin, err := filepath.Abs("testdata/builtin")
+	require.NoError(t, err)
+	pack, err := filepath.Abs("testdata/pack")
+	require.NoError(t, err)
+	pkgDir, err := os.Getwd()
+	require.NoError(t, err)
+	t.Chdir(t.TempDir())
+
+	out, errOut, code := rampart(t, "new", "control", "--id", "AWS-S3-010", "--type", "aws.s3.bucket")
+	require.Equal(t, 0, code, errOut)
+	ctl, test := read(t, "controls/aws/s3/aws_s3_010.rego"), read(t, "controls/aws/s3/aws_s3_010_test.rego")
+	t.Chdir(pkgDir)
+	golden(t, "new/stdout", out)
+	golden(t, "new/aws_s3_010.rego", ctl)
+	golden(t, "new/aws_s3_010_test.rego", test)
+	t.Chdir(t.TempDir())
+	require.NoError(t, os.MkdirAll("controls/aws/s3", 0o755))
+	require.NoError(t, os.WriteFile("controls/aws/s3/aws_s3_010.rego", []byte(ctl), 0o644))
+	require.NoError(t, os.WriteFile("controls/aws/s3/aws_s3_010_test.rego", []byte(test), 0o644))
+
+	_, errOut, code = rampart(t, "fmt", "--check", "controls")
+	require.Equal(t, 0, code, errOut)
+	out, _, code = rampart(t, "lint", "controls")
+	require.Equal(t, 0, code, out)
+
+	require.NoError(t, os.WriteFile("workspace.hcl", []byte("mitigation \"new\" {\n  controls = [\"AWS-S3-010\"]\n}\n"), 0o644))
+	out, errOut, code = rampart(t, "test", "--controls", builtin, "--policies", pack, ".")
+	require.Equal(t, 0, code, out+errOut)
+	require.Equal(t, "ok  \tdata.rampart.aws.s3.aws_s3_010_test\t3 tests\nok  \tdata.rampart.aws.s3.encrypted_test\t3 tests\ncoverage: 2 controls, 0 gaps\nPASS\n", out)
+}
+
+func TestNewControlRejects(t *testing.T) {
+	t.Chdir(t.TempDir())
+	_, _, code := rampart(t, "new", "control", "--id", "AWS-S3-010", "--type", "aws.s3.bucket")
+	require.Equal(t, 0, code)
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		stderr string
+	}{
+		{"exists", []string{"--id", "AWS-S3-010", "--type", "aws.s3.bucket"}, "rampart: controls/aws/s3/aws_s3_010.rego already exists: not overwriting it\n"},
+		{"bad id", []string{"--id", "s3-1", "--type", "aws.s3.bucket"}, "rampart: --id \"s3-1\" does not match PLATFORM-SERVICE-NNN (e.g. AWS-S3-010)\n"},
+		{"unknown type", []string{"--id", "AWS-S3-011", "--type", "aws.s3.buckets"}, "rampart: --type \"aws.s3.buckets\" is not a documented resource type (docs/resources.md): aws.ec2.security_group, aws.iam.user, aws.s3.bucket, github.organization, github.repository\n"},
+		{"bad severity", []string{"--id", "AWS-S3-011", "--type", "aws.s3.bucket", "--severity", "HIGH"}, "rampart: --severity \"HIGH\" is not one of critical, high, medium, low, info\n"},
+		{"bad framework", []string{"--id", "AWS-S3-011", "--type", "aws.s3.bucket", "--framework", "pci=1.2"}, "rampart: --framework \"pci\" is not a known framework key: cis-aws-3.0, cis-github-1.0, iso27001-2022, nist-800-53-r5, soc2\n"},
+		{"bad attribute", []string{"--id", "AWS-S3-011", "--type", "aws.s3.bucket", "--attribute", "a b"}, "rampart: --attribute \"a b\" is not an attribute name (dotted for nested ones: encryption.enabled)\n"},
+		{"missing flags", []string{"--id", "AWS-S3-011"}, "rampart: --id and --type are required\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errOut, code := rampart(t, append([]string{"new", "control"}, tc.args...)...)
+			require.Equal(t, 2, code)
+			require.Equal(t, tc.stderr, errOut)
+		})
+	}
+}

@@ -1,0 +1,3 @@
+risk "r" {
+  title = = "x"
+}

@@ -1,0 +1,4 @@
+mitigation "m" {
+  title = "T"
+    controls = ["AWS-S3-001"]
+}

@@ -1,0 +1,3 @@
+package acme.tidy
+
+deny contains "x" if input.attributes.x == false

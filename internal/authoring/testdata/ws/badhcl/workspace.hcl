@@ -1,0 +1,3 @@
+mitigation "broken" {
+  controls = ["AWS-S3-001"
+}

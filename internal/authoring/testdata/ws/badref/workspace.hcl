@@ -1,0 +1,3 @@
+mitigation "typo" {
+  controls = ["AWS-S3-01"]
+}

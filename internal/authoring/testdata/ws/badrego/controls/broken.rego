@@ -1,0 +1,5 @@
+package acme.broken
+
+deny contains "x" if {
+	input.attributes.x ==
+}
