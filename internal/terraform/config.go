@@ -54,7 +54,9 @@ func newConfig(fsys fs.FS, files map[string]*hcl.File) *config {
 			byDir[dir] = append(byDir[dir], n)
 			continue
 		}
-		c.varFiles[dir] = append(c.varFiles[dir], files[n])
+		if base := path.Base(n); base == "terraform.tfvars" || strings.HasSuffix(base, ".auto.tfvars") {
+			c.varFiles[dir] = append(c.varFiles[dir], files[n])
+		}
 	}
 	for dir, ns := range byDir {
 		m := newModule(dir)

@@ -1,0 +1,76 @@
+provider "aws" {
+  region = "eu-central-1"
+}
+
+# v3 inline blocks with a KMS key and logging
+resource "aws_s3_bucket" "inline" {
+  bucket = "inline-bucket"
+  acl    = "private"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = "arn:aws:s3:::inline-bucket/*", Condition = { Bool = { "aws:SecureTransport" = "false" } } }]
+  })
+
+  versioning {
+    enabled    = true
+    mfa_delete = true
+  }
+
+  logging {
+    target_bucket = "central-logs"
+    target_prefix = "inline/"
+  }
+
+  server_side_encryption_configuration {
+    rule {
+      apply_server_side_encryption_by_default {
+        sse_algorithm     = "aws:kms"
+        kms_master_key_id = "arn:aws:kms:eu-central-1:111122223333:key/abc"
+      }
+    }
+  }
+}
+
+# v4 split resources linked by reference and by name
+resource "aws_s3_bucket" "split" {
+  bucket = "split-bucket"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "split" {
+  bucket = aws_s3_bucket.split.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "aws:kms"
+    }
+  }
+}
+
+resource "aws_s3_bucket_versioning" "split" {
+  bucket = "split-bucket"
+  versioning_configuration {
+    status = "Suspended"
+  }
+}
+
+resource "aws_s3_bucket_logging" "split" {
+  bucket        = aws_s3_bucket.split.bucket
+  target_bucket = aws_s3_bucket.inline.id
+  target_prefix = "split/"
+}
+
+resource "aws_s3_bucket_acl" "split" {
+  bucket = aws_s3_bucket.split.id
+  acl    = "public-read"
+}
+
+resource "aws_s3_bucket_policy" "split" {
+  bucket = aws_s3_bucket.split.id
+  policy = <<-POLICY
+    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::split-bucket/*"}]}
+  POLICY
+}
+
+# nothing configured: AWS's defaults apply
+resource "aws_s3_bucket" "bare" {
+  bucket_prefix = "bare-"
+}
