@@ -206,3 +206,29 @@ func plain(v any) (any, error) {
 	}
 	return out, nil
 }
+
+// PolicyReviewSeverity is how a policy past its review date weighs against
+// --fail-on: a missed review is a minor nonconformity (ISO/IEC 27001 A.5.1
+// asks for review at planned intervals), so medium.
+const PolicyReviewSeverity = finding.Medium
+
+// Failing reports whether the governance stage found something that fails a
+// run like a failing control at or above failOn: an open security alert past
+// its SLA (at its own severity) or a policy past its review date.
+func Failing(t *Threats, policies []Policy, failOn finding.Severity) bool {
+	if t != nil {
+		for _, a := range t.Alerts {
+			if a.Overdue && a.Severity.Rank() >= failOn.Rank() {
+				return true
+			}
+		}
+	}
+	if PolicyReviewSeverity.Rank() >= failOn.Rank() {
+		for _, p := range policies {
+			if p.ReviewOverdue {
+				return true
+			}
+		}
+	}
+	return false
+}

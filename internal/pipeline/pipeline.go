@@ -206,5 +206,9 @@ func ExitCode(r *report.Report, failOn finding.Severity) int {
 			code = ExitFindings
 		}
 	}
+	// Overdue security alerts and policies past review are findings too (docs/governance.md).
+	if code == ExitOK && governance.Failing(r.Threats, r.Policies, failOn) {
+		code = ExitFindings
+	}
 	return code
 }
