@@ -64,6 +64,11 @@ func GitTree(ctx context.Context, dir, ref string, paths []string) (root string,
 		return "", nil, err
 	}
 	prefix := strings.TrimSpace(string(rawPrefix))
+	rawTop, err := git(ctx, dir, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return "", nil, err
+	}
+	top := strings.TrimSpace(string(rawTop))
 	if _, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", ref+"^{commit}"); err != nil {
 		return "", nil, fmt.Errorf("git ref %q is not a commit in this repository (fetch it first, e.g. git fetch origin main): %w", ref, err)
 	}
@@ -94,7 +99,8 @@ func GitTree(ctx context.Context, dir, ref string, paths []string) (root string,
 		return root, cleanup, nil
 	}
 	args := append([]string{"archive", "--format=tar", ref, "--"}, specs...)
-	data, err := git(ctx, dir, args...)
+	// Pathspecs of git archive are relative to where it runs: the top level.
+	data, err := git(ctx, top, args...)
 	if err != nil {
 		cleanup()
 		return "", nil, err

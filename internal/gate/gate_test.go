@@ -1,0 +1,168 @@
+package gate
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/link"
+	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/report"
+)
+
+func f(control string, sev finding.Severity, status finding.Status, id string) finding.Finding {
+	return finding.Finding{ControlID: control, Severity: sev, Status: status, Resource: finding.ResourceRef{Type: "aws.s3.bucket", ID: id},
+		Fingerprint: finding.Fingerprint(control, "aws.s3.bucket", id), Message: "m"}
+}
+
+func TestCompare(t *testing.T) {
+	t.Parallel()
+	base := []finding.Finding{
+		f("A", finding.High, finding.Fail, "kept"),
+		f("A", finding.High, finding.Fail, "fixed"),
+		f("A", finding.High, finding.Waived, "was-waived"),
+		f("A", finding.High, finding.Pass, "regressed"),
+		f("A", finding.High, finding.Fail, "deleted"),
+		f("A", finding.High, finding.NotEvaluated, "now-known"),
+	}
+	cur := []finding.Finding{
+		f("A", finding.High, finding.Fail, "kept"),
+		f("A", finding.High, finding.Pass, "fixed"),
+		f("A", finding.High, finding.Fail, "was-waived"),
+		f("A", finding.High, finding.Fail, "regressed"),
+		f("A", finding.High, finding.Fail, "brand-new"),
+		f("A", finding.High, finding.Fail, "now-known"),
+	}
+	g := Compare(cur, base, "base.json")
+	want := map[string]string{
+		cur[0].Fingerprint: Unchanged,
+		cur[2].Fingerprint: Unchanged, // a waived failure that lost its waiver is the same failure
+		cur[3].Fingerprint: New,
+		cur[4].Fingerprint: New,
+		cur[5].Fingerprint: New, // not_evaluated → fail: the failure is news
+	}
+	require.Equal(t, want, g.Changes)
+	var fixed []string
+	for _, x := range g.Fixed {
+		fixed = append(fixed, x.Resource.ID)
+	}
+	require.ElementsMatch(t, []string{"fixed", "deleted"}, fixed)
+	require.Equal(t, "base.json", g.Baseline)
+
+	none := Compare(cur, nil, "none")
+	require.Len(t, none.Changes, len(cur)-1, "without a baseline every non-pass is new")
+	for _, c := range none.Changes {
+		require.Equal(t, New, c)
+	}
+}
+
+func TestDecide(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name     string
+		findings []finding.Finding
+		baseline []finding.Finding
+		waivers  []link.WaiverStatus
+		opts     Options
+		want     int
+	}{
+		{"new high failure", []finding.Finding{f("A", finding.High, finding.Fail, "x")}, nil, nil, Options{FailOn: finding.High}, pipeline.ExitFindings},
+		{"new medium failure below threshold", []finding.Finding{f("A", finding.Medium, finding.Fail, "x")}, nil, nil, Options{FailOn: finding.High}, pipeline.ExitOK},
+		{"unchanged critical failure", []finding.Finding{f("A", finding.Critical, finding.Fail, "x")}, []finding.Finding{f("A", finding.Critical, finding.Fail, "x")}, nil, Options{FailOn: finding.High}, pipeline.ExitOK},
+		{"new not evaluated", []finding.Finding{f("A", finding.High, finding.NotEvaluated, "x")}, nil, nil, Options{FailOn: finding.High}, pipeline.ExitNotEvaluated},
+		{"new not evaluated allowed", []finding.Finding{f("A", finding.High, finding.NotEvaluated, "x")}, nil, nil, Options{FailOn: finding.High, AllowUnknown: true}, pipeline.ExitOK},
+		{"new error even below threshold", []finding.Finding{f("A", finding.Low, finding.Error, "x")}, nil, nil, Options{FailOn: finding.High, AllowUnknown: true}, pipeline.ExitNotEvaluated},
+		{"could-not-evaluate wins over failure", []finding.Finding{f("A", finding.High, finding.Fail, "x"), f("B", finding.High, finding.Error, "y")}, nil, nil, Options{FailOn: finding.High}, pipeline.ExitNotEvaluated},
+		{"expired waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Expires: "2026-06-30"}}, Options{FailOn: finding.High}, pipeline.ExitFindings},
+		{"stale but expired waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverStale, Expires: "2026-11-26"}}, Options{FailOn: finding.High}, pipeline.ExitFindings},
+		{"waiver expiring today is still valid", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpiring, Expires: "2026-11-27"}}, Options{FailOn: finding.High}, pipeline.ExitOK},
+		{"waived failure", []finding.Finding{f("A", finding.Critical, finding.Waived, "x")}, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverActive, Expires: "2027-01-01"}}, Options{FailOn: finding.High}, pipeline.ExitOK},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r := &report.Report{GeneratedAt: now, Findings: tc.findings, Waivers: tc.waivers}
+			g := Compare(tc.findings, tc.baseline, "none")
+			got := Decide(r, g, tc.opts)
+			require.Equal(t, tc.want, got, "reasons: %v", g.Reasons)
+			require.Equal(t, got == pipeline.ExitOK, g.Passed)
+			if got != pipeline.ExitOK {
+				require.NotEmpty(t, g.Reasons)
+			}
+		})
+	}
+}
+
+func TestReadBaseline(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
+		return p
+	}
+	good := write("good.json", `{"schema": "rampart.report/v1", "findings": [{"control_id": "A", "status": "fail", "fingerprint": "abc"}]}`)
+	fs, err := ReadBaseline(good)
+	require.NoError(t, err)
+	require.Len(t, fs, 1)
+
+	for name, tc := range map[string]struct{ body, want string }{
+		"syntax":      {`{"schema": "rampart.report/v1", "findings": [,]}`, "invalid JSON at byte offset 46"},
+		"schema":      {`{"schema": "rampart.evidence/v1", "resources": []}`, `schema "rampart.evidence/v1" is not a rampart report`},
+		"type":        {`{"schema": "rampart.report/v1", "findings": {}}`, "field findings at byte offset"},
+		"fingerprint": {`{"schema": "rampart.report/v1", "findings": [{"control_id": "A"}]}`, "finding 0 (A) has no fingerprint"},
+	} {
+		_, err := ReadBaseline(write(name+".json", tc.body))
+		require.ErrorContains(t, err, tc.want, name)
+	}
+	_, err = ReadBaseline(filepath.Join(dir, "missing.json"))
+	require.ErrorContains(t, err, "read baseline")
+}
+
+func gitRun(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"}, args...)...)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "git %v: %s", args, out)
+}
+
+// TestGitTree reads a folder at a ref from a real local repository, from a
+// subfolder of it, the way `rampart gate --baseline-ref` does.
+func TestGitTree(t *testing.T) {
+	t.Parallel()
+	repo := t.TempDir()
+	gitRun(t, repo, "init", "-q")
+	require.NoError(t, os.MkdirAll(filepath.Join(repo, "infra", "net"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(repo, "infra", "net", "main.tf"), []byte("# v1\n"), 0o644))
+	gitRun(t, repo, "add", ".")
+	gitRun(t, repo, "commit", "-q", "-m", "v1")
+	require.NoError(t, os.WriteFile(filepath.Join(repo, "infra", "net", "main.tf"), []byte("# v2\n"), 0o644))
+	require.NoError(t, os.MkdirAll(filepath.Join(repo, "infra", "new"), 0o755))
+
+	ctx := context.Background()
+	root, cleanup, err := GitTree(ctx, filepath.Join(repo, "infra"), "HEAD", []string{"net", "new"})
+	require.NoError(t, err)
+	defer cleanup()
+	got, err := os.ReadFile(filepath.Join(root, "net", "main.tf"))
+	require.NoError(t, err)
+	require.Equal(t, "# v1\n", string(got), "the committed version, not the working tree")
+	_, err = os.Stat(filepath.Join(root, "new"))
+	require.True(t, os.IsNotExist(err), "a folder the change adds has no baseline")
+
+	_, _, err = GitTree(ctx, repo, "no-such-ref", []string{"."})
+	require.ErrorContains(t, err, `git ref "no-such-ref" is not a commit`)
+	_, _, err = GitTree(ctx, repo, "--upload-pack=x", []string{"."})
+	require.ErrorContains(t, err, "must not start with '-'")
+	_, _, err = GitTree(ctx, filepath.Join(repo, "infra"), "HEAD", []string{"../.."})
+	require.ErrorContains(t, err, "outside the git repository")
+	cleanup()
+	_, err = os.Stat(root)
+	require.True(t, os.IsNotExist(err), "cleanup removes the tree")
+}
