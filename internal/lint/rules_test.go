@@ -1,0 +1,160 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+const goodControl = `# METADATA
+# title: Buckets are encrypted
+# custom:
+#   id: AWS-S3-050
+#   severity: low
+#   resource_types: [aws.s3.bucket]
+#   frameworks:
+#     iso27001-2022: ["A.8.24"]
+#   remediation:
+#     console: Turn default encryption on.
+#     terraform: aws_s3_bucket_server_side_encryption_configuration.
+package rampart.aws.s3.x
+
+import data.rampart.lib
+
+settings := ["enabled"]
+
+deny contains "off" if {
+	some s in settings
+	lib.attr(["encryption", s]) == false
+}
+
+unknown contains "unknown" if not is_boolean(lib.attr(["encryption", "enabled"]))
+
+recent if lib.days_since(input.attributes.created) < 30
+
+deny contains "new and off" if {
+	recent
+	time.now_ns() > 0
+}
+`
+
+const goodTest = `package rampart.aws.s3.x_test
+
+import data.rampart.aws.s3.x
+
+test_pass if count(x.deny) == 0 with input as {"attributes": {"encryption": {"enabled": true}}}
+`
+
+const goodLib = `package rampart.lib
+
+attr(path) := object.get(input.attributes, path, null)
+
+days_since(ts) := 1
+`
+
+func sources(control string, extra map[string]string) map[string][]byte {
+	out := map[string][]byte{
+		"controls/lib/lib.rego":      []byte(goodLib),
+		"controls/aws/s3/x.rego":      []byte(control),
+		"controls/aws/s3/x_test.rego": []byte(goodTest),
+	}
+	for k, v := range extra {
+		if v == "" {
+			delete(out, k)
+			continue
+		}
+		out[k] = []byte(v)
+	}
+	return out
+}
+
+func TestGoodControlHasNoFindings(t *testing.T) {
+	findings, problems := Sources(sources(goodControl, nil))
+	require.Empty(t, problems)
+	require.Empty(t, findings)
+}
+
+// Each rule fires on a control broken in its way, and only the good
+// control above is its negative case (it triggers no rule at all).
+func TestRules(t *testing.T) {
+	r := strings.NewReplacer
+	for _, tc := range []struct {
+		rule    string
+		control string
+		extra   map[string]string
+		want    string
+	}{
+		{RuleMetadataMissing, goodControl[strings.Index(goodControl, "package"):], nil,
+			"controls/aws/s3/x.rego:1:1: metadata-missing: package rampart.aws.s3.x has no package METADATA"},
+		{RuleMetadataField, r("#   severity: low\n", "").Replace(goodControl), nil,
+			"controls/aws/s3/x.rego:1:1: metadata-field: custom.severity is required"},
+		{RuleMetadataField, r("[aws.s3.bucket]", "aws.s3.bucket").Replace(goodControl), nil,
+			"controls/aws/s3/x.rego:1:1: metadata-field: custom.resource_types must be a list, got a string"},
+		{RuleMetadataField, r("#     terraform: aws_s3_bucket_server_side_encryption_configuration.\n", "").Replace(goodControl), nil,
+			"controls/aws/s3/x.rego:1:1: metadata-field: custom.remediation.terraform must be a non-empty string"},
+		{RuleIDFormat, r("AWS-S3-050", "S3-50").Replace(goodControl), nil,
+			`controls/aws/s3/x.rego:1:1: id-format: custom.id "S3-50" does not match PLATFORM-SERVICE-NNN (e.g. AWS-S3-010)`},
+		{RuleIDDuplicate, goodControl, map[string]string{
+			"controls/aws/s3/y.rego":      r("rampart.aws.s3.x", "rampart.aws.s3.y").Replace(goodControl),
+			"controls/aws/s3/y_test.rego": r("x", "y").Replace(goodTest),
+		}, "controls/aws/s3/y.rego:1:1: id-duplicate: control ID AWS-S3-050 is already defined at controls/aws/s3/x.rego:1"},
+		{RuleSeverityUnknown, r("severity: low", "severity: urgent").Replace(goodControl), nil,
+			`controls/aws/s3/x.rego:1:1: severity-unknown: custom.severity "urgent" is not one of critical, high, medium, low, info`},
+		{RuleResourceTypeUnknown, r("[aws.s3.bucket]", "[aws.s3.buckets]").Replace(goodControl), nil,
+			`controls/aws/s3/x.rego:1:1: resource-type-unknown: resource type "aws.s3.buckets" is not documented in docs/resources.md`},
+		{RuleFrameworkUnknown, r("iso27001-2022:", "pci-dss:").Replace(goodControl), nil,
+			`controls/aws/s3/x.rego:1:1: framework-unknown: framework key "pci-dss" is not one of the documented keys (docs/controls.md)`},
+		{RuleDenyMissing, r("deny contains", "denied contains").Replace(goodControl), nil,
+			"controls/aws/s3/x.rego:12:1: deny-missing: control package rampart.aws.s3.x defines no deny rule"},
+		{RuleForbiddenBuiltin, goodControl + "\ndeny contains \"sent\" if http.send({\"method\": \"GET\", \"url\": \"https://example.com\"})\n", nil,
+			"controls/aws/s3/x.rego:32:25: forbidden-builtin: http.send is not available to controls"},
+		{RuleForbiddenBuiltin, goodControl + "\nunknown contains \"maybe\" if rand.intn(\"x\", 2) == 1\n", nil,
+			"controls/aws/s3/x.rego:32:29: forbidden-builtin: rand.intn is not available to controls"},
+		{RuleForbiddenBuiltin, goodControl, map[string]string{"controls/aws/s3/x_test.rego": goodTest + "\ntest_env if opa.runtime().env\n"},
+			"controls/aws/s3/x_test.rego:7:13: forbidden-builtin: opa.runtime is not available to controls"},
+		{RuleTestMissing, goodControl, map[string]string{"controls/aws/s3/x_test.rego": ""},
+			"controls/aws/s3/x.rego:12:1: test-missing: no test refers to package rampart.aws.s3.x: add x_test.rego"},
+		{RuleUnusedRule, goodControl + "\nhelper := 1\n", nil,
+			"controls/aws/s3/x.rego:32:1: rule-unused: rule helper is never used"},
+		{RuleDeprecatedSyntax, r("import data.rampart.lib", "import rego.v1\n\nimport data.rampart.lib").Replace(goodControl), nil,
+			"controls/aws/s3/x.rego:14:1: deprecated-syntax: import rego.v1 is redundant in Rego v1: remove it"},
+		{RuleDeprecatedSyntax, goodControl + "\ndeny contains \"any\" if any([input.attributes.x])\n", nil,
+			"controls/aws/s3/x.rego:32:24: deprecated-syntax: built-in any is deprecated"},
+		{RuleDeprecatedSyntax, goodControl, map[string]string{"controls/aws/s3/x_test.rego": "package rampart.aws.s3.x_test\n\nimport data.rampart.aws.s3.x\n\ntest_v0 { count(x.deny) == 0 }\n"},
+			"controls/aws/s3/x_test.rego:5:1: deprecated-syntax: Rego v0 syntax (`if` keyword is required before rule body)"},
+	} {
+		t.Run(tc.rule, func(t *testing.T) {
+			findings, problems := Sources(sources(tc.control, tc.extra))
+			require.Empty(t, problems)
+			var got []string
+			for _, f := range findings {
+				if f.Rule == tc.rule {
+					got = append(got, f.String())
+				}
+			}
+			require.NotEmpty(t, got, "rule %s did not fire; findings: %v", tc.rule, findings)
+			found := false
+			for _, g := range got {
+				found = found || strings.HasPrefix(g, tc.want)
+			}
+			require.True(t, found, "want a finding starting with\n  %s\ngot\n  %s", tc.want, strings.Join(got, "\n  "))
+		})
+	}
+}
+
+func TestSyntaxErrorIsAProblemWithLocation(t *testing.T) {
+	_, problems := Sources(map[string][]byte{"x.rego": []byte("package x\n\ndeny contains \"x\" if {\n\tinput.x ==\n}\n")})
+	require.Len(t, problems, 1)
+	require.Equal(t, "x.rego:5:1: unexpected } token", problems[0].String())
+}
+
+// Every registered rule has a description: SARIF consumers show it.
+func TestRulesAreDescribed(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules() {
+		require.NotEmpty(t, r.Description, r.Name)
+		require.False(t, seen[r.Name], "rule %s registered twice", r.Name)
+		seen[r.Name] = true
+	}
+}

@@ -1,0 +1,5 @@
+package rampart.aws.s3.broken
+
+deny contains "x" if {
+	input.x ==
+}
