@@ -55,7 +55,7 @@ days_since(ts) := 1
 
 func sources(control string, extra map[string]string) map[string][]byte {
 	out := map[string][]byte{
-		"controls/lib/lib.rego":      []byte(goodLib),
+		"controls/lib/lib.rego":       []byte(goodLib),
 		"controls/aws/s3/x.rego":      []byte(control),
 		"controls/aws/s3/x_test.rego": []byte(goodTest),
 	}
