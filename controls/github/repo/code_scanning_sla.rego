@@ -1,0 +1,47 @@
+# METADATA
+# title: Code scanning alerts are fixed within their SLA
+# description: >-
+#   Open code scanning alerts older than the remediation time for their
+#   severity (critical 7 days, high 30, medium 90) mean known flaws stay
+#   in the code.
+# custom:
+#   id: GH-REPO-021
+#   severity: high
+#   resource_types: [github.repository]
+#   frameworks:
+#     iso27001-2022: ["A.8.8", "A.8.28"]
+#     nist-800-53-r5: ["RA-5", "SI-2", "SA-11"]
+#     soc2: ["CC7.1"]
+#   remediation:
+#     console: 'Security → Code scanning: fix the flagged code; dismiss only as false positive or as won’t fix, with a reason.'
+#     terraform: 'Not a Terraform setting: fix the code in the repository.'
+package rampart.github.repo.code_scanning_sla
+
+import data.rampart.lib
+
+# Days an open alert may stay open, by severity: the governance pack's
+# defaults (internal/governance DefaultAlertSLA). A workspace's alert_sla
+# setting applies to the threat view of the report; controls see no settings.
+sla_days := {"critical": 7, "high": 30, "error": 30, "medium": 90, "moderate": 90, "warning": 90}
+
+deny contains {"msg": sprintf("code scanning alert #%v (%s) has been open %d days; the SLA is %d days", [object.get(alert, "number", i), severity, age, sla_days[severity]]), "path": sprintf("attributes.code_scanning_alerts[%d]", [i])} if {
+	some i, alert in input.attributes.code_scanning_alerts
+	severity := lower(alert.severity)
+	sla_days[severity]
+	age := lib.days_since(alert.created_at)
+	age > sla_days[severity]
+}
+
+unknown contains {"msg": "the open code scanning alerts are unknown", "path": "attributes.code_scanning_alerts"} if {
+	not is_array(lib.attr("code_scanning_alerts"))
+}
+
+unknown contains {"msg": sprintf("code scanning alert %d has no severity", [i]), "path": sprintf("attributes.code_scanning_alerts[%d].severity", [i])} if {
+	some i, alert in input.attributes.code_scanning_alerts
+	not is_string(object.get(alert, "severity", null))
+}
+
+unknown contains {"msg": sprintf("code scanning alert %d has no readable opening date", [i]), "path": sprintf("attributes.code_scanning_alerts[%d].created_at", [i])} if {
+	some i, alert in input.attributes.code_scanning_alerts
+	not time.parse_rfc3339_ns(object.get(alert, "created_at", ""))
+}

@@ -1,0 +1,23 @@
+package rampart.github.repo.codeowner_review_test
+
+import data.rampart.github.repo.codeowner_review as c
+
+repo(owners, p) := {"attributes": {"has_codeowners": owners, "default_branch_protection": p}}
+
+test_pass if {
+	count(c.deny) == 0 with input as repo(true, {"protected": true, "require_code_owner_reviews": true})
+	count(c.unknown) == 0 with input as repo(true, {"protected": true, "require_code_owner_reviews": true})
+	count(c.deny) == 0 with input as repo(false, {"protected": false})
+	count(c.unknown) == 0 with input as repo(false, {"protected": false})
+}
+
+test_fail if {
+	count(c.deny) == 1 with input as repo(true, {"protected": true, "require_code_owner_reviews": false})
+	count(c.deny) == 1 with input as repo(true, {"protected": false})
+}
+
+test_unknown_when_missing if {
+	count(c.unknown) == 1 with input as {"attributes": {"default_branch_protection": {"protected": true, "require_code_owner_reviews": false}}}
+	count(c.deny) == 0 with input as {"attributes": {"default_branch_protection": {"protected": true, "require_code_owner_reviews": false}}}
+	count(c.unknown) == 1 with input as repo(true, {"protected": true})
+}

@@ -1,0 +1,43 @@
+# METADATA
+# title: Leaked secrets are revoked within 7 days
+# description: >-
+#   An open secret scanning alert is a credential exposed in the
+#   repository. Secret alerts carry no severity; each is treated as
+#   critical (7 days).
+# custom:
+#   id: GH-REPO-022
+#   severity: critical
+#   resource_types: [github.repository]
+#   frameworks:
+#     cis-github-1.0: ["1.5.1"]
+#     iso27001-2022: ["A.5.17", "A.8.12"]
+#     nist-800-53-r5: ["IA-5", "IR-4"]
+#     soc2: ["CC6.1", "CC7.4"]
+#   remediation:
+#     console: 'Security → Secret scanning: revoke the credential at its issuer, then close the alert as revoked.'
+#     terraform: 'Not a Terraform setting: rotate the credential and remove it from the history.'
+package rampart.github.repo.secret_scanning_sla
+
+import data.rampart.lib
+
+# Days an open alert may stay open, by severity: the governance pack's
+# defaults (internal/governance DefaultAlertSLA). A workspace's alert_sla
+# setting applies to the threat view of the report; controls see no settings.
+sla_days := {"critical": 7, "high": 30, "error": 30, "medium": 90, "moderate": 90, "warning": 90}
+
+deny contains {"msg": sprintf("secret scanning alert #%v (%s) has been open %d days; the SLA is %d days", [object.get(alert, "number", i), severity, age, sla_days[severity]]), "path": sprintf("attributes.secret_scanning_alerts[%d]", [i])} if {
+	some i, alert in input.attributes.secret_scanning_alerts
+	severity := "critical"
+	sla_days[severity]
+	age := lib.days_since(alert.created_at)
+	age > sla_days[severity]
+}
+
+unknown contains {"msg": "the open secret scanning alerts are unknown", "path": "attributes.secret_scanning_alerts"} if {
+	not is_array(lib.attr("secret_scanning_alerts"))
+}
+
+unknown contains {"msg": sprintf("secret scanning alert %d has no readable opening date", [i]), "path": sprintf("attributes.secret_scanning_alerts[%d].created_at", [i])} if {
+	some i, alert in input.attributes.secret_scanning_alerts
+	not time.parse_rfc3339_ns(object.get(alert, "created_at", ""))
+}

@@ -1,0 +1,22 @@
+package rampart.github.repo.signed_commits_test
+
+import data.rampart.github.repo.signed_commits as c
+
+repo(class, p) := {"system": {"classification": class}, "attributes": {"default_branch_protection": p}}
+
+test_pass if {
+	count(c.deny) == 0 with input as repo("confidential", {"protected": true, "required_signatures": true})
+	count(c.unknown) == 0 with input as repo("confidential", {"protected": true, "required_signatures": true})
+	count(c.deny) == 0 with input as repo("internal", {"protected": true, "required_signatures": false})
+}
+
+test_fail if {
+	count(c.deny) == 1 with input as repo("confidential", {"protected": true, "required_signatures": false})
+	count(c.deny) == 1 with input as repo("restricted", {"protected": false})
+}
+
+test_unknown_when_missing if {
+	count(c.unknown) == 1 with input as repo("confidential", {"protected": true})
+	count(c.deny) == 0 with input as repo("confidential", {"protected": true})
+	count(c.unknown) == 1 with input as {"system": {"classification": "confidential"}, "attributes": {}}
+}

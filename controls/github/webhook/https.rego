@@ -1,0 +1,35 @@
+# METADATA
+# title: Webhooks deliver over HTTPS
+# description: >-
+#   A webhook payload carries repository and organization data and often
+#   deployment triggers; sent over plain HTTP it can be read and forged
+#   on the way.
+# custom:
+#   id: GH-HOOK-001
+#   severity: high
+#   resource_types: [github.organization, github.repository]
+#   frameworks:
+#     cis-github-1.0: ["1.4.4"]
+#     iso27001-2022: ["A.8.20", "A.8.24"]
+#     nist-800-53-r5: ["SC-8", "SC-8(1)"]
+#     soc2: ["CC6.7"]
+#   remediation:
+#     console: 'Settings → Webhooks → edit → Payload URL: use an https:// URL.'
+#     terraform: 'github_repository_webhook / github_organization_webhook configuration { url = "https://…" }.'
+package rampart.github.webhook.https
+
+import data.rampart.lib
+
+deny contains {"msg": sprintf("webhook %v delivers over plain HTTP", [object.get(hook, "id", i)]), "path": sprintf("attributes.webhooks[%d].url_scheme", [i])} if {
+	some i, hook in input.attributes.webhooks
+	hook.url_scheme != "https"
+}
+
+unknown contains {"msg": "the webhooks are unknown", "path": "attributes.webhooks"} if {
+	not is_array(lib.attr("webhooks"))
+}
+
+unknown contains {"msg": sprintf("the URL scheme of webhook %d is unknown", [i]), "path": sprintf("attributes.webhooks[%d].url_scheme", [i])} if {
+	some i, hook in input.attributes.webhooks
+	object.get(hook, "url_scheme", null) == null
+}
