@@ -87,6 +87,13 @@ type htmlData struct {
 type heatMapData struct {
 	Kind  string
 	Cells []heatCell
+	Ticks []heatTick
+}
+
+// heatTick labels one row (likelihood) or column (impact) of the grid.
+type heatTick struct {
+	X, Y  int
+	Label int
 }
 
 type heatCell struct {
@@ -107,12 +114,17 @@ const (
 
 func heatMap(risks []governance.Risk, likelihood func(governance.Risk) int, kind string, appetite float64) heatMapData {
 	hm := heatMapData{Kind: kind}
+	for n := 1; n <= 5; n++ {
+		hm.Ticks = append(hm.Ticks,
+			heatTick{X: heatOriginX + (n-1)*heatCellSize + heatCellSize/2, Y: heatOriginY + 5*heatCellSize + 14, Label: n},
+			heatTick{X: heatOriginX - 8, Y: heatOriginY + (5-n)*heatCellSize + heatCellSize/2 + 4, Label: n})
+	}
 	for l := 5; l >= 1; l-- {
 		for i := 1; i <= 5; i++ {
 			c := heatCell{Likelihood: l, Impact: i, Score: l * i, X: heatOriginX + (i-1)*heatCellSize, Y: heatOriginY + (5-l)*heatCellSize}
 			c.Over = float64(c.Score) > appetite
 			switch {
-			case c.Score >= 15:
+			case c.Over && c.Score >= 15:
 				c.Level = "high"
 			case c.Over:
 				c.Level = "over"

@@ -15,13 +15,13 @@ const htmlTemplate = `<!DOCTYPE html>
 <style>
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1200px;padding:1em 2em;color:#1d232a}
 h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #d0d7de;padding-bottom:.2em}
-table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #d0d7de;padding:.3em .5em;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #d0d7de;padding:.3em .5em;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{background:#f6f8fa}th[data-sort]{cursor:pointer}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
 .cards{display:flex;flex-wrap:wrap;gap:.8em}.card{border:1px solid #d0d7de;border-radius:6px;padding:.6em 1em;min-width:9em}.card b{display:block;font-size:1.5em}
 .s-pass{color:#1a7f37}.s-fail,.s-error{color:#cf222e;font-weight:600}.s-not_evaluated{color:#9a6700}.s-waived{color:#6e7781}
 .over{color:#cf222e;font-weight:600}.within{color:#1a7f37}.banner{background:#fff8c5;border:1px solid #d4a72c;padding:.6em 1em;border-radius:6px}
 .filters{display:flex;flex-wrap:wrap;gap:.6em;align-items:end}.filters label{display:flex;flex-direction:column;font-size:.85em}
-.maps{display:flex;flex-wrap:wrap;gap:2em}.maps figure{margin:0}
+.maps{display:flex;flex-wrap:wrap;gap:2em}.maps figure{margin:0;max-width:340px}
 svg text{font:11px system-ui,sans-serif}.cell{stroke:#fff;stroke-width:2}
 .lvl-low{fill:#dafbe1}.lvl-medium{fill:#fff8c5}.lvl-over{fill:#ffd8b5}.lvl-high{fill:#ffcecb}
 .msg{max-width:28em}.muted{color:#6e7781}code{font-size:.9em}
@@ -207,14 +207,15 @@ svg text{font:11px system-ui,sans-serif}.cell{stroke:#fff;stroke-width:2}
 </body>
 </html>
 {{define "heatmap"}}<figure class="heatmap" data-kind="{{.Kind}}">
-<figcaption><b>{{if eq .Kind "inherent"}}Inherent{{else}}Residual{{end}} risk</b> — likelihood × impact</figcaption>
+<figcaption><b>{{if eq .Kind "inherent"}}Inherent{{else}}Residual{{end}} risk</b> — number of risks per cell; orange and red cells are over appetite (hover a cell for its risks)</figcaption>
 <svg xmlns="http://www.w3.org/2000/svg" width="330" height="320" viewBox="0 0 330 320" role="img" aria-label="{{.Kind}} risk heat map">
 {{range .Cells}}<g class="heat-cell" data-likelihood="{{.Likelihood}}" data-impact="{{.Impact}}" data-count="{{len .Risks}}" data-risks="{{join .Risks " "}}">
 <rect class="cell lvl-{{.Level}}" x="{{.X}}" y="{{.Y}}" width="56" height="56"><title>likelihood {{.Likelihood}} × impact {{.Impact}} = {{.Score}}{{if .Risks}}: {{join .Risks ", "}}{{end}}</title></rect>
 {{if .Risks}}<text x="{{.X}}" y="{{.Y}}" dx="28" dy="34" text-anchor="middle" font-weight="bold" font-size="16">{{len .Risks}}</text>{{end}}
 </g>
-{{end}}<text x="180" y="305" text-anchor="middle">impact 1 → 5</text>
-<text x="14" y="150" text-anchor="middle" transform="rotate(-90 14 150)">likelihood 1 → 5</text>
+{{end}}{{range .Ticks}}<text class="tick" x="{{.X}}" y="{{.Y}}" text-anchor="middle">{{.Label}}</text>
+{{end}}<text x="180" y="310" text-anchor="middle">impact</text>
+<text x="14" y="150" text-anchor="middle" transform="rotate(-90 14 150)">likelihood</text>
 </svg>
 </figure>{{end}}
 `
