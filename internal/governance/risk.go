@@ -171,8 +171,10 @@ func scoreRisk(r *model.Risk, mitigations map[string]*model.Mitigation, byContro
 		ms.Unmeasured = ms.Effectiveness == nil
 		out.Mitigations = append(out.Mitigations, ms)
 	}
-	// Open alerts linked to the risk are measurements too: one handled within
-	// its SLA shows the remediation process working, an overdue one does not.
+	// Open alerts linked to the risk are shown on it but not scored again:
+	// the alert-SLA controls (GH-REPO-020 to 022) already measure them per
+	// repository through the risk's mitigations, and counting each alert on
+	// top would weigh the same evidence twice.
 	for _, a := range alerts {
 		if !slices.Contains(a.Risks, r.ID) {
 			continue
@@ -181,7 +183,6 @@ func scoreRisk(r *model.Risk, mitigations map[string]*model.Mitigation, byContro
 		if a.Overdue {
 			out.Alerts.Overdue++
 		}
-		total.add(a.Severity, !a.Overdue)
 	}
 	out.Effectiveness = total.value()
 	out.Unmeasured = !out.Unmitigated && out.Effectiveness == nil

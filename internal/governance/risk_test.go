@@ -80,16 +80,16 @@ func TestScoreRisks(t *testing.T) {
 			want: Risk{Inherent: 9, Effectiveness: ptr(0.556), ResidualLikelihood: 2, Residual: 6, AppetiteStatus: AppetiteWithin, Results: Counts{Pass: 1, Fail: 1}},
 		},
 		{
-			// medium pass 3 + a critical alert within SLA 5 = 8 of (3 + 5 + high overdue 4) = 8/12;
-			// ceil(3 × 1/3 = 1) = 1; 1 × 4 = 4.
-			name: "linked alerts count, overdue as not effective", likelihood: 3, impact: 4, mitigations: []string{"m2"},
+			// Alerts are shown on the risk but scored only through the alert-SLA
+			// controls: one medium pass → 1; ceil(3 × 0) → 1; 1 × 4 = 4.
+			name: "linked alerts are counted, not scored", likelihood: 3, impact: 4, mitigations: []string{"m2"},
 			findings: []finding.Finding{res("C3", finding.Medium, finding.Pass, repo, "a", "")},
 			alerts: []Alert{
 				{Kind: KindSecretScanning, Severity: finding.Critical, Risks: []string{"r"}},
 				{Kind: KindDependabot, Severity: finding.High, Overdue: true, Risks: []string{"r"}},
 				{Kind: KindDependabot, Severity: finding.High, Overdue: true, Risks: []string{"other"}},
 			},
-			want: Risk{Inherent: 12, Effectiveness: ptr(0.667), ResidualLikelihood: 1, Residual: 4, AppetiteStatus: AppetiteWithin,
+			want: Risk{Inherent: 12, Effectiveness: ptr(1), ResidualLikelihood: 1, Residual: 4, AppetiteStatus: AppetiteWithin,
 				Results: Counts{Pass: 1}, Alerts: AlertCounts{Open: 2, Overdue: 1}},
 		},
 	}

@@ -106,7 +106,7 @@ func TestTrackAlertsConfiguredSLA(t *testing.T) {
 	out, err := Evaluate(Input{Resources: []evidence.Resource{repo}, Workspace: ws, Now: at("2026-07-01")})
 	require.NoError(t, err)
 	assert.Equal(t, AlertCounts{Open: 1, Overdue: 1}, out.Risks[0].Alerts)
-	assert.Equal(t, ptr(0), out.Risks[0].Effectiveness)
+	assert.Nil(t, out.Risks[0].Effectiveness, "alerts alone do not measure a risk")
 	assert.Contains(t, out.Warnings, "2 security alert(s) open past their remediation SLA")
 }
 
