@@ -118,11 +118,14 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 			return exitWith(pipeline.ExitInput, fmt.Errorf("--baseline-ref: %w", err))
 		}
 		defer cleanup()
-		bsnap, _, err := readTerraform(ctx, p, terraform.Dir(root), paths, existing(root, f.varFiles), workspace, false)
-		if err != nil {
-			return exitWith(pipeline.ExitInput, fmt.Errorf("baseline at %s: %w", f.baselineRef, err))
+		// Paths the change adds have no baseline: nothing to compare with.
+		if basePaths := existing(root, paths); len(basePaths) > 0 {
+			bsnap, _, err := readTerraform(ctx, p, terraform.Dir(root), basePaths, existing(root, f.varFiles), workspace, false)
+			if err != nil {
+				return exitWith(pipeline.ExitInput, fmt.Errorf("baseline at %s: %w", f.baselineRef, err))
+			}
+			baseline = in.Evaluate(ctx, bsnap, p.Now()).Findings
 		}
-		baseline = in.Evaluate(ctx, bsnap, p.Now()).Findings
 		baseName = "git:" + f.baselineRef
 	}
 	g := gate.Compare(r.Findings, baseline, baseName)
@@ -197,8 +200,17 @@ func writeHCLDiagnostics(w io.Writer, files map[string]*hcl.File, diags hcl.Diag
 	if len(diags) == 0 {
 		return
 	}
+	// Each diagnostic opens with file:line:col (what editors and CI logs
+	// link), then HCL's excerpt of the offending source.
 	dw := hcl.NewDiagnosticTextWriter(w, files, 100, false)
-	_ = dw.WriteDiagnostics(diags)
+	for _, d := range diags {
+		sev := "warning"
+		if d.Severity == hcl.DiagError {
+			sev = "error"
+		}
+		fmt.Fprintf(w, "%s: %s\n", sev, diagLine(d))
+		_ = dw.WriteDiagnostic(d)
+	}
 }
 
 func countDiagErrors(diags hcl.Diagnostics) int {

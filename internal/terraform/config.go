@@ -185,7 +185,7 @@ func (c *config) loadModule(dir string) (*module, []*hcl.File, hcl.Diagnostics) 
 		name := path.Join(dir, e.Name())
 		f, d := parseFile(c.fsys, name)
 		diags = append(diags, d...)
-		if f != nil {
+		if f != nil && !d.HasErrors() {
 			files = append(files, f)
 			m.add(f)
 		}

@@ -194,9 +194,6 @@ func parseFile(fsys fs.FS, name string) (*hcl.File, hcl.Diagnostics) {
 	if err != nil {
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: fmt.Sprintf("%s: %v", name, err)}}
 	}
-	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	return f, diags
+	// The file is kept even with errors, so diagnostics can show its lines.
+	return hclsyntax.ParseConfig(src, name, hcl.InitialPos)
 }

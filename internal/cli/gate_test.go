@@ -1,0 +1,263 @@
+package cli
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/report"
+)
+
+func readReport(t *testing.T, path string) *report.Report {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var r report.Report
+	require.NoError(t, json.Unmarshal(data, &r))
+	return &r
+}
+
+// TestGateExampleLines runs the gate over the example workspace's Terraform
+// and checks every misconfiguration is reported at its line, for a v3
+// inline bucket, a v4 split bucket, security groups, GitHub repositories
+// and the organisation; and that SARIF and JUnit carry the same locations.
+func TestGateExampleLines(t *testing.T) {
+	t.Chdir("../..")
+	out := t.TempDir()
+	res := run(t, "gate", "--workspace", "examples/acme", "examples/acme/terraform", "--allow-unknown",
+		"--format", "json="+filepath.Join(out, "r.json"), "--format", "sarif="+filepath.Join(out, "r.sarif"),
+		"--format", "junit="+filepath.Join(out, "j.xml"), "--format", "markdown="+filepath.Join(out, "c.md"))
+	require.Equal(t, 1, res.code, res.stderr)
+	require.Contains(t, res.stderr, "rampart gate FAILED (baseline none, fail on high and above)")
+	require.Contains(t, res.stderr, "waiver office-vpn-ssh (AWS-EC2-001) expired on 2026-06-30")
+
+	r := readReport(t, filepath.Join(out, "r.json"))
+	failing := map[string]string{}
+	for _, f := range r.Findings {
+		if f.Status == finding.Fail {
+			failing[f.ControlID+" "+f.Resource.ID] = f.Resource.Source.File + ":" + itoa(f.Resource.Source.Line)
+		}
+	}
+	want := map[string]string{
+		"AWS-EC2-001 examples/acme/terraform/aws_security_group.bastion":      "examples/acme/terraform/network.tf:1",
+		"AWS-EC2-001 examples/acme/terraform/aws_security_group.web":          "examples/acme/terraform/network.tf:14",
+		"AWS-EC2-002 examples/acme/terraform/aws_default_security_group.main": "examples/acme/terraform/network.tf:38",
+		"AWS-S3-001 arn:aws:s3:::acme-prod-audit-logs":                        "examples/acme/terraform/s3.tf:2",
+		"AWS-S3-001 arn:aws:s3:::acme-prod-ledger-exports":                    "examples/acme/terraform/s3.tf:22",
+		"GH-ORG-002 github.com/acme-payments":                                 "examples/acme/terraform/github.tf:58",
+		"GH-REPO-001 github.com/acme-payments/status-page":                    "examples/acme/terraform/github.tf:22",
+		"GH-REPO-002 github.com/acme-payments/status-page":                    "examples/acme/terraform/github.tf:22",
+		"GH-REPO-003 github.com/acme-payments/payments-api":                   "examples/acme/terraform/github.tf:1",
+		"GH-REPO-003 github.com/acme-payments/status-page":                    "examples/acme/terraform/github.tf:22",
+	}
+	for k, v := range want {
+		require.Equal(t, v, failing[k], "finding %s", k)
+	}
+	for k := range failing {
+		_, expected := want[k]
+		require.True(t, expected || !strings.Contains(k, "examples/acme/terraform/") && !strings.HasPrefix(k, "AWS-S3-001") && !strings.HasPrefix(k, "AWS-EC2-001"),
+			"unexpected failure %s at %s", k, failing[k])
+	}
+	// The correctly configured buckets (one inline module instance per log source and the artifacts bucket) pass.
+	for _, f := range r.Findings {
+		if f.ControlID == "AWS-S3-001" && (f.Resource.ID == "arn:aws:s3:::acme-prod-artifacts" || f.Resource.ID == "arn:aws:s3:::acme-prod-alb-logs") {
+			require.Equal(t, finding.Pass, f.Status, f.Resource.ID)
+		}
+	}
+	require.NotNil(t, r.Gate)
+	require.False(t, r.Gate.Passed)
+	require.Equal(t, "engineering-platform", systemOf(r, "arn:aws:s3:::acme-prod-audit-logs"), "claimed through the workspace's terraform paths selector")
+
+	var sarif struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }    `json:"artifactLocation"`
+						Region           struct{ StartLine int } `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	data, err := os.ReadFile(filepath.Join(out, "r.sarif"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &sarif))
+	var locs []string
+	for _, res := range sarif.Runs[0].Results {
+		pl := res.Locations[0].PhysicalLocation
+		locs = append(locs, res.RuleID+" "+pl.ArtifactLocation.URI+":"+itoa(pl.Region.StartLine))
+	}
+	require.Contains(t, locs, "AWS-S3-001 examples/acme/terraform/s3.tf:2")
+	require.Contains(t, locs, "AWS-S3-001 examples/acme/terraform/s3.tf:22")
+	require.Contains(t, locs, "AWS-EC2-001 examples/acme/terraform/network.tf:14")
+
+	data, err = os.ReadFile(filepath.Join(out, "j.xml"))
+	require.NoError(t, err)
+	require.NoError(t, xml.Unmarshal(data, new(struct{})))
+	md, err := os.ReadFile(filepath.Join(out, "c.md"))
+	require.NoError(t, err)
+	require.Contains(t, string(md), "`examples/acme/terraform/network.tf:14`")
+}
+
+func systemOf(r *report.Report, id string) string {
+	for _, f := range r.Findings {
+		if f.Resource.ID == id {
+			return f.Resource.System
+		}
+	}
+	return ""
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+const openSSH = `resource "aws_security_group" "bastion" {
+  name = "bastion"
+  ingress {
+    protocol    = "tcp"
+    from_port   = 22
+    to_port     = 22
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+`
+
+const openRDP = `resource "aws_security_group" "rdp" {
+  name = "rdp"
+  ingress {
+    protocol    = "tcp"
+    from_port   = 3389
+    to_port     = 3389
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+`
+
+func git(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", append([]string{"-C", dir, "-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"}, args...)...)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "git %v: %s", args, out)
+}
+
+// TestGateBaselines: only what a change adds blocks, against an earlier
+// report and against a git ref.
+func TestGateBaselines(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, dir, "infra/old.tf", openSSH)
+	git(t, dir, "init", "-q")
+	git(t, dir, "add", ".")
+	git(t, dir, "commit", "-q", "-m", "base")
+
+	// The base branch already fails: without a baseline that blocks.
+	res := run(t, "gate", "infra", "--format", "json=base.json")
+	require.Equal(t, 1, res.code, res.stderr)
+	require.Contains(t, res.stderr, "1 new, 0 unchanged, 0 fixed")
+
+	// Against itself nothing is new.
+	res = run(t, "gate", "infra", "--baseline", "base.json")
+	require.Equal(t, 0, res.code, res.stderr)
+	require.Contains(t, res.stderr, "rampart gate passed (baseline base.json")
+	res = run(t, "gate", "infra", "--baseline-ref", "HEAD")
+	require.Equal(t, 0, res.code, res.stderr)
+	require.Contains(t, res.stderr, "0 new, 1 unchanged, 0 fixed")
+
+	// The change fixes SSH and opens RDP: one new, one fixed.
+	require.NoError(t, os.Remove(filepath.Join(dir, "infra/old.tf")))
+	writeFile(t, dir, "infra/new.tf", openRDP)
+	res = run(t, "gate", "infra", "--baseline-ref", "HEAD", "--format", "json=pr.json")
+	require.Equal(t, 1, res.code, res.stderr)
+	require.Contains(t, res.stderr, "1 new, 0 unchanged, 1 fixed")
+	require.Contains(t, res.stderr, "new critical failure AWS-EC2-001 on infra/aws_security_group.rdp")
+	pr := readReport(t, filepath.Join(dir, "pr.json"))
+	require.Equal(t, "git:HEAD", pr.Gate.Baseline)
+	require.Equal(t, "infra/aws_security_group.bastion", pr.Gate.Fixed[0].Resource.ID)
+
+	// A threshold above critical lets it through.
+	res = run(t, "gate", "infra", "--baseline-ref", "HEAD", "--fail-on", "critical")
+	require.Equal(t, 1, res.code, "critical is still at or above critical")
+	res = run(t, "gate", "infra", "--baseline", "base.json", "--fail-on", "critical")
+	require.Equal(t, 1, res.code)
+
+	// A folder added by the change has no baseline: everything in it is new.
+	writeFile(t, dir, "added/x.tf", openSSH)
+	res = run(t, "gate", "added", "--baseline-ref", "HEAD")
+	require.Equal(t, 1, res.code, res.stderr)
+	require.Contains(t, res.stderr, "1 new, 0 unchanged, 0 fixed")
+}
+
+func TestGateInputErrors(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, dir, "bad/main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"unterminated\n}\n")
+	writeFile(t, dir, "good/main.tf", openSSH)
+	writeFile(t, dir, "base.json", `{"schema": "rampart.report/v1", "findings": [,]}`)
+	tests := []struct {
+		name       string
+		args       []string
+		want       int
+		wantStderr string
+	}{
+		{"syntax error", []string{"gate", "bad"}, 2, "bad/main.tf:2:"},
+		{"missing path", []string{"gate", "nope"}, 2, "read terraform nope"},
+		{"both baselines", []string{"gate", "good", "--baseline", "base.json", "--baseline-ref", "HEAD"}, 2, "exclusive"},
+		{"bad fail-on", []string{"gate", "good", "--fail-on", "severe"}, 2, `unknown severity "severe"`},
+		{"bad baseline", []string{"gate", "good", "--baseline", "base.json"}, 2, "invalid JSON at byte offset 46"},
+		{"ref without repository", []string{"gate", "good", "--baseline-ref", "HEAD"}, 2, "--baseline-ref"},
+		{"unknown format", []string{"gate", "good", "--format", "pdf"}, 2, `unknown format "pdf"`},
+		{"bad workspace", []string{"gate", "good", "--workspace", "nowhere"}, 2, "workspace"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := run(t, tc.args...)
+			require.Equal(t, tc.want, res.code, res.stderr)
+			require.Contains(t, res.stderr, tc.wantStderr)
+		})
+	}
+}
+
+// TestGateUnknownBlocks: a new result the gate could not evaluate at or
+// above --fail-on exits 3 unless --allow-unknown.
+func TestGateUnknownBlocks(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, dir, "main.tf", `variable "cidr" {}
+resource "aws_security_group" "x" {
+  name = "x"
+  ingress {
+    protocol    = "tcp"
+    from_port   = 22
+    to_port     = 22
+    cidr_blocks = [var.cidr]
+  }
+}
+`)
+	res := run(t, "gate", "--format", "json=r.json")
+	require.Equal(t, 3, res.code, res.stderr)
+	require.Contains(t, res.stderr, `variable "cidr" has no default`)
+	r := readReport(t, filepath.Join(dir, "r.json"))
+	for _, f := range r.Findings {
+		if f.ControlID == "AWS-EC2-001" {
+			require.Equal(t, finding.NotEvaluated, f.Status)
+		}
+	}
+	res = run(t, "gate", "--allow-unknown")
+	require.Equal(t, 0, res.code, res.stderr)
+	res = run(t, "gate", "--allow-unknown", "--var-file", "prod.tfvars")
+	require.Equal(t, 2, res.code, "a missing var file is an input error")
+	writeFile(t, dir, "prod.tfvars", `cidr = "0.0.0.0/0"`)
+	res = run(t, "gate", "--var-file", "prod.tfvars")
+	require.Equal(t, 1, res.code, res.stderr)
+}
