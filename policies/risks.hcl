@@ -7,7 +7,7 @@ risk "account-takeover" {
   threat      = "Phished or reused passwords give an attacker a developer's or administrator's access"
   likelihood  = 4
   impact      = 4
-  mitigations = ["strong-authentication"]
+  mitigations = ["strong-authentication", "github-member-authentication"]
 }
 
 risk "unreviewed-change" {
@@ -15,7 +15,7 @@ risk "unreviewed-change" {
   threat      = "A compromised or careless account pushes directly to a release branch or rewrites its history"
   likelihood  = 3
   impact      = 4
-  mitigations = ["code-review", "least-privilege-source"]
+  mitigations = ["code-review", "least-privilege-source", "branch-protection-depth"]
 }
 
 risk "credential-leak" {
@@ -23,7 +23,7 @@ risk "credential-leak" {
   threat      = "Static access keys leak through laptops, CI logs or images and are used from outside"
   likelihood  = 3
   impact      = 5
-  mitigations = ["credential-hygiene"]
+  mitigations = ["credential-hygiene", "secret-leak-prevention"]
 }
 
 risk "data-exposure" {
