@@ -11,7 +11,9 @@ import (
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/smithy-go/middleware"
 )
 
 // counters are shared by every client of a run; atomics, not a mutex, because
@@ -24,50 +26,45 @@ func (c *counters) get() Stats {
 	return Stats{Calls: c.calls.Load(), Throttles: c.throttles.Load(), Retries: c.retries.Load()}
 }
 
-// countingTransport counts every HTTP attempt, retries included, so the
-// benchmark's "calls per resource" is what AWS would bill against limits.
-type countingTransport struct {
-	next http.RoundTripper
-	n    *counters
+// countCalls counts every HTTP attempt, retries included (the deserialize
+// step runs once per attempt, inside the retry loop), so the benchmark's
+// "calls per resource" is what AWS counts against its limits.
+func countCalls(n *counters) func(*middleware.Stack) error {
+	return func(st *middleware.Stack) error {
+		return st.Deserialize.Add(middleware.DeserializeMiddlewareFunc("RampartCountCalls",
+			func(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (middleware.DeserializeOutput, middleware.Metadata, error) {
+				n.calls.Add(1)
+				return next.HandleDeserialize(ctx, in)
+			}), middleware.After)
+	}
 }
 
-func (t countingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	t.n.calls.Add(1)
-	return t.next.RoundTrip(req)
-}
-
-// defaultTransport dials names under .localhost to the loopback address as
+// localhostDialer dials names under .localhost to the loopback address as
 // RFC 6761 asks: S3 Control puts the account ID in front of the endpoint's
 // host ("111122223333.localhost"), and Go's resolver would send that to DNS
 // when the collector is pointed at a local AWS-compatible endpoint.
-func defaultTransport() *http.Transport {
-	tr := http.DefaultTransport.(*http.Transport).Clone()
+func localhostDialer() func(ctx context.Context, network, addr string) (net.Conn, error) {
 	d := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
-	tr.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
 		host, port, err := net.SplitHostPort(addr)
 		if err == nil && strings.HasSuffix(strings.ToLower(host), ".localhost") {
 			addr = net.JoinHostPort("127.0.0.1", port)
 		}
 		return d.DialContext(ctx, network, addr)
 	}
-	tr.MaxIdleConnsPerHost = 64
-	return tr
 }
 
 func loadConfig(ctx context.Context, opts Options, st *counters) (sdkaws.Config, error) {
-	base := opts.HTTPClient
-	var rt http.RoundTripper
-	timeout := 2 * time.Minute
-	if base != nil {
-		rt = base.Transport
-		if base.Timeout > 0 {
-			timeout = base.Timeout
-		}
+	dial := opts.DialContext
+	if dial == nil {
+		dial = localhostDialer()
 	}
-	if rt == nil {
-		rt = defaultTransport()
-	}
-	client := &http.Client{Transport: countingTransport{next: rt, n: st}, Timeout: timeout}
+	// A buildable client, not a plain *http.Client, so that the SDK can
+	// still apply AWS_CA_BUNDLE and its other transport settings.
+	client := awshttp.NewBuildableClient().WithTransportOptions(func(tr *http.Transport) {
+		tr.DialContext = dial
+		tr.MaxIdleConnsPerHost = 64
+	})
 	lo := []func(*config.LoadOptions) error{config.WithHTTPClient(client)}
 	if opts.Profile != "" {
 		lo = append(lo, config.WithSharedConfigProfile(opts.Profile))
@@ -89,6 +86,7 @@ func loadConfig(ctx context.Context, opts Options, st *counters) (sdkaws.Config,
 	if cfg.Region == "" {
 		cfg.Region = "us-east-1"
 	}
+	cfg.APIOptions = append(cfg.APIOptions, countCalls(st))
 	return cfg, nil
 }
 

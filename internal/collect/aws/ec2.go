@@ -110,11 +110,13 @@ func (r *run) instances(ctx context.Context, c *ec2.Client, sc evidence.Scope) e
 func instanceResource(sc evidence.Scope, in ec2types.Instance) evidence.Resource {
 	id := sdkaws.ToString(in.InstanceId)
 	attrs := map[string]any{
-		"instance_id":       id,
-		"vpc_id":            sdkaws.ToString(in.VpcId),
-		"subnet_id":         sdkaws.ToString(in.SubnetId),
-		"has_public_ip":     in.PublicIpAddress != nil,
-		"public_ip_address": sdkaws.ToString(in.PublicIpAddress),
+		"instance_id":   id,
+		"vpc_id":        sdkaws.ToString(in.VpcId),
+		"subnet_id":     sdkaws.ToString(in.SubnetId),
+		"has_public_ip": in.PublicIpAddress != nil,
+	}
+	if in.PublicIpAddress != nil {
+		attrs["public_ip_address"] = *in.PublicIpAddress
 	}
 	if in.State != nil {
 		attrs["state"] = string(in.State.Name)
