@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -260,4 +261,26 @@ resource "aws_security_group" "x" {
 	writeFile(t, dir, "prod.tfvars", `cidr = "0.0.0.0/0"`)
 	res = run(t, "gate", "--var-file", "prod.tfvars")
 	require.Equal(t, 1, res.code, res.stderr)
+}
+
+// TestActionUsesRealFlags keeps action.yml and the example workflow in step
+// with the command: every --flag they pass must exist on `rampart gate`, and
+// every format they ask for must be registered.
+func TestActionUsesRealFlags(t *testing.T) {
+	t.Parallel()
+	cmd := newGateCommand(Params{})
+	for _, file := range []string{"../../action.yml", "../../examples/workflows/rampart-gate.yml"} {
+		data, err := os.ReadFile(file)
+		require.NoError(t, err)
+		for _, m := range regexp.MustCompile(`\(gate\b|--([a-z][a-z-]+)`).FindAllStringSubmatch(string(data), -1) {
+			if m[1] == "" || m[1] == "no-tags" || m[1] == "depth" || m[1] == "trimpath" {
+				continue
+			}
+			require.NotNil(t, cmd.Flags().Lookup(m[1]), "%s passes --%s, which rampart gate does not have", file, m[1])
+		}
+		for _, m := range regexp.MustCompile(`--format "([a-z]+)=`).FindAllStringSubmatch(string(data), -1) {
+			_, err := report.Lookup(m[1])
+			require.NoError(t, err, file)
+		}
+	}
 }
