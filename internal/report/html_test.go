@@ -223,3 +223,19 @@ func TestWriteHTMLInChromium(t *testing.T) {
 		assert.Equal(t, "descending", dir)
 	})
 }
+
+// A report without governance sections (no workspace risks, no alert
+// tracking) still renders every section with an explicit empty state.
+func TestWriteHTMLEmptyReport(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	r := &Report{Schema: SchemaV1, GeneratedAt: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC), Evidence: EvidenceInfo{Incomplete: true, IncompleteReason: "rate limit exhausted"}}
+	require.NoError(t, WriteHTML(&buf, r))
+	doc, err := html.Parse(&buf)
+	require.NoError(t, err)
+	assert.Contains(t, text(byID(doc, "incomplete")), "rate limit exhausted")
+	assert.Contains(t, text(byID(doc, "risk-table")), "No risks are defined.")
+	assert.Contains(t, text(byID(doc, "waiver-table")), "No waivers.")
+	assert.Nil(t, byID(doc, "threats"), "no alert section without alert tracking")
+	assert.Empty(t, findingRows(doc))
+}
