@@ -22,7 +22,7 @@ func newFixtureCommand(p Params) *cobra.Command {
 		Long: `Extract the resources of one type (or one resource, with --id) from an
 evidence snapshot as the input a control sees, for its unit tests: a Rego
 module with one rule per resource (use it as "with input as data.PKG.NAME"),
-or JSON. Values that look like secrets are replaced by "[REDACTED]": attributes
+or JSON. Save Rego fixtures as *_test.rego files next to the tests. Values that look like secrets are replaced by "[REDACTED]": attributes
 named like token, secret, password or private_key, AWS secret access keys,
 GitHub tokens (ghp_, gho_, github_pat_ …) and PEM blocks. The redacted paths
 are listed on standard error.`,
@@ -41,6 +41,12 @@ are listed on standard error.`,
 			fixtures, err := fixture.Extract(snap, typ, id)
 			if err != nil {
 				return exitWith(pipeline.ExitInput, fmt.Errorf("%s: %w", from, err))
+			}
+			// The engine loads every non-test .rego as a control, and a
+			// fixture has no METADATA: outside a _test.rego file it would
+			// stop the controls from loading.
+			if strings.HasSuffix(output, ".rego") && !strings.HasSuffix(output, "_test.rego") {
+				return usageError("-o %s: name the fixture file *_test.rego, so it is loaded with the tests and never as a control", output)
 			}
 			if pkg == "" {
 				pkg = "fixtures." + strings.ReplaceAll(typ, ".", "_")
