@@ -65,3 +65,24 @@ func TestNewControlRejects(t *testing.T) {
 		})
 	}
 }
+
+// WORKSPACE/controls is loaded next to the embedded set by default, and
+// not twice when --controls names the same folder.
+func TestTestLoadsWorkspaceControlsOnce(t *testing.T) {
+	pack, err := filepath.Abs("testdata/pack")
+	require.NoError(t, err)
+	builtin, err := filepath.Abs("testdata/builtin")
+	require.NoError(t, err)
+	t.Chdir(t.TempDir())
+	_, _, code := rampart(t, "new", "control", "--id", "ACME-S3-010", "--type", "aws.s3.bucket", "--dir", "controls/acme")
+	require.Equal(t, 0, code)
+	require.NoError(t, os.WriteFile("workspace.hcl", []byte("mitigation \"new\" {\n  controls = [\"ACME-S3-010\"]\n}\n"), 0o644))
+
+	out, errOut, code := rampart(t, "test", "--run", "acme_s3_010", ".")
+	require.Equal(t, 0, code, out+errOut)
+	require.Contains(t, out, "ok  \tdata.rampart.aws.s3.acme_s3_010_test\t3 tests\n")
+
+	out, errOut, code = rampart(t, "test", "--controls", builtin, "--controls", "controls", "--policies", pack, ".")
+	require.Equal(t, 0, code, "loading controls/ twice would be an ID clash (exit 2):\n"+out+errOut)
+	require.Contains(t, out, "coverage: 2 controls, 0 gaps\nPASS\n")
+}

@@ -27,6 +27,9 @@ import (
 type TestOptions struct {
 	// Sources are the built-in controls (or those given with --controls).
 	Sources []engine.Source
+	// ControlPaths are the --controls values behind Sources; a
+	// WORKSPACE/controls among them is not loaded a second time.
+	ControlPaths []string
 	// Workspace is the workspace folder; its controls/ subfolder, when
 	// present, is loaded as one more source.
 	Workspace string
@@ -117,7 +120,7 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
 		}
 	}
 	rep := &TestReport{}
-	sources, err := withWorkspaceControls(opts.Sources, opts.Workspace)
+	sources, err := withWorkspaceControls(opts.Sources, opts.ControlPaths, opts.Workspace)
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +175,7 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
 
 // withWorkspaceControls appends WORKSPACE/controls unless it is one of the
 // sources already (`rampart test --controls controls .` in this repository).
-func withWorkspaceControls(sources []engine.Source, workspace string) ([]engine.Source, error) {
+func withWorkspaceControls(sources []engine.Source, paths []string, workspace string) ([]engine.Source, error) {
 	if workspace == "" {
 		return sources, nil
 	}
@@ -188,8 +191,8 @@ func withWorkspaceControls(sources []engine.Source, workspace string) ([]engine.
 		return nil, fmt.Errorf("workspace controls: %s is not a folder", dir)
 	}
 	abs, _ := filepath.Abs(dir)
-	for _, s := range sources {
-		if other, err := filepath.Abs(s.Name); err == nil && other == abs {
+	for _, p := range paths {
+		if other, err := filepath.Abs(p); err == nil && other == abs {
 			return sources, nil
 		}
 	}

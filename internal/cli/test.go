@@ -45,7 +45,7 @@ coverage gap; 2 invalid input (Rego, METADATA, HCL, flags).`,
 			}
 			pack, packName := pipeline.Pack(policies)
 			rep, err := authoring.RunTests(cmd.Context(), authoring.TestOptions{
-				Sources: sources, Workspace: workspace, Pack: pack, PackName: packName, Run: run,
+				Sources: sources, ControlPaths: controls, Workspace: workspace, Pack: pack, PackName: packName, Run: run,
 			})
 			var problems engine.Problems
 			var wsErr *authoring.WorkspaceError
