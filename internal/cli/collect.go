@@ -18,11 +18,13 @@ type collector func(ctx context.Context, p Params, ws *model.Workspace) (*eviden
 // collectors is the registry behind `audit --collect`: one line per collector.
 var collectors = map[string]collector{
 	"github": collectGitHub,
+	"aws":    collectAWS,
 }
 
 // collectCommands are the subcommands of `rampart collect`: one line per collector.
 var collectCommands = []command{
 	newCollectGitHubCommand,
+	newCollectAWSCommand,
 }
 
 func newCollectCommand(p Params) *cobra.Command {

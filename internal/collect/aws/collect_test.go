@@ -161,7 +161,7 @@ func TestThrottlingAndServerErrorsAreAbsorbed(t *testing.T) {
 	require.NoError(t, err)
 
 	srv := awstest.New(awstest.Sample(), awstest.Faults{
-		ThrottleEvery:    map[string]int{"*": 3, "ec2": 2},
+		ThrottleEvery:    map[string]int{"*": 7},
 		ServerErrorEvery: map[string]int{"s3": 5},
 	})
 	defer srv.Close()
