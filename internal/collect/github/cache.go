@@ -1,7 +1,6 @@
 package github
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -14,8 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/rampart-audit/rampart/internal/atomicfile"
 )
 
 // etagCache makes every GET conditional on the ETag of its last 200, kept in
@@ -50,7 +47,10 @@ func newETagCache(next http.RoundTripper, dir, identity string, stats *Stats) (*
 func (c *etagCache) path(req *http.Request) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "rampart-github-cache/v1\n%s\n%s %s\n%s\n", c.identity, req.Method, req.URL.String(), req.Header.Get("Accept"))
-	return filepath.Join(c.dir, hex.EncodeToString(h.Sum(nil))+".json")
+	name := hex.EncodeToString(h.Sum(nil))
+	// 256 shards: one flat folder of tens of thousands of files makes
+	// creating each new one slow on common filesystems.
+	return filepath.Join(c.dir, name[:2], name+".json")
 }
 
 // cacheable excludes what must not rest on disk: secret scanning alerts
@@ -121,17 +121,44 @@ func (c *etagCache) store(file string, h http.Header, body []byte) error {
 			cr.Header[k] = v
 		}
 	}
-	err := atomicfile.Write(file, func(w io.Writer) error {
-		bw := bufio.NewWriter(w)
-		if err := json.NewEncoder(bw).Encode(cr); err != nil {
-			return err
-		}
-		return bw.Flush()
-	})
+	data, err := json.Marshal(cr)
 	if err != nil {
+		return fmt.Errorf("encode cache entry: %w", err)
+	}
+	if err := writeEntry(file, data); err != nil {
 		return fmt.Errorf("write cache: %w", err)
 	}
-	return os.Chmod(file, 0o600)
+	return nil
+}
+
+// writeEntry writes a temporary file and renames it over the entry, so a
+// reader never sees half an entry. Unlike internal/atomicfile it does not
+// fsync: a cache entry lost in a crash costs one full request, while a
+// sync per entry made the cold run of a large organization disk-bound.
+func writeEntry(file string, data []byte) (err error) {
+	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".entry-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if err = tmp.Chmod(0o600); err != nil {
+		return err
+	}
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), file)
 }
 
 // response rebuilds a 200 from the cache, with the fresh rate-limit headers
