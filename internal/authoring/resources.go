@@ -18,6 +18,9 @@ var ResourceTypes = map[string][]Attribute{
 	"github.organization": {
 		{"login", "string"}, {"two_factor_requirement_enabled", "bool"}, {"default_repository_permission", "string"},
 	},
+	"github.member": {
+		{"login", "string"}, {"role", "string"}, {"outside_collaborator", "bool"}, {"two_factor_disabled", "bool"},
+	},
 	"github.repository": {
 		{"name", "string"}, {"full_name", "string"}, {"visibility", "string"}, {"archived", "bool"}, {"fork", "bool"},
 		{"default_branch", "string"}, {"default_branch_protection", "object"},

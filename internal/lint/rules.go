@@ -272,7 +272,7 @@ func checkResourceTypes(mods []*module) []Finding {
 			t, ok := v.(string)
 			if ok && !authoring.KnownResourceType(t) {
 				out = append(out, at(m, annLoc(m), RuleResourceTypeUnknown, LevelError,
-					"resource type %q is not documented in docs/resources.md (known: %s)", t, strings.Join(authoring.ResourceTypeNames(), ", ")))
+					"resource type %q is not documented in docs/resources.md", t))
 			}
 		}
 	}
