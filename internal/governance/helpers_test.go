@@ -31,7 +31,7 @@ func res(control string, sev finding.Severity, status finding.Status, typ, id, s
 
 func ptr(f float64) *float64 { return &f }
 
-func workspace(t *testing.T) *model.Workspace {
+func workspace(t testing.TB) *model.Workspace {
 	t.Helper()
 	return &model.Workspace{Settings: model.Settings{RiskAppetite: 8, WaiverMaxDays: 365}}
 }

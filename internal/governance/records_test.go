@@ -98,3 +98,30 @@ func TestLoadRecordsMissingFile(t *testing.T) {
 	require.ErrorIs(t, err, os.ErrNotExist)
 	assert.Contains(t, err.Error(), "open training records")
 }
+
+// FuzzReadRecords: any input gives completions or line-numbered problems,
+// never a panic, and every accepted row names a known person and training.
+func FuzzReadRecords(f *testing.F) {
+	for _, seed := range []string{
+		"person,training,completed_at\nalice,awareness,2026-06-15\n",
+		"person,training,completed_at\n\"a\nb\",awareness,2026-01-01\n",
+		"training,completed_at,person\n,,\n",
+		"\"unterminated\n",
+		"",
+	} {
+		f.Add(seed)
+	}
+	ws := trainingWorkspace(f)
+	now := at("2026-07-01")
+	f.Fuzz(func(t *testing.T, in string) {
+		got, problems, err := ReadRecords(strings.NewReader(in), "f.csv", ws, now)
+		require.NoError(t, err)
+		for _, p := range problems {
+			assert.Positive(t, p.Line)
+		}
+		for _, c := range got {
+			assert.Contains(t, []string{"alice", "bob", "carol", "dave", "erin"}, c.Person)
+			assert.False(t, c.CompletedOn.After(now))
+		}
+	})
+}

@@ -12,7 +12,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/model"
 )
 
-func trainingWorkspace(t *testing.T) *model.Workspace {
+func trainingWorkspace(t testing.TB) *model.Workspace {
 	ws := workspace(t)
 	ws.Trainings = []*model.Training{
 		{ID: "awareness", Title: "Awareness", RequiredFor: []string{"employee"}, Validity: 365 * 24 * time.Hour},
