@@ -65,6 +65,7 @@ func TestTestCommand(t *testing.T) {
 		{"gaps-junit", []string{"--format", "junit", "testdata/ws/gaps"}, 1},
 		{"failing", []string{"testdata/ws/failing"}, 1},
 		{"clash", []string{"testdata/ws/clash"}, 2},
+		{"same-package", []string{"testdata/ws/samepkg"}, 2},
 		{"bad-rego", []string{"testdata/ws/badrego"}, 2},
 		{"unsafe-builtin", []string{"testdata/ws/unsafe"}, 2},
 		{"bad-hcl", []string{"testdata/ws/badhcl"}, 2},

@@ -124,6 +124,13 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	mods, problems := engine.ParseSources(sources...)
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	if ps := sharedPackages(mods); len(ps) > 0 {
+		return nil, ps
+	}
 	eng, err := engine.New(ctx, sources)
 	if err != nil {
 		return nil, err
@@ -163,10 +170,6 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
 		return a.Line < b.Line
 	})
 	if opts.Run == "" {
-		mods, problems := engine.ParseSources(sources...)
-		if len(problems) > 0 {
-			return nil, problems
-		}
 		rep.Gaps = coverage(cat, mods, rep.Results, ws)
 		rep.CoverageJudged = true
 	}
@@ -198,6 +201,41 @@ func withWorkspaceControls(sources []engine.Source, paths []string, workspace st
 	}
 	out := append([]engine.Source{}, sources...)
 	return append(out, engine.Source{Name: dir, FS: os.DirFS(dir)}), nil
+}
+
+// sharedPackages reports a control package declared by more than one
+// file. Rego merges such files into one package, so a workspace control
+// named like a built-in one would add its deny rules to the built-in
+// control (and the other way round) without any error.
+func sharedPackages(mods []engine.Module) engine.Problems {
+	first := map[string]engine.Module{}
+	controls := map[string]bool{}
+	for _, m := range mods {
+		if m.Test {
+			continue
+		}
+		pkg := m.Module.Package.Path.String()
+		for _, a := range m.Module.Annotations {
+			if a.Scope == "package" {
+				controls[pkg] = true
+			}
+		}
+	}
+	var out engine.Problems
+	for _, m := range mods {
+		pkg := m.Module.Package.Path.String()
+		if m.Test || !controls[pkg] {
+			continue
+		}
+		prev, dup := first[pkg]
+		if !dup {
+			first[pkg] = m
+			continue
+		}
+		out = append(out, engine.Problem{File: m.File, Line: m.Module.Package.Location.Row,
+			Message: fmt.Sprintf("package %s is already declared at %s:%d: each control needs a package of its own", strings.TrimPrefix(pkg, "data."), prev.File, prev.Module.Package.Location.Row)})
+	}
+	return out
 }
 
 // workspaceDir returns the folder whose *.hcl model.Load should read. A
