@@ -31,6 +31,7 @@ type module struct {
 	outputs   map[string]*hclsyntax.Attribute
 	providers []*hclsyntax.Block
 	diags     hcl.Diagnostics
+	byKey     map[string]*resourceBlock
 }
 
 type resourceBlock struct {
@@ -63,6 +64,7 @@ func newConfig(fsys fs.FS, files map[string]*hcl.File) *config {
 		for _, n := range ns {
 			m.add(files[n])
 		}
+		m.index()
 		c.modules[dir] = m
 	}
 	return c
@@ -113,13 +115,16 @@ func (m *module) add(f *hcl.File) {
 			m.providers = append(m.providers, b)
 		}
 	}
-	sort.SliceStable(m.resources, func(i, j int) bool {
-		a, b := m.resources[i].block.DefRange(), m.resources[j].block.DefRange()
-		if a.Filename != b.Filename {
-			return a.Filename < b.Filename
-		}
-		return a.Start.Byte < b.Start.Byte
-	})
+}
+
+// index orders resources by file and position (files are added in name
+// order, so appending already did; local modules read late sort the same
+// way) and indexes them by type and name for references.
+func (m *module) index() {
+	m.byKey = make(map[string]*resourceBlock, len(m.resources))
+	for _, rb := range m.resources {
+		m.byKey[rb.key()] = rb
+	}
 }
 
 // localSource resolves a module call's source to a directory when it is a
@@ -171,7 +176,7 @@ func (c *config) loadModule(dir string) (*module, []*hcl.File, hcl.Diagnostics) 
 	if m, ok := c.modules[dir]; ok {
 		return m, nil, nil
 	}
-	entries, err := fs.ReadDir(c.fsys, dir)
+	entries, err := fs.ReadDir(c.fsys, dir) // sorted by name
 	if err != nil {
 		return nil, nil, hcl.Diagnostics{{Severity: hcl.DiagWarning, Summary: "Local module not found", Detail: err.Error()}}
 	}
@@ -190,6 +195,7 @@ func (c *config) loadModule(dir string) (*module, []*hcl.File, hcl.Diagnostics) 
 			m.add(f)
 		}
 	}
+	m.index()
 	c.modules[dir] = m
 	return m, files, diags
 }

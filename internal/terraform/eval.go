@@ -422,12 +422,7 @@ func (mi *modInst) eval(expr hclsyntax.Expression, extra map[string]cty.Value) c
 }
 
 func (mi *modInst) findResource(typ, name string) *resourceBlock {
-	for _, rb := range mi.mod.resources {
-		if rb.typ == typ && rb.name == name {
-			return rb
-		}
-	}
-	return nil
+	return mi.mod.byKey[typ+"."+name]
 }
 
 func (mi *modInst) local(name string, at hcl.Range) cty.Value {

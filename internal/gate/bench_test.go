@@ -1,0 +1,140 @@
+package gate
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The gate's performance targets (docs/gate.md) are measured from process
+// start to exit code on generated Terraform repositories, with the naive
+// pattern (testdata/naive: HCL → JSON, one rego.New(...).Eval per file per
+// rule, as conftest does) run in the same benchmark as the baseline:
+//
+//	go test -run '^$' -bench BenchmarkGate -benchtime 5x ./internal/gate/
+
+var (
+	buildOnce     sync.Once
+	rampart, base string
+	buildErr      error
+)
+
+// binaries builds rampart and the naive baseline once per test binary.
+func binaries(b *testing.B) (string, string) {
+	b.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "rampart-bench-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		rampart, base = filepath.Join(dir, "rampart"), filepath.Join(dir, "naive")
+		for out, pkg := range map[string]string{rampart: "./cmd/rampart", base: "./internal/gate/testdata/naive"} {
+			cmd := exec.Command("go", "build", "-o", out, pkg)
+			cmd.Dir = filepath.Join("..", "..")
+			if msg, err := cmd.CombinedOutput(); err != nil {
+				buildErr = fmt.Errorf("go build %s: %w: %s", pkg, err, msg)
+				return
+			}
+		}
+	})
+	if buildErr != nil {
+		b.Fatal(buildErr)
+	}
+	return rampart, base
+}
+
+// generate writes a Terraform repository of n files with 25 top-level
+// blocks each: buckets with v4 split resources, security groups with inline
+// rules and separate rules, IAM users with keys, GitHub repositories with
+// protection, locals and variables referenced across files.
+func generate(b *testing.B, n int) string {
+	b.Helper()
+	dir := b.TempDir()
+	for i := range n {
+		var s strings.Builder
+		fmt.Fprintf(&s, "locals {\n  p%d = \"acme-%d\"\n}\n\n", i, i)
+		for j := range 4 {
+			name := fmt.Sprintf("b%d_%d", i, j)
+			fmt.Fprintf(&s, "resource \"aws_s3_bucket\" %q {\n  bucket = \"${local.p%d}-%d\"\n  tags = { team = \"t%d\" }\n}\n\n", name, i, j, j)
+			fmt.Fprintf(&s, "resource \"aws_s3_bucket_server_side_encryption_configuration\" %q {\n  bucket = aws_s3_bucket.%s.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = \"aws:kms\"\n    }\n  }\n}\n\n", name, name)
+			fmt.Fprintf(&s, "resource \"aws_s3_bucket_public_access_block\" %q {\n  bucket = aws_s3_bucket.%s.id\n  block_public_acls = true\n  ignore_public_acls = true\n  block_public_policy = %t\n  restrict_public_buckets = true\n}\n\n", name, name, j != 0)
+		}
+		for j := range 4 {
+			port := []int{22, 443, 5432, 3389}[j]
+			fmt.Fprintf(&s, "resource \"aws_security_group\" \"sg%d_%d\" {\n  name = \"sg-%d-%d\"\n  vpc_id = \"vpc-1\"\n  ingress {\n    protocol = \"tcp\"\n    from_port = %d\n    to_port = %d\n    cidr_blocks = [\"10.0.0.0/8\"]\n  }\n  ingress {\n    protocol = \"tcp\"\n    from_port = 443\n    to_port = 443\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n\n", i, j, i, j, port, port)
+		}
+		for j := range 2 {
+			fmt.Fprintf(&s, "resource \"aws_security_group_rule\" \"r%d_%d\" {\n  type = \"ingress\"\n  security_group_id = aws_security_group.sg%d_%d.id\n  protocol = \"tcp\"\n  from_port = 8080\n  to_port = 8080\n  cidr_blocks = [\"0.0.0.0/0\"]\n}\n\n", i, j, i, j)
+		}
+		for j := range 2 {
+			fmt.Fprintf(&s, "resource \"aws_iam_user\" \"u%d_%d\" {\n  name = \"user-%d-%d\"\n}\n\n", i, j, i, j)
+		}
+		fmt.Fprintf(&s, "resource \"aws_iam_access_key\" \"k%d\" {\n  user = aws_iam_user.u%d_0.name\n}\n\n", i, i)
+		for j := range 2 {
+			fmt.Fprintf(&s, "resource \"github_repository\" \"repo%d_%d\" {\n  name = \"repo-%d-%d\"\n  visibility = \"private\"\n}\n\n", i, j, i, j)
+		}
+		fmt.Fprintf(&s, "resource \"github_branch_protection\" \"bp%d\" {\n  repository_id = github_repository.repo%d_0.node_id\n  pattern = \"main\"\n  required_pull_request_reviews {\n    required_approving_review_count = 2\n  }\n}\n\n", i, i)
+		fmt.Fprintf(&s, "resource \"github_branch_default\" \"d%d\" {\n  repository = github_repository.repo%d_0.name\n  branch = \"main\"\n}\n", i, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%03d.tf", i)), []byte(s.String()), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// exitCode runs a command to its end and returns the exit code, adding the
+// process's CPU time (user + system) to *cpu: on a shared machine wall time
+// depends on the neighbours, CPU time on the work done.
+func exitCode(b *testing.B, cpu *time.Duration, dir, bin string, args ...string) int {
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if cmd.ProcessState != nil {
+		*cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	}
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ee):
+		return ee.ExitCode()
+	}
+	b.Fatalf("%s: %v: %s", bin, err, out)
+	return -1
+}
+
+func BenchmarkGate(b *testing.B) {
+	rampartBin, naiveBin := binaries(b)
+	for _, files := range []int{20, 200} {
+		dir := generate(b, files)
+		b.Run(fmt.Sprintf("rampart/files=%d", files), func(b *testing.B) {
+			var cpu time.Duration
+			for b.Loop() {
+				// What the GitHub Action asks for. Failures are expected
+				// (open ports, unprotected repositories): exit 1, never 2 or 3.
+				code := exitCode(b, &cpu, dir, rampartBin, "gate", "--allow-unknown",
+					"--format", "sarif=/dev/null", "--format", "markdown=/dev/null", "--format", "text", ".")
+				if code != 1 {
+					b.Fatalf("rampart gate exit %d", code)
+				}
+			}
+			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+		})
+		b.Run(fmt.Sprintf("naive/files=%d", files), func(b *testing.B) {
+			var cpu time.Duration
+			for b.Loop() {
+				if code := exitCode(b, &cpu, dir, naiveBin, "."); code > 1 {
+					b.Fatalf("naive exit %d", code)
+				}
+			}
+			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+		})
+	}
+}
