@@ -19,6 +19,7 @@ const (
 	RuleMetadataField       = "metadata-field"
 	RuleIDFormat            = "id-format"
 	RuleIDDuplicate         = "id-duplicate"
+	RulePackageDuplicate    = "package-duplicate"
 	RuleSeverityUnknown     = "severity-unknown"
 	RuleResourceTypeUnknown = "resource-type-unknown"
 	RuleFrameworkUnknown    = "framework-unknown"
@@ -60,6 +61,7 @@ var rules = []rule{
 	{RuleMetadataField, LevelError, "a required METADATA field is missing or has the wrong type: title, custom.id, severity, resource_types, frameworks, remediation.console/terraform", checkMetadataFields},
 	{RuleIDFormat, LevelError, "custom.id does not match PLATFORM-SERVICE-NNN", checkIDFormat},
 	{RuleIDDuplicate, LevelError, "two controls share a custom.id", checkIDDuplicate},
+	{RulePackageDuplicate, LevelError, "two files declare the same control package, so Rego merges their rules", checkPackageDuplicate},
 	{RuleSeverityUnknown, LevelError, "custom.severity is not critical, high, medium, low or info", checkSeverity},
 	{RuleResourceTypeUnknown, LevelError, "a resource type in custom.resource_types is not documented in docs/resources.md", checkResourceTypes},
 	{RuleFrameworkUnknown, LevelWarning, "a framework key in custom.frameworks is not one of the documented keys", checkFrameworks},
@@ -242,6 +244,22 @@ func checkIDDuplicate(mods []*module) []Finding {
 			continue
 		}
 		first[id] = here
+	}
+	return out
+}
+
+func checkPackageDuplicate(mods []*module) []Finding {
+	var out []Finding
+	first := map[string]*module{}
+	for _, m := range controls(mods) {
+		if prev, dup := first[m.pkg]; dup {
+			if packageAnnotation(m.mod) != nil || packageAnnotation(prev.mod) != nil {
+				out = append(out, at(m, m.mod.Package.Location, RulePackageDuplicate, LevelError,
+					"package %s is already declared at %s:%d: each control needs a package of its own", m.pkg, prev.file, prev.mod.Package.Location.Row))
+			}
+			continue
+		}
+		first[m.pkg] = m
 	}
 	return out
 }

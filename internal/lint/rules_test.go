@@ -99,6 +99,8 @@ func TestRules(t *testing.T) {
 			"controls/aws/s3/y.rego":      r("rampart.aws.s3.x", "rampart.aws.s3.y").Replace(goodControl),
 			"controls/aws/s3/y_test.rego": r("x", "y").Replace(goodTest),
 		}, "controls/aws/s3/y.rego:1:1: id-duplicate: control ID AWS-S3-050 is already defined at controls/aws/s3/x.rego:1"},
+		{RulePackageDuplicate, goodControl, map[string]string{"controls/aws/s3/z.rego": r("AWS-S3-050", "AWS-S3-051").Replace(goodControl)},
+			"controls/aws/s3/z.rego:12:1: package-duplicate: package rampart.aws.s3.x is already declared at controls/aws/s3/x.rego:12"},
 		{RuleSeverityUnknown, r("severity: low", "severity: urgent").Replace(goodControl), nil,
 			`controls/aws/s3/x.rego:1:1: severity-unknown: custom.severity "urgent" is not one of critical, high, medium, low, info`},
 		{RuleResourceTypeUnknown, r("[aws.s3.bucket]", "[aws.s3.buckets]").Replace(goodControl), nil,
