@@ -31,7 +31,7 @@ const (
 // will be written, relative to the folder control file names are relative
 // to; it is used for links to the control sources and in the header.
 func Generate(cat *engine.Catalog, ws *model.Workspace, outDir string) map[string][]byte {
-	g := &generator{cat: cat, ws: ws, ix: link.NewIndex(ws), out: filepath.ToSlash(outDir)}
+	g := &generator{cat: cat, ws: ws, ix: link.NewIndex(ws), out: filepath.ToSlash(filepath.Clean(outDir))}
 	g.relations()
 	files := map[string][]byte{}
 	groups := g.groups()
