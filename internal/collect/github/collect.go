@@ -75,7 +75,7 @@ func Collect(ctx context.Context, cfg Config) (*evidence.Snapshot, *Stats, error
 	}
 	switch {
 	case errors.Is(stop, ErrUnauthorized):
-		return nil, stats, ErrUnauthorized
+		return nil, stats, stop // the URL in it carries no credential
 	case stop != nil:
 		snap.Incomplete = true
 		snap.IncompleteReason = redact(stopReason(stop), secret)

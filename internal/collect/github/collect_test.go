@@ -3,7 +3,10 @@ package github_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
 	"flag"
 	"io/fs"
 	"net/http"
@@ -386,6 +389,84 @@ func TestProgressPlainLines(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	assert.Contains(t, lines[len(lines)-1], "20/20 repositories")
 	assert.NotContains(t, out.String(), "\r", "no terminal control codes in CI logs")
-	var sn json.RawMessage
-	_ = sn
+}
+
+func TestGitHubAppAuthentication(t *testing.T) {
+	t.Parallel()
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	require.NoError(t, err)
+	keyFile := filepath.Join(t.TempDir(), "app.pem")
+	require.NoError(t, os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)}), 0o600))
+	const installToken = "ghs_installationTOKEN0123456789"
+	srv := githubtest.New(githubtest.Acme(), githubtest.Faults{Token: installToken, AppInstallation: 42, AppKey: &key.PublicKey})
+	defer srv.Close()
+	var log bytes.Buffer
+	cfg := config(t, srv, &sleeps{})
+	cfg.Auth = ghc.Auth{AppID: 7, InstallationID: 42, PrivateKeyFile: keyFile}
+	cfg.Log = &log
+	snap, _, err := ghc.Collect(context.Background(), cfg)
+	require.NoError(t, err)
+	assert.False(t, snap.Incomplete, snap.IncompleteReason)
+	assert.Contains(t, byID(snap), "github.com/acme/api")
+	assert.NotContains(t, string(encode(t, snap)), installToken)
+	assert.NotContains(t, log.String(), installToken)
+
+	// A key that is not the App's is refused by GitHub: 401, nothing collected.
+	other, err := rsa.GenerateKey(rand.Reader, 2048)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(other)}), 0o600))
+	cfg.CacheDir = t.TempDir()
+	_, _, err = ghc.Collect(context.Background(), cfg)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "401")
+
+	cfg.Auth.PrivateKeyFile = filepath.Join(t.TempDir(), "missing.pem")
+	_, _, err = ghc.Collect(context.Background(), cfg)
+	require.ErrorContains(t, err, "missing.pem")
+}
+
+func TestSecondaryLimitWithoutRetryAfterWaitsAMinute(t *testing.T) {
+	t.Parallel()
+	srv := githubtest.New(githubtest.Acme(), githubtest.Faults{Token: token, Secondary: map[string]int{"/orgs/acme/hooks": 2}, RetryAfter: -1})
+	defer srv.Close()
+	sl := &sleeps{}
+	snap, stats, err := ghc.Collect(context.Background(), config(t, srv, sl))
+	require.NoError(t, err)
+	assert.False(t, snap.Incomplete, snap.IncompleteReason)
+	assert.Equal(t, int64(2), stats.RateWaits.Load())
+	// GitHub's guidance: at least a minute, then exponentially longer.
+	assert.Contains(t, sl.d, time.Minute)
+	assert.Contains(t, sl.d, 2*time.Minute)
+}
+
+func TestSecondaryLimitThatNeverEndsStopsTheRun(t *testing.T) {
+	t.Parallel()
+	srv := githubtest.New(githubtest.Acme(), githubtest.Faults{Token: token, Secondary: map[string]int{"/repos/acme/api/keys": 100}})
+	defer srv.Close()
+	snap, _, err := ghc.Collect(context.Background(), config(t, srv, &sleeps{}))
+	require.NoError(t, err)
+	assert.True(t, snap.Incomplete)
+	assert.Contains(t, snap.IncompleteReason, "secondary rate limit")
+}
+
+func TestDamagedCacheEntryIsRefetched(t *testing.T) {
+	t.Parallel()
+	srv := githubtest.New(githubtest.Acme(), githubtest.Faults{Token: token})
+	defer srv.Close()
+	cfg := config(t, srv, &sleeps{})
+	first, _, err := ghc.Collect(context.Background(), cfg)
+	require.NoError(t, err)
+	n := 0
+	require.NoError(t, filepath.WalkDir(cfg.CacheDir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+			return os.WriteFile(p, []byte("{not json"), 0o600)
+		}
+		return err
+	}))
+	require.Positive(t, n)
+	second, stats, err := ghc.Collect(context.Background(), cfg)
+	require.NoError(t, err)
+	assert.Zero(t, stats.NotModified.Load(), "damaged entries are not used")
+	assert.Equal(t, encode(t, first), encode(t, second))
 }

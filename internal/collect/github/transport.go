@@ -13,6 +13,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/bradleyfalzon/ghinstallation/v2"
 )
 
 // ErrRateLimited means the primary rate limit is exhausted and its reset is
@@ -75,6 +77,12 @@ func (l *limiter) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		resp, err := l.next.RoundTrip(req.Clone(ctx))
 		if err != nil {
+			// A GitHub App whose token request GitHub refuses is a
+			// credentials problem, not a network one: no retry.
+			var he *ghinstallation.HTTPError
+			if errors.As(err, &he) && he.Response != nil && he.Response.StatusCode/100 == 4 {
+				return nil, fmt.Errorf("%w (the GitHub App installation token request got %s)", ErrUnauthorized, he.Response.Status)
+			}
 			if ctx.Err() != nil || attempt >= l.maxRetries {
 				return nil, err
 			}

@@ -1,6 +1,7 @@
 package githubtest
 
 import (
+	"crypto/rsa"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -24,13 +25,18 @@ var testdata embed.FS
 type Faults struct {
 	// Token, when set, is the only accepted credential (Bearer): others get 401.
 	Token string
+	// AppInstallation, when set, makes POST /app/installations/{id}/access_tokens
+	// with an App JWT (RS256, verified against AppKey) hand out Token, as
+	// GitHub does for a GitHub App installation.
+	AppInstallation int64
+	AppKey          *rsa.PublicKey
 	// Forbidden answers 403 with this X-Accepted-GitHub-Permissions value.
 	Forbidden map[string]string
 	// ServerErrors answers 502 this many times before succeeding.
 	ServerErrors map[string]int
 	// Secondary answers 403 with Retry-After this many times first.
 	Secondary  map[string]int
-	RetryAfter int // seconds; default 1
+	RetryAfter int // seconds; default 1, negative sends no Retry-After (message only)
 	// Quota is the primary rate limit: every non-304 answer costs one.
 	// When it reaches 0 the stand-in answers 403 with X-RateLimit-Remaining 0
 	// until QuotaReset passes (then the quota refills to QuotaRefill).
@@ -108,7 +114,11 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 	s.byPath[path]++
 	s.mu.Unlock()
 
-	if s.faults.Token != "" && r.Header.Get("Authorization") != "Bearer "+s.faults.Token {
+	if s.faults.AppInstallation != 0 && r.Method == http.MethodPost && path == fmt.Sprintf("/app/installations/%d/access_tokens", s.faults.AppInstallation) {
+		s.installationToken(w, r)
+		return
+	}
+	if auth := r.Header.Get("Authorization"); s.faults.Token != "" && auth != "Bearer "+s.faults.Token && auth != "token "+s.faults.Token {
 		s.rateHeaders(w, false)
 		writeJSON(w, http.StatusUnauthorized, map[string]any{"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"})
 		return
@@ -119,7 +129,9 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if n := s.take("secondary", s.faults.Secondary, path); n {
-		w.Header().Set("Retry-After", strconv.Itoa(s.faults.RetryAfter))
+		if s.faults.RetryAfter >= 0 {
+			w.Header().Set("Retry-After", strconv.Itoa(s.faults.RetryAfter))
+		}
 		s.rateHeaders(w, false)
 		writeJSON(w, http.StatusForbidden, map[string]any{"message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", "documentation_url": "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits"})
 		return
@@ -284,3 +296,16 @@ func first(name string) map[string]any {
 }
 
 func object(name string) map[string]any { return example(name).(map[string]any) }
+
+// installationToken answers an App's token request when its JWT verifies.
+func (s *Server) installationToken(w http.ResponseWriter, r *http.Request) {
+	raw := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if err := verifyJWT(raw, s.faults.AppKey); err != nil {
+		writeJSON(w, http.StatusUnauthorized, map[string]any{"message": "A JSON web token could not be decoded: " + err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string]any{
+		"token": s.faults.Token, "expires_at": time.Now().Add(time.Hour).UTC().Format(time.RFC3339),
+		"permissions": map[string]string{"administration": "read", "metadata": "read"},
+	})
+}
