@@ -25,6 +25,7 @@ var mappers = []func(*mapper){
 	mapRDSInstances,
 	mapEBSVolumes,
 	mapEC2Instances,
+	mapVPCs,
 	mapGitHubRepositories,
 	mapGitHubOrganizations,
 }
@@ -71,6 +72,9 @@ func (m *mapper) warn(in *Instance, summary, detail string) {
 // its root module and Terraform address: stable across branches, so the
 // gate can tell new findings from old ones.
 func id(in *Instance) string { return path.Join(in.Root, in.Address) }
+
+// globalScope is for IAM and account settings, which have no region.
+func globalScope(*Instance) evidence.Scope { return evidence.Scope{Platform: "terraform"} }
 
 func awsScope(in *Instance) evidence.Scope {
 	return evidence.Scope{Platform: "terraform", Region: in.Region}

@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"fmt"
+
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -128,7 +130,7 @@ func s3Versioning(m *mapper, b *builder, in *Instance, l links) {
 		}
 		status := get(vc[0], "status")
 		if s, ok := str(status); ok {
-			out["enabled"] = s == "Enabled"
+			out["enabled"], out["status"] = s == "Enabled", s
 		} else {
 			b.unknown("versioning.enabled", unknownReason(status))
 		}
@@ -150,11 +152,17 @@ func s3Versioning(m *mapper, b *builder, in *Instance, l links) {
 			return
 		}
 		if len(vs) == 0 {
-			out["enabled"], out["mfa_delete"] = false, false
+			// Never enabled: S3 reports no status at all.
+			out["enabled"], out["mfa_delete"], out["status"] = false, false, ""
 			break
 		}
 		b.setIn(out, "versioning", "enabled", get(vs[0], "enabled"), false)
 		b.setIn(out, "versioning", "mfa_delete", get(vs[0], "mfa_delete"), false)
+		if on, ok := out["enabled"].(bool); ok {
+			// The v3 block sets enabled = false on a bucket that may have
+			// been versioned before; S3 then says Suspended, or nothing if never.
+			out["status"] = map[bool]string{true: "Enabled", false: "Suspended"}[on]
+		}
 	}
 	b.r.Attributes["versioning"] = out
 }
@@ -198,7 +206,7 @@ func s3Policy(m *mapper, b *builder, in *Instance, l links) {
 		v = get(in.Body, "policy")
 	}
 	if v == cty.NilVal {
-		b.r.Attributes["policy"] = nil
+		b.r.Attributes["policy"] = map[string]any{"present": false}
 		return
 	}
 	doc, why, ok := policyDocument(v)
@@ -206,23 +214,104 @@ func s3Policy(m *mapper, b *builder, in *Instance, l links) {
 		b.unknown("policy", why)
 		return
 	}
-	b.r.Attributes["policy"] = doc
+	b.r.Attributes["policy"] = map[string]any{"present": true, "document": doc}
 }
 
+// cannedGrants are the public grants each canned ACL creates, in the
+// shape the live collector reports (log-delivery-write grants the S3 log
+// delivery group, which is not public).
+var cannedGrants = map[string][]any{
+	"private":                   {},
+	"log-delivery-write":        {},
+	"bucket-owner-read":         {},
+	"bucket-owner-full-control": {},
+	"aws-exec-read":             {},
+	"public-read":               {map[string]any{"grantee": "AllUsers", "permission": "READ"}},
+	"public-read-write":         {map[string]any{"grantee": "AllUsers", "permission": "READ"}, map[string]any{"grantee": "AllUsers", "permission": "WRITE"}},
+	"authenticated-read":        {map[string]any{"grantee": "AuthenticatedUsers", "permission": "READ"}},
+}
+
+var publicGranteeURIs = map[string]string{
+	"http://acs.amazonaws.com/groups/global/AllUsers":           "AllUsers",
+	"http://acs.amazonaws.com/groups/global/AuthenticatedUsers": "AuthenticatedUsers",
+}
+
+// s3ACL maps a canned ACL or explicit grants to public_acl_grants.
 func s3ACL(m *mapper, b *builder, in *Instance, l links) {
 	acl, unresolved := m.one(l, in, "ACL")
+	var canned cty.Value
 	switch {
 	case acl != nil:
-		v := get(acl.Body, "acl")
-		if v == cty.NilVal {
-			// access_control_policy grants: not a canned ACL.
-			b.unknown("acl", acl.Address+" sets grants, not a canned ACL")
+		if v := get(acl.Body, "acl"); v != cty.NilVal {
+			canned = v
+			break
+		}
+		grants, why, ok := explicitGrants(acl.Body)
+		if !ok {
+			b.unknown("public_acl_grants", acl.Address+": "+why)
 			return
 		}
-		b.set("acl", v, nil)
+		b.r.Attributes["public_acl_grants"] = grants
+		return
 	case unresolved != "":
-		b.unknown("acl", unresolved)
+		b.unknown("public_acl_grants", unresolved)
+		return
 	default:
-		b.set("acl", get(in.Body, "acl"), "private")
+		canned = get(in.Body, "acl")
+		if canned == cty.NilVal {
+			b.r.Attributes["public_acl_grants"] = []any{}
+			return
+		}
 	}
+	name, ok := str(canned)
+	if !ok {
+		b.unknown("public_acl_grants", "canned ACL "+unknownReason(canned))
+		return
+	}
+	grants, known := cannedGrants[name]
+	if !known {
+		b.unknown("public_acl_grants", fmt.Sprintf("canned ACL %q is not one rampart knows", name))
+		return
+	}
+	b.r.Attributes["public_acl_grants"] = grants
+}
+
+// explicitGrants reads access_control_policy { grant { grantee { type, uri }, permission } }.
+func explicitGrants(body cty.Value) ([]any, string, bool) {
+	acps, u, ok := blocks(body, "access_control_policy")
+	if !ok {
+		return nil, unknownReason(u), false
+	}
+	out := []any{}
+	if len(acps) == 0 {
+		return out, "", true
+	}
+	grants, u, ok := blocks(acps[0], "grant")
+	if !ok {
+		return nil, unknownReason(u), false
+	}
+	for _, g := range grants {
+		gs, u, ok := blocks(g, "grantee")
+		if !ok || len(gs) == 0 {
+			return nil, "grantee " + unknownReason(u), false
+		}
+		uri := get(gs[0], "uri")
+		if uri == cty.NilVal {
+			continue // a canonical user or e-mail grantee: not public
+		}
+		u2, ok := str(uri)
+		if !ok {
+			return nil, "grantee uri " + unknownReason(uri), false
+		}
+		who, public := publicGranteeURIs[u2]
+		if !public {
+			continue
+		}
+		perm, ok := str(get(g, "permission"))
+		if !ok {
+			return nil, "grant permission " + unknownReason(get(g, "permission")), false
+		}
+		out = append(out, map[string]any{"grantee": who, "permission": perm})
+	}
+	return out, "", true
 }

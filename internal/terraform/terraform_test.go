@@ -91,15 +91,17 @@ func TestS3InlineAndSplit(t *testing.T) {
 	res := load(t, "s3", Options{})
 	inline := byID(t, res, "arn:aws:s3:::inline-bucket")
 	require.Equal(t, map[string]any{"enabled": true, "sse_algorithm": "aws:kms", "kms_key_id": "arn:aws:kms:eu-central-1:111122223333:key/abc"}, inline.Attributes["encryption"])
-	require.Equal(t, map[string]any{"enabled": true, "mfa_delete": true}, inline.Attributes["versioning"])
+	require.Equal(t, map[string]any{"enabled": true, "mfa_delete": true, "status": "Enabled"}, inline.Attributes["versioning"])
+	require.Equal(t, "Deny", inline.Attributes["policy"].(map[string]any)["document"].(map[string]any)["Statement"].([]any)[0].(map[string]any)["Effect"])
 	require.Equal(t, map[string]any{"configured": false}, inline.Attributes["public_access_block"])
 	require.Equal(t, "eu-central-1", inline.Attributes["region"])
 	require.Equal(t, evidence.Source{Kind: "terraform", File: "main.tf", Line: 6}, inline.Source)
 
 	split := byID(t, res, "arn:aws:s3:::split-bucket")
 	require.Equal(t, map[string]any{"enabled": true, "sse_algorithm": "aws:kms"}, split.Attributes["encryption"])
-	require.Equal(t, map[string]any{"enabled": false, "mfa_delete": false}, split.Attributes["versioning"], "linked by bucket name")
-	require.Equal(t, "public-read", split.Attributes["acl"])
+	require.Equal(t, map[string]any{"enabled": false, "mfa_delete": false, "status": "Suspended"}, split.Attributes["versioning"], "linked by bucket name")
+	require.Equal(t, []any{map[string]any{"grantee": "AllUsers", "permission": "READ"}}, split.Attributes["public_acl_grants"])
+	require.Equal(t, true, split.Attributes["policy"].(map[string]any)["present"])
 	require.Contains(t, split.Unknown["logging.target_bucket"], "aws_s3_bucket.inline.id")
 
 	bare := byID(t, res, "aws_s3_bucket.bare")
@@ -146,7 +148,7 @@ func TestExpansion(t *testing.T) {
 	sg := byID(t, res, "aws_security_group.counted[1]")
 	require.Equal(t, "sg-443", sg.Attributes["group_name"])
 	maybe := byID(t, res, "aws_kms_key.maybe[?]")
-	require.Equal(t, true, maybe.Attributes["key_rotation_enabled"])
+	require.Equal(t, true, maybe.Attributes["rotation_enabled"])
 	require.Contains(t, diagLines(res.Diagnostics), "main.tf:41:25: warning: count not known statically")
 }
 
@@ -167,8 +169,8 @@ func TestSecurityGroupRules(t *testing.T) {
 	res := load(t, "sg", Options{})
 	app := byID(t, res, "aws_security_group.app")
 	require.ElementsMatch(t, []any{
-		map[string]any{"protocol": "tcp", "from_port": int64(22), "to_port": int64(22), "cidr_ipv4": []any{"0.0.0.0/0"}, "cidr_ipv6": []any{}},
-		map[string]any{"protocol": "-1", "cidr_ipv4": []any{}, "cidr_ipv6": []any{"::/0"}},
+		map[string]any{"protocol": "tcp", "from_port": int64(22), "to_port": int64(22), "cidr_ipv4": []any{"0.0.0.0/0"}, "cidr_ipv6": []any{}, "source_groups": []any{}},
+		map[string]any{"protocol": "-1", "cidr_ipv4": []any{}, "cidr_ipv6": []any{"::/0"}, "source_groups": []any{}},
 	}, app.Attributes["ingress"])
 	require.Len(t, app.Attributes["egress"], 2)
 	def := byID(t, res, "aws_default_security_group.default")

@@ -1,0 +1,136 @@
+package terraform
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/zclconf/go-cty/cty"
+)
+
+// mapIAMUsers builds aws.iam.user. Whether MFA is enrolled is never in
+// Terraform (a person activates the device), so mfa_devices is unknown;
+// when a key was created or last used is only known after apply.
+func mapIAMUsers(m *mapper) {
+	users := m.byType["aws_iam_user"]
+	if len(users) == 0 {
+		return
+	}
+	loginL := m.link("aws_iam_user_login_profile", "aws_iam_user", "user", "name")
+	keyL := m.link("aws_iam_access_key", "aws_iam_user", "user", "name")
+	polL := m.link("aws_iam_user_policy", "aws_iam_user", "user", "name")
+	attL := m.link("aws_iam_user_policy_attachment", "aws_iam_user", "user", "name")
+	grpL := m.link("aws_iam_user_group_membership", "aws_iam_user", "user", "name")
+	for _, in := range users {
+		b := newBuilder("aws.iam.user", id(in), in, globalScope(in))
+		b.set("user_name", get(in.Body, "name"), nil)
+		for _, a := range []string{"arn", "user_id", "create_date"} {
+			b.unknown(a, "unknown until apply: "+in.Address+"."+a)
+		}
+		switch {
+		case len(loginL.of[in]) > 0:
+			b.r.Attributes["password_enabled"] = true
+		case loginL.unresolved[in.Root] != "":
+			b.unknown("password_enabled", loginL.unresolved[in.Root])
+		default:
+			b.r.Attributes["password_enabled"] = false
+		}
+		b.unknown("mfa_devices", "MFA devices are enrolled by the user, not by Terraform")
+		if why := keyL.unresolved[in.Root]; why != "" && len(keyL.of[in]) == 0 {
+			b.unknown("access_keys", why)
+		} else {
+			keys := []any{}
+			for i, k := range keyL.of[in] {
+				key := map[string]any{}
+				b.setIn(key, fmt.Sprintf("access_keys[%d]", i), "status", get(k.Body, "status"), "Active")
+				b.unknown(fmt.Sprintf("access_keys[%d]", i), "access key id and create_date are unknown until apply: "+k.Address)
+				keys = append(keys, key)
+			}
+			b.r.Attributes["access_keys"] = keys
+		}
+		listFrom(b, "inline_policies", polL, in, func(p *Instance) (any, string) {
+			n, ok := str(get(p.Body, "name"))
+			if !ok {
+				return nil, p.Address + ": name is generated at apply"
+			}
+			return n, ""
+		})
+		listFrom(b, "attached_policies", attL, in, func(a *Instance) (any, string) {
+			v := get(a.Body, "policy_arn")
+			arn, ok := str(v)
+			if !ok {
+				return nil, a.Address + ": policy_arn " + unknownReason(v)
+			}
+			return map[string]any{"policy_arn": arn, "policy_name": arn[strings.LastIndex(arn, "/")+1:]}, ""
+		})
+		groups := []any{}
+		for _, g := range grpL.of[in] {
+			v := get(g.Body, "groups")
+			gs, ok := toGo(v)
+			if !ok {
+				b.unknown("groups", g.Address+": groups "+unknownReason(v))
+				break
+			}
+			if list, isList := gs.([]any); isList {
+				groups = append(groups, list...)
+			}
+		}
+		if why := grpL.unresolved[in.Root]; why != "" && len(grpL.of[in]) == 0 {
+			b.unknown("groups", why)
+		} else if _, bad := b.r.Unknown["groups"]; !bad {
+			b.r.Attributes["groups"] = groups
+		}
+		m.emit(b)
+	}
+}
+
+// listFrom sets attr to the list of one value per linked child; any child
+// that cannot be read, or a child that cannot be placed, makes it unknown.
+func listFrom(b *builder, attr string, l links, in *Instance, item func(*Instance) (any, string)) {
+	if why := l.unresolved[in.Root]; why != "" && len(l.of[in]) == 0 {
+		b.unknown(attr, why)
+		return
+	}
+	out := []any{}
+	for _, c := range l.of[in] {
+		v, why := item(c)
+		if why != "" {
+			b.unknown(attr, why)
+			return
+		}
+		out = append(out, v)
+	}
+	b.r.Attributes[attr] = out
+}
+
+// mapIAMPolicies builds aws.iam.policy from aws_iam_policy documents;
+// attachment_count counts the attachments in this configuration.
+func mapIAMPolicies(m *mapper) {
+	pols := m.byType["aws_iam_policy"]
+	if len(pols) == 0 {
+		return
+	}
+	count := map[*Instance]int{}
+	for _, t := range []string{"aws_iam_user_policy_attachment", "aws_iam_role_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment"} {
+		l := m.link(t, "aws_iam_policy", "policy_arn", "arn")
+		for p, cs := range l.of {
+			count[p] += len(cs)
+		}
+	}
+	for _, in := range pols {
+		b := newBuilder("aws.iam.policy", id(in), in, globalScope(in))
+		if v := get(in.Body, "name"); v != cty.NilVal {
+			b.set("policy_name", v, nil)
+		} else {
+			b.unknown("policy_name", "policy name is generated at apply")
+		}
+		b.unknown("arn", "unknown until apply: "+in.Address+".arn")
+		b.unknown("default_version_id", "unknown until apply: "+in.Address+".default_version_id")
+		b.r.Attributes["attachment_count"] = int64(count[in])
+		if doc, why, ok := policyDocument(get(in.Body, "policy")); ok {
+			b.r.Attributes["document"] = doc
+		} else {
+			b.unknown("document", why)
+		}
+		m.emit(b)
+	}
+}

@@ -1,0 +1,235 @@
+package terraform
+
+import (
+	"github.com/zclconf/go-cty/cty"
+)
+
+// The per-service mappers below follow the live AWS collector's shapes
+// (docs/resources.md); provider defaults are written where the provider
+// documents them, anything else known only after apply is unknown.
+
+func mapCloudTrail(m *mapper) {
+	for _, in := range m.byType["aws_cloudtrail"] {
+		b := newBuilder("aws.cloudtrail.trail", id(in), in, awsScope(in))
+		setRegion(b, in)
+		if in.Region != "" {
+			b.r.Attributes["home_region"] = in.Region
+		} else {
+			b.unknown("home_region", "the AWS provider's region is not set statically in this configuration")
+		}
+		b.set("name", get(in.Body, "name"), nil)
+		b.unknown("arn", "unknown until apply: "+in.Address+".arn")
+		b.set("is_multi_region_trail", get(in.Body, "is_multi_region_trail"), false)
+		b.set("is_organization_trail", get(in.Body, "is_organization_trail"), false)
+		b.set("include_global_service_events", get(in.Body, "include_global_service_events"), true)
+		b.set("log_file_validation_enabled", get(in.Body, "enable_log_file_validation"), false)
+		b.set("is_logging", get(in.Body, "enable_logging"), true)
+		b.set("s3_bucket_name", get(in.Body, "s3_bucket_name"), nil)
+		// A key set by reference (aws_kms_key.trail.arn) is a key: the trail
+		// is encrypted even though the ARN is known only after apply.
+		kms := get(in.Body, "kms_key_id")
+		b.r.Attributes["kms_encrypted"] = kms != cty.NilVal
+		if kms != cty.NilVal {
+			b.set("kms_key_id", kms, nil)
+		}
+		if cw := get(in.Body, "cloud_watch_logs_group_arn"); cw != cty.NilVal {
+			b.set("cloud_watch_logs_log_group_arn", cw, nil)
+		}
+		m.emit(b)
+	}
+}
+
+func mapKMSKeys(m *mapper) {
+	for _, in := range m.byType["aws_kms_key"] {
+		b := newBuilder("aws.kms.key", id(in), in, awsScope(in))
+		setRegion(b, in)
+		b.unknown("key_id", "unknown until apply: "+in.Address+".key_id")
+		b.unknown("arn", "unknown until apply: "+in.Address+".arn")
+		b.r.Attributes["key_manager"] = "CUSTOMER"
+		b.r.Attributes["customer_managed"] = true
+		spec := get(in.Body, "customer_master_key_spec")
+		if spec == cty.NilVal {
+			spec = get(in.Body, "key_spec")
+		}
+		b.set("key_spec", spec, "SYMMETRIC_DEFAULT")
+		state := "Enabled"
+		if v := get(in.Body, "is_enabled"); v != cty.NilVal {
+			on, ok := toGo(v)
+			if !ok {
+				b.unknown("key_state", unknownReason(v))
+				state = ""
+			} else if on == false {
+				state = "Disabled"
+			}
+		}
+		if state != "" {
+			b.r.Attributes["key_state"] = state
+		}
+		// Automatic rotation exists only for enabled symmetric keys with
+		// KMS key material; for others the live collector leaves it absent.
+		spec2, _ := b.r.Attributes["key_spec"].(string)
+		external := get(in.Body, "custom_key_store_id") != cty.NilVal
+		if spec2 == "SYMMETRIC_DEFAULT" && state == "Enabled" && !external {
+			b.set("rotation_enabled", get(in.Body, "enable_key_rotation"), false)
+		}
+		b.set("description", get(in.Body, "description"), nil)
+		b.set("multi_region", get(in.Body, "multi_region"), false)
+		m.emit(b)
+	}
+}
+
+func mapRDSInstances(m *mapper) {
+	for _, in := range m.byType["aws_db_instance"] {
+		b := newBuilder("aws.rds.instance", id(in), in, awsScope(in))
+		setRegion(b, in)
+		if v := get(in.Body, "identifier"); v != cty.NilVal {
+			b.set("db_instance_identifier", v, nil)
+		} else {
+			b.unknown("db_instance_identifier", "identifier is generated at apply")
+		}
+		b.unknown("arn", "unknown until apply: "+in.Address+".arn")
+		b.set("engine", get(in.Body, "engine"), nil)
+		b.set("storage_encrypted", get(in.Body, "storage_encrypted"), false)
+		b.set("publicly_accessible", get(in.Body, "publicly_accessible"), false)
+		b.set("multi_az", get(in.Body, "multi_az"), false)
+		b.set("deletion_protection", get(in.Body, "deletion_protection"), false)
+		b.set("auto_minor_version_upgrade", get(in.Body, "auto_minor_version_upgrade"), true)
+		b.set("iam_database_authentication_enabled", get(in.Body, "iam_database_authentication_enabled"), false)
+		if v := get(in.Body, "kms_key_id"); v != cty.NilVal {
+			b.set("kms_key_id", v, nil)
+		}
+		switch v := get(in.Body, "backup_retention_period"); {
+		case v != cty.NilVal:
+			b.set("backup_retention_period", v, nil)
+		case get(in.Body, "snapshot_identifier") != cty.NilVal || get(in.Body, "replicate_source_db") != cty.NilVal:
+			b.unknown("backup_retention_period", "restored or replicated: the retention comes from the source")
+		default:
+			// The RDS API's default for CreateDBInstance is 1 day.
+			b.r.Attributes["backup_retention_period"] = int64(1)
+		}
+		m.emit(b)
+	}
+}
+
+func mapEBSVolumes(m *mapper) {
+	vols := m.byType["aws_ebs_volume"]
+	if len(vols) == 0 {
+		return
+	}
+	byDefault := map[string]cty.Value{}
+	for _, e := range m.byType["aws_ebs_encryption_by_default"] {
+		v := get(e.Body, "enabled")
+		if v == cty.NilVal {
+			v = cty.True
+		}
+		byDefault[e.Root+"\x00"+e.Region] = v
+	}
+	for _, in := range vols {
+		b := newBuilder("aws.ec2.volume", id(in), in, awsScope(in))
+		setRegion(b, in)
+		b.unknown("volume_id", "unknown until apply: "+in.Address+".id")
+		b.unknown("state", "unknown until apply")
+		switch v, def := get(in.Body, "encrypted"), byDefault[in.Root+"\x00"+in.Region]; {
+		case v != cty.NilVal:
+			if on, ok := toGo(v); ok && on == false && def != cty.NilVal {
+				// encrypted = false still yields an encrypted volume when
+				// the account default is on.
+				b.set("encrypted", def, nil)
+			} else {
+				b.set("encrypted", v, nil)
+			}
+		case def != cty.NilVal:
+			b.set("encrypted", def, nil)
+		default:
+			b.unknown("encrypted", "encrypted is not set and depends on the account's EBS encryption-by-default setting, which this configuration does not manage")
+		}
+		if v := get(in.Body, "kms_key_id"); v != cty.NilVal {
+			b.set("kms_key_id", v, nil)
+		}
+		b.set("size", get(in.Body, "size"), nil)
+		b.set("volume_type", get(in.Body, "type"), nil)
+		m.emit(b)
+	}
+}
+
+func mapEC2Instances(m *mapper) {
+	for _, in := range m.byType["aws_instance"] {
+		b := newBuilder("aws.ec2.instance", id(in), in, awsScope(in))
+		setRegion(b, in)
+		b.unknown("instance_id", "unknown until apply: "+in.Address+".id")
+		b.unknown("vpc_id", "follows the subnet, known after apply")
+		if v := get(in.Body, "subnet_id"); v != cty.NilVal {
+			b.set("subnet_id", v, nil)
+		} else {
+			b.unknown("subnet_id", "no subnet_id: the default VPC's subnet is chosen at apply")
+		}
+		b.set("instance_type", get(in.Body, "instance_type"), nil)
+		if v := get(in.Body, "associate_public_ip_address"); v != cty.NilVal {
+			b.set("has_public_ip", v, nil)
+		} else {
+			b.unknown("has_public_ip", "associate_public_ip_address is not set: it follows the subnet's setting")
+		}
+		metadataOptions(b, in)
+		m.emit(b)
+	}
+}
+
+// metadataOptions maps metadata_options and derives imdsv2_required the
+// way the collector does: tokens required, or the endpoint off.
+func metadataOptions(b *builder, in *Instance) {
+	const unset = "http_tokens is not set: IMDSv2 enforcement then depends on the AMI and the account default"
+	mo, u, ok := blocks(in.Body, "metadata_options")
+	if !ok {
+		b.unknown("metadata_options", unknownReason(u))
+		b.unknown("imdsv2_required", unknownReason(u))
+		return
+	}
+	opts := map[string]any{}
+	var tokens, endpoint cty.Value
+	if len(mo) > 0 {
+		tokens, endpoint = get(mo[0], "http_tokens"), get(mo[0], "http_endpoint")
+	}
+	b.setIn(opts, "metadata_options", "http_endpoint", endpoint, "enabled")
+	if tokens != cty.NilVal {
+		b.setIn(opts, "metadata_options", "http_tokens", tokens, nil)
+	} else {
+		b.unknown("metadata_options.http_tokens", unset)
+	}
+	b.r.Attributes["metadata_options"] = opts
+	ep, epKnown := opts["http_endpoint"].(string)
+	tk, tkKnown := opts["http_tokens"].(string)
+	switch {
+	case epKnown && ep == "disabled":
+		b.r.Attributes["imdsv2_required"] = true
+	case tkKnown && epKnown:
+		b.r.Attributes["imdsv2_required"] = tk == "required"
+	case !tkKnown && tokens == cty.NilVal:
+		b.unknown("imdsv2_required", unset)
+	default:
+		b.unknown("imdsv2_required", "metadata options "+unknownReason(tokens))
+	}
+}
+
+// mapVPCs builds aws.vpc with the flow logs of this configuration.
+func mapVPCs(m *mapper) {
+	vpcs := append(append([]*Instance{}, m.byType["aws_vpc"]...), m.byType["aws_default_vpc"]...)
+	if len(vpcs) == 0 {
+		return
+	}
+	logL := m.link("aws_flow_log", "aws_vpc", "vpc_id", "id")
+	for _, in := range vpcs {
+		b := newBuilder("aws.vpc", id(in), in, awsScope(in))
+		setRegion(b, in)
+		b.unknown("vpc_id", "unknown until apply: "+in.Address+".id")
+		b.r.Attributes["is_default"] = in.Type == "aws_default_vpc"
+		b.set("cidr_block", get(in.Body, "cidr_block"), nil)
+		listFrom(b, "flow_logs", logL, in, func(f *Instance) (any, string) {
+			t, ok := str(orDefault(get(f.Body, "traffic_type"), cty.StringVal("ALL")))
+			if !ok {
+				return nil, f.Address + ": traffic_type " + unknownReason(get(f.Body, "traffic_type"))
+			}
+			return map[string]any{"status": "ACTIVE", "traffic_type": t}, ""
+		})
+		m.emit(b)
+	}
+}
