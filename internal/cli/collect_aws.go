@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/config"
@@ -134,6 +135,10 @@ func awsOptions(p Params, f awsFlags, targets []awsc.Target) awsc.Options {
 		if opts.Region == "" {
 			opts.Region = p.Getenv(k)
 		}
+	}
+	// The SDK's own variable; the collector's retryers honour it.
+	if n, err := strconv.Atoi(p.Getenv("AWS_MAX_ATTEMPTS")); err == nil && n > 0 {
+		opts.MaxAttempts = n
 	}
 	// Keys in the environment win over shared config, as in the SDK's chain,
 	// unless a profile was asked for.

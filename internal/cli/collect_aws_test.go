@@ -117,7 +117,9 @@ func TestCollectAWSDeniedAndFailed(t *testing.T) {
 	})
 	defer srv.Close()
 	out := filepath.Join(t.TempDir(), "snap.json")
-	r := runAWS(t, awsEnv(t, srv), false, "collect", "aws", "-o", out, "--region", "eu-west-1")
+	env := awsEnv(t, srv)
+	env["AWS_MAX_ATTEMPTS"] = "2"
+	r := runAWS(t, env, false, "collect", "aws", "-o", out, "--region", "eu-west-1")
 	assert.Equal(t, 3, r.code, "an AWS failure that outlasts the retries makes the snapshot incomplete")
 	assert.Contains(t, r.stderr, "is incomplete")
 	snap, err := evidence.LoadFile(out)
@@ -128,6 +130,7 @@ func TestCollectAWSDeniedAndFailed(t *testing.T) {
 		perms = append(perms, g.ResourceType+"="+g.MissingPermission)
 	}
 	assert.ElementsMatch(t, []string{"aws.iam.policy=iam:GetAccountAuthorizationDetails", "aws.iam.user=iam:GetAccountAuthorizationDetails", "aws.rds.instance="}, perms)
+	assert.Equal(t, int64(2), srv.Calls("rds:DescribeDBInstances"), "AWS_MAX_ATTEMPTS bounds the attempts")
 }
 
 func TestAuditCollectAWS(t *testing.T) {
