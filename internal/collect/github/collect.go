@@ -136,7 +136,8 @@ func (r *run) source() evidence.Source {
 }
 
 // list GETs every page of a list endpoint, 100 per page, following the
-// Link header by page number or by cursor.
+// Link header by page number or by cursor (GitHub pages the organization
+// alert lists with ?after=).
 func list[T any](ctx context.Context, c *gh.Client, path string, q url.Values) ([]T, error) {
 	if q == nil {
 		q = url.Values{}
@@ -155,10 +156,14 @@ func list[T any](ctx context.Context, c *gh.Client, path string, q url.Values) (
 		}
 		all = append(all, page...)
 		switch {
-		case resp.NextPage != 0:
-			q.Set("page", strconv.Itoa(resp.NextPage))
 		case resp.After != "":
 			q.Set("after", resp.After)
+		case resp.NextPage != 0:
+			q.Set("page", strconv.Itoa(resp.NextPage))
+		case resp.NextPageToken != "":
+			q.Set("page", resp.NextPageToken)
+		case resp.Cursor != "":
+			q.Set("cursor", resp.Cursor)
 		default:
 			return all, nil
 		}

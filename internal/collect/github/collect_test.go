@@ -470,3 +470,19 @@ func TestDamagedCacheEntryIsRefetched(t *testing.T) {
 	assert.Zero(t, stats.NotModified.Load(), "damaged entries are not used")
 	assert.Equal(t, encode(t, first), encode(t, second))
 }
+
+func TestCursorPaginatedAlerts(t *testing.T) {
+	t.Parallel()
+	org := githubtest.Acme()
+	org.Dependabot = nil
+	for i := 1; i <= 250; i++ {
+		org.Dependabot = append(org.Dependabot, githubtest.Alert{Repo: "api", Number: i, Severity: "medium", CreatedAt: fixedNow.Add(-time.Hour)})
+	}
+	srv := githubtest.New(org, githubtest.Faults{Token: token})
+	defer srv.Close()
+	snap, _, err := ghc.Collect(context.Background(), config(t, srv, &sleeps{}))
+	require.NoError(t, err)
+	alerts := byID(snap)["github.com/acme/api"].Attributes["dependabot_alerts"].([]map[string]any)
+	assert.Len(t, alerts, 250)
+	assert.Equal(t, 3, srv.PathCount("/orgs/acme/dependabot/alerts"), "three pages of 100 by ?after= cursor")
+}

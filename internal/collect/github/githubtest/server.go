@@ -232,6 +232,11 @@ func (s *Server) paginate(w http.ResponseWriter, r *http.Request, items []any) [
 	if per <= 0 || per > 100 {
 		per = 30
 	}
+	// GitHub pages the organization alert lists by cursor (?after=…);
+	// everything else by page number.
+	if strings.HasSuffix(r.URL.Path, "/alerts") {
+		return s.paginateCursor(w, r, items, per)
+	}
 	page, _ := strconv.Atoi(q.Get("page"))
 	if page <= 0 {
 		page = 1
@@ -308,4 +313,26 @@ func (s *Server) installationToken(w http.ResponseWriter, r *http.Request) {
 		"token": s.faults.Token, "expires_at": time.Now().Add(time.Hour).UTC().Format(time.RFC3339),
 		"permissions": map[string]string{"administration": "read", "metadata": "read"},
 	})
+}
+
+func (s *Server) paginateCursor(w http.ResponseWriter, r *http.Request, items []any, per int) []byte {
+	start := 0
+	if after := r.URL.Query().Get("after"); after != "" {
+		n, err := strconv.Atoi(strings.TrimPrefix(after, "cursor-"))
+		if err != nil || n < 0 || n > len(items) {
+			n = len(items)
+		}
+		start = n
+	}
+	end := min(start+per, len(items))
+	if end < len(items) {
+		u := *r.URL
+		u.Scheme, u.Host = "http", r.Host
+		v := u.Query()
+		v.Set("after", fmt.Sprintf("cursor-%d", end))
+		u.RawQuery = v.Encode()
+		w.Header().Set("Link", fmt.Sprintf("<%s>; rel=\"next\"", u.String()))
+	}
+	b, _ := json.Marshal(items[start:end])
+	return b
 }
