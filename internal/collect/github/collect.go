@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strconv"
 	"sync"
@@ -214,8 +215,8 @@ type orgState struct {
 func (r *run) collectOrg(ctx context.Context, t Target) error {
 	org := t.Org
 	r.o.logf("github: collecting organization %s", org)
-	o, _, err := r.c.Organizations.Get(ctx, esc(org))
-	g, err := classify(ctx, err, needOrgRead)
+	o, _, err0 := r.c.Organizations.Get(ctx, esc(org))
+	g, err := classify(ctx, err0, needOrgRead)
 	if err != nil {
 		r.orgNotCollected(org, "collection stopped before this organization: "+stopReason(err))
 		return err
@@ -224,7 +225,12 @@ func (r *run) collectOrg(ctx context.Context, t Target) error {
 		if g.failure {
 			r.failures.Add(1)
 		}
-		r.orgNotCollected(org, "organization "+org+": "+g.reason)
+		reason := "organization " + org + ": " + g.reason
+		var er *gh.ErrorResponse
+		if errors.As(err0, &er) && er.Response.StatusCode == http.StatusNotFound {
+			reason = "organization " + org + " does not exist or is not visible to these credentials (404)"
+		}
+		r.orgNotCollected(org, reason)
 		return nil
 	}
 	st := &orgState{org: o}

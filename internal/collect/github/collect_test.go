@@ -343,7 +343,7 @@ func TestUnknownOrgIsNotCollected(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, snap.Resources)
 	require.Len(t, snap.NotCollected, 3)
-	assert.Contains(t, snap.NotCollected[0].Reason, "404")
+	assert.Contains(t, snap.NotCollected[0].Reason, "organization nope does not exist or is not visible to these credentials (404)")
 }
 
 func TestAPIURL(t *testing.T) {
