@@ -2,7 +2,9 @@ package terraform
 
 import (
 	"fmt"
+	"net/url"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/zclconf/go-cty/cty"
@@ -14,21 +16,29 @@ func githubScope(in *Instance, repo string) evidence.Scope {
 	return evidence.Scope{Platform: "terraform", Org: in.Org, Repo: repo}
 }
 
+var repoNames = []string{"name", "node_id", "full_name"}
+
 // mapGitHubRepositories builds github.repository from github_repository and
-// the resources that protect it. The default branch's protection is the
-// strictest of classic protections and active rulesets that cover it, as
-// the live collector computes it.
+// the resources that configure it. The default branch's protection is the
+// strictest of the classic protections and active rulesets that cover it,
+// as the live collector computes it.
 func mapGitHubRepositories(m *mapper) {
 	repos := m.byType["github_repository"]
 	if len(repos) == 0 {
 		return
 	}
-	names := []string{"name", "node_id", "full_name"}
-	defL := m.link("github_branch_default", "github_repository", "repository", names...)
-	bpL := m.link("github_branch_protection", "github_repository", "repository_id", names...)
-	v3L := m.link("github_branch_protection_v3", "github_repository", "repository", names...)
-	rsL := m.link("github_repository_ruleset", "github_repository", "repository", names...)
-	actL := m.link("github_actions_repository_permissions", "github_repository", "repository", names...)
+	defL := m.link("github_branch_default", "github_repository", "repository", repoNames...)
+	bpL := m.link("github_branch_protection", "github_repository", "repository_id", repoNames...)
+	v3L := m.link("github_branch_protection_v3", "github_repository", "repository", repoNames...)
+	rsL := m.link("github_repository_ruleset", "github_repository", "repository", repoNames...)
+	actL := m.link("github_actions_repository_permissions", "github_repository", "repository", repoNames...)
+	wfL := m.link("github_workflow_repository_permissions", "github_repository", "repository", repoNames...)
+	depL := m.link("github_repository_dependabot_security_updates", "github_repository", "repository", repoNames...)
+	fileL := m.link("github_repository_file", "github_repository", "repository", repoNames...)
+	hookL := m.link("github_repository_webhook", "github_repository", "repository", repoNames...)
+	keyL := m.link("github_repository_deploy_key", "github_repository", "repository", repoNames...)
+	collabL := m.link("github_repository_collaborator", "github_repository", "repository", repoNames...)
+	collabsL := m.link("github_repository_collaborators", "github_repository", "repository", repoNames...)
 	for _, in := range repos {
 		name, known := str(get(in.Body, "name"))
 		rid := id(in)
@@ -45,9 +55,9 @@ func mapGitHubRepositories(m *mapper) {
 		githubVisibility(b, in)
 		b.set("archived", get(in.Body, "archived"), false)
 		b.r.Attributes["fork"] = false
-		b.set("has_issues", get(in.Body, "has_issues"), false)
-		b.set("delete_branch_on_merge", get(in.Body, "delete_branch_on_merge"), false)
-		b.set("vulnerability_alerts", get(in.Body, "vulnerability_alerts"), nil)
+		for _, a := range []string{"dependabot_alerts", "code_scanning_alerts", "secret_scanning_alerts"} {
+			b.unknown(a, "alerts exist only on the live repository")
+		}
 
 		defBranch := cty.NilVal
 		if d, why := m.one(defL, in, "default branch"); d != nil {
@@ -66,18 +76,30 @@ func mapGitHubRepositories(m *mapper) {
 		default:
 			b.unknown("default_branch", unknownReason(defBranch))
 		}
-		githubProtection(m, b, in, branch, branchKnown, bpL, v3L, rsL)
-
-		if a, why := m.one(actL, in, "Actions permissions"); a != nil {
-			act := map[string]any{}
-			b.setIn(act, "actions", "enabled", get(a.Body, "enabled"), true)
-			b.setIn(act, "actions", "allowed_actions", get(a.Body, "allowed_actions"), "all")
-			b.r.Attributes["actions"] = act
-		} else if why != "" {
-			b.unknown("actions", why)
-		} else {
-			b.unknown("actions", "Actions permissions are not managed in this configuration (no github_actions_repository_permissions)")
-		}
+		githubProtection(b, in, branch, branchKnown, bpL, v3L, rsL)
+		githubRepoSecurity(m, b, in, depL)
+		githubRepoActions(m, b, in, actL, wfL)
+		githubCodeowners(b, in, fileL)
+		listFrom(b, "webhooks", hookL, in, webhook)
+		listFrom(b, "deploy_keys", keyL, in, func(k *Instance) (any, string) {
+			key := map[string]any{}
+			for attr, def := range map[string]any{"title": nil, "read_only": true} {
+				v := get(k.Body, attr)
+				if v == cty.NilVal {
+					if def != nil {
+						key[attr] = def
+					}
+					continue
+				}
+				g, ok := toGo(v)
+				if !ok {
+					return nil, k.Address + ": " + attr + " " + unknownReason(v)
+				}
+				key[attr] = g
+			}
+			return key, ""
+		})
+		githubCollaborators(b, in, collabL, collabsL)
 		m.emit(b)
 	}
 }
@@ -100,15 +122,352 @@ func githubVisibility(b *builder, in *Instance) {
 	b.unknown("visibility", unknownReason(p))
 }
 
-// protection is one source of branch protection and whether it covers the
-// default branch: "yes", "no" or an unknown reason.
-type protection struct {
-	covers  string
-	reviews cty.Value // number of approvals, or unknown
-	noForce cty.Value // true when force pushes are blocked, or unknown
+// githubRepoSecurity maps security_and_analysis and Dependabot settings.
+// Unset means "whatever GitHub and the organisation default to", which
+// this configuration does not say: unknown.
+func githubRepoSecurity(m *mapper, b *builder, in *Instance, depL links) {
+	const notSet = "not set in this configuration: the default comes from the organisation's settings"
+	sa := map[string]any{}
+	sec, u, ok := blocks(in.Body, "security_and_analysis")
+	if !ok {
+		b.unknown("security_and_analysis", unknownReason(u))
+	} else {
+		for _, k := range []string{"advanced_security", "secret_scanning", "secret_scanning_push_protection"} {
+			if len(sec) == 0 {
+				b.unknown("security_and_analysis."+k, notSet)
+				continue
+			}
+			st, u, ok := blocks(sec[0], k)
+			switch {
+			case !ok:
+				b.unknown("security_and_analysis."+k, unknownReason(u))
+			case len(st) == 0:
+				b.unknown("security_and_analysis."+k, notSet)
+			default:
+				v := get(st[0], "status")
+				if s, ok := str(v); ok {
+					sa[k] = s == "enabled"
+				} else {
+					b.unknown("security_and_analysis."+k, unknownReason(v))
+				}
+			}
+		}
+	}
+	if d, why := m.one(depL, in, "Dependabot security updates"); d != nil {
+		b.setIn(sa, "security_and_analysis", "dependabot_security_updates", get(d.Body, "enabled"), nil)
+	} else if why != "" {
+		b.unknown("security_and_analysis.dependabot_security_updates", why)
+	} else {
+		b.unknown("security_and_analysis.dependabot_security_updates", notSet)
+	}
+	b.r.Attributes["security_and_analysis"] = sa
+	if v := get(in.Body, "vulnerability_alerts"); v != cty.NilVal {
+		b.set("vulnerability_alerts_enabled", v, nil)
+	} else {
+		b.unknown("vulnerability_alerts_enabled", notSet)
+	}
 }
 
-func githubProtection(m *mapper, b *builder, in *Instance, branch string, branchKnown bool, bpL, v3L, rsL links) {
+func githubRepoActions(m *mapper, b *builder, in *Instance, actL, wfL links) {
+	act := map[string]any{}
+	if a, why := m.one(actL, in, "Actions permissions"); a != nil {
+		b.setIn(act, "actions", "enabled", get(a.Body, "enabled"), true)
+		b.setIn(act, "actions", "allowed_actions", get(a.Body, "allowed_actions"), "all")
+	} else {
+		if why == "" {
+			why = "Actions permissions are not managed in this configuration (no github_actions_repository_permissions)"
+		}
+		b.unknown("actions.enabled", why)
+		b.unknown("actions.allowed_actions", why)
+	}
+	if w, why := m.one(wfL, in, "workflow permissions"); w != nil {
+		b.setIn(act, "actions", "default_workflow_permissions", get(w.Body, "default_workflow_permissions"), "read")
+		b.setIn(act, "actions", "can_approve_pull_request_reviews", get(w.Body, "can_approve_pull_request_reviews"), false)
+	} else {
+		if why == "" {
+			why = "workflow permissions are not managed in this configuration (no github_workflow_repository_permissions)"
+		}
+		b.unknown("actions.default_workflow_permissions", why)
+		b.unknown("actions.can_approve_pull_request_reviews", why)
+	}
+	b.r.Attributes["actions"] = act
+}
+
+// githubCodeowners: a CODEOWNERS file committed through github_repository_file
+// is known; otherwise the file lives in the repository, not here.
+func githubCodeowners(b *builder, in *Instance, fileL links) {
+	for _, f := range fileL.of[in] {
+		p, ok := str(get(f.Body, "file"))
+		if !ok {
+			continue
+		}
+		switch strings.TrimPrefix(p, "/") {
+		case "CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS":
+			b.r.Attributes["has_codeowners"] = true
+			return
+		}
+	}
+	b.unknown("has_codeowners", "CODEOWNERS is a file in the repository, not in this configuration")
+}
+
+func githubCollaborators(b *builder, in *Instance, one, set links) {
+	// github_repository_collaborators is authoritative: it is the whole list.
+	if len(set.of[in]) > 0 {
+		out := []any{}
+		for _, c := range set.of[in] {
+			users, u, ok := blocks(c.Body, "user")
+			if !ok {
+				b.unknown("collaborators", c.Address+": "+unknownReason(u))
+				return
+			}
+			for _, usr := range users {
+				login, ok := str(get(usr, "username"))
+				if !ok {
+					b.unknown("collaborators", c.Address+": username "+unknownReason(get(usr, "username")))
+					return
+				}
+				perm, ok := str(orDefault(get(usr, "permission"), cty.StringVal("push")))
+				if !ok {
+					b.unknown("collaborators", c.Address+": permission "+unknownReason(get(usr, "permission")))
+					return
+				}
+				out = append(out, map[string]any{"login": login, "permission": restPermission(perm)})
+			}
+		}
+		b.r.Attributes["collaborators"] = out
+		return
+	}
+	if len(one.of[in]) > 0 || one.unresolved[in.Root] != "" {
+		b.unknown("collaborators", "github_repository_collaborator adds to collaborators managed elsewhere; the full list is only known live")
+		return
+	}
+	b.unknown("collaborators", "collaborators are not managed in this configuration")
+}
+
+// restPermission turns the provider's pull/push names into the REST API's.
+func restPermission(p string) string {
+	switch p {
+	case "pull":
+		return "read"
+	case "push":
+		return "write"
+	}
+	return p
+}
+
+// webhook maps a repository or organisation webhook to the collector's
+// shape: the URL reduced to scheme and host, the secret to whether it is set.
+func webhook(h *Instance) (any, string) {
+	cfgs, u, ok := blocks(h.Body, "configuration")
+	if !ok {
+		return nil, h.Address + ": configuration " + unknownReason(u)
+	}
+	out := map[string]any{"name": "web"}
+	active := orDefault(get(h.Body, "active"), cty.True)
+	a, ok := toGo(active)
+	if !ok {
+		return nil, h.Address + ": active " + unknownReason(active)
+	}
+	out["active"] = a
+	events, ok := toGo(orDefault(get(h.Body, "events"), cty.EmptyTupleVal))
+	if !ok {
+		return nil, h.Address + ": events " + unknownReason(get(h.Body, "events"))
+	}
+	out["events"] = events
+	if len(cfgs) == 0 {
+		return nil, h.Address + ": no configuration block"
+	}
+	c := cfgs[0]
+	raw, ok := str(get(c, "url"))
+	if !ok {
+		return nil, h.Address + ": url " + unknownReason(get(c, "url"))
+	}
+	u2, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Sprintf("%s: url: %v", h.Address, err)
+	}
+	out["url_scheme"], out["url_host"] = u2.Scheme, u2.Host
+	insecure := orDefault(get(c, "insecure_ssl"), cty.False)
+	ins, ok := toGo(insecure)
+	if !ok {
+		return nil, h.Address + ": insecure_ssl " + unknownReason(insecure)
+	}
+	switch x := ins.(type) {
+	case bool:
+		out["insecure_ssl"] = x
+	case string:
+		out["insecure_ssl"] = x == "1" || x == "true"
+	case int64:
+		out["insecure_ssl"] = x == 1
+	}
+	// Only whether a secret is set: its value never leaves the configuration.
+	out["has_secret"] = get(c, "secret") != cty.NilVal
+	return out, ""
+}
+
+// protection is one source of branch protection: whether it covers the
+// default branch ("yes", "no" or why that is unknown) and what it requires.
+type protection struct {
+	source string
+	covers string
+	fields map[string]cty.Value
+}
+
+// Kinds of default_branch_protection fields and how sources combine:
+// requirements OR, the review count takes the maximum, allowances AND,
+// status checks are a union.
+var (
+	requireFields = []string{"requires_pull_request", "dismiss_stale_reviews", "require_code_owner_reviews", "require_last_push_approval",
+		"required_conversation_resolution", "required_status_checks_strict", "required_signatures", "required_linear_history", "enforce_admins"}
+	allowFields = []string{"allow_force_pushes", "allow_deletions"}
+)
+
+func classicProtection(c *Instance, branch string, branchKnown bool, v3 bool) protection {
+	f := map[string]cty.Value{
+		"enforce_admins":                   orDefault(get(c.Body, "enforce_admins"), cty.False),
+		"required_signatures":              orDefault(get(c.Body, "require_signed_commits"), cty.False),
+		"required_conversation_resolution": orDefault(get(c.Body, "require_conversation_resolution"), cty.False),
+		"required_linear_history":          orDefault(get(c.Body, "required_linear_history"), cty.False),
+		"allow_force_pushes":               orDefault(get(c.Body, "allows_force_pushes"), cty.False),
+		"allow_deletions":                  orDefault(get(c.Body, "allows_deletions"), cty.False),
+	}
+	patternAttr := "pattern"
+	if v3 {
+		// The v3 resource has no switches for these: a protected branch blocks them.
+		f["allow_force_pushes"], f["allow_deletions"], f["required_linear_history"] = cty.False, cty.False, cty.False
+		patternAttr = "branch"
+	}
+	rr, u, ok := blocks(c.Body, "required_pull_request_reviews")
+	switch {
+	case !ok:
+		for _, k := range []string{"requires_pull_request", "required_approving_review_count", "dismiss_stale_reviews", "require_code_owner_reviews", "require_last_push_approval"} {
+			f[k] = u
+		}
+	case len(rr) == 0:
+		f["requires_pull_request"], f["required_approving_review_count"] = cty.False, cty.NumberIntVal(0)
+		f["dismiss_stale_reviews"], f["require_code_owner_reviews"], f["require_last_push_approval"] = cty.False, cty.False, cty.False
+	default:
+		f["requires_pull_request"] = cty.True
+		f["required_approving_review_count"] = orDefault(get(rr[0], "required_approving_review_count"), cty.NumberIntVal(1))
+		f["dismiss_stale_reviews"] = orDefault(get(rr[0], "dismiss_stale_reviews"), cty.False)
+		f["require_code_owner_reviews"] = orDefault(get(rr[0], "require_code_owner_reviews"), cty.False)
+		f["require_last_push_approval"] = orDefault(get(rr[0], "require_last_push_approval"), cty.False)
+	}
+	sc, u, ok := blocks(c.Body, "required_status_checks")
+	switch {
+	case !ok:
+		f["required_status_checks"], f["required_status_checks_strict"] = u, u
+	case len(sc) == 0:
+		f["required_status_checks"], f["required_status_checks_strict"] = cty.EmptyTupleVal, cty.False
+	default:
+		checks := get(sc[0], "contexts")
+		if checks == cty.NilVal {
+			checks = get(sc[0], "checks")
+		}
+		f["required_status_checks"] = orDefault(checks, cty.EmptyTupleVal)
+		f["required_status_checks_strict"] = orDefault(get(sc[0], "strict"), cty.False)
+	}
+	return protection{source: "branch_protection", covers: coverage(branch, branchKnown, get(c.Body, patternAttr)), fields: f}
+}
+
+func rulesetProtection(c *Instance, branch string, branchKnown bool) (protection, bool) {
+	if t, ok := str(get(c.Body, "target")); ok && t != "branch" {
+		return protection{}, false
+	}
+	p := protection{source: "rulesets", fields: map[string]cty.Value{}}
+	enf := get(c.Body, "enforcement")
+	if s, ok := str(enf); ok && s != "active" {
+		return protection{}, false // "evaluate" and "disabled" rulesets block nothing
+	} else if !ok {
+		p.covers = "enforcement of " + c.Address + " " + unknownReason(enf)
+	} else {
+		p.covers = rulesetCoverage(branch, branchKnown, c)
+	}
+	f := p.fields
+	for _, k := range requireFields {
+		f[k] = cty.False
+	}
+	f["required_approving_review_count"] = cty.NumberIntVal(0)
+	f["required_status_checks"] = cty.EmptyTupleVal
+	f["allow_force_pushes"], f["allow_deletions"] = cty.True, cty.True
+	f["enforce_admins"] = bindsAdmins(c)
+	rules, u, ok := blocks(c.Body, "rules")
+	if !ok {
+		for k := range f {
+			f[k] = u
+		}
+		return p, true
+	}
+	if len(rules) == 0 {
+		return p, true
+	}
+	r := rules[0]
+	f["allow_force_pushes"] = not(orDefault(get(r, "non_fast_forward"), cty.False))
+	f["allow_deletions"] = not(orDefault(get(r, "deletion"), cty.False))
+	f["required_linear_history"] = orDefault(get(r, "required_linear_history"), cty.False)
+	f["required_signatures"] = orDefault(get(r, "required_signatures"), cty.False)
+	if pr, u, ok := blocks(r, "pull_request"); !ok {
+		for _, k := range []string{"requires_pull_request", "required_approving_review_count", "dismiss_stale_reviews", "require_code_owner_reviews", "require_last_push_approval", "required_conversation_resolution"} {
+			f[k] = u
+		}
+	} else if len(pr) > 0 {
+		f["requires_pull_request"] = cty.True
+		f["required_approving_review_count"] = orDefault(get(pr[0], "required_approving_review_count"), cty.NumberIntVal(0))
+		f["dismiss_stale_reviews"] = orDefault(get(pr[0], "dismiss_stale_reviews_on_push"), cty.False)
+		f["require_code_owner_reviews"] = orDefault(get(pr[0], "require_code_owner_review"), cty.False)
+		f["require_last_push_approval"] = orDefault(get(pr[0], "require_last_push_approval"), cty.False)
+		f["required_conversation_resolution"] = orDefault(get(pr[0], "required_review_thread_resolution"), cty.False)
+	}
+	if sc, u, ok := blocks(r, "required_status_checks"); !ok {
+		f["required_status_checks"], f["required_status_checks_strict"] = u, u
+	} else if len(sc) > 0 {
+		f["required_status_checks_strict"] = orDefault(get(sc[0], "strict_required_status_checks_policy"), cty.False)
+		checks, u, ok := blocks(sc[0], "required_check")
+		if !ok {
+			f["required_status_checks"] = u
+		} else {
+			var names []cty.Value
+			for _, ch := range checks {
+				names = append(names, orDefault(get(ch, "context"), cty.StringVal("")))
+			}
+			if len(names) > 0 {
+				f["required_status_checks"] = cty.TupleVal(names)
+			}
+		}
+	}
+	return p, true
+}
+
+// bindsAdmins is true unless the ruleset's bypass list names the
+// organisation admin or the repository admin role (actor_id 5).
+func bindsAdmins(c *Instance) cty.Value {
+	actors, u, ok := blocks(c.Body, "bypass_actors")
+	if !ok {
+		return u
+	}
+	for _, a := range actors {
+		t, ok := str(get(a, "actor_type"))
+		if !ok {
+			return orDefault(get(a, "actor_type"), unknownBecause("bypass actor type not set"))
+		}
+		switch t {
+		case "OrganizationAdmin":
+			return cty.False
+		case "RepositoryRole":
+			idv := get(a, "actor_id")
+			n, ok := knownInt(idv)
+			if !ok {
+				return orDefault(idv, unknownBecause("bypass actor id not set"))
+			}
+			if n == 5 {
+				return cty.False
+			}
+		}
+	}
+	return cty.True
+}
+
+func githubProtection(b *builder, in *Instance, branch string, branchKnown bool, bpL, v3L, rsL links) {
 	for _, l := range []links{bpL, v3L, rsL} {
 		if why := l.unresolved[in.Root]; why != "" {
 			b.unknown("default_branch_protection", why)
@@ -117,54 +476,26 @@ func githubProtection(m *mapper, b *builder, in *Instance, branch string, branch
 	}
 	var ps []protection
 	for _, c := range bpL.of[in] {
-		reviews := cty.NumberIntVal(0)
-		if rr, u, ok := blocks(c.Body, "required_pull_request_reviews"); !ok {
-			reviews = u
-		} else if len(rr) > 0 {
-			reviews = orDefault(get(rr[0], "required_approving_review_count"), cty.NumberIntVal(1))
-		}
-		force := orDefault(get(c.Body, "allows_force_pushes"), cty.False)
-		ps = append(ps, protection{covers: coverage(branch, branchKnown, get(c.Body, "pattern"), classicMatch), reviews: reviews, noForce: not(force)})
+		ps = append(ps, classicProtection(c, branch, branchKnown, false))
 	}
 	for _, c := range v3L.of[in] {
-		reviews := cty.NumberIntVal(0)
-		if rr, u, ok := blocks(c.Body, "required_pull_request_reviews"); !ok {
-			reviews = u
-		} else if len(rr) > 0 {
-			reviews = orDefault(get(rr[0], "required_approving_review_count"), cty.NumberIntVal(1))
-		}
-		// The v3 resource cannot allow force pushes: protected branches block them.
-		ps = append(ps, protection{covers: coverage(branch, branchKnown, get(c.Body, "branch"), classicMatch), reviews: reviews, noForce: cty.True})
+		ps = append(ps, classicProtection(c, branch, branchKnown, true))
 	}
 	for _, c := range rsL.of[in] {
-		if t, ok := str(get(c.Body, "target")); ok && t != "branch" {
-			continue
+		if p, ok := rulesetProtection(c, branch, branchKnown); ok {
+			ps = append(ps, p)
 		}
-		enf := get(c.Body, "enforcement")
-		if s, ok := str(enf); ok && s != "active" {
-			continue // "evaluate" and "disabled" rulesets do not block anything
-		}
-		p := protection{reviews: cty.NumberIntVal(0), noForce: cty.False}
-		if _, ok := str(enf); !ok {
-			p.covers = "enforcement of " + c.Address + " " + unknownReason(enf)
-		} else {
-			p.covers = rulesetCoverage(branch, branchKnown, c)
-		}
-		rules, u, ok := blocks(c.Body, "rules")
-		switch {
-		case !ok:
-			p.reviews, p.noForce = u, u
-		case len(rules) > 0:
-			if pr, u, ok := blocks(rules[0], "pull_request"); !ok {
-				p.reviews = u
-			} else if len(pr) > 0 {
-				p.reviews = orDefault(get(pr[0], "required_approving_review_count"), cty.NumberIntVal(0))
-			}
-			p.noForce = orDefault(get(rules[0], "non_fast_forward"), cty.False)
-		}
-		ps = append(ps, p)
 	}
-	out := map[string]any{"protected": false, "required_approving_review_count": int64(0), "allow_force_pushes": true}
+	out := map[string]any{"protected": false, "required_approving_review_count": int64(0), "required_status_checks": []any{}}
+	for _, k := range requireFields {
+		out[k] = false
+	}
+	for _, k := range allowFields {
+		out[k] = true
+	}
+	sources := map[string]bool{}
+	checks := map[string]bool{}
+	unknownField := map[string]string{}
 	var uncertain []string
 	for _, p := range ps {
 		switch p.covers {
@@ -172,40 +503,86 @@ func githubProtection(m *mapper, b *builder, in *Instance, branch string, branch
 			continue
 		case "yes":
 			out["protected"] = true
+			sources[p.source] = true
 		default:
 			uncertain = append(uncertain, p.covers)
 			continue
 		}
-		if n, ok := toGo(p.reviews); ok {
-			if nn, isInt := n.(int64); isInt && nn > out["required_approving_review_count"].(int64) {
-				out["required_approving_review_count"] = nn
+		for k, v := range p.fields {
+			g, ok := toGo(v)
+			if !ok {
+				unknownField[k] = unknownReason(v)
+				continue
 			}
-		} else {
-			b.unknown("default_branch_protection.required_approving_review_count", unknownReason(p.reviews))
-		}
-		if f, ok := toGo(p.noForce); ok {
-			if f == true {
-				out["allow_force_pushes"] = false
+			switch k {
+			case "required_approving_review_count":
+				if n, isInt := g.(int64); isInt && n > out[k].(int64) {
+					out[k] = n
+				}
+			case "required_status_checks":
+				if list, isList := g.([]any); isList {
+					for _, c := range list {
+						if s, isStr := c.(string); isStr && s != "" {
+							checks[s] = true
+						}
+					}
+				}
+			case "allow_force_pushes", "allow_deletions":
+				if g == false {
+					out[k] = false
+				}
+			default:
+				if g == true {
+					out[k] = true
+				}
 			}
-		} else {
-			b.unknown("default_branch_protection.allow_force_pushes", unknownReason(p.noForce))
 		}
 	}
+	names := make([]string, 0, len(checks))
+	for c := range checks {
+		names = append(names, c)
+	}
+	sort.Strings(names)
+	list := make([]any, len(names))
+	for i, n := range names {
+		list[i] = n
+	}
+	out["required_status_checks"] = list
+	srcs := []any{}
+	for _, s := range []string{"branch_protection", "rulesets"} {
+		if sources[s] {
+			srcs = append(srcs, s)
+		}
+	}
+	out["sources"] = srcs
 	if len(uncertain) > 0 {
-		// A source that may cover the default branch could make any of the
-		// three stricter: none of them can be relied on unless already strictest.
+		// A source that may cover the default branch could make any field
+		// stricter: none can be relied on unless already at its strictest.
 		why := strings.Join(uncertain, "; ")
-		if out["protected"] != true {
-			b.unknown("default_branch_protection.protected", why)
-		}
-		b.unknown("default_branch_protection.required_approving_review_count", why)
-		if out["allow_force_pushes"] != false {
-			b.unknown("default_branch_protection.allow_force_pushes", why)
+		for k, v := range out {
+			allow := k == "allow_force_pushes" || k == "allow_deletions"
+			switch {
+			case k == "sources":
+			case allow && v == false, !allow && v == true:
+			default:
+				unknownField[k] = why
+			}
 		}
 	}
-	for k := range out {
-		if _, bad := b.r.Unknown["default_branch_protection."+k]; bad {
-			delete(out, k)
+	for k, why := range unknownField {
+		delete(out, k)
+		b.unknown("default_branch_protection."+k, why)
+	}
+	out["required_status_checks_enabled"] = len(names) > 0
+	if _, bad := unknownField["required_status_checks"]; bad {
+		delete(out, "required_status_checks_enabled")
+		b.unknown("default_branch_protection.required_status_checks_enabled", unknownField["required_status_checks"])
+	}
+	for _, pair := range [][2]string{{"allow_force_pushes", "blocks_force_pushes"}, {"allow_deletions", "blocks_deletions"}} {
+		if v, ok := out[pair[0]].(bool); ok {
+			out[pair[1]] = !v
+		} else {
+			b.unknown("default_branch_protection."+pair[1], unknownField[pair[0]])
 		}
 	}
 	b.r.Attributes["default_branch_protection"] = out
@@ -232,7 +609,7 @@ func classicMatch(pattern, branch string) bool {
 	return err == nil && ok
 }
 
-func coverage(branch string, branchKnown bool, pattern cty.Value, match func(p, b string) bool) string {
+func coverage(branch string, branchKnown bool, pattern cty.Value) string {
 	p, ok := str(pattern)
 	if !ok {
 		return "branch pattern " + unknownReason(pattern)
@@ -240,7 +617,7 @@ func coverage(branch string, branchKnown bool, pattern cty.Value, match func(p, 
 	if !branchKnown {
 		return fmt.Sprintf("protection of %q may or may not cover the default branch, whose name is not set in this configuration", p)
 	}
-	if match(p, branch) {
+	if classicMatch(p, branch) {
 		return "yes"
 	}
 	return "no"
@@ -265,10 +642,10 @@ func rulesetCoverage(branch string, branchKnown bool, rs *Instance) string {
 	}
 	list := func(k string) ([]string, string) {
 		v := get(refs[0], k)
-		g, ok := toGo(v)
 		if v == cty.NilVal {
 			return nil, ""
 		}
+		g, ok := toGo(v)
 		if !ok {
 			return nil, k + " of " + rs.Address + " " + unknownReason(v)
 		}
@@ -290,8 +667,8 @@ func rulesetCoverage(branch string, branchKnown bool, rs *Instance) string {
 	if why != "" {
 		return why
 	}
-	matches := func(pats []string) (bool, bool) { // (matched, decided)
-		decided := true
+	matches := func(pats []string) (matched, decided bool) {
+		decided = true
 		for _, p := range pats {
 			switch p {
 			case "~ALL", "~DEFAULT_BRANCH":
@@ -319,10 +696,12 @@ func rulesetCoverage(branch string, branchKnown bool, rs *Instance) string {
 }
 
 // mapGitHubOrganizations builds github.organization from
-// github_organization_settings. Two-factor enforcement is not a provider
-// argument, so it stays unknown rather than assumed.
+// github_organization_settings and the organisation-level resources.
+// Two-factor enforcement and the owner list are not provider arguments, so
+// they stay unknown rather than assumed.
 func mapGitHubOrganizations(m *mapper) {
-	for _, in := range m.byType["github_organization_settings"] {
+	settings := m.byType["github_organization_settings"]
+	for _, in := range settings {
 		rid := id(in)
 		if in.Org != "" {
 			rid = "github.com/" + in.Org
@@ -334,12 +713,83 @@ func mapGitHubOrganizations(m *mapper) {
 			b.unknown("login", "the owner is not set statically in the GitHub provider configuration")
 		}
 		b.unknown("two_factor_requirement_enabled", "two-factor enforcement is not managed by the Terraform GitHub provider")
+		b.unknown("owners", "organisation owners are only known live")
+		b.unknown("owner_count", "organisation owners are only known live")
 		b.set("default_repository_permission", get(in.Body, "default_repository_permission"), "read")
-		b.set("members_can_create_public_repositories", get(in.Body, "members_can_create_public_repositories"), true)
-		b.set("web_commit_signoff_required", get(in.Body, "web_commit_signoff_required"), false)
-		for _, k := range []string{"advanced_security_enabled_for_new_repositories", "dependabot_alerts_enabled_for_new_repositories", "secret_scanning_enabled_for_new_repositories", "secret_scanning_push_protection_enabled_for_new_repositories"} {
-			b.set(k, get(in.Body, k), false)
+		for _, k := range []string{"members_can_create_repositories", "members_can_create_public_repositories", "members_can_create_private_repositories"} {
+			b.set(k, get(in.Body, k), true)
 		}
+		b.set("web_commit_signoff_required", get(in.Body, "web_commit_signoff_required"), false)
+		nrs := map[string]any{}
+		for k, arg := range map[string]string{
+			"advanced_security": "advanced_security_enabled_for_new_repositories", "dependabot_alerts": "dependabot_alerts_enabled_for_new_repositories",
+			"dependabot_security_updates": "dependabot_security_updates_enabled_for_new_repositories", "dependency_graph": "dependency_graph_enabled_for_new_repositories",
+			"secret_scanning": "secret_scanning_enabled_for_new_repositories", "secret_scanning_push_protection": "secret_scanning_push_protection_enabled_for_new_repositories",
+		} {
+			b.setIn(nrs, "new_repository_security", k, get(in.Body, arg), false)
+		}
+		b.r.Attributes["new_repository_security"] = nrs
+		githubOrgActions(m, b, in)
+		hooks := []any{}
+		for _, h := range sameRoot(m.byType["github_organization_webhook"], in) {
+			v, why := webhook(h)
+			if why != "" {
+				b.unknown("webhooks", why)
+				hooks = nil
+				break
+			}
+			hooks = append(hooks, v)
+		}
+		if hooks != nil {
+			b.r.Attributes["webhooks"] = hooks
+		}
+		rulesets := []any{}
+		for _, rs := range sameRoot(m.byType["github_organization_ruleset"], in) {
+			entry := map[string]any{}
+			for k, def := range map[string]cty.Value{"name": cty.NilVal, "target": cty.NilVal, "enforcement": cty.NilVal} {
+				b.setIn(entry, "rulesets", k, orDefault(get(rs.Body, k), def), nil)
+			}
+			actors, _, ok := blocks(rs.Body, "bypass_actors")
+			if ok {
+				entry["bypass_actor_count"] = int64(len(actors))
+			}
+			if g, ok := toGo(bindsAdmins(rs)); ok {
+				entry["binds_admins"] = g
+			}
+			rulesets = append(rulesets, entry)
+		}
+		b.r.Attributes["rulesets"] = rulesets
 		m.emit(b)
 	}
+}
+
+func githubOrgActions(m *mapper, b *builder, in *Instance) {
+	act := map[string]any{}
+	if ps := sameRoot(m.byType["github_actions_organization_permissions"], in); len(ps) > 0 {
+		b.setIn(act, "actions", "enabled_repositories", get(ps[len(ps)-1].Body, "enabled_repositories"), "all")
+		b.setIn(act, "actions", "allowed_actions", get(ps[len(ps)-1].Body, "allowed_actions"), "all")
+	} else {
+		for _, k := range []string{"enabled_repositories", "allowed_actions"} {
+			b.unknown("actions."+k, "Actions permissions are not managed in this configuration (no github_actions_organization_permissions)")
+		}
+	}
+	if ws := sameRoot(m.byType["github_actions_organization_workflow_permissions"], in); len(ws) > 0 {
+		b.setIn(act, "actions", "default_workflow_permissions", get(ws[len(ws)-1].Body, "default_workflow_permissions"), "read")
+		b.setIn(act, "actions", "can_approve_pull_request_reviews", get(ws[len(ws)-1].Body, "can_approve_pull_request_reviews"), false)
+	} else {
+		for _, k := range []string{"default_workflow_permissions", "can_approve_pull_request_reviews"} {
+			b.unknown("actions."+k, "workflow permissions are not managed in this configuration (no github_actions_organization_workflow_permissions)")
+		}
+	}
+	b.r.Attributes["actions"] = act
+}
+
+func sameRoot(list []*Instance, in *Instance) []*Instance {
+	var out []*Instance
+	for _, x := range list {
+		if x.Root == in.Root {
+			out = append(out, x)
+		}
+	}
+	return out
 }

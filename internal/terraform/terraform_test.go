@@ -181,19 +181,42 @@ func TestSecurityGroupRules(t *testing.T) {
 func TestGitHubProtection(t *testing.T) {
 	t.Parallel()
 	res := load(t, "github", Options{})
-	classic := byID(t, res, "github.com/acme/classic")
-	require.Equal(t, map[string]any{"protected": true, "required_approving_review_count": int64(2), "allow_force_pushes": false}, classic.Attributes["default_branch_protection"])
-	require.Equal(t, "private", classic.Attributes["visibility"])
-	require.Equal(t, map[string]any{"enabled": true, "allowed_actions": "local_only"}, classic.Attributes["actions"])
-	v3 := byID(t, res, "github.com/acme/v3")
-	require.Equal(t, map[string]any{"protected": true, "required_approving_review_count": int64(0), "allow_force_pushes": false}, v3.Attributes["default_branch_protection"])
-	rs := byID(t, res, "github.com/acme/ruleset")
-	require.Equal(t, map[string]any{"protected": true, "required_approving_review_count": int64(3), "allow_force_pushes": false}, rs.Attributes["default_branch_protection"])
+	protection := func(id string) map[string]any {
+		return byID(t, res, id).Attributes["default_branch_protection"].(map[string]any)
+	}
+	classic := protection("github.com/acme/classic")
+	require.Equal(t, true, classic["protected"])
+	require.Equal(t, int64(2), classic["required_approving_review_count"])
+	require.Equal(t, true, classic["requires_pull_request"])
+	require.Equal(t, false, classic["allow_force_pushes"])
+	require.Equal(t, true, classic["blocks_deletions"])
+	require.Equal(t, []any{"branch_protection"}, classic["sources"])
+	repo := byID(t, res, "github.com/acme/classic")
+	require.Equal(t, "private", repo.Attributes["visibility"])
+	require.Equal(t, map[string]any{"enabled": true, "allowed_actions": "local_only"}, repo.Attributes["actions"])
+	require.Contains(t, repo.Unknown["has_codeowners"], "not in this configuration")
+
+	v3 := protection("github.com/acme/v3")
+	require.Equal(t, true, v3["protected"], "v3 protection of the trunk default branch")
+	require.Equal(t, int64(0), v3["required_approving_review_count"])
+	require.Equal(t, false, v3["allow_force_pushes"])
+
+	rs := protection("github.com/acme/ruleset")
+	require.Equal(t, int64(3), rs["required_approving_review_count"])
+	require.Equal(t, false, rs["allow_force_pushes"], "non_fast_forward")
+	require.Equal(t, true, rs["allow_deletions"], "no deletion rule")
+	require.Equal(t, true, rs["enforce_admins"], "no bypass actors")
+	require.Equal(t, []any{"rulesets"}, rs["sources"])
+
 	unk := byID(t, res, "github.com/acme/unknown-branch")
 	require.Contains(t, unk.Unknown["default_branch_protection.protected"], "may or may not cover the default branch")
-	require.NotContains(t, unk.Attributes["default_branch_protection"], "protected")
+	for _, k := range []string{"protected", "allow_force_pushes", "allow_deletions", "required_approving_review_count"} {
+		require.NotContains(t, unk.Attributes["default_branch_protection"], k, "the evaluate-only ruleset is ignored, the classic one may cover the branch")
+	}
+
 	org := byID(t, res, "github.com/acme")
 	require.Equal(t, "read", org.Attributes["default_repository_permission"])
+	require.Equal(t, false, org.Attributes["new_repository_security"].(map[string]any)["secret_scanning"])
 	require.Contains(t, org.Unknown, "two_factor_requirement_enabled")
 }
 
@@ -217,4 +240,27 @@ func TestMissingPath(t *testing.T) {
 	t.Parallel()
 	_, err := Load(context.Background(), os.DirFS("testdata"), []string{"nope"}, Options{})
 	require.ErrorContains(t, err, "read terraform nope")
+}
+
+// TestGitHubRepositorySettings covers the repository settings beyond branch
+// protection, and that a webhook secret and URL token never reach evidence.
+func TestGitHubRepositorySettings(t *testing.T) {
+	t.Parallel()
+	res := load(t, "github", Options{})
+	full := byID(t, res, "github.com/acme/full")
+	require.Equal(t, true, full.Attributes["has_codeowners"])
+	require.Equal(t, true, full.Attributes["vulnerability_alerts_enabled"])
+	require.Equal(t, map[string]any{"secret_scanning": true, "secret_scanning_push_protection": false, "dependabot_security_updates": true}, full.Attributes["security_and_analysis"])
+	require.Contains(t, full.Unknown, "security_and_analysis.advanced_security")
+	require.Equal(t, []any{map[string]any{"name": "web", "active": true, "events": []any{"push"}, "url_scheme": "http", "url_host": "ci.acme.example", "insecure_ssl": true, "has_secret": true}}, full.Attributes["webhooks"])
+	require.Equal(t, []any{map[string]any{"title": "deploy", "read_only": false}}, full.Attributes["deploy_keys"])
+	require.Equal(t, []any{map[string]any{"login": "contractor", "permission": "admin"}, map[string]any{"login": "dev", "permission": "write"}}, full.Attributes["collaborators"])
+	require.Equal(t, map[string]any{"default_workflow_permissions": "write", "can_approve_pull_request_reviews": true}, full.Attributes["actions"])
+	data, err := json.Marshal(res.Snapshot)
+	require.NoError(t, err)
+	require.NotContains(t, string(data), "s3cr3t")
+	require.NotContains(t, string(data), "token=abc")
+
+	org := byID(t, res, "github.com/acme")
+	require.Equal(t, map[string]any{"allowed_actions": "selected", "enabled_repositories": "all"}, org.Attributes["actions"])
 }

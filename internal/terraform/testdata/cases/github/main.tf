@@ -92,3 +92,68 @@ resource "github_actions_repository_permissions" "classic" {
 resource "github_organization_settings" "acme" {
   billing_email = "x@acme.example"
 }
+
+resource "github_repository" "full" {
+  name                 = "full"
+  visibility           = "private"
+  vulnerability_alerts = true
+  security_and_analysis {
+    secret_scanning {
+      status = "enabled"
+    }
+    secret_scanning_push_protection {
+      status = "disabled"
+    }
+  }
+}
+
+resource "github_repository_file" "codeowners" {
+  repository = github_repository.full.name
+  file       = ".github/CODEOWNERS"
+  content    = "* @acme/platform"
+}
+
+resource "github_repository_webhook" "ci" {
+  repository = github_repository.full.name
+  events     = ["push"]
+  configuration {
+    url          = "http://ci.acme.example/hook?token=abc"
+    content_type = "json"
+    insecure_ssl = true
+    secret       = "s3cr3t"
+  }
+}
+
+resource "github_repository_deploy_key" "deploy" {
+  repository = github_repository.full.name
+  title      = "deploy"
+  key        = "ssh-ed25519 AAAA"
+  read_only  = false
+}
+
+resource "github_repository_collaborators" "full" {
+  repository = github_repository.full.name
+  user {
+    username   = "contractor"
+    permission = "admin"
+  }
+  user {
+    username = "dev"
+  }
+}
+
+resource "github_workflow_repository_permissions" "full" {
+  repository                       = github_repository.full.name
+  default_workflow_permissions     = "write"
+  can_approve_pull_request_reviews = true
+}
+
+resource "github_repository_dependabot_security_updates" "full" {
+  repository = github_repository.full.name
+  enabled    = true
+}
+
+resource "github_actions_organization_permissions" "acme" {
+  allowed_actions      = "selected"
+  enabled_repositories = "all"
+}
