@@ -486,3 +486,25 @@ func TestCursorPaginatedAlerts(t *testing.T) {
 	assert.Len(t, alerts, 250)
 	assert.Equal(t, 3, srv.PathCount("/orgs/acme/dependabot/alerts"), "three pages of 100 by ?after= cursor")
 }
+
+// TestRecordedBranchProtection reads a protection body GitHub really sent
+// (recorded by @octokit/fixtures), not only the documented example.
+func TestRecordedBranchProtection(t *testing.T) {
+	t.Parallel()
+	org := githubtest.Acme()
+	org.Repos = []githubtest.Repo{{Name: "svc", DefaultBranch: "main", Visibility: "private", Protection: githubtest.UseRecorded}}
+	srv := githubtest.New(org, githubtest.Faults{Token: token})
+	defer srv.Close()
+	snap, _, err := ghc.Collect(context.Background(), config(t, srv, &sleeps{}))
+	require.NoError(t, err)
+	p := byID(snap)["github.com/acme/svc"].Attributes["default_branch_protection"].(map[string]any)
+	want := map[string]any{
+		"protected": true, "sources": []string{"branch_protection"}, "required_approving_review_count": 1,
+		"dismiss_stale_reviews": true, "require_code_owner_reviews": false, "enforce_admins": true,
+		"allow_force_pushes": false, "allow_deletions": false, "required_signatures": false,
+		"required_status_checks": []string{"foo/bar"}, "required_status_checks_enabled": true, "required_status_checks_strict": true,
+	}
+	for k, v := range want {
+		assert.Equal(t, v, p[k], k)
+	}
+}

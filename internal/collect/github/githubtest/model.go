@@ -96,3 +96,7 @@ type Alert struct {
 
 // UseExample as Repo.Protection serves GitHub's documented example body.
 var UseExample = map[string]any{"$example": true}
+
+// UseRecorded as Repo.Protection serves a branch protection body recorded
+// from the real API by @octokit/fixtures.
+var UseRecorded = map[string]any{"$recorded": true}

@@ -205,6 +205,9 @@ func (s *Server) repoRoute(repo *Repo, rest []string) (int, []byte, []any) {
 		if _, ex := repo.Protection["$example"]; ex {
 			return ok(object("openapi/repos__get-branch-protection.json"))
 		}
+		if _, rec := repo.Protection["$recorded"]; rec {
+			return ok(object("fixtures/branch-protection-recorded.json")["body"])
+		}
 		return ok(repo.Protection)
 	case len(rest) == 3 && rest[0] == "rules" && rest[1] == "branches":
 		items := make([]any, 0, len(repo.Rules))
