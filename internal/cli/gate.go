@@ -95,12 +95,24 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 		paths = []string{"."}
 	}
 	workspace := gateWorkspace(f.workspace)
+	// Reading the Terraform and compiling the controls are independent and
+	// each take a good part of a run: overlap them. Diagnostics of both
+	// are printed after both finished, workspace first, so output is stable.
+	type tfResult struct {
+		res *terraform.Result
+		err error
+	}
+	tfDone := make(chan tfResult, 1)
+	go func() {
+		res, err := terraform.Load(ctx, terraform.Dir("."), paths, terraform.Options{VarFiles: f.varFiles})
+		tfDone <- tfResult{res, err}
+	}()
 	in, err := f.load.load(cmd, p, workspace)
+	tf := <-tfDone
 	if err != nil {
 		return err
 	}
-
-	snap, warnings, err := readTerraform(ctx, p, terraform.Dir("."), paths, f.varFiles, workspace, true)
+	snap, warnings, err := mapTerraform(p, tf.res, tf.err, workspace, true)
 	if err != nil {
 		return err
 	}
@@ -164,6 +176,11 @@ func gateWorkspace(flag string) string {
 // its `terraform { paths = [...] }` selectors claim the resources.
 func readTerraform(ctx context.Context, p Params, fsys terraform.Dir, paths, varFiles []string, workspace string, print bool) (*evidence.Snapshot, []string, error) {
 	res, err := terraform.Load(ctx, fsys, paths, terraform.Options{VarFiles: varFiles})
+	return mapTerraform(p, res, err, workspace, print)
+}
+
+// mapTerraform turns a Load result into evidence, printing diagnostics.
+func mapTerraform(p Params, res *terraform.Result, err error, workspace string, print bool) (*evidence.Snapshot, []string, error) {
 	if err != nil {
 		return nil, nil, exitWith(pipeline.ExitInput, err)
 	}
