@@ -1,0 +1,23 @@
+package rampart.aws.account.ebs_default_encryption_test
+
+import data.rampart.aws.account.ebs_default_encryption as c
+
+test_pass_every_region if {
+	inp := {"attributes": {"regions": {"eu-west-1": {"ebs_encryption_by_default": true}, "us-east-1": {"ebs_encryption_by_default": true}}}}
+	count(c.deny) == 0 with input as inp
+	count(c.unknown) == 0 with input as inp
+}
+
+test_fail_one_region if {
+	count(c.deny) == 1 with input as {"attributes": {"regions": {"eu-west-1": {"ebs_encryption_by_default": true}, "us-east-1": {"ebs_encryption_by_default": false}}}}
+}
+
+test_unknown_region if {
+	inp := {"attributes": {"regions": {"eu-west-1": {"ebs_encryption_by_default": true}, "us-east-1": {}}}}
+	count(c.unknown) == 1 with input as inp
+	count(c.deny) == 0 with input as inp
+}
+
+test_unknown_no_regions if {
+	count(c.unknown) == 1 with input as {"attributes": {}}
+}

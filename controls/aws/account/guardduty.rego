@@ -1,0 +1,34 @@
+# METADATA
+# title: GuardDuty is enabled in every region
+# description: >-
+#   GuardDuty detects credential misuse, crypto-mining and reconnaissance from
+#   CloudTrail, VPC flow and DNS logs; a region without a detector is a blind
+#   spot attackers use.
+# custom:
+#   id: AWS-GD-001
+#   severity: high
+#   resource_types: [aws.account]
+#   frameworks:
+#     iso27001-2022: ["A.5.25", "A.8.16"]
+#     nist-800-53-r5: ["SI-4", "RA-5"]
+#     soc2: ["CC7.2"]
+#   remediation:
+#     console: 'GuardDuty → (each region) → Get started → Enable GuardDuty (or enable it organisation-wide from the delegated administrator).'
+#     terraform: 'aws_guardduty_detector { enable = true } in a provider for each region (or aws_guardduty_organization_configuration).'
+package rampart.aws.account.guardduty
+
+import data.rampart.lib
+
+deny contains {"msg": sprintf("GuardDuty is not enabled in %s", [region]), "path": sprintf("attributes.regions.%s.guardduty", [region])} if {
+	some region, r in input.attributes.regions
+	r.guardduty.enabled == false
+}
+
+unknown contains {"msg": "the account's regions are unknown", "path": "attributes.regions"} if {
+	not is_object(lib.attr("regions"))
+}
+
+unknown contains {"msg": sprintf("guardduty is unknown in %s", [region]), "path": sprintf("attributes.regions.%s.guardduty", [region])} if {
+	some region, r in input.attributes.regions
+	not is_boolean(object.get(r, ["guardduty", "enabled"], null))
+}

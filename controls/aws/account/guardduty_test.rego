@@ -1,0 +1,23 @@
+package rampart.aws.account.guardduty_test
+
+import data.rampart.aws.account.guardduty as c
+
+test_pass_every_region if {
+	inp := {"attributes": {"regions": {"eu-west-1": {"guardduty": {"enabled": true}}, "us-east-1": {"guardduty": {"enabled": true}}}}}
+	count(c.deny) == 0 with input as inp
+	count(c.unknown) == 0 with input as inp
+}
+
+test_fail_one_region if {
+	count(c.deny) == 1 with input as {"attributes": {"regions": {"eu-west-1": {"guardduty": {"enabled": true}}, "us-east-1": {"guardduty": {"enabled": false}}}}}
+}
+
+test_unknown_region if {
+	inp := {"attributes": {"regions": {"eu-west-1": {"guardduty": {"enabled": true}}, "us-east-1": {}}}}
+	count(c.unknown) == 1 with input as inp
+	count(c.deny) == 0 with input as inp
+}
+
+test_unknown_no_regions if {
+	count(c.unknown) == 1 with input as {"attributes": {}}
+}

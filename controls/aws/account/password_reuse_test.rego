@@ -1,0 +1,23 @@
+package rampart.aws.account.password_reuse_test
+
+import data.rampart.aws.account.password_reuse as c
+
+test_pass_strict if {
+	inp := {"attributes": {"password_policy": {"configured": true, "password_reuse_prevention": 24}}}
+	count(c.deny) == 0 with input as inp
+	count(c.unknown) == 0 with input as inp
+}
+
+test_fail_weak if {
+	count(c.deny) == 1 with input as {"attributes": {"password_policy": {"configured": true, "password_reuse_prevention": 23}}}
+}
+
+test_fail_no_policy if {
+	count(c.deny) == 1 with input as {"attributes": {"password_policy": {"configured": false}}}
+}
+
+test_unknown_missing if {
+	count(c.unknown) == 1 with input as {"attributes": {}}
+	count(c.unknown) == 1 with input as {"attributes": {"password_policy": {"configured": true}}}
+	count(c.deny) == 0 with input as {"attributes": {"password_policy": {"configured": true}}}
+}

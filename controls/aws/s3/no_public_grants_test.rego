@@ -1,0 +1,25 @@
+package rampart.aws.s3.no_public_grants_test
+
+import data.rampart.aws.s3.no_public_grants as c
+
+test_pass_private if {
+	inp := {"attributes": {"public_acl_grants": [], "policy": {"present": false}}}
+	count(c.deny) == 0 with input as inp
+	count(c.unknown) == 0 with input as inp
+}
+
+test_pass_conditioned_principal if {
+	st := {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-123"}}}
+	count(c.deny) == 0 with input as {"attributes": {"public_acl_grants": [], "policy": {"present": true, "document": {"Statement": [st]}}}}
+}
+
+test_fail_public_acl_and_policy if {
+	st := {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:GetObject", "Resource": "*"}
+	inp := {"attributes": {"public_acl_grants": [{"grantee": "AllUsers", "permission": "READ"}], "policy": {"present": true, "document": {"Statement": st}}}}
+	count(c.deny) == 2 with input as inp
+}
+
+test_unknown_missing if {
+	count(c.unknown) == 2 with input as {"attributes": {}}
+	count(c.deny) == 0 with input as {"attributes": {}}
+}
