@@ -45,8 +45,9 @@ type TestOptions struct {
 // TestReport is the outcome of one `rampart test`.
 type TestReport struct {
 	Results []engine.TestResult
-	// Controls is how many controls were loaded.
+	// Controls is how many controls were loaded; Catalog lists them.
 	Controls int
+	Catalog  []*engine.Control
 	// Gaps are coverage problems; nil (and CoverageJudged false) with Run set.
 	Gaps           []Gap
 	CoverageJudged bool
@@ -136,7 +137,7 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
 		return nil, err
 	}
 	cat := eng.Catalog()
-	rep.Controls = len(cat.Controls)
+	rep.Controls, rep.Catalog = len(cat.Controls), cat.Controls
 
 	dir, note, err := workspaceDir(opts.Workspace)
 	if err != nil {
