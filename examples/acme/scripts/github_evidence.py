@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Writes examples/acme/evidence/github.json: a recorded snapshot shaped like
+`rampart collect github` output (attributes per docs/resources.md) for the
+fictional acme-payments organisation. Values are chosen so the demo shows
+passes, failures, a waived failure and results that could not be evaluated.
+Run from examples/acme: python3 scripts/github_evidence.py"""
+import json
+
+TS = "2026-11-20T06:00:00Z"
+ORG = "acme-payments"
+SRC = {"kind": "recorded", "collector": "github", "collected_at": TS}
+
+
+def hook(hid, host, insecure=False, secret=True, scheme="https"):
+    return {"id": hid, "name": "web", "active": True, "url_scheme": scheme, "url_host": host,
+            "insecure_ssl": insecure, "has_secret": secret, "events": ["push", "pull_request"]}
+
+
+def protection(reviews, force=False, codeowners=True, admins=True, signed=False):
+    return {"protected": True, "sources": ["rulesets"], "requires_pull_request": True,
+            "required_approving_review_count": reviews, "dismiss_stale_reviews": True,
+            "require_code_owner_reviews": codeowners, "require_last_push_approval": reviews > 1,
+            "required_conversation_resolution": True, "required_status_checks": ["ci/test", "ci/lint"],
+            "required_status_checks_enabled": True, "required_status_checks_strict": True,
+            "required_signatures": signed, "required_linear_history": True,
+            "allow_force_pushes": force, "allow_deletions": False,
+            "blocks_force_pushes": not force, "blocks_deletions": True, "enforce_admins": admins}
+
+
+UNPROTECTED = {"protected": False, "sources": [], "requires_pull_request": False,
+               "required_approving_review_count": 0, "dismiss_stale_reviews": False,
+               "require_code_owner_reviews": False, "require_last_push_approval": False,
+               "required_conversation_resolution": False, "required_status_checks": [],
+               "required_status_checks_enabled": False, "required_status_checks_strict": False,
+               "required_signatures": False, "required_linear_history": False,
+               "allow_force_pushes": True, "allow_deletions": True,
+               "blocks_force_pushes": False, "blocks_deletions": False, "enforce_admins": False}
+
+ADMINS = [{"login": "alice-acme", "permission": "admin", "outside": False},
+          {"login": "carol-sec", "permission": "admin", "outside": False}]
+
+
+def repo(name, prot, visibility="private", archived=False, codeowners=True, extra=None, unknown=None):
+    attrs = {
+        "name": name, "full_name": f"{ORG}/{name}", "visibility": visibility, "archived": archived,
+        "fork": False, "default_branch": "main", "pushed_at": "2026-11-19T17:42:10Z",
+        "has_codeowners": codeowners, "codeowners_errors": 0,
+        "security_and_analysis": {"advanced_security": True, "secret_scanning": True,
+                                  "secret_scanning_push_protection": True, "dependabot_security_updates": True},
+        "vulnerability_alerts_enabled": True,
+        "collaborators": list(ADMINS), "deploy_keys": [], "webhooks": [],
+        "actions": {"enabled": True, "allowed_actions": "selected", "default_workflow_permissions": "read",
+                    "can_approve_pull_request_reviews": False},
+        "dependabot_alerts": [], "code_scanning_alerts": [], "secret_scanning_alerts": [],
+    }
+    if prot is not None:
+        attrs["default_branch_protection"] = prot
+    attrs.update(extra or {})
+    r = {"type": "github.repository", "id": f"github.com/{ORG}/{name}",
+         "scope": {"platform": "github", "org": ORG, "repo": name}, "source": SRC, "attributes": attrs}
+    for key in (unknown or {}):
+        attrs.pop(key, None)
+    if unknown:
+        r["unknown"] = unknown
+    return r
+
+
+def member(login, role, outside=False):
+    return {"type": "github.member", "id": f"github.com/{ORG}/members/{login}",
+            "scope": {"platform": "github", "org": ORG}, "source": SRC,
+            "attributes": {"login": login, "role": role, "outside_collaborator": outside, "two_factor_disabled": False}}
+
+
+ADMIN_403 = "403 Resource not accessible by integration: needs the administration:read repository permission"
+
+resources = [
+    {"type": "github.organization", "id": f"github.com/{ORG}", "scope": {"platform": "github", "org": ORG},
+     "source": SRC, "attributes": {
+         "login": ORG, "two_factor_requirement_enabled": True, "default_repository_permission": "write",
+         "members_can_create_repositories": True, "members_can_create_public_repositories": False,
+         "members_can_create_private_repositories": True, "web_commit_signoff_required": False,
+         "new_repository_security": {"advanced_security": True, "dependabot_alerts": True,
+                                     "dependabot_security_updates": True, "dependency_graph": True,
+                                     "secret_scanning": True, "secret_scanning_push_protection": False},
+         "rulesets": [{"id": 4211, "name": "default-branch", "target": "branch", "enforcement": "active",
+                       "bypass_actor_count": 0, "binds_admins": True}],
+         "actions": {"enabled_repositories": "all", "allowed_actions": "all",
+                     "default_workflow_permissions": "write", "can_approve_pull_request_reviews": False},
+         "webhooks": [hook(3101, "hooks.slack.example"), hook(3102, "ci.acme-payments.example", insecure=True)],
+         "owners": ["alice-acme", "carol-sec"], "owner_count": 2}},
+    member("alice-acme", "admin"), member("carol-sec", "admin"), member("bobo", "member"),
+    member("dchen", "member"), member("erinw", "member"),
+    member("frank-contract", "outside_collaborator", outside=True),
+    repo("payments-api", protection(2, signed=True), extra={
+        "dependabot_alerts": [{"number": 41, "state": "open", "severity": "critical", "created_at": "2026-11-02T08:14:00Z",
+                               "package": "golang.org/x/net", "ghsa_id": "GHSA-4v7x-pqxf-cx7m",
+                               "summary": "HTTP/2 rapid reset can cause excessive work",
+                               "url": "https://github.com/acme-payments/payments-api/security/dependabot/41"}]}),
+    repo("payments-gateway", protection(1)),
+    repo("ledger", protection(1, codeowners=False), codeowners=False),
+    repo("website", protection(1), visibility="public", extra={
+        "webhooks": [hook(5501, "deploy.netlify.example", scheme="http", secret=False)]}),
+    repo("docs", UNPROTECTED, visibility="public", codeowners=False),
+    repo("data-pipeline", None, unknown={"default_branch_protection": ADMIN_403, "security_and_analysis": ADMIN_403,
+                                         "deploy_keys": ADMIN_403, "webhooks": ADMIN_403}),
+    repo("data-warehouse-dbt", protection(2, force=True), extra={
+        "code_scanning_alerts": [{"number": 7, "state": "open", "severity": "high", "created_at": "2026-08-30T10:00:00Z",
+                                  "rule": "py/sql-injection", "summary": "SQL query built from user-controlled sources",
+                                  "url": "https://github.com/acme-payments/data-warehouse-dbt/security/code-scanning/7"}]}),
+    repo("infra-terraform", protection(1, admins=False), extra={
+        "collaborators": ADMINS + [{"login": "frank-contract", "permission": "admin", "outside": True}],
+        "deploy_keys": [{"id": 88120, "title": "atlantis", "read_only": False, "created_at": "2025-03-04T11:00:00Z",
+                         "last_used": "2026-11-19T09:00:00Z"}],
+        "actions": {"enabled": True, "allowed_actions": "selected", "default_workflow_permissions": "write",
+                    "can_approve_pull_request_reviews": True}}),
+    repo("old-prototype", UNPROTECTED, archived=True, codeowners=False),
+]
+
+snapshot = {"schema": "rampart.evidence/v1", "collected_at": TS, "collectors": ["github"], "resources": resources}
+with open("evidence/github.json", "w") as f:
+    json.dump(snapshot, f, indent=2)
+    f.write("\n")
