@@ -23,7 +23,7 @@ risk "credential-leak" {
   threat      = "Static access keys leak through laptops, CI logs or images and are used from outside"
   likelihood  = 3
   impact      = 5
-  mitigations = ["credential-hygiene", "secret-leak-prevention"]
+  mitigations = ["credential-hygiene", "secret-leak-prevention", "aws-iam-least-privilege"]
 }
 
 risk "data-exposure" {
@@ -31,7 +31,7 @@ risk "data-exposure" {
   threat      = "A storage bucket becomes public through an ACL or policy, or is read unencrypted"
   likelihood  = 3
   impact      = 5
-  mitigations = ["storage-protection"]
+  mitigations = ["storage-protection", "aws-storage-exposure", "aws-encryption-at-rest", "aws-database-exposure"]
 }
 
 risk "network-intrusion" {
@@ -39,5 +39,5 @@ risk "network-intrusion" {
   threat      = "SSH or RDP open to the internet is brute-forced or exploited"
   likelihood  = 3
   impact      = 4
-  mitigations = ["network-segmentation"]
+  mitigations = ["network-segmentation", "aws-workload-hardening"]
 }

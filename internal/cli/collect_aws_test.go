@@ -154,7 +154,7 @@ person "ann" {
 	require.NoError(t, os.WriteFile(filepath.Join(ws, "workspace.hcl"), []byte(hcl), 0o644))
 	report := filepath.Join(t.TempDir(), "report.json")
 	r := runAWS(t, awsEnv(t, srv), false, "audit", ws, "--collect", "aws", "--format", "json="+report)
-	assert.Equal(t, 1, r.code, r.stderr)
+	assert.Equal(t, 3, r.code, "a control that could not be evaluated (volumes not readable) makes the audit exit 3: %s", r.stderr)
 	assert.Contains(t, r.stderr, "skipped aws:111122223333/ap-east-1: named in the workspace but not enabled")
 	data, err := os.ReadFile(report)
 	require.NoError(t, err)
@@ -177,4 +177,8 @@ person "ann" {
 	assert.True(t, strings.HasPrefix(statuses["AWS-EC2-001 arn:aws:ec2:eu-west-1:111122223333:security-group/sg-0web"], "fail"), statuses)
 	assert.True(t, strings.HasPrefix(statuses["AWS-IAM-001 arn:aws:iam::111122223333:user/bob"], "fail"), statuses)
 	assert.True(t, strings.HasPrefix(statuses["AWS-IAM-001 arn:aws:iam::111122223333:user/alice"], "pass"), statuses)
+	assert.Equal(t, "not_evaluated: not collected: access denied: needs ec2:DescribeVolumes (missing permission: ec2:DescribeVolumes)",
+		statuses["AWS-EC2-004 aws:111122223333/eu-west-1"])
+	assert.True(t, strings.HasPrefix(statuses["AWS-RDS-002 arn:aws:rds:eu-west-1:111122223333:db:legacy"], "fail"), statuses)
+	assert.True(t, strings.HasPrefix(statuses["AWS-IAM-010 arn:aws:iam::111122223333:policy/admin-all"], "fail"), statuses)
 }

@@ -1,0 +1,142 @@
+# AWS account hardening: mitigations, risks, training and policy
+# statements linking the AWS controls (controls/aws) to the register.
+
+mitigation "aws-root-protection" {
+  title    = "Root user locked away: MFA, no access keys, security contact set"
+  controls = ["AWS-IAM-003", "AWS-IAM-004", "AWS-ACCT-001"]
+}
+
+mitigation "aws-password-policy" {
+  title    = "Strong IAM password policy"
+  controls = ["AWS-IAM-005", "AWS-IAM-006"]
+}
+
+mitigation "aws-iam-least-privilege" {
+  title    = "IAM permissions through groups, no full-admin policies, no idle credentials"
+  controls = ["AWS-IAM-007", "AWS-IAM-008", "AWS-IAM-009", "AWS-IAM-010"]
+}
+
+mitigation "aws-storage-exposure" {
+  title    = "No public S3 access at bucket or account level; TLS only"
+  controls = ["AWS-S3-003", "AWS-S3-004", "AWS-S3-005"]
+}
+
+mitigation "aws-encryption-at-rest" {
+  title    = "Encryption at rest for volumes, databases and keys that rotate"
+  controls = ["AWS-EC2-003", "AWS-EC2-004", "AWS-RDS-001", "AWS-KMS-001"]
+}
+
+mitigation "aws-database-exposure" {
+  title    = "Databases private, patched and recoverable"
+  controls = ["AWS-RDS-002", "AWS-RDS-003", "AWS-RDS-004"]
+}
+
+mitigation "aws-workload-hardening" {
+  title    = "Instance metadata protected by IMDSv2"
+  controls = ["AWS-EC2-005"]
+}
+
+mitigation "aws-audit-logging" {
+  title    = "Complete, tamper-evident audit logs"
+  controls = ["AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-VPC-001", "AWS-S3-007", "AWS-CFG-001"]
+}
+
+mitigation "aws-threat-detection" {
+  title    = "Threat detection in every region"
+  controls = ["AWS-GD-001"]
+}
+
+mitigation "aws-data-recovery" {
+  title    = "Recoverable data: versioned buckets and database backups"
+  controls = ["AWS-S3-006", "AWS-RDS-004"]
+}
+
+risk "aws-account-compromise" {
+  title       = "Takeover of an AWS account through its root user or an over-privileged IAM identity"
+  threat      = "A leaked root key, a root password without MFA, or a user with full-admin rights gives an attacker the whole account"
+  likelihood  = 3
+  impact      = 5
+  mitigations = ["aws-root-protection", "aws-password-policy", "aws-iam-least-privilege"]
+}
+
+risk "aws-undetected-intrusion" {
+  title       = "Intrusion in AWS goes unnoticed or cannot be investigated"
+  threat      = "Activity in an unmonitored region, a stopped trail or missing flow logs hides an attacker and destroys the evidence"
+  likelihood  = 3
+  impact      = 4
+  mitigations = ["aws-audit-logging", "aws-threat-detection"]
+}
+
+risk "aws-data-loss" {
+  title       = "Data in AWS is destroyed or cannot be restored"
+  threat      = "A mistaken or malicious delete or overwrite of buckets and databases without versions, backups or deletion protection"
+  likelihood  = 2
+  impact      = 5
+  mitigations = ["aws-data-recovery"]
+}
+
+training "aws-account-security" {
+  title        = "AWS account security: root user, IAM, logging and detection"
+  required_for = ["platform-engineer"]
+  valid_for    = "365d"
+  controls = [
+    "AWS-IAM-003", "AWS-IAM-004", "AWS-IAM-005", "AWS-IAM-006", "AWS-IAM-007", "AWS-IAM-008",
+    "AWS-IAM-009", "AWS-IAM-010", "AWS-ACCT-001", "AWS-CT-001", "AWS-CT-002", "AWS-CT-003",
+    "AWS-VPC-001", "AWS-CFG-001", "AWS-GD-001",
+  ]
+}
+
+training "aws-data-protection" {
+  title        = "Protecting data in AWS: S3, EBS, RDS and KMS"
+  required_for = ["platform-engineer", "developer"]
+  valid_for    = "730d"
+  controls = [
+    "AWS-S3-003", "AWS-S3-004", "AWS-S3-005", "AWS-S3-006", "AWS-S3-007", "AWS-EC2-003", "AWS-EC2-004",
+    "AWS-EC2-005", "AWS-RDS-001", "AWS-RDS-002", "AWS-RDS-003", "AWS-RDS-004", "AWS-KMS-001",
+  ]
+}
+
+policy "aws-cloud-security" {
+  title        = "AWS Cloud Security Standard"
+  review_every = "365d"
+
+  statement "root-user" {
+    text     = "The AWS root user has MFA and no access keys, and a security contact receives AWS notifications."
+    controls = ["AWS-IAM-003", "AWS-IAM-004", "AWS-ACCT-001"]
+  }
+
+  statement "iam-hygiene" {
+    text     = "IAM users get permissions through groups only, never full administrator rights through a customer policy, and idle credentials are disabled within 45 days."
+    controls = ["AWS-IAM-005", "AWS-IAM-006", "AWS-IAM-007", "AWS-IAM-008", "AWS-IAM-009", "AWS-IAM-010"]
+  }
+
+  statement "no-public-storage" {
+    text     = "S3 data is never public: Block Public Access is on for the account, no bucket grants access to everyone, and requests without TLS are refused."
+    controls = ["AWS-S3-003", "AWS-S3-004", "AWS-S3-005"]
+  }
+
+  statement "encryption-at-rest" {
+    text     = "Volumes and databases are encrypted at rest, and customer keys rotate every year."
+    controls = ["AWS-EC2-003", "AWS-EC2-004", "AWS-RDS-001", "AWS-KMS-001"]
+  }
+
+  statement "private-databases" {
+    text     = "Databases are not reachable from the internet, receive minor security upgrades, keep 7 days of backups and are protected from deletion."
+    controls = ["AWS-RDS-002", "AWS-RDS-003", "AWS-RDS-004"]
+  }
+
+  statement "instance-metadata" {
+    text     = "EC2 instances accept only session-based (IMDSv2) metadata requests."
+    controls = ["AWS-EC2-005"]
+  }
+
+  statement "logging-and-detection" {
+    text     = "API activity in every region is logged to tamper-evident, encrypted trails; VPC traffic, bucket access and configuration changes are recorded; GuardDuty watches every region."
+    controls = ["AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-VPC-001", "AWS-S3-007", "AWS-CFG-001", "AWS-GD-001"]
+  }
+
+  statement "recoverability" {
+    text     = "Bucket objects are versioned and databases are backed up, so data can be restored after a mistake or an attack."
+    controls = ["AWS-S3-006", "AWS-RDS-004"]
+  }
+}
