@@ -31,7 +31,7 @@ deny contains "off" if {
 
 unknown contains "unknown" if not is_boolean(lib.attr(["encryption", "enabled"]))
 
-recent if lib.days_since(input.attributes.created) < 30
+recent if lib.days_since(input.attributes.encryption.changed_at) < 30
 
 deny contains "new and off" if {
 	recent
@@ -115,6 +115,10 @@ func TestRules(t *testing.T) {
 			"controls/aws/s3/x.rego:32:29: forbidden-builtin: rand.intn is not available to controls"},
 		{RuleForbiddenBuiltin, goodControl, map[string]string{"controls/aws/s3/x_test.rego": goodTest + "\ntest_env if opa.runtime().env\n"},
 			"controls/aws/s3/x_test.rego:7:13: forbidden-builtin: opa.runtime is not available to controls"},
+		{RuleUnguardedAttribute, goodControl + "\ndeny contains \"v\" if input.attributes.versioning.status == \"Suspended\"\n", nil,
+			"controls/aws/s3/x.rego:18:1: unguarded-attribute: deny reads attributes.versioning but no unknown rule does"},
+		{RuleUnguardedAttribute, r("recent if lib.days_since(input.attributes.encryption.changed_at) < 30", "created := input.attributes.created\n\nrecent if lib.days_since(created) < 30").Replace(goodControl), nil,
+			"controls/aws/s3/x.rego:18:1: unguarded-attribute: deny reads attributes.created but no unknown rule does"},
 		{RuleTestMissing, goodControl, map[string]string{"controls/aws/s3/x_test.rego": ""},
 			"controls/aws/s3/x.rego:12:1: test-missing: no test refers to package rampart.aws.s3.x: add x_test.rego"},
 		{RuleUnusedRule, goodControl + "\nhelper := 1\n", nil,
