@@ -151,7 +151,7 @@ func (g *generator) page(gr *group) []byte {
 		fmt.Fprintf(&b, "| Package | `%s` |\n", c.Package)
 		b.WriteString("\n**Frameworks**\n\n")
 		for _, fw := range sortedKeys(c.Frameworks) {
-			fmt.Fprintf(&b, "- %s: %s\n", frameworkName(fw), strings.Join(c.Frameworks[fw], ", "))
+			fmt.Fprintf(&b, "- %s: %s\n", frameworkName(fw), strings.Join(naturalSorted(c.Frameworks[fw]), ", "))
 		}
 		b.WriteString("\n**Remediation**\n\n")
 		fmt.Fprintf(&b, "- Console: %s\n- Terraform: %s\n", oneLine(c.Remediation.Console), oneLine(c.Remediation.Terraform))
@@ -199,7 +199,7 @@ func (g *generator) frameworks() []byte {
 	fmt.Fprintf(&b, "# Framework cross-reference\n\n[Catalogue](%s)\n", IndexFile)
 	for _, fw := range sortedKeys(refs) {
 		fmt.Fprintf(&b, "\n## %s\n\n| Reference | Controls |\n|---|---|\n", frameworkName(fw))
-		for _, r := range sortedKeys(refs[fw]) {
+		for _, r := range naturalSorted(sortedKeys(refs[fw])) {
 			ids := refs[fw][r]
 			sort.Strings(ids)
 			links := make([]string, len(ids))
@@ -260,4 +260,43 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// naturalSorted orders references as people read them: A.5.9 before
+// A.5.17, CC6.1 before CC6.10, IA-2(1) before IA-2(12).
+func naturalSorted(refs []string) []string {
+	out := append([]string{}, refs...)
+	sort.SliceStable(out, func(i, j int) bool { return naturalLess(out[i], out[j]) })
+	return out
+}
+
+func naturalLess(a, b string) bool {
+	for a != "" && b != "" {
+		da, ra := leadingDigits(a)
+		db, rb := leadingDigits(b)
+		switch {
+		case da != "" && db != "":
+			na, nb := strings.TrimLeft(da, "0"), strings.TrimLeft(db, "0")
+			if len(na) != len(nb) {
+				return len(na) < len(nb)
+			}
+			if na != nb {
+				return na < nb
+			}
+			a, b = ra, rb
+		case a[0] != b[0]:
+			return a[0] < b[0]
+		default:
+			a, b = a[1:], b[1:]
+		}
+	}
+	return len(a) < len(b)
+}
+
+func leadingDigits(s string) (string, string) {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return s[:i], s[i:]
 }
