@@ -37,7 +37,6 @@ does not parse (file:line:col on standard error) or a path is wrong.`,
 				}
 				unformatted++
 				if !check {
-					r := r
 					if err := atomicfile.Write(r.File, func(w io.Writer) error { _, err := w.Write(r.Formatted); return err }); err != nil {
 						return exitWith(pipeline.ExitNotEvaluated, fmt.Errorf("write %s: %w", r.File, err))
 					}
