@@ -271,7 +271,14 @@ func printGateSummary(w io.Writer, r *report.Report, g *report.GateInfo) {
 	}
 	fmt.Fprintf(w, "rampart gate %s (baseline %s, fail on %s and above): %d new, %d unchanged, %d fixed, %d waived\n",
 		verdict, g.Baseline, g.FailOn, newN, unchanged, len(g.Fixed), r.Summary.Waived)
-	for _, reason := range g.Reasons {
+	// A first change to a large repository can bring thousands: the log
+	// shows the first ones, the reports have all of them.
+	const shown = 20
+	for i, reason := range g.Reasons {
+		if i == shown {
+			fmt.Fprintf(w, "  … and %d more (all of them are in the reports)\n", len(g.Reasons)-shown)
+			break
+		}
 		fmt.Fprintf(w, "  %s\n", reason)
 	}
 }

@@ -70,7 +70,19 @@ type sarifResult struct {
 	PartialFingerprints map[string]string  `json:"partialFingerprints"`
 	BaselineState       string             `json:"baselineState,omitempty"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
-	Properties          map[string]any     `json:"properties"`
+	Properties          sarifResultProps   `json:"properties"`
+}
+
+// sarifResultProps is a struct, not a map: a large gate run writes tens of
+// thousands of results and maps cost a sort per result when encoded.
+type sarifResultProps struct {
+	Status       string   `json:"status"`
+	Severity     string   `json:"severity"`
+	ResourceType string   `json:"resource_type"`
+	ResourceID   string   `json:"resource_id"`
+	Path         string   `json:"path,omitempty"`
+	System       string   `json:"system,omitempty"`
+	Risks        []string `json:"risks,omitempty"`
 }
 
 type sarifLocation struct {
@@ -272,11 +284,9 @@ func sarifResultFor(f finding.Finding, ruleIndex int, g *GateInfo) sarifResult {
 		Level:               sarifLevel(f.Severity),
 		Message:             sarifText{Text: fmt.Sprintf("%s: %s (%s %s)", f.Title, f.Message, f.Resource.Type, f.Resource.ID)},
 		PartialFingerprints: map[string]string{"rampart/v1": f.Fingerprint},
-		Properties: map[string]any{
-			"status":        string(f.Status),
-			"severity":      string(f.Severity),
-			"resource_type": f.Resource.Type,
-			"resource_id":   f.Resource.ID,
+		Properties: sarifResultProps{
+			Status: string(f.Status), Severity: string(f.Severity), ResourceType: f.Resource.Type, ResourceID: f.Resource.ID,
+			Path: f.Path, System: f.Resource.System, Risks: f.Risks,
 		},
 	}
 	switch f.Status {
@@ -285,15 +295,6 @@ func sarifResultFor(f finding.Finding, ruleIndex int, g *GateInfo) sarifResult {
 		res.Kind, res.Level = "review", "none"
 	case finding.Waived:
 		res.Suppressions = []sarifSuppression{{Kind: "external", Justification: "waiver " + f.Waiver}}
-	}
-	if f.Path != "" {
-		res.Properties["path"] = f.Path
-	}
-	if f.Resource.System != "" {
-		res.Properties["system"] = f.Resource.System
-	}
-	if len(f.Risks) > 0 {
-		res.Properties["risks"] = f.Risks
 	}
 	loc := sarifLocation{LogicalLocations: []sarifLogical{{Name: f.Resource.ID, FullyQualifiedName: f.Resource.Type + "/" + f.Resource.ID, Kind: "resource"}}}
 	if src := f.Resource.Source; src.File != "" {

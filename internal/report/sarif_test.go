@@ -132,7 +132,7 @@ func TestSARIFContent(t *testing.T) {
 		require.Equal(t, rules[res.RuleID], res.RuleIndex)
 		require.NotEmpty(t, res.PartialFingerprints["rampart/v1"])
 		byState[res.BaselineState]++
-		if res.Properties["status"] == "pass" {
+		if res.Properties.Status == "pass" {
 			t.Fatalf("passing result written: %+v", res)
 		}
 	}
