@@ -284,3 +284,37 @@ func TestActionUsesRealFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestGateNeverPassesUnnamedResources: a resource whose name or ID is only
+// known after apply must still fail (or be not evaluated), never pass
+// because a control could not build its message.
+func TestGateNeverPassesUnnamedResources(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, dir, "main.tf", `resource "aws_s3_bucket" "generated" {
+  bucket_prefix = "logs-"
+}
+
+resource "aws_instance" "app" {
+  ami           = "ami-1"
+  instance_type = "t3.micro"
+  metadata_options {
+    http_tokens = "optional"
+  }
+}
+
+resource "github_repository" "nobranch" {
+  name = "nobranch"
+}
+`)
+	res := run(t, "gate", "--allow-unknown", "--fail-on", "critical", "--format", "json=r.json")
+	require.NotEqual(t, 2, res.code, res.stderr)
+	r := readReport(t, filepath.Join(dir, "r.json"))
+	status := map[string]finding.Status{}
+	for _, f := range r.Findings {
+		status[f.ControlID+" "+f.Resource.ID] = f.Status
+	}
+	require.Equal(t, finding.Fail, status["AWS-S3-001 aws_s3_bucket.generated"])
+	require.Equal(t, finding.Fail, status["AWS-EC2-005 aws_instance.app"], "IMDSv1 allowed: %v", status)
+	require.Equal(t, finding.NotEvaluated, status["GH-REPO-001 github_repository.nobranch"])
+}

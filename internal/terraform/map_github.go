@@ -585,6 +585,14 @@ func githubProtection(b *builder, in *Instance, branch string, branchKnown bool,
 			b.unknown("default_branch_protection."+pair[1], unknownField[pair[0]])
 		}
 	}
+	if !branchKnown && out["protected"] == false {
+		// No source covers the branch, so it is unprotected whatever its
+		// name; but controls name the branch in their messages, and a
+		// message built from a missing default_branch would make the deny
+		// undefined: a pass. Not evaluated is the honest outcome.
+		delete(out, "protected")
+		b.unknown("default_branch_protection.protected", "no protection in this configuration, and the default branch name is not set (add a github_branch_default) so it cannot be reported")
+	}
 	b.r.Attributes["default_branch_protection"] = out
 }
 

@@ -3,8 +3,6 @@ package terraform
 import (
 	"fmt"
 	"strings"
-
-	"github.com/zclconf/go-cty/cty"
 )
 
 // mapIAMUsers builds aws.iam.user. Whether MFA is enrolled is never in
@@ -118,11 +116,7 @@ func mapIAMPolicies(m *mapper) {
 	}
 	for _, in := range pols {
 		b := newBuilder("aws.iam.policy", id(in), in, globalScope(in))
-		if v := get(in.Body, "name"); v != cty.NilVal {
-			b.set("policy_name", v, nil)
-		} else {
-			b.unknown("policy_name", "policy name is generated at apply")
-		}
+		b.identifier("policy_name", get(in.Body, "name"), in)
 		b.unknown("arn", "unknown until apply: "+in.Address+".arn")
 		b.unknown("default_version_id", "unknown until apply: "+in.Address+".default_version_id")
 		b.r.Attributes["attachment_count"] = int64(count[in])

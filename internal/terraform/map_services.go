@@ -82,11 +82,7 @@ func mapRDSInstances(m *mapper) {
 	for _, in := range m.byType["aws_db_instance"] {
 		b := newBuilder("aws.rds.instance", id(in), in, awsScope(in))
 		setRegion(b, in)
-		if v := get(in.Body, "identifier"); v != cty.NilVal {
-			b.set("db_instance_identifier", v, nil)
-		} else {
-			b.unknown("db_instance_identifier", "identifier is generated at apply")
-		}
+		b.identifier("db_instance_identifier", get(in.Body, "identifier"), in)
 		b.unknown("arn", "unknown until apply: "+in.Address+".arn")
 		b.set("engine", get(in.Body, "engine"), nil)
 		b.set("storage_encrypted", get(in.Body, "storage_encrypted"), false)
@@ -127,7 +123,7 @@ func mapEBSVolumes(m *mapper) {
 	for _, in := range vols {
 		b := newBuilder("aws.ec2.volume", id(in), in, awsScope(in))
 		setRegion(b, in)
-		b.unknown("volume_id", "unknown until apply: "+in.Address+".id")
+		b.displayName("volume_id", in)
 		b.unknown("state", "unknown until apply")
 		switch v, def := get(in.Body, "encrypted"), byDefault[in.Root+"\x00"+in.Region]; {
 		case v != cty.NilVal:
@@ -156,7 +152,7 @@ func mapEC2Instances(m *mapper) {
 	for _, in := range m.byType["aws_instance"] {
 		b := newBuilder("aws.ec2.instance", id(in), in, awsScope(in))
 		setRegion(b, in)
-		b.unknown("instance_id", "unknown until apply: "+in.Address+".id")
+		b.displayName("instance_id", in)
 		b.unknown("vpc_id", "follows the subnet, known after apply")
 		if v := get(in.Body, "subnet_id"); v != cty.NilVal {
 			b.set("subnet_id", v, nil)
@@ -220,7 +216,7 @@ func mapVPCs(m *mapper) {
 	for _, in := range vpcs {
 		b := newBuilder("aws.vpc", id(in), in, awsScope(in))
 		setRegion(b, in)
-		b.unknown("vpc_id", "unknown until apply: "+in.Address+".id")
+		b.displayName("vpc_id", in)
 		b.r.Attributes["is_default"] = in.Type == "aws_default_vpc"
 		b.set("cidr_block", get(in.Body, "cidr_block"), nil)
 		listFrom(b, "flow_logs", logL, in, func(f *Instance) (any, string) {

@@ -161,6 +161,27 @@ func (b *builder) unknown(attr, why string) {
 	b.r.Unknown[attr] = why
 }
 
+// displayName fills an identifier that AWS assigns at apply (instance_id,
+// volume_id, a generated bucket or policy name) with the Terraform address.
+// Controls name the resource with these attributes in their messages, and a
+// Rego message built from a missing attribute makes the whole deny rule
+// undefined, which would pass a failing resource. The address is what a
+// reviewer of the pull request knows the resource by; no control decides
+// anything on these identifiers.
+func (b *builder) displayName(attr string, in *Instance) {
+	b.r.Attributes[attr] = in.Address
+}
+
+// identifier writes a configured name (bucket, identifier) when it is
+// known, and the Terraform address otherwise (see displayName).
+func (b *builder) identifier(attr string, v cty.Value, in *Instance) {
+	if s, ok := str(v); ok {
+		b.r.Attributes[attr] = s
+		return
+	}
+	b.displayName(attr, in)
+}
+
 // set writes attr from v: absent v writes def (when def is non-nil: the
 // provider's documented default), unknown v records the reason.
 func (b *builder) set(attr string, v cty.Value, def any) {
