@@ -98,3 +98,22 @@ resource "aws_instance" "imdsv2" {
     http_tokens = "required"
   }
 }
+
+provider "aws" {
+  region = "eu-west-1"
+}
+
+resource "aws_guardduty_detector" "main" {}
+
+resource "aws_config_configuration_recorder" "main" {
+  name     = "default"
+  role_arn = "arn:aws:iam::111122223333:role/config"
+}
+
+resource "aws_account_alternate_contact" "security" {
+  alternate_contact_type = "SECURITY"
+  name                   = "Security"
+  title                  = "CISO"
+  email_address          = "security@acme.example"
+  phone_number           = "+1000"
+}
