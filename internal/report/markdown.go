@@ -67,12 +67,13 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	if g != nil {
 		b.add(fmt.Sprintf("Baseline: `%s` · blocking: new results at or above **%s**\n\n", cell(g.Baseline), g.FailOn))
 	}
-	newLabel, unchangedLabel := "new", "unchanged"
-	if g == nil {
-		newLabel, unchangedLabel = "failing", "—"
+	if g != nil {
+		b.add(fmt.Sprintf("| new failures | new not evaluated | fixed | unchanged | waived | expiring waivers | expired waivers |\n|---:|---:|---:|---:|---:|---:|---:|\n| %d | %d | %d | %d | %d | %d | %d |\n\n",
+			len(newFail), len(newOther), len(fixed), len(unchanged), r.Summary.Waived, len(expiring), len(expired)))
+	} else {
+		b.add(fmt.Sprintf("| failures | errors and not evaluated | waived | expiring waivers | expired waivers |\n|---:|---:|---:|---:|---:|\n| %d | %d | %d | %d | %d |\n\n",
+			len(newFail), len(newOther), r.Summary.Waived, len(expiring), len(expired)))
 	}
-	b.add(fmt.Sprintf("| %s failures | not evaluated | fixed | %s | waived | expiring waivers | expired waivers |\n|---:|---:|---:|---:|---:|---:|---:|\n| %d | %d | %d | %d | %d | %d | %d |\n\n",
-		newLabel, unchangedLabel, len(newFail), len(newOther), len(fixed), len(unchanged), r.Summary.Waived, len(expiring), len(expired)))
 	if g != nil && len(g.Reasons) > 0 {
 		b.add("**Why the gate failed**\n\n")
 		for i, reason := range g.Reasons {
@@ -87,17 +88,21 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	if g != nil {
 		linkBase = g.LinkBase
 	}
+	failTitle, otherTitle := "New failures", "New results that could not be evaluated"
+	if g == nil {
+		failTitle, otherTitle = "Failures", "Results that could not be evaluated"
+	}
 	if len(newFail) > 0 {
-		b.add(fmt.Sprintf("### %s failures (%d)\n\n| severity | control | resource | where | message |\n|---|---|---|---|---|\n", capitalise(newLabel), len(newFail)))
+		b.add(fmt.Sprintf("### %s (%d)\n\n| severity | control | resource | where | message |\n|---|---|---|---|---|\n", failTitle, len(newFail)))
 		for i, f := range newFail {
 			if !b.add(findingRow(f, linkBase)) {
-				b.cut(len(newFail)-i, strings.ToLower(newLabel)+" failures")
+				b.cut(len(newFail)-i, strings.ToLower(failTitle))
 				break
 			}
 		}
 		b.add("\n")
 	}
-	b.folded(fmt.Sprintf("New results that could not be evaluated (%d)", len(newOther)), newOther, linkBase)
+	b.folded(fmt.Sprintf("%s (%d)", otherTitle, len(newOther)), newOther, linkBase)
 	b.folded(fmt.Sprintf("Fixed (%d)", len(fixed)), fixed, linkBase)
 	if g != nil {
 		b.folded(fmt.Sprintf("Unchanged failures (%d)", len(unchanged)), unchanged, linkBase)
@@ -215,13 +220,6 @@ func cell(s string) string {
 // cellEscaper neutralises HTML (a message could contain a tag) but keeps
 // quotes readable.
 var cellEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
 
 func bySeverity(fs []finding.Finding) {
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity.Rank() > fs[j].Severity.Rank() })
