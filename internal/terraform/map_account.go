@@ -78,7 +78,8 @@ func accountPasswordPolicy(b *builder, ps []*Instance) {
 	} else {
 		b.unknown("password_policy.expire_passwords", unknownReason(age))
 	}
-	b.setIn(pp, "password_policy", "password_reuse_prevention", get(p.Body, "password_reuse_prevention"), nil)
+	// 0 is how AWS reports "no reuse prevention".
+	b.setIn(pp, "password_policy", "password_reuse_prevention", get(p.Body, "password_reuse_prevention"), int64(0))
 	b.r.Attributes["password_policy"] = pp
 }
 

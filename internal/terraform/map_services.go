@@ -153,6 +153,7 @@ func mapEC2Instances(m *mapper) {
 		b := newBuilder("aws.ec2.instance", id(in), in, awsScope(in))
 		setRegion(b, in)
 		b.displayName("instance_id", in)
+		b.unknown("state", "unknown until apply")
 		b.unknown("vpc_id", "follows the subnet, known after apply")
 		if v := get(in.Body, "subnet_id"); v != cty.NilVal {
 			b.set("subnet_id", v, nil)
