@@ -30,7 +30,6 @@ type module struct {
 	callOrder []string
 	outputs   map[string]*hclsyntax.Attribute
 	providers []*hclsyntax.Block
-	diags     hcl.Diagnostics
 	byKey     map[string]*resourceBlock
 }
 
@@ -117,9 +116,9 @@ func (m *module) add(f *hcl.File) {
 	}
 }
 
-// index orders resources by file and position (files are added in name
-// order, so appending already did; local modules read late sort the same
-// way) and indexes them by type and name for references.
+// index makes references O(1): resources by "type.name". The resources
+// list itself is in file-name and position order, as files are added in
+// name order.
 func (m *module) index() {
 	m.byKey = make(map[string]*resourceBlock, len(m.resources))
 	for _, rb := range m.resources {

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/zclconf/go-cty/cty"
-	ctyjson "github.com/zclconf/go-cty/cty/json"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
 )
@@ -236,8 +235,6 @@ func policyDocument(v cty.Value) (any, string, bool) {
 	}
 	return doc, "", true
 }
-
-var _ = ctyjson.Marshal
 
 // keysOf lists a map's keys in order, for stable output.
 func keysOf(m map[string]any) []string {
