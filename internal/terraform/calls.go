@@ -1,0 +1,150 @@
+package terraform
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// call evaluates a module call: a local source is evaluated as a child
+// module; a remote one is not fetched, so its outputs are unknown and a
+// warning says its resources were not checked.
+func (mi *modInst) call(name string) *callState {
+	cs := mi.calls[name]
+	if cs == nil {
+		cs = &callState{}
+		mi.calls[name] = cs
+	}
+	if cs.done {
+		return cs
+	}
+	if cs.busy {
+		cs.value = unknownBecause("reference cycle through module." + name)
+		return cs
+	}
+	cs.busy = true
+	defer func() { cs.busy, cs.done = false, true }()
+	b := mi.mod.calls[name]
+	addr := mi.prefix + "module." + name
+	src := literalString(b.Body.Attributes["source"])
+	dir, local := localSource(mi.mod.dir, src)
+	if !local {
+		why := fmt.Sprintf("module %s comes from %q, a remote source rampart does not fetch", addr, src)
+		mi.ev.warn(b.DefRange(), "Remote module not evaluated", why+": its resources are not checked.")
+		cs.value = unknownBecause(why)
+		return cs
+	}
+	child, files, diags := mi.ev.cfg.loadModule(dir)
+	for _, f := range files {
+		mi.ev.lateFiles[rangeFile(f)] = f
+	}
+	mi.ev.diags = append(mi.ev.diags, diags...)
+	if child == nil || diags.HasErrors() {
+		why := fmt.Sprintf("module %s: local source %s could not be read", addr, dir)
+		mi.ev.warn(b.DefRange(), "Local module not evaluated", why)
+		cs.value = unknownBecause(why)
+		return cs
+	}
+	skip := map[string]bool{"source": true, "version": true, "count": true, "for_each": true, "providers": true, "depends_on": true}
+	instantiate := func(suffix string, extra map[string]cty.Value) cty.Value {
+		args := mi.evalBody(b.Body, extra, skip)
+		c := &modInst{ev: mi.ev, mod: child, parent: mi, root: mi.root, prefix: addr + suffix + "."}
+		c.init()
+		c.vars = mi.ev.childVars(child, args, addr+suffix)
+		cs.children = append(cs.children, c)
+		outs := map[string]cty.Value{}
+		for _, on := range sortedKeys(child.outputs) {
+			outs[on] = c.eval(child.outputs[on].Expr, nil)
+		}
+		return cty.ObjectVal(outs)
+	}
+	switch {
+	case b.Body.Attributes["count"] != nil:
+		n, ok := knownInt(mi.eval(b.Body.Attributes["count"].Expr, nil))
+		if !ok {
+			why := "count of " + addr + " is unknown"
+			mi.ev.warn(b.Body.Attributes["count"].Expr.Range(), "Module count not known statically", why+": its resources are not checked.")
+			cs.value = unknownBecause(why)
+			return cs
+		}
+		vals := make([]cty.Value, 0, n)
+		for i := range n {
+			vals = append(vals, instantiate(fmt.Sprintf("[%d]", i), map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(i))})}))
+		}
+		cs.value = cty.EmptyTupleVal
+		if n > 0 {
+			cs.value = cty.TupleVal(vals)
+		}
+	case b.Body.Attributes["for_each"] != nil:
+		elems, ok := forEachElems(mi.eval(b.Body.Attributes["for_each"].Expr, nil))
+		if !ok {
+			why := "for_each of " + addr + " is unknown"
+			mi.ev.warn(b.Body.Attributes["for_each"].Expr.Range(), "Module for_each not known statically", why+": its resources are not checked.")
+			cs.value = unknownBecause(why)
+			return cs
+		}
+		vals := map[string]cty.Value{}
+		for _, kv := range elems {
+			vals[kv[0].AsString()] = instantiate(fmt.Sprintf("[%q]", kv[0].AsString()), map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": kv[0], "value": kv[1]})})
+		}
+		cs.value = cty.ObjectVal(vals)
+	default:
+		cs.value = instantiate("", nil)
+	}
+	return cs
+}
+
+func rangeFile(f *hcl.File) string {
+	if b, ok := f.Body.(*hclsyntax.Body); ok {
+		return b.SrcRange.Filename
+	}
+	return ""
+}
+
+// provider finds the region (aws) or owner (github) of the provider
+// configuration a resource uses, looking up the module tree like Terraform.
+func (mi *modInst) provider(rb *resourceBlock) (region, org string) {
+	name := rb.typ
+	if i := strings.Index(name, "_"); i > 0 {
+		name = name[:i]
+	}
+	alias := ""
+	if a := rb.block.Body.Attributes["provider"]; a != nil {
+		if t, diags := hcl.AbsTraversalForExpr(a.Expr); !diags.HasErrors() && len(t) == 2 {
+			name, alias = t.RootName(), stepName(t, 1)
+		}
+	}
+	key := name + "." + alias
+	if v, ok := mi.provCache[key]; ok {
+		return v[0], v[1]
+	}
+	for m := mi; m != nil; m = m.parent {
+		for _, p := range m.mod.providers {
+			if len(p.Labels) != 1 || p.Labels[0] != name || literalString(p.Body.Attributes["alias"]) != alias {
+				continue
+			}
+			get := func(attr string) string {
+				a := p.Body.Attributes[attr]
+				if a == nil {
+					return ""
+				}
+				v := m.eval(a.Expr, nil)
+				if s, ok := knownString(v); ok {
+					return s
+				}
+				return ""
+			}
+			region, org = get("region"), get("owner")
+			if org == "" {
+				org = get("organization")
+			}
+			mi.provCache[key] = [2]string{region, org}
+			return region, org
+		}
+	}
+	mi.provCache[key] = [2]string{}
+	return "", ""
+}
