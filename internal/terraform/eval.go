@@ -43,11 +43,14 @@ type evaluator struct {
 	funcs     map[string]function.Function
 	diags     hcl.Diagnostics
 	lateFiles map[string]*hcl.File
-	out       []*Instance
+	// literalCtx serves expressions without references: functions only.
+	literalCtx *hcl.EvalContext
+	out        []*Instance
 }
 
 func newEvaluator(cfg *config) *evaluator {
-	return &evaluator{cfg: cfg, funcs: functions(), lateFiles: map[string]*hcl.File{}}
+	funcs := functions()
+	return &evaluator{cfg: cfg, funcs: funcs, lateFiles: map[string]*hcl.File{}, literalCtx: &hcl.EvalContext{Functions: funcs}}
 }
 
 func (ev *evaluator) warn(rng hcl.Range, summary, detail string) {
@@ -333,6 +336,12 @@ func (mi *modInst) dynamic(b *hclsyntax.Block, extra map[string]cty.Value, block
 // expression that cannot be evaluated becomes unknown with the reason, and
 // a warning: never a guessed value.
 func (mi *modInst) eval(expr hclsyntax.Expression, extra map[string]cty.Value) cty.Value {
+	traversals := expr.Variables()
+	if len(traversals) == 0 {
+		// Literals and function calls over literals, most arguments: no
+		// context to build.
+		return mi.check(expr, mi.ev.literalCtx)
+	}
 	vars := map[string]cty.Value{}
 	for k, v := range extra {
 		vars[k] = v
@@ -341,7 +350,7 @@ func (mi *modInst) eval(expr hclsyntax.Expression, extra map[string]cty.Value) c
 	resObjs := map[string]map[string]cty.Value{}
 	localObj, modObj := map[string]cty.Value{}, map[string]cty.Value{}
 	dataObj := map[string]map[string]cty.Value{}
-	for _, t := range expr.Variables() {
+	for _, t := range traversals {
 		root := t.RootName()
 		switch root {
 		case "var":
@@ -403,7 +412,13 @@ func (mi *modInst) eval(expr hclsyntax.Expression, extra map[string]cty.Value) c
 	for k, v := range resObjs {
 		vars[k] = cty.ObjectVal(v)
 	}
-	v, diags := expr.Value(&hcl.EvalContext{Variables: vars, Functions: mi.ev.funcs})
+	return mi.check(expr, &hcl.EvalContext{Variables: vars, Functions: mi.ev.funcs})
+}
+
+// check evaluates expr; an error becomes an unknown value with the reason
+// and a warning, never a guessed value.
+func (mi *modInst) check(expr hclsyntax.Expression, ctx *hcl.EvalContext) cty.Value {
+	v, diags := expr.Value(ctx)
 	if diags.HasErrors() {
 		d := diags[0]
 		rng := expr.Range()
