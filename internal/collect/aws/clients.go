@@ -91,26 +91,38 @@ func loadConfig(ctx context.Context, opts Options, st *counters) (sdkaws.Config,
 }
 
 // newRetryer gives every client its own retryer: the standard retryer's
-// retry quota and the adaptive mode's client-side rate limit are per
+// retry quota (and, in adaptive mode, its client-side rate limit) is per
 // retryer, so a throttled service backs off without draining the quota of
 // the others. Throttles are counted on the way.
+//
+// Standard mode (exponential backoff with full jitter) is the default:
+// against the stand-in's fixed 1-in-25 throttling, adaptive mode cut the
+// send rate of every throttled client to a crawl and took 70x longer (see
+// docs/aws.md); Options.Adaptive turns it on for accounts where other tools
+// share the same API limits.
 func (r *run) newRetryer() sdkaws.Retryer {
-	ad := retry.NewAdaptiveMode(func(o *retry.AdaptiveModeOptions) {
-		o.StandardOptions = append(o.StandardOptions, func(so *retry.StandardOptions) {
-			so.MaxAttempts = r.opts.MaxAttempts
-			so.MaxBackoff = r.opts.MaxBackoff
-			so.Backoff = retry.NewExponentialJitterBackoff(r.opts.MaxBackoff)
-			// Extra throttle codes some services use besides the SDK's list.
-			so.Retryables = append(append([]retry.IsErrorRetryable(nil), retry.DefaultRetryables...),
-				retry.IsErrorRetryableFunc(func(err error) sdkaws.Ternary {
-					if isThrottle(err) {
-						return sdkaws.TrueTernary
-					}
-					return sdkaws.UnknownTernary
-				}))
+	std := func(so *retry.StandardOptions) {
+		so.MaxAttempts = r.opts.MaxAttempts
+		so.MaxBackoff = r.opts.MaxBackoff
+		so.Backoff = retry.NewExponentialJitterBackoff(r.opts.MaxBackoff)
+		// Extra throttle codes some services use besides the SDK's list.
+		so.Retryables = append(append([]retry.IsErrorRetryable(nil), retry.DefaultRetryables...),
+			retry.IsErrorRetryableFunc(func(err error) sdkaws.Ternary {
+				if isThrottle(err) {
+					return sdkaws.TrueTernary
+				}
+				return sdkaws.UnknownTernary
+			}))
+	}
+	var inner sdkaws.RetryerV2
+	if r.opts.Adaptive {
+		inner = retry.NewAdaptiveMode(func(o *retry.AdaptiveModeOptions) {
+			o.StandardOptions = append(o.StandardOptions, std)
 		})
-	})
-	return &countingRetryer{RetryerV2: ad, n: r.stats}
+	} else {
+		inner = retry.NewStandard(std)
+	}
+	return &countingRetryer{RetryerV2: inner, n: r.stats}
 }
 
 // countingRetryer counts the retries (and the throttles among them) that

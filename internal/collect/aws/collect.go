@@ -62,6 +62,9 @@ type Options struct {
 	Concurrency int
 	// MaxAttempts is how often one call is tried before giving up (default 10).
 	MaxAttempts int
+	// Adaptive turns on the SDK's adaptive retry mode (client-side rate
+	// limiting after throttles) instead of standard backoff.
+	Adaptive bool
 	// MaxBackoff caps the wait between retries (default 20s).
 	MaxBackoff time.Duration
 	// Now stamps collection times; defaults to time.Now.
