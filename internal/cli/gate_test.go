@@ -318,3 +318,32 @@ resource "github_repository" "nobranch" {
 	require.Equal(t, finding.Fail, status["AWS-EC2-005 aws_instance.app"], "IMDSv1 allowed: %v", status)
 	require.Equal(t, finding.NotEvaluated, status["GH-REPO-001 github_repository.nobranch"])
 }
+
+// TestAuditWritesGateFormats: the SARIF, JUnit and Markdown writers serve
+// audit too, several in one run.
+func TestAuditWritesGateFormats(t *testing.T) {
+	out := t.TempDir()
+	res := run(t, "audit", "../../examples/acme",
+		"--format", "sarif="+filepath.Join(out, "a.sarif"), "--format", "junit="+filepath.Join(out, "a.xml"),
+		"--format", "markdown="+filepath.Join(out, "a.md"), "--format", "json="+filepath.Join(out, "a.json"))
+	require.Contains(t, []int{1, 3}, res.code, res.stderr)
+	r := readReport(t, filepath.Join(out, "a.json"))
+	require.Nil(t, r.Gate, "audit has no gate section")
+	sarif, err := os.ReadFile(filepath.Join(out, "a.sarif"))
+	require.NoError(t, err)
+	var doc struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Results []json.RawMessage `json:"results"`
+		} `json:"runs"`
+	}
+	require.NoError(t, json.Unmarshal(sarif, &doc))
+	require.Equal(t, "2.1.0", doc.Version)
+	require.Equal(t, r.Summary.Total-r.Summary.Pass, len(doc.Runs[0].Results), "every non-passing result")
+	md, err := os.ReadFile(filepath.Join(out, "a.md"))
+	require.NoError(t, err)
+	require.True(t, strings.HasPrefix(string(md), "## Rampart audit"))
+	junit, err := os.ReadFile(filepath.Join(out, "a.xml"))
+	require.NoError(t, err)
+	require.NoError(t, xml.Unmarshal(junit, new(struct{})))
+}
