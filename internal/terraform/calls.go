@@ -64,7 +64,7 @@ func (mi *modInst) call(name string) *callState {
 	switch {
 	case b.Body.Attributes["count"] != nil:
 		n, ok := knownInt(mi.eval(b.Body.Attributes["count"].Expr, nil))
-		if !ok {
+		if !ok || n > maxInstances {
 			why := "count of " + addr + " is unknown"
 			mi.ev.warn(b.Body.Attributes["count"].Expr.Range(), "Module count not known statically", why+": its resources are not checked.")
 			cs.value = unknownBecause(why)

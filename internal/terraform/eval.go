@@ -139,6 +139,10 @@ func (mi *modInst) evalAll() {
 	}
 }
 
+// maxInstances bounds count expansion (a typo like count = 100000 must
+// not exhaust the runner).
+const maxInstances = 10000
+
 var resourceMeta = map[string]bool{"count": true, "for_each": true, "depends_on": true, "provider": true}
 
 func (mi *modInst) resource(rb *resourceBlock) *resState {
@@ -159,6 +163,13 @@ func (mi *modInst) resource(rb *resourceBlock) *resState {
 		st.shape = "count"
 		n := mi.eval(body.Attributes["count"].Expr, nil)
 		count, ok := knownInt(n)
+		if ok && count > maxInstances {
+			// Expanding would cost more than the gate is worth; one
+			// instance with an unknown index still checks every setting
+			// that does not depend on it.
+			ok = false
+			n = unknownBecause(fmt.Sprintf("count %d is over rampart's limit of %d instances", count, maxInstances))
+		}
 		if !ok {
 			mi.ev.warn(body.Attributes["count"].Expr.Range(), "count not known statically",
 				fmt.Sprintf("%s: count is %s; the resource is checked as one instance whose count-dependent values are unknown.", base, describeUnknown(n, mi.ev.source(body.Attributes["count"].Expr.Range()))))

@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"math"
+	"math/big"
 	"sort"
 	"strings"
 
@@ -54,8 +56,8 @@ func knownInt(v cty.Value) (int, bool) {
 	if !bf.IsInt() {
 		return 0, false
 	}
-	n, _ := bf.Int64()
-	if n < 0 || n > 10000 {
+	n, acc := bf.Int64()
+	if acc != big.Exact || n < 0 || n > math.MaxInt32 {
 		return 0, false
 	}
 	return int(n), true

@@ -149,6 +149,13 @@ func TestExpansion(t *testing.T) {
 	maybe := byID(t, res, "aws_kms_key.maybe[?]")
 	require.Equal(t, true, maybe.Attributes["rotation_enabled"])
 	require.Contains(t, diagLines(res.Diagnostics), "main.tf:41:25: warning: count not known statically")
+	many := byID(t, res, "aws_ebs_volume.many[?]")
+	require.Equal(t, true, many.Attributes["encrypted"], "a count over the limit is checked as one instance")
+	for _, d := range res.Diagnostics {
+		if d.Subject != nil && d.Subject.Start.Line == 46 {
+			require.Contains(t, d.Detail, "over rampart's limit of 10000")
+		}
+	}
 }
 
 func TestModules(t *testing.T) {

@@ -41,3 +41,9 @@ resource "aws_kms_key" "maybe" {
   count               = var.replicas
   enable_key_rotation = true
 }
+
+resource "aws_ebs_volume" "many" {
+  count             = 100000
+  availability_zone = "eu-west-1a"
+  encrypted         = true
+}
