@@ -120,6 +120,11 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	}
 	r := in.Evaluate(ctx, snap, p.Now())
 	r.Workspace = workspace
+	// Waivers expiring or stale, risks over appetite: said once in the log
+	// (Terraform warnings were printed above with their source excerpt).
+	for _, w := range r.Warnings {
+		fmt.Fprintf(p.Stderr, "warning: %s\n", w)
+	}
 	r.Warnings = append(warnings, r.Warnings...)
 
 	var baseline []finding.Finding

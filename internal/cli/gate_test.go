@@ -347,3 +347,41 @@ func TestAuditWritesGateFormats(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, xml.Unmarshal(junit, new(struct{})))
 }
+
+// TestGateWaivers: a waiver turns a new failure into waived (the gate
+// passes) and, expiring within 30 days, is warned about in the log and the
+// Markdown comment; the same waiver past its date fails the gate.
+func TestGateWaivers(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, dir, "infra/main.tf", openSSH)
+	waiver := func(expires string) {
+		writeFile(t, dir, "workspace.hcl", `person "carol" {
+  name  = "Carol"
+  email = "carol@example.com"
+  roles = ["iso"]
+}
+
+waiver "bastion-ssh" {
+  control     = "AWS-EC2-001"
+  resources   = ["infra/aws_security_group.bastion"]
+  reason      = "Bastion replaced by SSM in Q1"
+  approved_by = "carol"
+  expires     = "`+expires+`"
+}
+`)
+	}
+	waiver("2026-12-10") // fixedNow is 2026-11-27
+	res := run(t, "gate", "infra", "--format", "markdown=c.md")
+	require.Equal(t, 0, res.code, res.stderr)
+	require.Contains(t, res.stderr, "1 waived")
+	require.Contains(t, res.stderr, "warning: waiver bastion-ssh expires on 2026-12-10 (within 30 days)")
+	md, err := os.ReadFile(filepath.Join(dir, "c.md"))
+	require.NoError(t, err)
+	require.Contains(t, string(md), "| bastion-ssh | AWS-EC2-001 | expiring | 2026-12-10 | carol |")
+
+	waiver("2026-11-26")
+	res = run(t, "gate", "infra")
+	require.Equal(t, 1, res.code, res.stderr)
+	require.Contains(t, res.stderr, "waiver bastion-ssh (AWS-EC2-001) expired on 2026-11-26")
+}
