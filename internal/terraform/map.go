@@ -92,6 +92,17 @@ type links struct {
 }
 
 func (m *mapper) link(childType, parentType, linkAttr string, nameAttrs ...string) links {
+	return m.linkWith(true, childType, parentType, linkAttr, nameAttrs...)
+}
+
+// linkOrExternal is link for children that commonly point outside the
+// configuration (an attachment of an AWS-managed policy ARN): a known name
+// matching nothing here is expected and not warned about.
+func (m *mapper) linkOrExternal(childType, parentType, linkAttr string, nameAttrs ...string) links {
+	return m.linkWith(false, childType, parentType, linkAttr, nameAttrs...)
+}
+
+func (m *mapper) linkWith(warnExternal bool, childType, parentType, linkAttr string, nameAttrs ...string) links {
 	l := links{of: map[*Instance][]*Instance{}, unresolved: map[string]string{}}
 	for _, c := range m.byType[childType] {
 		v := get(c.Body, linkAttr)
@@ -102,6 +113,9 @@ func (m *mapper) link(childType, parentType, linkAttr string, nameAttrs ...strin
 		if s, ok := str(v); ok {
 			// A known name that matches nothing here configures a resource
 			// managed elsewhere: not one of ours, but say so.
+			if !warnExternal {
+				continue
+			}
 			m.warn(c, "Target outside this configuration", fmt.Sprintf("%s sets %s = %q, which matches no %s in this configuration; it is not checked.", c.Address, linkAttr, s, parentType))
 			continue
 		}

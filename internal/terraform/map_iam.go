@@ -108,10 +108,14 @@ func mapIAMPolicies(m *mapper) {
 		return
 	}
 	count := map[*Instance]int{}
+	unresolved := map[string]string{}
 	for _, t := range []string{"aws_iam_user_policy_attachment", "aws_iam_role_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment"} {
-		l := m.link(t, "aws_iam_policy", "policy_arn", "arn")
+		l := m.linkOrExternal(t, "aws_iam_policy", "policy_arn", "arn")
 		for p, cs := range l.of {
 			count[p] += len(cs)
+		}
+		for root, why := range l.unresolved {
+			unresolved[root] = why
 		}
 	}
 	for _, in := range pols {
@@ -119,7 +123,13 @@ func mapIAMPolicies(m *mapper) {
 		b.identifier("policy_name", get(in.Body, "name"), in)
 		b.unknown("arn", "unknown until apply: "+in.Address+".arn")
 		b.unknown("default_version_id", "unknown until apply: "+in.Address+".default_version_id")
-		b.r.Attributes["attachment_count"] = int64(count[in])
+		if why := unresolved[in.Root]; why != "" {
+			// An attachment whose policy is not known could be this one:
+			// the count would be too low.
+			b.unknown("attachment_count", why)
+		} else {
+			b.r.Attributes["attachment_count"] = int64(count[in])
+		}
 		if doc, why, ok := policyDocument(get(in.Body, "policy")); ok {
 			b.r.Attributes["document"] = doc
 		} else {
