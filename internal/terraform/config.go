@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -17,6 +18,9 @@ type config struct {
 	varFiles      map[string][]*hcl.File
 	extraVarFiles []string
 	files         map[string]*hcl.File
+	// diags are configuration errors Terraform itself would reject
+	// (duplicate resources, overrides of nothing).
+	diags hcl.Diagnostics
 }
 
 // module is one directory of .tf files, decoded into its top-level blocks.
@@ -30,7 +34,8 @@ type module struct {
 	callOrder []string
 	outputs   map[string]*hclsyntax.Attribute
 	providers []*hclsyntax.Block
-	byKey     map[string]*resourceBlock
+	byKey     map[string]*resourceBlock // "type.name": references are O(1)
+	diags     hcl.Diagnostics
 }
 
 type resourceBlock struct {
@@ -60,18 +65,39 @@ func newConfig(fsys fs.FS, files map[string]*hcl.File) *config {
 	}
 	for dir, ns := range byDir {
 		m := newModule(dir)
-		for _, n := range ns {
-			m.add(files[n])
-		}
-		m.index()
+		addFiles(m, ns, func(n string) *hcl.File { return files[n] })
+		c.diags = append(c.diags, m.diags...)
 		c.modules[dir] = m
 	}
+	sort.SliceStable(c.diags, func(i, j int) bool { return diagLess(c.diags[i], c.diags[j]) })
 	return c
+}
+
+// addFiles adds a module's files in name order, then merges its override
+// files (override.tf, *_override.tf) the way Terraform does.
+func addFiles(m *module, names []string, file func(string) *hcl.File) {
+	var overrides []string
+	for _, n := range names {
+		if isOverride(n) {
+			overrides = append(overrides, n)
+			continue
+		}
+		m.add(file(n))
+	}
+	for _, n := range overrides {
+		m.override(file(n))
+	}
+}
+
+func isOverride(name string) bool {
+	base := path.Base(name)
+	return base == "override.tf" || strings.HasSuffix(base, "_override.tf")
 }
 
 func newModule(dir string) *module {
 	return &module{dir: dir, variables: map[string]*hclsyntax.Block{}, locals: map[string]*hclsyntax.Attribute{},
-		data: map[string]*hclsyntax.Block{}, calls: map[string]*hclsyntax.Block{}, outputs: map[string]*hclsyntax.Attribute{}}
+		data: map[string]*hclsyntax.Block{}, calls: map[string]*hclsyntax.Block{}, outputs: map[string]*hclsyntax.Attribute{},
+		byKey: map[string]*resourceBlock{}}
 }
 
 // add decodes one file's top-level blocks. Unknown block types (terraform,
@@ -93,7 +119,14 @@ func (m *module) add(f *hcl.File) {
 			}
 		case "resource":
 			if len(b.Labels) == 2 {
-				m.resources = append(m.resources, &resourceBlock{typ: b.Labels[0], name: b.Labels[1], block: b})
+				rb := &resourceBlock{typ: b.Labels[0], name: b.Labels[1], block: b}
+				if prev := m.byKey[rb.key()]; prev != nil {
+					first := prev.block.DefRange()
+					m.errorf(b.DefRange(), "Duplicate resource configuration", "resource %s was already declared at %s:%d; a resource name must be unique in its module.", rb.key(), first.Filename, first.Start.Line)
+					continue
+				}
+				m.resources = append(m.resources, rb)
+				m.byKey[rb.key()] = rb
 			}
 		case "data":
 			if len(b.Labels) == 2 {
@@ -113,16 +146,6 @@ func (m *module) add(f *hcl.File) {
 		case "provider":
 			m.providers = append(m.providers, b)
 		}
-	}
-}
-
-// index makes references O(1): resources by "type.name". The resources
-// list itself is in file-name and position order, as files are added in
-// name order.
-func (m *module) index() {
-	m.byKey = make(map[string]*resourceBlock, len(m.resources))
-	for _, rb := range m.resources {
-		m.byKey[rb.key()] = rb
 	}
 }
 
@@ -182,6 +205,8 @@ func (c *config) loadModule(dir string) (*module, []*hcl.File, hcl.Diagnostics) 
 	m := newModule(dir)
 	var files []*hcl.File
 	var diags hcl.Diagnostics
+	parsed := map[string]*hcl.File{}
+	var names []string
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".tf") {
 			continue
@@ -191,10 +216,83 @@ func (c *config) loadModule(dir string) (*module, []*hcl.File, hcl.Diagnostics) 
 		diags = append(diags, d...)
 		if f != nil && !d.HasErrors() {
 			files = append(files, f)
-			m.add(f)
+			parsed[name] = f
+			names = append(names, name)
 		}
 	}
-	m.index()
+	addFiles(m, names, func(n string) *hcl.File { return parsed[n] })
+	diags = append(diags, m.diags...)
 	c.modules[dir] = m
 	return m, files, diags
+}
+
+func (m *module) errorf(rng hcl.Range, summary, format string, args ...any) {
+	r := rng
+	m.diags = append(m.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: fmt.Sprintf(format, args...), Subject: &r})
+}
+
+// override merges an override file: each block replaces the arguments it
+// sets in the block of the same name, and its nested blocks of a type
+// replace all nested blocks of that type. Overriding something not
+// declared is an error, as in Terraform.
+func (m *module) override(f *hcl.File) {
+	body, ok := f.Body.(*hclsyntax.Body)
+	if !ok {
+		return
+	}
+	for _, b := range body.Blocks {
+		var target *hclsyntax.Body
+		switch {
+		case b.Type == "resource" && len(b.Labels) == 2:
+			if rb := m.byKey[b.Labels[0]+"."+b.Labels[1]]; rb != nil {
+				target = rb.block.Body
+			}
+		case b.Type == "data" && len(b.Labels) == 2:
+			if d := m.data[b.Labels[0]+"."+b.Labels[1]]; d != nil {
+				target = d.Body
+			}
+		case b.Type == "variable" && len(b.Labels) == 1:
+			if v := m.variables[b.Labels[0]]; v != nil {
+				target = v.Body
+			}
+		case b.Type == "module" && len(b.Labels) == 1:
+			if c := m.calls[b.Labels[0]]; c != nil {
+				target = c.Body
+			}
+		case b.Type == "output" && len(b.Labels) == 1:
+			if a := b.Body.Attributes["value"]; a != nil {
+				m.outputs[b.Labels[0]] = a
+			}
+			continue
+		case b.Type == "locals":
+			for name, a := range b.Body.Attributes {
+				m.locals[name] = a
+			}
+			continue
+		default:
+			continue // provider and terraform blocks carry no resource settings here
+		}
+		if target == nil {
+			m.errorf(b.DefRange(), "Missing base configuration for override", "%s %s is overridden here but not declared in %s.", b.Type, strings.Join(b.Labels, "."), m.dir)
+			continue
+		}
+		mergeBody(target, b.Body)
+	}
+}
+
+func mergeBody(dst, src *hclsyntax.Body) {
+	for name, a := range src.Attributes {
+		dst.Attributes[name] = a
+	}
+	replaced := map[string]bool{}
+	for _, b := range src.Blocks {
+		replaced[b.Type] = true
+	}
+	kept := dst.Blocks[:0:0]
+	for _, b := range dst.Blocks {
+		if !replaced[b.Type] {
+			kept = append(kept, b)
+		}
+	}
+	dst.Blocks = append(kept, src.Blocks...)
 }

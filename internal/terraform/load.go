@@ -64,6 +64,10 @@ func Load(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Resul
 		return res, nil
 	}
 	cfg := newConfig(fsys, files)
+	if cfg.diags.HasErrors() {
+		res.Diagnostics = append(res.Diagnostics, cfg.diags...)
+		return res, nil
+	}
 	for _, vf := range opts.VarFiles {
 		cfg.extraVarFiles = append(cfg.extraVarFiles, path.Clean(vf))
 	}

@@ -270,3 +270,23 @@ func TestGitHubRepositorySettings(t *testing.T) {
 	org := byID(t, res, "github.com/acme")
 	require.Equal(t, map[string]any{"allowed_actions": "selected", "enabled_repositories": "all"}, org.Attributes["actions"])
 }
+
+// TestOverrideFiles: override files are merged as Terraform merges them,
+// so an override that opens a port is seen; duplicates and overrides of
+// nothing are errors with their position.
+func TestOverrideFiles(t *testing.T) {
+	t.Parallel()
+	res := load(t, "override", Options{})
+	web := byID(t, res, "aws_security_group.web")
+	require.Equal(t, []any{map[string]any{"protocol": "tcp", "from_port": int64(22), "to_port": int64(22), "cidr_ipv4": []any{"0.0.0.0/0"}, "cidr_ipv6": []any{}, "source_groups": []any{}}}, web.Attributes["ingress"])
+	require.Equal(t, "web", web.Attributes["group_name"], "arguments the override does not set are kept")
+	require.Equal(t, "main.tf", web.Source.File)
+
+	dup := load(t, "duplicate", Options{})
+	require.Nil(t, dup.Snapshot)
+	require.Equal(t, []string{
+		"b.tf:1:1: error: Duplicate resource configuration",
+		"override.tf:1:1: error: Missing base configuration for override",
+	}, diagLines(dup.Diagnostics))
+	require.Contains(t, dup.Diagnostics[0].Detail, "already declared at a.tf:1")
+}

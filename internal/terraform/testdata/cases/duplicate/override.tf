@@ -1,0 +1,3 @@
+resource "aws_kms_key" "missing" {
+  enable_key_rotation = true
+}
