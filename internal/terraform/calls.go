@@ -51,7 +51,7 @@ func (mi *modInst) call(name string) *callState {
 	skip := map[string]bool{"source": true, "version": true, "count": true, "for_each": true, "providers": true, "depends_on": true}
 	instantiate := func(suffix string, extra map[string]cty.Value) cty.Value {
 		args := mi.evalBody(b.Body, extra, skip)
-		c := &modInst{ev: mi.ev, mod: child, parent: mi, root: mi.root, prefix: addr + suffix + "."}
+		c := &modInst{ev: mi.ev, mod: child, parent: mi, root: mi.root, prefix: addr + suffix + ".", passed: passedProviders(b)}
 		c.init()
 		c.vars = mi.ev.childVars(child, args, addr+suffix)
 		cs.children = append(cs.children, c)
@@ -105,7 +105,9 @@ func rangeFile(f *hcl.File) string {
 }
 
 // provider finds the region (aws) or owner (github) of the provider
-// configuration a resource uses, looking up the module tree like Terraform.
+// configuration a resource uses, looking up the module tree like
+// Terraform: the module's own provider blocks, then what the call passed in
+// its providers map, then the parent's default configuration.
 func (mi *modInst) provider(rb *resourceBlock) (region, org string) {
 	name := rb.typ
 	if i := strings.Index(name, "_"); i > 0 {
@@ -117,34 +119,63 @@ func (mi *modInst) provider(rb *resourceBlock) (region, org string) {
 			name, alias = t.RootName(), stepName(t, 1)
 		}
 	}
+	return mi.providerConfig(name, alias)
+}
+
+func (mi *modInst) providerConfig(name, alias string) (region, org string) {
 	key := name + "." + alias
 	if v, ok := mi.provCache[key]; ok {
 		return v[0], v[1]
 	}
-	for m := mi; m != nil; m = m.parent {
-		for _, p := range m.mod.providers {
-			if len(p.Labels) != 1 || p.Labels[0] != name || literalString(p.Body.Attributes["alias"]) != alias {
-				continue
-			}
-			get := func(attr string) string {
-				a := p.Body.Attributes[attr]
-				if a == nil {
-					return ""
-				}
-				v := m.eval(a.Expr, nil)
-				if s, ok := knownString(v); ok {
-					return s
-				}
+	defer func() { mi.provCache[key] = [2]string{region, org} }()
+	for _, p := range mi.mod.providers {
+		if len(p.Labels) != 1 || p.Labels[0] != name || literalString(p.Body.Attributes["alias"]) != alias {
+			continue
+		}
+		get := func(attr string) string {
+			a := p.Body.Attributes[attr]
+			if a == nil {
 				return ""
 			}
-			region, org = get("region"), get("owner")
-			if org == "" {
-				org = get("organization")
+			if s, ok := knownString(mi.eval(a.Expr, nil)); ok {
+				return s
 			}
-			mi.provCache[key] = [2]string{region, org}
-			return region, org
+			return ""
 		}
+		region, org = get("region"), get("owner")
+		if org == "" {
+			org = get("organization")
+		}
+		return region, org
 	}
-	mi.provCache[key] = [2]string{}
-	return "", ""
+	if mi.parent == nil {
+		return "", ""
+	}
+	if to, ok := mi.passed[key]; ok {
+		return mi.parent.providerConfig(to[0], to[1])
+	}
+	return mi.parent.providerConfig(name, alias)
+}
+
+// passedProviders reads a module call's providers = { aws = aws.west,
+// aws.dst = aws.east }: child configuration → parent configuration.
+func passedProviders(b *hclsyntax.Block) map[string][2]string {
+	a := b.Body.Attributes["providers"]
+	if a == nil {
+		return nil
+	}
+	pairs, diags := hcl.ExprMap(a.Expr)
+	if diags.HasErrors() {
+		return nil
+	}
+	out := map[string][2]string{}
+	for _, kv := range pairs {
+		k, d1 := hcl.AbsTraversalForExpr(kv.Key)
+		v, d2 := hcl.AbsTraversalForExpr(kv.Value)
+		if d1.HasErrors() || d2.HasErrors() || len(k) == 0 || len(v) == 0 {
+			continue
+		}
+		out[k.RootName()+"."+stepName(k, 1)] = [2]string{v.RootName(), stepName(v, 1)}
+	}
+	return out
 }

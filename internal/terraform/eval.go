@@ -94,6 +94,8 @@ type modInst struct {
 	res       map[string]*resState
 	calls     map[string]*callState
 	provCache map[string][2]string
+	// passed maps the call's providers argument: "aws.dst" → parent "aws", "east".
+	passed map[string][2]string
 }
 
 type resState struct {

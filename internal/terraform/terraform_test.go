@@ -167,6 +167,8 @@ func TestModules(t *testing.T) {
 	site := byID(t, res, "arn:aws:s3:::site-a")
 	require.Equal(t, false, site.Attributes["public_access_block"].(map[string]any)["block_public_acls"])
 	byID(t, res, "arn:aws:s3:::module-logs-copy")
+	require.Equal(t, "eu-west-1", logs.Attributes["region"], "a child module inherits the default provider")
+	require.Equal(t, "us-east-1", byID(t, res, "arn:aws:s3:::east-logs").Attributes["region"], "providers = { aws = aws.us }")
 	require.Contains(t, diagLines(res.Diagnostics), "main.tf:14:1: warning: Remote module not evaluated")
 }
 

@@ -19,3 +19,21 @@ module "vpc" {
 resource "aws_s3_bucket" "uses_output" {
   bucket = "${module.logs.name}-copy"
 }
+
+provider "aws" {
+  region = "eu-west-1"
+}
+
+provider "aws" {
+  alias  = "us"
+  region = "us-east-1"
+}
+
+module "east" {
+  source = "./modules/bucket"
+  name   = "east-logs"
+  public = false
+  providers = {
+    aws = aws.us
+  }
+}
