@@ -77,8 +77,8 @@ above --fail-on unless --allow-unknown).`,
 
 func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	// A gate run is short-lived and allocation-heavy (syntax trees, values,
-	// Rego inputs): collecting garbage less often cuts its CPU time by about
-	// a quarter (BenchmarkGate in internal/gate) for a larger peak heap.
+	// Rego inputs): collect garbage less often, for a larger peak heap
+	// (BenchmarkGate in internal/gate measures the whole run).
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	ctx := cmd.Context()
 	failOn, err := finding.ParseSeverity(f.failOn)
