@@ -51,7 +51,7 @@ func (mi *modInst) call(name string) *callState {
 	skip := map[string]bool{"source": true, "version": true, "count": true, "for_each": true, "providers": true, "depends_on": true}
 	instantiate := func(suffix string, extra map[string]cty.Value) cty.Value {
 		args := mi.evalBody(b.Body, extra, skip)
-		c := &modInst{ev: mi.ev, mod: child, parent: mi, root: mi.root, prefix: addr + suffix + ".", passed: passedProviders(b)}
+		c := &modInst{ev: mi.ev, mod: child, parent: mi, root: mi.root, prefix: addr + suffix + ".", passed: passedProviders(b), fns: mi.fns}
 		c.init()
 		c.vars = mi.ev.childVars(child, args, addr+suffix)
 		cs.children = append(cs.children, c)

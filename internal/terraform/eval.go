@@ -40,17 +40,22 @@ type Instance struct {
 
 type evaluator struct {
 	cfg       *config
-	funcs     map[string]function.Function
 	diags     hcl.Diagnostics
 	lateFiles map[string]*hcl.File
-	// literalCtx serves expressions without references: functions only.
-	literalCtx *hcl.EvalContext
-	out        []*Instance
+	out       []*Instance
 }
 
 func newEvaluator(cfg *config) *evaluator {
-	funcs := functions()
-	return &evaluator{cfg: cfg, funcs: funcs, lateFiles: map[string]*hcl.File{}, literalCtx: &hcl.EvalContext{Functions: funcs}}
+	return &evaluator{cfg: cfg, lateFiles: map[string]*hcl.File{}}
+}
+
+// rootFuncs are the functions of one root module: the pure ones, and the
+// file functions reading relative to the root module's folder, as
+// Terraform run there would.
+type rootFuncs struct {
+	funcs map[string]function.Function
+	// literal serves expressions without references: functions only.
+	literal *hcl.EvalContext
 }
 
 func (ev *evaluator) warn(rng hcl.Range, summary, detail string) {
@@ -72,7 +77,12 @@ func (ev *evaluator) source(rng hcl.Range) string {
 
 func (ev *evaluator) run() []*Instance {
 	for _, dir := range ev.cfg.roots() {
-		mi := &modInst{ev: ev, mod: ev.cfg.modules[dir], root: dir}
+		funcs := functions()
+		for name, f := range fileFunctions(ev.cfg.fsys, dir) {
+			funcs[name] = f
+		}
+		fns := &rootFuncs{funcs: funcs, literal: &hcl.EvalContext{Functions: funcs}}
+		mi := &modInst{ev: ev, mod: ev.cfg.modules[dir], root: dir, fns: fns}
 		mi.init()
 		mi.vars = ev.rootVars(mi.mod)
 		mi.evalAll()
@@ -94,6 +104,7 @@ type modInst struct {
 	res       map[string]*resState
 	calls     map[string]*callState
 	provCache map[string][2]string
+	fns       *rootFuncs
 	// passed maps the call's providers argument: "aws.dst" → parent "aws", "east".
 	passed map[string][2]string
 }
@@ -353,7 +364,7 @@ func (mi *modInst) eval(expr hclsyntax.Expression, extra map[string]cty.Value) c
 	if len(traversals) == 0 {
 		// Literals and function calls over literals, most arguments: no
 		// context to build.
-		return mi.check(expr, mi.ev.literalCtx)
+		return mi.check(expr, mi.fns.literal)
 	}
 	vars := map[string]cty.Value{}
 	for k, v := range extra {
@@ -425,7 +436,7 @@ func (mi *modInst) eval(expr hclsyntax.Expression, extra map[string]cty.Value) c
 	for k, v := range resObjs {
 		vars[k] = cty.ObjectVal(v)
 	}
-	return mi.check(expr, &hcl.EvalContext{Variables: vars, Functions: mi.ev.funcs})
+	return mi.check(expr, &hcl.EvalContext{Variables: vars, Functions: mi.fns.funcs})
 }
 
 // check evaluates expr; an error becomes an unknown value with the reason

@@ -132,7 +132,7 @@ func TestUnknownsNeverPass(t *testing.T) {
 	vol := byID(t, res, "aws_ebs_volume.data")
 	require.Contains(t, vol.Unknown["encrypted"], "encryption-by-default")
 
-	require.Contains(t, diagLines(res.Diagnostics), "main.tf:63:19: warning: Cannot evaluate statically: Call to unknown function")
+	require.Contains(t, diagLines(res.Diagnostics), "main.tf:63:19: warning: Cannot evaluate statically: Error in function call")
 }
 
 func TestExpansion(t *testing.T) {
@@ -291,4 +291,22 @@ func TestOverrideFiles(t *testing.T) {
 		"override.tf:1:1: error: Missing base configuration for override",
 	}, diagLines(dup.Diagnostics))
 	require.Contains(t, dup.Diagnostics[0].Detail, "already declared at a.tf:1")
+}
+
+// TestFileFunctions: policies kept in files are read (relative to the root
+// module, or through path.module), templates are rendered; a missing file
+// leaves the policy unknown with the reason.
+func TestFileFunctions(t *testing.T) {
+	t.Parallel()
+	res := load(t, "files", Options{})
+	web := byID(t, res, "arn:aws:s3:::acme-web")
+	doc := web.Attributes["policy"].(map[string]any)["document"].(map[string]any)
+	require.Equal(t, "Deny", doc["Statement"].([]any)[0].(map[string]any)["Effect"])
+	deploy := byID(t, res, "aws_iam_policy.deploy")
+	stmt := deploy.Attributes["document"].(map[string]any)["Statement"].([]any)[0].(map[string]any)
+	require.Equal(t, []any{"s3:PutObject", "s3:GetObject"}, stmt["Action"])
+	require.Equal(t, "arn:aws:s3:::acme-web/*", stmt["Resource"])
+	missing := byID(t, res, "aws_iam_policy.missing")
+	require.NotContains(t, missing.Attributes, "document")
+	require.Contains(t, missing.Unknown["document"], "cannot be evaluated statically")
 }
