@@ -6,6 +6,8 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"path/filepath"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
@@ -25,11 +27,10 @@ const maxFileSize = 4 << 20
 // be unknown into a policy the controls can judge.
 func fileFunctions(fsys fs.FS, root string) map[string]function.Function {
 	read := func(p string) ([]byte, error) {
-		name := p
-		if !path.IsAbs(p) {
-			name = path.Join(root, p)
+		name, err := inside(root, p)
+		if err != nil {
+			return nil, err
 		}
-		name = path.Clean(name)
 		f, err := fsys.Open(name)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", name, err)
@@ -72,11 +73,11 @@ func fileFunctions(fsys fs.FS, root string) map[string]function.Function {
 		"fileexists": function.New(&function.Spec{
 			Params: pathParam, Type: function.StaticReturnType(cty.Bool),
 			Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-				p := args[0].AsString()
-				if !path.IsAbs(p) {
-					p = path.Join(root, p)
+				name, err := inside(root, args[0].AsString())
+				if err != nil {
+					return cty.UnknownVal(cty.Bool), err
 				}
-				info, err := fs.Stat(fsys, path.Clean(p))
+				info, err := fs.Stat(fsys, name)
 				return cty.BoolVal(err == nil && !info.IsDir()), nil
 			},
 		}),
@@ -112,4 +113,19 @@ func fileFunctions(fsys fs.FS, root string) map[string]function.Function {
 			},
 		}),
 	}
+}
+
+// inside resolves a path a configuration names relative to the root module
+// and refuses absolute paths and paths that climb out of the scanned tree:
+// the configuration under review must not make the gate copy other files
+// of the CI runner into its reports.
+func inside(root, p string) (string, error) {
+	if path.IsAbs(p) || filepath.IsAbs(p) {
+		return "", fmt.Errorf("%s: absolute paths are not read", p)
+	}
+	name := path.Clean(path.Join(root, p))
+	if name == ".." || strings.HasPrefix(name, "../") {
+		return "", fmt.Errorf("%s: outside the scanned folder", p)
+	}
+	return name, nil
 }
