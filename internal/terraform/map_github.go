@@ -74,7 +74,7 @@ func mapGitHubRepositories(m *mapper) {
 		default:
 			b.unknown("default_branch", unknownReason(defBranch))
 		}
-		githubProtection(b, in, branch, branchKnown, bpL, v3L, rsL)
+		githubProtection(b, in, branch, branchKnown, bpL, v3L, rsL, sameRoot(m.byType["github_organization_ruleset"], in))
 		githubRepoSecurity(m, b, in, depL)
 		githubRepoActions(m, b, in, actL, wfL)
 		githubCodeowners(b, in, fileL)

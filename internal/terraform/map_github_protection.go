@@ -171,7 +171,7 @@ func bindsAdmins(c *Instance) cty.Value {
 	return cty.True
 }
 
-func githubProtection(b *builder, in *Instance, branch string, branchKnown bool, bpL, v3L, rsL links) {
+func githubProtection(b *builder, in *Instance, branch string, branchKnown bool, bpL, v3L, rsL links, orgRulesets []*Instance) {
 	for _, l := range []links{bpL, v3L, rsL} {
 		if why := l.unresolved[in.Root]; why != "" {
 			b.unknown("default_branch_protection", why)
@@ -189,6 +189,26 @@ func githubProtection(b *builder, in *Instance, branch string, branchKnown bool,
 		if p, ok := rulesetProtection(c, branch, branchKnown); ok {
 			ps = append(ps, p)
 		}
+	}
+	repo, repoKnown := str(get(in.Body, "name"))
+	for _, c := range orgRulesets {
+		p, ok := rulesetProtection(c, branch, branchKnown)
+		if !ok {
+			continue
+		}
+		switch applies := orgRulesetApplies(c, repo, repoKnown); applies {
+		case "no":
+			continue
+		case "yes":
+		default:
+			if p.covers == "yes" || p.covers == "no" {
+				if p.covers == "no" {
+					continue
+				}
+				p.covers = applies
+			}
+		}
+		ps = append(ps, p)
 	}
 	out := map[string]any{"protected": false, "required_approving_review_count": int64(0), "required_status_checks": []any{}}
 	for _, k := range requireFields {
@@ -405,4 +425,71 @@ func rulesetCoverage(branch string, branchKnown bool, rs *Instance) string {
 		return "no"
 	}
 	return fmt.Sprintf("ruleset %s may or may not cover the default branch, whose name is not set in this configuration", rs.Address)
+}
+
+// orgRulesetApplies evaluates an organisation ruleset's repository_name
+// condition against the repository: "yes", "no" or why it cannot be told.
+// Conditions on repository IDs or custom properties are decided live only.
+func orgRulesetApplies(rs *Instance, repo string, repoKnown bool) string {
+	conds, u, ok := blocks(rs.Body, "conditions")
+	if !ok {
+		return "conditions of " + rs.Address + " " + unknownReason(u)
+	}
+	if len(conds) == 0 {
+		return "no"
+	}
+	names, u, ok := blocks(conds[0], "repository_name")
+	if !ok {
+		return "repository condition of " + rs.Address + " " + unknownReason(u)
+	}
+	if len(names) == 0 {
+		for _, other := range []string{"repository_id", "repository_property"} {
+			if get(conds[0], other) != cty.NilVal {
+				return fmt.Sprintf("organisation ruleset %s selects repositories by %s, which is only known live", rs.Address, other)
+			}
+		}
+		return "no"
+	}
+	if !repoKnown {
+		return "the repository name is not known statically"
+	}
+	patterns := func(k string) ([]string, string) {
+		v := get(names[0], k)
+		if v == cty.NilVal {
+			return nil, ""
+		}
+		g, ok := toGo(v)
+		if !ok {
+			return nil, k + " of " + rs.Address + " " + unknownReason(v)
+		}
+		var out []string
+		if arr, isArr := g.([]any); isArr {
+			for _, e := range arr {
+				if s, isStr := e.(string); isStr {
+					out = append(out, s)
+				}
+			}
+		}
+		return out, ""
+	}
+	inc, why := patterns("include")
+	if why != "" {
+		return why
+	}
+	exc, why := patterns("exclude")
+	if why != "" {
+		return why
+	}
+	match := func(ps []string) bool {
+		for _, p := range ps {
+			if p == "~ALL" || classicMatch(p, repo) {
+				return true
+			}
+		}
+		return false
+	}
+	if match(inc) && !match(exc) {
+		return "yes"
+	}
+	return "no"
 }

@@ -271,6 +271,14 @@ func TestGitHubRepositorySettings(t *testing.T) {
 
 	org := byID(t, res, "github.com/acme")
 	require.Equal(t, map[string]any{"allowed_actions": "selected", "enabled_repositories": "all"}, org.Attributes["actions"])
+
+	// The organisation ruleset selects "fu*" repositories and their default branch.
+	prot := full.Attributes["default_branch_protection"].(map[string]any)
+	require.Equal(t, true, prot["protected"])
+	require.Equal(t, true, prot["required_signatures"])
+	require.Equal(t, []any{"rulesets"}, prot["sources"])
+	classic := byID(t, res, "github.com/acme/classic").Attributes["default_branch_protection"].(map[string]any)
+	require.Equal(t, false, classic["required_signatures"], "not selected by the organisation ruleset")
 }
 
 // TestOverrideFiles: override files are merged as Terraform merges them,

@@ -157,3 +157,22 @@ resource "github_actions_organization_permissions" "acme" {
   allowed_actions      = "selected"
   enabled_repositories = "all"
 }
+
+resource "github_organization_ruleset" "signed" {
+  name        = "signed-default-branches"
+  target      = "branch"
+  enforcement = "active"
+  conditions {
+    ref_name {
+      include = ["~DEFAULT_BRANCH"]
+      exclude = []
+    }
+    repository_name {
+      include = ["fu*"]
+      exclude = []
+    }
+  }
+  rules {
+    required_signatures = true
+  }
+}
