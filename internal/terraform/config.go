@@ -15,7 +15,7 @@ import (
 type config struct {
 	fsys          fs.FS
 	modules       map[string]*module // by directory
-	varFiles      map[string][]*hcl.File
+	varFiles      map[string][]string // auto-loaded tfvars by module folder
 	extraVarFiles []string
 	files         map[string]*hcl.File
 	// diags are configuration errors Terraform itself would reject
@@ -46,7 +46,7 @@ type resourceBlock struct {
 func (r *resourceBlock) key() string { return r.typ + "." + r.name }
 
 func newConfig(fsys fs.FS, files map[string]*hcl.File) *config {
-	c := &config{fsys: fsys, modules: map[string]*module{}, varFiles: map[string][]*hcl.File{}, files: files}
+	c := &config{fsys: fsys, modules: map[string]*module{}, varFiles: map[string][]string{}, files: files}
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
@@ -59,8 +59,8 @@ func newConfig(fsys fs.FS, files map[string]*hcl.File) *config {
 			byDir[dir] = append(byDir[dir], n)
 			continue
 		}
-		if base := path.Base(n); base == "terraform.tfvars" || strings.HasSuffix(base, ".auto.tfvars") {
-			c.varFiles[dir] = append(c.varFiles[dir], files[n])
+		if isAutoVars(n) {
+			c.varFiles[dir] = append(c.varFiles[dir], n)
 		}
 	}
 	for dir, ns := range byDir {

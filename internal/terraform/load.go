@@ -18,6 +18,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
@@ -149,8 +150,14 @@ func discover(fsys fs.FS, paths []string) ([]string, error) {
 }
 
 func isTerraformFile(name string) bool {
-	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json") ||
-		name == "terraform.tfvars" || strings.HasSuffix(name, ".auto.tfvars")
+	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json") || isAutoVars(name)
+}
+
+// isAutoVars reports the variable files Terraform loads by itself.
+func isAutoVars(name string) bool {
+	base := path.Base(name)
+	return base == "terraform.tfvars" || base == "terraform.tfvars.json" ||
+		strings.HasSuffix(base, ".auto.tfvars") || strings.HasSuffix(base, ".auto.tfvars.json")
 }
 
 // parseAll parses every file concurrently: on a large repository HCL
@@ -184,6 +191,14 @@ func parseAll(ctx context.Context, fsys fs.FS, names []string) (map[string]*hcl.
 }
 
 func parseFile(fsys fs.FS, name string) (*hcl.File, hcl.Diagnostics) {
+	if strings.HasSuffix(name, ".tfvars.json") {
+		// Variable values are plain attributes: the JSON syntax is enough.
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: fmt.Sprintf("%s: %v", name, err)}}
+		}
+		return hcljson.Parse(src, name)
+	}
 	if strings.HasSuffix(name, ".json") {
 		// JSON configuration has no block syntax to evaluate without
 		// provider schemas; say so instead of skipping it silently.

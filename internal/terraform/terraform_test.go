@@ -240,8 +240,9 @@ func TestTFVarsPrecedence(t *testing.T) {
 	t.Parallel()
 	res := load(t, "tfvars", Options{VarFiles: []string{"extra.tfvars.in"}})
 	sg := byID(t, res, "aws_security_group.v")
-	require.Equal(t, "tfvars-auto-var-file", sg.Attributes["group_name"])
-	require.Equal(t, int64(22), sg.Attributes["ingress"].([]any)[0].(map[string]any)["from_port"], "converted to the declared number type")
+	// terraform.tfvars < terraform.tfvars.json < *.auto.tfvars(.json) by name < --var-file
+	require.Equal(t, "json-auto-var-file", sg.Attributes["group_name"])
+	require.Equal(t, int64(3389), sg.Attributes["ingress"].([]any)[0].(map[string]any)["from_port"], "z.auto.tfvars.json is read last of the automatic files; its string is converted to the declared number type")
 }
 
 func TestMissingPath(t *testing.T) {

@@ -5,24 +5,24 @@ import (
 	"path"
 	"sort"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 )
 
 // rootVars sets a root module's variables from defaults and tfvars files
-// (terraform.tfvars, then *.auto.tfvars in name order, then -var-file).
+// (terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) in
+// name order, then each --var-file).
 func (ev *evaluator) rootVars(m *module) map[string]cty.Value {
 	given := map[string]cty.Value{}
-	files := append([]*hcl.File{}, ev.cfg.varFiles[m.dir]...)
-	sort.SliceStable(files, func(i, j int) bool { return tfvarsOrder(rangeFile(files[i])) < tfvarsOrder(rangeFile(files[j])) })
-	for _, vf := range ev.cfg.extraVarFiles {
-		if f := ev.cfg.files[vf]; f != nil {
-			files = append(files, f)
+	names := append([]string{}, ev.cfg.varFiles[m.dir]...)
+	sort.SliceStable(names, func(i, j int) bool { return tfvarsOrder(names[i]) < tfvarsOrder(names[j]) })
+	names = append(names, ev.cfg.extraVarFiles...)
+	for _, n := range names {
+		f := ev.cfg.files[n]
+		if f == nil {
+			continue
 		}
-	}
-	for _, f := range files {
 		attrs, diags := f.Body.JustAttributes()
 		ev.diags = append(ev.diags, diags...)
 		for name, a := range attrs {
@@ -37,11 +37,16 @@ func (ev *evaluator) rootVars(m *module) map[string]cty.Value {
 	return ev.childVars(m, given, "")
 }
 
+// tfvarsOrder is Terraform's: terraform.tfvars, terraform.tfvars.json,
+// then the *.auto.tfvars(.json) files in lexical order.
 func tfvarsOrder(name string) string {
-	if path.Base(name) == "terraform.tfvars" {
+	switch path.Base(name) {
+	case "terraform.tfvars":
 		return "0"
+	case "terraform.tfvars.json":
+		return "1"
 	}
-	return "1" + name
+	return "2" + name
 }
 
 // childVars gives each declared variable its value: the one given, or the
