@@ -14,7 +14,7 @@ import (
 // config is the parsed configuration: one module per directory.
 type config struct {
 	fsys          fs.FS
-	modules       map[string]*module // by directory
+	modules       map[string]*module  // by directory
 	varFiles      map[string][]string // auto-loaded tfvars by module folder
 	extraVarFiles []string
 	files         map[string]*hcl.File
