@@ -261,6 +261,9 @@ resource "aws_security_group" "x" {
 	writeFile(t, dir, "prod.tfvars", `cidr = "0.0.0.0/0"`)
 	res = run(t, "gate", "--var-file", "prod.tfvars")
 	require.Equal(t, 1, res.code, res.stderr)
+	writeFile(t, dir, "vars/staging.json", `{"cidr": "10.0.0.0/8"}`)
+	res = run(t, "gate", "--var-file", "vars/staging.json")
+	require.Equal(t, 0, res.code, "a JSON var file: %s", res.stderr)
 }
 
 // TestActionUsesRealFlags keeps action.yml and the example workflow in step

@@ -53,7 +53,11 @@ func Load(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Resul
 	for _, vf := range opts.VarFiles {
 		names = append(names, path.Clean(vf))
 	}
-	files, diags, err := parseAll(ctx, fsys, names)
+	varFile := map[string]bool{}
+	for _, vf := range opts.VarFiles {
+		varFile[path.Clean(vf)] = true
+	}
+	files, diags, err := parseAll(ctx, fsys, names, varFile)
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +166,7 @@ func isAutoVars(name string) bool {
 
 // parseAll parses every file concurrently: on a large repository HCL
 // parsing dominates the run, and hclparse.Parser is not safe for concurrent use.
-func parseAll(ctx context.Context, fsys fs.FS, names []string) (map[string]*hcl.File, hcl.Diagnostics, error) {
+func parseAll(ctx context.Context, fsys fs.FS, names []string, varFile map[string]bool) (map[string]*hcl.File, hcl.Diagnostics, error) {
 	files := make([]*hcl.File, len(names))
 	diags := make([]hcl.Diagnostics, len(names))
 	g, ctx := errgroup.WithContext(ctx)
@@ -172,7 +176,11 @@ func parseAll(ctx context.Context, fsys fs.FS, names []string) (map[string]*hcl.
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			files[i], diags[i] = parseFile(fsys, name)
+			if varFile[name] {
+				files[i], diags[i] = parseVarFile(fsys, name)
+			} else {
+				files[i], diags[i] = parseFile(fsys, name)
+			}
 			return nil
 		})
 	}
@@ -190,14 +198,23 @@ func parseAll(ctx context.Context, fsys fs.FS, names []string) (map[string]*hcl.
 	return out, all, nil
 }
 
+// parseVarFile parses a --var-file: JSON when its name ends in .json (as
+// Terraform decides), HCL otherwise.
+func parseVarFile(fsys fs.FS, name string) (*hcl.File, hcl.Diagnostics) {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read variable file", Detail: fmt.Sprintf("%s: %v", name, err)}}
+	}
+	if strings.HasSuffix(name, ".json") {
+		return hcljson.Parse(src, name)
+	}
+	return hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+}
+
 func parseFile(fsys fs.FS, name string) (*hcl.File, hcl.Diagnostics) {
 	if strings.HasSuffix(name, ".tfvars.json") {
 		// Variable values are plain attributes: the JSON syntax is enough.
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: fmt.Sprintf("%s: %v", name, err)}}
-		}
-		return hcljson.Parse(src, name)
+		return parseVarFile(fsys, name)
 	}
 	if strings.HasSuffix(name, ".json") {
 		// JSON configuration has no block syntax to evaluate without
