@@ -142,13 +142,17 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 			return exitWith(pipeline.ExitInput, fmt.Errorf("--baseline-ref: %w", err))
 		}
 		defer cleanup()
-		// Paths the change adds have no baseline: nothing to compare with.
+		// Paths the change adds, or that held no Terraform yet, have no
+		// baseline: everything in them is new.
 		if basePaths := existing(root, paths); len(basePaths) > 0 {
 			bsnap, _, err := readTerraform(ctx, p, terraform.Dir(root), basePaths, existing(root, f.varFiles), workspace, false)
-			if err != nil {
+			switch {
+			case errors.Is(err, terraform.ErrNoConfiguration):
+			case err != nil:
 				return exitWith(pipeline.ExitInput, fmt.Errorf("baseline at %s: %w", f.baselineRef, err))
+			default:
+				baseline = in.Evaluate(ctx, bsnap, p.Now()).Findings
 			}
-			baseline = in.Evaluate(ctx, bsnap, p.Now()).Findings
 		}
 		baseName = "git:" + f.baselineRef
 	}

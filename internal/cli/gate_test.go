@@ -158,6 +158,7 @@ func TestGateBaselines(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
 	writeFile(t, dir, "infra/old.tf", openSSH)
+	writeFile(t, dir, "later/README.md", "Terraform for the next project goes here.\n")
 	git(t, dir, "init", "-q")
 	git(t, dir, "add", ".")
 	git(t, dir, "commit", "-q", "-m", "base")
@@ -192,9 +193,14 @@ func TestGateBaselines(t *testing.T) {
 	res = run(t, "gate", "infra", "--baseline", "base.json", "--fail-on", "critical")
 	require.Equal(t, 1, res.code)
 
-	// A folder added by the change has no baseline: everything in it is new.
+	// A folder added by the change, or one that held no Terraform at the
+	// ref, has no baseline: everything in it is new.
 	writeFile(t, dir, "added/x.tf", openSSH)
 	res = run(t, "gate", "added", "--baseline-ref", "HEAD")
+	require.Equal(t, 1, res.code, res.stderr)
+	require.Contains(t, res.stderr, "1 new, 0 unchanged, 0 fixed")
+	writeFile(t, dir, "later/main.tf", openSSH)
+	res = run(t, "gate", "later", "--baseline-ref", "HEAD")
 	require.Equal(t, 1, res.code, res.stderr)
 	require.Contains(t, res.stderr, "1 new, 0 unchanged, 0 fixed")
 }
@@ -205,6 +211,7 @@ func TestGateInputErrors(t *testing.T) {
 	writeFile(t, dir, "bad/main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"unterminated\n}\n")
 	writeFile(t, dir, "good/main.tf", openSSH)
 	writeFile(t, dir, "base.json", `{"schema": "rampart.report/v1", "findings": [,]}`)
+	writeFile(t, dir, "empty/README.md", "nothing here yet")
 	tests := []struct {
 		name       string
 		args       []string
@@ -213,6 +220,7 @@ func TestGateInputErrors(t *testing.T) {
 	}{
 		{"syntax error", []string{"gate", "bad"}, 2, "bad/main.tf:2:"},
 		{"missing path", []string{"gate", "nope"}, 2, "read terraform nope"},
+		{"no configuration", []string{"gate", "empty"}, 2, "no Terraform configuration (*.tf) found"},
 		{"both baselines", []string{"gate", "good", "--baseline", "base.json", "--baseline-ref", "HEAD"}, 2, "exclusive"},
 		{"bad fail-on", []string{"gate", "good", "--fail-on", "severe"}, 2, `unknown severity "severe"`},
 		{"bad baseline", []string{"gate", "good", "--baseline", "base.json"}, 2, "invalid JSON at byte offset 46"},

@@ -9,10 +9,12 @@ package terraform
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,6 +25,9 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/evidence"
 )
+
+// ErrNoConfiguration is returned (wrapped) when the paths hold no .tf file.
+var ErrNoConfiguration = errors.New("no Terraform configuration (*.tf) found")
 
 // Options tune a Load.
 type Options struct {
@@ -49,6 +54,10 @@ func Load(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Resul
 	names, err := discover(fsys, paths)
 	if err != nil {
 		return nil, err
+	}
+	if !slices.ContainsFunc(names, func(n string) bool { return strings.HasSuffix(n, ".tf") || strings.HasSuffix(n, ".tf.json") }) {
+		// A mistyped folder must not look like a clean one.
+		return nil, fmt.Errorf("read terraform %s: %w", strings.Join(paths, ", "), ErrNoConfiguration)
 	}
 	for _, vf := range opts.VarFiles {
 		names = append(names, path.Clean(vf))

@@ -249,6 +249,8 @@ func TestMissingPath(t *testing.T) {
 	t.Parallel()
 	_, err := Load(context.Background(), os.DirFS("testdata"), []string{"nope"}, Options{})
 	require.ErrorContains(t, err, "read terraform nope")
+	_, err = Load(context.Background(), os.DirFS("testdata/cases/tfvars"), []string{"terraform.tfvars"}, Options{})
+	require.ErrorIs(t, err, ErrNoConfiguration, "a path with variables but no configuration must not pass as clean")
 }
 
 // TestGitHubRepositorySettings covers the repository settings beyond branch
