@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/spf13/cobra"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
@@ -50,8 +51,8 @@ Baseline: --baseline FILE (an earlier --format json report) or
 --baseline-ref REF (the same PATHs at a git ref of the local repository,
 e.g. origin/main; nothing is fetched). Without either, every finding is new.
 
-Workspace: --workspace DIR; by default the current folder when it holds
-*.hcl files, otherwise only the embedded governance pack.
+Workspace: --workspace DIR; by default the current folder when its *.hcl
+files are workspace HCL, otherwise only the embedded governance pack.
 
 Exit codes: 0 nothing new blocks; 1 a new failure at or above --fail-on, or
 an expired waiver; 2 usage or input error (bad flags, HCL syntax errors);
@@ -63,7 +64,7 @@ above --fail-on unless --allow-unknown).`,
 	}
 	f.load.register(cmd)
 	fl := cmd.Flags()
-	fl.StringVar(&f.workspace, "workspace", "", "workspace folder (default: the current folder if it holds *.hcl files, else the embedded pack only)")
+	fl.StringVar(&f.workspace, "workspace", "", "workspace folder (default: the current folder if its *.hcl files are workspace HCL, else the embedded pack only)")
 	fl.StringVar(&f.baseline, "baseline", "", "earlier JSON report to compare with")
 	fl.StringVar(&f.baselineRef, "baseline-ref", "", "git ref whose version of the same paths is the baseline (e.g. origin/main)")
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "tfvars file applied to every root module after terraform.tfvars and *.auto.tfvars (repeatable)")
@@ -96,7 +97,7 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	workspace := gateWorkspace(f.workspace)
+	workspace := gateWorkspace(f.workspace, p.Stderr)
 	// Reading the Terraform and compiling the controls are independent and
 	// each take a good part of a run: overlap them. Diagnostics of both
 	// are printed after both finished, workspace first, so output is stable.
@@ -168,17 +169,42 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	return exitWith(code, nil)
 }
 
-// gateWorkspace picks the workspace: the flag, else the current folder when
-// it holds *.hcl files (a repository that keeps its workspace at the root),
-// else none (the embedded governance pack alone).
-func gateWorkspace(flag string) string {
+// workspaceBlocks are the top-level blocks of workspace HCL.
+var workspaceBlocks = map[string]bool{"settings": true, "system": true, "person": true, "risk": true,
+	"mitigation": true, "training": true, "policy": true, "waiver": true}
+
+// gateWorkspace picks the workspace: the flag; else the current folder when
+// its *.hcl files are a rampart workspace (a repository that keeps its
+// workspace at the root, where CI runs); else none, the embedded governance
+// pack alone. Infrastructure repositories often hold other HCL at the root
+// (.terraform.lock.hcl, terragrunt.hcl, Packer templates): those are not
+// mistaken for a workspace, and the note says how to name one.
+func gateWorkspace(flag string, stderr io.Writer) string {
 	if flag != "" {
 		return flag
 	}
-	if m, _ := filepath.Glob("*.hcl"); len(m) > 0 {
-		return "."
+	names, _ := filepath.Glob("*.hcl")
+	if len(names) == 0 {
+		return ""
 	}
-	return ""
+	for _, n := range names {
+		src, err := os.ReadFile(n)
+		if err != nil {
+			return ""
+		}
+		f, diags := hclsyntax.ParseConfig(src, n, hcl.InitialPos)
+		if diags.HasErrors() {
+			fmt.Fprintf(stderr, "note: %s is not valid HCL; the current folder is not used as the workspace (pass --workspace DIR)\n", n)
+			return ""
+		}
+		for _, b := range f.Body.(*hclsyntax.Body).Blocks {
+			if !workspaceBlocks[b.Type] {
+				fmt.Fprintf(stderr, "note: %s is not rampart workspace HCL (block %q); using the embedded governance pack only (pass --workspace DIR)\n", n, b.Type)
+				return ""
+			}
+		}
+	}
+	return "."
 }
 
 // readTerraform loads and maps the Terraform under paths. Syntax errors are

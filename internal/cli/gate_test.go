@@ -396,3 +396,30 @@ waiver "bastion-ssh" {
 	require.Equal(t, 1, res.code, res.stderr)
 	require.Contains(t, res.stderr, "waiver bastion-ssh (AWS-EC2-001) expired on 2026-11-26")
 }
+
+// TestGateWorkspaceDefault: HCL at the root that is not a rampart workspace
+// (the Terraform lock file, Terragrunt) does not become the workspace.
+func TestGateWorkspaceDefault(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, dir, "main.tf", openRDP)
+	writeFile(t, dir, ".terraform.lock.hcl", `provider "registry.terraform.io/hashicorp/aws" {
+  version = "5.0.0"
+  hashes  = ["h1:abc"]
+}
+`)
+	res := run(t, "gate")
+	require.Equal(t, 1, res.code, res.stderr)
+	require.Contains(t, res.stderr, `note: .terraform.lock.hcl is not rampart workspace HCL (block "provider")`)
+
+	require.NoError(t, os.Remove(filepath.Join(dir, ".terraform.lock.hcl")))
+	writeFile(t, dir, "people.hcl", `person "carol" {
+  name  = "Carol"
+  email = "carol@example.com"
+  roles = ["iso"]
+}
+`)
+	res = run(t, "gate", "--format", "json=r.json")
+	require.Equal(t, 1, res.code, res.stderr)
+	require.Equal(t, ".", readReport(t, filepath.Join(dir, "r.json")).Workspace, "a workspace at the root is used")
+}
