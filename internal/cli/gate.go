@@ -128,35 +128,11 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	}
 	r.Warnings = append(warnings, r.Warnings...)
 
-	var baseline []finding.Finding
-	baseName := "none"
-	switch {
-	case f.baseline != "":
-		baseline, err = gate.ReadBaseline(f.baseline)
-		if err != nil {
-			return exitWith(pipeline.ExitInput, err)
-		}
-		baseName = f.baseline
-	case f.baselineRef != "":
-		root, cleanup, err := gate.GitTree(ctx, ".", f.baselineRef, paths)
-		if err != nil {
-			return exitWith(pipeline.ExitInput, fmt.Errorf("--baseline-ref: %w", err))
-		}
-		defer cleanup()
-		// Paths the change adds, or that held no Terraform yet, have no
-		// baseline: everything in them is new.
-		if basePaths := existing(root, paths); len(basePaths) > 0 {
-			bsnap, _, err := readTerraform(ctx, p, terraform.Dir(root), basePaths, existing(root, f.varFiles), workspace, false)
-			switch {
-			case errors.Is(err, terraform.ErrNoConfiguration):
-			case err != nil:
-				return exitWith(pipeline.ExitInput, fmt.Errorf("baseline at %s: %w", f.baselineRef, err))
-			default:
-				baseline = in.Evaluate(ctx, bsnap, p.Now()).Findings
-			}
-		}
-		baseName = "git:" + f.baselineRef
+	baseline, baseName, cleanup, err := gateBaseline(ctx, p, f, in, paths, workspace)
+	if err != nil {
+		return err
 	}
+	defer cleanup()
 	g := gate.Compare(r.Findings, baseline, baseName)
 	code := gate.Decide(r, g, gate.Options{FailOn: failOn, AllowUnknown: f.allowUnknown})
 	g.LinkBase = f.linkBase
@@ -167,6 +143,43 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	}
 	printGateSummary(p.Stderr, r, g)
 	return exitWith(code, nil)
+}
+
+// gateBaseline returns the findings to compare with: an earlier report, the
+// same paths evaluated at a git ref with the same workspace, or none.
+// cleanup removes the git tree once the run is done.
+func gateBaseline(ctx context.Context, p Params, f gateFlags, in *pipeline.Inputs, paths []string, workspace string) ([]finding.Finding, string, func(), error) {
+	nothing := func() {}
+	switch {
+	case f.baseline != "":
+		fs, err := gate.ReadBaseline(f.baseline)
+		if err != nil {
+			return nil, "", nothing, exitWith(pipeline.ExitInput, err)
+		}
+		return fs, f.baseline, nothing, nil
+	case f.baselineRef != "":
+		root, cleanup, err := gate.GitTree(ctx, ".", f.baselineRef, paths)
+		if err != nil {
+			return nil, "", nothing, exitWith(pipeline.ExitInput, fmt.Errorf("--baseline-ref: %w", err))
+		}
+		name := "git:" + f.baselineRef
+		// Paths the change adds, or that held no Terraform yet, have no
+		// baseline: everything in them is new.
+		basePaths := existing(root, paths)
+		if len(basePaths) == 0 {
+			return nil, name, cleanup, nil
+		}
+		snap, _, err := readTerraform(ctx, p, terraform.Dir(root), basePaths, existing(root, f.varFiles), workspace, false)
+		switch {
+		case errors.Is(err, terraform.ErrNoConfiguration):
+			return nil, name, cleanup, nil
+		case err != nil:
+			cleanup()
+			return nil, "", nothing, exitWith(pipeline.ExitInput, fmt.Errorf("baseline at %s: %w", f.baselineRef, err))
+		}
+		return in.Evaluate(ctx, snap, p.Now()).Findings, name, cleanup, nil
+	}
+	return nil, "none", nothing, nil
 }
 
 // workspaceBlocks are the top-level blocks of workspace HCL.
