@@ -28,6 +28,7 @@ var mappers = []func(*mapper){
 	mapVPCs,
 	mapGitHubRepositories,
 	mapGitHubOrganizations,
+	mapGitHubMembers,
 }
 
 type mapper struct {

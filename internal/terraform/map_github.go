@@ -401,3 +401,22 @@ func sameRoot(list []*Instance, in *Instance) []*Instance {
 	}
 	return out
 }
+
+// mapGitHubMembers builds github.member from github_membership. Whether a
+// member has two-factor authentication is only known live.
+func mapGitHubMembers(m *mapper) {
+	for _, in := range m.byType["github_membership"] {
+		login, known := str(get(in.Body, "username"))
+		rid := id(in)
+		if known && in.Org != "" {
+			rid = "github.com/" + in.Org + "/members/" + login
+		}
+		b := newBuilder("github.member", rid, in, githubScope(in, ""))
+		b.identifier("login", get(in.Body, "username"), in)
+		role := orDefault(get(in.Body, "role"), cty.StringVal("member"))
+		b.set("role", role, nil)
+		b.r.Attributes["outside_collaborator"] = false
+		b.unknown("two_factor_disabled", "whether a member has two-factor authentication is only known live")
+		m.emit(b)
+	}
+}

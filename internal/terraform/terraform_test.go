@@ -181,6 +181,10 @@ func TestSecurityGroupRules(t *testing.T) {
 		map[string]any{"protocol": "-1", "cidr_ipv4": []any{}, "cidr_ipv6": []any{"::/0"}, "source_groups": []any{}},
 	}, app.Attributes["ingress"])
 	require.Len(t, app.Attributes["egress"], 2)
+	vpc := byID(t, res, "aws_vpc.main")
+	require.Equal(t, []any{map[string]any{"status": "ACTIVE", "traffic_type": "REJECT"}}, vpc.Attributes["flow_logs"])
+	require.Equal(t, "aws_vpc.main", vpc.Attributes["vpc_id"])
+	require.Equal(t, []any{}, byID(t, res, "aws_vpc.nolog").Attributes["flow_logs"])
 	def := byID(t, res, "aws_default_security_group.default")
 	require.Equal(t, true, def.Attributes["is_default"])
 	require.Equal(t, []any{}, def.Attributes["ingress"])
@@ -222,6 +226,9 @@ func TestGitHubProtection(t *testing.T) {
 		require.NotContains(t, unk.Attributes["default_branch_protection"], k, "the evaluate-only ruleset is ignored, the classic one may cover the branch")
 	}
 
+	member := byID(t, res, "github.com/acme/members/carol-sec")
+	require.Equal(t, "admin", member.Attributes["role"])
+	require.Contains(t, member.Unknown, "two_factor_disabled")
 	org := byID(t, res, "github.com/acme")
 	require.Equal(t, "read", org.Attributes["default_repository_permission"])
 	require.Equal(t, false, org.Attributes["new_repository_security"].(map[string]any)["secret_scanning"])

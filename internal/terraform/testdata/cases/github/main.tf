@@ -176,3 +176,8 @@ resource "github_organization_ruleset" "signed" {
     required_signatures = true
   }
 }
+
+resource "github_membership" "carol" {
+  username = "carol-sec"
+  role     = "admin"
+}

@@ -117,3 +117,17 @@ resource "aws_account_alternate_contact" "security" {
   email_address          = "security@acme.example"
   phone_number           = "+1000"
 }
+
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_flow_log" "main" {
+  vpc_id          = aws_vpc.main.id
+  traffic_type    = "REJECT"
+  log_destination = "arn:aws:s3:::flow-logs"
+}
+
+resource "aws_vpc" "nolog" {
+  cidr_block = "10.1.0.0/16"
+}
