@@ -20,7 +20,7 @@ func mapIAMUsers(m *mapper) {
 	grpL := m.link("aws_iam_user_group_membership", "aws_iam_user", "user", "name")
 	for _, in := range users {
 		b := newBuilder("aws.iam.user", id(in), in, globalScope(in))
-		b.set("user_name", get(in.Body, "name"), nil)
+		b.identifier("user_name", get(in.Body, "name"), in)
 		for _, a := range []string{"arn", "user_id", "create_date"} {
 			b.unknown(a, "unknown until apply: "+in.Address+"."+a)
 		}

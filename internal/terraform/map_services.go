@@ -43,7 +43,7 @@ func mapKMSKeys(m *mapper) {
 	for _, in := range m.byType["aws_kms_key"] {
 		b := newBuilder("aws.kms.key", id(in), in, awsScope(in))
 		setRegion(b, in)
-		b.unknown("key_id", "unknown until apply: "+in.Address+".key_id")
+		b.displayName("key_id", in)
 		b.unknown("arn", "unknown until apply: "+in.Address+".arn")
 		b.r.Attributes["key_manager"] = "CUSTOMER"
 		b.r.Attributes["customer_managed"] = true

@@ -161,7 +161,8 @@ func (b *builder) unknown(attr, why string) {
 }
 
 // displayName fills an identifier that AWS assigns at apply (instance_id,
-// volume_id, a generated bucket or policy name) with the Terraform address.
+// volume_id, key_id, a generated bucket or policy name) with the Terraform
+// address.
 // Controls name the resource with these attributes in their messages, and a
 // Rego message built from a missing attribute makes the whole deny rule
 // undefined, which would pass a failing resource. The address is what a
