@@ -235,7 +235,10 @@ func (st *resState) value(names map[string]bool) cty.Value {
 	for i, a := range st.attrs {
 		m := make(map[string]cty.Value, len(a)+len(names))
 		for k, v := range a {
-			m[k] = v
+			// Configured arguments carry the reference too: a value
+			// unknown because of a variable (name = var.who) still tells
+			// a login profile which user it belongs to.
+			m[k] = v.Mark(ref{Addr: st.addrs[i], Attr: k})
 		}
 		for n := range names {
 			if _, ok := m[n]; !ok {

@@ -133,13 +133,22 @@ func (m *mapper) resolve(from *Instance, v cty.Value, parentType string, nameAtt
 	if v == cty.NilVal {
 		return nil
 	}
+	s, known := str(v)
 	for r := range cty.ValueMarksOfTypeDeep[ref](v) {
-		if p := m.byAddr[from.Root+"\x00"+r.Addr]; p != nil && p.Type == parentType {
-			return p
+		p := m.byAddr[from.Root+"\x00"+r.Addr]
+		if p == nil || p.Type != parentType {
+			continue
 		}
+		// A known value only derived from the reference ("${aws_s3_bucket.a.bucket}-logs")
+		// names another bucket: it must be the referenced value itself.
+		if known {
+			if ps, ok := str(get(p.Body, r.Attr)); !ok || ps != s {
+				continue
+			}
+		}
+		return p
 	}
-	s, ok := str(v)
-	if !ok {
+	if !known {
 		return nil
 	}
 	for _, p := range m.byType[parentType] {

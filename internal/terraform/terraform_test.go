@@ -93,7 +93,7 @@ func TestS3InlineAndSplit(t *testing.T) {
 	require.Equal(t, map[string]any{"enabled": true, "sse_algorithm": "aws:kms", "kms_key_id": "arn:aws:kms:eu-central-1:111122223333:key/abc"}, inline.Attributes["encryption"])
 	require.Equal(t, map[string]any{"enabled": true, "mfa_delete": true, "status": "Enabled"}, inline.Attributes["versioning"])
 	require.Equal(t, "Deny", inline.Attributes["policy"].(map[string]any)["document"].(map[string]any)["Statement"].([]any)[0].(map[string]any)["Effect"])
-	require.Equal(t, map[string]any{"configured": false}, inline.Attributes["public_access_block"])
+	require.Equal(t, map[string]any{"configured": false}, inline.Attributes["public_access_block"], "the derived inline-bucket-replica block is another bucket's")
 	require.Equal(t, "eu-central-1", inline.Attributes["region"])
 	require.Equal(t, evidence.Source{Kind: "terraform", File: "main.tf", Line: 6}, inline.Source)
 
@@ -124,6 +124,10 @@ func TestUnknownsNeverPass(t *testing.T) {
 	other := byID(t, res, "aws_s3_bucket.other")
 	require.Equal(t, "aws_s3_bucket.other", other.Attributes["name"])
 	require.Contains(t, other.Unknown["public_access_block"], "cannot be determined statically")
+
+	user := byID(t, res, "aws_iam_user.named_by_var")
+	require.Equal(t, true, user.Attributes["password_enabled"], "the login profile refers to the user, whose name is unknown")
+	require.Equal(t, "aws_iam_user.named_by_var", user.Attributes["user_name"])
 
 	dyn := byID(t, res, "aws_security_group.dyn")
 	require.NotContains(t, dyn.Attributes, "ingress")

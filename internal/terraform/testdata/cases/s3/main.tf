@@ -74,3 +74,12 @@ resource "aws_s3_bucket_policy" "split" {
 resource "aws_s3_bucket" "bare" {
   bucket_prefix = "bare-"
 }
+
+# Derived from the inline bucket's name, but another bucket: not linked to it.
+resource "aws_s3_bucket_public_access_block" "derived" {
+  bucket                  = "${aws_s3_bucket.inline.bucket}-replica"
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = true
+  restrict_public_buckets = true
+}

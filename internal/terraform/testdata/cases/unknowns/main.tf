@@ -62,3 +62,15 @@ resource "aws_instance" "app" {
   instance_type = "t3.micro"
   user_data     = file("boot.sh")
 }
+
+variable "who" {
+  type = string
+}
+
+resource "aws_iam_user" "named_by_var" {
+  name = var.who
+}
+
+resource "aws_iam_user_login_profile" "named_by_var" {
+  user = aws_iam_user.named_by_var.name
+}
