@@ -44,9 +44,7 @@ func writeFile(t *testing.T, dir, name, body string) string {
 func TestAuditExitCodes(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	failing := writeFile(t, dir, "failing.json", `{"schema": "rampart.evidence/v1", "resources": [
-		{"type": "github.organization", "id": "github.com/small", "scope": {"platform": "github", "org": "small"},
-		 "attributes": {"two_factor_requirement_enabled": true, "default_repository_permission": "admin"}}]}`)
+	failing := writeFile(t, dir, "failing.json", withOrgAttribute(t, "default_repository_permission", "admin"))
 	incomplete := writeFile(t, dir, "incomplete.json", `{"schema": "rampart.evidence/v1", "incomplete": true,
 		"incomplete_reason": "rate limit exhausted", "resources": []}`)
 	malformed := writeFile(t, dir, "malformed.json", `{"schema": "rampart.evidence/v1", "resources": [,]}`)
@@ -81,6 +79,25 @@ func TestAuditExitCodes(t *testing.T) {
 			assert.Contains(t, r.stderr, tc.wantStderr)
 		})
 	}
+}
+
+// withOrgAttribute returns the small workspace's clean GitHub evidence with
+// one organisation attribute changed, so exactly one control fails.
+func withOrgAttribute(t *testing.T, name string, value any) string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/small/evidence/github.json")
+	require.NoError(t, err)
+	var snap map[string]any
+	require.NoError(t, json.Unmarshal(data, &snap))
+	for _, r := range snap["resources"].([]any) {
+		res := r.(map[string]any)
+		if res["type"] == "github.organization" {
+			res["attributes"].(map[string]any)[name] = value
+		}
+	}
+	out, err := json.Marshal(snap)
+	require.NoError(t, err)
+	return string(out)
 }
 
 // TestAuditJSONGolden pins the rampart.report/v1 document for the example

@@ -70,6 +70,8 @@ func (s Source) String() string {
 		return s.Kind + " " + s.File
 	case s.Collector != "":
 		return s.Kind + " " + s.Collector
+	case s.Kind == "":
+		return "unspecified"
 	default:
 		return s.Kind
 	}
