@@ -72,10 +72,7 @@ func TestDecide(t *testing.T) {
 		waivers  []link.WaiverStatus
 		opts     Options
 		want     int
-		// incomplete marks the evidence as cut short.
-		incomplete bool
 	}{
-		{name: "incomplete evidence", opts: Options{FailOn: finding.High}, want: pipeline.ExitNotEvaluated, incomplete: true},
 		{"new high failure", []finding.Finding{f("A", finding.High, finding.Fail, "x")}, nil, nil, Options{FailOn: finding.High}, pipeline.ExitFindings},
 		{"new medium failure below threshold", []finding.Finding{f("A", finding.Medium, finding.Fail, "x")}, nil, nil, Options{FailOn: finding.High}, pipeline.ExitOK},
 		{"unchanged critical failure", []finding.Finding{f("A", finding.Critical, finding.Fail, "x")}, []finding.Finding{f("A", finding.Critical, finding.Fail, "x")}, nil, Options{FailOn: finding.High}, pipeline.ExitOK},
@@ -92,7 +89,6 @@ func TestDecide(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			r := &report.Report{GeneratedAt: now, Findings: tc.findings, Waivers: tc.waivers}
-			r.Evidence.Incomplete = tc.incomplete
 			g := Compare(tc.findings, tc.baseline, "none")
 			got := Decide(r, g, tc.opts)
 			require.Equal(t, tc.want, got, "reasons: %v", g.Reasons)
@@ -102,6 +98,17 @@ func TestDecide(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDecideIncompleteEvidence: evidence cut short never passes.
+func TestDecideIncompleteEvidence(t *testing.T) {
+	t.Parallel()
+	r := &report.Report{GeneratedAt: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
+	r.Evidence.Incomplete, r.Evidence.IncompleteReason = true, "rate limit exhausted"
+	g := Compare(nil, nil, "none")
+	require.Equal(t, pipeline.ExitNotEvaluated, Decide(r, g, Options{FailOn: finding.High}))
+	require.False(t, g.Passed)
+	require.Equal(t, []string{"evidence incomplete: rate limit exhausted"}, g.Reasons)
 }
 
 func TestReadBaseline(t *testing.T) {
