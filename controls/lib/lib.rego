@@ -16,3 +16,9 @@ days_since(ts) := floor((time.now_ns() - time.parse_rfc3339_ns(ts)) / (24 * 60 *
 
 # open_cidrs are the sources meaning "the whole internet".
 open_cidrs := {"0.0.0.0/0", "::/0"}
+
+# label(key) names the resource in a message: the attribute key when present,
+# else the resource ID. A message must never read an attribute the deny
+# conditions do not check: if it were missing, the whole deny rule would be
+# undefined and the control would silently pass.
+label(key) := object.get(input.attributes, key, object.get(input, "id", "(unnamed resource)"))

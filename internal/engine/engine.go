@@ -288,7 +288,7 @@ func explainUnknown(rs []reason, collectorReasons map[string]string) string {
 	for _, r := range rs {
 		attr := strings.TrimPrefix(r.Path, "attributes.")
 		if why, ok := lookupUnknown(collectorReasons, attr); ok {
-			msgs = append(msgs, fmt.Sprintf("%s not collected: %s", attr, why))
+			msgs = append(msgs, fmt.Sprintf("%s unknown: %s", attr, why))
 			continue
 		}
 		msgs = append(msgs, r.Msg)

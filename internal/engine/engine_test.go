@@ -85,7 +85,7 @@ func TestEvaluateReachesEveryStatus(t *testing.T) {
 	assert.Equal(t, finding.NotEvaluated, got["missing"].Status)
 	assert.Equal(t, "flag is unknown", got["missing"].Message)
 	assert.Equal(t, finding.NotEvaluated, got["forbidden"].Status)
-	assert.Equal(t, "flag not collected: 403: needs admin:org", got["forbidden"].Message, "the collector's reason wins over the control's generic message")
+	assert.Equal(t, "flag unknown: 403: needs admin:org", got["forbidden"].Message, "the collector's reason wins over the control's generic message")
 	assert.Equal(t, finding.Error, got["loop"].Status)
 	assert.Contains(t, got["loop"].Message, "time limit of 200ms")
 	assert.Equal(t, finding.Error, got["crash"].Status, "a built-in error fails closed instead of leaving deny undefined")

@@ -19,7 +19,7 @@ package rampart.aws.cloudtrail.kms
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("trail %s logs are not encrypted with a KMS key", [input.attributes.name]), "path": "attributes.kms_encrypted"} if {
+deny contains {"msg": sprintf("trail %s logs are not encrypted with a KMS key", [lib.label("name")]), "path": "attributes.kms_encrypted"} if {
 	input.attributes.kms_encrypted == false
 }
 

@@ -19,7 +19,7 @@ package rampart.aws.cloudtrail.log_validation
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("trail %s does not validate its log files", [input.attributes.name]), "path": "attributes.log_file_validation_enabled"} if {
+deny contains {"msg": sprintf("trail %s does not validate its log files", [lib.label("name")]), "path": "attributes.log_file_validation_enabled"} if {
 	input.attributes.log_file_validation_enabled == false
 }
 

@@ -21,11 +21,11 @@ package rampart.aws.cloudtrail.multi_region_logging
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("trail %s records only its home region", [input.attributes.name]), "path": "attributes.is_multi_region_trail"} if {
+deny contains {"msg": sprintf("trail %s records only its home region", [lib.label("name")]), "path": "attributes.is_multi_region_trail"} if {
 	input.attributes.is_multi_region_trail == false
 }
 
-deny contains {"msg": sprintf("trail %s is not logging", [input.attributes.name]), "path": "attributes.is_logging"} if {
+deny contains {"msg": sprintf("trail %s is not logging", [lib.label("name")]), "path": "attributes.is_logging"} if {
 	input.attributes.is_logging == false
 }
 

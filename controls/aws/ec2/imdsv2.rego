@@ -20,7 +20,7 @@ package rampart.aws.ec2.imdsv2
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("instance %s allows IMDSv1 (http_tokens is not required)", [input.attributes.instance_id]), "path": "attributes.imdsv2_required"} if {
+deny contains {"msg": sprintf("instance %s allows IMDSv1 (http_tokens is not required)", [lib.label("instance_id")]), "path": "attributes.imdsv2_required"} if {
 	input.attributes.imdsv2_required == false
 }
 

@@ -19,7 +19,7 @@ package rampart.aws.ec2.volume_encrypted
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("volume %s is not encrypted", [input.attributes.volume_id]), "path": "attributes.encrypted"} if {
+deny contains {"msg": sprintf("volume %s is not encrypted", [lib.label("volume_id")]), "path": "attributes.encrypted"} if {
 	input.attributes.encrypted == false
 }
 

@@ -21,7 +21,7 @@ import data.rampart.lib
 
 max_age_days := 90
 
-deny contains {"msg": sprintf("active access key %s is %d days old (limit %d)", [key.access_key_id, age, max_age_days]), "path": sprintf("attributes.access_keys[%d].create_date", [i])} if {
+deny contains {"msg": sprintf("active access key %s is %d days old (limit %d)", [object.get(key, "access_key_id", "(no ID)"), age, max_age_days]), "path": sprintf("attributes.access_keys[%d].create_date", [i])} if {
 	some i, key in input.attributes.access_keys
 	key.status == "Active"
 	age := lib.days_since(key.create_date)

@@ -21,7 +21,7 @@ import data.rampart.lib
 
 attrs := input.attributes
 
-deny contains {"msg": sprintf("IAM user %q has a console password and no MFA device", [attrs.user_name]), "path": "attributes.mfa_devices"} if {
+deny contains {"msg": sprintf("IAM user %q has a console password and no MFA device", [lib.label("user_name")]), "path": "attributes.mfa_devices"} if {
 	attrs.password_enabled == true
 	is_array(attrs.mfa_devices)
 	count(attrs.mfa_devices) == 0

@@ -21,3 +21,7 @@ test_unknown_when_missing if {
 	count(c.unknown) == 1 with input as {"attributes": {"user_name": "bob", "password_enabled": true}}
 	count(c.deny) == 0 with input as {"attributes": {"user_name": "bob", "password_enabled": true}}
 }
+
+test_fail_without_user_name if {
+	c.deny == {{"msg": "IAM user \"arn:aws:iam::111122223333:user/x\" has a console password and no MFA device", "path": "attributes.mfa_devices"}} with input as {"id": "arn:aws:iam::111122223333:user/x", "attributes": {"password_enabled": true, "mfa_devices": []}}
+}

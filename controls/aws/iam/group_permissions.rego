@@ -19,7 +19,7 @@ package rampart.aws.iam.group_permissions
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("managed policy %s is attached directly to the user", [p.policy_name]), "path": sprintf("attributes.attached_policies[%d]", [i])} if {
+deny contains {"msg": sprintf("managed policy %s is attached directly to the user", [object.get(p, "policy_name", "(no name)")]), "path": sprintf("attributes.attached_policies[%d]", [i])} if {
 	some i, p in input.attributes.attached_policies
 }
 

@@ -34,7 +34,7 @@ full_admin(st) if {
 	"*" in as_list(st.Resource)
 }
 
-deny contains {"msg": sprintf("policy %s allows \"*\" on \"*\" and is attached %d time(s)", [input.attributes.policy_name, input.attributes.attachment_count]), "path": "attributes.document.Statement"} if {
+deny contains {"msg": sprintf("policy %s allows \"*\" on \"*\" and is attached %d time(s)", [lib.label("policy_name"), input.attributes.attachment_count]), "path": "attributes.document.Statement"} if {
 	input.attributes.attachment_count > 0
 	some st in statements
 	full_admin(st)

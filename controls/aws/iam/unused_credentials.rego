@@ -23,7 +23,7 @@ max_days := 45
 
 attrs := input.attributes
 
-deny contains {"msg": sprintf("active access key %s has not been used for %d days", [key.access_key_id, lib.days_since(last_use(key))]), "path": sprintf("attributes.access_keys[%d]", [i])} if {
+deny contains {"msg": sprintf("active access key %s has not been used for %d days", [object.get(key, "access_key_id", "(no ID)"), lib.days_since(last_use(key))]), "path": sprintf("attributes.access_keys[%d]", [i])} if {
 	some i, key in attrs.access_keys
 	key.status == "Active"
 	is_string(key.create_date)

@@ -28,7 +28,7 @@ rotatable if {
 	attrs.key_state == "Enabled"
 }
 
-deny contains {"msg": sprintf("key %s does not rotate automatically", [attrs.key_id]), "path": "attributes.rotation_enabled"} if {
+deny contains {"msg": sprintf("key %s does not rotate automatically", [lib.label("key_id")]), "path": "attributes.rotation_enabled"} if {
 	rotatable
 	attrs.rotation_enabled == false
 }

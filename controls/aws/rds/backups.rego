@@ -21,11 +21,11 @@ import data.rampart.lib
 
 min_days := 7
 
-deny contains {"msg": sprintf("database %s keeps backups for %d days (at least %d required)", [input.attributes.db_instance_identifier, input.attributes.backup_retention_period, min_days]), "path": "attributes.backup_retention_period"} if {
+deny contains {"msg": sprintf("database %s keeps backups for %d days (at least %d required)", [lib.label("db_instance_identifier"), input.attributes.backup_retention_period, min_days]), "path": "attributes.backup_retention_period"} if {
 	input.attributes.backup_retention_period < min_days
 }
 
-deny contains {"msg": sprintf("database %s has deletion protection off", [input.attributes.db_instance_identifier]), "path": "attributes.deletion_protection"} if {
+deny contains {"msg": sprintf("database %s has deletion protection off", [lib.label("db_instance_identifier")]), "path": "attributes.deletion_protection"} if {
 	input.attributes.deletion_protection == false
 }
 

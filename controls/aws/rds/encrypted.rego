@@ -20,7 +20,7 @@ package rampart.aws.rds.encrypted
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("database %s is not encrypted at rest", [input.attributes.db_instance_identifier]), "path": "attributes.storage_encrypted"} if {
+deny contains {"msg": sprintf("database %s is not encrypted at rest", [lib.label("db_instance_identifier")]), "path": "attributes.storage_encrypted"} if {
 	input.attributes.storage_encrypted == false
 }
 

@@ -20,7 +20,7 @@ package rampart.aws.rds.minor_upgrades
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("database %s has automatic minor version upgrades off", [input.attributes.db_instance_identifier]), "path": "attributes.auto_minor_version_upgrade"} if {
+deny contains {"msg": sprintf("database %s has automatic minor version upgrades off", [lib.label("db_instance_identifier")]), "path": "attributes.auto_minor_version_upgrade"} if {
 	input.attributes.auto_minor_version_upgrade == false
 }
 

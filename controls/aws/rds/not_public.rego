@@ -20,7 +20,7 @@ package rampart.aws.rds.not_public
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("database %s is publicly accessible", [input.attributes.db_instance_identifier]), "path": "attributes.publicly_accessible"} if {
+deny contains {"msg": sprintf("database %s is publicly accessible", [lib.label("db_instance_identifier")]), "path": "attributes.publicly_accessible"} if {
 	input.attributes.publicly_accessible == true
 }
 

@@ -20,7 +20,7 @@ package rampart.aws.s3.access_logging
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("bucket %q has server access logging off", [input.attributes.name]), "path": "attributes.logging.enabled"} if {
+deny contains {"msg": sprintf("bucket %q has server access logging off", [lib.label("name")]), "path": "attributes.logging.enabled"} if {
 	input.attributes.logging.enabled == false
 }
 

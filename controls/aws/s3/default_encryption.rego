@@ -24,11 +24,11 @@ enc := input.attributes.encryption
 
 kms_algorithms := {"aws:kms", "aws:kms:dsse"}
 
-deny contains {"msg": sprintf("bucket %q has no default encryption", [input.attributes.name]), "path": "attributes.encryption.sse_algorithm"} if {
+deny contains {"msg": sprintf("bucket %q has no default encryption", [lib.label("name")]), "path": "attributes.encryption.sse_algorithm"} if {
 	enc.enabled == false
 }
 
-deny contains {"msg": sprintf("bucket %q of a %s system uses %s, not a KMS key", [input.attributes.name, input.system.classification, enc.sse_algorithm]), "path": "attributes.encryption.sse_algorithm"} if {
+deny contains {"msg": sprintf("bucket %q of a %s system uses %s, not a KMS key", [lib.label("name"), input.system.classification, enc.sse_algorithm]), "path": "attributes.encryption.sse_algorithm"} if {
 	enc.enabled == true
 	lib.confidential(input)
 	is_string(enc.sse_algorithm)

@@ -24,7 +24,7 @@ settings := ["block_public_acls", "ignore_public_acls", "block_public_policy", "
 
 pab := input.attributes.public_access_block
 
-deny contains {"msg": sprintf("bucket %q has no Block Public Access configuration", [input.attributes.name]), "path": "attributes.public_access_block.configured"} if {
+deny contains {"msg": sprintf("bucket %q has no Block Public Access configuration", [lib.label("name")]), "path": "attributes.public_access_block.configured"} if {
 	pab.configured == false
 }
 

@@ -32,11 +32,11 @@ tls_deny(st) if {
 	lower(sprintf("%v", [st.Condition.Bool["aws:SecureTransport"]])) in {"false", "[\"false\"]"}
 }
 
-deny contains {"msg": sprintf("bucket %q has no bucket policy, so nothing denies plain-HTTP requests", [input.attributes.name]), "path": "attributes.policy.present"} if {
+deny contains {"msg": sprintf("bucket %q has no bucket policy, so nothing denies plain-HTTP requests", [lib.label("name")]), "path": "attributes.policy.present"} if {
 	pol.present == false
 }
 
-deny contains {"msg": sprintf("the policy of bucket %q does not deny requests without TLS (aws:SecureTransport)", [input.attributes.name]), "path": "attributes.policy.document"} if {
+deny contains {"msg": sprintf("the policy of bucket %q does not deny requests without TLS (aws:SecureTransport)", [lib.label("name")]), "path": "attributes.policy.document"} if {
 	pol.present == true
 	not any_tls_deny
 }

@@ -18,7 +18,7 @@ package rampart.aws.s3.versioning
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("bucket %q has versioning off", [input.attributes.name]), "path": "attributes.versioning.enabled"} if {
+deny contains {"msg": sprintf("bucket %q has versioning off", [lib.label("name")]), "path": "attributes.versioning.enabled"} if {
 	input.attributes.versioning.enabled == false
 }
 

@@ -21,7 +21,7 @@ import data.rampart.lib
 
 active := [f | some f in input.attributes.flow_logs; f.status == "ACTIVE"]
 
-deny contains {"msg": sprintf("VPC %s has no active flow log", [input.attributes.vpc_id]), "path": "attributes.flow_logs"} if {
+deny contains {"msg": sprintf("VPC %s has no active flow log", [lib.label("vpc_id")]), "path": "attributes.flow_logs"} if {
 	is_array(input.attributes.flow_logs)
 	count(active) == 0
 }

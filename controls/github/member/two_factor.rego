@@ -19,7 +19,7 @@ package rampart.github.member.two_factor
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("%s %q has two-factor authentication disabled", [role, input.attributes.login]), "path": "attributes.two_factor_disabled"} if {
+deny contains {"msg": sprintf("%s %q has two-factor authentication disabled", [role, lib.label("login")]), "path": "attributes.two_factor_disabled"} if {
 	input.attributes.two_factor_disabled == true
 	role := object.get(input.attributes, "role", "member")
 }

@@ -22,7 +22,7 @@ import data.rampart.lib
 
 protection := input.attributes.default_branch_protection
 
-deny contains {"msg": sprintf("default branch %q is not protected by branch protection or a ruleset", [input.attributes.default_branch]), "path": "attributes.default_branch_protection.protected"} if {
+deny contains {"msg": sprintf("default branch %q is not protected by branch protection or a ruleset", [lib.label("default_branch")]), "path": "attributes.default_branch_protection.protected"} if {
 	not input.attributes.archived
 	protection.protected == false
 }

@@ -23,3 +23,9 @@ test_unknown_when_not_collected if {
 	count(c.unknown) == 1 with input as {"attributes": {"default_branch": "main"}, "unknown": {"default_branch_protection": "403: needs administration:read"}}
 	count(c.deny) == 0 with input as {"attributes": {"default_branch": "main"}}
 }
+
+# An empty repository has no default branch name; the missing name in the
+# message must not make the deny rule undefined (a silent pass).
+test_fail_without_branch_name if {
+	count(c.deny) == 1 with input as {"id": "github.com/acme/empty", "attributes": {"archived": false, "default_branch_protection": {"protected": false}}}
+}

@@ -20,7 +20,7 @@ package rampart.github.repo.outside_admin
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("outside collaborator %q has admin access", [collab.login]), "path": sprintf("attributes.collaborators[%d].permission", [i])} if {
+deny contains {"msg": sprintf("outside collaborator %q has admin access", [object.get(collab, "login", "(no login)")]), "path": sprintf("attributes.collaborators[%d].permission", [i])} if {
 	some i, collab in input.attributes.collaborators
 	collab.outside == true
 	collab.permission == "admin"
