@@ -25,10 +25,14 @@ type Engine struct {
 	catalog  *Catalog
 	compiler *ast.Compiler
 	prepared map[string]rego.PreparedEvalQuery
-	byType   map[string][]*Control
-	timeout  time.Duration
-	workers  int
-	now      func() time.Time
+	// batch evaluates every control of a resource type in one query; the
+	// per-control queries in prepared are the fallback that attributes an
+	// error or a time-out to the control that caused it.
+	batch   map[string]rego.PreparedEvalQuery
+	byType  map[string][]*Control
+	timeout time.Duration
+	workers int
+	now     func() time.Time
 }
 
 // Option configures an Engine.
@@ -70,13 +74,8 @@ func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error)
 	e.prepared = make(map[string]rego.PreparedEvalQuery, len(cat.Controls))
 	e.byType = map[string][]*Control{}
 	for _, ctl := range cat.Controls {
-		q := fmt.Sprintf("deny := [d | some d in data.%s.deny]; unknown := [u | some u in data.%s.unknown]", ctl.Package, ctl.Package)
-		pq, err := rego.New(
-			rego.Query(q),
-			rego.Compiler(compiler),
-			rego.Capabilities(Capabilities()),
-			rego.StrictBuiltinErrors(true),
-		).PrepareForEval(ctx)
+		q := fmt.Sprintf("deny := %s; unknown := %s", setRef(ctl, "deny"), setRef(ctl, "unknown"))
+		pq, err := e.prepare(ctx, q)
 		if err != nil {
 			return nil, Problems{{File: ctl.File, Line: ctl.Line, Message: fmt.Sprintf("prepare control %s: %v", ctl.ID, err)}}
 		}
@@ -85,7 +84,34 @@ func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error)
 			e.byType[t] = append(e.byType[t], ctl)
 		}
 	}
+	e.batch = make(map[string]rego.PreparedEvalQuery, len(e.byType))
+	for t, controls := range e.byType {
+		parts := make([]string, len(controls))
+		for i, ctl := range controls {
+			parts[i] = fmt.Sprintf("%q: {\"deny\": %s, \"unknown\": %s}", ctl.ID, setRef(ctl, "deny"), setRef(ctl, "unknown"))
+		}
+		pq, err := e.prepare(ctx, "out := {"+strings.Join(parts, ", ")+"}")
+		if err != nil {
+			return nil, fmt.Errorf("prepare controls of %s: %w", t, err)
+		}
+		e.batch[t] = pq
+	}
 	return e, nil
+}
+
+// setRef collects a control's deny or unknown set into an array; a rule the
+// control does not define yields an empty array.
+func setRef(ctl *Control, rule string) string {
+	return fmt.Sprintf("[x | some x in data.%s.%s]", ctl.Package, rule)
+}
+
+func (e *Engine) prepare(ctx context.Context, query string) (rego.PreparedEvalQuery, error) {
+	return rego.New(
+		rego.Query(query),
+		rego.Compiler(e.compiler),
+		rego.Capabilities(Capabilities()),
+		rego.StrictBuiltinErrors(true),
+	).PrepareForEval(ctx)
 }
 
 // Catalog returns the loaded controls.
@@ -185,16 +211,57 @@ func (e *Engine) evaluateResource(ctx context.Context, r evidence.Resource, syst
 	}
 	out := make([]finding.Finding, 0, len(controls))
 	input, err := ast.InterfaceToValue(Input(r, sys))
+	if err != nil {
+		for _, ctl := range controls {
+			f := newFinding(ctl, r)
+			f.Status, f.Message = finding.Error, fmt.Sprintf("convert resource to Rego input: %v", err)
+			out = append(out, f)
+		}
+		return out
+	}
+	if batched, ok := e.evaluateBatch(ctx, r, input, now); ok {
+		for _, ctl := range controls {
+			f := newFinding(ctl, r)
+			out = append(out, classify(f, batched[ctl.ID]["deny"], batched[ctl.ID]["unknown"], r))
+		}
+		return out
+	}
 	for _, ctl := range controls {
 		f := newFinding(ctl, r)
-		if err != nil {
-			f.Status, f.Message = finding.Error, fmt.Sprintf("convert resource to Rego input: %v", err)
-		} else {
-			e.evaluateOne(ctx, ctl, r, input, now, &f)
-		}
+		e.evaluateOne(ctx, ctl, r, input, now, &f)
 		out = append(out, f)
 	}
 	return out
+}
+
+// evaluateBatch runs every control of the resource's type in one query,
+// which shares the evaluation set-up between them. Any error (a built-in
+// failing, a time-out) makes it report !ok, and the caller re-runs the
+// controls one by one so the error lands on the control that caused it.
+func (e *Engine) evaluateBatch(ctx context.Context, r evidence.Resource, input ast.Value, now time.Time) (map[string]map[string]any, bool) {
+	pq, ok := e.batch[r.Type]
+	if !ok {
+		return nil, false
+	}
+	ctx, cancel := context.WithTimeout(ctx, e.timeout)
+	defer cancel()
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now))
+	if err != nil || len(rs) != 1 {
+		return nil, false
+	}
+	raw, ok := rs[0].Bindings["out"].(map[string]any)
+	if !ok {
+		return nil, false
+	}
+	out := make(map[string]map[string]any, len(raw))
+	for id, v := range raw {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		out[id] = m
+	}
+	return out, true
 }
 
 func newFinding(ctl *Control, r evidence.Resource) finding.Finding {
@@ -225,8 +292,13 @@ func (e *Engine) evaluateOne(ctx context.Context, ctl *Control, r evidence.Resou
 		f.Status, f.Message = finding.Error, "evaluate: query returned no result"
 		return
 	}
-	deny, derr := reasons(rs[0].Bindings["deny"])
-	unknown, uerr := reasons(rs[0].Bindings["unknown"])
+	*f = classify(*f, rs[0].Bindings["deny"], rs[0].Bindings["unknown"], r)
+}
+
+// classify turns a control's deny and unknown sets into the finding's status.
+func classify(f finding.Finding, denyRaw, unknownRaw any, r evidence.Resource) finding.Finding {
+	deny, derr := reasons(denyRaw)
+	unknown, uerr := reasons(unknownRaw)
 	switch {
 	case derr != nil || uerr != nil:
 		f.Status, f.Message = finding.Error, fmt.Sprintf("control output: %v", errors.Join(derr, uerr))
@@ -238,6 +310,7 @@ func (e *Engine) evaluateOne(ctx context.Context, ctl *Control, r evidence.Resou
 	default:
 		f.Status, f.Message = finding.Pass, "passed"
 	}
+	return f
 }
 
 // reason is one entry of a control's deny or unknown set.

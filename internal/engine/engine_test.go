@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/rampart-audit/rampart/controls"
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 )
@@ -208,4 +209,22 @@ func TestForbiddenBuiltins(t *testing.T) {
 	for _, b := range []string{"sprintf", "time.now_ns", "object.get", "regex.match"} {
 		assert.False(t, Forbidden(b), b)
 	}
+}
+
+// TestBatchMatchesPerControlEvaluation checks the batched query (all
+// controls of a type at once) against the per-control fallback on the
+// built-in controls and generated resources.
+func TestBatchMatchesPerControlEvaluation(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	clock := WithClock(func() time.Time { return time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC) })
+	batched, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, clock)
+	require.NoError(t, err)
+	single, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, clock)
+	require.NoError(t, err)
+	single.batch = nil
+	snap := &evidence.Snapshot{Resources: generateResources(500)}
+	want := single.Evaluate(ctx, snap, nil)
+	require.NotEmpty(t, want)
+	assert.Equal(t, want, batched.Evaluate(ctx, snap, nil))
 }
