@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
@@ -14,6 +15,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/governance"
 	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/report"
 )
 
 // loadFlags are the flags every command that loads controls and a workspace shares.
@@ -90,7 +92,7 @@ evidence, or a not_evaluated result at or above --fail-on).`,
 	f.load.register(cmd)
 	cmd.Flags().StringArrayVar(&f.evidence, "evidence", nil, "evidence snapshot file or folder of them (repeatable)")
 	cmd.Flags().StringArrayVar(&f.collect, "collect", nil, "collect live evidence first with this collector (repeatable): "+fmt.Sprint(collectorNames()))
-	cmd.Flags().StringArrayVar(&f.formats, "format", nil, "output format, repeatable: text, json, or NAME=FILE to write one to a file")
+	cmd.Flags().StringArrayVar(&f.formats, "format", nil, "output format, repeatable: "+strings.Join(report.Formats(), ", ")+", or NAME=FILE to write one to a file")
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	cmd.Flags().StringVar(&f.records, "training-records", "", "CSV export of training completions (columns person, training, completed_at) merged with the workspace's")
 	cmd.Flags().StringArrayVar(&f.frameworks, "framework", nil, "add a per-reference view of this framework to the report (repeatable): iso27001-2022, cis, nist-800-53-r5, soc2 …")
@@ -137,6 +139,7 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 	}
 	r := in.Evaluate(cmd.Context(), snap, p.Now())
 	r.Workspace = workspace
+	r.Controls = controlDocs(in, r.Findings)
 	r.Warnings = append(r.Warnings, recordNotes...)
 	if err := writeOutputs(outputs, r, p.Stdout); err != nil {
 		return exitWith(pipeline.ExitNotEvaluated, err)
