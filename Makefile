@@ -4,7 +4,7 @@ BIN     := bin/rampart
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/rampart-audit/rampart/internal/cli.Version=$(VERSION)
 
-.PHONY: build demo test vet race bench clean
+.PHONY: build demo deps test vet race bench clean
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/rampart
@@ -17,14 +17,25 @@ demo: build
 	echo; echo "rampart audit exited $$code (0 clean, 1 failures, 2 input error, 3 could not evaluate)"; \
 	[ $$code -le 1 ] || [ $$code -eq 3 ]
 
-test:
+# The HTML report is tested in a real headless browser: Debian's chromium.
+deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing chromium for the HTML report test"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
+
+# Every Go test (the Rego unit tests run inside them, through OPA's tester),
+# then the repository's own policy checks with the rampart binary.
+test: deps
 	$(GO) test ./...
+	$(MAKE) policy-check
 
 vet:
 	$(GO) vet ./...
 
+# The packages that run goroutines: the engine's workers, the collectors'
+# fan-out, the Terraform parser's parallel parse and the gate's writers.
 race:
-	$(GO) test -race ./internal/engine/... ./internal/collect/...
+	$(GO) test -race ./internal/engine/... ./internal/collect/... ./internal/terraform/... ./internal/gate/...
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/engine/

@@ -12,7 +12,7 @@ attr(path) := object.get(input.attributes, path, null)
 confidential(inp) if inp.system.classification in {"confidential", "restricted"}
 
 # days_since(ts) is the whole number of days between an RFC 3339 timestamp and now.
-days_since(ts) := floor((time.now_ns() - time.parse_rfc3339_ns(ts)) / (24 * 60 * 60 * 1e9))
+days_since(ts) := floor((time.now_ns() - time.parse_rfc3339_ns(ts)) / (((24 * 60) * 60) * 1e9))
 
 # open_cidrs are the sources meaning "the whole internet".
 open_cidrs := {"0.0.0.0/0", "::/0"}
