@@ -152,6 +152,8 @@ func TestAuditTextShowsFailuresWithRisks(t *testing.T) {
 	require.Equal(t, 3, r.code)
 	for _, want := range []string{
 		"results:", "severity", "Failing (",
+		"Risk register (appetite 8):", "accepted by waiver office-vpn-ssh (expired)", "Training gaps (",
+		"security-awareness     expired 2026-08-20   required for employee",
 		`IAM user "frank" has a console password and no MFA device`,
 		"risks: account-takeover, card-data-breach",
 		"Waived (", "waiver ledger-single-review",

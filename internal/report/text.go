@@ -8,6 +8,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/governance"
+	"github.com/rampart-audit/rampart/internal/link"
 )
 
 // WriteText writes the human summary: counts by status and severity, every
@@ -26,6 +28,8 @@ func WriteText(w io.Writer, r *Report) error {
 	}
 	ew.printf("\n")
 	writeSeverityTable(ew, r.Findings)
+	writeRiskRegister(ew, r)
+	writeTrainingGaps(ew, r)
 
 	failing := filter(r.Findings, finding.Fail, finding.Error)
 	if len(failing) > 0 {
@@ -131,3 +135,62 @@ func (e *errWriter) Write(p []byte) (int, error) {
 }
 
 func (e *errWriter) printf(format string, args ...any) { fmt.Fprintf(e, format, args...) }
+
+// writeRiskRegister lists every risk with its inherent and residual score,
+// highest residual first, flagging what is over appetite or unmeasured.
+func writeRiskRegister(ew *errWriter, r *Report) {
+	if len(r.Risks) == 0 {
+		return
+	}
+	risks := append([]governance.Risk(nil), r.Risks...)
+	sort.SliceStable(risks, func(i, j int) bool { return risks[i].Residual > risks[j].Residual })
+	ew.printf("\nRisk register (appetite %g):\n", r.RiskAppetite)
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "  risk\tinherent\teffectiveness\tresidual\tappetite\tnotes\n")
+	for _, rk := range risks {
+		eff := "not measured"
+		if rk.Effectiveness != nil {
+			eff = fmt.Sprintf("%.0f%%", *rk.Effectiveness*100)
+		}
+		var notes []string
+		if rk.Unmitigated {
+			notes = append(notes, "unmitigated")
+		} else if rk.Unmeasured {
+			notes = append(notes, "unmeasured")
+		}
+		if rk.Alerts.Overdue > 0 {
+			notes = append(notes, fmt.Sprintf("%d alert(s) past SLA", rk.Alerts.Overdue))
+		}
+		for _, a := range rk.Acceptances {
+			note := "accepted by waiver " + a.Waiver
+			if a.State != link.WaiverActive {
+				note += " (" + string(a.State) + ")"
+			}
+			notes = append(notes, note)
+		}
+		fmt.Fprintf(tw, "  %s\t%d\t%s\t%d\t%s\t%s\n", rk.ID, rk.Inherent, eff, rk.Residual, rk.AppetiteStatus, strings.Join(notes, "; "))
+	}
+	tw.Flush()
+}
+
+// writeTrainingGaps lists, per person, the training they lack and why.
+func writeTrainingGaps(ew *errWriter, r *Report) {
+	if len(r.TrainingGaps) == 0 {
+		return
+	}
+	ew.printf("\nTraining gaps (%d):\n", len(r.TrainingGaps))
+	for _, g := range r.TrainingGaps {
+		status := "never completed"
+		if g.Status == "expired" {
+			status = "expired " + g.ExpiredOn
+		}
+		var why []string
+		if len(g.RequiredByRoles) > 0 {
+			why = append(why, "required for "+strings.Join(g.RequiredByRoles, ", "))
+		}
+		if len(g.Findings) > 0 {
+			why = append(why, fmt.Sprintf("%d failing finding(s) attributed", len(g.Findings)))
+		}
+		ew.printf("  %-14s %-22s %-20s %s\n", g.Person, g.Training, status, strings.Join(why, "; "))
+	}
+}
