@@ -123,7 +123,7 @@ svg text{font:11px system-ui,sans-serif}.cell{stroke:#fff;stroke-width:2}
 <table id="alert-table">
 <thead><tr><th>Severity</th><th>Kind</th><th>Repository</th><th>Opened</th><th>Age</th><th>Due</th><th>SLA</th><th>Risks</th></tr></thead>
 <tbody>
-{{range .Alerts}}<tr class="alert" data-overdue="{{.Overdue}}"><td>{{.Severity}}</td><td>{{.Kind}}</td><td>{{.Repository}}{{with .URL}}<br><span class="muted">{{.}}</span>{{end}}</td><td>{{.CreatedAt}}</td><td>{{.AgeDays}} d</td><td>{{.Due}}</td><td class="{{if .Overdue}}over{{else}}within{{end}}">{{if .Overdue}}overdue{{else}}within{{end}}{{with .Note}}<br><span class="muted">{{.}}</span>{{end}}</td><td>{{join .Risks ", "}}</td></tr>
+{{range .Alerts}}<tr class="alert" data-overdue="{{.Overdue}}"><td>{{.Severity}}</td><td>{{.Kind}}</td><td>{{.Repository}}{{if .Number}} #{{.Number}}{{end}}{{with .Summary}}<br>{{.}}{{end}}{{with .URL}}<br><a href="{{.}}">{{.}}</a>{{end}}</td><td>{{.CreatedAt}}</td><td>{{.AgeDays}} d</td><td>{{.Due}}</td><td class="{{if .Overdue}}over{{else}}within{{end}}">{{if .Overdue}}overdue{{else}}within{{end}}{{with .Note}}<br><span class="muted">{{.}}</span>{{end}}</td><td>{{join .Risks ", "}}</td></tr>
 {{else}}<tr><td colspan="8">No open alerts{{if .Unknown}} in the evidence that could be read{{end}}.</td></tr>{{end}}
 </tbody>
 </table>
