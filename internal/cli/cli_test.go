@@ -81,6 +81,28 @@ func TestAuditExitCodes(t *testing.T) {
 	}
 }
 
+// assertSameLines reports the first differing line of a large golden file
+// rather than dumping both documents.
+func assertSameLines(t *testing.T, want, got, golden string) {
+	t.Helper()
+	if want == got {
+		return
+	}
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			t.Fatalf("%s differs at line %d (run go test -update after an intended change):\n want: %s\n  got: %s", golden, i+1, wl, gl)
+		}
+	}
+}
+
 // withOrgAttribute returns the small workspace's clean GitHub evidence with
 // one organisation attribute changed, so exactly one control fails.
 func withOrgAttribute(t *testing.T, name string, value any) string {
@@ -113,7 +135,7 @@ func TestAuditJSONGolden(t *testing.T) {
 	}
 	want, err := os.ReadFile(golden)
 	require.NoError(t, err)
-	assert.Equal(t, string(want), got)
+	assertSameLines(t, string(want), got, golden)
 
 	var doc struct {
 		Schema  string         `json:"schema"`
