@@ -13,7 +13,8 @@ build:
 # (and 3 when something could not be evaluated); the demo shows both, so
 # those codes are expected here and anything else fails the target.
 demo: build
-	@$(BIN) audit examples/acme --format text \
+	@$(BIN) audit examples/acme --training-records examples/acme/training-records.csv \
+		--framework iso27001-2022 --format text \
 		--format html=bin/acme-report.html --format summary=bin/acme-summary.md; code=$$?; \
 	echo; echo "HTML report: bin/acme-report.html  management summary: bin/acme-summary.md"; \
 	echo; echo "rampart audit exited $$code (0 clean, 1 failures, 2 input error, 3 could not evaluate)"; \
