@@ -186,6 +186,14 @@ func TestAuditTextShowsFailuresWithRisks(t *testing.T) {
 	}
 }
 
+func TestAuditTextShowsFrameworkView(t *testing.T) {
+	t.Parallel()
+	r := run(t, "audit", "../../examples/acme", "--framework", "iso27001-2022")
+	require.Equal(t, 3, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Framework iso27001-2022: ")
+	assert.Regexp(t, `(?m)^  A\.5\.5 +pass +AWS-ACCT-001$`, r.stdout)
+}
+
 func TestControlsCatalogue(t *testing.T) {
 	t.Parallel()
 	r := run(t, "controls", "--format", "json")

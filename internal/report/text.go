@@ -30,6 +30,7 @@ func WriteText(w io.Writer, r *Report) error {
 	writeSeverityTable(ew, r.Findings)
 	writeRiskRegister(ew, r)
 	writeTrainingGaps(ew, r)
+	writeFrameworks(ew, r)
 
 	failing := filter(r.Findings, finding.Fail, finding.Error)
 	if len(failing) > 0 {
@@ -192,5 +193,22 @@ func writeTrainingGaps(ew *errWriter, r *Report) {
 			why = append(why, fmt.Sprintf("%d failing finding(s) attributed", len(g.Findings)))
 		}
 		ew.printf("  %-14s %-22s %-20s %s\n", g.Person, g.Training, status, strings.Join(why, "; "))
+	}
+}
+
+// writeFrameworks shows each requested framework view: one line per
+// reference with its status and the controls mapped to it.
+func writeFrameworks(ew *errWriter, r *Report) {
+	for _, fw := range r.Frameworks {
+		ew.printf("\nFramework %s: %d pass, %d fail, %d incomplete, %d not tested, %d waived\n", fw.Name,
+			fw.Summary[governance.FrameworkPass], fw.Summary[governance.FrameworkFail], fw.Summary[governance.FrameworkIncomplete],
+			fw.Summary[governance.FrameworkNotTested], fw.Summary[governance.FrameworkWaived])
+		for _, ref := range fw.References {
+			ids := make([]string, len(ref.Controls))
+			for i, c := range ref.Controls {
+				ids[i] = c.ID
+			}
+			ew.printf("  %-10s %-11s %s\n", ref.Ref, ref.Status, strings.Join(ids, ", "))
+		}
 	}
 }
