@@ -145,41 +145,28 @@ func (d *decoder) decodeFile(f *hcl.File) {
 			d.decode(b, &d.ws.Settings)
 			d.ws.Settings.DeclRange, d.ws.Settings.body = b.DefRange, b.Body
 		case "system":
-			x := &System{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body}
-			if d.decode(b, x) {
-				d.ws.Systems = append(d.ws.Systems, x)
-			}
+			decodeInto(d, b, &d.ws.Systems, &System{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
 		case "person":
-			x := &Person{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body}
-			if d.decode(b, x) {
-				d.ws.People = append(d.ws.People, x)
-			}
+			decodeInto(d, b, &d.ws.People, &Person{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
 		case "risk":
-			x := &Risk{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body}
-			if d.decode(b, x) {
-				d.ws.Risks = append(d.ws.Risks, x)
-			}
+			decodeInto(d, b, &d.ws.Risks, &Risk{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
 		case "mitigation":
-			x := &Mitigation{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body}
-			if d.decode(b, x) {
-				d.ws.Mitigations = append(d.ws.Mitigations, x)
-			}
+			decodeInto(d, b, &d.ws.Mitigations, &Mitigation{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
 		case "training":
-			x := &Training{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body}
-			if d.decode(b, x) {
-				d.ws.Trainings = append(d.ws.Trainings, x)
-			}
+			decodeInto(d, b, &d.ws.Trainings, &Training{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
 		case "policy":
-			x := &Policy{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body}
-			if d.decode(b, x) {
-				d.ws.Policies = append(d.ws.Policies, x)
-			}
+			decodeInto(d, b, &d.ws.Policies, &Policy{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
 		case "waiver":
-			x := &Waiver{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body}
-			if d.decode(b, x) {
-				d.ws.Waivers = append(d.ws.Waivers, x)
-			}
+			decodeInto(d, b, &d.ws.Waivers, &Waiver{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
 		}
+	}
+}
+
+// decodeInto decodes the block into x and appends x to list when the block
+// had no errors.
+func decodeInto[T any](d *decoder, b *hcl.Block, list *[]*T, x *T) {
+	if d.decode(b, x) {
+		*list = append(*list, x)
 	}
 }
 
