@@ -20,6 +20,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/rampart-audit/rampart/internal/engine"
+	"github.com/rampart-audit/rampart/internal/pipeline"
 	"github.com/rampart-audit/rampart/internal/model"
 )
 
@@ -121,7 +122,7 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
 		}
 	}
 	rep := &TestReport{}
-	sources, err := withWorkspaceControls(opts.Sources, opts.ControlPaths, opts.Workspace)
+	sources, err := pipeline.AddWorkspaceControls(opts.Sources, opts.ControlPaths, opts.Workspace)
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +130,7 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	if ps := sharedPackages(mods); len(ps) > 0 {
+	if ps := engine.SharedPackages(mods); len(ps) > 0 {
 		return nil, ps
 	}
 	eng, err := engine.New(ctx, sources)
@@ -177,67 +178,6 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
 	return rep, nil
 }
 
-// withWorkspaceControls appends WORKSPACE/controls unless it is one of the
-// sources already (`rampart test --controls controls .` in this repository).
-func withWorkspaceControls(sources []engine.Source, paths []string, workspace string) ([]engine.Source, error) {
-	if workspace == "" {
-		return sources, nil
-	}
-	dir := filepath.Join(workspace, "controls")
-	info, err := os.Stat(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return sources, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("workspace controls: %w", err)
-	}
-	if !info.IsDir() {
-		return nil, fmt.Errorf("workspace controls: %s is not a folder", dir)
-	}
-	abs, _ := filepath.Abs(dir)
-	for _, p := range paths {
-		if other, err := filepath.Abs(p); err == nil && other == abs {
-			return sources, nil
-		}
-	}
-	out := append([]engine.Source{}, sources...)
-	return append(out, engine.Source{Name: dir, FS: os.DirFS(dir)}), nil
-}
-
-// sharedPackages reports a control package declared by more than one
-// file. Rego merges such files into one package, so a workspace control
-// named like a built-in one would add its deny rules to the built-in
-// control (and the other way round) without any error.
-func sharedPackages(mods []engine.Module) engine.Problems {
-	first := map[string]engine.Module{}
-	controls := map[string]bool{}
-	for _, m := range mods {
-		if m.Test {
-			continue
-		}
-		pkg := m.Module.Package.Path.String()
-		for _, a := range m.Module.Annotations {
-			if a.Scope == "package" {
-				controls[pkg] = true
-			}
-		}
-	}
-	var out engine.Problems
-	for _, m := range mods {
-		pkg := m.Module.Package.Path.String()
-		if m.Test || !controls[pkg] {
-			continue
-		}
-		prev, dup := first[pkg]
-		if !dup {
-			first[pkg] = m
-			continue
-		}
-		out = append(out, engine.Problem{File: m.File, Line: m.Module.Package.Location.Row,
-			Message: fmt.Sprintf("package %s is already declared at %s:%d: each control needs a package of its own", strings.TrimPrefix(pkg, "data."), prev.File, prev.Module.Package.Location.Row)})
-	}
-	return out
-}
 
 // workspaceDir returns the folder whose *.hcl model.Load should read. A
 // folder with only controls/ (a control repository) validates the pack

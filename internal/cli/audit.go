@@ -25,7 +25,7 @@ type loadFlags struct {
 }
 
 func (l *loadFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&l.controls, "controls", nil, "load controls from this folder instead of the embedded set (repeatable)")
+	cmd.Flags().StringArrayVar(&l.controls, "controls", nil, "controls to load instead of the embedded set: a folder, an OPA bundle (.tar.gz) or \"embedded\" (repeatable)")
 	cmd.Flags().StringVar(&l.policies, "policies", "", "load the governance pack from this folder instead of the embedded one")
 }
 

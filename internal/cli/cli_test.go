@@ -225,3 +225,31 @@ func TestVersion(t *testing.T) {
 	assert.Equal(t, 0, r.code)
 	assert.Equal(t, "rampart dev\n", r.stdout)
 }
+
+// TestAuditLoadsWorkspaceControls: a workspace's controls/ folder is
+// evaluated beside the built-in set, and a clash with a built-in ID is an
+// input error naming both files.
+func TestAuditLoadsWorkspaceControls(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src, err := os.ReadFile("testdata/small/workspace.hcl")
+	require.NoError(t, err)
+	writeFile(t, dir, "workspace.hcl", string(src))
+	writeFile(t, dir, "evidence/github.json", withOrgAttribute(t, "login", "small"))
+	control := func(id, pkg string) string {
+		return "# METADATA\n# title: Organization login is not admin\n# custom:\n#   id: " + id + "\n#   severity: low\n" +
+			"#   resource_types: [github.organization]\n#   frameworks:\n#     iso27001-2022: [\"A.5.15\"]\n" +
+			"#   remediation:\n#     console: Rename it.\n#     terraform: Rename it.\npackage " + pkg + "\n\n" +
+			"deny contains \"the organization is called small\" if input.attributes.login == \"small\"\n"
+	}
+	writeFile(t, dir, "controls/login.rego", control("ACME-ORG-001", "acme.org.login"))
+	r := run(t, "audit", dir, "--format", "json")
+	require.Equal(t, 1, r.code, r.stderr)
+	assert.Contains(t, r.stdout, `"control_id": "ACME-ORG-001"`)
+	assert.Contains(t, r.stdout, "the organization is called small")
+
+	writeFile(t, dir, "controls/clash.rego", control("GH-ORG-001", "acme.org.clash"))
+	r = run(t, "audit", dir)
+	assert.Equal(t, 2, r.code)
+	assert.Regexp(t, `control ID GH-ORG-001 is already defined at controls/github/org/two_factor\.rego:\d+`, r.stderr)
+}

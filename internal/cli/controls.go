@@ -48,7 +48,7 @@ func newControlsCommand(p Params) *cobra.Command {
 			return tw.Flush()
 		},
 	}
-	cmd.Flags().StringArrayVar(&dirs, "controls", nil, "load controls from this folder instead of the embedded set (repeatable)")
+	cmd.Flags().StringArrayVar(&dirs, "controls", nil, "controls to load instead of the embedded set: a folder, an OPA bundle (.tar.gz) or \"embedded\" (repeatable)")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	return cmd
 }

@@ -63,6 +63,7 @@ func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error)
 	}
 	cat, ps := buildCatalog(controlMods)
 	problems = append(problems, ps...)
+	problems = append(problems, SharedPackages(controlMods)...)
 	if len(problems) > 0 {
 		return nil, problems
 	}

@@ -171,6 +171,14 @@ func TestLoadRejects(t *testing.T) {
 			want: []string{"controls/b.rego:1: control ID TST-DUP-001 is already defined at controls/a.rego:1"},
 		},
 		{
+			name: "two controls in one package",
+			files: map[string]string{
+				"a.rego": meta("TST-PKG-001", "test.thing") + "package test.same\n\ndeny contains \"a\" if false\n",
+				"b.rego": meta("TST-PKG-002", "test.thing") + "package test.same\n\ndeny contains \"b\" if true\n",
+			},
+			want: []string{"controls/b.rego:12: package test.same is already declared at controls/a.rego:12"},
+		},
+		{
 			name:  "no deny rule",
 			files: map[string]string{"n.rego": meta("TST-NODENY-001", "test.thing") + "package test.n\n\nallow := true\n"},
 			want:  []string{"control TST-NODENY-001 defines no deny rule"},

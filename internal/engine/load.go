@@ -228,3 +228,38 @@ func compile(mods []Module) (*ast.Compiler, Problems) {
 	}
 	return c, nil
 }
+
+// SharedPackages reports a control package declared by more than one
+// file. Rego merges such files into one package, so a workspace control
+// named like a built-in one would add its deny rules to the built-in
+// control (and the other way round) without any error.
+func SharedPackages(mods []Module) Problems {
+	first := map[string]Module{}
+	controls := map[string]bool{}
+	for _, m := range mods {
+		if m.Test {
+			continue
+		}
+		pkg := m.Module.Package.Path.String()
+		for _, a := range m.Module.Annotations {
+			if a.Scope == "package" {
+				controls[pkg] = true
+			}
+		}
+	}
+	var out Problems
+	for _, m := range mods {
+		pkg := m.Module.Package.Path.String()
+		if m.Test || !controls[pkg] {
+			continue
+		}
+		prev, dup := first[pkg]
+		if !dup {
+			first[pkg] = m
+			continue
+		}
+		out = append(out, Problem{File: m.File, Line: m.Module.Package.Location.Row,
+			Message: fmt.Sprintf("package %s is already declared at %s:%d: each control needs a package of its own", strings.TrimPrefix(pkg, "data."), prev.File, prev.Module.Package.Location.Row)})
+	}
+	return out
+}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -48,6 +49,33 @@ func ControlSources(specs []string) ([]engine.Source, error) {
 	return out, nil
 }
 
+// AddWorkspaceControls appends WORKSPACE/controls unless it is one of the
+// sources already (`rampart test --controls controls .` in this repository).
+func AddWorkspaceControls(sources []engine.Source, paths []string, workspace string) ([]engine.Source, error) {
+	if workspace == "" {
+		return sources, nil
+	}
+	dir := filepath.Join(workspace, "controls")
+	info, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return sources, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("workspace controls: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("workspace controls: %s is not a folder", dir)
+	}
+	abs, _ := filepath.Abs(dir)
+	for _, p := range paths {
+		if other, err := filepath.Abs(p); err == nil && other == abs {
+			return sources, nil
+		}
+	}
+	out := append([]engine.Source{}, sources...)
+	return append(out, engine.Source{Name: dir, FS: os.DirFS(dir)}), nil
+}
+
 // Pack returns the embedded governance pack, or the folder given instead.
 func Pack(dir string) (fs.FS, string) {
 	if dir == "" {
@@ -84,6 +112,12 @@ var ErrInvalidWorkspace = errors.New("invalid workspace")
 // diagnostics in the returned Inputs.
 func Load(ctx context.Context, controlDirs []string, policiesDir, workspaceDir string, opts ...engine.Option) (*Inputs, error) {
 	sources, err := ControlSources(controlDirs)
+	if err != nil {
+		return nil, err
+	}
+	// A workspace's own controls/ folder is audited beside the built-in set,
+	// as `rampart test` tests it; an ID clash is a load error naming both files.
+	sources, err = AddWorkspaceControls(sources, controlDirs, workspaceDir)
 	if err != nil {
 		return nil, err
 	}
