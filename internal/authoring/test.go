@@ -20,8 +20,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/rampart-audit/rampart/internal/engine"
-	"github.com/rampart-audit/rampart/internal/pipeline"
 	"github.com/rampart-audit/rampart/internal/model"
+	"github.com/rampart-audit/rampart/internal/pipeline"
 )
 
 // TestOptions say what `rampart test` loads.
@@ -177,7 +177,6 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
 	}
 	return rep, nil
 }
-
 
 // workspaceDir returns the folder whose *.hcl model.Load should read. A
 // folder with only controls/ (a control repository) validates the pack
