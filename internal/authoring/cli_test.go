@@ -1,32 +1,16 @@
 package authoring_test
 
 import (
-	"bytes"
-	"context"
 	"flag"
-	"os"
-	"path/filepath"
 	"regexp"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/rampart-audit/rampart/internal/cli"
+	"github.com/rampart-audit/rampart/internal/clitest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
-
-// rampart runs the CLI in-process and returns its streams and exit code.
-func rampart(t *testing.T, args ...string) (string, string, int) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := cli.Run(context.Background(), args, cli.Params{
-		Stdout: &out, Stderr: &errOut,
-		Now: func() time.Time { return time.Date(2026, 11, 27, 4, 0, 0, 0, time.UTC) },
-	})
-	return out.String(), errOut.String(), code
-}
 
 // Test durations vary run to run; everything else in the output must not.
 var durations = regexp.MustCompile(`\(\d+\.\d\ds\)|time="\d+\.\d{3}"`)
@@ -39,15 +23,7 @@ func golden(t *testing.T, name, got string) {
 		}
 		return `time="0.000"`
 	})
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file: run go test ./internal/authoring/ -update")
-	require.Equal(t, string(want), got)
+	clitest.Golden(t, name, got, *update)
 }
 
 func TestTestCommand(t *testing.T) {
@@ -75,7 +51,7 @@ func TestTestCommand(t *testing.T) {
 		{"missing-workspace", []string{"testdata/ws/nope"}, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out, errOut, code := rampart(t, append(append([]string{}, base...), tc.args...)...)
+			out, errOut, code := clitest.Run(t, append(append([]string{}, base...), tc.args...)...)
 			require.Equal(t, tc.code, code, "stdout:\n%s\nstderr:\n%s", out, errOut)
 			golden(t, "test/"+tc.name+".stdout", out)
 			golden(t, "test/"+tc.name+".stderr", errOut)

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/rampart-audit/rampart/internal/clitest"
 )
 
 // copyTree copies a testdata folder into a temporary one and makes it the
@@ -30,7 +32,7 @@ func read(t *testing.T, p string) string {
 func TestFmtCheckListsUnformattedAndWritesNothing(t *testing.T) {
 	copyTree(t, "testdata/fmt/good")
 	before := read(t, "messy.rego")
-	out, errOut, code := rampart(t, "fmt", "--check", ".")
+	out, errOut, code := clitest.Run(t, "fmt", "--check", ".")
 	require.Equal(t, 1, code)
 	require.Equal(t, "messy.hcl\nmessy.rego\n", out)
 	require.Equal(t, "rampart: 2 file(s) not formatted: run rampart fmt\n", errOut)
@@ -39,12 +41,12 @@ func TestFmtCheckListsUnformattedAndWritesNothing(t *testing.T) {
 
 func TestFmtRewritesThenCheckPasses(t *testing.T) {
 	copyTree(t, "testdata/fmt/good")
-	out, _, code := rampart(t, "fmt")
+	out, _, code := clitest.Run(t, "fmt")
 	require.Equal(t, 0, code)
 	require.Equal(t, "messy.hcl\nmessy.rego\n", out)
 	require.Equal(t, "package acme.messy\n\nimport data.rampart.lib\n\ndeny contains \"x\" if lib.attr(\"x\") == false\n", read(t, "messy.rego"))
 	require.Equal(t, read(t, "tidy.hcl"), read(t, "messy.hcl"))
-	out, errOut, code := rampart(t, "fmt", "--check", "messy.rego", "messy.hcl")
+	out, errOut, code := clitest.Run(t, "fmt", "--check", "messy.rego", "messy.hcl")
 	require.Equal(t, 0, code, errOut)
 	require.Empty(t, out)
 	entries, err := os.ReadDir(".")
@@ -65,7 +67,7 @@ func TestFmtRejects(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			copyTree(t, tc.dir)
 			before, _ := os.ReadFile("bad.hcl")
-			out, errOut, code := rampart(t, tc.args...)
+			out, errOut, code := clitest.Run(t, tc.args...)
 			require.Equal(t, 2, code)
 			require.Empty(t, out)
 			require.Equal(t, tc.stderr, errOut)

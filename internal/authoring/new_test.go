@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/rampart-audit/rampart/internal/clitest"
 )
 
 // The scaffold is only useful if it passes the other commands as generated.
@@ -19,7 +21,7 @@ func TestNewControlPassesFmtLintAndTest(t *testing.T) {
 	require.NoError(t, err)
 	t.Chdir(t.TempDir())
 
-	out, errOut, code := rampart(t, "new", "control", "--id", "AWS-S3-010", "--type", "aws.s3.bucket")
+	out, errOut, code := clitest.Run(t, "new", "control", "--id", "AWS-S3-010", "--type", "aws.s3.bucket")
 	require.Equal(t, 0, code, errOut)
 	ctl, test := read(t, "controls/aws/s3/aws_s3_010.rego"), read(t, "controls/aws/s3/aws_s3_010_test.rego")
 	t.Chdir(pkgDir)
@@ -31,20 +33,20 @@ func TestNewControlPassesFmtLintAndTest(t *testing.T) {
 	require.NoError(t, os.WriteFile("controls/aws/s3/aws_s3_010.rego", []byte(ctl), 0o644))
 	require.NoError(t, os.WriteFile("controls/aws/s3/aws_s3_010_test.rego", []byte(test), 0o644))
 
-	_, errOut, code = rampart(t, "fmt", "--check", "controls")
+	_, errOut, code = clitest.Run(t, "fmt", "--check", "controls")
 	require.Equal(t, 0, code, errOut)
-	out, _, code = rampart(t, "lint", "controls")
+	out, _, code = clitest.Run(t, "lint", "controls")
 	require.Equal(t, 0, code, out)
 
 	require.NoError(t, os.WriteFile("workspace.hcl", []byte("mitigation \"new\" {\n  controls = [\"AWS-S3-010\"]\n}\n"), 0o644))
-	out, errOut, code = rampart(t, "test", "--controls", builtin, "--policies", pack, ".")
+	out, errOut, code = clitest.Run(t, "test", "--controls", builtin, "--policies", pack, ".")
 	require.Equal(t, 0, code, out+errOut)
 	require.Equal(t, "ok  \tdata.rampart.aws.s3.aws_s3_010_test\t3 tests\nok  \tdata.rampart.aws.s3.encrypted_test\t3 tests\ncoverage: 2 controls, 0 gaps\nPASS\n", out)
 }
 
 func TestNewControlRejects(t *testing.T) {
 	t.Chdir(t.TempDir())
-	_, _, code := rampart(t, "new", "control", "--id", "AWS-S3-010", "--type", "aws.s3.bucket")
+	_, _, code := clitest.Run(t, "new", "control", "--id", "AWS-S3-010", "--type", "aws.s3.bucket")
 	require.Equal(t, 0, code)
 	for _, tc := range []struct {
 		name   string
@@ -60,7 +62,7 @@ func TestNewControlRejects(t *testing.T) {
 		{"missing flags", []string{"--id", "AWS-S3-011"}, "rampart: --id and --type are required\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, errOut, code := rampart(t, append([]string{"new", "control"}, tc.args...)...)
+			_, errOut, code := clitest.Run(t, append([]string{"new", "control"}, tc.args...)...)
 			require.Equal(t, 2, code)
 			// The list of known types grows with docs/resources.md: compare its start
 			// (messages that end in ", " are prefixes).
@@ -81,15 +83,15 @@ func TestTestLoadsWorkspaceControlsOnce(t *testing.T) {
 	builtin, err := filepath.Abs("testdata/builtin")
 	require.NoError(t, err)
 	t.Chdir(t.TempDir())
-	_, _, code := rampart(t, "new", "control", "--id", "ACME-S3-010", "--type", "aws.s3.bucket", "--dir", "controls/acme")
+	_, _, code := clitest.Run(t, "new", "control", "--id", "ACME-S3-010", "--type", "aws.s3.bucket", "--dir", "controls/acme")
 	require.Equal(t, 0, code)
 	require.NoError(t, os.WriteFile("workspace.hcl", []byte("mitigation \"new\" {\n  controls = [\"ACME-S3-010\"]\n}\n"), 0o644))
 
-	out, errOut, code := rampart(t, "test", "--run", "acme_s3_010", ".")
+	out, errOut, code := clitest.Run(t, "test", "--run", "acme_s3_010", ".")
 	require.Equal(t, 0, code, out+errOut)
 	require.Contains(t, out, "ok  \tdata.rampart.aws.s3.acme_s3_010_test\t3 tests\n")
 
-	out, errOut, code = rampart(t, "test", "--controls", builtin, "--controls", "controls", "--policies", pack, ".")
+	out, errOut, code = clitest.Run(t, "test", "--controls", builtin, "--controls", "controls", "--policies", pack, ".")
 	require.Equal(t, 0, code, "loading controls/ twice would be an ID clash (exit 2):\n"+out+errOut)
 	require.Contains(t, out, "coverage: 2 controls, 0 gaps\nPASS\n")
 }

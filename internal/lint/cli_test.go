@@ -2,40 +2,17 @@ package lint_test
 
 import (
 	"bytes"
-	"context"
 	"flag"
 	"os"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/require"
 
-	"github.com/rampart-audit/rampart/internal/cli"
+	"github.com/rampart-audit/rampart/internal/clitest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
-
-func rampart(t *testing.T, args ...string) (string, string, int) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code := cli.Run(context.Background(), args, cli.Params{Stdout: &out, Stderr: &errOut, Now: time.Now})
-	return out.String(), errOut.String(), code
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file: run go test ./internal/lint/ -update")
-	require.Equal(t, string(want), got)
-}
 
 func TestLintCommand(t *testing.T) {
 	for _, tc := range []struct {
@@ -53,10 +30,10 @@ func TestLintCommand(t *testing.T) {
 		{"not-rego", []string{"lint", "testdata/golden/bad-text.stdout"}, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out, errOut, code := rampart(t, tc.args...)
+			out, errOut, code := clitest.Run(t, tc.args...)
 			require.Equal(t, tc.code, code, "stdout:\n%s\nstderr:\n%s", out, errOut)
-			golden(t, tc.name+".stdout", out)
-			golden(t, tc.name+".stderr", errOut)
+			clitest.Golden(t, tc.name+".stdout", out, *update)
+			clitest.Golden(t, tc.name+".stderr", errOut, *update)
 		})
 	}
 }
@@ -64,7 +41,7 @@ func TestLintCommand(t *testing.T) {
 // The SARIF log must be valid SARIF 2.1.0, checked against the official
 // schema the report package keeps for its own SARIF writer.
 func TestLintSARIFIsValid(t *testing.T) {
-	out, _, code := rampart(t, "lint", "--format", "sarif", "testdata/bad")
+	out, _, code := clitest.Run(t, "lint", "--format", "sarif", "testdata/bad")
 	require.Equal(t, 1, code)
 	schemaDoc, err := os.ReadFile("../report/testdata/sarif-schema-2.1.0.json")
 	require.NoError(t, err)
