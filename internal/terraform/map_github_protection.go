@@ -372,30 +372,11 @@ func rulesetCoverage(branch string, branchKnown bool, rs *Instance) string {
 	if len(refs) == 0 {
 		return "no"
 	}
-	list := func(k string) ([]string, string) {
-		v := get(refs[0], k)
-		if v == cty.NilVal {
-			return nil, ""
-		}
-		g, ok := toGo(v)
-		if !ok {
-			return nil, k + " of " + rs.Address + " " + unknownReason(v)
-		}
-		var out []string
-		if arr, isArr := g.([]any); isArr {
-			for _, e := range arr {
-				if s, isStr := e.(string); isStr {
-					out = append(out, s)
-				}
-			}
-		}
-		return out, ""
-	}
-	inc, why := list("include")
+	inc, why := patternList(refs[0], "include", rs.Address)
 	if why != "" {
 		return why
 	}
-	exc, why := list("exclude")
+	exc, why := patternList(refs[0], "exclude", rs.Address)
 	if why != "" {
 		return why
 	}
@@ -453,30 +434,11 @@ func orgRulesetApplies(rs *Instance, repo string, repoKnown bool) string {
 	if !repoKnown {
 		return "the repository name is not known statically"
 	}
-	patterns := func(k string) ([]string, string) {
-		v := get(names[0], k)
-		if v == cty.NilVal {
-			return nil, ""
-		}
-		g, ok := toGo(v)
-		if !ok {
-			return nil, k + " of " + rs.Address + " " + unknownReason(v)
-		}
-		var out []string
-		if arr, isArr := g.([]any); isArr {
-			for _, e := range arr {
-				if s, isStr := e.(string); isStr {
-					out = append(out, s)
-				}
-			}
-		}
-		return out, ""
-	}
-	inc, why := patterns("include")
+	inc, why := patternList(names[0], "include", rs.Address)
 	if why != "" {
 		return why
 	}
-	exc, why := patterns("exclude")
+	exc, why := patternList(names[0], "exclude", rs.Address)
 	if why != "" {
 		return why
 	}
@@ -492,4 +454,27 @@ func orgRulesetApplies(rs *Instance, repo string, repoKnown bool) string {
 		return "yes"
 	}
 	return "no"
+}
+
+// patternList reads a ruleset condition's include or exclude list. The
+// second result is the reason when the list is not known statically; an
+// absent list is empty.
+func patternList(cond cty.Value, k, address string) ([]string, string) {
+	v := get(cond, k)
+	if v == cty.NilVal {
+		return nil, ""
+	}
+	g, ok := toGo(v)
+	if !ok {
+		return nil, k + " of " + address + " " + unknownReason(v)
+	}
+	var out []string
+	if arr, isArr := g.([]any); isArr {
+		for _, e := range arr {
+			if s, isStr := e.(string); isStr {
+				out = append(out, s)
+			}
+		}
+	}
+	return out, ""
 }
