@@ -55,12 +55,16 @@ func (s *Server) sts(c *call) error {
 	return fmt.Errorf("sts: unsupported action %q", c.op)
 }
 
-func (s *Server) user(a *Account, name string) *User {
+// user finds the request's UserName in the account, or answers
+// NoSuchEntity as IAM does and returns nil.
+func (s *Server) user(c *call, a *Account) *User {
+	name := c.form["UserName"]
 	for i := range a.Users {
 		if a.Users[i].Name == name {
 			return &a.Users[i]
 		}
 	}
+	s.fail(c, http.StatusNotFound, "NoSuchEntity", "The user with name "+name+" cannot be found.")
 	return nil
 }
 
@@ -92,17 +96,15 @@ func (s *Server) iam(c *call) error {
 		}
 		return render(c, xmlType, "iam/GetAccountAuthorizationDetails", map[string]any{"Account": a.ID, "Users": users, "Policies": pols, "Marker": next})
 	case "ListMFADevices":
-		u := s.user(a, c.form["UserName"])
+		u := s.user(c, a)
 		if u == nil {
-			s.fail(c, http.StatusNotFound, "NoSuchEntity", "The user with name "+c.form["UserName"]+" cannot be found.")
 			return nil
 		}
 		items, next := page(u.MFASerials, c.form["Marker"], s.faults.PageSize)
 		return render(c, xmlType, "iam/ListMFADevices", map[string]any{"User": u.Name, "Items": items, "Marker": next})
 	case "ListAccessKeys":
-		u := s.user(a, c.form["UserName"])
+		u := s.user(c, a)
 		if u == nil {
-			s.fail(c, http.StatusNotFound, "NoSuchEntity", "The user with name "+c.form["UserName"]+" cannot be found.")
 			return nil
 		}
 		items, next := page(u.AccessKeys, c.form["Marker"], s.faults.PageSize)
