@@ -179,6 +179,21 @@ func TestLoadRejects(t *testing.T) {
 			want: []string{"controls/b.rego:12: package test.same is already declared at controls/a.rego:12"},
 		},
 		{
+			name:  "deny as a boolean",
+			files: map[string]string{"d.rego": meta("TST-SET-001", "test.thing") + "package test.d\n\ndeny := true\n"},
+			want:  []string{"controls/d.rego:14:1: deny must be a set: write `deny contains msg if { ... }`"},
+		},
+		{
+			name:  "unknown as a partial object",
+			files: map[string]string{"u.rego": meta("TST-SET-002", "test.thing") + "package test.u\n\ndeny contains \"x\" if false\n\nunknown[x] := 1 if x := \"a\"\n"},
+			want:  []string{"controls/u.rego:16:1: unknown must be a set: write `unknown contains msg if { ... }`"},
+		},
+		{
+			name:  "deny as a function",
+			files: map[string]string{"f.rego": meta("TST-SET-003", "test.thing") + "package test.f\n\ndeny(x) := x\n"},
+			want:  []string{"controls/f.rego:14:1: deny must be a set"},
+		},
+		{
 			name:  "no deny rule",
 			files: map[string]string{"n.rego": meta("TST-NODENY-001", "test.thing") + "package test.n\n\nallow := true\n"},
 			want:  []string{"control TST-NODENY-001 defines no deny rule"},
@@ -194,6 +209,7 @@ func TestLoadRejects(t *testing.T) {
 			for _, w := range tc.want {
 				assert.Contains(t, err.Error(), w)
 			}
+			assert.NotContains(t, err.Error(), "__localq", "no internals of the engine's generated query")
 		})
 	}
 }

@@ -194,6 +194,10 @@ func buildCatalog(mods []Module) (*Catalog, Problems) {
 				Message: "control " + ctl.ID + " defines no deny rule"})
 			continue
 		}
+		if ps := setRules(m); len(ps) > 0 {
+			problems = append(problems, ps...)
+			continue
+		}
 		if prev, dup := cat.byID[ctl.ID]; dup {
 			problems = append(problems, Problem{File: m.File, Line: ctl.Line,
 				Message: fmt.Sprintf("control ID %s is already defined at %s:%d", ctl.ID, prev.File, prev.Line)})
@@ -213,6 +217,41 @@ func hasRule(m *ast.Module, name string) bool {
 		}
 	}
 	return false
+}
+
+// setRules checks that a control's deny and unknown rules are multi-value
+// (`deny contains msg if ...`). Any other shape — `deny := true`, a partial
+// object `deny[k] := v`, a function — would otherwise surface as OPA's
+// internal type error on the engine's generated query, which names neither
+// the control's file nor the rule.
+func setRules(m Module) Problems {
+	var out Problems
+	for _, r := range m.Module.Rules {
+		name := ruleName(r)
+		if name != "deny" && name != "unknown" {
+			continue
+		}
+		if r.Head.RuleKind() == ast.MultiValue && len(r.Head.Args) == 0 && len(r.Head.Reference) == 1 {
+			continue
+		}
+		p := Problem{File: m.File, Message: fmt.Sprintf("%s must be a set: write `%s contains msg if { ... }` (msg a string or {\"msg\": ..., \"path\": ...})", name, name)}
+		if loc := r.Head.Location; loc != nil {
+			p.Line, p.Col = loc.Row, loc.Col
+		} else if r.Location != nil {
+			p.Line, p.Col = r.Location.Row, r.Location.Col
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func ruleName(r *ast.Rule) string {
+	if len(r.Head.Reference) > 0 {
+		if v, ok := r.Head.Reference[0].Value.(ast.Var); ok {
+			return string(v)
+		}
+	}
+	return r.Head.Name.String()
 }
 
 // compile compiles modules with the restricted capabilities.
