@@ -54,9 +54,17 @@ func orStdout(path string) string {
 	return path
 }
 
+// beforeWrite, when set (BenchmarkGateMemory), is called with the finished
+// report before any output is rendered: the point where everything a run
+// keeps is alive, which is where its steady heap is measured.
+var beforeWrite func(*report.Report)
+
 // writeOutputs renders every requested format. Files are written atomically,
 // so a failed run leaves no half-written report behind.
 func writeOutputs(specs []outputSpec, r *report.Report, stdout io.Writer) error {
+	if beforeWrite != nil {
+		beforeWrite(r)
+	}
 	for _, s := range specs {
 		if s.path == "" || s.path == "-" {
 			if err := s.write(stdout, r); err != nil {
