@@ -9,9 +9,12 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// call evaluates a module call: a local source is evaluated as a child
-// module; a remote one is not fetched, so its outputs are unknown and a
-// warning says its resources were not checked.
+// call evaluates a module call: a local source, or a remote one that
+// terraform init installed under .terraform/modules, is evaluated as a
+// child module. A module that cannot be read (remote and not installed, a
+// source outside the scanned folders) is a blocking gap: its outputs are
+// unknown and every control is not_evaluated for it. A cycle of calls is an
+// error naming it.
 func (mi *modInst) call(name string) *callState {
 	cs := mi.calls[name]
 	if cs == nil {
@@ -29,11 +32,20 @@ func (mi *modInst) call(name string) *callState {
 	defer func() { cs.busy, cs.done = false, true }()
 	b := mi.mod.calls[name]
 	addr := mi.prefix + "module." + name
-	src := literalString(b.Body.Attributes["source"])
-	dir, local := localSource(mi.mod.dir, src)
-	if !local {
-		why := fmt.Sprintf("module %s comes from %q, a remote source rampart does not fetch", addr, src)
-		mi.ev.warn(b.DefRange(), "Remote module not evaluated", why+": its resources are not checked.")
+	dir, why := mi.moduleDir(name, b)
+	if why != "" {
+		summary := "Module not evaluated"
+		if _, local := localSource(mi.mod.dir, literalString(b.Body.Attributes["source"])); !local {
+			summary = "Remote module not evaluated"
+		}
+		mi.ev.warn(b.DefRange(), summary, why+": its resources are not checked, and every control is not_evaluated for it.")
+		mi.ev.gap(mi, b.DefRange(), addr, why)
+		cs.value = unknownBecause(why)
+		return cs
+	}
+	if cycle := mi.cycle(dir); cycle != "" {
+		why := fmt.Sprintf("%s calls %s, which is already being evaluated: %s", addr, dir, cycle)
+		mi.ev.errorf(b.DefRange(), "Module cycle", why+". Terraform rejects recursive modules.")
 		cs.value = unknownBecause(why)
 		return cs
 	}
@@ -43,15 +55,30 @@ func (mi *modInst) call(name string) *callState {
 	}
 	mi.ev.diags = append(mi.ev.diags, diags...)
 	if child == nil || diags.HasErrors() {
-		why := fmt.Sprintf("module %s: local source %s could not be read", addr, dir)
-		mi.ev.warn(b.DefRange(), "Local module not evaluated", why)
+		why := fmt.Sprintf("%s: source folder %s could not be read", addr, dir)
+		mi.ev.warn(b.DefRange(), "Module not evaluated", why)
+		mi.ev.gap(mi, b.DefRange(), addr, why)
 		cs.value = unknownBecause(why)
 		return cs
 	}
 	skip := map[string]bool{"source": true, "version": true, "count": true, "for_each": true, "providers": true, "depends_on": true}
-	instantiate := func(suffix string, extra map[string]cty.Value) cty.Value {
+	key := name
+	if mi.key != "" {
+		key = mi.key + "." + name
+	}
+	// instantiate evaluates one instance; false when the run's instance
+	// budget is spent, which makes the call a blocking gap instead.
+	starved := ""
+	instantiate := func(suffix string, extra map[string]cty.Value) (cty.Value, bool) {
+		if mi.ev.budget <= 0 {
+			if starved == "" {
+				starved = mi.ev.overBudget(mi, b.DefRange(), addr+suffix, 1)
+			}
+			return unknownBecause(starved), false
+		}
+		mi.ev.budget--
 		args := mi.evalBody(b.Body, extra, skip)
-		c := &modInst{ev: mi.ev, mod: child, parent: mi, root: mi.root, prefix: addr + suffix + ".", passed: passedProviders(b), fns: mi.fns}
+		c := &modInst{ev: mi.ev, mod: child, parent: mi, root: mi.root, prefix: addr + suffix + ".", key: key, passed: passedProviders(b), fns: mi.fns}
 		c.init()
 		c.vars = mi.ev.childVars(child, args, addr+suffix)
 		cs.children = append(cs.children, c)
@@ -59,40 +86,72 @@ func (mi *modInst) call(name string) *callState {
 		for _, on := range sortedKeys(child.outputs) {
 			outs[on] = c.eval(child.outputs[on].Expr, nil)
 		}
-		return cty.ObjectVal(outs)
+		return cty.ObjectVal(outs), true
+	}
+	// unknownIndex evaluates the module once with an unknown index, as for
+	// resources: settings that do not depend on the index are checked, the
+	// others are unknown. Its outputs are unknown as a whole (how many
+	// instances, and which, is not known).
+	unknownIndex := func(why string, extra map[string]cty.Value) {
+		instantiate("[?]", extra)
+		cs.value = unknownBecause(why)
 	}
 	switch {
 	case b.Body.Attributes["count"] != nil:
-		n, ok := knownInt(mi.eval(b.Body.Attributes["count"].Expr, nil))
-		if !ok || n > maxInstances {
-			why := "count of " + addr + " is unknown"
-			mi.ev.warn(b.Body.Attributes["count"].Expr.Range(), "Module count not known statically", why+": its resources are not checked.")
-			cs.value = unknownBecause(why)
+		expr := b.Body.Attributes["count"].Expr
+		v := mi.eval(expr, nil)
+		n, ok := knownInt(v)
+		why := ""
+		switch {
+		case !ok:
+			why = "count of " + addr + " is " + describeUnknown(v, mi.ev.source(expr.Range()))
+			mi.ev.warn(expr.Range(), "Module count not known statically", why+": its resources are checked as one instance whose count-dependent values are unknown.")
+		case n > maxInstances:
+			why = fmt.Sprintf("count %d of %s is over rampart's limit of %d instances", n, addr, maxInstances)
+			mi.ev.warn(expr.Range(), "Module count over the limit", why+": its resources are checked as one instance whose count-dependent values are unknown.")
+		case n > mi.ev.budget:
+			why = mi.ev.overBudget(mi, expr.Range(), addr, n)
+		}
+		if why != "" {
+			unknownIndex(why, map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": unknownBecause(why)})})
 			return cs
 		}
 		vals := make([]cty.Value, 0, n)
 		for i := range n {
-			vals = append(vals, instantiate(fmt.Sprintf("[%d]", i), map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(i))})}))
+			v, _ := instantiate(fmt.Sprintf("[%d]", i), map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(i))})})
+			vals = append(vals, v)
 		}
 		cs.value = cty.EmptyTupleVal
 		if n > 0 {
 			cs.value = cty.TupleVal(vals)
 		}
 	case b.Body.Attributes["for_each"] != nil:
-		elems, ok := forEachElems(mi.eval(b.Body.Attributes["for_each"].Expr, nil))
-		if !ok {
-			why := "for_each of " + addr + " is unknown"
-			mi.ev.warn(b.Body.Attributes["for_each"].Expr.Range(), "Module for_each not known statically", why+": its resources are not checked.")
-			cs.value = unknownBecause(why)
+		expr := b.Body.Attributes["for_each"].Expr
+		v := mi.eval(expr, nil)
+		elems, ok := forEachElems(v)
+		why := ""
+		switch {
+		case !ok:
+			why = "for_each of " + addr + " is " + describeUnknown(v, mi.ev.source(expr.Range()))
+			mi.ev.warn(expr.Range(), "Module for_each not known statically", why+": its resources are checked as one instance whose key-dependent values are unknown.")
+		case len(elems) > maxInstances:
+			why = fmt.Sprintf("for_each of %s has %d keys, over rampart's limit of %d instances", addr, len(elems), maxInstances)
+			mi.ev.warn(expr.Range(), "Module for_each over the limit", why+": its resources are checked as one instance whose key-dependent values are unknown.")
+		case len(elems) > mi.ev.budget:
+			why = mi.ev.overBudget(mi, expr.Range(), addr, len(elems))
+		}
+		if why != "" {
+			each := cty.ObjectVal(map[string]cty.Value{"key": unknownBecause(why), "value": unknownBecause(why)})
+			unknownIndex(why, map[string]cty.Value{"each": each})
 			return cs
 		}
 		vals := map[string]cty.Value{}
 		for _, kv := range elems {
-			vals[kv[0].AsString()] = instantiate(fmt.Sprintf("[%q]", kv[0].AsString()), map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": kv[0], "value": kv[1]})})
+			vals[kv[0].AsString()], _ = instantiate(fmt.Sprintf("[%q]", kv[0].AsString()), map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": kv[0], "value": kv[1]})})
 		}
 		cs.value = cty.ObjectVal(vals)
 	default:
-		cs.value = instantiate("", nil)
+		cs.value, _ = instantiate("", nil)
 	}
 	return cs
 }

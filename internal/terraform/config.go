@@ -17,7 +17,9 @@ type config struct {
 	modules       map[string]*module  // by directory
 	varFiles      map[string][]string // auto-loaded tfvars by module folder
 	extraVarFiles []string
-	files         map[string]*hcl.File
+	// scanned are the folders given to Load: module sources must stay inside them.
+	scanned []string
+	files   map[string]*hcl.File
 	// diags are configuration errors Terraform itself would reject
 	// (duplicate resources, overrides of nothing).
 	diags hcl.Diagnostics
@@ -55,7 +57,7 @@ func newConfig(fsys fs.FS, files map[string]*hcl.File) *config {
 	byDir := map[string][]string{}
 	for _, n := range names {
 		dir := path.Dir(n)
-		if strings.HasSuffix(n, ".tf") {
+		if isConfigFile(n) {
 			byDir[dir] = append(byDir[dir], n)
 			continue
 		}
@@ -90,8 +92,14 @@ func addFiles(m *module, names []string, file func(string) *hcl.File) {
 }
 
 func isOverride(name string) bool {
-	base := path.Base(name)
+	base := strings.TrimSuffix(path.Base(name), ".json")
 	return base == "override.tf" || strings.HasSuffix(base, "_override.tf")
+}
+
+// isConfigFile reports the configuration files of a module: native and
+// JSON syntax.
+func isConfigFile(name string) bool {
+	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json")
 }
 
 func newModule(dir string) *module {
@@ -208,7 +216,7 @@ func (c *config) loadModule(dir string) (*module, []*hcl.File, hcl.Diagnostics) 
 	parsed := map[string]*hcl.File{}
 	var names []string
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".tf") {
+		if e.IsDir() || !isConfigFile(e.Name()) {
 			continue
 		}
 		name := path.Join(dir, e.Name())
@@ -281,12 +289,17 @@ func (m *module) override(f *hcl.File) {
 }
 
 func mergeBody(dst, src *hclsyntax.Body) {
+	// JSON files write nested blocks as arguments (see json.go): an
+	// argument replaces the base's blocks of that name, and a block the
+	// base's argument of that name, whichever syntax each file uses.
+	replaced := map[string]bool{}
 	for name, a := range src.Attributes {
 		dst.Attributes[name] = a
+		replaced[name] = true
 	}
-	replaced := map[string]bool{}
 	for _, b := range src.Blocks {
 		replaced[b.Type] = true
+		delete(dst.Attributes, b.Type)
 	}
 	kept := dst.Blocks[:0:0]
 	for _, b := range dst.Blocks {

@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/rampart-audit/rampart/internal/evidence"
 )
 
 // reason is a cty mark carried by an unknown value: why it is unknown. Marks
@@ -43,10 +45,59 @@ type evaluator struct {
 	diags     hcl.Diagnostics
 	lateFiles map[string]*hcl.File
 	out       []*Instance
+	// gaps are the parts of the configuration that could not be read
+	// (remote modules not installed, module sources outside the scanned
+	// folders, the instance budget spent): every control comes out
+	// not_evaluated for them, so the gate blocks instead of passing.
+	gaps    []evidence.NotCollected
+	gapSeen map[string]bool
+	// budget is what is left of maxRunInstances; budgetGap is set once the
+	// first expansion did not fit.
+	budget    int
+	budgetGap bool
+	// visited holds the module folders instantiated at least once: a
+	// scanned folder never reached is called only from a module cycle.
+	visited   map[string]bool
+	manifests map[string]*manifest // .terraform/modules/modules.json by root module
 }
 
 func newEvaluator(cfg *config) *evaluator {
-	return &evaluator{cfg: cfg, lateFiles: map[string]*hcl.File{}}
+	return &evaluator{cfg: cfg, lateFiles: map[string]*hcl.File{}, budget: maxRunInstances,
+		visited: map[string]bool{}, manifests: map[string]*manifest{}}
+}
+
+// maxRunInstances bounds the resource and module instances of one run, all
+// modules and nesting levels together: a per-level cap lets count = 3000
+// inside count = 3000 expand to nine million. Past it, each further
+// count or for_each is checked as one instance with an unknown index, and
+// the run is not_evaluated (blocking) because the instances it stands for
+// were not each evaluated.
+const maxRunInstances = 20000
+
+// afford takes n instances from the run's budget when they fit.
+func (ev *evaluator) afford(n int) bool {
+	if n > ev.budget {
+		return false
+	}
+	ev.budget -= n
+	return true
+}
+
+// overBudget records that an expansion did not fit the run's budget: a
+// warning at the construct, and (once per run) a blocking gap.
+func (ev *evaluator) overBudget(mi *modInst, rng hcl.Range, addr string, n int) string {
+	why := fmt.Sprintf("%s: %d instances do not fit rampart's budget of %d instances per run", addr, n, maxRunInstances)
+	ev.warn(rng, "Instance budget exhausted", why+"; it is checked as one instance whose index-dependent values are unknown, and the run is not_evaluated.")
+	if !ev.budgetGap {
+		ev.budgetGap = true
+		ev.gap(mi, rng, addr, why+": instances past the budget were not evaluated one by one")
+	}
+	return why
+}
+
+func (ev *evaluator) errorf(rng hcl.Range, summary, detail string) {
+	r := rng
+	ev.diags = append(ev.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: &r})
 }
 
 // rootFuncs are the functions of one root module: the pure ones, and the
@@ -87,6 +138,7 @@ func (ev *evaluator) run() []*Instance {
 		mi.vars = ev.rootVars(mi.mod)
 		mi.evalAll()
 	}
+	ev.unreached()
 	return ev.out
 }
 
@@ -97,7 +149,10 @@ type modInst struct {
 	parent *modInst
 	root   string
 	prefix string // "module.net." or "" for the root
-	vars   map[string]cty.Value
+	// key is the module path without instance keys ("net.subnets"), as
+	// terraform init keys .terraform/modules/modules.json; "" for the root.
+	key  string
+	vars map[string]cty.Value
 
 	locals    map[string]cty.Value
 	localBusy map[string]bool
@@ -126,6 +181,7 @@ type callState struct {
 }
 
 func (mi *modInst) init() {
+	mi.ev.visited[mi.mod.dir] = true
 	mi.locals, mi.localBusy = map[string]cty.Value{}, map[string]bool{}
 	mi.res, mi.calls, mi.provCache = map[string]*resState{}, map[string]*callState{}, map[string][2]string{}
 }
@@ -176,14 +232,19 @@ func (mi *modInst) resource(rb *resourceBlock) *resState {
 		st.shape = "count"
 		n := mi.eval(body.Attributes["count"].Expr, nil)
 		count, ok := knownInt(n)
-		if ok && count > maxInstances {
+		switch {
+		case ok && count > maxInstances:
 			// Expanding would cost more than the gate is worth; one
 			// instance with an unknown index still checks every setting
 			// that does not depend on it.
 			ok = false
 			n = unknownBecause(fmt.Sprintf("count %d is over rampart's limit of %d instances", count, maxInstances))
+		case ok && !mi.ev.afford(count):
+			ok = false
+			n = unknownBecause(mi.ev.overBudget(mi, body.Attributes["count"].Expr.Range(), base, count))
 		}
 		if !ok {
+			mi.ev.budget--
 			mi.ev.warn(body.Attributes["count"].Expr.Range(), "count not known statically",
 				fmt.Sprintf("%s: count is %s; the resource is checked as one instance whose count-dependent values are unknown.", base, describeUnknown(n, mi.ev.source(body.Attributes["count"].Expr.Range()))))
 			st.add(mi, rb, cty.UnknownVal(cty.Number), base+"[?]", map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": unknownBecause("count of " + base + " is unknown")})})
@@ -198,7 +259,16 @@ func (mi *modInst) resource(rb *resourceBlock) *resState {
 		expr := body.Attributes["for_each"].Expr
 		fe := mi.eval(expr, nil)
 		elems, ok := forEachElems(fe)
+		switch {
+		case ok && len(elems) > maxInstances:
+			ok = false
+			fe = unknownBecause(fmt.Sprintf("for_each of %d keys is over rampart's limit of %d instances", len(elems), maxInstances))
+		case ok && !mi.ev.afford(len(elems)):
+			ok = false
+			fe = unknownBecause(mi.ev.overBudget(mi, expr.Range(), base, len(elems)))
+		}
 		if !ok {
+			mi.ev.budget--
 			why := "for_each of " + base + " is unknown"
 			mi.ev.warn(expr.Range(), "for_each not known statically",
 				fmt.Sprintf("%s: for_each is %s; the resource is checked as one instance whose key-dependent values are unknown.", base, describeUnknown(fe, mi.ev.source(expr.Range()))))
@@ -212,6 +282,10 @@ func (mi *modInst) resource(rb *resourceBlock) *resState {
 			st.add(mi, rb, kv[0], fmt.Sprintf("%s[%q]", base, kv[0].AsString()), map[string]cty.Value{"each": each})
 		}
 	default:
+		// A single instance always exists (dropping it would pass it);
+		// module instances, not resources, are what the budget refuses
+		// once spent, which bounds these too.
+		mi.ev.budget--
 		st.shape = "single"
 		st.add(mi, rb, cty.NilVal, base, nil)
 	}

@@ -78,6 +78,7 @@ func Load(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Resul
 		return res, nil
 	}
 	cfg := newConfig(fsys, files)
+	cfg.scanned = scannedFolders(func(p string) bool { info, err := fs.Stat(fsys, p); return err == nil && !info.IsDir() }, paths)
 	if cfg.diags.HasErrors() {
 		res.Diagnostics = append(res.Diagnostics, cfg.diags...)
 		return res, nil
@@ -98,6 +99,8 @@ func Load(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Resul
 		Schema:     evidence.SchemaV1,
 		Collectors: []string{"terraform"},
 		Resources:  resources,
+		// Modules the evaluation could not read: not_evaluated, never a pass.
+		NotCollected: ev.gaps,
 	}
 	return res, nil
 }
@@ -225,19 +228,13 @@ func parseFile(fsys fs.FS, name string) (*hcl.File, hcl.Diagnostics) {
 		// Variable values are plain attributes: the JSON syntax is enough.
 		return parseVarFile(fsys, name)
 	}
-	if strings.HasSuffix(name, ".json") {
-		// JSON configuration has no block syntax to evaluate without
-		// provider schemas; say so instead of skipping it silently.
-		return nil, hcl.Diagnostics{{
-			Severity: hcl.DiagWarning,
-			Summary:  "JSON configuration not evaluated",
-			Detail:   name + ": Terraform JSON syntax is not read by rampart; its resources are not checked.",
-			Subject:  &hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos},
-		}}
-	}
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: fmt.Sprintf("%s: %v", name, err)}}
+	}
+	if strings.HasSuffix(name, ".json") {
+		// JSON configuration (*.tf.json): Terraform's block schema, json.go.
+		return parseJSONConfig(src, name)
 	}
 	// The file is kept even with errors, so diagnostics can show its lines.
 	return hclsyntax.ParseConfig(src, name, hcl.InitialPos)

@@ -35,6 +35,11 @@ func attrNames(expr hclsyntax.Expression) map[string]bool {
 			}
 		}
 	}
+	// The traversals an expression reports cover JSON expressions too,
+	// which have no native nodes to visit.
+	for _, t := range expr.Variables() {
+		add(t)
+	}
 	_ = hclsyntax.VisitAll(expr, func(n hclsyntax.Node) hcl.Diagnostics {
 		switch e := n.(type) {
 		case *hclsyntax.ScopeTraversalExpr:

@@ -72,6 +72,9 @@ func TestGolden(t *testing.T) {
 			doc := map[string]any{"diagnostics": diagLines(res.Diagnostics)}
 			if res.Snapshot != nil {
 				doc["resources"] = res.Snapshot.Resources
+				if len(res.Snapshot.NotCollected) > 0 {
+					doc["not_collected"] = res.Snapshot.NotCollected
+				}
 			}
 			got, err := json.MarshalIndent(doc, "", "  ")
 			require.NoError(t, err)
