@@ -97,9 +97,9 @@ func scannedFolders(fsysIsFile func(string) bool, paths []string) []string {
 func (mi *modInst) cycle(dir string) string {
 	var down []string
 	for p := mi; p != nil; p = p.parent {
-		down = append([]string{p.mod.dir}, down...)
+		down = append([]string{fmt.Sprintf("%q", p.mod.dir)}, down...)
 		if p.mod.dir == dir {
-			return strings.Join(append(down, dir), " → ")
+			return strings.Join(append(down, fmt.Sprintf("%q", dir)), " → ")
 		}
 	}
 	return ""

@@ -112,16 +112,16 @@ func (ev *evaluator) manifest(root string) *manifest {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
 		// A broken manifest is bad input: say where, as for any JSON.
-		detail := err.Error()
+		var off int64
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &se):
-			detail = fmt.Sprintf("byte offset %d: %v", se.Offset, err)
+			off = se.Offset
 		case errors.As(err, &te):
-			detail = fmt.Sprintf("byte offset %d: %v", te.Offset, err)
+			off = te.Offset
 		}
-		ev.errorf(hcl.Range{Filename: name, Start: hcl.InitialPos, End: hcl.InitialPos}, "Invalid module manifest", name+": "+detail)
+		ev.errorf(bytePos(name, data, off), "Invalid module manifest", fmt.Sprintf("%s: byte offset %d: %v", name, off, err))
 		m.err = name + " is not valid JSON"
 		return m
 	}
@@ -147,4 +147,19 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("larger than %d bytes", limit)
 	}
 	return data, nil
+}
+
+// bytePos is the range of the byte before offset (encoding/json reports
+// the offset after the byte it stopped at), with its line and column.
+func bytePos(name string, data []byte, off int64) hcl.Range {
+	pos := hcl.InitialPos
+	for i := int64(0); i < off-1 && i < int64(len(data)); i++ {
+		pos.Byte++
+		pos.Column++
+		if data[i] == '\n' {
+			pos.Line++
+			pos.Column = 1
+		}
+	}
+	return hcl.Range{Filename: name, Start: pos, End: pos}
 }

@@ -1,0 +1,7 @@
+module "a" {
+  source = "../a"
+}
+
+resource "aws_s3_bucket" "in_b" {
+  bucket = "in-b"
+}
