@@ -79,7 +79,9 @@ var rules = []rule{
 		}},
 	// STS session tokens begin with the base64 of their own header.
 	{kind: AWSSessionToken, re: regexp.MustCompile(`(?:IQoJb3JpZ2lu|FwoGZXIvYXdzE)[A-Za-z0-9/+=%]*`),
-		hint: func(s string) bool { return strings.Contains(s, "IQoJb3JpZ2lu") || strings.Contains(s, "FwoGZXIvYXdzE") }},
+		hint: func(s string) bool {
+			return strings.Contains(s, "IQoJb3JpZ2lu") || strings.Contains(s, "FwoGZXIvYXdzE")
+		}},
 	{kind: AWSSessionToken, re: regexp.MustCompile(`(?i)(?:aws_session_token|aws_security_token|x-amz-security-token|session_?token)` + sep + `(?P<s>[A-Za-z0-9/+=%]{16,})`),
 		hint: func(s string) bool { return containsFold(s, "token") }},
 	{kind: AWSSecretKey, re: regexp.MustCompile(`(?i)(?:secret_?access_?key)` + sep + `(?P<s>[A-Za-z0-9/+=]{16,})`),
