@@ -35,6 +35,17 @@ const Summary = "Nesting too deep"
 // are left to the parser, which reports them with their positions.
 func Check(src []byte, filename string) hcl.Diagnostics {
 	tokens, _ := hclsyntax.LexConfig(src, filename, hcl.InitialPos)
+	return checkTokens(tokens)
+}
+
+// CheckTemplate is Check for a template file (templatefile): text is
+// literal there, only interpolations and directives nest.
+func CheckTemplate(src []byte, filename string) hcl.Diagnostics {
+	tokens, _ := hclsyntax.LexTemplate(src, filename, hcl.InitialPos)
+	return checkTokens(tokens)
+}
+
+func checkTokens(tokens hclsyntax.Tokens) hcl.Diagnostics {
 	// Each open level counts the operators chained in it since the last
 	// separator: they end with the level or the separator.
 	type level struct {

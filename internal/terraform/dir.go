@@ -29,6 +29,26 @@ func (d Dir) Open(name string) (fs.File, error) {
 	return os.Open(p)
 }
 
+// Lstat describes name without following a final symbolic link: with
+// ReadLink it lets the file functions follow links themselves and refuse
+// the ones leading out of the scanned folders (fs.ReadLinkFS).
+func (d Dir) Lstat(name string) (fs.FileInfo, error) {
+	return os.Lstat(d.osPath(name))
+}
+
+// ReadLink returns the target of the symbolic link name, as stored.
+func (d Dir) ReadLink(name string) (string, error) {
+	return os.Readlink(d.osPath(name))
+}
+
+func (d Dir) osPath(name string) string {
+	p := filepath.FromSlash(name)
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(string(d), p)
+}
+
 // errLinkEscapes is returned for a path inside the folder whose real
 // location, symbolic links followed, is outside it.
 var errLinkEscapes = fmt.Errorf("symbolic link leads outside the scanned folder")

@@ -61,6 +61,6 @@ resource "aws_iam_policy" "link" {
 	}
 	require.Contains(t, diags.String(), "absolute paths are not read")
 	require.Contains(t, diags.String(), "outside the scanned folder")
-	require.Contains(t, diags.String(), "symbolic link leads outside")
+	require.Contains(t, diags.String(), "policy.json is a symbolic link to "+secret+", outside the scanned folder")
 	require.NotContains(t, diags.String(), "SECRET-HASH")
 }

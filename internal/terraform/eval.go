@@ -462,7 +462,9 @@ func (mi *modInst) eval(expr hclsyntax.Expression, extra map[string]cty.Value) c
 			}
 		case "each", "count", "self":
 		case "path":
-			vars["path"] = cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(mi.mod.dir), "root": cty.StringVal(mi.root), "cwd": cty.StringVal(".")})
+			// Relative to the root module, where terraform runs and where
+			// the file functions resolve paths (files.go).
+			vars["path"] = cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(fromRoot(mi.root, mi.mod.dir)), "root": cty.StringVal("."), "cwd": cty.StringVal(".")})
 		case "terraform":
 			vars["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
 		case "module":
@@ -527,7 +529,13 @@ func (mi *modInst) check(expr hclsyntax.Expression, ctx *hcl.EvalContext) cty.Va
 			rng = *d.Subject
 		}
 		mi.ev.warn(rng, "Cannot evaluate statically: "+d.Summary, d.Detail)
-		return unknownBecause(fmt.Sprintf("%s cannot be evaluated statically (%s)", mi.ev.source(expr.Range()), d.Summary))
+		why := d.Summary
+		if why == "Error in function call" {
+			// A function says why (a refused file read, a result over its
+			// cap): the finding must say it too.
+			why = strings.TrimSuffix(d.Detail, ".")
+		}
+		return unknownBecause(fmt.Sprintf("%s cannot be evaluated statically (%s)", mi.ev.source(expr.Range()), why))
 	}
 	return v
 }
