@@ -33,6 +33,9 @@ type Engine struct {
 	timeout time.Duration
 	workers int
 	now     func() time.Time
+	// onEval, when set (tests), is called before each query with the IDs
+	// of the controls it evaluates.
+	onEval func(controls []string)
 }
 
 // Option configures an Engine.
@@ -87,11 +90,7 @@ func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error)
 	}
 	e.batch = make(map[string]rego.PreparedEvalQuery, len(e.byType))
 	for t, controls := range e.byType {
-		parts := make([]string, len(controls))
-		for i, ctl := range controls {
-			parts[i] = fmt.Sprintf("%q: {\"deny\": %s, \"unknown\": %s}", ctl.ID, setRef(ctl, "deny"), setRef(ctl, "unknown"))
-		}
-		pq, err := e.prepare(ctx, "out := {"+strings.Join(parts, ", ")+"}")
+		pq, err := e.prepare(ctx, batchQuery(controls), markBuiltin, rego.Capabilities(batchCapabilities()))
 		if err != nil {
 			return nil, fmt.Errorf("prepare controls of %s: %w", t, err)
 		}
@@ -100,19 +99,34 @@ func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error)
 	return e, nil
 }
 
+// batchQuery evaluates the controls one after the other in one query,
+// each section opened by a mark naming its control: d<i> and u<i> are the
+// deny and unknown sets of controls[i]. The marks give every control its
+// own time limit inside the batch and name the one that ran out of it.
+func batchQuery(controls []*Control) string {
+	parts := make([]string, 0, 3*len(controls))
+	for i, ctl := range controls {
+		parts = append(parts, fmt.Sprintf("%s(%d)", markName, i),
+			fmt.Sprintf("d%d := %s", i, setRef(ctl, "deny")),
+			fmt.Sprintf("u%d := %s", i, setRef(ctl, "unknown")))
+	}
+	return strings.Join(parts, "; ")
+}
+
 // setRef collects a control's deny or unknown set into an array; a rule the
 // control does not define yields an empty array.
 func setRef(ctl *Control, rule string) string {
 	return fmt.Sprintf("[x | some x in data.%s.%s]", ctl.Package, rule)
 }
 
-func (e *Engine) prepare(ctx context.Context, query string) (rego.PreparedEvalQuery, error) {
-	return rego.New(
+func (e *Engine) prepare(ctx context.Context, query string, extra ...func(*rego.Rego)) (rego.PreparedEvalQuery, error) {
+	opts := append([]func(*rego.Rego){
 		rego.Query(query),
 		rego.Compiler(e.compiler),
 		rego.Capabilities(Capabilities()),
 		rego.StrictBuiltinErrors(true),
-	).PrepareForEval(ctx)
+	}, extra...)
+	return rego.New(opts...).PrepareForEval(ctx)
 }
 
 // Catalog returns the loaded controls.
@@ -220,49 +234,66 @@ func (e *Engine) evaluateResource(ctx context.Context, r evidence.Resource, syst
 		}
 		return out
 	}
-	if batched, ok := e.evaluateBatch(ctx, r, input, now); ok {
-		for _, ctl := range controls {
+	bindings, timedOut := e.evaluateBatch(ctx, controls, r, input, now)
+	if bindings != nil {
+		for i, ctl := range controls {
 			f := newFinding(ctl, r)
-			out = append(out, classify(f, batched[ctl.ID]["deny"], batched[ctl.ID]["unknown"], r))
+			out = append(out, classify(f, bindings[fmt.Sprintf("d%d", i)], bindings[fmt.Sprintf("u%d", i)], r))
 		}
 		return out
 	}
-	for _, ctl := range controls {
+	// The batch failed. The control that ran out of time already had its
+	// full limit inside the batch: running it again alone would spend a
+	// second limit on the same resource. The others are re-run one by one,
+	// so an error lands on the control that caused it.
+	for i, ctl := range controls {
 		f := newFinding(ctl, r)
-		e.evaluateOne(ctx, ctl, r, input, now, &f)
+		if i == timedOut {
+			f.Status, f.Message = finding.Error, e.timeLimitMessage()
+		} else {
+			e.evaluateOne(ctx, ctl, r, input, now, &f)
+		}
 		out = append(out, f)
 	}
 	return out
 }
 
+func (e *Engine) timeLimitMessage() string {
+	return fmt.Sprintf("evaluation exceeded the time limit of %s", e.timeout)
+}
+
 // evaluateBatch runs every control of the resource's type in one query,
-// which shares the evaluation set-up between them. Any error (a built-in
-// failing, a time-out) makes it report !ok, and the caller re-runs the
-// controls one by one so the error lands on the control that caused it.
-func (e *Engine) evaluateBatch(ctx context.Context, r evidence.Resource, input ast.Value, now time.Time) (map[string]map[string]any, bool) {
+// which shares the evaluation set-up between them. Each control gets its
+// own time limit: the mark opening its section restarts the timer. Any
+// error (a built-in failing, a time-out) returns nil bindings; timedOut is
+// the index of the control whose limit ran out, or -1.
+func (e *Engine) evaluateBatch(ctx context.Context, controls []*Control, r evidence.Resource, input ast.Value, now time.Time) (bindings rego.Vars, timedOut int) {
 	pq, ok := e.batch[r.Type]
 	if !ok {
-		return nil, false
+		return nil, -1
 	}
-	ctx, cancel := context.WithTimeout(ctx, e.timeout)
+	e.hook(controls)
+	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now))
+	prog := &progress{current: -1, timedOut: -1, limit: e.timeout, cancel: cancel}
+	defer prog.stop()
+	rs, err := pq.Eval(context.WithValue(ctx, progressKey{}, prog), rego.EvalParsedInput(input), rego.EvalTime(now))
 	if err != nil || len(rs) != 1 {
-		return nil, false
+		return nil, prog.culprit()
 	}
-	raw, ok := rs[0].Bindings["out"].(map[string]any)
-	if !ok {
-		return nil, false
+	return rs[0].Bindings, -1
+}
+
+// hook reports an evaluation to the test hook, if one is set.
+func (e *Engine) hook(controls []*Control) {
+	if e.onEval == nil {
+		return
 	}
-	out := make(map[string]map[string]any, len(raw))
-	for id, v := range raw {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil, false
-		}
-		out[id] = m
+	ids := make([]string, len(controls))
+	for i, c := range controls {
+		ids[i] = c.ID
 	}
-	return out, true
+	e.onEval(ids)
 }
 
 func newFinding(ctl *Control, r evidence.Resource) finding.Finding {
@@ -277,13 +308,14 @@ func newFinding(ctl *Control, r evidence.Resource) finding.Finding {
 }
 
 func (e *Engine) evaluateOne(ctx context.Context, ctl *Control, r evidence.Resource, input ast.Value, now time.Time, f *finding.Finding) {
+	e.hook([]*Control{ctl})
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
 	rs, err := e.prepared[ctl.ID].Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now))
 	if err != nil {
 		f.Status = finding.Error
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			f.Message = fmt.Sprintf("evaluation exceeded the time limit of %s", e.timeout)
+			f.Message = e.timeLimitMessage()
 		} else {
 			f.Message = fmt.Sprintf("evaluate: %v", err)
 		}

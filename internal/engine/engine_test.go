@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -194,6 +195,11 @@ func TestLoadRejects(t *testing.T) {
 			want:  []string{"controls/f.rego:14:1: deny must be a set"},
 		},
 		{
+			name:  "the engine's batch mark",
+			files: map[string]string{"m.rego": meta("TST-MARK-001", "test.thing") + "package test.m\n\ndeny contains \"x\" if rampart.batch_mark(0)\n"},
+			want:  []string{"controls/m.rego:14:22: undefined function rampart.batch_mark"},
+		},
+		{
 			name:  "no deny rule",
 			files: map[string]string{"n.rego": meta("TST-NODENY-001", "test.thing") + "package test.n\n\nallow := true\n"},
 			want:  []string{"control TST-NODENY-001 defines no deny rule"},
@@ -251,4 +257,38 @@ func TestBatchMatchesPerControlEvaluation(t *testing.T) {
 	want := single.Evaluate(ctx, snap, nil)
 	require.NotEmpty(t, want)
 	assert.Equal(t, want, batched.Evaluate(ctx, snap, nil))
+}
+
+// TestSlowControlTimesOutOnce: a control that runs out of time inside the
+// batched query is not evaluated a second time alone (which cost a second
+// full limit per resource); the other controls of the type are re-run
+// alone and keep their results. Evaluations are counted, not timed.
+func TestSlowControlTimesOutOnce(t *testing.T) {
+	t.Parallel()
+	e, err := load(t, map[string]string{
+		"flag.rego": meta("TST-FLAG-001", "test.thing") + flagControl,
+		"slow.rego": meta("TST-SLOW-001", "test.thing") + "package test.slow\n\ndeny contains n if {\n\tsome n in numbers.range(1, 100000000)\n\tn < 0\n}\n",
+		"last.rego": meta("TST-LAST-001", "test.thing") + "package test.last\n\ndeny contains \"off\" if input.attributes.flag == false\n",
+	}, WithTimeout(100*time.Millisecond), WithWorkers(1))
+	require.NoError(t, err)
+	var mu sync.Mutex
+	evals := map[string]int{}
+	e.onEval = func(ids []string) {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, id := range ids {
+			evals[id]++
+		}
+	}
+	fs := e.Evaluate(context.Background(), &evidence.Snapshot{Resources: []evidence.Resource{resource("off", map[string]any{"flag": false})}}, nil)
+	got := map[string]finding.Finding{}
+	for _, f := range fs {
+		got[f.ControlID] = f
+	}
+	assert.Equal(t, map[string]int{"TST-FLAG-001": 2, "TST-SLOW-001": 1, "TST-LAST-001": 2}, evals,
+		"the slow control runs once (in the batch); the others once in the batch and once alone")
+	assert.Equal(t, finding.Error, got["TST-SLOW-001"].Status)
+	assert.Equal(t, "evaluation exceeded the time limit of 100ms", got["TST-SLOW-001"].Message)
+	assert.Equal(t, finding.Fail, got["TST-FLAG-001"].Status)
+	assert.Equal(t, finding.Fail, got["TST-LAST-001"].Status)
 }

@@ -254,18 +254,43 @@ func ruleName(r *ast.Rule) string {
 	return r.Head.Name.String()
 }
 
-// compile compiles modules with the restricted capabilities.
+// compile compiles modules with the restricted capabilities. The batch
+// mark is declared too, because queries prepared on this compiler type-check
+// against its built-ins; no module may name it (markRefs), so a control
+// cannot restart its own time limit or shift a time-out onto another.
 func compile(mods []Module) (*ast.Compiler, Problems) {
 	set := make(map[string]*ast.Module, len(mods))
+	var problems Problems
 	for _, m := range mods {
 		set[m.File] = m.Module
+		problems = append(problems, markRefs(m)...)
 	}
-	c := ast.NewCompiler().WithCapabilities(Capabilities()).WithEnablePrintStatements(false)
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	c := ast.NewCompiler().WithCapabilities(batchCapabilities()).WithEnablePrintStatements(false)
 	c.Compile(set)
 	if c.Failed() {
 		return nil, astProblems("", c.Errors)
 	}
 	return c, nil
+}
+
+// markRefs reports every reference of a module to the engine's batch mark,
+// as the undefined function it is for controls.
+func markRefs(m Module) Problems {
+	var out Problems
+	ast.WalkRefs(m.Module, func(r ast.Ref) bool {
+		if strings.HasPrefix(r.String(), markName) {
+			p := Problem{File: m.File, Message: "undefined function " + markName}
+			if loc := r[0].Location; loc != nil {
+				p.Line, p.Col = loc.Row, loc.Col
+			}
+			out = append(out, p)
+		}
+		return false
+	})
+	return out
 }
 
 // SharedPackages reports a control package declared by more than one
