@@ -141,8 +141,8 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 	r.Workspace = workspace
 	r.Controls = controlDocs(in, r.Findings)
 	r.Warnings = append(r.Warnings, recordNotes...)
-	if err := writeOutputs(outputs, r, p.Stdout); err != nil {
-		return exitWith(pipeline.ExitNotEvaluated, err)
+	if err := writeOutputs(cmd.Context(), outputs, r, p.Stdout); err != nil {
+		return err
 	}
 	return exitWith(pipeline.ExitCode(r, failOn), nil)
 }

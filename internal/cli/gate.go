@@ -10,7 +10,6 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -138,8 +137,8 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	g.LinkBase = f.linkBase
 	r.Gate = g
 	r.Controls = controlDocs(in, r.Findings)
-	if err := writeOutputsConcurrently(outputs, r, p.Stdout); err != nil {
-		return exitWith(pipeline.ExitNotEvaluated, err)
+	if err := writeOutputs(ctx, outputs, r, p.Stdout); err != nil {
+		return err
 	}
 	printGateSummary(p.Stderr, r, g)
 	return exitWith(code, nil)
@@ -351,23 +350,4 @@ func controlDocs(in *pipeline.Inputs, fs []finding.Finding) []report.ControlDoc 
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
-}
-
-// writeOutputsConcurrently renders the formats side by side: on a large
-// repository SARIF, Markdown and text each take a noticeable share of the
-// run, writers never change the report (report package contract), and each
-// output has its own file (parseOutputs allows one on standard output).
-// Every error is returned, joined.
-func writeOutputsConcurrently(specs []outputSpec, r *report.Report, stdout io.Writer) error {
-	errs := make([]error, len(specs))
-	var wg sync.WaitGroup
-	for i, s := range specs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = writeOutputs([]outputSpec{s}, r, stdout)
-		}()
-	}
-	wg.Wait()
-	return errors.Join(errs...)
 }

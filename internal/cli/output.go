@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/atomicfile"
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/model"
+	"github.com/rampart-audit/rampart/internal/pipeline"
 	"github.com/rampart-audit/rampart/internal/report"
 )
 
@@ -59,24 +61,43 @@ func orStdout(path string) string {
 // keeps is alive, which is where its steady heap is measured.
 var beforeWrite func(*report.Report)
 
-// writeOutputs renders every requested format. Files are written atomically,
-// so a failed run leaves no half-written report behind.
-func writeOutputs(specs []outputSpec, r *report.Report, stdout io.Writer) error {
+// writeOutputs renders every requested format, all or none: each file is
+// written to a temporary file beside it, side by side (writers never change
+// the report, and on a large repository SARIF, Markdown and text each take
+// a noticeable share of the run), and only when every one succeeded are
+// they renamed into place (atomicfile.WriteAll, which says why that is not
+// atomic across files). A failure leaves no report, not even the complete
+// ones: a PR comment of a run that never finished must not be posted.
+// Standard output and devices are written in place; they cannot be undone.
+//
+// An output that cannot be written exits 2 naming the file; an interrupt
+// (ctx cancelled, SIGINT or SIGTERM in cmd/rampart) exits 3: the run did
+// not finish.
+func writeOutputs(ctx context.Context, specs []outputSpec, r *report.Report, stdout io.Writer) error {
 	if beforeWrite != nil {
 		beforeWrite(r)
 	}
+	files := make([]atomicfile.File, 0, len(specs))
 	for _, s := range specs {
-		if s.path == "" || s.path == "-" {
-			if err := s.write(stdout, r); err != nil {
-				return err
+		f := atomicfile.File{Path: s.path, Write: func(w io.Writer) error {
+			if err := s.write(w, r); err != nil {
+				return fmt.Errorf("render %s: %w", s.format, err)
 			}
-			continue
+			return nil
+		}}
+		if s.path == "" || s.path == "-" {
+			f = atomicfile.File{To: stdout, Write: f.Write}
 		}
-		if err := atomicfile.Write(s.path, func(w io.Writer) error { return s.write(w, r) }); err != nil {
-			return fmt.Errorf("write %s report: %w", s.format, err)
-		}
+		files = append(files, f)
 	}
-	return nil
+	err := atomicfile.WriteAll(ctx, files)
+	switch {
+	case err == nil:
+		return nil
+	case ctx.Err() != nil:
+		return exitWith(pipeline.ExitNotEvaluated, fmt.Errorf("no report written: %w", err))
+	}
+	return exitWith(pipeline.ExitInput, fmt.Errorf("no report written: %w", err))
 }
 
 // printDiagnostics prints HCL diagnostics with the offending source lines.
