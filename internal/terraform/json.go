@@ -79,11 +79,21 @@ func parseJSONConfig(src []byte, name string) (*hcl.File, hcl.Diagnostics) {
 		diags = append(diags, d...)
 		body.Blocks = append(body.Blocks, &hclsyntax.Block{
 			Type: b.Type, Labels: b.Labels, Body: inner,
-			TypeRange: b.TypeRange, LabelRanges: b.LabelRanges,
+			TypeRange: jsonDefRange(b), LabelRanges: b.LabelRanges,
 			OpenBraceRange: b.DefRange, CloseBraceRange: b.DefRange,
 		})
 	}
 	return &hcl.File{Body: body, Bytes: f.Bytes}, diags
+}
+
+// jsonDefRange is where a JSON block is reported: its last label's
+// property ("web": {), as the block's line in native syntax; the
+// "resource" property above it is shared by every resource of the file.
+func jsonDefRange(b *hcl.Block) hcl.Range {
+	if n := len(b.LabelRanges); n > 0 {
+		return b.LabelRanges[n-1]
+	}
+	return b.TypeRange
 }
 
 // jsonBody converts one block body. With meta, the meta blocks are taken
@@ -153,3 +163,12 @@ func (e *jsonExpr) Variables() []hcl.Traversal       { return e.inner.Variables(
 func (e *jsonExpr) Range() hcl.Range                 { return e.inner.Range() }
 func (e *jsonExpr) StartRange() hcl.Range            { return e.inner.StartRange() }
 func (e *jsonExpr) UnwrapExpression() hcl.Expression { return e.inner }
+
+// AsTraversal must be the JSON expression's: the embedded literal's (for
+// keywords such as null) would stop hcl's unwrapping at the wrapper.
+func (e *jsonExpr) AsTraversal() hcl.Traversal {
+	if t, ok := e.inner.(interface{ AsTraversal() hcl.Traversal }); ok {
+		return t.AsTraversal()
+	}
+	return nil
+}

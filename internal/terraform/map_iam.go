@@ -3,6 +3,8 @@ package terraform
 import (
 	"fmt"
 	"strings"
+
+	"github.com/zclconf/go-cty/cty"
 )
 
 // mapIAMUsers builds aws.iam.user. Whether MFA is enrolled is never in
@@ -101,7 +103,13 @@ func listFrom(b *builder, attr string, l links, in *Instance, item func(*Instanc
 }
 
 // mapIAMPolicies builds aws.iam.policy from aws_iam_policy documents;
-// attachment_count counts the attachments in this configuration.
+// attachment_count counts the users, groups and roles this configuration
+// attaches it to, through every form Terraform has: the single
+// *_policy_attachment resources, aws_iam_policy_attachment (its users,
+// roles and groups lists), a role's managed_policy_arns and the
+// *_policy_attachments_exclusive resources (policy_arns lists). A policy
+// only attached through one of the list forms counted as unattached, and an
+// admin policy passed AWS-IAM-010.
 func mapIAMPolicies(m *mapper) {
 	pols := m.byType["aws_iam_policy"]
 	if len(pols) == 0 {
@@ -109,13 +117,65 @@ func mapIAMPolicies(m *mapper) {
 	}
 	count := map[*Instance]int{}
 	unresolved := map[string]string{}
-	for _, t := range []string{"aws_iam_user_policy_attachment", "aws_iam_role_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment"} {
+	for _, t := range []string{"aws_iam_user_policy_attachment", "aws_iam_role_policy_attachment", "aws_iam_group_policy_attachment"} {
 		l := m.linkOrExternal(t, "aws_iam_policy", "policy_arn", "arn")
 		for p, cs := range l.of {
 			count[p] += len(cs)
 		}
 		for root, why := range l.unresolved {
 			unresolved[root] = why
+		}
+	}
+	// aws_iam_policy_attachment attaches one policy to lists of entities.
+	l := m.linkOrExternal("aws_iam_policy_attachment", "aws_iam_policy", "policy_arn", "arn")
+	for root, why := range l.unresolved {
+		unresolved[root] = why
+	}
+	for p, cs := range l.of {
+		for _, c := range cs {
+			for _, list := range []string{"users", "roles", "groups"} {
+				v := get(c.Body, list)
+				if v == cty.NilVal {
+					continue
+				}
+				n, ok := knownLength(v)
+				if !ok {
+					unresolved[c.Root] = fmt.Sprintf("%s (%s:%d): %s %s", c.Address, c.File, c.Line, list, unknownReason(v))
+					continue
+				}
+				count[p] += n
+			}
+		}
+	}
+	// One entity attaches lists of policies.
+	for _, f := range []struct{ typ, attr string }{
+		{"aws_iam_role", "managed_policy_arns"},
+		{"aws_iam_role_policy_attachments_exclusive", "policy_arns"},
+		{"aws_iam_user_policy_attachments_exclusive", "policy_arns"},
+		{"aws_iam_group_policy_attachments_exclusive", "policy_arns"},
+	} {
+		for _, c := range m.byType[f.typ] {
+			v := get(c.Body, f.attr)
+			if v == cty.NilVal {
+				continue
+			}
+			elems, ok := elements(v)
+			if !ok {
+				unresolved[c.Root] = fmt.Sprintf("%s (%s:%d) attaches policies that cannot be determined statically (%s = %s)", c.Address, c.File, c.Line, f.attr, describeUnknown(v, "unset"))
+				continue
+			}
+			for _, e := range elems {
+				if p := m.resolve(c, e, "aws_iam_policy", []string{"arn"}); p != nil {
+					count[p]++
+					continue
+				}
+				if _, known := str(e); !known {
+					// An ARN only known at apply could be one of ours.
+					unresolved[c.Root] = fmt.Sprintf("%s (%s:%d) attaches a policy that cannot be determined statically (%s element %s)", c.Address, c.File, c.Line, f.attr, describeUnknown(e, "unset"))
+				}
+				// A known ARN matching nothing here is an AWS-managed or
+				// external policy: not one of ours.
+			}
 		}
 	}
 	for _, in := range pols {
@@ -137,4 +197,28 @@ func mapIAMPolicies(m *mapper) {
 		}
 		m.emit(b)
 	}
+}
+
+// elements returns the elements of a known list, tuple or set (marks kept
+// on each element, so a reference still names its resource).
+func elements(v cty.Value) ([]cty.Value, bool) {
+	if !v.IsKnown() || v.IsNull() {
+		return nil, false
+	}
+	uv, marks := v.Unmark()
+	if !(uv.Type().IsListType() || uv.Type().IsTupleType() || uv.Type().IsSetType()) {
+		return nil, false
+	}
+	var out []cty.Value
+	for it := uv.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		out = append(out, e.WithMarks(marks))
+	}
+	return out, true
+}
+
+// knownLength is the length of a known collection, whatever its elements.
+func knownLength(v cty.Value) (int, bool) {
+	elems, ok := elements(v)
+	return len(elems), ok
 }

@@ -194,3 +194,52 @@ func TestModuleManifestErrors(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, gapIDs(res.Snapshot)["module.vpc"], "terraform init has not installed it (no .terraform/modules/modules.json)")
 }
+
+// TestJSONConfiguration: *.tf.json is read with Terraform's block schema
+// and maps to exactly the evidence of the same configuration in native
+// syntax (override files, dynamic blocks, modules, providers included);
+// only the source file and line differ. It used to be skipped with a
+// warning, so moving a failing resource into JSON passed the gate.
+func TestJSONConfiguration(t *testing.T) {
+	t.Parallel()
+	js := load(t, "json", Options{})
+	twin, err := Load(context.Background(), os.DirFS(filepath.Join("testdata", "jsontwin")), []string{"."}, Options{})
+	require.NoError(t, err)
+	require.Empty(t, js.Diagnostics)
+	require.Empty(t, twin.Diagnostics)
+	strip := func(rs []evidence.Resource) []evidence.Resource {
+		out := make([]evidence.Resource, len(rs))
+		for i, r := range rs {
+			r.Source, r.Scope.Path = evidence.Source{}, ""
+			out[i] = r
+		}
+		return out
+	}
+	require.Equal(t, strip(twin.Snapshot.Resources), strip(js.Snapshot.Resources))
+	web := byID(t, js, "aws_security_group.web")
+	require.Equal(t, evidence.Source{Kind: "terraform", File: "main.tf.json", Line: 38}, web.Source)
+	require.Equal(t, int64(22), web.Attributes["ingress"].([]any)[0].(map[string]any)["from_port"], "web_override.tf.json replaces the ingress rules")
+}
+
+// TestIAMAttachmentForms: a policy attached only through a role's
+// managed_policy_arns, an *_policy_attachments_exclusive resource or
+// aws_iam_policy_attachment counts as attached (it counted 0, and an admin
+// policy passed AWS-IAM-010); a list that cannot be known leaves the count
+// unknown.
+func TestIAMAttachmentForms(t *testing.T) {
+	t.Parallel()
+	res := load(t, "iam", Options{})
+	for id, want := range map[string]int64{
+		"aws_iam_policy.via_role":              1,
+		"aws_iam_policy.via_role_exclusive":    1,
+		"aws_iam_policy.via_user_exclusive":    1,
+		"aws_iam_policy.via_group_exclusive":   1,
+		"aws_iam_policy.via_policy_attachment": 3, // two users and a role
+		"aws_iam_policy.unattached":            0,
+	} {
+		require.Equal(t, want, byID(t, res, id).Attributes["attachment_count"], id)
+	}
+	maybe := byID(t, load(t, "iamunknown", Options{}), "aws_iam_policy.maybe")
+	require.NotContains(t, maybe.Attributes, "attachment_count")
+	require.Contains(t, maybe.Unknown["attachment_count"], "managed_policy_arns")
+}
