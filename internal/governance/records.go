@@ -1,11 +1,13 @@
 package governance
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,6 +18,8 @@ import (
 type RecordProblem struct {
 	File string
 	Line int
+	// Column is the 1-based byte column, when the problem is one field.
+	Column int
 	// Fatal problems make the file unusable as a whole (a malformed row, a bad
 	// date); the others (a person or training the workspace does not know)
 	// are reported and the row is left out.
@@ -24,6 +28,9 @@ type RecordProblem struct {
 }
 
 func (p RecordProblem) String() string {
+	if p.Column > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Column, p.Message)
+	}
 	return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
 }
 
@@ -47,6 +54,8 @@ func (ps RecordProblems) Error() string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+const utf8BOM = "\ufeff"
 
 // recordColumns are the columns a training-records file must have, in any order.
 var recordColumns = []string{"person", "training", "completed_at"}
@@ -78,7 +87,14 @@ func ReadRecords(r io.Reader, name string, ws *model.Workspace, now time.Time) (
 	for _, t := range ws.Trainings {
 		trainings[t.ID] = true
 	}
-	cr := csv.NewReader(r)
+	// A BOM goes before the CSV reader sees it: to encoding/csv it is part
+	// of the first field, so a quoted first header ("\ufeff\"person\"") failed
+	// with `bare " in non-quoted-field`.
+	br := bufio.NewReader(r)
+	if lead, err := br.Peek(len(utf8BOM)); err == nil && string(lead) == utf8BOM {
+		_, _ = br.Discard(len(utf8BOM))
+	}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1 // checked per row, so every bad row is reported, not just the first
 	cr.ReuseRecord = false
 	var problems RecordProblems
@@ -100,7 +116,15 @@ func ReadRecords(r io.Reader, name string, ws *model.Workspace, now time.Time) (
 	}
 	col := map[string]int{}
 	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		h = strings.ToLower(strings.TrimSpace(h))
+		if j, dup := col[h]; dup && slices.Contains(recordColumns, h) {
+			// Either column could be the right one; taking the last hid the other.
+			line, first := cr.FieldPos(j)
+			_, second := cr.FieldPos(i)
+			problems = append(problems, RecordProblem{File: name, Line: line, Column: second, Fatal: true,
+				Message: fmt.Sprintf("column %q is given twice: %q at %d:%d and %q at %d:%d", h, header[j], line, first, header[i], line, second)})
+			continue
+		}
 		col[h] = i
 	}
 	for _, c := range recordColumns {

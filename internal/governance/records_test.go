@@ -63,6 +63,30 @@ func TestReadRecords(t *testing.T) {
 			fatal:    true,
 		},
 		{
+			// The BOM reached encoding/csv as part of the first field: bare " in non-quoted-field.
+			name: "BOM before a quoted header",
+			csv:  "\ufeff\"person\",\"training\",\"completed_at\"\r\n\"alice\",\"awareness\",\"2026-06-15\"\r\n",
+			want: []Completion{{Person: "alice", Training: "awareness", CompletedOn: day("2026-06-15"), Source: "lms.csv:2"}},
+		},
+		{
+			name:     "BOM alone",
+			csv:      "\ufeff",
+			problems: []string{"lms.csv:1: empty file: expected a header with the columns person, training, completed_at"},
+			fatal:    true,
+		},
+		{
+			// The last of two person columns silently won.
+			name:     "duplicated column names both",
+			csv:      "person,training,completed_at, Person\nalice,awareness,2026-06-15,bob\n",
+			problems: []string{`lms.csv:1:30: column "person" is given twice: "person" at 1:1 and " Person" at 1:30`},
+			fatal:    true,
+		},
+		{
+			name: "duplicated ignored column is harmless",
+			csv:  "person,training,completed_at,score,score\nalice,awareness,2026-06-15,1,2\n",
+			want: []Completion{{Person: "alice", Training: "awareness", CompletedOn: day("2026-06-15"), Source: "lms.csv:2"}},
+		},
+		{
 			name:     "empty file",
 			csv:      "",
 			problems: []string{"lms.csv:1: empty file: expected a header with the columns person, training, completed_at"},
@@ -107,6 +131,8 @@ func FuzzReadRecords(f *testing.F) {
 		"person,training,completed_at\n\"a\nb\",awareness,2026-01-01\n",
 		"training,completed_at,person\n,,\n",
 		"\"unterminated\n",
+		"\ufeff\"person\",\"training\",\"completed_at\"\n\"alice\",awareness,2026-01-01\n",
+		"person,person,training,completed_at\n",
 		"",
 	} {
 		f.Add(seed)
