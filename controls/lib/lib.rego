@@ -22,3 +22,41 @@ open_cidrs := {"0.0.0.0/0", "::/0"}
 # conditions do not check: if it were missing, the whole deny rule would be
 # undefined and the control would silently pass.
 label(key) := object.get(input.attributes, key, object.get(input, "id", "(unnamed resource)"))
+
+# is_true(x) and is_false(x) hold for exactly the booleans. A guard written
+# `not x` treats null, "false" and 0 as false and `x != false` treats them as
+# true, so a wrongly typed value would switch a check off; with these, such
+# a value is neither, and the control's unknown rule reports it.
+is_true(x) if x == true
+
+is_false(x) if x == false
+
+# not_archived holds unless the repository is known to be archived.
+# Archived repositories are read-only and exempt; a missing or wrongly typed
+# `archived` (null, "false", 0) must not exempt one, so deny rules still
+# fire, and each repository control also reports it through archived_unknown.
+not_archived if not is_true(attr("archived"))
+
+# archived_unknown holds when whether the repository is archived is not a
+# boolean, so no repository control can decide whether it applies.
+archived_unknown if not is_boolean(attr("archived"))
+
+# unknown_keys are the attribute paths the collector named in the
+# resource's unknown map (absent when it named none).
+unknown_keys := {k | some k, _ in object.get(input, "unknown", {})}
+
+# region_unknown(setting) are the unknown-map paths saying that setting (or
+# the whole region, or every region) could not be read: "regions",
+# "regions.<region>", "regions.<region>.<setting>[.<field>]". The map of
+# regions lists what was collected, so a region left out for an error must
+# not read as a region without findings.
+region_unknown(setting) := {k |
+	some k in unknown_keys
+	parts := split(k, ".")
+	parts[0] == "regions"
+	region_part(array.slice(parts, 2, 3), setting)
+}
+
+region_part(rest, _) if count(rest) == 0
+
+region_part(rest, setting) if rest[0] == setting

@@ -30,5 +30,23 @@ unknown contains {"msg": "the account's regions are unknown", "path": "attribute
 
 unknown contains {"msg": sprintf("guardduty is unknown in %s", [region]), "path": sprintf("attributes.regions.%s.guardduty", [region])} if {
 	some region, r in input.attributes.regions
+	is_object(r)
 	not is_boolean(object.get(r, ["guardduty", "enabled"], null))
+}
+
+# Every account has regions: an empty map means none was read, not that
+# none needs checking.
+unknown contains {"msg": "no region of the account was collected", "path": "attributes.regions"} if {
+	lib.attr("regions") == {}
+}
+
+unknown contains {"msg": sprintf("the settings of region %s are unreadable", [region]), "path": sprintf("attributes.regions.%s", [region])} if {
+	some region, r in input.attributes.regions
+	not is_object(r)
+}
+
+# A region the collector could not read is left out of the map and named
+# in unknown; it must not read as a region without findings.
+unknown contains {"msg": sprintf("%s could not be collected", [path]), "path": sprintf("attributes.%s", [path])} if {
+	some path in lib.region_unknown("guardduty")
 }

@@ -21,3 +21,17 @@ test_unknown_region if {
 test_unknown_no_regions if {
 	count(c.unknown) == 1 with input as {"attributes": {}}
 }
+
+test_unknown_regions_unreadable if {
+	every inp in [
+		{"attributes": {"regions": {}}},
+		{"attributes": {"regions": {"us-east-1": null}}},
+		{"attributes": {"regions": {"us-east-1": "x"}}},
+		{"attributes": {"regions": {"eu-west-1": {"guardduty": {"enabled": true}}}}, "unknown": {"regions.us-east-1": "AccessDenied"}},
+		{"attributes": {"regions": {"eu-west-1": {"guardduty": {"enabled": true}}}}, "unknown": {"regions.us-east-1.guardduty": "AccessDenied"}},
+	] {
+		count(c.deny) == 0 with input as inp
+		count(c.unknown) >= 1 with input as inp
+	}
+	count(c.unknown) == 0 with input as {"attributes": {"regions": {"eu-west-1": {"guardduty": {"enabled": true}}}}, "unknown": {"regions.eu-west-1.other_setting": "AccessDenied"}}
+}

@@ -46,6 +46,11 @@ unknown contains {"msg": sprintf("ingress rule %d has an unknown protocol or por
 	not well_formed(rule)
 }
 
+unknown contains {"msg": sprintf("ingress rule %d has unreadable source ranges", [i]), "path": sprintf("attributes.ingress[%d]", [i])} if {
+	some i, rule in input.attributes.ingress
+	not sources_known(rule)
+}
+
 well_formed(rule) if rule.protocol == "-1"
 
 well_formed(rule) if {
@@ -53,4 +58,16 @@ well_formed(rule) if {
 	rule.protocol != "-1"
 	is_number(rule.from_port)
 	is_number(rule.to_port)
+	rule.from_port <= rule.to_port
+}
+
+# Both lists are always collected (empty when the rule has none); a missing
+# list, or an entry that is not a string, could hide an open range.
+sources_known(rule) if {
+	every field in ["cidr_ipv4", "cidr_ipv6"] {
+		is_array(rule[field])
+		every cidr in rule[field] {
+			is_string(cidr)
+		}
+	}
 }

@@ -1,8 +1,9 @@
 # METADATA
 # title: No attached customer-managed policy grants full administrative access
 # description: >-
-#   A policy allowing "*" actions on "*" resources makes everyone it is
-#   attached to an administrator, outside any review of what they need.
+#   A policy allowing every action ("*", "*:*", or NotAction) on every
+#   resource ("*", or NotResource) makes everyone it is attached to an
+#   administrator, outside any review of what they need.
 # custom:
 #   id: AWS-IAM-010
 #   severity: high
@@ -19,25 +20,13 @@ package rampart.aws.iam.no_admin_policy
 
 import data.rampart.lib
 
-statements := s if {
-	s := input.attributes.document.Statement
-	is_array(s)
-} else := [input.attributes.document.Statement]
+attrs := input.attributes
 
-as_list(x) := x if is_array(x)
-
-else := [x]
-
-full_admin(st) if {
-	st.Effect == "Allow"
-	"*" in as_list(st.Action)
-	"*" in as_list(st.Resource)
-}
-
-deny contains {"msg": sprintf("policy %s allows \"*\" on \"*\" and is attached %d time(s)", [lib.label("policy_name"), input.attributes.attachment_count]), "path": "attributes.document.Statement"} if {
-	input.attributes.attachment_count > 0
-	some st in statements
-	full_admin(st)
+deny contains {"msg": sprintf("policy %s allows every action on every resource (statement %d) and is attached %d time(s)", [lib.label("policy_name"), i, attrs.attachment_count]), "path": sprintf("attributes.document.Statement[%d]", [i])} if {
+	is_number(attrs.attachment_count)
+	attrs.attachment_count > 0
+	some i, st in lib.statements(attrs.document)
+	lib.admin_statement(st)
 }
 
 unknown contains {"msg": "the policy document is unknown", "path": "attributes.document"} if {
@@ -47,3 +36,19 @@ unknown contains {"msg": "the policy document is unknown", "path": "attributes.d
 unknown contains {"msg": "the policy's attachment count is unknown", "path": "attributes.attachment_count"} if {
 	not is_number(lib.attr("attachment_count"))
 }
+
+# An unattached policy passes whatever it says, so its statements matter
+# only once it is attached (or its attachments are unknown).
+unknown contains {"msg": "the policy document has no readable Statement", "path": "attributes.document.Statement"} if {
+	may_be_attached
+	is_object(lib.attr("document"))
+	not lib.statements(attrs.document)
+}
+
+unknown contains {"msg": sprintf("statement %d of the policy document is unreadable", [i]), "path": sprintf("attributes.document.Statement[%d]", [i])} if {
+	may_be_attached
+	some i, st in lib.statements(attrs.document)
+	not lib.well_formed_statement(st)
+}
+
+may_be_attached if not lib.attr("attachment_count") == 0

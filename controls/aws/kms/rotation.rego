@@ -37,6 +37,14 @@ unknown contains {"msg": "whether the key is customer managed is unknown", "path
 	not is_boolean(lib.attr("customer_managed"))
 }
 
+# Only symmetric, enabled keys can rotate; without the spec or state the
+# control cannot tell whether the key is exempt.
+unknown contains {"msg": sprintf("the key's %s is unknown", [field]), "path": sprintf("attributes.%s", [field])} if {
+	attrs.customer_managed == true
+	some field in ["key_spec", "key_state"]
+	not is_string(lib.attr(field))
+}
+
 unknown contains {"msg": "the key's rotation status is unknown", "path": "attributes.rotation_enabled"} if {
 	rotatable
 	not is_boolean(lib.attr("rotation_enabled"))

@@ -28,8 +28,21 @@ everyone(p) if p == "*"
 
 everyone(p) if "*" in as_list(p.AWS)
 
-deny contains {"msg": sprintf("the ACL grants %s to %s", [g.permission, g.grantee]), "path": sprintf("attributes.public_acl_grants[%d]", [i])} if {
+# Every entry is a grant to everyone: the message reads its fields with a
+# default so a grant missing one still fails (and is reported unknown too).
+deny contains {"msg": sprintf("the ACL grants %s to %s", [object.get(g, "permission", "(unknown permission)"), object.get(g, "grantee", "(unknown grantee)")]), "path": sprintf("attributes.public_acl_grants[%d]", [i])} if {
 	some i, g in input.attributes.public_acl_grants
+	is_object(g)
+}
+
+unknown contains {"msg": sprintf("ACL grant %d is unreadable", [i]), "path": sprintf("attributes.public_acl_grants[%d]", [i])} if {
+	some i, g in input.attributes.public_acl_grants
+	not readable_grant(g)
+}
+
+readable_grant(g) if {
+	is_string(g.grantee)
+	is_string(g.permission)
 }
 
 deny contains {"msg": sprintf("bucket policy statement %d allows everyone (Principal \"*\") without a condition", [i]), "path": sprintf("attributes.policy.document.Statement[%d]", [i])} if {

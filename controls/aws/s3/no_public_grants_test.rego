@@ -23,3 +23,20 @@ test_unknown_missing if {
 	count(c.unknown) == 2 with input as {"attributes": {}}
 	count(c.deny) == 0 with input as {"attributes": {}}
 }
+
+# A grant to everyone is listed even when a field of it is missing: it
+# still fails, and the unreadable field is reported; a grant that is not
+# an object at all cannot pass.
+test_grant_missing_fields if {
+	inp := {"attributes": {"public_acl_grants": [{"grantee": "AllUsers"}], "policy": {"present": false}}}
+	c.deny == {{"msg": "the ACL grants (unknown permission) to AllUsers", "path": "attributes.public_acl_grants[0]"}} with input as inp
+	count(c.unknown) == 1 with input as inp
+}
+
+test_unknown_grant_not_an_object if {
+	every g in [null, "AllUsers", 1, []] {
+		inp := {"attributes": {"public_acl_grants": [g], "policy": {"present": false}}}
+		count(c.deny) == 0 with input as inp
+		count(c.unknown) == 1 with input as inp
+	}
+}

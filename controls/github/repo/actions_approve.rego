@@ -19,11 +19,13 @@ package rampart.github.repo.actions_approve
 import data.rampart.lib
 
 deny contains {"msg": "GitHub Actions may approve pull requests", "path": "attributes.actions.can_approve_pull_request_reviews"} if {
-	not input.attributes.archived
+	lib.not_archived
 	lib.attr(["actions", "can_approve_pull_request_reviews"]) == true
 }
 
 unknown contains {"msg": "whether GitHub Actions may approve pull requests is unknown", "path": "attributes.actions.can_approve_pull_request_reviews"} if {
-	not input.attributes.archived
+	lib.not_archived
 	not is_boolean(lib.attr(["actions", "can_approve_pull_request_reviews"]))
 }
+
+unknown contains {"msg": "whether the repository is archived is unknown", "path": "attributes.archived"} if lib.archived_unknown

@@ -3,21 +3,30 @@ package rampart.github.repo.actions_approve_test
 import data.rampart.github.repo.actions_approve as c
 
 test_pass if {
-	count(c.deny) == 0 with input as {"attributes": {"actions": {"can_approve_pull_request_reviews": false}}}
-	count(c.unknown) == 0 with input as {"attributes": {"actions": {"can_approve_pull_request_reviews": false}}}
+	count(c.deny) == 0 with input as {"attributes": {"archived": false, "actions": {"can_approve_pull_request_reviews": false}}}
+	count(c.unknown) == 0 with input as {"attributes": {"archived": false, "actions": {"can_approve_pull_request_reviews": false}}}
 }
 
 test_fail if {
-	c.deny == {{"msg": "GitHub Actions may approve pull requests", "path": "attributes.actions.can_approve_pull_request_reviews"}} with input as {"attributes": {"actions": {"can_approve_pull_request_reviews": true}}}
+	c.deny == {{"msg": "GitHub Actions may approve pull requests", "path": "attributes.actions.can_approve_pull_request_reviews"}} with input as {"attributes": {"archived": false, "actions": {"can_approve_pull_request_reviews": true}}}
 }
 
 test_unknown_when_missing if {
-	count(c.deny) == 0 with input as {"attributes": {}}
-	count(c.unknown) == 1 with input as {"attributes": {}}
-	count(c.unknown) == 1 with input as {"attributes": {"actions": {"can_approve_pull_request_reviews": "yes"}}}
+	count(c.deny) == 0 with input as {"attributes": {"archived": false}}
+	count(c.unknown) == 1 with input as {"attributes": {"archived": false}}
+	count(c.unknown) == 1 with input as {"attributes": {"archived": false, "actions": {"can_approve_pull_request_reviews": "yes"}}}
 }
 
 test_archived_passes if {
 	count(c.deny) == 0 with input as {"attributes": {"archived": true, "actions": {"can_approve_pull_request_reviews": true}}}
 	count(c.unknown) == 0 with input as {"attributes": {"archived": true}}
+}
+
+# A null, "false" or 0 archived flag must neither exempt the repository nor
+# be ignored: the control cannot tell whether it applies.
+test_unknown_archived_not_boolean if {
+	every v in [null, "false", 0, {}] {
+		{"msg": "whether the repository is archived is unknown", "path": "attributes.archived"} in c.unknown with input as {"attributes": {"archived": v}}
+	}
+	count(c.unknown) == 0 with input as json.patch({"attributes": {}}, [{"op": "add", "path": "/attributes/archived", "value": true}])
 }

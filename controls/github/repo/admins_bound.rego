@@ -23,23 +23,25 @@ import data.rampart.lib
 protection := input.attributes.default_branch_protection
 
 deny contains {"msg": "the default branch is not protected", "path": "attributes.default_branch_protection.protected"} if {
-	not input.attributes.archived
+	lib.not_archived
 	protection.protected == false
 }
 
 deny contains {"msg": "administrators may bypass the protection of the default branch", "path": "attributes.default_branch_protection.enforce_admins"} if {
-	not input.attributes.archived
+	lib.not_archived
 	protection.protected == true
 	protection.enforce_admins == false
 }
 
 unknown contains {"msg": "the protection of the default branch is unknown", "path": "attributes.default_branch_protection.protected"} if {
-	not input.attributes.archived
+	lib.not_archived
 	not is_boolean(lib.attr(["default_branch_protection", "protected"]))
 }
 
 unknown contains {"msg": "default_branch_protection.enforce_admins is unknown", "path": "attributes.default_branch_protection.enforce_admins"} if {
-	not input.attributes.archived
+	lib.not_archived
 	protection.protected == true
 	not is_boolean(lib.attr(["default_branch_protection", "enforce_admins"]))
 }
+
+unknown contains {"msg": "whether the repository is archived is unknown", "path": "attributes.archived"} if lib.archived_unknown

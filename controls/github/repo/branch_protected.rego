@@ -23,11 +23,13 @@ import data.rampart.lib
 protection := input.attributes.default_branch_protection
 
 deny contains {"msg": sprintf("default branch %q is not protected by branch protection or a ruleset", [lib.label("default_branch")]), "path": "attributes.default_branch_protection.protected"} if {
-	not input.attributes.archived
+	lib.not_archived
 	protection.protected == false
 }
 
 unknown contains {"msg": "the protection of the default branch is unknown", "path": "attributes.default_branch_protection.protected"} if {
-	not input.attributes.archived
+	lib.not_archived
 	not is_boolean(lib.attr(["default_branch_protection", "protected"]))
 }
+
+unknown contains {"msg": "whether the repository is archived is unknown", "path": "attributes.archived"} if lib.archived_unknown

@@ -23,7 +23,7 @@ import data.rampart.lib
 protection := input.attributes.default_branch_protection
 
 applies if {
-	not input.attributes.archived
+	lib.not_archived
 	input.attributes.has_codeowners == true
 }
 
@@ -39,7 +39,7 @@ deny contains {"msg": "the repository has a CODEOWNERS file but code-owner revie
 }
 
 unknown contains {"msg": "whether the repository has a CODEOWNERS file is unknown", "path": "attributes.has_codeowners"} if {
-	not input.attributes.archived
+	lib.not_archived
 	not is_boolean(lib.attr("has_codeowners"))
 }
 
@@ -53,3 +53,5 @@ unknown contains {"msg": "whether code-owner review is required is unknown", "pa
 	protection.protected == true
 	not is_boolean(lib.attr(["default_branch_protection", "require_code_owner_reviews"]))
 }
+
+unknown contains {"msg": "whether the repository is archived is unknown", "path": "attributes.archived"} if lib.archived_unknown

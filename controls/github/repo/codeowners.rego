@@ -20,11 +20,13 @@ package rampart.github.repo.codeowners
 import data.rampart.lib
 
 deny contains {"msg": "the repository has no CODEOWNERS file", "path": "attributes.has_codeowners"} if {
-	not input.attributes.archived
+	lib.not_archived
 	lib.attr(["has_codeowners"]) == false
 }
 
 unknown contains {"msg": "whether the repository has a CODEOWNERS file is unknown", "path": "attributes.has_codeowners"} if {
-	not input.attributes.archived
+	lib.not_archived
 	not is_boolean(lib.attr(["has_codeowners"]))
 }
+
+unknown contains {"msg": "whether the repository is archived is unknown", "path": "attributes.archived"} if lib.archived_unknown

@@ -20,11 +20,13 @@ package rampart.github.repo.dependabot_alerts
 import data.rampart.lib
 
 deny contains {"msg": "Dependabot alerts are disabled", "path": "attributes.vulnerability_alerts_enabled"} if {
-	not input.attributes.archived
+	lib.not_archived
 	lib.attr(["vulnerability_alerts_enabled"]) == false
 }
 
 unknown contains {"msg": "whether Dependabot alerts are enabled is unknown", "path": "attributes.vulnerability_alerts_enabled"} if {
-	not input.attributes.archived
+	lib.not_archived
 	not is_boolean(lib.attr(["vulnerability_alerts_enabled"]))
 }
+
+unknown contains {"msg": "whether the repository is archived is unknown", "path": "attributes.archived"} if lib.archived_unknown

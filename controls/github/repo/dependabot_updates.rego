@@ -20,11 +20,13 @@ package rampart.github.repo.dependabot_updates
 import data.rampart.lib
 
 deny contains {"msg": "Dependabot security updates are disabled", "path": "attributes.security_and_analysis.dependabot_security_updates"} if {
-	not input.attributes.archived
+	lib.not_archived
 	lib.attr(["security_and_analysis", "dependabot_security_updates"]) == false
 }
 
 unknown contains {"msg": "whether Dependabot security updates are enabled is unknown", "path": "attributes.security_and_analysis.dependabot_security_updates"} if {
-	not input.attributes.archived
+	lib.not_archived
 	not is_boolean(lib.attr(["security_and_analysis", "dependabot_security_updates"]))
 }
+
+unknown contains {"msg": "whether the repository is archived is unknown", "path": "attributes.archived"} if lib.archived_unknown

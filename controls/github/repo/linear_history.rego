@@ -22,23 +22,25 @@ import data.rampart.lib
 protection := input.attributes.default_branch_protection
 
 deny contains {"msg": "the default branch is not protected", "path": "attributes.default_branch_protection.protected"} if {
-	not input.attributes.archived
+	lib.not_archived
 	protection.protected == false
 }
 
 deny contains {"msg": "the default branch accepts merge commits (linear history not required)", "path": "attributes.default_branch_protection.required_linear_history"} if {
-	not input.attributes.archived
+	lib.not_archived
 	protection.protected == true
 	protection.required_linear_history == false
 }
 
 unknown contains {"msg": "the protection of the default branch is unknown", "path": "attributes.default_branch_protection.protected"} if {
-	not input.attributes.archived
+	lib.not_archived
 	not is_boolean(lib.attr(["default_branch_protection", "protected"]))
 }
 
 unknown contains {"msg": "default_branch_protection.required_linear_history is unknown", "path": "attributes.default_branch_protection.required_linear_history"} if {
-	not input.attributes.archived
+	lib.not_archived
 	protection.protected == true
 	not is_boolean(lib.attr(["default_branch_protection", "required_linear_history"]))
 }
+
+unknown contains {"msg": "whether the repository is archived is unknown", "path": "attributes.archived"} if lib.archived_unknown

@@ -35,3 +35,13 @@ unknown contains {"msg": sprintf("whether admin collaborator %q is an outside co
 	collab.permission == "admin"
 	not is_boolean(object.get(collab, "outside", null))
 }
+
+# A collaborator whose permission cannot be read may be an admin.
+unknown contains {"msg": sprintf("the permission of collaborator %d is unknown", [i]), "path": sprintf("attributes.collaborators[%d].permission", [i])} if {
+	some i, collab in input.attributes.collaborators
+	not is_string(permission(collab))
+}
+
+permission(collab) := object.get(collab, "permission", null) if is_object(collab)
+
+else := null

@@ -16,3 +16,12 @@ test_unknown_when_missing if {
 	count(c.deny) == 0 with input as {"attributes": {}}
 	count(c.unknown) == 1 with input as {"attributes": {"collaborators": [{"login": "x", "permission": "admin"}]}}
 }
+
+# An outside collaborator whose permission is missing or not a string may be
+# an admin; so may a collaborator entry that is not an object.
+test_unknown_permission_unreadable if {
+	every collab in [{"login": "x", "outside": true}, {"login": "x", "permission": null, "outside": true}, {"login": "x", "permission": 1, "outside": true}, null, "x"] {
+		count(c.deny) == 0 with input as {"attributes": {"collaborators": [collab]}}
+		count(c.unknown) == 1 with input as {"attributes": {"collaborators": [collab]}}
+	}
+}

@@ -20,11 +20,13 @@ package rampart.github.repo.push_protection
 import data.rampart.lib
 
 deny contains {"msg": "secret scanning push protection is disabled", "path": "attributes.security_and_analysis.secret_scanning_push_protection"} if {
-	not input.attributes.archived
+	lib.not_archived
 	lib.attr(["security_and_analysis", "secret_scanning_push_protection"]) == false
 }
 
 unknown contains {"msg": "whether secret scanning push protection is enabled is unknown", "path": "attributes.security_and_analysis.secret_scanning_push_protection"} if {
-	not input.attributes.archived
+	lib.not_archived
 	not is_boolean(lib.attr(["security_and_analysis", "secret_scanning_push_protection"]))
 }
+
+unknown contains {"msg": "whether the repository is archived is unknown", "path": "attributes.archived"} if lib.archived_unknown

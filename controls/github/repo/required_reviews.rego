@@ -28,12 +28,12 @@ needed := 2 if lib.confidential(input)
 else := 1
 
 deny contains {"msg": "the default branch is not protected, so no review is required", "path": "attributes.default_branch_protection.protected"} if {
-	not input.attributes.archived
+	lib.not_archived
 	protection.protected == false
 }
 
 deny contains {"msg": sprintf("%d approving review(s) required; this %s system needs %d", [got, object.get(input, ["system", "classification"], "unclassified"), needed]), "path": "attributes.default_branch_protection.required_approving_review_count"} if {
-	not input.attributes.archived
+	lib.not_archived
 	protection.protected == true
 	got := protection.required_approving_review_count
 	is_number(got)
@@ -41,12 +41,14 @@ deny contains {"msg": sprintf("%d approving review(s) required; this %s system n
 }
 
 unknown contains {"msg": "the protection of the default branch is unknown", "path": "attributes.default_branch_protection.protected"} if {
-	not input.attributes.archived
+	lib.not_archived
 	not is_boolean(lib.attr(["default_branch_protection", "protected"]))
 }
 
 unknown contains {"msg": "the required approving review count is unknown", "path": "attributes.default_branch_protection.required_approving_review_count"} if {
-	not input.attributes.archived
+	lib.not_archived
 	protection.protected == true
 	not is_number(lib.attr(["default_branch_protection", "required_approving_review_count"]))
 }
+
+unknown contains {"msg": "whether the repository is archived is unknown", "path": "attributes.archived"} if lib.archived_unknown

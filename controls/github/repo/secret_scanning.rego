@@ -20,11 +20,13 @@ package rampart.github.repo.secret_scanning
 import data.rampart.lib
 
 deny contains {"msg": "secret scanning is disabled", "path": "attributes.security_and_analysis.secret_scanning"} if {
-	not input.attributes.archived
+	lib.not_archived
 	lib.attr(["security_and_analysis", "secret_scanning"]) == false
 }
 
 unknown contains {"msg": "whether secret scanning is enabled is unknown", "path": "attributes.security_and_analysis.secret_scanning"} if {
-	not input.attributes.archived
+	lib.not_archived
 	not is_boolean(lib.attr(["security_and_analysis", "secret_scanning"]))
 }
+
+unknown contains {"msg": "whether the repository is archived is unknown", "path": "attributes.archived"} if lib.archived_unknown

@@ -23,7 +23,7 @@ import data.rampart.lib
 protection := input.attributes.default_branch_protection
 
 applies if {
-	not input.attributes.archived
+	lib.not_archived
 	lib.confidential(input)
 }
 
@@ -47,4 +47,9 @@ unknown contains {"msg": "whether signed commits are required is unknown", "path
 	applies
 	protection.protected == true
 	not is_boolean(lib.attr(["default_branch_protection", "required_signatures"]))
+}
+
+unknown contains {"msg": "whether the repository is archived is unknown", "path": "attributes.archived"} if {
+	lib.confidential(input)
+	lib.archived_unknown
 }

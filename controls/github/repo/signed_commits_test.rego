@@ -2,7 +2,7 @@ package rampart.github.repo.signed_commits_test
 
 import data.rampart.github.repo.signed_commits as c
 
-repo(class, p) := {"system": {"classification": class}, "attributes": {"default_branch_protection": p}}
+repo(class, p) := {"system": {"classification": class}, "attributes": {"archived": false, "default_branch_protection": p}}
 
 test_pass if {
 	count(c.deny) == 0 with input as repo("confidential", {"protected": true, "required_signatures": true})
@@ -18,5 +18,14 @@ test_fail if {
 test_unknown_when_missing if {
 	count(c.unknown) == 1 with input as repo("confidential", {"protected": true})
 	count(c.deny) == 0 with input as repo("confidential", {"protected": true})
-	count(c.unknown) == 1 with input as {"system": {"classification": "confidential"}, "attributes": {}}
+	count(c.unknown) == 1 with input as {"system": {"classification": "confidential"}, "attributes": {"archived": false}}
+}
+
+# A null, "false" or 0 archived flag must neither exempt the repository nor
+# be ignored: the control cannot tell whether it applies.
+test_unknown_archived_not_boolean if {
+	every v in [null, "false", 0, {}] {
+		{"msg": "whether the repository is archived is unknown", "path": "attributes.archived"} in c.unknown with input as {"system": {"classification": "confidential"}, "attributes": {"archived": v}}
+	}
+	count(c.unknown) == 0 with input as json.patch({"system": {"classification": "confidential"}, "attributes": {}}, [{"op": "add", "path": "/attributes/archived", "value": true}])
 }

@@ -23,23 +23,25 @@ import data.rampart.lib
 protection := input.attributes.default_branch_protection
 
 deny contains {"msg": "the default branch is not protected", "path": "attributes.default_branch_protection.protected"} if {
-	not input.attributes.archived
+	lib.not_archived
 	protection.protected == false
 }
 
 deny contains {"msg": "approvals are kept when new commits are pushed to a pull request", "path": "attributes.default_branch_protection.dismiss_stale_reviews"} if {
-	not input.attributes.archived
+	lib.not_archived
 	protection.protected == true
 	protection.dismiss_stale_reviews == false
 }
 
 unknown contains {"msg": "the protection of the default branch is unknown", "path": "attributes.default_branch_protection.protected"} if {
-	not input.attributes.archived
+	lib.not_archived
 	not is_boolean(lib.attr(["default_branch_protection", "protected"]))
 }
 
 unknown contains {"msg": "default_branch_protection.dismiss_stale_reviews is unknown", "path": "attributes.default_branch_protection.dismiss_stale_reviews"} if {
-	not input.attributes.archived
+	lib.not_archived
 	protection.protected == true
 	not is_boolean(lib.attr(["default_branch_protection", "dismiss_stale_reviews"]))
 }
+
+unknown contains {"msg": "whether the repository is archived is unknown", "path": "attributes.archived"} if lib.archived_unknown
