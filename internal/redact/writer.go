@@ -24,7 +24,8 @@ var (
 )
 
 // Writer redacts what is written through it line by line (a line ends at
-// "\n" or "\r", so progress lines still appear as they are drawn) and
+// "\n" or "\r": a progress line redrawn behind "\r" is shown when the next
+// one starts, rather than held back to the end of the run) and
 // follows a PEM block across the lines of a log: after a BEGIN line, the
 // base64 lines up to the END line are dropped. It is safe for concurrent
 // use. Flush writes a last unterminated line.

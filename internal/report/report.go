@@ -13,6 +13,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/governance"
 	"github.com/rampart-audit/rampart/internal/link"
+	"github.com/rampart-audit/rampart/internal/redact"
 )
 
 // SchemaV1 identifies the JSON report format.
@@ -105,11 +106,23 @@ func Formats() []string {
 	return names
 }
 
-// Lookup returns the writer of a format.
+// Lookup returns the writer of a format, redacting: it renders a copy of
+// the report with every token-shaped string replaced (internal/redact,
+// docs/report-schema.md#redaction). Every command writes its reports
+// through Lookup, so no format can leak what a control quoted from the
+// evidence. Redaction happens here, at write time, on the copy: the
+// fingerprints (computed from the real IDs) and the report the run keeps
+// stay as they were, so baselines still match.
 func Lookup(format string) (Writer, error) {
 	w, ok := Writers[format]
 	if !ok {
 		return nil, fmt.Errorf("unknown format %q (available: %v)", format, Formats())
 	}
-	return w, nil
+	return func(out io.Writer, r *Report) error {
+		safe, err := redact.Value(r)
+		if err != nil {
+			return fmt.Errorf("redact %s report: %w", format, err)
+		}
+		return w(out, safe)
+	}, nil
 }
