@@ -72,7 +72,7 @@ func Decode(data []byte) (*Snapshot, error) {
 	if de == nil {
 		return nil, err
 	}
-	de.Line, de.Column = lineCol(data, de.Offset)
+	de.Line, de.Column = LineCol(data, de.Offset)
 	return nil, de
 }
 
@@ -330,7 +330,7 @@ func (p *parser) fields(keys []string, what string, each func(i int) error) erro
 }
 
 func (p *parser) duplicate(off, first int, key string) *DecodeError {
-	line, col := lineCol(p.data, int64(first))
+	line, col := LineCol(p.data, int64(first))
 	return &DecodeError{Kind: kindDuplicate, Offset: int64(off),
 		Detail: fmt.Sprintf("%s is already given at byte offset %d (line %d, column %d)", strconv.Quote(key), first, line, col)}
 }

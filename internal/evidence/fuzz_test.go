@@ -33,7 +33,7 @@ func FuzzLoad(f *testing.F) {
 			if de.Offset < 0 || de.Offset > int64(len(data)) {
 				t.Fatalf("offset %d outside the input of %d bytes: %v", de.Offset, len(data), err)
 			}
-			if line, col := lineCol(data, de.Offset); line != de.Line || col != de.Column {
+			if line, col := LineCol(data, de.Offset); line != de.Line || col != de.Column {
 				t.Fatalf("offset %d is line %d column %d, error says %d:%d", de.Offset, line, col, de.Line, de.Column)
 			}
 			return

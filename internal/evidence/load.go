@@ -57,9 +57,9 @@ func LoadFile(path string) (*Snapshot, error) {
 	return s, nil
 }
 
-// lineCol turns a byte offset into a 1-based line and column (in bytes),
-// as editors show them.
-func lineCol(data []byte, offset int64) (line, col int) {
+// LineCol turns a byte offset into a 1-based line and column (in bytes),
+// for messages about JSON input (snapshots here, reports read as baselines).
+func LineCol(data []byte, offset int64) (line, col int) {
 	if offset > int64(len(data)) {
 		offset = int64(len(data))
 	}

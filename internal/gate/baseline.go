@@ -13,13 +13,18 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/report"
 )
 
-// ReadBaseline reads the findings of an earlier JSON report.
+// ReadBaseline reads the findings of an earlier JSON report. A finding
+// whose status is not one of finding.Statuses is an error with its byte
+// offset: the comparison would otherwise count it as neither failing nor
+// passing, and a typo in a hand-edited baseline would hide a failure.
 func ReadBaseline(file string) ([]finding.Finding, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -27,15 +32,7 @@ func ReadBaseline(file string) ([]finding.Finding, error) {
 	}
 	var r report.Report
 	if err := json.Unmarshal(data, &r); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return nil, fmt.Errorf("read baseline %s: invalid JSON at byte offset %d: %w", file, se.Offset, err)
-		}
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return nil, fmt.Errorf("read baseline %s: field %s at byte offset %d: %w", file, te.Field, te.Offset, err)
-		}
-		return nil, fmt.Errorf("read baseline %s: %w", file, err)
+		return nil, fmt.Errorf("read baseline %s: %w", file, describeJSONError(data, err))
 	}
 	if r.Schema != report.SchemaV1 {
 		return nil, fmt.Errorf("read baseline %s: schema %q is not a rampart report (want %q; write one with --format json)", file, r.Schema, report.SchemaV1)
@@ -44,8 +41,113 @@ func ReadBaseline(file string) ([]finding.Finding, error) {
 		if f.Fingerprint == "" {
 			return nil, fmt.Errorf("read baseline %s: finding %d (%s) has no fingerprint", file, i, f.ControlID)
 		}
+		if !slices.Contains(finding.Statuses, f.Status) {
+			where := ""
+			if off := statusOffset(data, i); off >= 0 {
+				line, col := evidence.LineCol(data, off)
+				where = fmt.Sprintf(" at byte offset %d (line %d, column %d)", off, line, col)
+			}
+			return nil, fmt.Errorf("read baseline %s: finding %d (%s)%s: unknown status %q (want one of %v)", file, i, f.ControlID, where, f.Status, finding.Statuses)
+		}
 	}
 	return r.Findings, nil
+}
+
+// describeJSONError adds the line and column to encoding/json's offsets,
+// pointing at the offending byte as the evidence loader does.
+func describeJSONError(data []byte, err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off := max(se.Offset-1, 0)
+		if strings.Contains(se.Error(), "unexpected end") {
+			off = int64(len(data))
+		}
+		line, col := evidence.LineCol(data, off)
+		return fmt.Errorf("invalid JSON at byte offset %d (line %d, column %d): %w", off, line, col, err)
+	case errors.As(err, &te):
+		line, col := evidence.LineCol(data, te.Offset)
+		return fmt.Errorf("field %s at byte offset %d (line %d, column %d): %w", te.Field, te.Offset, line, col, err)
+	}
+	return err
+}
+
+// statusOffset finds where the status of the i-th finding starts, walking
+// the tokens as encoding/json matched them (keys case-insensitively, the
+// last of duplicates). It runs only to report an error; -1 if not found.
+func statusOffset(data []byte, i int) int64 {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	off := int64(-1)
+	// Path: top-level object → "findings" → array element i → "status".
+	if !enterObject(dec) || !seekKey(dec, "findings") {
+		return -1
+	}
+	if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+		return -1
+	}
+	for j := 0; dec.More(); j++ {
+		if j < i {
+			if skipValue(dec) != nil {
+				return -1
+			}
+			continue
+		}
+		if !enterObject(dec) {
+			return -1
+		}
+		for dec.More() {
+			t, err := dec.Token()
+			if err != nil {
+				return -1
+			}
+			key, _ := t.(string)
+			if strings.EqualFold(key, "status") {
+				off = valueStart(data, dec.InputOffset())
+			}
+			if skipValue(dec) != nil {
+				return -1
+			}
+		}
+		return off
+	}
+	return -1
+}
+
+func enterObject(dec *json.Decoder) bool {
+	t, err := dec.Token()
+	return err == nil && t == json.Delim('{')
+}
+
+// seekKey reads keys of the current object, skipping their values, until
+// the first one equal to key (case-insensitively), and stops before its value.
+func seekKey(dec *json.Decoder, key string) bool {
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		if k, _ := t.(string); strings.EqualFold(k, key) {
+			return true
+		}
+		if skipValue(dec) != nil {
+			return false
+		}
+	}
+	return false
+}
+
+func skipValue(dec *json.Decoder) error {
+	var v json.RawMessage
+	return dec.Decode(&v)
+}
+
+// valueStart skips the colon and white space after a key's end offset.
+func valueStart(data []byte, off int64) int64 {
+	for off < int64(len(data)) && strings.IndexByte(" \t\r\n:", data[off]) >= 0 {
+		off++
+	}
+	return off
 }
 
 // GitTree writes the files under paths as they are at ref in the git

@@ -125,7 +125,7 @@ func TestReadBaseline(t *testing.T) {
 	require.Len(t, fs, 1)
 
 	for name, tc := range map[string]struct{ body, want string }{
-		"syntax":      {`{"schema": "rampart.report/v1", "findings": [,]}`, "invalid JSON at byte offset 46"},
+		"syntax":      {`{"schema": "rampart.report/v1", "findings": [,]}`, "invalid JSON at byte offset 45 (line 1, column 46)"},
 		"schema":      {`{"schema": "rampart.evidence/v1", "resources": []}`, `schema "rampart.evidence/v1" is not a rampart report`},
 		"type":        {`{"schema": "rampart.report/v1", "findings": {}}`, "field findings at byte offset"},
 		"fingerprint": {`{"schema": "rampart.report/v1", "findings": [{"control_id": "A"}]}`, "finding 0 (A) has no fingerprint"},
