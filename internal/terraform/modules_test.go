@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,11 +124,16 @@ func TestRunInstanceBudget(t *testing.T) {
   count  = 3000
 }
 
+variable "keys" {
+  type = set(string)
+}
+
 resource "aws_s3_bucket" "keys" {
-  for_each = toset([for i in range(40000) : tostring(i)])
+  for_each = var.keys
   bucket   = "b-${each.key}"
 }
 `)},
+		"terraform.tfvars.json": {Data: []byte(manyKeys(40000))},
 		"outer/main.tf": {Data: []byte(`module "inner" {
   source = "../inner"
   count  = 3000
@@ -143,6 +149,7 @@ resource "aws_s3_bucket" "keys" {
 	require.LessOrEqual(t, len(res.Snapshot.Resources), maxRunInstances+3001)
 	require.NotEmpty(t, res.Snapshot.NotCollected, "instances past the budget make the run not_evaluated")
 	byID(t, res, "aws_s3_bucket.keys[?]")
+	require.Contains(t, diagLines(res.Diagnostics), "main.tf:11:14: warning: for_each not known statically", "40,000 keys are over the limit")
 	budget := 0
 	for _, d := range res.Diagnostics {
 		if d.Summary == "Instance budget exhausted" {
@@ -242,4 +249,13 @@ func TestIAMAttachmentForms(t *testing.T) {
 	maybe := byID(t, load(t, "iamunknown", Options{}), "aws_iam_policy.maybe")
 	require.NotContains(t, maybe.Attributes, "attachment_count")
 	require.Contains(t, maybe.Unknown["attachment_count"], "managed_policy_arns")
+}
+
+// manyKeys is a tfvars.json setting keys to n distinct strings.
+func manyKeys(n int) string {
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("%q", fmt.Sprint("k", i))
+	}
+	return `{"keys": [` + strings.Join(keys, ",") + `]}`
 }
