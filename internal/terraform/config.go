@@ -200,8 +200,11 @@ func literalString(a *hclsyntax.Attribute) string {
 	return v.AsString()
 }
 
-// loadModule parses a local module directory outside the scanned paths on
-// first use (sequentially: it is rare, and the evaluator is single-threaded).
+// loadModule parses a module folder not parsed with the scanned files (one
+// under .terraform/modules, where terraform init installs remote modules)
+// on first use, sequentially: it is rare, and the evaluator is
+// single-threaded. The caller has checked the folder is inside the scanned
+// folders (config.refuse).
 func (c *config) loadModule(dir string) (*module, []*hcl.File, hcl.Diagnostics) {
 	if m, ok := c.modules[dir]; ok {
 		return m, nil, nil
