@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -140,14 +139,28 @@ func sarifLevel(s finding.Severity) string {
 // resource as a logical location.
 func WriteSARIF(w io.Writer, r *Report) error {
 	rules, index := sarifRules(r)
-	results := []sarifResult{}
-	for _, f := range r.Findings {
-		if f.Status == finding.Pass {
-			continue
-		}
-		results = append(results, sarifResultFor(f, index[f.ControlID], r.Gate))
+	log := sarifLog{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs: []sarifRun{{
+			Tool: sarifTool{Driver: sarifDriver{Name: "rampart", InformationURI: "https://github.com/rampart-audit/rampart", Rules: rules}},
+		}},
 	}
-	if r.Gate != nil {
+	// Results are built and encoded one at a time: a large gate run has
+	// tens of thousands, and holding them all (and their encoding) at once
+	// cost more memory than the run.
+	err := encodeStreamed(w, log, 3, "results", func(emit func(any) error) error {
+		for _, f := range r.Findings {
+			if f.Status == finding.Pass {
+				continue
+			}
+			if err := emit(sarifResultFor(f, index[f.ControlID], r.Gate)); err != nil {
+				return err
+			}
+		}
+		if r.Gate == nil {
+			return nil
+		}
 		for _, f := range r.Gate.Fixed {
 			if _, ok := index[f.ControlID]; !ok {
 				continue
@@ -155,21 +168,13 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			res := sarifResultFor(f, index[f.ControlID], nil)
 			res.Kind, res.Level, res.BaselineState = "pass", "none", "absent"
 			res.Message.Text = "fixed: " + res.Message.Text
-			results = append(results, res)
+			if err := emit(res); err != nil {
+				return err
+			}
 		}
-	}
-	log := sarifLog{
-		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
-		Version: "2.1.0",
-		Runs: []sarifRun{{
-			Tool:    sarifTool{Driver: sarifDriver{Name: "rampart", InformationURI: "https://github.com/rampart-audit/rampart", Rules: rules}},
-			Results: results,
-		}},
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(log); err != nil {
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("write SARIF report: %w", err)
 	}
 	return nil

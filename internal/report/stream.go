@@ -1,0 +1,75 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// encodeStreamed writes doc as json.Encoder with SetIndent("", "  ") and
+// SetEscapeHTML(false) would, byte for byte, except that the array under
+// key at nesting depth depth — which doc must encode as null — is written
+// one element at a time from each. A gate run over a large repository has
+// tens of thousands of findings: encoding the whole document at once holds
+// it two and a half times in memory (the encoding and its indented copy),
+// more than the run itself.
+//
+// The key is found as a newline, depth×2 spaces and "key": null. That can
+// only be the key itself: a JSON string never contains a raw newline, and
+// indentation is exactly the nesting depth.
+func encodeStreamed(w io.Writer, doc any, depth int, key string, each func(emit func(any) error) error) error {
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	marker := []byte("\n" + strings.Repeat("  ", depth) + `"` + key + `": null`)
+	at := bytes.Index(head.Bytes(), marker)
+	if at < 0 || bytes.Contains(head.Bytes()[at+1:], marker) {
+		return fmt.Errorf("encode %q: the key is not in the document exactly once", key)
+	}
+	cut := at + len(marker) - len("null")
+	if _, err := w.Write(head.Bytes()[:cut]); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, "["); err != nil {
+		return err
+	}
+
+	prefix := strings.Repeat("  ", depth+1)
+	var elem bytes.Buffer
+	elemEnc := json.NewEncoder(&elem)
+	elemEnc.SetEscapeHTML(false)
+	elemEnc.SetIndent(prefix, "  ")
+	n := 0
+	err := each(func(v any) error {
+		elem.Reset()
+		if n > 0 {
+			elem.WriteByte(',')
+		}
+		elem.WriteString("\n" + prefix)
+		if err := elemEnc.Encode(v); err != nil {
+			return err
+		}
+		n++
+		_, err := w.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		if _, err := io.WriteString(w, "\n"+strings.Repeat("  ", depth)); err != nil {
+			return err
+		}
+	}
+	if _, err := io.WriteString(w, "]"); err != nil {
+		return err
+	}
+	_, err = w.Write(head.Bytes()[cut+len("null"):])
+	return err
+}
