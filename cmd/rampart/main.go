@@ -16,6 +16,12 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first signal cancels the run, which stops and says so; after it the
+	// default handling returns, so a second Ctrl-C ends the process at once.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	p := cli.DefaultParams()
 	p.IsTerminal = term.IsTerminal(int(os.Stderr.Fd()))
 	code := cli.Run(ctx, os.Args[1:], p)

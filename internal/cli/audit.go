@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -83,7 +84,8 @@ workspace's evidence/ folder is used.
 
 Exit codes: 0 nothing at or above --fail-on; 1 failures at or above it;
 2 usage or input error; 3 could not evaluate (an error result, incomplete
-evidence, or a not_evaluated result at or above --fail-on).`,
+evidence, a not_evaluated result at or above --fail-on, or no verdict at
+all); 130 interrupted by SIGINT or SIGTERM, no report written.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runAudit(cmd, p, f, args)
@@ -113,9 +115,10 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 	if err != nil {
 		return usageError("%v", err)
 	}
+	ctx := cmd.Context()
 	in, err := f.load.load(cmd, p, workspace)
 	if err != nil {
-		return err
+		return interruptedOr(ctx, err)
 	}
 	recordNotes, err := f.governance(p, in)
 	if err != nil {
@@ -129,22 +132,42 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 		}
 		snaps = append(snaps, recorded)
 	}
-	live, err := runCollectors(cmd.Context(), p, in.Workspace, f.collect)
+	live, err := runCollectors(ctx, p, in.Workspace, f.collect)
 	if err != nil {
-		return exitWith(pipeline.ExitNotEvaluated, err)
+		return interruptedOr(ctx, exitWith(pipeline.ExitNotEvaluated, err))
 	}
 	snap, err := evidence.Merge(append(snaps, live...)...)
 	if err != nil {
 		return exitWith(pipeline.ExitInput, err)
 	}
-	r := in.Evaluate(cmd.Context(), snap, p.Now())
+	r := in.Evaluate(ctx, snap, p.Now())
+	if pipeline.Interrupted(ctx) {
+		// Results evaluated after the signal are errors of the cancellation:
+		// writing them would be a report of an audit that did not happen.
+		return interruptedOr(ctx, nil)
+	}
 	r.Workspace = workspace
 	r.Controls = controlDocs(in, r.Findings)
 	r.Warnings = append(r.Warnings, recordNotes...)
-	if err := writeOutputs(cmd.Context(), outputs, r, p.Stdout); err != nil {
+	if err := writeOutputs(ctx, outputs, r, p.Stdout); err != nil {
+		return interruptedOr(ctx, err)
+	}
+	code := pipeline.ExitCode(r, failOn)
+	if reason, nothing := pipeline.NothingEvaluated(r); nothing {
+		return exitWith(code, errors.New(reason))
+	}
+	return exitWith(code, nil)
+}
+
+// interruptedOr turns err into the interrupted exit (130, no report) when
+// the run's context was cancelled by SIGINT or SIGTERM — a stage stopped by
+// the signal fails with whatever error the cancellation caused, which is not
+// the reason — and returns err otherwise.
+func interruptedOr(ctx context.Context, err error) error {
+	if !pipeline.Interrupted(ctx) {
 		return err
 	}
-	return exitWith(pipeline.ExitCode(r, failOn), nil)
+	return exitWith(pipeline.ExitInterrupted, fmt.Errorf("%w: the audit stopped before it finished; no report was written", pipeline.ErrInterrupted))
 }
 
 // loadEvidence reads --evidence paths, or the workspace's evidence/ folder.

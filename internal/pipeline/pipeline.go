@@ -172,10 +172,20 @@ func (in *Inputs) Evaluate(ctx context.Context, snap *evidence.Snapshot, now tim
 	if r.Findings == nil {
 		r.Findings = []finding.Finding{}
 	}
+	if Interrupted(ctx) {
+		// Results evaluated after the signal are errors of the cancellation,
+		// not of the controls: the report is incomplete, never clean.
+		r.Evidence.Incomplete = true
+		r.Evidence.IncompleteReason = joinReason(r.Evidence.IncompleteReason, "interrupted before every control was evaluated")
+	}
 	for _, d := range in.Diagnostics {
 		if d.Severity == hcl.DiagWarning {
 			r.Warnings = append(r.Warnings, diagString(d))
 		}
+	}
+	r.Warnings = append(r.Warnings, uncoveredWarnings(in.Engine.Catalog(), snap.Resources)...)
+	if reason, nothing := NothingEvaluated(r); nothing {
+		r.Warnings = append(r.Warnings, reason)
 	}
 	for _, w := range waivers {
 		switch w.State {
@@ -221,11 +231,14 @@ const (
 
 // ExitCode decides a run's exit code. Could-not-evaluate wins over findings:
 // an audit that could not look everywhere must not look like one that only
-// found some failures. An error result, incomplete evidence, or a
-// not_evaluated result at or above the threshold gives 3; a failure at or
-// above it gives 1.
+// found some failures. An error result, incomplete evidence, a
+// not_evaluated result at or above the threshold, or a run that reached no
+// verdict at all (NothingEvaluated) gives 3; a failure at or above it gives 1.
 func ExitCode(r *report.Report, failOn finding.Severity) int {
 	if r.Evidence.Incomplete {
+		return ExitNotEvaluated
+	}
+	if _, nothing := NothingEvaluated(r); nothing {
 		return ExitNotEvaluated
 	}
 	code := ExitOK

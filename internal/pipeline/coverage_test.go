@@ -1,0 +1,106 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/finding"
+)
+
+const coverageControl = `# METADATA
+# title: Widgets are not bad
+# custom:
+#   id: TEST-001
+#   severity: low
+#   resource_types: [test.widget]
+#   frameworks:
+#     iso27001-2022: ["A.5.9"]
+#   remediation:
+#     console: Make it good.
+#     terraform: Make it good.
+package test.widget
+
+deny contains "widget is bad" if input.attributes.bad == true
+
+known if is_boolean(input.attributes.bad)
+
+unknown contains "whether the widget is bad is unknown" if not known
+`
+
+// coverageInputs loads one control for test.widget, an empty governance
+// pack and a one-person workspace.
+func coverageInputs(t *testing.T) *Inputs {
+	t.Helper()
+	controls, pack, ws := t.TempDir(), t.TempDir(), t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(controls, "widget.rego"), []byte(coverageControl), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(ws, "w.hcl"), []byte(`person "a" {}`+"\n"), 0o644))
+	in, err := Load(context.Background(), []string{controls}, pack, ws)
+	require.NoError(t, err)
+	return in
+}
+
+func widget(id string, attrs map[string]any) evidence.Resource {
+	return evidence.Resource{Type: "test.widget", ID: id, Scope: evidence.Scope{Platform: "test"}, Attributes: attrs}
+}
+
+func gadget(id string) evidence.Resource {
+	return evidence.Resource{Type: "test.gadget", ID: id, Scope: evidence.Scope{Platform: "test"}, Attributes: map[string]any{}}
+}
+
+func TestNothingEvaluatedNeverExitsZero(t *testing.T) {
+	t.Parallel()
+	in := coverageInputs(t)
+	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name      string
+		resources []evidence.Resource
+		failOn    finding.Severity
+		want      int
+		warnings  []string
+	}{
+		// Today's defect: resources no control knows were evaluated by
+		// nothing, mentioned nowhere, and the audit exited 0.
+		{"only types no control knows", []evidence.Resource{gadget("g1"), gadget("g2")}, finding.Low, ExitNotEvaluated, []string{
+			`not evaluated: 2 resource(s) of type "test.gadget" (e.g. g1): no loaded control applies to this type`,
+			`nothing was evaluated: no loaded control applies to any of the 2 resource(s)`,
+		}},
+		{"no resources at all", nil, finding.Low, ExitNotEvaluated, []string{"nothing was evaluated: the evidence holds no resources"}},
+		{"every result not_evaluated below --fail-on", []evidence.Resource{widget("w1", map[string]any{})}, finding.Critical, ExitNotEvaluated, []string{
+			"nothing was evaluated: every one of the 1 result(s) is error or not_evaluated",
+		}},
+		{"a pass beside an unknown type is a pass, and the type is named", []evidence.Resource{widget("w1", map[string]any{"bad": false}), gadget("g1")}, finding.Low, ExitOK, []string{
+			`not evaluated: 1 resource(s) of type "test.gadget" (e.g. g1): no loaded control applies to this type`,
+		}},
+		{"a failure", []evidence.Resource{widget("w1", map[string]any{"bad": true})}, finding.Low, ExitFindings, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := in.Evaluate(context.Background(), &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: tc.resources}, now)
+			assert.Equal(t, tc.want, ExitCode(r, tc.failOn), "%+v", r.Findings)
+			for _, w := range tc.warnings {
+				assert.Contains(t, r.Warnings, w)
+			}
+			if tc.warnings == nil {
+				assert.Empty(t, r.Warnings)
+			}
+		})
+	}
+}
+
+func TestEvaluateAfterInterruptIsIncomplete(t *testing.T) {
+	t.Parallel()
+	in := coverageInputs(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r := in.Evaluate(ctx, &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: []evidence.Resource{widget("w1", map[string]any{"bad": false})}}, time.Now())
+	assert.True(t, r.Evidence.Incomplete, "a report of an interrupted run is never clean")
+	assert.Contains(t, r.Evidence.IncompleteReason, "interrupted")
+	assert.Equal(t, ExitNotEvaluated, ExitCode(r, finding.Low))
+}
