@@ -53,8 +53,9 @@ type evaluator struct {
 	gapSeen map[string]bool
 	// budget is what is left of maxRunInstances; budgetGap is set once the
 	// first expansion did not fit.
-	budget    int
-	budgetGap bool
+	budget       int
+	budgetGap    bool
+	budgetWarned map[string]bool // construct positions already warned about
 	// visited holds the module folders instantiated at least once: a
 	// scanned folder never reached is called only from a module cycle.
 	visited   map[string]bool
@@ -87,7 +88,19 @@ func (ev *evaluator) afford(n int) bool {
 // warning at the construct, and (once per run) a blocking gap.
 func (ev *evaluator) overBudget(mi *modInst, rng hcl.Range, addr string, n int) string {
 	why := fmt.Sprintf("%s: %d instances do not fit rampart's budget of %d instances per run", addr, n, maxRunInstances)
-	ev.warn(rng, "Instance budget exhausted", why+"; it is checked as one instance whose index-dependent values are unknown, and the run is not_evaluated.")
+	if n == 1 {
+		why = fmt.Sprintf("%s: rampart's budget of %d instances per run is spent", addr, maxRunInstances)
+	}
+	// Once per construct: the instances of a counted module share its
+	// blocks, and thousands of identical warnings would bury the log.
+	at := fmt.Sprintf("%s:%d", rng.Filename, rng.Start.Byte)
+	if !ev.budgetWarned[at] {
+		if ev.budgetWarned == nil {
+			ev.budgetWarned = map[string]bool{}
+		}
+		ev.budgetWarned[at] = true
+		ev.warn(rng, "Instance budget exhausted", why+"; it is checked as one instance whose index-dependent values are unknown, and the run is not_evaluated.")
+	}
 	if !ev.budgetGap {
 		ev.budgetGap = true
 		ev.gap(mi, rng, addr, why+": instances past the budget were not evaluated one by one")
@@ -129,7 +142,7 @@ func (ev *evaluator) source(rng hcl.Range) string {
 func (ev *evaluator) run() []*Instance {
 	for _, dir := range ev.cfg.roots() {
 		funcs := functions()
-		for name, f := range fileFunctions(ev.cfg.fsys, dir) {
+		for name, f := range fileFunctions(ev.cfg.fsys, dir, ev.cfg.scanned...) {
 			funcs[name] = f
 		}
 		fns := &rootFuncs{funcs: funcs, literal: &hcl.EvalContext{Functions: funcs}}
