@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/redact"
 )
 
 // Version is set at build time with -ldflags "-X .../internal/cli.Version=...".
@@ -101,6 +102,16 @@ func Run(ctx context.Context, args []string, p Params) int {
 	}
 	if p.Getenv == nil {
 		p.Getenv = func(string) string { return "" }
+	}
+	// The log is redacted line by line (internal/redact): diagnostics quote
+	// source lines and errors quote values, and CI logs are widely read.
+	// Standard output is not wrapped: it carries reports (redacted when
+	// written, report.Lookup), fixtures (redacted by rampart fixture) and
+	// evidence snapshots, whose IDs must stay exact.
+	if p.Stderr != nil {
+		log := redact.NewWriter(p.Stderr)
+		defer func() { _ = log.Flush() }() // a log that cannot be written has no one to tell
+		p.Stderr = log
 	}
 	root := newRoot(p)
 	root.SetArgs(args)
