@@ -105,9 +105,10 @@ func Run(ctx context.Context, args []string, p Params) int {
 	}
 	// The log is redacted line by line (internal/redact): diagnostics quote
 	// source lines and errors quote values, and CI logs are widely read.
-	// Standard output is not wrapped: it carries reports (redacted when
-	// written, report.Lookup), fixtures (redacted by rampart fixture) and
-	// evidence snapshots, whose IDs must stay exact.
+	// Standard output is not wrapped: it carries documents — reports,
+	// redacted as they are rendered (report.Lookup); fixtures, redacted by
+	// rampart fixture; the catalogue and test results of the controls —
+	// and a second pass over a rendered document could only corrupt it.
 	if p.Stderr != nil {
 		log := redact.NewWriter(p.Stderr)
 		defer func() { _ = log.Flush() }() // a log that cannot be written has no one to tell
