@@ -7,7 +7,6 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -206,27 +205,6 @@ func ParseDate(s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
 	}
 	return t, nil
-}
-
-// ParseDuration reads "365d", "12w", "36h" or any Go duration.
-func ParseDuration(s string) (time.Duration, error) {
-	if s == "" {
-		return 0, fmt.Errorf("empty duration")
-	}
-	unit := s[len(s)-1]
-	if n, err := strconv.Atoi(s[:len(s)-1]); err == nil && n > 0 {
-		switch unit {
-		case 'd':
-			return time.Duration(n) * 24 * time.Hour, nil
-		case 'w':
-			return time.Duration(n) * 7 * 24 * time.Hour, nil
-		}
-	}
-	dur, err := time.ParseDuration(s)
-	if err != nil || dur <= 0 {
-		return 0, fmt.Errorf("%q is not a positive duration such as 365d, 12w or 36h", s)
-	}
-	return dur, nil
 }
 
 // attrRange finds the source range of an attribute of a block body, or of
