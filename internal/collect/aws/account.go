@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"sync"
@@ -48,6 +49,10 @@ type accountState struct {
 	attrs   map[string]any
 	unknown map[string]string
 	regions map[string]map[string]any
+	// regionsKnown is false when the account's regions could not be
+	// listed: the resource then has no regions attribute at all, since an
+	// empty map would read as "no region lacks GuardDuty" and pass.
+	regionsKnown bool
 }
 
 func newAccountState(id string) *accountState {
@@ -93,11 +98,13 @@ func (a *accountState) resource(id string) evidence.Resource {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	attrs := a.attrs
-	regions := map[string]any{}
-	for k, v := range a.regions {
-		regions[k] = v
+	if a.regionsKnown {
+		regions := map[string]any{}
+		for k, v := range a.regions {
+			regions[k] = v
+		}
+		attrs["regions"] = regions
 	}
-	attrs["regions"] = regions
 	return evidence.Resource{
 		Type:       TypeAccount,
 		ID:         "arn:aws:iam::" + id + ":root",
@@ -129,6 +136,13 @@ func (r *run) collectAccount(ctx context.Context, t Target) {
 		return
 	}
 	accountID := sdkaws.ToString(id.Account)
+	if accountID == "" {
+		err := errMissing("Account")
+		for _, typ := range append(append([]string(nil), globalTypes...), regionalTypes...) {
+			r.gap(ctx, typ, sc, "sts:GetCallerIdentity", err)
+		}
+		return
+	}
 	if t.AccountID != "" && accountID != t.AccountID {
 		err := fmt.Errorf("the credentials reach account %s, not %s", accountID, t.AccountID)
 		for _, typ := range append(append([]string(nil), globalTypes...), regionalTypes...) {
@@ -145,6 +159,8 @@ func (r *run) collectAccount(ctx context.Context, t Target) {
 			r.gap(ctx, typ, sc, "ec2:DescribeRegions", err)
 		}
 		acct.unknownAttr("regions", r.unknownReason(sc, "regions", "ec2:DescribeRegions", err))
+	} else {
+		acct.regionsKnown = true
 	}
 
 	var wg sync.WaitGroup
@@ -185,7 +201,17 @@ func (r *run) regions(ctx context.Context, cfg sdkaws.Config, t Target, accountI
 	}
 	status := map[string]string{}
 	for _, reg := range out.Regions {
-		status[sdkaws.ToString(reg.RegionName)] = sdkaws.ToString(reg.OptInStatus)
+		if name := sdkaws.ToString(reg.RegionName); name != "" {
+			status[name] = sdkaws.ToString(reg.OptInStatus)
+		}
+	}
+	if len(status) == 0 {
+		// Every account has at least the region the call was sent to: an
+		// empty list is a broken answer, not an account without regions.
+		if len(t.Regions) > 0 {
+			return t.Regions, nil
+		}
+		return nil, errors.New("DescribeRegions returned no regions")
 	}
 	enabled := func(name string) bool {
 		s, ok := status[name]
@@ -254,7 +280,9 @@ func (r *run) accountPublicAccessBlock(ctx context.Context, cfg sdkaws.Config, s
 	default:
 		p := out.PublicAccessBlockConfiguration
 		if p == nil {
-			acct.set("s3_public_access_block", map[string]any{"configured": false})
+			// "Not configured" is the NoSuchPublicAccessBlockConfiguration
+			// error above; an answer without the configuration is broken.
+			acct.unknownAttr("s3_public_access_block", r.unknownReason(sc, "s3_public_access_block", "s3:GetAccountPublicAccessBlock", errMissing("PublicAccessBlockConfiguration")))
 			return nil
 		}
 		acct.set("s3_public_access_block", map[string]any{
@@ -279,8 +307,12 @@ func (r *run) securityContact(ctx context.Context, cfg sdkaws.Config, sc evidenc
 	default:
 		// Only whether it is set: names and addresses are personal data a
 		// control does not need.
-		ok := out.AlternateContact != nil && sdkaws.ToString(out.AlternateContact.EmailAddress) != ""
-		acct.set("security_contact", map[string]any{"configured": ok})
+		if out.AlternateContact == nil {
+			// "Not set" is ResourceNotFoundException above.
+			acct.unknownAttr("security_contact", r.unknownReason(sc, "security_contact", "account:GetAlternateContact", errMissing("AlternateContact")))
+			return nil
+		}
+		acct.set("security_contact", map[string]any{"configured": sdkaws.ToString(out.AlternateContact.EmailAddress) != ""})
 	}
 	return nil
 }
@@ -291,7 +323,11 @@ func (r *run) ebsDefault(ctx context.Context, c *ec2.Client, sc evidence.Scope, 
 		acct.unknownAttr("regions."+sc.Region+".ebs_encryption_by_default", r.unknownReason(sc, "ebs_encryption_by_default", "ec2:GetEbsEncryptionByDefault", err))
 		return nil
 	}
-	acct.setRegion(sc.Region, "ebs_encryption_by_default", sdkaws.ToBool(out.EbsEncryptionByDefault))
+	if out.EbsEncryptionByDefault == nil {
+		acct.unknownAttr("regions."+sc.Region+".ebs_encryption_by_default", r.unknownReason(sc, "ebs_encryption_by_default", "ec2:GetEbsEncryptionByDefault", errMissing("ebsEncryptionByDefault")))
+		return nil
+	}
+	acct.setRegion(sc.Region, "ebs_encryption_by_default", *out.EbsEncryptionByDefault)
 	return nil
 }
 
@@ -316,6 +352,10 @@ func (r *run) guardDuty(ctx context.Context, cfg sdkaws.Config, sc evidence.Scop
 	d, err := c.GetDetector(ctx, &guardduty.GetDetectorInput{DetectorId: sdkaws.String(ids[0])})
 	if err != nil {
 		acct.unknownAttr(attr, r.unknownReason(sc, "guardduty", "guardduty:GetDetector", err))
+		return nil
+	}
+	if d.Status == "" {
+		acct.unknownAttr(attr, r.unknownReason(sc, "guardduty", "guardduty:GetDetector", errMissing("status")))
 		return nil
 	}
 	acct.setRegion(sc.Region, "guardduty", map[string]any{
@@ -344,16 +384,23 @@ func (r *run) configRecorder(ctx context.Context, cfg sdkaws.Config, sc evidence
 		return nil
 	}
 	rec := recs.ConfigurationRecorders[0]
-	v := map[string]any{"configured": true, "name": sdkaws.ToString(rec.Name), "recording": false}
+	v := map[string]any{"configured": true, "name": sdkaws.ToString(rec.Name)}
 	if g := rec.RecordingGroup; g != nil {
 		v["all_supported"] = g.AllSupported
 		v["include_global_resource_types"] = g.IncludeGlobalResourceTypes
 	}
+	found := false
 	for _, s := range st.ConfigurationRecordersStatus {
 		if sdkaws.ToString(s.Name) == sdkaws.ToString(rec.Name) {
 			v["recording"] = s.Recording
 			v["last_status"] = string(s.LastStatus)
+			found = true
 		}
+	}
+	if !found {
+		// Without its status whether the recorder records is unknown, not false.
+		acct.unknownAttr(attr, r.unknownReason(sc, "config_recorder", "config:DescribeConfigurationRecorderStatus", errMissing("status of recorder "+sdkaws.ToString(rec.Name))))
+		return nil
 	}
 	acct.setRegion(sc.Region, "config_recorder", v)
 	return nil

@@ -86,7 +86,7 @@ func loadConfig(ctx context.Context, opts Options, st *counters) (sdkaws.Config,
 	if cfg.Region == "" {
 		cfg.Region = "us-east-1"
 	}
-	cfg.APIOptions = append(cfg.APIOptions, countCalls(st))
+	cfg.APIOptions = append(cfg.APIOptions, countCalls(st), rejectEmptyBody)
 	return cfg, nil
 }
 

@@ -77,3 +77,9 @@ func errSummary(err error) string {
 	}
 	return err.Error()
 }
+
+// errMissing is the error of an answer that parsed but lacks the member
+// the operation always returns: a broken answer, never "not configured".
+func errMissing(member string) error {
+	return fmt.Errorf("the answer has no %s", member)
+}

@@ -207,6 +207,9 @@ func (r *run) passwordPolicy(ctx context.Context, c *iam.Client, sc evidence.Sco
 		acct.set("password_policy", map[string]any{"configured": false})
 	case err != nil:
 		acct.unknownAttr("password_policy", r.unknownReason(sc, "password_policy", "iam:GetAccountPasswordPolicy", err))
+	case out.PasswordPolicy == nil:
+		// "No policy" is NoSuchEntity above; an answer without one is broken.
+		acct.unknownAttr("password_policy", r.unknownReason(sc, "password_policy", "iam:GetAccountPasswordPolicy", errMissing("PasswordPolicy")))
 	default:
 		pp := out.PasswordPolicy
 		v := map[string]any{

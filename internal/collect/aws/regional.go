@@ -44,10 +44,13 @@ func (r *run) trails(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) 
 		}
 		unknown := map[string]string{}
 		st, err := c.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: t.TrailARN})
-		if err != nil {
+		switch {
+		case err != nil:
 			unknown["is_logging"] = r.unknownReason(sc, "is_logging of "+arn, "cloudtrail:GetTrailStatus", err)
-		} else {
-			attrs["is_logging"] = sdkaws.ToBool(st.IsLogging)
+		case st.IsLogging == nil:
+			unknown["is_logging"] = r.unknownReason(sc, "is_logging of "+arn, "cloudtrail:GetTrailStatus", errMissing("IsLogging"))
+		default:
+			attrs["is_logging"] = *st.IsLogging
 		}
 		if arn == "" {
 			arn = "arn:" + partition(sc.Region) + ":cloudtrail:" + sc.Region + ":" + sc.AccountID + ":trail/" + sdkaws.ToString(t.Name)
@@ -98,6 +101,13 @@ func (r *run) kmsKey(ctx context.Context, c *kms.Client, sc evidence.Scope, k km
 		return res
 	}
 	m := d.KeyMetadata
+	if m == nil {
+		reason := r.unknownReason(sc, "key "+id, "kms:DescribeKey", errMissing("KeyMetadata"))
+		for _, a := range []string{"key_manager", "customer_managed", "key_spec", "key_state", "rotation_enabled"} {
+			unknown[a] = reason
+		}
+		return res
+	}
 	attrs["key_manager"] = string(m.KeyManager)
 	attrs["customer_managed"] = m.KeyManager == kmstypes.KeyManagerTypeCustomer
 	attrs["key_spec"] = string(m.KeySpec)

@@ -103,6 +103,8 @@ func (r *run) bucket(ctx context.Context, home *s3.Client, clients *s3Clients, s
 		attrs["public_access_block"] = map[string]any{"configured": false}
 	case err != nil:
 		fail("public_access_block", "s3:GetBucketPublicAccessBlock", err)
+	case pab.PublicAccessBlockConfiguration == nil:
+		fail("public_access_block", "s3:GetBucketPublicAccessBlock", errMissing("PublicAccessBlockConfiguration"))
 	default:
 		pc := pab.PublicAccessBlockConfiguration
 		attrs["public_access_block"] = map[string]any{

@@ -5,7 +5,8 @@
 // Account) — so signing, serialisation, pagination, retries and error
 // decoding of aws-sdk-go-v2 run for real. Response bodies are templates in
 // testdata/, shaped after the examples of the AWS API reference. Faults
-// (throttling, access denied, 5xx, latency) are injected per operation.
+// (throttling, access denied, 5xx, latency, empty and truncated 200
+// bodies) are injected per operation.
 package awstest
 
 import "time"

@@ -52,6 +52,13 @@ type Faults struct {
 	ServerErrorEvery map[string]int
 	// FailAlways answers the operation with a 500 on every attempt.
 	FailAlways map[string]bool
+	// EmptyBody answers the operation with 200 and no body at all, on every
+	// attempt: what a broken proxy or load balancer sends.
+	EmptyBody map[string]bool
+	// Truncate cuts the operation's successful answer to its first half,
+	// with a Content-Length that matches what is sent: a document that
+	// ends early, not a dropped connection.
+	Truncate map[string]bool
 	// Latency is added to every request.
 	Latency time.Duration
 	// PageSize bounds every paginated answer (default 2, so tests page).
@@ -188,8 +195,55 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.deny(c)
 		return
 	}
+	if s.match(s.faults.EmptyBody, c) {
+		w.Header().Set("Content-Type", contentType(c.service))
+		w.Header().Set("X-Amzn-RequestId", requestID)
+		w.Header().Set("Content-Length", "0")
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	if s.match(s.faults.Truncate, c) {
+		buf := &bufferedWriter{header: http.Header{}, status: http.StatusOK}
+		c.w = buf
+		s.dispatch(c)
+		body := buf.body.Bytes()
+		if buf.status == http.StatusOK {
+			body = body[:len(body)/2]
+		}
+		for k, v := range buf.header {
+			w.Header()[k] = v
+		}
+		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		w.WriteHeader(buf.status)
+		_, _ = w.Write(body)
+		return
+	}
 	s.dispatch(c)
 }
+
+// contentType is what the service's protocol answers with.
+func contentType(service string) string {
+	switch service {
+	case "s3", "s3control":
+		return "application/xml"
+	case "kms", "cloudtrail", "config":
+		return jsonType
+	case "guardduty", "account":
+		return "application/json"
+	}
+	return xmlType
+}
+
+// bufferedWriter holds an answer so that Truncate can cut it.
+type bufferedWriter struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (b *bufferedWriter) Header() http.Header         { return b.header }
+func (b *bufferedWriter) WriteHeader(status int)      { b.status = status }
+func (b *bufferedWriter) Write(p []byte) (int, error) { return b.body.Write(p) }
 
 func every(m map[string]int, k string, n int64) bool {
 	e := m[k]
