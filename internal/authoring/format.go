@@ -11,12 +11,12 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/format"
 
 	"github.com/rampart-audit/rampart/internal/engine"
+	"github.com/rampart-audit/rampart/internal/hcllimit"
 )
 
 // skipDir says which folders a tree walk leaves out: VCS and tool folders,
@@ -99,7 +99,7 @@ func FormatSource(name string, src []byte) ([]byte, error) {
 		}
 		return out, nil
 	case strings.HasSuffix(name, ".hcl"):
-		_, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+		_, diags := hcllimit.ParseConfig(src, name, hcl.InitialPos) // no stack overflow on deep nesting
 		if diags.HasErrors() {
 			return nil, hclProblems(diags)
 		}

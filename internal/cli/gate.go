@@ -18,6 +18,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/gate"
+	"github.com/rampart-audit/rampart/internal/hcllimit"
 	"github.com/rampart-audit/rampart/internal/pipeline"
 	"github.com/rampart-audit/rampart/internal/report"
 	"github.com/rampart-audit/rampart/internal/terraform"
@@ -204,7 +205,7 @@ func gateWorkspace(flag string, stderr io.Writer) string {
 		if err != nil {
 			return ""
 		}
-		f, diags := hclsyntax.ParseConfig(src, n, hcl.InitialPos)
+		f, diags := hcllimit.ParseConfig(src, n, hcl.InitialPos) // no stack overflow on deep nesting
 		if diags.HasErrors() {
 			fmt.Fprintf(stderr, "note: %s is not valid HCL; the current folder is not used as the workspace (pass --workspace DIR)\n", n)
 			return ""

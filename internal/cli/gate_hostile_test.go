@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/base64"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -215,7 +216,29 @@ func TestGateHostile(t *testing.T) {
 	}
 }
 
+// bucketPolicy is a bucket whose policy (what AWS-S3-003 reads) is expr.
+func bucketPolicy(expr string) string {
+	return `resource "aws_s3_bucket" "b" {
+  bucket = "hostile-bucket"
+}
+resource "aws_s3_bucket_policy" "b" {
+  bucket = aws_s3_bucket.b.id
+  policy = ` + expr + `
+}
+`
+}
+
+// refusedPolicy checks the bucket's policy control could not evaluate
+// because of the refusal, and the warning names it.
+func refusedPolicy(refusal string) func(t *testing.T, r *report.Report) {
+	return func(t *testing.T, r *report.Report) {
+		requireResult(t, r, "AWS-S3-003", "hostile-bucket", finding.NotEvaluated, refusal)
+		requireWarning(t, r, refusal)
+	}
+}
+
 func hostileFileCases() []hostileCase {
+	depth := strings.Repeat("[", 100_000) // 100 KB; with the rest of the line 200 KB
 	return []hostileCase{
 		{
 			name:     "symlinked .tf leading outside",
@@ -224,5 +247,164 @@ func hostileFileCases() []hostileCase {
 			args:     []string{"terraform"},
 			wantCode: 2, wantInStderr: []string{"symbolic link leads outside the scanned folder"},
 		},
+		{
+			// The issue's reproduction as it stands: the name is the
+			// address, the bucket is judged on what is known (no public
+			// access block: a failure), the refusal is a warning.
+			name:     "issue repro: bucket = file(\"../.git/config\")",
+			files:    map[string]string{"terraform/main.tf": "resource \"aws_s3_bucket\" \"b\" {\n  bucket = file(\"../.git/config\")\n}\n"},
+			args:     []string{"terraform"},
+			wantCode: 1,
+			wantInStderr: []string{`terraform/main.tf:2:12: Cannot evaluate statically: Error in function call: Call to function "file" failed: file("../.git/config"): refused: outside the scanned folder terraform`},
+			check: func(t *testing.T, r *report.Report) {
+				requireResult(t, r, "AWS-S3-001", "terraform/aws_s3_bucket.b", finding.Fail, `"aws_s3_bucket.b"`)
+				requireWarning(t, r, "terraform/main.tf:2:12", `file("../.git/config"): refused: outside the scanned folder terraform`)
+			},
+		},
+		{
+			name:         "policy = file(\"../.git/config\") is not evaluated and blocks",
+			files:        map[string]string{"terraform/main.tf": bucketPolicy(`file("../.git/config")`)},
+			args:         []string{"terraform"},
+			wantCode:     3,
+			wantInStderr: []string{"terraform/main.tf:6:12:", `refused: outside the scanned folder terraform`},
+			check:        refusedPolicy(`file("../.git/config"): refused: outside the scanned folder terraform`),
+		},
+		{
+			name:     "gate . and file(\".git/config\")",
+			files:    map[string]string{"main.tf": bucketPolicy(`file(".git/config")`)},
+			args:     []string{"."},
+			wantCode: 3,
+			check:    refusedPolicy(`file(".git/config"): refused: .git/config is a hidden path (.git)`),
+		},
+		{
+			name:     "gate without a path and file(\"./.git/../.git/config\")",
+			files:    map[string]string{"main.tf": bucketPolicy(`file("./.git/../.git/config")`)},
+			wantCode: 3,
+			check:    refusedPolicy(`refused: .git/config is a hidden path (.git)`),
+		},
+		{
+			name:          "link in the folder to /etc/passwd",
+			files:         map[string]string{"terraform/main.tf": bucketPolicy(`file("policy.json")`)},
+			symlinks:      map[string]string{"terraform/policy.json": "/etc/passwd"},
+			args:          []string{"terraform"},
+			wantCode:      3,
+			mustNotAppear: []string{"root:x:0:0", "/bin/"},
+			check:         refusedPolicy(`file("policy.json"): refused: terraform/policy.json is a symbolic link to /etc/passwd, outside the scanned folder terraform`),
+		},
+		{
+			name:     "relative link in the folder to .git/config",
+			files:    map[string]string{"terraform/main.tf": bucketPolicy(`file("policies/p.json")`)},
+			symlinks: map[string]string{"terraform/policies/p.json": "../../.git/config"},
+			args:     []string{"terraform"},
+			wantCode: 3,
+			check:    refusedPolicy(`refused: a symbolic link leads to .git/config, outside the scanned folder terraform`),
+		},
+		{
+			name:     "link to a file outside the checkout",
+			files:    map[string]string{"terraform/main.tf": bucketPolicy(`file("p.json")`)},
+			symlinks: map[string]string{"terraform/p.json": "{outside}/secret.txt"},
+			args:     []string{"terraform"},
+			wantCode: 3,
+			check:    refusedPolicy(`refused: terraform/p.json is a symbolic link to `),
+		},
+		{
+			name: "fileexists outside says nothing",
+			files: map[string]string{"terraform/main.tf": bucketPolicy(`fileexists("../.git/config") ? "ANSWER-EXISTS" : "ANSWER-MISSING"`),
+				"terraform/x.tf": "# the answer must not be known either way\n"},
+			args:          []string{"terraform"},
+			wantCode:      3,
+			check:         refusedPolicy(`fileexists("../.git/config"): refused: outside the scanned folder terraform`),
+		},
+		{
+			name:     "templatefile outside",
+			files:    map[string]string{"terraform/main.tf": bucketPolicy(`templatefile("../secret.tpl", {})`), "secret.tpl": hostileCanary + "\n"},
+			args:     []string{"terraform"},
+			wantCode: 3,
+			check:    refusedPolicy(`templatefile("../secret.tpl"): refused: outside the scanned folder terraform`),
+		},
+		{
+			name:          "filebase64 of a hidden file",
+			files:         map[string]string{"terraform/main.tf": bucketPolicy(`filebase64(".env")`), "terraform/.env": hostileCanary + "\n"},
+			args:          []string{"terraform"},
+			wantCode:      3,
+			mustNotAppear: []string{base64.StdEncoding.EncodeToString([]byte(hostileCanary + "\n"))},
+			check: func(t *testing.T, r *report.Report) {
+				requireNoPass(t, r, "hostile-bucket", "AWS-S3-003")
+				requireWarning(t, r, `filebase64(".env"): refused: terraform/.env is a hidden path (.env)`)
+			},
+		},
+		{
+			name:     "a file inside the folder is read",
+			files:    map[string]string{"terraform/main.tf": bucketPolicy(`file("${path.module}/policies/deny-http.json")`), "terraform/policies/deny-http.json": denyHTTP},
+			args:     []string{"terraform"},
+			wantCode: 1, // the bucket still has no public access block
+			check: func(t *testing.T, r *report.Report) {
+				requireResult(t, r, "AWS-S3-003", "hostile-bucket", finding.Pass)
+			},
+		},
+		{
+			name:         "depth bomb in a .tf",
+			files:        map[string]string{"terraform/main.tf": "resource \"aws_s3_bucket\" \"b\" {\n  bucket = " + depth + "\n}\n"},
+			args:         []string{"terraform"},
+			wantCode:     2,
+			wantInStderr: []string{"terraform/main.tf:2:139: Nesting too deep", "level 129 opens at line 2, column 139"},
+		},
+		{
+			name:         "depth bomb in terraform.tfvars.json",
+			files:        map[string]string{"terraform/main.tf": openSSH, "terraform/terraform.tfvars.json": `{"x": ` + depth + "}"},
+			args:         []string{"terraform"},
+			wantCode:     2,
+			wantInStderr: []string{"terraform/terraform.tfvars.json:1:134: Nesting too deep"},
+		},
+		{
+			name:         "depth bomb in a --var-file",
+			files:        map[string]string{"terraform/main.tf": openSSH, "prod.tfvars": "\n\nx = " + depth},
+			args:         []string{"terraform", "--var-file", "prod.tfvars"},
+			wantCode:     2,
+			wantInStderr: []string{"prod.tfvars:3:133: Nesting too deep"},
+		},
+		{
+			name:         "depth bomb in the workspace",
+			files:        map[string]string{"terraform/main.tf": openSSH, "workspace.hcl": "system \"x\" {\n  tags = " + depth + "\n}\n"},
+			args:         []string{"terraform", "--workspace", "."},
+			wantCode:     2,
+			wantInStderr: []string{"Nesting too deep", "on workspace.hcl line 2", "level 129 opens at line 2, column 137"},
+		},
+		{
+			// Found as the workspace by default: not valid HCL, so not used
+			// (a note says so), and no crash.
+			name:         "depth bomb in root HCL the gate inspects",
+			files:        map[string]string{"terraform/main.tf": openSSH, "workspace.hcl": "tags = " + depth + "\n"},
+			args:         []string{"terraform"},
+			wantCode:     1,
+			wantInStderr: []string{"note: workspace.hcl is not valid HCL"},
+		},
+		{
+			name:         "depth bomb in a template",
+			files:        map[string]string{"terraform/main.tf": bucketPolicy(`templatefile("p.tpl", {})`), "terraform/p.tpl": strings.Repeat("${", 100_000)},
+			args:         []string{"terraform"},
+			wantCode:     3,
+			wantInStderr: []string{"p.tpl:1,258-259: Nesting too deep"},
+		},
 	}
+}
+
+// denyHTTP is a bucket policy AWS-S3-003 accepts.
+const denyHTTP = `{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*",
+  "Resource": ["arn:aws:s3:::hostile-bucket", "arn:aws:s3:::hostile-bucket/*"],
+  "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}
+`
+
+// TestAuditDepthBomb: rampart audit and rampart fmt stop at a workspace
+// file nested too deep, with its position, exit 2, instead of a stack overflow.
+func TestAuditDepthBomb(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "w.hcl", "system \"x\" {\n  tags = "+strings.Repeat("[", 100_000)+"\n}\n")
+	res := run(t, "audit", dir, "--evidence", "../../examples/acme/evidence/github.json")
+	require.Equal(t, 2, res.code, res.stderr)
+	require.Contains(t, res.stderr, "w.hcl line 2")
+	require.Contains(t, res.stderr, "level 129 opens at line 2, column 137")
+	res = run(t, "fmt", "--check", filepath.Join(dir, "w.hcl"))
+	require.Equal(t, 2, res.code, res.stderr)
+	require.Contains(t, res.stderr, "Nesting too deep")
 }

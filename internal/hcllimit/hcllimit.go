@@ -9,6 +9,7 @@ package hcllimit
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -180,8 +181,11 @@ func tooDeep(rng *hcl.Range) *hcl.Diagnostic {
 	return &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  Summary,
-		Detail: fmt.Sprintf("More than %d nested levels (brackets, braces, parentheses, strings, templates, or operators chained in one expression) start here; "+
-			"no configuration needs that many, and parsing it would exhaust the stack. The file is not read.", MaxDepth),
+		// The position is in the text too: a printer without the source
+		// (the file is not parsed) shows only the line of the subject.
+		Detail: fmt.Sprintf("More than %d nested levels (brackets, braces, parentheses, strings, templates, or operators chained in one expression): "+
+			"level %d opens at line %d, column %d. No configuration needs that many, and parsing it would exhaust the stack, so the file is not read.",
+			MaxDepth, MaxDepth+1, rng.Start.Line, rng.Start.Column),
 		Subject: rng,
 	}
 }
@@ -230,6 +234,17 @@ func CheckJSON(src []byte, filename string) hcl.Diagnostics {
 		}
 	}
 	return nil
+}
+
+// CheckFile is Check of a file on disk, for callers whose parser reads the
+// file itself (hclparse.Parser.ParseHCLFile). A file that cannot be read
+// is left to that parser, which says so.
+func CheckFile(filename string) hcl.Diagnostics {
+	src, err := os.ReadFile(filename)
+	if err != nil {
+		return nil
+	}
+	return Check(src, filename)
 }
 
 // ParseConfig is hclsyntax.ParseConfig after Check. A file nested too

@@ -14,6 +14,8 @@ import (
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/rampart-audit/rampart/internal/hcllimit"
 )
 
 var rootSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
@@ -106,6 +108,12 @@ func parseDir(p *hclparse.Parser, dir string) ([]*hcl.File, hcl.Diagnostics) {
 	var files []*hcl.File
 	var diags hcl.Diagnostics
 	for _, n := range names {
+		// The parser recurses once per nesting level: a deeply nested file
+		// would overflow the stack (hcllimit).
+		if d := hcllimit.CheckFile(n); d.HasErrors() {
+			diags = append(diags, d...)
+			continue
+		}
 		f, d := p.ParseHCLFile(n)
 		diags = append(diags, d...)
 		if f != nil && !d.HasErrors() {

@@ -120,11 +120,11 @@ func fileFunctions(fsys fs.FS, root string, scanned ...string) map[string]functi
 					return cty.DynamicVal, err
 				}
 				if diags := hcllimit.CheckTemplate(data, name); diags.HasErrors() {
-					return cty.DynamicVal, fmt.Errorf("template %s: %s", name, diags.Error())
+					return cty.DynamicVal, fmt.Errorf("template %s: %s", name, strings.TrimSuffix(diags.Error(), "."))
 				}
 				tmpl, diags := hclsyntax.ParseTemplate(data, name, hcl.InitialPos)
 				if diags.HasErrors() {
-					return cty.DynamicVal, fmt.Errorf("template %s: %s", name, diags.Error())
+					return cty.DynamicVal, fmt.Errorf("template %s: %s", name, strings.TrimSuffix(diags.Error(), "."))
 				}
 				vars := map[string]cty.Value{}
 				if v := args[1]; v.IsKnown() && !v.IsNull() && (v.Type().IsObjectType() || v.Type().IsMapType()) {

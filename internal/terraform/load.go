@@ -19,11 +19,10 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
-	hcljson "github.com/hashicorp/hcl/v2/json"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/hcllimit"
 )
 
 // ErrNoConfiguration is returned (wrapped) when the paths hold no .tf file.
@@ -218,9 +217,9 @@ func parseVarFile(fsys fs.FS, name string) (*hcl.File, hcl.Diagnostics) {
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read variable file", Detail: fmt.Sprintf("%s: %v", name, err)}}
 	}
 	if strings.HasSuffix(name, ".json") {
-		return hcljson.Parse(src, name)
+		return hcllimit.ParseJSON(src, name)
 	}
-	return hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	return hcllimit.ParseConfig(src, name, hcl.InitialPos)
 }
 
 func parseFile(fsys fs.FS, name string) (*hcl.File, hcl.Diagnostics) {
@@ -236,6 +235,7 @@ func parseFile(fsys fs.FS, name string) (*hcl.File, hcl.Diagnostics) {
 		// JSON configuration (*.tf.json): Terraform's block schema, json.go.
 		return parseJSONConfig(src, name)
 	}
-	// The file is kept even with errors, so diagnostics can show its lines.
-	return hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	// The file is kept even with errors, so diagnostics can show its lines;
+	// one nested too deep for the recursive parser is not parsed (hcllimit).
+	return hcllimit.ParseConfig(src, name, hcl.InitialPos)
 }
