@@ -119,8 +119,17 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The pull request's workspace was validated above; what judges it is
+	// the trusted one (gate_trust.go).
+	trust, err := gateTrust(ctx, p, f, in, workspace)
+	if err != nil {
+		return err
+	}
+	defer trust.cleanup()
+	in = trust.in
 	r := in.Evaluate(ctx, snap, p.Now())
 	r.Workspace = workspace
+	r.Warnings = append(r.Warnings, trust.warnings...)
 	// Waivers expiring or stale, risks over appetite: said once in the log
 	// (Terraform warnings were printed above with their source excerpt).
 	for _, w := range r.Warnings {
@@ -134,14 +143,16 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	}
 	defer cleanup()
 	g := gate.Compare(r.Findings, baseline, baseName)
-	code := gate.Decide(r, g, gate.Options{FailOn: failOn, AllowUnknown: f.allowUnknown})
+	code := gate.Decide(r, g, gate.Options{FailOn: failOn, AllowUnknown: f.allowUnknown, Waivers: trust.waivers})
 	g.LinkBase = f.linkBase
+	g.GovernanceFrom, g.GovernanceChanges = trust.from, trust.changes
 	r.Gate = g
 	r.Controls = controlDocs(in, r.Findings)
 	if err := writeOutputs(ctx, outputs, r, p.Stdout); err != nil {
 		return err
 	}
 	printGateSummary(p.Stderr, r, g)
+	printGovernanceChanges(p.Stderr, g)
 	return exitWith(code, nil)
 }
 

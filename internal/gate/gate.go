@@ -29,6 +29,11 @@ type Options struct {
 	// result the gate could not evaluate at or above FailOn blocks (exit 3),
 	// because a control must never pass on a value it did not see.
 	AllowUnknown bool
+	// Waivers are the waivers of the workspace the change carries, checked
+	// for expiry when the report's come from a trusted workspace instead
+	// (--baseline-ref): a change that removes an expired waiver is not
+	// blocked by the base branch still having it. Nil: the report's.
+	Waivers []link.WaiverStatus
 }
 
 // bad reports whether a status needs attention (and can be new).
@@ -115,7 +120,11 @@ func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
 			raise(pipeline.ExitFindings)
 		}
 	}
-	for _, w := range r.Waivers {
+	waivers := r.Waivers
+	if opts.Waivers != nil {
+		waivers = opts.Waivers
+	}
+	for _, w := range waivers {
 		// A waiver past its date fails the gate even when it matched nothing
 		// here (stale): the workspace the pull request carries is out of date.
 		if w.State == link.WaiverExpired || expired(w.Expires, now) {

@@ -88,6 +88,23 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	if g != nil {
 		linkBase = g.LinkBase
 	}
+	if g != nil && len(g.GovernanceChanges) > 0 {
+		// Reviewers must see these: the change edits what judges it.
+		var sb strings.Builder
+		fmt.Fprintf(&sb, "### Governance changes (%d)\n\nThis change edits the workspace's controls or governance. They were **not applied** here — the workspace at `%s` judged this change — and take effect after review and merge.\n\n| change | kind | name | where |\n|---|---|---|---|\n",
+			len(g.GovernanceChanges), cell(g.GovernanceFrom))
+		for _, c := range g.GovernanceChanges {
+			where := c.File
+			if c.Line > 0 {
+				where = fmt.Sprintf("%s:%d", c.File, c.Line)
+			}
+			fmt.Fprintf(&sb, "| %s | %s | %s | `%s` |\n", cell(c.Change), cell(c.Kind), cell(c.Name), cell(where))
+		}
+		sb.WriteString("\n")
+		if !b.add(sb.String()) {
+			b.cut(len(g.GovernanceChanges), "governance changes")
+		}
+	}
 	failTitle, otherTitle := "New failures", "New results that could not be evaluated"
 	if g == nil {
 		failTitle, otherTitle = "Failures", "Results that could not be evaluated"

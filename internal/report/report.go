@@ -69,6 +69,29 @@ type GateInfo struct {
 	// LinkBase prefixes file paths to make links in the Markdown comment
 	// (https://github.com/OWNER/REPO/blob/SHA/).
 	LinkBase string `json:"link_base,omitempty"`
+	// GovernanceFrom says where the workspace's controls, waivers and other
+	// governance were read: "git:REF" (the pull request cannot change what
+	// judges it) or "working tree" (it can; docs/gate.md).
+	GovernanceFrom string `json:"governance_from,omitempty"`
+	// GovernanceChanges are the workspace blocks and controls the change
+	// adds, removes or edits. They were not applied in this run: they take
+	// effect once reviewed and merged.
+	GovernanceChanges []GovernanceChange `json:"governance_changes,omitempty"`
+}
+
+// GovernanceChange is one workspace control or HCL block that differs
+// between the trusted workspace and the pull request's.
+type GovernanceChange struct {
+	// Kind is the block type (waiver, system, risk …) or "control".
+	Kind string `json:"kind"`
+	// Name is the block's labels, or the control file under controls/.
+	Name string `json:"name"`
+	// Change is "added", "removed" or "changed".
+	Change string `json:"change"`
+	// File and Line locate it in the pull request's tree (in the trusted
+	// tree when removed).
+	File string `json:"file"`
+	Line int    `json:"line,omitempty"`
 }
 
 // EvidenceInfo says what the findings are based on.
