@@ -6,6 +6,7 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -68,6 +69,7 @@ func ParseSources(sources ...Source) ([]Module, Problems) {
 	var mods []Module
 	var problems Problems
 	for _, src := range sources {
+		var total int64
 		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
@@ -76,7 +78,11 @@ func ParseSources(sources ...Source) ([]Module, Problems) {
 				return nil
 			}
 			name := path.Join(src.Name, p)
-			data, err := fs.ReadFile(src.FS, p)
+			data, err := readLimited(src.FS, p, &total)
+			if errors.Is(err, errTooLarge) && total > MaxSourceBytes {
+				problems = append(problems, Problem{File: name, Message: err.Error()})
+				return fs.SkipAll // the rest of the source would be refused too
+			}
 			if err != nil {
 				problems = append(problems, Problem{File: name, Message: err.Error()})
 				return nil

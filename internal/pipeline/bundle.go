@@ -47,12 +47,17 @@ func controlSource(spec string) (engine.Source, error) {
 // reader. Data documents in the bundle are not used: controls read only
 // their input.
 func bundleSource(file string) (engine.Source, error) {
+	// OPA's reader holds every file of the bundle in memory: refuse a
+	// bundle that expands past the engine's limits before it does.
+	if err := engine.CheckBundle(file); err != nil {
+		return engine.Source{}, fmt.Errorf("controls: %w", err)
+	}
 	f, err := os.Open(file)
 	if err != nil {
 		return engine.Source{}, fmt.Errorf("controls: %w", err)
 	}
 	defer f.Close()
-	b, err := bundle.NewReader(f).WithRegoVersion(ast.RegoV1).WithProcessAnnotations(true).Read()
+	b, err := bundle.NewReader(f).WithSizeLimitBytes(engine.MaxFileBytes).WithRegoVersion(ast.RegoV1).WithProcessAnnotations(true).Read()
 	if err != nil {
 		return engine.Source{}, fmt.Errorf("controls: read bundle %s: %w", file, err)
 	}
