@@ -89,6 +89,11 @@ func (c *etagCache) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, fmt.Errorf("read response body: %w", err)
 		}
 		resp.Body = io.NopCloser(bytes.NewReader(body))
+		// An empty or cut-off body must not be kept: its ETag would make
+		// every later run get 304 and be served the broken copy again.
+		if !json.Valid(body) {
+			return resp, nil
+		}
 		if err := c.store(file, resp.Header, body); err != nil {
 			return nil, err
 		}

@@ -136,38 +136,52 @@ func (r *run) source() evidence.Source {
 	return evidence.Source{Kind: "live", Collector: "github", CollectedAt: r.now}
 }
 
-// list GETs every page of a list endpoint, 100 per page, following the
-// Link header by page number or by cursor (GitHub pages the organization
-// alert lists with ?after=).
-func list[T any](ctx context.Context, c *gh.Client, path string, q url.Values) ([]T, error) {
+// list GETs every page of a list endpoint, 100 per page, by following the
+// rel="next" URL of each answer's Link header. go-github only turns a next
+// link into a page number or a known cursor (page=, after=, cursor=); any
+// other link (since=, before=, a malformed one) left NextPage at 0 and the
+// list silently ended on its first page. A next link that cannot be
+// followed, one that leads back to a page already read, or more than
+// maxPages pages end the list with an error, so the caller records the list
+// as not collected instead of using part of it.
+func list[T any](ctx context.Context, r *run, path string, q url.Values) ([]T, error) {
 	if q == nil {
 		q = url.Values{}
 	}
 	q.Set("per_page", "100")
+	next := path + "?" + q.Encode()
+	visited := map[string]bool{}
 	var all []T
-	for {
-		req, err := c.NewRequest("GET", path+"?"+q.Encode(), nil)
-		if err != nil {
-			return nil, err
+	for pages := 0; ; pages++ {
+		if pages >= r.o.maxPages {
+			return nil, fmt.Errorf("list %s: %w: still a next page after %d pages", path, errPageLimit, pages)
 		}
-		var page []T
-		resp, err := c.Do(ctx, req, &page)
+		req, err := r.c.NewRequest("GET", next, nil)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("list %s: %w", path, err)
+		}
+		key := canonicalURL(req.URL)
+		if visited[key] {
+			return nil, fmt.Errorf("list %s: %w: page %d links back to %s", path, errPageCycle, pages, req.URL.RequestURI())
+		}
+		visited[key] = true
+		var page []T
+		resp, err := r.c.Do(ctx, req, &page)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, err
+			}
+			return nil, fmt.Errorf("list %s, page %d: %w", path, pages+1, err)
 		}
 		all = append(all, page...)
-		switch {
-		case resp.After != "":
-			q.Set("after", resp.After)
-		case resp.NextPage != 0:
-			q.Set("page", strconv.Itoa(resp.NextPage))
-		case resp.NextPageToken != "":
-			q.Set("page", resp.NextPageToken)
-		case resp.Cursor != "":
-			q.Set("cursor", resp.Cursor)
-		default:
+		u, err := nextLink(resp.Response, r.c.BaseURL)
+		if err != nil {
+			return nil, fmt.Errorf("list %s, after page %d: %w", path, pages+1, err)
+		}
+		if u == nil {
 			return all, nil
 		}
+		next = u.String()
 	}
 }
 
@@ -251,7 +265,7 @@ func (r *run) orgWide(ctx context.Context, org string, st *orgState) error {
 	// each stores into its own fields; g.Wait orders the writes before the reads.
 	step := func(fn func() error) { g.Go(fn) }
 	step(func() (err error) {
-		st.rulesets, err = list[*gh.Ruleset](ctx, r.c, p+"rulesets", nil)
+		st.rulesets, err = list[*gh.Ruleset](ctx, r, p+"rulesets", nil)
 		if st.rulesetsGap, err = classify(ctx, err, needOrgAdmin); err != nil || st.rulesetsGap != nil {
 			return err
 		}
@@ -291,38 +305,38 @@ func (r *run) orgWide(ctx context.Context, org string, st *orgState) error {
 		return err
 	})
 	step(func() (err error) {
-		st.hooks, err = list[*gh.Hook](ctx, r.c, p+"hooks", nil)
+		st.hooks, err = list[*gh.Hook](ctx, r, p+"hooks", nil)
 		st.hooksGap, err = classify(ctx, err, needOrgHooks)
 		return err
 	})
 	step(func() (err error) {
-		st.owners, err = list[*gh.User](ctx, r.c, p+"members", url.Values{"role": {"admin"}})
+		st.owners, err = list[*gh.User](ctx, r, p+"members", url.Values{"role": {"admin"}})
 		st.ownersGap, err = classify(ctx, err, needOrgRead)
 		return err
 	})
 	step(func() (err error) {
-		st.members, err = list[*gh.User](ctx, r.c, p+"members", url.Values{"role": {"all"}})
+		st.members, err = list[*gh.User](ctx, r, p+"members", url.Values{"role": {"all"}})
 		st.membersGap, err = classify(ctx, err, needOrgRead)
 		return err
 	})
 	step(func() (err error) {
 		// Only owners may filter by 2FA; others get 422.
-		st.no2FA, err = list[*gh.User](ctx, r.c, p+"members", url.Values{"filter": {"2fa_disabled"}})
+		st.no2FA, err = list[*gh.User](ctx, r, p+"members", url.Values{"filter": {"2fa_disabled"}})
 		st.no2FAGap, err = classify(ctx, err, needOrgOwner)
 		return err
 	})
 	step(func() (err error) {
-		st.outside, err = list[*gh.User](ctx, r.c, p+"outside_collaborators", nil)
+		st.outside, err = list[*gh.User](ctx, r, p+"outside_collaborators", nil)
 		st.outsideGap, err = classify(ctx, err, needOrgRead)
 		return err
 	})
 	step(func() (err error) {
-		st.outsideNo2FA, err = list[*gh.User](ctx, r.c, p+"outside_collaborators", url.Values{"filter": {"2fa_disabled"}})
+		st.outsideNo2FA, err = list[*gh.User](ctx, r, p+"outside_collaborators", url.Values{"filter": {"2fa_disabled"}})
 		st.outsideNo2FAGp, err = classify(ctx, err, needOrgOwner)
 		return err
 	})
 	step(func() (err error) {
-		alerts, err := list[*gh.DependabotAlert](ctx, r.c, p+"dependabot/alerts", url.Values{"state": {"open"}})
+		alerts, err := list[*gh.DependabotAlert](ctx, r, p+"dependabot/alerts", url.Values{"state": {"open"}})
 		if st.dependabotGap, err = classify(ctx, err, needDependabot); err != nil || st.dependabotGap != nil {
 			return err
 		}
@@ -342,7 +356,7 @@ func (r *run) orgWide(ctx context.Context, org string, st *orgState) error {
 		return nil
 	})
 	step(func() (err error) {
-		alerts, err := list[*gh.Alert](ctx, r.c, p+"code-scanning/alerts", url.Values{"state": {"open"}})
+		alerts, err := list[*gh.Alert](ctx, r, p+"code-scanning/alerts", url.Values{"state": {"open"}})
 		if st.codeScanningGap, err = classify(ctx, err, needCodeScanning); err != nil || st.codeScanningGap != nil {
 			return err
 		}
@@ -363,7 +377,7 @@ func (r *run) orgWide(ctx context.Context, org string, st *orgState) error {
 		return nil
 	})
 	step(func() (err error) {
-		alerts, err := list[*gh.SecretScanningAlert](ctx, r.c, p+"secret-scanning/alerts", url.Values{"state": {"open"}})
+		alerts, err := list[*gh.SecretScanningAlert](ctx, r, p+"secret-scanning/alerts", url.Values{"state": {"open"}})
 		if st.secretGap, err = classify(ctx, err, needSecretScannng); err != nil || st.secretGap != nil {
 			return err
 		}
@@ -379,7 +393,7 @@ func (r *run) orgWide(ctx context.Context, org string, st *orgState) error {
 		return nil
 	})
 	step(func() (err error) {
-		st.repos, err = list[*gh.Repository](ctx, r.c, p+"repos", url.Values{"type": {"all"}})
+		st.repos, err = list[*gh.Repository](ctx, r, p+"repos", url.Values{"type": {"all"}})
 		g, err := classify(ctx, err, needRepoMeta)
 		if g != nil {
 			r.gap(TypeRepository, evidence.Scope{Platform: "github", Org: org}, "github.com/"+org, g)

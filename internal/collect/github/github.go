@@ -69,6 +69,10 @@ type Config struct {
 	// Progress, when set, is told about every repository done.
 	Progress *Progress
 
+	// MaxPages bounds the pages of one list; <= 0 means DefaultMaxPages.
+	// A list still going at the limit is recorded as not collected.
+	MaxPages int
+
 	// For tests: clock, sleep, retry backoff base and base transport.
 	Now       func() time.Time
 	Sleep     func(ctx context.Context, d time.Duration) error
@@ -94,6 +98,7 @@ type options struct {
 	concurrency int
 	maxRateWait time.Duration
 	maxRetries  int
+	maxPages    int
 	backoff     time.Duration
 	now         func() time.Time
 	sleep       func(ctx context.Context, d time.Duration) error
@@ -104,6 +109,10 @@ func resolve(cfg Config, secret string) *options {
 	o := &options{concurrency: cfg.Concurrency, maxRateWait: cfg.MaxRateWait, maxRetries: 4, backoff: cfg.Backoff, now: cfg.Now, sleep: cfg.Sleep}
 	if o.concurrency <= 0 {
 		o.concurrency = DefaultConcurrency
+	}
+	o.maxPages = cfg.MaxPages
+	if o.maxPages <= 0 {
+		o.maxPages = DefaultMaxPages
 	}
 	if o.backoff <= 0 {
 		o.backoff = time.Second

@@ -226,7 +226,7 @@ func (r *run) repository(ctx context.Context, org string, repo *gh.Repository, s
 		a.set("vulnerability_alerts_enabled", enabled)
 	}
 
-	collabs, err := list[*gh.User](ctx, r.c, p+"collaborators", map[string][]string{"affiliation": {"direct"}})
+	collabs, err := list[*gh.User](ctx, r, p+"collaborators", map[string][]string{"affiliation": {"direct"}})
 	if gp, err = classify(ctx, err, needRepoMeta); err != nil {
 		return evidence.Resource{}, err
 	}
@@ -248,7 +248,7 @@ func (r *run) repository(ctx context.Context, org string, repo *gh.Repository, s
 		}
 	}
 
-	keys, err := list[*gh.Key](ctx, r.c, p+"keys", nil)
+	keys, err := list[*gh.Key](ctx, r, p+"keys", nil)
 	if gp, err = classify(ctx, err, needRepoAdmin); err != nil {
 		return evidence.Resource{}, err
 	}
@@ -266,7 +266,7 @@ func (r *run) repository(ctx context.Context, org string, repo *gh.Repository, s
 		a.set("deploy_keys", list)
 	}
 
-	hooks, err := list[*gh.Hook](ctx, r.c, p+"hooks", nil)
+	hooks, err := list[*gh.Hook](ctx, r, p+"hooks", nil)
 	if gp, err = classify(ctx, err, needRepoHooks); err != nil {
 		return evidence.Resource{}, err
 	}
@@ -388,7 +388,7 @@ func (r *run) protection(ctx context.Context, a *attrs, owner, name, branch stri
 	}
 
 	var rules source
-	items, err := list[ruleItem](ctx, r.c, "repos/"+esc(owner)+"/"+esc(name)+"/rules/branches/"+esc(branch), nil)
+	items, err := list[ruleItem](ctx, r, "repos/"+esc(owner)+"/"+esc(name)+"/rules/branches/"+esc(branch), nil)
 	gp, err := classify(ctx, err, needRepoMeta)
 	switch {
 	case err != nil:

@@ -1,6 +1,7 @@
 package github
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -136,6 +137,19 @@ func (l *limiter) RoundTrip(req *http.Request) (*http.Response, error) {
 			if err := l.sleep(ctx, l.backoffFor(attempt)); err != nil {
 				return nil, err
 			}
+		case resp.StatusCode == http.StatusOK && req.Method == http.MethodGet && emptyBody(resp):
+			// go-github decodes an empty body as "no error, nothing":
+			// an empty page of members or an organization with every
+			// setting unset. Every GET the collector sends answers with a
+			// JSON document, so an empty one is a failure, retried like a 5xx.
+			drain(resp)
+			if attempt >= l.maxRetries {
+				return nil, fmt.Errorf("GET %s: %w after %d attempts", req.URL.Path, errEmptyBody, attempt+1)
+			}
+			l.stats.Retries.Add(1)
+			if err := l.sleep(ctx, l.backoffFor(attempt)); err != nil {
+				return nil, err
+			}
 		default:
 			// The limiter owns the quota. Marking the answer as cached keeps
 			// go-github from recording it and refusing later requests on its
@@ -215,6 +229,36 @@ func secondaryLimit(resp *http.Response, body []byte) (time.Duration, bool) {
 		return 0, true
 	}
 	return 0, resp.StatusCode == http.StatusTooManyRequests
+}
+
+// errEmptyBody: a 200 without the JSON document it must carry.
+var errEmptyBody = errors.New("GitHub answered 200 with an empty body")
+
+// emptyBody reports whether resp's body holds nothing but whitespace,
+// leaving what it peeked in the body for the caller.
+func emptyBody(resp *http.Response) bool {
+	if resp.Body == nil || resp.Body == http.NoBody {
+		return true
+	}
+	br := bufio.NewReaderSize(resp.Body, 4096)
+	resp.Body = readCloser{Reader: br, Closer: resp.Body}
+	for n := 1; n <= br.Size(); n++ {
+		b, err := br.Peek(n)
+		if len(b) < n {
+			return err == io.EOF
+		}
+		if !isJSONSpace(b[n-1]) {
+			return false
+		}
+	}
+	return false
+}
+
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+type readCloser struct {
+	io.Reader
+	io.Closer
 }
 
 // peekBody reads the body (bounded) and puts it back for the caller.

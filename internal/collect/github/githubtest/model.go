@@ -4,7 +4,9 @@
 // reshaped for the organisation a test describes, and injects the
 // behaviour a collector must survive: Link-header pagination, ETag/304,
 // primary rate-limit exhaustion, secondary limits with Retry-After, 401,
-// 403 for a missing permission, 404 "Branch not protected", 5xx, latency.
+// 403 for a missing permission, 404 "Branch not protected", 5xx, latency,
+// and broken answers: empty and truncated 200 bodies, pagination that
+// loops, never ends, uses ?since= links, or links somewhere unfollowable.
 package githubtest
 
 import "time"

@@ -46,6 +46,26 @@ type Faults struct {
 	QuotaRefill int
 	// Latency is added to every answer.
 	Latency time.Duration
+
+	// Broken answers and pagination, by path as above.
+	//
+	// EmptyBody answers 200 with no body this many times first.
+	EmptyBody map[string]int
+	// Truncated answers 200 with the first half of the JSON body (and a
+	// Content-Length that matches it) this many times first.
+	Truncated map[string]int
+	// LoopPages makes the last page of a list link back to the first, so
+	// a client that follows every next link never ends.
+	LoopPages map[string]bool
+	// EndlessPages links every page to the next one for ever (pages past
+	// the items are empty), each with a new URL.
+	EndlessPages map[string]bool
+	// SincePages pages the list with ?since=<offset> links, which
+	// go-github cannot turn into a page number (NextPage stays 0).
+	SincePages map[string]bool
+	// NextLink replaces the target of every next link of the list with
+	// this raw value (a malformed URL, another host).
+	NextLink map[string]string
 }
 
 // Server is the running stand-in.
@@ -159,9 +179,23 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if items != nil {
-		body = s.paginate(w, r, items)
+		body = s.paginate(w, r, path, items)
 	}
 	etag := `"` + hash(body) + `"`
+	if s.take("empty", s.faults.EmptyBody, path) {
+		// The ETag stays that of the real body, as a proxy that lost it would leave it.
+		w.Header().Set("ETag", etag)
+		s.rateHeaders(w, true)
+		w.Header().Set("Content-Length", "0")
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	if s.take("truncated", s.faults.Truncated, path) {
+		w.Header().Set("ETag", etag)
+		s.rateHeaders(w, true)
+		writeRaw(w, http.StatusOK, body[:len(body)/2])
+		return
+	}
 	w.Header().Set("ETag", etag)
 	if r.Header.Get("If-None-Match") == etag {
 		// GitHub does not charge a conditional request answered 304.
@@ -226,15 +260,19 @@ func (s *Server) rateHeaders(w http.ResponseWriter, charge bool) {
 }
 
 // paginate serves one page of items with GitHub's Link header.
-func (s *Server) paginate(w http.ResponseWriter, r *http.Request, items []any) []byte {
+func (s *Server) paginate(w http.ResponseWriter, r *http.Request, path string, items []any) []byte {
 	q := r.URL.Query()
 	per, _ := strconv.Atoi(q.Get("per_page"))
 	if per <= 0 || per > 100 {
 		per = 30
 	}
-	// GitHub pages the organization alert lists by cursor (?after=…);
-	// everything else by page number.
-	if strings.HasSuffix(r.URL.Path, "/alerts") {
+	_, since := matchBool(s.faults.SincePages, path)
+	switch {
+	case since:
+		return s.paginateSince(w, r, path, items, per)
+	case strings.HasSuffix(r.URL.Path, "/alerts"):
+		// GitHub pages the organization alert lists by cursor (?after=…);
+		// everything else by page number.
 		return s.paginateCursor(w, r, items, per)
 	}
 	page, _ := strconv.Atoi(q.Get("page"))
@@ -252,9 +290,14 @@ func (s *Server) paginate(w http.ResponseWriter, r *http.Request, items []any) [
 		u.RawQuery = v.Encode()
 		return fmt.Sprintf("<%s>; rel=%q", u.String(), rel)
 	}
+	_, loop := matchBool(s.faults.LoopPages, path)
+	_, endless := matchBool(s.faults.EndlessPages, path)
 	var links []string
-	if page < last {
-		links = append(links, link(page+1, "next"), link(last, "last"))
+	switch {
+	case page < last || endless:
+		links = append(links, s.next(path, link(page+1, "next")), link(last, "last"))
+	case loop:
+		links = append(links, s.next(path, link(1, "next")))
 	}
 	if page > 1 {
 		links = append(links, link(1, "first"), link(page-1, "prev"))
@@ -264,6 +307,41 @@ func (s *Server) paginate(w http.ResponseWriter, r *http.Request, items []any) [
 	}
 	b, _ := json.Marshal(items[start:end])
 	return b
+}
+
+// next applies the NextLink fault to a next link.
+func (s *Server) next(path, link string) string {
+	if raw, ok := match(s.faults.NextLink, path); ok {
+		return "<" + raw + `>; rel="next"`
+	}
+	return link
+}
+
+// paginateSince pages by offset in ?since=, as GitHub does for some lists
+// (GET /users, /organizations): a link go-github reads no page number from.
+func (s *Server) paginateSince(w http.ResponseWriter, r *http.Request, path string, items []any, per int) []byte {
+	start, _ := strconv.Atoi(r.URL.Query().Get("since"))
+	start = min(max(start, 0), len(items))
+	end := min(start+per, len(items))
+	if end < len(items) {
+		u := *r.URL
+		u.Scheme, u.Host = "http", r.Host
+		v := u.Query()
+		v.Set("since", strconv.Itoa(end))
+		u.RawQuery = v.Encode()
+		w.Header().Set("Link", s.next(path, fmt.Sprintf("<%s>; rel=\"next\"", u.String())))
+	}
+	b, _ := json.Marshal(items[start:end])
+	return b
+}
+
+func matchBool(m map[string]bool, path string) (string, bool) {
+	for k, v := range m {
+		if v && (k == path || (strings.HasSuffix(k, "*") && strings.HasPrefix(path, strings.TrimSuffix(k, "*")))) {
+			return k, true
+		}
+	}
+	return "", false
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
