@@ -58,9 +58,10 @@ func compliance(c Counts) *float64 {
 }
 
 func policyCompliance(fs []finding.Finding, ws *model.Workspace, now time.Time) []Policy {
-	byControl := map[string][]finding.Finding{}
-	for _, f := range fs {
-		byControl[f.ControlID] = append(byControl[f.ControlID], f)
+	// Pointers, not copies: a large run has tens of thousands of findings.
+	byControl := map[string][]*finding.Finding{}
+	for i := range fs {
+		byControl[fs[i].ControlID] = append(byControl[fs[i].ControlID], &fs[i])
 	}
 	out := make([]Policy, 0, len(ws.Policies))
 	for _, p := range ws.Policies {

@@ -112,9 +112,10 @@ func residualLikelihood(likelihood int, s share) int {
 }
 
 func scoreRisks(fs []finding.Finding, waivers []link.WaiverStatus, alerts []Alert, ws *model.Workspace) []Risk {
-	byControl := map[string][]finding.Finding{}
-	for _, f := range fs {
-		byControl[f.ControlID] = append(byControl[f.ControlID], f)
+	// Pointers, not copies: a large run has tens of thousands of findings.
+	byControl := map[string][]*finding.Finding{}
+	for i := range fs {
+		byControl[fs[i].ControlID] = append(byControl[fs[i].ControlID], &fs[i])
 	}
 	mitigations := map[string]*model.Mitigation{}
 	for _, m := range ws.Mitigations {
@@ -139,7 +140,7 @@ func scoreRisks(fs []finding.Finding, waivers []link.WaiverStatus, alerts []Aler
 	return out
 }
 
-func scoreRisk(r *model.Risk, mitigations map[string]*model.Mitigation, byControl map[string][]finding.Finding, waivers []link.WaiverStatus, alerts []Alert, appetite float64) Risk {
+func scoreRisk(r *model.Risk, mitigations map[string]*model.Mitigation, byControl map[string][]*finding.Finding, waivers []link.WaiverStatus, alerts []Alert, appetite float64) Risk {
 	out := Risk{
 		ID: r.ID, Title: r.Title, Threat: r.Threat, Owner: r.Owner,
 		Likelihood: r.Likelihood, Impact: r.Impact, Inherent: r.Likelihood * r.Impact,

@@ -17,11 +17,15 @@ import (
 const WaiverTooLong link.WaiverState = "too_long"
 
 // reviewWaivers applies the waiver rules link does not know about (the
-// maximum term) and returns new findings and statuses; the input is not changed.
+// maximum term) and returns the findings (copied only when one changes) and
+// new statuses; the input is not changed.
 // Expired, expiring and stale waivers are already reported by link and the
 // pipeline, so only the maximum term adds warnings here.
 func reviewWaivers(fs []finding.Finding, statuses []link.WaiverStatus, ws *model.Workspace, now time.Time) ([]finding.Finding, []link.WaiverStatus, []string) {
-	outF := slices.Clone(fs)
+	// Findings are copied only when a waiver is too long: a large run has
+	// tens of thousands and usually nothing to change, and a second copy of
+	// all of them was the largest allocation of the governance stage.
+	outF := fs
 	outW := slices.Clone(statuses)
 	if outF == nil {
 		outF = []finding.Finding{}
@@ -54,12 +58,16 @@ func reviewWaivers(fs []finding.Finding, statuses []link.WaiverStatus, ws *model
 		}
 		outW[i].Waived = 0
 	}
+	copied := false
 	for i := range outF {
-		f := &outF[i]
-		if f.Status != finding.Waived {
+		if outF[i].Status != finding.Waived {
 			continue
 		}
-		if w, ok := tooLong[f.Waiver]; ok {
+		if w, ok := tooLong[outF[i].Waiver]; ok {
+			if !copied {
+				outF, copied = slices.Clone(outF), true
+			}
+			f := &outF[i]
 			f.Status, f.Waiver = finding.Fail, ""
 			f.Message += fmt.Sprintf(" (waiver %s not applied: it expires on %s, more than %d days ahead)", w.ID, w.Expires, maxDays)
 		}
