@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -12,146 +14,427 @@ import (
 // missing the attribute makes deny undefined, and the control passes it.
 const RuleUnguardedAttribute = "unguarded-attribute"
 
-var attributesRef = ast.MustParseRef("input.attributes")
+// An inPath is what a rule reads below input: its first element is the
+// namespace ("attributes" or "system"), then keys; "*" stands for any key
+// or index (an iteration, a variable).
+type inPath []string
 
-// checkGuards compares, per control, the top-level attributes reachable
-// from deny with those reachable from unknown, following the control's own
-// helper rules (pab := input.attributes.public_access_block).
+func (p inPath) String() string {
+	var b strings.Builder
+	for i, k := range p {
+		switch {
+		case k == "*":
+			b.WriteString("[_]")
+		case i > 0:
+			b.WriteString("." + k)
+		default:
+			b.WriteString(k)
+		}
+	}
+	return b.String()
+}
+
+// guards reports whether reading q checks p: q is p or lies below it (an
+// unknown rule testing encryption.enabled also covers a deny reading
+// encryption, since a missing encryption makes encryption.enabled missing).
+// A check of a parent alone (is_object(lib.attr("policy"))) does not cover
+// a field below it: the object may lack the field.
+// A "*" matches any key on either side: deny reading encryption[s] for s in
+// a list of settings is guarded by unknown reading encryption[s] the same
+// way, or each setting by name.
+func guards(q, p inPath) bool {
+	if len(q) < len(p) {
+		return false
+	}
+	for i, k := range p {
+		if k != q[i] && k != "*" && q[i] != "*" {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	attributesRef = ast.MustParseRef("input.attributes")
+	systemRef     = ast.MustParseRef("input.system")
+)
+
+// checkGuards compares, per control, the input paths reachable from deny
+// with those reachable from unknown, at every depth: input.attributes.a.b,
+// the fields of list elements (some rule in input.attributes.ingress;
+// rule.cidr_ipv4), lib.attr paths, object.get on a read value, and
+// input.system.*. It follows the control's own helper rules and functions
+// (attrs := input.attributes; attrs.key_spec reads key_spec).
 func checkGuards(mods []*module) []Finding {
 	var out []Finding
 	for _, m := range controls(mods) {
 		if packageAnnotation(m.mod) == nil {
 			continue
 		}
-		byName := map[string][]*ast.Rule{}
-		for _, r := range m.mod.Rules {
-			byName[ruleName(r)] = append(byName[ruleName(r)], r)
-		}
-		memo := map[string]map[string]bool{}
-		var reach func(name string, seen map[string]bool) map[string]bool
-		reach = func(name string, seen map[string]bool) map[string]bool {
-			if got, ok := memo[name]; ok {
-				return got
-			}
-			if seen[name] {
-				return nil
-			}
-			seen[name] = true
-			attrs := map[string]bool{}
-			for _, r := range byName[name] {
-				direct, deps := ruleReads(r, byName, name == "deny" || name == "unknown")
-				for a := range direct {
-					attrs[a] = true
-				}
-				for _, d := range deps {
-					for a := range reach(d, seen) {
-						attrs[a] = true
-					}
-				}
-			}
-			memo[name] = attrs
-			return attrs
-		}
-		denied := reach("deny", map[string]bool{})
-		guarded := reach("unknown", map[string]bool{})
-		var missing []string
-		for a := range denied {
-			if !guarded[a] {
-				missing = append(missing, a)
+		a := newAnalysis(m.mod)
+		denied := a.ruleReads("deny")
+		guarded := a.ruleReads("unknown")
+		missing := map[string]bool{}
+		for _, d := range denied {
+			if !slices.ContainsFunc(guarded, func(g inPath) bool { return guards(g, d) }) {
+				missing[d.String()] = true
 			}
 		}
-		sort.Strings(missing)
-		for _, a := range missing {
+		names := make([]string, 0, len(missing))
+		for n := range missing {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
 			loc := m.mod.Package.Location
-			if rs := byName["deny"]; len(rs) > 0 {
+			if rs := a.rules["deny"]; len(rs) > 0 {
 				loc = rs[0].Location
 			}
 			out = append(out, at(m, loc, RuleUnguardedAttribute, LevelWarning,
-				"deny reads attributes.%s but no unknown rule does: a resource without it would pass unseen (add unknown ... if not is_...(lib.attr(%q)))", a, a))
+				"deny reads %s but no unknown rule does: a resource without it would pass unseen (add unknown ... if not is_...(lib.attr(...)) for it)", n))
 		}
 	}
 	return out
 }
 
-// ruleReads returns the top-level attributes a rule reads directly
-// (input.attributes.X…, lib.attr("X") or lib.attr(["X", …])) and the
-// names of the module's rules it refers to. For deny and unknown only the
-// body counts: their heads build messages, and the conditions are what
-// must not pass on missing data.
-func ruleReads(r *ast.Rule, local map[string][]*ast.Rule, bodyOnly bool) (map[string]bool, []string) {
-	attrs := map[string]bool{}
-	var deps []string
-	onRef := func(ref ast.Ref) bool {
-		if ref.HasPrefix(attributesRef) && len(ref) > len(attributesRef) {
-			if s, ok := ref[len(attributesRef)].Value.(ast.String); ok {
-				attrs[string(s)] = true
-			}
-		}
-		if v, ok := ref[0].Value.(ast.Var); ok && local[string(v)] != nil {
-			deps = append(deps, string(v))
-		}
-		return false
-	}
-	onVar := func(v ast.Var) bool {
-		if local[string(v)] != nil {
-			deps = append(deps, string(v))
-		}
-		return false
-	}
-	onCall := func(x any) bool {
-		var terms []*ast.Term
-		switch x := x.(type) {
-		case *ast.Expr:
-			if x.IsCall() {
-				terms, _ = x.Terms.([]*ast.Term)
-			}
-		case *ast.Term:
-			if call, ok := x.Value.(ast.Call); ok {
-				terms = call
-			}
-		}
-		if len(terms) < 2 || !isLibAttr(terms[0]) {
-			return false
-		}
-		switch arg := terms[1].Value.(type) {
-		case ast.String:
-			attrs[string(arg)] = true
-		case *ast.Array:
-			if arg.Len() > 0 {
-				if s, ok := arg.Elem(0).Value.(ast.String); ok {
-					attrs[string(s)] = true
-				}
-			}
-		}
-		return false
-	}
-	for rr := r; rr != nil; rr = rr.Else {
-		nodes := []any{rr.Body}
-		if !bodyOnly {
-			for _, t := range []*ast.Term{rr.Head.Value, rr.Head.Key} {
-				if t != nil {
-					nodes = append(nodes, t)
-				}
-			}
-			for _, a := range rr.Head.Args {
-				nodes = append(nodes, a)
-			}
-		}
-		for _, n := range nodes {
-			ast.WalkRefs(n, onRef)
-			ast.WalkVars(n, onVar)
-			ast.NewGenericVisitor(onCall).Walk(n)
-		}
-	}
-	return attrs, deps
+// analysis finds the input paths a control's rules read.
+type analysis struct {
+	rules map[string][]*ast.Rule
+	// aliases memoises the path a value rule stands for (pab := input.attributes.public_access_block).
+	aliases map[string]inPath
+	// reads memoises the paths read by a rule with no arguments.
+	reads    map[string][]inPath
+	visiting map[string]bool
 }
 
-// isLibAttr recognises lib.attr and data.rampart.lib.attr as the operator.
-func isLibAttr(t *ast.Term) bool {
-	ref, ok := t.Value.(ast.Ref)
-	if !ok {
-		return false
+func newAnalysis(mod *ast.Module) *analysis {
+	a := &analysis{rules: map[string][]*ast.Rule{}, aliases: map[string]inPath{}, reads: map[string][]inPath{}, visiting: map[string]bool{}}
+	for _, r := range mod.Rules {
+		a.rules[ruleName(r)] = append(a.rules[ruleName(r)], r)
 	}
-	s := ref.String()
-	return s == "lib.attr" || s == "data.rampart.lib.attr"
+	return a
+}
+
+// ruleReads is every inPath the rules named name read. For deny and unknown
+// only the bodies count: their heads build messages, and the conditions are
+// what must not pass on missing data.
+func (a *analysis) ruleReads(name string) []inPath {
+	if got, ok := a.reads[name]; ok {
+		return got
+	}
+	if a.visiting[name] {
+		return nil
+	}
+	a.visiting[name] = true
+	defer delete(a.visiting, name)
+	var out []inPath
+	for _, r := range a.rules[name] {
+		for rr := r; rr != nil; rr = rr.Else {
+			env := map[ast.Var]inPath{}
+			if name == "unknown" {
+				out = append(out, a.guardReads(rr.Body)...)
+				continue
+			}
+			out = append(out, a.body(rr.Body, env)...)
+			if name != "deny" {
+				for _, t := range []*ast.Term{rr.Head.Value, rr.Head.Key} {
+					if t != nil {
+						out = append(out, a.term(t, env)...)
+					}
+				}
+			}
+		}
+	}
+	a.reads[name] = out
+	return out
+}
+
+// callReads is what a call of the local function name reads, with its
+// parameters bound to the paths of the arguments (covers(rule, port) reads
+// rule.protocol: ingress[_].protocol).
+func (a *analysis) callReads(name string, args []inPath) []inPath {
+	key := name
+	for _, p := range args {
+		key += "|" + p.String()
+	}
+	if a.visiting[key] {
+		return nil
+	}
+	a.visiting[key] = true
+	defer delete(a.visiting, key)
+	var out []inPath
+	for _, r := range a.rules[name] {
+		for rr := r; rr != nil; rr = rr.Else {
+			env := map[ast.Var]inPath{}
+			for i, arg := range r.Head.Args {
+				if v, ok := arg.Value.(ast.Var); ok && i < len(args) && args[i] != nil {
+					env[v] = args[i]
+				}
+			}
+			out = append(out, a.body(rr.Body, env)...)
+			if rr.Head.Value != nil {
+				out = append(out, a.term(rr.Head.Value, env)...)
+			}
+		}
+	}
+	return out
+}
+
+// alias is the path a value rule without arguments stands for, when its
+// value is a inPath (attrs := input.attributes), else nil.
+func (a *analysis) alias(name string) inPath {
+	if p, ok := a.aliases[name]; ok {
+		return p
+	}
+	a.aliases[name] = nil // a self-reference is not a inPath
+	rs := a.rules[name]
+	if len(rs) != 1 || len(rs[0].Head.Args) > 0 || rs[0].Head.Value == nil || rs[0].Else != nil {
+		return nil
+	}
+	env := map[ast.Var]inPath{}
+	a.body(rs[0].Body, env)
+	p := a.resolve(rs[0].Head.Value, env)
+	a.aliases[name] = p
+	return p
+}
+
+// body walks a rule body in order, binding variables to the paths they
+// hold, and returns what it reads.
+func (a *analysis) body(b ast.Body, env map[ast.Var]inPath) []inPath {
+	return a.walkBody(b, env, false)
+}
+
+// guardReads is what an unknown rule's body checks: the reads of its
+// negated expressions (not is_boolean(lib.attr("x")), not well_formed(rule)),
+// which hold when the data is missing or malformed. Its positive
+// conditions only say when the check applies (rotatable; pol.present ==
+// true) — reading key_spec there guards nothing: a missing key_spec makes
+// the unknown rule undefined too.
+func (a *analysis) guardReads(b ast.Body) []inPath {
+	return a.walkBody(b, map[ast.Var]inPath{}, true)
+}
+
+func (a *analysis) walkBody(b ast.Body, env map[ast.Var]inPath, negatedOnly bool) []inPath {
+	var out []inPath
+	for _, e := range b {
+		if negatedOnly && !e.Negated {
+			// Bind its variables, drop its reads.
+			a.walkBody(ast.NewBody(e), env, false)
+			continue
+		}
+		switch t := e.Terms.(type) {
+		case *ast.SomeDecl:
+			for _, sym := range t.Symbols {
+				call, ok := sym.Value.(ast.Call)
+				if !ok || len(call) < 3 {
+					continue
+				}
+				coll := call[len(call)-1]
+				out = append(out, a.term(coll, env)...)
+				if p := a.resolve(coll, env); p != nil {
+					if v, ok := call[len(call)-2].Value.(ast.Var); ok {
+						env[v] = append(slices.Clone(p), "*")
+					}
+				}
+			}
+			continue
+		case *ast.Every:
+			out = append(out, a.term(t.Domain, env)...)
+			inner := maps(env)
+			if p := a.resolve(t.Domain, env); p != nil {
+				if v, ok := t.Value.Value.(ast.Var); ok {
+					inner[v] = append(slices.Clone(p), "*")
+				}
+			}
+			out = append(out, a.body(t.Body, inner)...)
+			continue
+		}
+		if e.IsAssignment() || e.IsEquality() {
+			if v, ok := e.Operand(0).Value.(ast.Var); ok {
+				out = append(out, a.term(e.Operand(1), env)...)
+				if p := a.resolve(e.Operand(1), env); p != nil {
+					env[v] = p
+				}
+				continue
+			}
+		}
+		switch t := e.Terms.(type) {
+		case []*ast.Term:
+			if e.IsCall() {
+				out = append(out, a.call(ast.Call(t), env)...)
+				continue
+			}
+			for _, x := range t {
+				out = append(out, a.term(x, env)...)
+			}
+		case *ast.Term:
+			out = append(out, a.term(t, env)...)
+		}
+	}
+	return out
+}
+
+func maps(env map[ast.Var]inPath) map[ast.Var]inPath {
+	out := make(map[ast.Var]inPath, len(env))
+	for k, v := range env {
+		out[k] = v
+	}
+	return out
+}
+
+// term returns the paths a term reads: refs and calls at any depth inside
+// it, and the rules and functions of the module it uses.
+func (a *analysis) term(t *ast.Term, env map[ast.Var]inPath) []inPath {
+	var out []inPath
+	ast.NewGenericVisitor(func(x any) bool {
+		switch x := x.(type) {
+		case *ast.Term:
+			switch v := x.Value.(type) {
+			case ast.Ref:
+				if p := a.resolve(x, env); p != nil {
+					out = append(out, p)
+				}
+				if h, ok := v[0].Value.(ast.Var); ok && a.rules[string(h)] != nil {
+					out = append(out, a.ruleReads(string(h))...)
+				}
+				// Keys of the ref may read too (sla_days[lower(alert.severity)]).
+				for _, k := range v[1:] {
+					out = append(out, a.term(k, env)...)
+				}
+				return true
+			case ast.Call:
+				out = append(out, a.call(v, env)...)
+				return true
+			case ast.Var:
+				if _, bound := env[v]; !bound && a.rules[string(v)] != nil {
+					out = append(out, a.ruleReads(string(v))...)
+				}
+			}
+		case *ast.ArrayComprehension:
+			inner := maps(env)
+			out = append(out, a.body(x.Body, inner)...)
+			out = append(out, a.term(x.Term, inner)...)
+			return true
+		case *ast.SetComprehension:
+			inner := maps(env)
+			out = append(out, a.body(x.Body, inner)...)
+			out = append(out, a.term(x.Term, inner)...)
+			return true
+		case *ast.ObjectComprehension:
+			inner := maps(env)
+			out = append(out, a.body(x.Body, inner)...)
+			out = append(out, a.term(x.Key, inner)...)
+			out = append(out, a.term(x.Value, inner)...)
+			return true
+		case *ast.Expr:
+			if terms, ok := x.Terms.([]*ast.Term); ok && x.IsCall() {
+				out = append(out, a.call(ast.Call(terms), env)...)
+				return true
+			}
+		}
+		return false
+	}).Walk(t)
+	return out
+}
+
+// call returns what a call reads: its arguments, lib.attr(inPath) and
+// object.get(x, key, _) on a read value as the inPath they name, and the
+// body of a local function with its parameters bound.
+func (a *analysis) call(c ast.Call, env map[ast.Var]inPath) []inPath {
+	var out []inPath
+	args := c[1:]
+	for _, arg := range args {
+		out = append(out, a.term(arg, env)...)
+	}
+	if p := a.resolve(ast.NewTerm(c), env); p != nil {
+		out = append(out, p)
+	}
+	if ref, ok := c[0].Value.(ast.Ref); ok {
+		if h, ok := ref[0].Value.(ast.Var); ok && len(ref) == 1 && a.rules[string(h)] != nil {
+			bound := make([]inPath, len(args))
+			for i, arg := range args {
+				bound[i] = a.resolve(arg, env)
+			}
+			out = append(out, a.callReads(string(h), bound)...)
+		}
+	}
+	return out
+}
+
+// resolve returns the input inPath a term denotes, or nil when it is not one.
+func (a *analysis) resolve(t *ast.Term, env map[ast.Var]inPath) inPath {
+	switch v := t.Value.(type) {
+	case ast.Var:
+		if p, ok := env[v]; ok {
+			return p
+		}
+		if a.rules[string(v)] != nil {
+			return a.alias(string(v))
+		}
+	case ast.Ref:
+		var base inPath
+		switch {
+		case v.HasPrefix(attributesRef):
+			base, v = inPath{"attributes"}, v[len(attributesRef):]
+		case v.HasPrefix(systemRef):
+			base, v = inPath{"system"}, v[len(systemRef):]
+		default:
+			h, ok := v[0].Value.(ast.Var)
+			if !ok {
+				return nil
+			}
+			base = a.resolve(ast.NewTerm(h), env)
+			v = v[1:]
+		}
+		if base == nil {
+			return nil
+		}
+		return append(slices.Clone(base), keys(v)...)
+	case ast.Call:
+		op := v[0].String()
+		switch {
+		case (op == "lib.attr" || op == "data.rampart.lib.attr") && len(v) == 2:
+			return append(inPath{"attributes"}, keyList(v[1])...)
+		case op == "object.get" && len(v) == 4:
+			base := a.resolve(v[1], env)
+			if base == nil {
+				return nil
+			}
+			return append(slices.Clone(base), keyList(v[2])...)
+		}
+	}
+	return nil
+}
+
+// keys turns ref elements into inPath keys; anything but a string is "*".
+func keys(ref ast.Ref) inPath {
+	out := make(inPath, 0, len(ref))
+	for _, t := range ref {
+		if s, ok := t.Value.(ast.String); ok {
+			out = append(out, string(s))
+		} else {
+			out = append(out, "*")
+		}
+	}
+	return out
+}
+
+// keyList reads lib.attr's and object.get's key argument: a string or an
+// array of keys.
+func keyList(t *ast.Term) inPath {
+	switch k := t.Value.(type) {
+	case ast.String:
+		return inPath{string(k)}
+	case *ast.Array:
+		out := make(inPath, 0, k.Len())
+		k.Foreach(func(e *ast.Term) {
+			if s, ok := e.Value.(ast.String); ok {
+				out = append(out, string(s))
+			} else {
+				out = append(out, "*")
+			}
+		})
+		return out
+	}
+	return inPath{"*"}
 }

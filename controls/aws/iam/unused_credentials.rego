@@ -51,3 +51,32 @@ unknown contains {"msg": sprintf("access key %d has no creation date", [i]), "pa
 	some i, key in attrs.access_keys
 	not is_string(object.get(key, "create_date", null))
 }
+
+unknown contains {"msg": sprintf("access key %d has an unknown status", [i]), "path": sprintf("attributes.access_keys[%d].status", [i])} if {
+	some i, key in attrs.access_keys
+	not status_known(key)
+}
+
+# A helper: OPA lifts a field read out of `not`, so a missing status would
+# make `not key.status in {...}` undefined, not true.
+status_known(key) if key.status in {"Active", "Inactive"}
+
+# last_used_date and password_last_used are absent when never used (the
+# creation date counts then); present, they must be readable dates.
+unknown contains {"msg": sprintf("the last use of access key %d is unreadable", [i]), "path": sprintf("attributes.access_keys[%d].last_used_date", [i])} if {
+	some i, key in attrs.access_keys
+	is_object(key)
+	"last_used_date" in object.keys(key)
+	not is_string(key.last_used_date)
+}
+
+unknown contains {"msg": "the user's creation date is unknown", "path": "attributes.create_date"} if {
+	attrs.password_enabled == true
+	not is_string(lib.attr("create_date"))
+}
+
+unknown contains {"msg": "the last use of the console password is unreadable", "path": "attributes.password_last_used"} if {
+	attrs.password_enabled == true
+	"password_last_used" in object.keys(attrs)
+	not is_string(attrs.password_last_used)
+}

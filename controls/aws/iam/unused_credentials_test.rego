@@ -29,3 +29,15 @@ test_unknown_missing if {
 	count(c.unknown) == 2 with input as {"attributes": {}} with time.now_ns as now
 	count(c.deny) == 0 with input as {"attributes": {}} with time.now_ns as now
 }
+
+test_unknown_unreadable_fields if {
+	every inp in [
+		user([{"access_key_id": "AKIA1", "status": null, "create_date": "2025-01-01T00:00:00Z"}], false, {}),
+		user([{"access_key_id": "AKIA1", "status": "Active", "create_date": "2026-05-01T00:00:00Z", "last_used_date": null}], false, {}),
+		user([], true, {"password_last_used": 0}),
+		{"attributes": {"access_keys": [], "password_enabled": true, "password_last_used": "2026-05-30T00:00:00Z"}},
+	] {
+		count(c.deny) == 0 with input as inp with time.now_ns as now
+		count(c.unknown) == 1 with input as inp with time.now_ns as now
+	}
+}

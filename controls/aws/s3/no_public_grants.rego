@@ -47,7 +47,7 @@ readable_grant(g) if {
 
 deny contains {"msg": sprintf("bucket policy statement %d allows everyone (Principal \"*\") without a condition", [i]), "path": sprintf("attributes.policy.document.Statement[%d]", [i])} if {
 	input.attributes.policy.present == true
-	some i, st in as_list(input.attributes.policy.document.Statement)
+	some i, st in lib.statements(input.attributes.policy.document)
 	st.Effect == "Allow"
 	everyone(st.Principal)
 	not st.Condition
@@ -64,4 +64,33 @@ unknown contains {"msg": "the bucket policy is unknown", "path": "attributes.pol
 unknown contains {"msg": "the bucket policy document is unknown", "path": "attributes.policy.document"} if {
 	input.attributes.policy.present == true
 	not is_object(lib.attr(["policy", "document"]))
+}
+
+unknown contains {"msg": "the bucket policy document has no readable Statement", "path": "attributes.policy.document.Statement"} if {
+	input.attributes.policy.present == true
+	is_object(lib.attr(["policy", "document"]))
+	not lib.statements(input.attributes.policy.document)
+}
+
+# An unreadable statement or Principal may be the one granting everyone.
+unknown contains {"msg": sprintf("bucket policy statement %d is unreadable", [i]), "path": sprintf("attributes.policy.document.Statement[%d]", [i])} if {
+	input.attributes.policy.present == true
+	some i, st in lib.statements(input.attributes.policy.document)
+	not readable_statement(st)
+}
+
+readable_statement(st) if {
+	lib.well_formed_statement(st)
+	some field in ["Principal", "NotPrincipal"]
+	readable_principal(st[field])
+}
+
+readable_principal(p) if lib.string_list(p)
+
+readable_principal(p) if {
+	is_object(p)
+	count(p) > 0
+	every v in p {
+		lib.string_list(v)
+	}
 }

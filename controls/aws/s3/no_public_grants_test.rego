@@ -40,3 +40,24 @@ test_unknown_grant_not_an_object if {
 		count(c.unknown) == 1 with input as inp
 	}
 }
+
+# A present policy whose Statement, a statement or its Principal cannot be
+# read may be the one granting everyone.
+test_unknown_policy_statement_unreadable if {
+	every doc in [
+		{},
+		{"Statement": null},
+		{"Statement": [null]},
+		{"Statement": [{"Effect": "Allow", "Principal": null, "Action": "s3:GetObject", "Resource": "*"}]},
+		{"Statement": [{"Effect": "Allow", "Principal": {"AWS": 1}, "Action": "s3:GetObject", "Resource": "*"}]},
+	] {
+		inp := {"attributes": {"public_acl_grants": [], "policy": {"present": true, "document": doc}}}
+		count(c.deny) == 0 with input as inp
+		count(c.unknown) == 1 with input as inp
+	}
+
+	# Allowing everyone fails even when the statement lacks its Action.
+	inp := {"attributes": {"public_acl_grants": [], "policy": {"present": true, "document": {"Statement": [{"Effect": "Allow", "Principal": "*", "Resource": "*"}]}}}}
+	count(c.deny) == 1 with input as inp
+	count(c.unknown) == 1 with input as inp
+}

@@ -38,12 +38,19 @@ deny contains {"msg": sprintf("bucket %q has no bucket policy, so nothing denies
 
 deny contains {"msg": sprintf("the policy of bucket %q does not deny requests without TLS (aws:SecureTransport)", [lib.label("name")]), "path": "attributes.policy.document"} if {
 	pol.present == true
+	lib.statements(pol.document)
 	not any_tls_deny
 }
 
 any_tls_deny if {
-	some st in as_list(pol.document.Statement)
+	some st in lib.statements(pol.document)
 	tls_deny(st)
+}
+
+unknown contains {"msg": "the bucket policy document has no readable Statement", "path": "attributes.policy.document.Statement"} if {
+	pol.present == true
+	is_object(lib.attr(["policy", "document"]))
+	not lib.statements(pol.document)
 }
 
 unknown contains {"msg": "the bucket policy is unknown", "path": "attributes.policy"} if {

@@ -26,3 +26,11 @@ test_unknown_missing if {
 	count(c.unknown) == 1 with input as bucket({"present": true})
 	count(c.deny) == 0 with input as {"attributes": {"name": "b"}}
 }
+
+# A present policy whose Statement cannot be read neither passes nor fails.
+test_unknown_statement_unreadable if {
+	every doc in [{}, {"Statement": null}, {"Statement": []}, {"Statement": "Deny"}] {
+		count(c.deny) == 0 with input as bucket({"present": true, "document": doc})
+		count(c.unknown) == 1 with input as bucket({"present": true, "document": doc})
+	}
+}

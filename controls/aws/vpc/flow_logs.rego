@@ -29,3 +29,14 @@ deny contains {"msg": sprintf("VPC %s has no active flow log", [lib.label("vpc_i
 unknown contains {"msg": "the VPC's flow logs are unknown", "path": "attributes.flow_logs"} if {
 	not is_array(lib.attr("flow_logs"))
 }
+
+# A flow log whose status cannot be read may be the active one.
+unknown contains {"msg": sprintf("the status of flow log %d is unknown", [i]), "path": sprintf("attributes.flow_logs[%d].status", [i])} if {
+	count(active) == 0
+	some i, f in input.attributes.flow_logs
+	not status_known(f)
+}
+
+# A helper: OPA lifts a field read out of `not`, so `not is_string(f.status)`
+# would be undefined, not true, for a flow log without a status.
+status_known(f) if is_string(f.status)

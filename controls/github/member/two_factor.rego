@@ -19,9 +19,9 @@ package rampart.github.member.two_factor
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("%s %q has two-factor authentication disabled", [role, lib.label("login")]), "path": "attributes.two_factor_disabled"} if {
+# The role only words the message, so it is read in the head, with a default.
+deny contains {"msg": sprintf("%s %q has two-factor authentication disabled", [object.get(input.attributes, "role", "member"), lib.label("login")]), "path": "attributes.two_factor_disabled"} if {
 	input.attributes.two_factor_disabled == true
-	role := object.get(input.attributes, "role", "member")
 }
 
 unknown contains {"msg": "whether two-factor authentication is enabled is unknown (only owners may list members without 2FA)", "path": "attributes.two_factor_disabled"} if {

@@ -31,5 +31,9 @@ unknown contains {"msg": "the webhooks are unknown", "path": "attributes.webhook
 
 unknown contains {"msg": sprintf("the URL scheme of webhook %d is unknown", [i]), "path": sprintf("attributes.webhooks[%d].url_scheme", [i])} if {
 	some i, hook in input.attributes.webhooks
-	object.get(hook, "url_scheme", null) == null
+	not scheme_known(hook)
 }
+
+# A helper, not `not is_string(hook.url_scheme)`: OPA lifts the field read
+# out of the negation, so a missing field would make the rule undefined.
+scheme_known(hook) if is_string(hook.url_scheme)

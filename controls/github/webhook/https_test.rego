@@ -16,3 +16,9 @@ test_unknown_when_missing if {
 	count(c.deny) == 0 with input as {"attributes": {}}
 	count(c.unknown) == 1 with input as {"attributes": {"webhooks": [{"id": 1}]}}
 }
+
+test_unknown_scheme_wrong_type if {
+	every hook in [{"id": 1, "url_scheme": 1}, {"id": 1, "url_scheme": false}, null] {
+		count(c.unknown) == 1 with input as {"attributes": {"webhooks": [hook]}}
+	}
+}
