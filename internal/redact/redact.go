@@ -41,10 +41,10 @@ func Marker(kind string) string { return "[REDACTED:" + kind + "]" }
 type rule struct {
 	kind string
 	re   *regexp.Regexp
-	hint func(s string) bool
-	// valid, when set, filters the secrets re finds (a shape a regular
-	// expression cannot say: upper case, lower case and a digit).
-	valid func(secret string) bool
+	hint func(s string, f features) bool
+	// find, when set, stands in for re: a shape a regular expression says
+	// slowly or not at all.
+	find func(s string) [][2]int
 }
 
 // sep is what stands between a key and its value in the forms a secret is
@@ -58,59 +58,61 @@ var rules = []rule{
 	// An unterminated block is redacted to the end of the string; `.`
 	// spans real newlines and JSON-escaped ones ("\n") alike.
 	{kind: PEMBlock, re: regexp.MustCompile(`-----BEGIN [A-Z0-9 ]{1,64}-----(?s:.*?)(?:-----END [A-Z0-9 ]{1,64}-----|$)`),
-		hint: func(s string) bool { return strings.Contains(s, "-----BEGIN ") }},
+		hint: func(s string, f features) bool { return f.dash && strings.Contains(s, "-----BEGIN ") }},
 	// GitHub: ghp_ (classic PAT), gho_ (OAuth), ghu_ (user-to-server),
 	// ghs_ (installation and Actions job tokens), ghr_ (refresh); 20+
 	// characters after the prefix where GitHub issues 36, so shortened and
 	// test-shaped tokens are caught too.
-	{kind: GitHubToken, re: regexp.MustCompile(`gh[pousr]_[A-Za-z0-9]{20,}`), hint: hasGitHubPrefix},
+	{kind: GitHubToken, re: regexp.MustCompile(`gh[pousr]_[A-Za-z0-9]{20,}`),
+		hint: func(s string, f features) bool { return f.under && hasGitHubPrefix(s) }},
 	{kind: GitHubToken, re: regexp.MustCompile(`github_pat_[A-Za-z0-9_]{22,}`),
-		hint: func(s string) bool { return strings.Contains(s, "github_pat_") }},
+		hint: func(s string, f features) bool { return f.under && strings.Contains(s, "github_pat_") }},
 	{kind: SlackToken, re: regexp.MustCompile(`(?:xox[abeoprs]|xapp)-[A-Za-z0-9-]{10,}`),
-		hint: func(s string) bool { return strings.Contains(s, "xox") || strings.Contains(s, "xapp-") }},
+		hint: func(s string, f features) bool {
+			return f.dash && (strings.Contains(s, "xox") || strings.Contains(s, "xapp-"))
+		}},
 	{kind: SlackWebhook, re: regexp.MustCompile(`(?i)hooks\.slack\.com/(?:services|workflows|triggers)/(?P<s>[A-Za-z0-9/_-]+)`),
-		hint: func(s string) bool { return containsFold(s, "hooks.slack.com") }},
+		hint: func(s string, f features) bool { return f.dot && containsFold(s, "hooks.slack.com") }},
 	// Access key IDs (AKIA long-term, ASIA temporary, ABIA/ACCA service
 	// credentials) keep their last four characters, as the IAM console
 	// shows them: enough for a person to tell which key a finding means.
 	{kind: AWSAccessKeyID, re: regexp.MustCompile(`(?P<s>(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12})[A-Z0-9]{4}`),
-		hint: func(s string) bool {
-			return strings.Contains(s, "AKIA") || strings.Contains(s, "ASIA") || strings.Contains(s, "ABIA") || strings.Contains(s, "ACCA")
+		hint: func(s string, f features) bool {
+			return f.run >= 20 && (strings.Contains(s, "AKIA") || strings.Contains(s, "ASIA") || strings.Contains(s, "ABIA") || strings.Contains(s, "ACCA"))
 		}},
 	// STS session tokens begin with the base64 of their own header.
 	{kind: AWSSessionToken, re: regexp.MustCompile(`(?:IQoJb3JpZ2lu|FwoGZXIvYXdzE)[A-Za-z0-9/+=%]*`),
-		hint: func(s string) bool {
-			return strings.Contains(s, "IQoJb3JpZ2lu") || strings.Contains(s, "FwoGZXIvYXdzE")
+		hint: func(s string, f features) bool {
+			return f.run >= 12 && (strings.Contains(s, "IQoJb3JpZ2lu") || strings.Contains(s, "FwoGZXIvYXdzE"))
 		}},
 	{kind: AWSSessionToken, re: regexp.MustCompile(`(?i)(?:aws_session_token|aws_security_token|x-amz-security-token|session_?token)` + sep + `(?P<s>[A-Za-z0-9/+=%]{16,})`),
-		hint: func(s string) bool { return containsFold(s, "token") }},
+		hint: func(s string, f features) bool { return f.sep && containsFold(s, "token") }},
 	{kind: AWSSecretKey, re: regexp.MustCompile(`(?i)(?:secret_?access_?key)` + sep + `(?P<s>[A-Za-z0-9/+=]{16,})`),
-		hint: func(s string) bool { return containsFold(s, "secret") }},
+		hint: func(s string, f features) bool { return f.sep && containsFold(s, "secret") }},
 	// "Authorization: Basic …", "authorization = bearer …" (git's
 	// http.extraheader, curl -H, a logged request): the credentials after
 	// the scheme, up to the end of the value, including AWS SigV4's
 	// "Credential=…, SignedHeaders=…, Signature=…".
 	{kind: AuthHeader, re: regexp.MustCompile(`(?i)authorization` + sep + `(?:basic|bearer|token|digest|negotiate|ntlm|aws4-hmac-sha256)[ \t]+(?P<s>[^\s"'\\<>\[\]]+(?:[ ,]+[A-Za-z-]+=[^\s"'\\<>\[\],]+)*)`),
-		hint: func(s string) bool { return containsFold(s, "authorization") }},
+		hint: func(s string, f features) bool { return f.sep && containsFold(s, "authorization") }},
 	// Without a scheme, only a long single value: "authorization: required"
 	// is prose.
 	{kind: AuthHeader, re: regexp.MustCompile(`(?i)authorization` + sep + `(?P<s>[^\s"'\\<>\[\]]{20,})`),
-		hint: func(s string) bool { return containsFold(s, "authorization") }},
+		hint: func(s string, f features) bool { return f.sep && containsFold(s, "authorization") }},
 	// Query parameters that carry credentials: OAuth and API tokens, S3
 	// presigned URLs (X-Amz-Signature, X-Amz-Credential), Azure SAS (sig),
 	// passwords and keys.
 	{kind: URLSecret, re: regexp.MustCompile(`(?i)[?&;](?:[a-z0-9_.-]*token|sig|signature|x-amz-signature|x-amz-credential|password|passwd|pwd|[a-z0-9_.-]*secret|key|api_?key|api-key|access_?key|code)=(?P<s>[^&#\s"'<>\\\[\]]+)`),
-		hint: func(s string) bool { return strings.Contains(s, "=") && strings.ContainsAny(s, "?&;") }},
+		hint: func(s string, f features) bool { return f.eq && strings.ContainsAny(s, "?&;") }},
 	// https://user:password@host: the password; the user name stays.
 	{kind: URLPassword, re: regexp.MustCompile(`(?i)[a-z][a-z0-9+.-]*://[^/\s:@"'<>\[\]]*:(?P<s>[^/\s@"'<>\[\]]+)@`),
-		hint: func(s string) bool { return strings.Contains(s, "://") && strings.Contains(s, "@") }},
+		hint: func(s string, f features) bool { return f.colon && f.at && strings.Contains(s, "://") }},
 	// Last: a 40-character base64 run with upper case, lower case and a
 	// digit, on its own, is the shape of an AWS secret access key. A SHA-1
 	// in hex has no upper case and a base64 SHA-256 is 44 characters long,
 	// so commit IDs and digests survive.
-	{kind: AWSSecretKey, re: regexp.MustCompile(`[A-Za-z0-9/+=]{40,}`),
-		hint:  func(s string) bool { return len(s) >= 40 },
-		valid: func(run string) bool { return len(run) == 40 && mixed(run) }},
+	{kind: AWSSecretKey, find: secretKeyRuns,
+		hint: func(_ string, f features) bool { return f.run >= 40 }},
 }
 
 // maxRounds bounds the passes String makes: each pass applies every rule;
@@ -140,16 +142,17 @@ func Redact(s string) (string, []string) {
 	var kinds []string
 	for range maxRounds {
 		changed := false
+		f := scan(s)
 		for i := range rules {
 			r := &rules[i]
-			if !r.hint(s) {
+			if !r.hint(s, f) {
 				continue
 			}
 			out, n := r.replace(s)
 			if n == 0 {
 				continue
 			}
-			s, changed = out, true
+			s, changed, f = out, true, scan(out)
 			if !contains(kinds, r.kind) {
 				kinds = append(kinds, r.kind)
 			}
@@ -165,26 +168,66 @@ func Redact(s string) (string, []string) {
 // string String returned holds none.
 func Found(s string) []string {
 	var kinds []string
+	f := scan(s)
 	for i := range rules {
 		r := &rules[i]
-		if r.hint(s) && len(r.matches(s)) > 0 && !contains(kinds, r.kind) {
+		if r.hint(s, f) && len(r.matches(s)) > 0 && !contains(kinds, r.kind) {
 			kinds = append(kinds, r.kind)
 		}
 	}
 	return kinds
 }
 
+// features are what one pass over a string tells the hints: every rule
+// needs one of these characters, or a run of base64 characters of some
+// length, before its (slower) search is worth running.
+type features struct {
+	under, dash, dot, eq, colon, at bool
+	sep                             bool // "=" or ":", between a key and its value
+	run                             int  // the longest run of [A-Za-z0-9/+=]
+}
+
+func scan(s string) features {
+	var f features
+	run := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '/' || c == '+' || c == '=' {
+			run++
+			f.run = max(f.run, run)
+		} else {
+			run = 0
+		}
+		switch c {
+		case '_':
+			f.under = true
+		case '-':
+			f.dash = true
+		case '.':
+			f.dot = true
+		case '=':
+			f.eq = true
+		case ':':
+			f.colon = true
+		case '@':
+			f.at = true
+		}
+	}
+	f.sep = f.eq || f.colon
+	return f
+}
+
 // matches returns the [start, end) of each secret of r in s.
 func (r *rule) matches(s string) [][2]int {
+	if r.find != nil {
+		return r.find(s)
+	}
 	group := r.re.SubexpIndex("s")
 	var out [][2]int
 	for _, m := range r.re.FindAllStringSubmatchIndex(s, -1) {
 		start, end := m[0], m[1]
 		if group > 0 && m[2*group] >= 0 {
 			start, end = m[2*group], m[2*group+1]
-		}
-		if r.valid != nil && !r.valid(s[start:end]) {
-			continue
 		}
 		out = append(out, [2]int{start, end})
 	}
@@ -208,6 +251,30 @@ func (r *rule) replace(s string) (string, int) {
 	return b.String(), len(ms)
 }
 
+// secretKeyRuns finds the runs of [A-Za-z0-9/+=] exactly 40 long with
+// upper case, lower case and a digit: an AWS secret access key on its own.
+func secretKeyRuns(s string) [][2]int {
+	var out [][2]int
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		in := false
+		if i < len(s) {
+			c := s[i]
+			in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '/' || c == '+' || c == '='
+		}
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			if i-start == 40 && mixed(s[start:i]) {
+				out = append(out, [2]int{start, i})
+			}
+			start = -1
+		}
+	}
+	return out
+}
+
 // hasGitHubPrefix finds "gh" + one of pousr + "_" without a regular
 // expression: "_" is common in resource names, the prefix is not.
 func hasGitHubPrefix(s string) bool {
@@ -227,23 +294,54 @@ func hasGitHubPrefix(s string) bool {
 // containsFold reports whether s contains the lower-case ASCII needle in
 // any case, without allocating a lower-cased copy of s.
 func containsFold(s, needle string) bool {
-	n := len(needle)
-	for i := 0; i+n <= len(s); i++ {
-		j := 0
-		for ; j < n; j++ {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != needle[j] {
-				break
-			}
+	lo, up := needle[0], needle[0]
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - ('a' - 'A')
+	}
+	// The next occurrence of the first byte in each case, each searched
+	// for again only once passed, so the scan stays linear.
+	nextLo, nextUp := indexFrom(s, lo, 0), indexFrom(s, up, 0)
+	for {
+		i := nextLo
+		if nextUp >= 0 && (i < 0 || nextUp < i) {
+			i = nextUp
 		}
-		if j == n {
+		if i < 0 || i+len(needle) > len(s) {
+			return false
+		}
+		if equalFold(s[i:i+len(needle)], needle) {
 			return true
 		}
+		if i == nextLo {
+			nextLo = indexFrom(s, lo, i+1)
+		}
+		if i == nextUp {
+			nextUp = indexFrom(s, up, i+1)
+		}
 	}
-	return false
+}
+
+func indexFrom(s string, c byte, from int) int {
+	if from >= len(s) {
+		return -1
+	}
+	if j := strings.IndexByte(s[from:], c); j >= 0 {
+		return from + j
+	}
+	return -1
+}
+
+func equalFold(s, lower string) bool {
+	for j := 0; j < len(lower); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[j] {
+			return false
+		}
+	}
+	return true
 }
 
 func mixed(s string) bool {

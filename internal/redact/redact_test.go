@@ -137,3 +137,23 @@ func TestSamplesAreAllRedacted(t *testing.T) {
 func samples() []string {
 	return []string{ghToken, ghJobToken, ghPAT, awsKeyID, awsTempKeyID, awsSecret, awsSession, awsSession2, slackBot, pemKey}
 }
+
+func TestContainsFold(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		s, needle string
+		want      bool
+	}{
+		{"X-Amz-Security-TOKEN: x", "token", true},
+		{"Token", "token", true},
+		{"tokeN", "token", true},
+		{"toke", "token", false},
+		{"tttttoken", "token", true},
+		{"TTTtoKen", "token", true},
+		{"", "token", false},
+		{"extraheader = AUTHORIZATION: basic", "authorization", true},
+		{"hooks.slack.co", "hooks.slack.com", false},
+	} {
+		require.Equal(t, tc.want, containsFold(tc.s, tc.needle), "%q in %q", tc.needle, tc.s)
+	}
+}

@@ -92,6 +92,16 @@ func walk(v reflect.Value, depth int) (reflect.Value, bool, error) {
 			return c
 		})
 	case reflect.Map:
+		// The maps a report holds most (frameworks → references, per
+		// finding) without reflection, which allocates for every entry.
+		if v.CanInterface() {
+			switch m := v.Interface().(type) {
+			case map[string][]string:
+				return fastMap(v, m, func(xs []string) ([]string, bool) { return stringsOf(xs) })
+			case map[string]string:
+				return fastMap(v, m, func(x string) (string, bool) { r := String(x); return r, r != x })
+			}
+		}
 		return walkMap(v, depth)
 	}
 	// Numbers, booleans, functions, channels: nothing to read as text.
@@ -197,4 +207,47 @@ func walkMap(v reflect.Value, depth int) (reflect.Value, bool, error) {
 		c.SetMapIndex(k, e)
 	}
 	return c, true, nil
+}
+
+// fastMap is walkMap for a map with string keys whose values redact
+// works on directly.
+func fastMap[V any](v reflect.Value, m map[string]V, value func(V) (V, bool)) (reflect.Value, bool, error) {
+	changed := false
+	for k, x := range m {
+		if _, c := value(x); c || String(k) != k {
+			changed = true
+			break
+		}
+	}
+	if !changed || m == nil {
+		return v, false, nil
+	}
+	out := make(map[string]V, len(m))
+	for k, x := range m {
+		rk := String(k)
+		if _, taken := out[rk]; taken {
+			return v, false, fmt.Errorf("redact: two map keys redact to %q", rk)
+		}
+		out[rk], _ = value(x)
+	}
+	return reflect.ValueOf(out), true, nil
+}
+
+// stringsOf redacts a []string, copying it only when an element changes.
+func stringsOf(xs []string) ([]string, bool) {
+	var out []string
+	for i, x := range xs {
+		r := String(x)
+		if r == x {
+			continue
+		}
+		if out == nil {
+			out = append([]string(nil), xs...)
+		}
+		out[i] = r
+	}
+	if out == nil {
+		return xs, false
+	}
+	return out, true
 }

@@ -26,6 +26,7 @@ type outer struct {
 	Any     any
 	Fixed   [2]string
 	ByKey   map[string]string
+	Refs    map[string][]string
 	secret  string
 }
 
@@ -45,6 +46,7 @@ func TestValueRedactsACopy(t *testing.T) {
 		Any:     ghPAT,
 		Fixed:   [2]string{"a", awsSecret},
 		ByKey:   map[string]string{"?token=abc": "v"},
+		Refs:    map[string][]string{"iso": {"A.8.5", slackBot}, "cis": {"1.1"}},
 		secret:  ghToken,
 	}
 	got, err := Value(in)
@@ -62,6 +64,7 @@ func TestValueRedactsACopy(t *testing.T) {
 	require.Equal(t, "[REDACTED:github-token]", got.Any)
 	require.Equal(t, [2]string{"a", "[REDACTED:aws-secret-key]"}, got.Fixed)
 	require.Equal(t, map[string]string{"?token=[REDACTED:url-secret]": "v"}, got.ByKey)
+	require.Equal(t, map[string][]string{"iso": {"A.8.5", "[REDACTED:slack-token]"}, "cis": {"1.1"}}, got.Refs)
 	// A writer cannot read an unexported field; it is carried over as is.
 	require.Equal(t, ghToken, got.secret)
 	// What held no secret is shared, not copied.
@@ -76,6 +79,7 @@ func TestValueRedactsACopy(t *testing.T) {
 	require.Equal(t, pemKey, in.Inner.Attrs["deep"].(map[string]any)["k"])
 	require.Equal(t, awsSecret, in.Fixed[1])
 	require.Contains(t, in.ByKey, "?token=abc")
+	require.Equal(t, slackBot, in.Refs["iso"][1])
 }
 
 func TestValueWithoutSecretsIsTheSameValue(t *testing.T) {
@@ -111,6 +115,8 @@ func TestValueFailsClosed(t *testing.T) {
 	require.Nil(t, got)
 
 	// Two keys that differ only in their secret would collapse into one.
-	_, err = Value(map[string]int{"?token=a": 1, "?token=b": 2})
-	require.ErrorContains(t, err, "two map keys redact to")
+	for _, m := range []any{map[string]int{"?token=a": 1, "?token=b": 2}, map[string]string{"?token=a": "1", "?token=b": "2"}} {
+		_, err = Value(m)
+		require.ErrorContains(t, err, "two map keys redact to")
+	}
 }
