@@ -109,8 +109,27 @@ func (mi *modInst) cycle(dir string) string {
 // folder calls and is called, so they are only called from a cycle (a
 // module calling itself through ./ is not a root either).
 func (ev *evaluator) unreached() {
+	// A folder a root reaches through the calls (statically) but the
+	// evaluation skipped (a call refused, or starved by the budget) is
+	// already a gap; only folders no root reaches are a cycle.
+	reach := map[string]bool{}
+	queue := ev.cfg.roots()
+	for len(queue) > 0 {
+		dir := queue[0]
+		queue = queue[1:]
+		m := ev.cfg.modules[dir]
+		if reach[dir] || m == nil {
+			continue
+		}
+		reach[dir] = true
+		for _, name := range m.callOrder {
+			if local, ok := localSource(m.dir, literalString(m.calls[name].Body.Attributes["source"])); ok {
+				queue = append(queue, local)
+			}
+		}
+	}
 	for _, dir := range sortedKeys(ev.cfg.modules) {
-		if ev.visited[dir] {
+		if ev.visited[dir] || reach[dir] {
 			continue
 		}
 		m := ev.cfg.modules[dir]

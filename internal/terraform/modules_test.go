@@ -259,3 +259,38 @@ func manyKeys(n int) string {
 	}
 	return `{"keys": [` + strings.Join(keys, ",") + `]}`
 }
+
+// TestBudgetStarvedModuleIsNotACycle: a module folder the evaluation never
+// reached because the budget was spent is a blocking gap, not mistaken for
+// a module cycle (exit 3, not 2).
+func TestBudgetStarvedModuleIsNotACycle(t *testing.T) {
+	t.Parallel()
+	fsys := fstest.MapFS{
+		"main.tf": {Data: []byte(`module "big" {
+  source = "./big"
+  count  = 10000
+}
+
+module "late" {
+  source = "./late"
+}
+`)},
+		"big/main.tf":  {Data: []byte("resource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = true\n}\n")},
+		"late/main.tf": {Data: []byte(openSSHForTest)},
+	}
+	res, err := Load(context.Background(), fsys, []string{"."}, Options{})
+	require.NoError(t, err)
+	require.False(t, res.Diagnostics.HasErrors(), "%v", diagLines(res.Diagnostics))
+	require.Contains(t, diagLines(res.Diagnostics), "main.tf:6:1: warning: Instance budget exhausted")
+	require.Contains(t, gapIDs(res.Snapshot)["module.late"], "budget of 20000 instances per run is spent")
+}
+
+const openSSHForTest = `resource "aws_security_group" "ssh" {
+  ingress {
+    protocol    = "tcp"
+    from_port   = 22
+    to_port     = 22
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+`
