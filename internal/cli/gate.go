@@ -263,6 +263,13 @@ func mapTerraform(p Params, res *terraform.Result, err error, workspace string, 
 				sc.Path = filepath.ToSlash(rel)
 			}
 		}
+		// Modules that could not be read are claimed like resources.
+		for i := range res.Snapshot.NotCollected {
+			sc := &res.Snapshot.NotCollected[i].Scope
+			if rel, err := filepath.Rel(workspace, filepath.FromSlash(sc.Path)); err == nil && !strings.HasPrefix(rel, "..") {
+				sc.Path = filepath.ToSlash(rel)
+			}
+		}
 	}
 	return res.Snapshot, warnings, nil
 }
