@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -78,9 +77,10 @@ above --fail-on unless --allow-unknown).`,
 
 func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	// A gate run is short-lived and allocation-heavy (syntax trees, values,
-	// Rego inputs): collect garbage less often, for a larger peak heap
-	// (BenchmarkGate in internal/gate measures the whole run).
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	// Rego inputs): collect garbage less often while the heap is small, as
+	// often as Go's default once it is large (gctune.go; BenchmarkGate in
+	// internal/gate and BenchmarkGateMemory measure both sides).
+	defer tuneGC()()
 	ctx := cmd.Context()
 	failOn, err := finding.ParseSeverity(f.failOn)
 	if err != nil {

@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestGCPercentFor(t *testing.T) {
+	t.Parallel()
+	const mb = 1 << 20
+	tests := []struct {
+		live uint64
+		want int
+	}{
+		{0, 400},
+		{50 * mb, 400},
+		{102 * mb, 400},
+		{200 * mb, 156},
+		{256 * mb, 100},
+		{2048 * mb, 100},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, gcPercentFor(tc.live), "live %d MB", tc.live/mb)
+	}
+}
+
+// TestTuneGCFollowsTheLiveHeap: with a live heap above the target the
+// setting falls to Go's default after a collection, and restore puts the
+// previous one back.
+func TestTuneGCFollowsTheLiveHeap(t *testing.T) {
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	restore := tuneGC()
+	assert.Equal(t, 400, debug.SetGCPercent(400), "raised for a small heap")
+
+	ballast := make([]byte, gcHeapTarget) // live: more than the target
+	deadline := time.Now().Add(10 * time.Second)
+	got := 400
+	for got != 100 && time.Now().Before(deadline) {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond) // the finalizer runs on its own goroutine
+		got = debug.SetGCPercent(-1)
+		debug.SetGCPercent(got)
+	}
+	runtime.KeepAlive(ballast)
+	assert.Equal(t, 100, got, "Go's default once the live heap passes the target")
+	restore()
+	assert.Equal(t, 100, debug.SetGCPercent(100), "restored")
+}
