@@ -211,7 +211,7 @@ func requireWarning(t *testing.T, r *report.Report, want ...string) {
 // TestGateHostile is the table of hostile pull requests about file reads,
 // symbolic links, hidden paths and resource exhaustion.
 func TestGateHostile(t *testing.T) {
-	for _, c := range hostileFileCases() {
+	for _, c := range append(hostileFileCases(), hostileBombCases()...) {
 		t.Run(c.name, func(t *testing.T) { runHostile(t, c) })
 	}
 }
@@ -386,6 +386,35 @@ func hostileFileCases() []hostileCase {
 			wantCode:     3,
 			wantInStderr: []string{"p.tpl:1,258-259: Nesting too deep"},
 		},
+	}
+}
+
+// hostileBombCases are function calls sized to exhaust the runner: each is
+// refused before it allocates, the policy it feeds is not_evaluated with
+// the cap in its reason, and the gate blocks (exit 3).
+func hostileBombCases() []hostileCase {
+	const locals = `locals {
+  mb     = format("%1000000s", "")
+  commas = join("", [for j in range(200) : "1,"])
+}
+`
+	bomb := func(name, expr, reason string) hostileCase {
+		return hostileCase{
+			name:     name,
+			files:    map[string]string{"terraform/main.tf": locals + bucketPolicy(expr)},
+			args:     []string{"terraform"},
+			wantCode: 3,
+			check:    refusedPolicy(reason),
+		}
+	}
+	return []hostileCase{
+		bomb("setproduct 300×300×300", `jsonencode(setproduct(range(300), range(300), range(300)))`, "setproduct: elements in the product: 108000000, over rampart's cap of 100000 elements"),
+		bomb("join repeating 1 MB a thousand times", `join("", [for i in range(1000) : local.mb])`, "join: more than the string bytes allowed in the arguments"),
+		bomb("format width", `format("%999999999d", 1)`, "format: bytes of padding in the format"),
+		bomb("formatlist over repeated megabytes", `jsonencode(formatlist("%s", [for i in range(1000) : local.mb]))`, "formatlist: more than the string bytes allowed in the arguments"),
+		bomb("flatten of repeated lists", `jsonencode(flatten([for i in range(200) : range(1000)]))`, "flatten: more than the elements allowed in the arguments"),
+		bomb("jsondecode of 200,000 values", `jsonencode(jsondecode("[${join("", [for i in range(1000) : local.commas])}1]"))`, "jsondecode: possible elements in the document: 200002"),
+		bomb("replace inserting a megabyte everywhere", `replace(local.mb, "", local.mb)`, "replace: bytes in the result"),
 	}
 }
 
