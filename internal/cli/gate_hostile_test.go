@@ -251,10 +251,10 @@ func hostileFileCases() []hostileCase {
 			// The issue's reproduction as it stands: the name is the
 			// address, the bucket is judged on what is known (no public
 			// access block: a failure), the refusal is a warning.
-			name:     "issue repro: bucket = file(\"../.git/config\")",
-			files:    map[string]string{"terraform/main.tf": "resource \"aws_s3_bucket\" \"b\" {\n  bucket = file(\"../.git/config\")\n}\n"},
-			args:     []string{"terraform"},
-			wantCode: 1,
+			name:         "issue repro: bucket = file(\"../.git/config\")",
+			files:        map[string]string{"terraform/main.tf": "resource \"aws_s3_bucket\" \"b\" {\n  bucket = file(\"../.git/config\")\n}\n"},
+			args:         []string{"terraform"},
+			wantCode:     1,
 			wantInStderr: []string{`terraform/main.tf:2:12: Cannot evaluate statically: Error in function call: Call to function "file" failed: file("../.git/config"): refused: outside the scanned folder terraform`},
 			check: func(t *testing.T, r *report.Report) {
 				requireResult(t, r, "AWS-S3-001", "terraform/aws_s3_bucket.b", finding.Fail, `"aws_s3_bucket.b"`)
@@ -311,9 +311,9 @@ func hostileFileCases() []hostileCase {
 			name: "fileexists outside says nothing",
 			files: map[string]string{"terraform/main.tf": bucketPolicy(`fileexists("../.git/config") ? "ANSWER-EXISTS" : "ANSWER-MISSING"`),
 				"terraform/x.tf": "# the answer must not be known either way\n"},
-			args:          []string{"terraform"},
-			wantCode:      3,
-			check:         refusedPolicy(`fileexists("../.git/config"): refused: outside the scanned folder terraform`),
+			args:     []string{"terraform"},
+			wantCode: 3,
+			check:    refusedPolicy(`fileexists("../.git/config"): refused: outside the scanned folder terraform`),
 		},
 		{
 			name:     "templatefile outside",
