@@ -50,6 +50,13 @@ func hostileRepo(t *testing.T) (repo, outside string) {
 	return repo, outside
 }
 
+type fileCase struct {
+	name, fn, root, arg string
+	scanned             []string
+	want                cty.Value // when read
+	refused             string    // else: the error contains it
+}
+
 // TestFileFunctionsConfined: file, filebase64, fileexists and templatefile
 // read inside the scanned folders only; everything else is refused with
 // the call and the reason, and the value is unknown — never the content,
@@ -57,12 +64,7 @@ func hostileRepo(t *testing.T) (repo, outside string) {
 func TestFileFunctionsConfined(t *testing.T) {
 	t.Parallel()
 	repo, outside := hostileRepo(t)
-	tests := []struct {
-		name, fn, root, arg string
-		scanned             []string
-		want                cty.Value // when read
-		refused             string    // else: the error contains it
-	}{
+	tests := []fileCase{
 		{"issue repro: climb to .git/config", "file", "terraform", "../.git/config", []string{"terraform"}, cty.NilVal, `file("../.git/config"): refused: outside the scanned folder terraform`},
 		{"gate . and .git/config", "file", ".", ".git/config", []string{"."}, cty.NilVal, `refused: .git/config is a hidden path (.git)`},
 		{"dotfile at the root", "filebase64", ".", ".env", []string{"."}, cty.NilVal, `filebase64(".env"): refused: .env is a hidden path (.env)`},
@@ -94,10 +96,19 @@ func TestFileFunctionsConfined(t *testing.T) {
 		{"fileexists missing", "fileexists", "terraform", "policies/nope.json", []string{"terraform"}, cty.False, ""},
 		{"fileexists of a folder", "fileexists", "terraform", "policies", []string{"terraform"}, cty.False, ""},
 	}
+	// A folder given as an absolute path (rampart gate /work/repo/terraform).
+	abs := filepath.ToSlash(filepath.Join(repo, "terraform"))
+	tests = append(tests,
+		fileCase{"absolute scanned folder, inside", "file", abs, "links/inside.json", []string{abs}, cty.StringVal(`{"ok": true}`), ""},
+		fileCase{"absolute scanned folder, climbing", "file", abs, "../.git/config", []string{abs}, cty.NilVal, "refused: outside the scanned folder " + abs},
+	)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			fns := fileFunctions(Dir(repo), tc.root, tc.scanned...)
+			fns := fileFunctions(Dir("."), tc.root, tc.scanned...)
+			if !filepath.IsAbs(tc.root) {
+				fns = fileFunctions(Dir(repo), tc.root, tc.scanned...)
+			}
 			args := []cty.Value{cty.StringVal(tc.arg)}
 			if tc.fn == "templatefile" {
 				args = append(args, cty.EmptyObjectVal)
