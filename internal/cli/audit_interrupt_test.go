@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/report"
 )
 
 // TestAuditInterrupted cancels the run's context — what SIGINT or SIGTERM do
@@ -63,16 +64,28 @@ func TestAuditInterrupted(t *testing.T) {
 }
 
 // TestAuditNothingEvaluated: a snapshot of resources no control applies to
-// was audited by nothing and exited 0. It exits 3, names the type and says
-// nothing was evaluated.
+// was audited by nothing, mentioned in no report, and exited 0. It exits 3
+// saying nothing was evaluated, and every format names the type.
 func TestAuditNothingEvaluated(t *testing.T) {
 	t.Parallel()
-	ev := writeFile(t, t.TempDir(), "e.json", `{"schema": "rampart.evidence/v1", "resources": [
+	dir := t.TempDir()
+	ev := writeFile(t, dir, "e.json", `{"schema": "rampart.evidence/v1", "resources": [
 		{"type": "github.gist", "id": "github.com/acme/gist-1", "scope": {"platform": "github", "org": "acme"}}]}`)
-	r := run(t, "audit", "testdata/small", "--evidence", ev)
+	args := []string{"audit", "testdata/small", "--evidence", ev}
+	for _, format := range report.Formats() {
+		args = append(args, "--format", format+"="+filepath.Join(dir, "r."+format))
+	}
+	r := run(t, args...)
 	assert.Equal(t, pipeline.ExitNotEvaluated, r.code, r.stderr)
 	assert.Contains(t, r.stderr, "nothing was evaluated: no loaded control applies to any of the 1 resource(s)")
-	assert.Contains(t, r.stdout, `not evaluated: 1 resource(s) of type "github.gist" (e.g. github.com/acme/gist-1): no loaded control applies to this type`)
+	for _, format := range report.Formats() {
+		data, err := os.ReadFile(filepath.Join(dir, "r."+format))
+		require.NoError(t, err)
+		assert.Contains(t, string(data), `github.gist`, "the %s report names the type that was not evaluated", format)
+		if format != "summary" { // the management summary lists no not_evaluated results, only the warning
+			assert.Contains(t, string(data), pipeline.NoControlID, "the %s report has the not_evaluated entry", format)
+		}
+	}
 }
 
 // TestAuditStrictEvidence: the misspelt gap key was dropped and the audit

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/evidence"
@@ -30,10 +29,19 @@ func Interrupted(ctx context.Context) bool {
 	return ctx.Err() != nil
 }
 
-// uncoveredWarnings names each resource type of the snapshot that no loaded
-// control applies to. Those resources are evaluated by nothing, so the
-// report must say so rather than let them vanish from it.
-func uncoveredWarnings(cat *engine.Catalog, resources []evidence.Resource) []string {
+// NoControlID is the control ID of the not_evaluated entry the pipeline
+// adds for each resource type of the evidence that no loaded control
+// applies to. It is not a control: it names what nothing looked at, as a
+// result so that every report format shows it (warnings do not reach SARIF,
+// JUnit or CSV). Its severity is info, so it blocks only with --fail-on info.
+const NoControlID = "RAMPART-NO-CONTROL"
+
+// uncovered makes one not_evaluated result per resource type of the
+// snapshot that no loaded control applies to, and a warning saying the
+// same for the management summary, which lists no not_evaluated results.
+// Those resources are evaluated by nothing, so the report must say so
+// rather than let them vanish from it.
+func uncovered(cat *engine.Catalog, resources []evidence.Resource) ([]finding.Finding, []string) {
 	known := map[string]bool{}
 	for _, c := range cat.Controls {
 		for _, t := range c.ResourceTypes {
@@ -42,17 +50,21 @@ func uncoveredWarnings(cat *engine.Catalog, resources []evidence.Resource) []str
 	}
 	type seen struct {
 		n     int
-		first string
+		first evidence.Resource
 	}
 	unknown := map[string]*seen{}
 	for _, r := range resources {
 		if known[r.Type] {
 			continue
 		}
-		if s, ok := unknown[r.Type]; ok {
-			s.n++
-		} else {
-			unknown[r.Type] = &seen{n: 1, first: r.ID}
+		s, ok := unknown[r.Type]
+		if !ok {
+			unknown[r.Type] = &seen{n: 1, first: r}
+			continue
+		}
+		s.n++
+		if r.ID < s.first.ID {
+			s.first = r
 		}
 	}
 	types := make([]string, 0, len(unknown))
@@ -60,12 +72,43 @@ func uncoveredWarnings(cat *engine.Catalog, resources []evidence.Resource) []str
 		types = append(types, t)
 	}
 	sort.Strings(types)
-	out := make([]string, 0, len(types))
+	out := make([]finding.Finding, 0, len(types))
+	notes := make([]string, 0, len(types))
 	for _, t := range types {
 		s := unknown[t]
-		out = append(out, fmt.Sprintf("not evaluated: %d resource(s) of type %q (e.g. %s): no loaded control applies to this type", s.n, t, s.first))
+		notes = append(notes, fmt.Sprintf("not evaluated: %d resource(s) of type %q (e.g. %s): no loaded control applies to this type", s.n, t, s.first.ID))
+		msg := fmt.Sprintf("no loaded control applies to resources of type %q: this one was not evaluated", t)
+		if s.n > 1 {
+			msg = fmt.Sprintf("no loaded control applies to resources of type %q: none of its %d resources (this one and %d more) was evaluated", t, s.n, s.n-1)
+		}
+		out = append(out, finding.Finding{
+			ControlID: NoControlID,
+			Title:     "No loaded control applies to this resource type",
+			Severity:  finding.Info,
+			Status:    finding.NotEvaluated,
+			Message:   msg,
+			Resource:  finding.ResourceRef{Type: t, ID: s.first.ID, System: s.first.System, Source: s.first.Source},
+			// One entry per type, stable whichever resource comes first.
+			Fingerprint: finding.Fingerprint(NoControlID, t, ""),
+			Frameworks:  map[string][]string{},
+		})
 	}
-	return out
+	return out, notes
+}
+
+// sortFindings restores the report order (control, resource type, ID)
+// after the pipeline's own entries are added to the engine's.
+func sortFindings(fs []finding.Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.ControlID != b.ControlID {
+			return a.ControlID < b.ControlID
+		}
+		if a.Resource.Type != b.Resource.Type {
+			return a.Resource.Type < b.Resource.Type
+		}
+		return a.Resource.ID < b.Resource.ID
+	})
 }
 
 // NothingEvaluated says why a report holds no verdict: no control reached
@@ -78,16 +121,22 @@ func NothingEvaluated(r *report.Report) (reason string, ok bool) {
 			return "", false
 		}
 	}
-	var why []string
+	uncovered := 0
+	for _, f := range r.Findings {
+		if f.ControlID == NoControlID {
+			uncovered++
+		}
+	}
+	var why string
 	switch {
 	case r.Evidence.Resources == 0:
-		why = append(why, "the evidence holds no resources")
-	case len(r.Findings) == 0:
-		why = append(why, fmt.Sprintf("no loaded control applies to any of the %d resource(s)", r.Evidence.Resources))
+		why = "the evidence holds no resources"
+	case uncovered == len(r.Findings):
+		why = fmt.Sprintf("no loaded control applies to any of the %d resource(s)", r.Evidence.Resources)
 	default:
-		why = append(why, fmt.Sprintf("every one of the %d result(s) is error or not_evaluated", len(r.Findings)))
+		why = fmt.Sprintf("every one of the %d result(s) is error or not_evaluated", len(r.Findings)-uncovered)
 	}
-	return "nothing was evaluated: " + strings.Join(why, "; "), true
+	return "nothing was evaluated: " + why, true
 }
 
 func joinReason(a, b string) string {

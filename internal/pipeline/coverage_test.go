@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -58,38 +59,52 @@ func TestNothingEvaluatedNeverExitsZero(t *testing.T) {
 	t.Parallel()
 	in := coverageInputs(t)
 	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	uncovered := func(id, msg string) string {
+		return "RAMPART-NO-CONTROL not_evaluated info test.gadget " + id + ": " + msg
+	}
 	tests := []struct {
 		name      string
 		resources []evidence.Resource
 		failOn    finding.Severity
 		want      int
+		results   []string
 		warnings  []string
 	}{
 		// Today's defect: resources no control knows were evaluated by
 		// nothing, mentioned nowhere, and the audit exited 0.
-		{"only types no control knows", []evidence.Resource{gadget("g1"), gadget("g2")}, finding.Low, ExitNotEvaluated, []string{
-			`not evaluated: 2 resource(s) of type "test.gadget" (e.g. g1): no loaded control applies to this type`,
-			`nothing was evaluated: no loaded control applies to any of the 2 resource(s)`,
-		}},
-		{"no resources at all", nil, finding.Low, ExitNotEvaluated, []string{"nothing was evaluated: the evidence holds no resources"}},
-		{"every result not_evaluated below --fail-on", []evidence.Resource{widget("w1", map[string]any{})}, finding.Critical, ExitNotEvaluated, []string{
-			"nothing was evaluated: every one of the 1 result(s) is error or not_evaluated",
-		}},
-		{"a pass beside an unknown type is a pass, and the type is named", []evidence.Resource{widget("w1", map[string]any{"bad": false}), gadget("g1")}, finding.Low, ExitOK, []string{
-			`not evaluated: 1 resource(s) of type "test.gadget" (e.g. g1): no loaded control applies to this type`,
-		}},
-		{"a failure", []evidence.Resource{widget("w1", map[string]any{"bad": true})}, finding.Low, ExitFindings, nil},
+		{"only types no control knows", []evidence.Resource{gadget("g2"), gadget("g1"), gadget("g3")}, finding.Low, ExitNotEvaluated,
+			[]string{uncovered("g1", `no loaded control applies to resources of type "test.gadget": none of its 3 resources (this one and 2 more) was evaluated`)},
+			[]string{`not evaluated: 3 resource(s) of type "test.gadget" (e.g. g1): no loaded control applies to this type`, "nothing was evaluated: no loaded control applies to any of the 3 resource(s)"}},
+		{"no resources at all", nil, finding.Low, ExitNotEvaluated, nil, []string{"nothing was evaluated: the evidence holds no resources"}},
+		{"every result not_evaluated below --fail-on", []evidence.Resource{widget("w1", map[string]any{}), gadget("g1")}, finding.Critical, ExitNotEvaluated,
+			[]string{
+				uncovered("g1", `no loaded control applies to resources of type "test.gadget": this one was not evaluated`),
+				"TEST-001 not_evaluated low test.widget w1: whether the widget is bad is unknown",
+			},
+			[]string{`not evaluated: 1 resource(s) of type "test.gadget" (e.g. g1): no loaded control applies to this type`, "nothing was evaluated: every one of the 1 result(s) is error or not_evaluated"}},
+		{"a pass beside an unknown type is a pass, and the type is named", []evidence.Resource{widget("w1", map[string]any{"bad": false}), gadget("g1")}, finding.Low, ExitOK,
+			[]string{
+				uncovered("g1", `no loaded control applies to resources of type "test.gadget": this one was not evaluated`),
+				"TEST-001 pass low test.widget w1: passed",
+			}, []string{`not evaluated: 1 resource(s) of type "test.gadget" (e.g. g1): no loaded control applies to this type`}},
+		{"the unknown type blocks at --fail-on info", []evidence.Resource{widget("w1", map[string]any{"bad": false}), gadget("g1")}, finding.Info, ExitNotEvaluated,
+			[]string{
+				uncovered("g1", `no loaded control applies to resources of type "test.gadget": this one was not evaluated`),
+				"TEST-001 pass low test.widget w1: passed",
+			}, []string{`not evaluated: 1 resource(s) of type "test.gadget" (e.g. g1): no loaded control applies to this type`}},
+		{"a failure", []evidence.Resource{widget("w1", map[string]any{"bad": true})}, finding.Low, ExitFindings,
+			[]string{"TEST-001 fail low test.widget w1: widget is bad"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := in.Evaluate(context.Background(), &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: tc.resources}, now)
-			assert.Equal(t, tc.want, ExitCode(r, tc.failOn), "%+v", r.Findings)
-			for _, w := range tc.warnings {
-				assert.Contains(t, r.Warnings, w)
+			var got []string
+			for _, f := range r.Findings {
+				got = append(got, fmt.Sprintf("%s %s %s %s %s: %s", f.ControlID, f.Status, f.Severity, f.Resource.Type, f.Resource.ID, f.Message))
 			}
-			if tc.warnings == nil {
-				assert.Empty(t, r.Warnings)
-			}
+			assert.Equal(t, tc.results, got)
+			assert.Equal(t, tc.want, ExitCode(r, tc.failOn))
+			assert.Equal(t, tc.warnings, r.Warnings)
 		})
 	}
 }

@@ -145,6 +145,11 @@ func (in *Inputs) Evaluate(ctx context.Context, snap *evidence.Snapshot, now tim
 		systems[s.ID] = engine.System{ID: s.ID, Classification: s.Classification, Owner: s.Owner}
 	}
 	raw := in.Engine.Evaluate(ctx, snap, systems)
+	extra, uncoveredNotes := uncovered(in.Engine.Catalog(), snap.Resources)
+	if len(extra) > 0 {
+		raw = append(raw, extra...)
+		sortFindings(raw)
+	}
 	fs, waivers := link.Apply(raw, in.Workspace, now)
 	gov, govErr := governance.Evaluate(governance.Input{Findings: fs, Waivers: waivers, Resources: snap.Resources,
 		Workspace: in.Workspace, Controls: in.Controls(), Options: in.Governance, Now: now})
@@ -183,7 +188,7 @@ func (in *Inputs) Evaluate(ctx context.Context, snap *evidence.Snapshot, now tim
 			r.Warnings = append(r.Warnings, diagString(d))
 		}
 	}
-	r.Warnings = append(r.Warnings, uncoveredWarnings(in.Engine.Catalog(), snap.Resources)...)
+	r.Warnings = append(r.Warnings, uncoveredNotes...)
 	if reason, nothing := NothingEvaluated(r); nothing {
 		r.Warnings = append(r.Warnings, reason)
 	}
