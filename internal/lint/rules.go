@@ -67,7 +67,7 @@ var rules = []rule{
 	{RuleFrameworkUnknown, LevelWarning, "a framework key in custom.frameworks is not one of the documented keys", checkFrameworks},
 	{RuleDenyMissing, LevelError, "a control package defines no deny rule, so it can never fail", checkDeny},
 	{RuleForbiddenBuiltin, LevelError, "a call to a network, host or non-deterministic built-in, which controls cannot use", checkForbidden},
-	{RuleUnguardedAttribute, LevelWarning, "deny reads an attribute that no unknown rule reads, so a resource without it passes unseen", checkGuards},
+	{RuleUnguardedAttribute, LevelWarning, "deny reads an input path (an attribute at any depth, a list element's field, input.system) that no unknown rule tests in a negated expression, so a resource without it passes unseen", checkGuards},
 	{RuleTestMissing, LevelError, "no test module refers to the control's package", checkTests},
 	{RuleUnusedRule, LevelWarning, "a helper rule of a control package that no rule refers to", checkUnused},
 	{RuleDeprecatedSyntax, LevelWarning, "Rego v0 syntax, redundant future.keywords or rego.v1 imports, or deprecated built-ins", checkDeprecated},
