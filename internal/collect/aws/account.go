@@ -336,8 +336,12 @@ func (r *run) guardDuty(ctx context.Context, cfg sdkaws.Config, sc evidence.Scop
 	attr := "regions." + sc.Region + ".guardduty"
 	var ids []string
 	p := guardduty.NewListDetectorsPaginator(c, &guardduty.ListDetectorsInput{})
+	var pGuard pageGuard
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
+		if err == nil {
+			err = pGuard.next(page.NextToken)
+		}
 		if err != nil {
 			acct.unknownAttr(attr, r.unknownReason(sc, "guardduty", "guardduty:ListDetectors", err))
 			return nil

@@ -29,8 +29,12 @@ func ec2ARN(sc evidence.Scope, kind, id string) string {
 func (r *run) securityGroups(ctx context.Context, c *ec2.Client, sc evidence.Scope) error {
 	p := ec2.NewDescribeSecurityGroupsPaginator(c, &ec2.DescribeSecurityGroupsInput{})
 	var out []evidence.Resource
+	var pGuard pageGuard
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
+		if err == nil {
+			err = pGuard.next(page.NextToken)
+		}
 		if err != nil {
 			r.gap(ctx, TypeSecurityGroup, sc, "ec2:DescribeSecurityGroups", err)
 			return nil
@@ -89,8 +93,12 @@ func rules(perms []ec2types.IpPermission) []any {
 func (r *run) instances(ctx context.Context, c *ec2.Client, sc evidence.Scope) error {
 	p := ec2.NewDescribeInstancesPaginator(c, &ec2.DescribeInstancesInput{})
 	var out []evidence.Resource
+	var pGuard pageGuard
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
+		if err == nil {
+			err = pGuard.next(page.NextToken)
+		}
 		if err != nil {
 			r.gap(ctx, TypeInstance, sc, "ec2:DescribeInstances", err)
 			return nil
@@ -141,8 +149,12 @@ func instanceResource(sc evidence.Scope, in ec2types.Instance) evidence.Resource
 func (r *run) volumes(ctx context.Context, c *ec2.Client, sc evidence.Scope) error {
 	p := ec2.NewDescribeVolumesPaginator(c, &ec2.DescribeVolumesInput{})
 	var out []evidence.Resource
+	var pGuard pageGuard
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
+		if err == nil {
+			err = pGuard.next(page.NextToken)
+		}
 		if err != nil {
 			r.gap(ctx, TypeVolume, sc, "ec2:DescribeVolumes", err)
 			return nil
@@ -172,8 +184,12 @@ func (r *run) volumes(ctx context.Context, c *ec2.Client, sc evidence.Scope) err
 func (r *run) vpcs(ctx context.Context, c *ec2.Client, sc evidence.Scope) error {
 	var vpcs []ec2types.Vpc
 	p := ec2.NewDescribeVpcsPaginator(c, &ec2.DescribeVpcsInput{})
+	var pGuard pageGuard
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
+		if err == nil {
+			err = pGuard.next(page.NextToken)
+		}
 		if err != nil {
 			r.gap(ctx, TypeVPC, sc, "ec2:DescribeVpcs", err)
 			return nil
@@ -183,8 +199,12 @@ func (r *run) vpcs(ctx context.Context, c *ec2.Client, sc evidence.Scope) error 
 	logs := map[string][]any{}
 	var logsReason string
 	fp := ec2.NewDescribeFlowLogsPaginator(c, &ec2.DescribeFlowLogsInput{})
+	var fpGuard pageGuard
 	for fp.HasMorePages() {
 		page, err := fp.NextPage(ctx)
+		if err == nil {
+			err = fpGuard.next(page.NextToken)
+		}
 		if err != nil {
 			logsReason = r.unknownReason(sc, "flow logs", "ec2:DescribeFlowLogs", err)
 			break

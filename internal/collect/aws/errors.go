@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 
+	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 )
@@ -82,4 +83,49 @@ func errSummary(err error) string {
 // the operation always returns: a broken answer, never "not configured".
 func errMissing(member string) error {
 	return fmt.Errorf("the answer has no %s", member)
+}
+
+// maxPages bounds one paginated listing: 10,000 pages is millions of
+// items, more than any account holds of one type.
+const maxPages = 10000
+
+// errPageCycle: a listing handed out a page token it had already handed
+// out. The SDK's paginators stop quietly on a token repeated back to back
+// (StopOnDuplicateToken) — a list cut short that reads as complete — and
+// loop for ever on a longer cycle; either way the listing is not collected.
+var errPageCycle = errors.New("pagination loops")
+
+// pageGuard checks the next-page token of each page of one listing.
+type pageGuard struct {
+	seen  map[string]bool
+	pages int
+}
+
+// next is told each page's next token (nil or empty on the last page).
+func (g *pageGuard) next(token *string) error {
+	g.pages++
+	t := sdkaws.ToString(token)
+	if t == "" {
+		return nil
+	}
+	if g.pages >= maxPages {
+		return fmt.Errorf("still a next page after %d pages", g.pages)
+	}
+	if g.seen == nil {
+		g.seen = map[string]bool{}
+	}
+	if g.seen[t] {
+		return fmt.Errorf("%w: page %d hands out the token %q again", errPageCycle, g.pages, t)
+	}
+	g.seen[t] = true
+	return nil
+}
+
+// truncated is the next token of the query protocols that mark the last
+// page with IsTruncated rather than by leaving the marker out.
+func truncated(isTruncated bool, marker *string) *string {
+	if !isTruncated {
+		return nil
+	}
+	return marker
 }

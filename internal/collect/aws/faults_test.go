@@ -3,6 +3,7 @@ package aws_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -176,4 +177,47 @@ func TestEmptyBodyIsRetried(t *testing.T) {
 	assert.Positive(t, rep.Stats.Retries)
 	require.NotEmpty(t, snap.NotCollected)
 	assert.Contains(t, snap.NotCollected[0].Reason, "empty response body (HTTP 200)")
+}
+
+// TestPaginationLoopIsNotCollected: a listing whose last page hands out
+// the first page's token again. The SDK's paginators stop quietly on a
+// token repeated back to back (a one-page list: a truncation that reads as
+// complete) and loop for ever on a longer cycle. Both must end, bounded,
+// as not collected.
+func TestPaginationLoopIsNotCollected(t *testing.T) {
+	t.Parallel()
+	srv := awstest.New(awstest.Sample(), awstest.Faults{LoopPages: map[string]bool{
+		"ec2:DescribeSecurityGroups": true, // three groups in eu-west-1 (two pages), one in us-east-1
+		"iam:ListMFADevices":         true,
+		"kms:ListKeys@eu-west-1":     true,
+		"rds:DescribeDBInstances":    true,
+		"s3:ListBuckets":             true,
+	}})
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	snap, _, err := awscollect.Collect(ctx, options(srv, awstest.SampleKey))
+	require.NoError(t, err, "the collection ends on its own")
+	assert.True(t, snap.Incomplete)
+
+	gaps := map[string]string{}
+	for _, g := range snap.NotCollected {
+		gaps[g.ResourceType+" "+g.ScopeID] = g.Reason
+	}
+	for _, k := range []string{
+		"aws.ec2.security_group aws:111122223333/eu-west-1",
+		"aws.ec2.security_group aws:111122223333/us-east-1",
+		"aws.kms.key aws:111122223333/eu-west-1",
+		"aws.rds.instance aws:111122223333/eu-west-1",
+		"aws.s3.bucket aws:111122223333",
+	} {
+		assert.Contains(t, gaps[k], "pagination loops", k)
+	}
+	assert.Zero(t, count(snap, awscollect.TypeSecurityGroup))
+	assert.Zero(t, count(snap, awscollect.TypeS3Bucket))
+	alice := find(t, snap, awscollect.TypeIAMUser, ":user/alice")
+	assert.NotContains(t, alice.Attributes, "mfa_devices")
+	assert.Contains(t, alice.Unknown["mfa_devices"], "pagination loops")
+	// eu-west-1: page 1, page 2, page 1 again; us-east-1: page 1, page 1 again.
+	assert.Equal(t, int64(5), srv.Calls("ec2:DescribeSecurityGroups"))
 }

@@ -43,8 +43,12 @@ func (r *run) collectIAM(ctx context.Context, c *iam.Client, sc evidence.Scope, 
 	p := iam.NewGetAccountAuthorizationDetailsPaginator(c, &iam.GetAccountAuthorizationDetailsInput{
 		Filter: []iamtypes.EntityType{iamtypes.EntityTypeUser, iamtypes.EntityTypeLocalManagedPolicy},
 	})
+	var pGuard pageGuard
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
+		if err == nil {
+			err = pGuard.next(truncated(page.IsTruncated, page.Marker))
+		}
 		if err != nil {
 			r.gap(ctx, TypeIAMUser, sc, "iam:GetAccountAuthorizationDetails", err)
 			r.gap(ctx, TypeIAMPolicy, sc, "iam:GetAccountAuthorizationDetails", err)
@@ -107,8 +111,12 @@ func (r *run) userResource(ctx context.Context, c *iam.Client, sc evidence.Scope
 
 	mfa := []any{}
 	mp := iam.NewListMFADevicesPaginator(c, &iam.ListMFADevicesInput{UserName: u.UserName})
+	var mpGuard pageGuard
 	for mp.HasMorePages() {
 		page, err := mp.NextPage(ctx)
+		if err == nil {
+			err = mpGuard.next(truncated(page.IsTruncated, page.Marker))
+		}
 		if err != nil {
 			unknown["mfa_devices"] = r.unknownReason(sc, "mfa_devices of "+name, "iam:ListMFADevices", err)
 			mfa = nil
@@ -137,8 +145,12 @@ func (r *run) userResource(ctx context.Context, c *iam.Client, sc evidence.Scope
 func (r *run) accessKeys(ctx context.Context, c *iam.Client, sc evidence.Scope, user *string) ([]any, error) {
 	keys := []any{}
 	kp := iam.NewListAccessKeysPaginator(c, &iam.ListAccessKeysInput{UserName: user})
+	var kpGuard pageGuard
 	for kp.HasMorePages() {
 		page, err := kp.NextPage(ctx)
+		if err == nil {
+			err = kpGuard.next(truncated(page.IsTruncated, page.Marker))
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%s", r.unknownReason(sc, "access_keys of "+sdkaws.ToString(user), "iam:ListAccessKeys", err))
 		}

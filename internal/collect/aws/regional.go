@@ -64,8 +64,12 @@ func (r *run) kmsKeys(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope)
 	c := kms.NewFromConfig(cfg)
 	var keys []kmstypes.KeyListEntry
 	p := kms.NewListKeysPaginator(c, &kms.ListKeysInput{})
+	var pGuard pageGuard
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
+		if err == nil {
+			err = pGuard.next(truncated(page.Truncated, page.NextMarker))
+		}
 		if err != nil {
 			r.gap(ctx, TypeKMSKey, sc, "kms:ListKeys", err)
 			return nil
@@ -132,8 +136,12 @@ func (r *run) rdsInstances(ctx context.Context, cfg sdkaws.Config, sc evidence.S
 	c := rds.NewFromConfig(cfg)
 	p := rds.NewDescribeDBInstancesPaginator(c, &rds.DescribeDBInstancesInput{})
 	var out []evidence.Resource
+	var pGuard pageGuard
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
+		if err == nil {
+			err = pGuard.next(page.Marker)
+		}
 		if err != nil {
 			r.gap(ctx, TypeRDSInstance, sc, "rds:DescribeDBInstances", err)
 			return nil

@@ -44,8 +44,12 @@ func (r *run) collectS3(ctx context.Context, cfg sdkaws.Config, sc evidence.Scop
 	home := clients.get(cfg.Region)
 	var buckets []s3types.Bucket
 	p := s3.NewListBucketsPaginator(home, &s3.ListBucketsInput{MaxBuckets: sdkaws.Int32(1000)})
+	var pGuard pageGuard
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
+		if err == nil {
+			err = pGuard.next(page.ContinuationToken)
+		}
 		if err != nil {
 			r.gap(ctx, TypeS3Bucket, sc, "s3:ListAllMyBuckets", err)
 			return nil

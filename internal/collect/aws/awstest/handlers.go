@@ -84,7 +84,7 @@ func (s *Server) iam(c *call) error {
 		for i := range a.Policies {
 			all = append(all, entry{p: &a.Policies[i]})
 		}
-		items, next := page(all, c.form["Marker"], s.faults.PageSize)
+		items, next := page(c, all, c.form["Marker"], s.faults.PageSize)
 		var users []*User
 		var pols []*Policy
 		for _, e := range items {
@@ -100,14 +100,14 @@ func (s *Server) iam(c *call) error {
 		if u == nil {
 			return nil
 		}
-		items, next := page(u.MFASerials, c.form["Marker"], s.faults.PageSize)
+		items, next := page(c, u.MFASerials, c.form["Marker"], s.faults.PageSize)
 		return render(c, xmlType, "iam/ListMFADevices", map[string]any{"User": u.Name, "Items": items, "Marker": next})
 	case "ListAccessKeys":
 		u := s.user(c, a)
 		if u == nil {
 			return nil
 		}
-		items, next := page(u.AccessKeys, c.form["Marker"], s.faults.PageSize)
+		items, next := page(c, u.AccessKeys, c.form["Marker"], s.faults.PageSize)
 		return render(c, xmlType, "iam/ListAccessKeys", map[string]any{"User": u.Name, "Items": items, "Marker": next})
 	case "GetAccessKeyLastUsed":
 		for _, u := range a.Users {
@@ -208,16 +208,16 @@ func (s *Server) ec2(c *call) error {
 		sort.Slice(regs, func(i, j int) bool { return regs[i].Name < regs[j].Name })
 		return render(c, xmlType, "ec2/DescribeRegions", data(regs, ""))
 	case "DescribeSecurityGroups":
-		items, next := page(reg.SecurityGroups, tok, size)
+		items, next := page(c, reg.SecurityGroups, tok, size)
 		return render(c, xmlType, "ec2/DescribeSecurityGroups", data(items, next))
 	case "DescribeInstances":
-		items, next := page(reg.Instances, tok, size)
+		items, next := page(c, reg.Instances, tok, size)
 		return render(c, xmlType, "ec2/DescribeInstances", data(items, next))
 	case "DescribeVolumes":
-		items, next := page(reg.Volumes, tok, size)
+		items, next := page(c, reg.Volumes, tok, size)
 		return render(c, xmlType, "ec2/DescribeVolumes", data(items, next))
 	case "DescribeVpcs":
-		items, next := page(reg.VPCs, tok, size)
+		items, next := page(c, reg.VPCs, tok, size)
 		return render(c, xmlType, "ec2/DescribeVpcs", data(items, next))
 	case "DescribeFlowLogs":
 		var withLogs []VPC
@@ -226,7 +226,7 @@ func (s *Server) ec2(c *call) error {
 				withLogs = append(withLogs, v)
 			}
 		}
-		items, next := page(withLogs, tok, size)
+		items, next := page(c, withLogs, tok, size)
 		return render(c, xmlType, "ec2/DescribeFlowLogs", data(items, next))
 	case "GetEbsEncryptionByDefault":
 		return render(c, xmlType, "ec2/GetEbsEncryptionByDefault", reg.EBSDefault)
@@ -238,7 +238,7 @@ func (s *Server) rds(c *call) error {
 	if c.op != "DescribeDBInstances" {
 		return fmt.Errorf("rds: unsupported action %q", c.op)
 	}
-	items, next := page(c.regionData().DBs, c.form["Marker"], s.faults.PageSize)
+	items, next := page(c, c.regionData().DBs, c.form["Marker"], s.faults.PageSize)
 	return render(c, xmlType, "rds/DescribeDBInstances", map[string]any{"Items": items, "Marker": next, "Account": c.account.ID, "Region": c.region})
 }
 
@@ -269,7 +269,7 @@ func (s *Server) s3(c *call) error {
 		if q.Has("max-buckets") {
 			size = s.faults.PageSize
 		}
-		items, next := page(a.Buckets, q.Get("continuation-token"), max(size, 1))
+		items, next := page(c, a.Buckets, q.Get("continuation-token"), max(size, 1))
 		return render(c, t, "s3/ListBuckets", map[string]any{"Items": items, "NextToken": next, "WithRegion": q.Has("max-buckets")})
 	}
 	name := strings.SplitN(strings.Trim(c.r.URL.Path, "/"), "/", 2)[0]
@@ -347,7 +347,7 @@ func (s *Server) jsonService(c *call) error {
 	base := map[string]any{"Account": c.account.ID, "Region": c.region}
 	switch c.service + "/" + c.op {
 	case "kms/ListKeys":
-		items, next := page(reg.Keys, str("Marker"), s.faults.PageSize)
+		items, next := page(c, reg.Keys, str("Marker"), s.faults.PageSize)
 		base["Items"], base["NextToken"] = items, next
 		return render(c, jsonType, "kms/ListKeys", base)
 	case "kms/DescribeKey", "kms/GetKeyRotationStatus":

@@ -59,6 +59,9 @@ type Faults struct {
 	// with a Content-Length that matches what is sent: a document that
 	// ends early, not a dropped connection.
 	Truncate map[string]bool
+	// LoopPages makes the last page of the operation's listing hand out
+	// the first page's token again (a pagination cycle).
+	LoopPages map[string]bool
 	// Latency is added to every request.
 	Latency time.Duration
 	// PageSize bounds every paginated answer (default 2, so tests page).
@@ -130,6 +133,7 @@ type call struct {
 	account *Account
 	form    map[string]string // query protocol parameters
 	body    []byte
+	loop    bool // the LoopPages fault applies
 }
 
 var credRE = regexp.MustCompile(`Credential=([^/]+)/\d{8}/([^/]+)/([^/]+)/aws4_request`)
@@ -195,6 +199,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.deny(c)
 		return
 	}
+	c.loop = s.match(s.faults.LoopPages, c)
 	if s.match(s.faults.EmptyBody, c) {
 		w.Header().Set("Content-Type", contentType(c.service))
 		w.Header().Set("X-Amzn-RequestId", requestID)
@@ -337,7 +342,9 @@ func render(c *call, contentType, name string, data any) error {
 const requestID = "c6104cbe-af31-11e0-8154-cbc7ccf896c7"
 
 // page cuts items at the token (an offset) and returns the next token.
-func page[T any](items []T, token string, size int) ([]T, string) {
+// Under the LoopPages fault the last page hands out the first page's
+// token again, so a client that follows every token never ends.
+func page[T any](c *call, items []T, token string, size int) ([]T, string) {
 	start, _ := strconv.Atoi(strings.TrimPrefix(token, "page-"))
 	if start > len(items) {
 		start = len(items)
@@ -346,6 +353,8 @@ func page[T any](items []T, token string, size int) ([]T, string) {
 	next := ""
 	if end < len(items) {
 		next = "page-" + strconv.Itoa(end)
+	} else if c.loop {
+		next = "page-0"
 	}
 	return items[start:end], next
 }
