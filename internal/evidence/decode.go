@@ -386,6 +386,29 @@ type parser struct {
 	// scratch holds a string with escapes while it is decoded.
 	scratch    []byte
 	schemaSeen bool
+	// interned holds the short strings of attributes — keys and values such
+	// as "visibility" or "private" repeat in every resource — so each is
+	// allocated once per snapshot (BenchmarkDecode).
+	interned map[string]string
+}
+
+// intern returns b as a string, shared with earlier equal short strings.
+func (p *parser) intern(b []byte) string {
+	const maxLen, maxEntries = 32, 1 << 14
+	if len(b) > maxLen {
+		return string(b)
+	}
+	if s, ok := p.interned[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if p.interned == nil {
+		p.interned = make(map[string]string, 256)
+	}
+	if len(p.interned) < maxEntries {
+		p.interned[s] = s
+	}
+	return s
 }
 
 func (p *parser) ws() {
@@ -549,7 +572,7 @@ func (p *parser) value(depth int) (any, error) {
 		start := p.pos
 		m := map[string]any{}
 		err := p.object(func(key []byte, off int) error {
-			k := string(key)
+			k := p.intern(key)
 			if _, dup := m[k]; dup {
 				return p.duplicate(off, p.firstKey(start, k), k)
 			}
@@ -570,7 +593,8 @@ func (p *parser) value(depth int) (any, error) {
 		})
 		return a, err
 	case c == '"':
-		return p.string()
+		b, err := p.strBytes()
+		return p.intern(b), err
 	case c == '-' || c >= '0' && c <= '9':
 		return p.number()
 	case c == 't' || c == 'f':
