@@ -105,6 +105,12 @@ type analysis struct {
 	// reads memoises the paths read by a rule with no arguments.
 	reads    map[string][]inPath
 	visiting map[string]bool
+	// lifted is set while walking the top level of a negated unknown
+	// expression: OPA evaluates a field read there before the negation
+	// (not is_string(rule.protocol) is undefined, not true, when protocol
+	// is missing), so such a read guards nothing. Inside a helper rule or
+	// function it does: the helper is then false, and `not` true.
+	lifted bool
 }
 
 func newAnalysis(mod *ast.Module) *analysis {
@@ -127,6 +133,8 @@ func (a *analysis) ruleReads(name string) []inPath {
 	}
 	a.visiting[name] = true
 	defer delete(a.visiting, name)
+	defer func(l bool) { a.lifted = l }(a.lifted)
+	a.lifted = false
 	var out []inPath
 	for _, r := range a.rules[name] {
 		for rr := r; rr != nil; rr = rr.Else {
@@ -162,6 +170,8 @@ func (a *analysis) callReads(name string, args []inPath) []inPath {
 	}
 	a.visiting[key] = true
 	defer delete(a.visiting, key)
+	defer func(l bool) { a.lifted = l }(a.lifted)
+	a.lifted = false
 	var out []inPath
 	for _, r := range a.rules[name] {
 		for rr := r; rr != nil; rr = rr.Else {
@@ -217,9 +227,15 @@ func (a *analysis) guardReads(b ast.Body) []inPath {
 func (a *analysis) walkBody(b ast.Body, env map[ast.Var]inPath, negatedOnly bool) []inPath {
 	var out []inPath
 	for _, e := range b {
-		if negatedOnly && !e.Negated {
-			// Bind its variables, drop its reads.
-			a.walkBody(ast.NewBody(e), env, false)
+		if negatedOnly {
+			if !e.Negated {
+				// Bind its variables, drop its reads.
+				a.walkBody(ast.NewBody(e), env, false)
+				continue
+			}
+			a.lifted = true
+			out = append(out, a.walkBody(ast.NewBody(e), env, false)...)
+			a.lifted = false
 			continue
 		}
 		switch t := e.Terms.(type) {
@@ -291,10 +307,10 @@ func (a *analysis) term(t *ast.Term, env map[ast.Var]inPath) []inPath {
 		case *ast.Term:
 			switch v := x.Value.(type) {
 			case ast.Ref:
-				if p := a.resolve(x, env); p != nil {
+				if p := a.resolve(x, env); p != nil && !a.lifted {
 					out = append(out, p)
 				}
-				if h, ok := v[0].Value.(ast.Var); ok && a.rules[string(h)] != nil {
+				if h, ok := v[0].Value.(ast.Var); ok && a.rules[string(h)] != nil && (!a.lifted || a.alias(string(h)) == nil) {
 					out = append(out, a.ruleReads(string(h))...)
 				}
 				// Keys of the ref may read too (sla_days[lower(alert.severity)]).

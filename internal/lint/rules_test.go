@@ -183,6 +183,7 @@ func TestUnguardedNestedReads(t *testing.T) {
 		{"admin_ports_open.rego", []string{"attributes.ingress[_].cidr_ipv4", "attributes.ingress[_].cidr_ipv6"}},
 		{"no_public_grants.rego", []string{"attributes.policy.document.Statement"}},
 		{"system_read.rego", []string{"system.classification"}},
+		{"lifted_negation.rego", []string{"attributes.webhooks[_].url_scheme"}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			src, err := os.ReadFile(filepath.Join("testdata/unguarded", tc.file))

@@ -67,7 +67,7 @@ unknown contains {"msg": sprintf("the last use of access key %d is unreadable", 
 	some i, key in attrs.access_keys
 	is_object(key)
 	"last_used_date" in object.keys(key)
-	not is_string(key.last_used_date)
+	not is_string(object.get(key, "last_used_date", null))
 }
 
 unknown contains {"msg": "the user's creation date is unknown", "path": "attributes.create_date"} if {
@@ -78,5 +78,5 @@ unknown contains {"msg": "the user's creation date is unknown", "path": "attribu
 unknown contains {"msg": "the last use of the console password is unreadable", "path": "attributes.password_last_used"} if {
 	attrs.password_enabled == true
 	"password_last_used" in object.keys(attrs)
-	not is_string(attrs.password_last_used)
+	not is_string(object.get(attrs, "password_last_used", null))
 }
