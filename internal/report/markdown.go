@@ -24,8 +24,11 @@ const markdownBudget = MarkdownLimit - 1024
 // much, and where to find all of it.
 func WriteMarkdown(w io.Writer, r *Report) error {
 	g := r.Gate
-	var newFail, newOther, unchanged []finding.Finding
-	for _, f := range r.Findings {
+	// Pointers into the report: a large run has tens of thousands of
+	// findings, and copies of them were most of this writer's memory.
+	var newFail, newOther, unchanged []*finding.Finding
+	for i := range r.Findings {
+		f := &r.Findings[i]
 		switch {
 		case f.Status == finding.Pass || f.Status == finding.Waived:
 		case g != nil && g.Changes[f.Fingerprint] == "unchanged":
@@ -48,9 +51,11 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			expired = append(expired, wv)
 		}
 	}
-	fixed := []finding.Finding{}
+	var fixed []*finding.Finding
 	if g != nil {
-		fixed = g.Fixed
+		for i := range g.Fixed {
+			fixed = append(fixed, &g.Fixed[i])
+		}
 	}
 
 	var b mdBuilder
@@ -186,7 +191,7 @@ func (b *mdBuilder) cut(n int, what string) {
 	b.notes = append(b.notes, fmt.Sprintf("%d %s", n, what))
 }
 
-func (b *mdBuilder) folded(summary string, fs []finding.Finding, linkBase string) {
+func (b *mdBuilder) folded(summary string, fs []*finding.Finding, linkBase string) {
 	if len(fs) == 0 {
 		return
 	}
@@ -203,7 +208,7 @@ func (b *mdBuilder) folded(summary string, fs []finding.Finding, linkBase string
 	b.force("\n</details>\n\n")
 }
 
-func findingRow(f finding.Finding, linkBase string) string {
+func findingRow(f *finding.Finding, linkBase string) string {
 	where := ""
 	if src := f.Resource.Source; src.File != "" {
 		label := src.File
@@ -238,6 +243,6 @@ func cell(s string) string {
 // quotes readable.
 var cellEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
-func bySeverity(fs []finding.Finding) {
+func bySeverity(fs []*finding.Finding) {
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity.Rank() > fs[j].Severity.Rank() })
 }
