@@ -14,7 +14,10 @@ import (
 // laxer) reads the same value from it. Seeds are in testdata/fuzz/FuzzLoad;
 // run longer with
 //
-//	go test -run '^$' -fuzz FuzzLoad -fuzztime 60s ./internal/evidence/
+//	go test -run '^$' -fuzz FuzzLoad -fuzztime 60s -fuzzminimizetime 2s ./internal/evidence/
+//
+// (without -fuzzminimizetime, minimising an input grown from one of the
+// large seeds takes the default 60 s, during which nothing is fuzzed).
 func FuzzLoad(f *testing.F) {
 	for _, path := range repositorySnapshots[2:] { // the small ones
 		data, err := os.ReadFile(path)

@@ -16,7 +16,7 @@ import (
 // testdata/fuzz/FuzzWorkspace and the good and bad test workspaces; run
 // longer with
 //
-//	go test -run '^$' -fuzz FuzzWorkspace -fuzztime 60s ./internal/model/
+//	go test -run '^$' -fuzz FuzzWorkspace -fuzztime 60s -fuzzminimizetime 2s ./internal/model/
 func FuzzWorkspace(f *testing.F) {
 	seeds, err := filepath.Glob("testdata/*/*.hcl")
 	if err != nil {
