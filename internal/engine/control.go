@@ -26,6 +26,8 @@ type Control struct {
 	File   string `json:"file"`
 	Line   int    `json:"line"`
 	Source string `json:"source"`
+	// untrusted controls are evaluated in a child process (sandbox.go).
+	untrusted bool
 }
 
 // Remediation says what to change, once for people at a console or CLI and

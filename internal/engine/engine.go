@@ -36,6 +36,11 @@ type Engine struct {
 	// onEval, when set (tests), is called before each query with the IDs
 	// of the controls it evaluates.
 	onEval func(controls []string)
+	// untrusted controls are evaluated in child processes, not in byType's
+	// batches; childModules are the sources a child compiles.
+	untrusted    []*Control
+	childModules map[string]string
+	memoryLimit  int64
 }
 
 // Option configures an Engine.
@@ -53,11 +58,20 @@ func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = n
 // New parses, validates and compiles the controls of the sources. All
 // problems of all files are returned together as Problems.
 func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error) {
-	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now}
+	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit}
 	for _, o := range opts {
 		o(e)
 	}
 	mods, problems := ParseSources(sources...)
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	return e.build(ctx, mods)
+}
+
+// build validates, compiles and prepares parsed modules.
+func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
+	var problems Problems
 	var controlMods []Module
 	for _, m := range mods {
 		if !m.Test {
@@ -77,6 +91,7 @@ func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error)
 	e.catalog, e.compiler = cat, compiler
 	e.prepared = make(map[string]rego.PreparedEvalQuery, len(cat.Controls))
 	e.byType = map[string][]*Control{}
+	e.childModules = childModules(controlMods)
 	for _, ctl := range cat.Controls {
 		q := fmt.Sprintf("deny := %s; unknown := %s", setRef(ctl, "deny"), setRef(ctl, "unknown"))
 		pq, err := e.prepare(ctx, q)
@@ -84,6 +99,10 @@ func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error)
 			return nil, Problems{{File: ctl.File, Line: ctl.Line, Message: fmt.Sprintf("prepare control %s: %v", ctl.ID, err)}}
 		}
 		e.prepared[ctl.ID] = pq
+		if ctl.untrusted {
+			e.untrusted = append(e.untrusted, ctl)
+			continue
+		}
 		for _, t := range ctl.ResourceTypes {
 			e.byType[t] = append(e.byType[t], ctl)
 		}
@@ -201,6 +220,7 @@ func (e *Engine) Evaluate(ctx context.Context, snap *evidence.Snapshot, systems 
 	for _, fs := range perResource {
 		out = append(out, fs...)
 	}
+	out = append(out, e.evaluateUntrusted(ctx, snap.Resources, systems, now)...)
 	out = append(out, e.gapFindings(snap.NotCollected)...)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -426,10 +446,21 @@ func (e *Engine) gapFindings(gaps []evidence.NotCollected) []finding.Finding {
 			msg += " (missing permission: " + g.MissingPermission + ")"
 		}
 		r := evidence.Resource{Type: g.ResourceType, ID: g.ScopeID, System: g.System, Scope: g.Scope, Source: evidence.Source{Kind: "live"}}
-		for _, ctl := range e.byType[g.ResourceType] {
+		for _, ctl := range e.controlsOf(g.ResourceType) {
 			f := newFinding(ctl, r)
 			f.Status, f.Message = finding.NotEvaluated, msg
 			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// controlsOf lists every control of a resource type, trusted or not.
+func (e *Engine) controlsOf(resourceType string) []*Control {
+	out := append([]*Control{}, e.byType[resourceType]...)
+	for _, ctl := range e.untrusted {
+		if ctl.AppliesTo(resourceType) {
+			out = append(out, ctl)
 		}
 	}
 	return out

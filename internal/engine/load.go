@@ -21,6 +21,11 @@ import (
 type Source struct {
 	Name string
 	FS   fs.FS
+	// Untrusted marks controls someone other than the operator may have
+	// written (a workspace's controls/, which a pull request can change):
+	// they are evaluated in a child process with memory and time limits
+	// (sandbox.go), so one cannot take the run down.
+	Untrusted bool
 }
 
 // Problem is one reason a control or module was rejected at load.
@@ -62,6 +67,9 @@ type Module struct {
 	File   string
 	Test   bool
 	Module *ast.Module
+	// Raw is the source text, which the evaluation child parses again.
+	Raw       string
+	Untrusted bool
 }
 
 // ParseSources parses every .rego file of the sources, tests included.
@@ -92,7 +100,7 @@ func ParseSources(sources ...Source) ([]Module, Problems) {
 				problems = append(problems, astProblems(name, err)...)
 				return nil
 			}
-			mods = append(mods, Module{File: name, Test: strings.HasSuffix(p, "_test.rego"), Module: m})
+			mods = append(mods, Module{File: name, Test: strings.HasSuffix(p, "_test.rego"), Module: m, Raw: string(data), Untrusted: src.Untrusted})
 			return nil
 		})
 		if err != nil {
@@ -209,6 +217,7 @@ func buildCatalog(mods []Module) (*Catalog, Problems) {
 				Message: fmt.Sprintf("control ID %s is already defined at %s:%d", ctl.ID, prev.File, prev.Line)})
 			continue
 		}
+		ctl.untrusted = m.Untrusted
 		cat.byID[ctl.ID] = ctl
 		cat.Controls = append(cat.Controls, ctl)
 	}

@@ -1,0 +1,373 @@
+package engine
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime/debug"
+	"runtime/metrics"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/finding"
+)
+
+// A control's time limit does not bound its memory, and some built-ins
+// cannot be interrupted at all (compiling a regular expression of 100,000
+// groups runs for minutes; numbers.range allocates its whole array at
+// once). An untrusted control is therefore evaluated in a child process —
+// this same executable, re-run with ChildEnv set — under a memory limit and
+// a watchdog. If the child dies or is killed, every result of that control
+// is an error naming the limit, and the run goes on.
+
+// ChildEnv, set to "1", makes the executable an evaluation child: main and
+// the TestMain of every test package that evaluates untrusted controls
+// call RunChild when IsChild reports true, before anything else.
+const ChildEnv = "RAMPART_EVAL_CHILD"
+
+// DefaultMemoryLimit bounds an evaluation child's heap.
+const DefaultMemoryLimit = 1 << 30
+
+// childStartup is how long a child may take to start and compile its
+// control before the first evaluation's limit starts counting.
+const childStartup = 10 * time.Second
+
+// childGrace is added to each evaluation's time limit for the watchdog: the
+// child enforces the limit itself, so the watchdog only catches the
+// built-ins that cannot be interrupted.
+const childGrace = time.Second
+
+// exitMemory is the child's exit code when its memory watchdog fires.
+const exitMemory = 86
+
+// WithMemoryLimit sets the memory limit of an untrusted control's child.
+func WithMemoryLimit(bytes int64) Option { return func(e *Engine) { e.memoryLimit = bytes } }
+
+// IsChild reports whether this process was started as an evaluation child.
+func IsChild() bool { return os.Getenv(ChildEnv) == "1" }
+
+type childRequest struct {
+	Modules     map[string]string `json:"modules"`
+	Control     string            `json:"control"`
+	Timeout     time.Duration     `json:"timeout"`
+	MemoryLimit int64             `json:"memory_limit"`
+	Now         time.Time         `json:"now"`
+	Inputs      []map[string]any  `json:"inputs"`
+}
+
+// childResult is one line of the child's output, one per input in order.
+type childResult struct {
+	Deny     any    `json:"deny"`
+	Unknown  any    `json:"unknown"`
+	Error    string `json:"error,omitempty"`
+	TimedOut bool   `json:"timed_out,omitempty"`
+	// Ready is the first line alone: the control compiled.
+	Ready bool `json:"ready,omitempty"`
+}
+
+// childModules keeps what a child needs to compile an untrusted control:
+// the untrusted modules and every library module.
+func childModules(mods []Module) map[string]string {
+	out := map[string]string{}
+	for _, m := range mods {
+		pkg := strings.TrimPrefix(m.Module.Package.Path.String(), "data.")
+		if m.Untrusted || pkg == LibraryPackage || strings.HasPrefix(pkg, LibraryPackage+".") {
+			out[m.File] = m.Raw
+		}
+	}
+	return out
+}
+
+// evaluateUntrusted evaluates each untrusted control over the resources
+// of its types, each control in a child of its own, as many at once as
+// there are workers.
+func (e *Engine) evaluateUntrusted(ctx context.Context, resources []evidence.Resource, systems map[string]System, now time.Time) []finding.Finding {
+	if len(e.untrusted) == 0 {
+		return nil
+	}
+	results := make([][]finding.Finding, len(e.untrusted))
+	sem := make(chan struct{}, max(e.workers, 1))
+	var wg sync.WaitGroup
+	for i, ctl := range e.untrusted {
+		var rs []evidence.Resource
+		for _, r := range resources {
+			if ctl.AppliesTo(r.Type) {
+				rs = append(rs, r)
+			}
+		}
+		if len(rs) == 0 {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			results[i] = e.evaluateInChild(ctx, ctl, rs, systems, now)
+		}()
+	}
+	wg.Wait()
+	var out []finding.Finding
+	for _, fs := range results {
+		out = append(out, fs...)
+	}
+	return out
+}
+
+func (e *Engine) evaluateInChild(ctx context.Context, ctl *Control, rs []evidence.Resource, systems map[string]System, now time.Time) []finding.Finding {
+	e.hook([]*Control{ctl})
+	req := childRequest{Modules: e.childModules, Control: ctl.ID, Timeout: e.timeout, MemoryLimit: e.memoryLimit, Now: now}
+	for _, r := range rs {
+		var sys *System
+		if s, ok := systems[r.System]; ok && r.System != "" {
+			sys = &s
+		}
+		req.Inputs = append(req.Inputs, Input(r, sys))
+	}
+	lines, err := e.runChild(ctx, req)
+	out := make([]finding.Finding, len(rs))
+	for i, r := range rs {
+		f := newFinding(ctl, r)
+		switch {
+		case err != nil:
+			// A child that died may have written some results; a control
+			// that took the process down is not believed for any resource.
+			f.Status, f.Message = finding.Error, fmt.Sprintf("control %s %v", ctl.ID, err)
+		case lines[i].TimedOut:
+			f.Status, f.Message = finding.Error, e.timeLimitMessage()
+		case lines[i].Error != "":
+			f.Status, f.Message = finding.Error, "evaluate: "+lines[i].Error
+		default:
+			f = classify(f, lines[i].Deny, lines[i].Unknown, r)
+		}
+		out[i] = f
+	}
+	return out
+}
+
+// runChild starts the child, sends the request and reads one result per
+// input. The watchdog allows childStartup until the child says it is
+// ready, and the time limit plus childGrace for each result after that; when it fires, or the
+// child dies, the error says which limit was exceeded.
+func (e *Engine) runChild(ctx context.Context, req childRequest) ([]childResult, error) {
+	if IsChild() {
+		return nil, errors.New("could not be evaluated: an evaluation child may not start another")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("could not be evaluated: find the rampart executable: %w", err)
+	}
+	body, err := json.Marshal(req)
+	if err != nil {
+		return nil, fmt.Errorf("could not be evaluated: encode its input: %w", err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// -test.run=^$ makes a test binary without the RunChild hook run no
+	// tests (its output then fails to decode); rampart ignores it.
+	cmd := exec.CommandContext(ctx, exe, "-test.run=^$")
+	// The child sees nothing of the environment: no tokens to leak.
+	cmd.Env = []string{ChildEnv + "=1", fmt.Sprintf("GOMEMLIMIT=%d", req.MemoryLimit)}
+	cmd.Stdin = bytes.NewReader(body)
+	var stderr bytes.Buffer
+	cmd.Stderr = &limitedBuffer{buf: &stderr, max: 64 << 10}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, fmt.Errorf("could not be evaluated: %w", err)
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("could not be evaluated: start the evaluation child: %w", err)
+	}
+	var killedFor time.Duration
+	var mu sync.Mutex
+	watchdog := time.AfterFunc(childStartup, func() {
+		mu.Lock()
+		killedFor = req.Timeout
+		mu.Unlock()
+		cancel()
+	})
+	defer watchdog.Stop()
+	var lines []childResult
+	sc := bufio.NewScanner(stdout)
+	sc.Buffer(make([]byte, 64<<10), 64<<20)
+	var decodeErr error
+	ready := false
+	for sc.Scan() && len(lines) < len(req.Inputs) {
+		var res childResult
+		if err := json.Unmarshal(sc.Bytes(), &res); err != nil || res.Ready == ready {
+			decodeErr = fmt.Errorf("decode result %d: %q: %v", len(lines), truncate(sc.Text()), err)
+			cancel()
+			break
+		}
+		if res.Ready {
+			ready = true
+		} else {
+			lines = append(lines, res)
+		}
+		watchdog.Reset(req.Timeout + childGrace)
+	}
+	_, _ = io.Copy(io.Discard, stdout)
+	waitErr := cmd.Wait()
+	mu.Lock()
+	timedOut := killedFor > 0
+	mu.Unlock()
+	var exit *exec.ExitError
+	switch {
+	case timedOut:
+		return nil, fmt.Errorf("exceeded the time limit of %s (the evaluation process was killed)", req.Timeout)
+	case errors.As(waitErr, &exit) && (exit.ExitCode() == exitMemory || outOfMemory(stderr.String())):
+		return nil, fmt.Errorf("exceeded the memory limit of %d MiB (the evaluation process was stopped)", req.MemoryLimit>>20)
+	case ctx.Err() != nil && decodeErr == nil:
+		return nil, fmt.Errorf("could not be evaluated: %w", ctx.Err())
+	case waitErr != nil:
+		return nil, fmt.Errorf("could not be evaluated: the evaluation process failed: %v%s", waitErr, lastLine(stderr.String()))
+	case decodeErr != nil:
+		return nil, fmt.Errorf("could not be evaluated: %w", decodeErr)
+	case len(lines) != len(req.Inputs):
+		return nil, fmt.Errorf("could not be evaluated: the evaluation process returned %d of %d results%s", len(lines), len(req.Inputs), lastLine(stderr.String()))
+	}
+	return lines, nil
+}
+
+func truncate(s string) string {
+	if len(s) > 200 {
+		return s[:200] + "…"
+	}
+	return s
+}
+
+// outOfMemory recognises the Go runtime's death under RLIMIT_AS: a failed
+// heap allocation, or (race detector builds) a failed shadow or arena
+// reservation.
+func outOfMemory(stderr string) bool {
+	for _, s := range []string{"out of memory", "cannot allocate memory", "address space collisions", "failed to allocate"} {
+		if strings.Contains(stderr, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func lastLine(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if i := strings.LastIndex(s, "\n"); i >= 0 {
+		s = s[i+1:]
+	}
+	return ": " + s
+}
+
+// limitedBuffer keeps the first max bytes of a child's stderr.
+type limitedBuffer struct {
+	buf *bytes.Buffer
+	max int
+}
+
+func (l *limitedBuffer) Write(p []byte) (int, error) {
+	if room := l.max - l.buf.Len(); room > 0 {
+		l.buf.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
+}
+
+// RunChild is the evaluation child: it limits its own memory, reads one
+// request from stdin, compiles the control and writes one result line per
+// input to stdout. It returns the process exit code.
+func RunChild(stdin io.Reader, stdout, stderr io.Writer) int {
+	var req childRequest
+	if err := json.NewDecoder(stdin).Decode(&req); err != nil {
+		fmt.Fprintf(stderr, "evaluation child: read request: %v\n", err)
+		return 2
+	}
+	limitMemory(req.MemoryLimit, stderr)
+	ctx := context.Background()
+	mods := make([]Module, 0, len(req.Modules))
+	for name, src := range req.Modules {
+		m, err := ast.ParseModuleWithOpts(name, src, ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			fmt.Fprintf(stderr, "evaluation child: parse %s: %v\n", name, err)
+			return 2
+		}
+		mods = append(mods, Module{File: name, Module: m, Raw: src})
+	}
+	e := &Engine{timeout: req.Timeout, workers: 1, now: func() time.Time { return req.Now }}
+	if _, err := e.build(ctx, mods); err != nil {
+		fmt.Fprintf(stderr, "evaluation child: %v\n", err)
+		return 2
+	}
+	pq, ok := e.prepared[req.Control]
+	if !ok {
+		fmt.Fprintf(stderr, "evaluation child: no control %s\n", req.Control)
+		return 2
+	}
+	w := bufio.NewWriter(stdout)
+	enc := json.NewEncoder(w)
+	if enc.Encode(childResult{Ready: true}) != nil || w.Flush() != nil {
+		return 2
+	}
+	for _, in := range req.Inputs {
+		if err := enc.Encode(e.evalChildInput(ctx, pq, in, req.Now)); err != nil {
+			fmt.Fprintf(stderr, "evaluation child: write result: %v\n", err)
+			return 2
+		}
+		// Each line resets the parent's watchdog: send it now.
+		if err := w.Flush(); err != nil {
+			return 2
+		}
+	}
+	return 0
+}
+
+func (e *Engine) evalChildInput(ctx context.Context, pq rego.PreparedEvalQuery, in map[string]any, now time.Time) childResult {
+	input, err := ast.InterfaceToValue(in)
+	if err != nil {
+		return childResult{Error: fmt.Sprintf("convert resource to Rego input: %v", err)}
+	}
+	ctx, cancel := context.WithTimeout(ctx, e.timeout)
+	defer cancel()
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now))
+	switch {
+	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return childResult{TimedOut: true}
+	case err != nil:
+		return childResult{Error: err.Error()}
+	case len(rs) != 1:
+		return childResult{Error: "query returned no result"}
+	}
+	return childResult{Deny: rs[0].Bindings["deny"], Unknown: rs[0].Bindings["unknown"]}
+}
+
+// limitMemory makes the Go runtime collect harder near the limit and
+// stops the process once the heap passes it anyway; on Linux the address
+// space is capped as well (limit_linux.go), which stops an allocation too
+// large to wait for the watchdog.
+func limitMemory(limit int64, stderr io.Writer) {
+	if limit <= 0 {
+		return
+	}
+	debug.SetMemoryLimit(limit)
+	capAddressSpace(limit)
+	go func() {
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		for range time.Tick(10 * time.Millisecond) {
+			metrics.Read(sample)
+			if sample[0].Value.Kind() == metrics.KindUint64 && int64(sample[0].Value.Uint64()) > limit {
+				fmt.Fprintf(stderr, "evaluation child: memory limit of %d MiB exceeded\n", limit>>20)
+				os.Exit(exitMemory)
+			}
+		}
+	}()
+}
