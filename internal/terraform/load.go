@@ -236,6 +236,7 @@ func parseFile(fsys fs.FS, name string) (*hcl.File, hcl.Diagnostics) {
 		return parseJSONConfig(src, name)
 	}
 	// The file is kept even with errors, so diagnostics can show its lines;
-	// one nested too deep for the recursive parser is not parsed (hcllimit).
-	return hcllimit.ParseConfig(src, name, hcl.InitialPos)
+	// one nested too deep for the recursive parser is not parsed (hcllimit);
+	// a large one is parsed in chunks (chunks.go).
+	return parseConfig(src, name, chunkedAbove, chunkSize)
 }
