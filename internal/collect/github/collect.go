@@ -39,9 +39,11 @@ type run struct {
 }
 
 // Collect reads every target organisation. A collection cut short by the
-// rate limit or by ctx returns the snapshot so far with Incomplete set and
-// the resources it never reached in NotCollected. Rejected credentials are
-// an error: nothing collected with them could be trusted.
+// rate limit returns the snapshot so far with Incomplete set and the
+// resources it never reached in NotCollected; cut short by ctx, it returns
+// that snapshot together with the context's error (the partial-result rule
+// of internal/collect). Rejected credentials are an error and no snapshot:
+// nothing collected with them could be trusted.
 func Collect(ctx context.Context, cfg Config) (*evidence.Snapshot, *Stats, error) {
 	stats := &Stats{}
 	if len(cfg.Targets) == 0 {
@@ -80,6 +82,10 @@ func Collect(ctx context.Context, cfg Config) (*evidence.Snapshot, *Stats, error
 	case stop != nil:
 		snap.Incomplete = true
 		snap.IncompleteReason = redact(stopReason(stop), secret)
+		if cerr := ctx.Err(); cerr != nil {
+			evidence.Sort(snap)
+			return snap, stats, fmt.Errorf("collect github: %w", cerr)
+		}
 	case r.failures.Load() > 0:
 		snap.Incomplete = true
 		snap.IncompleteReason = fmt.Sprintf("%d GitHub request(s) failed after retries; the attributes they would have filled are listed as unknown", r.failures.Load())
