@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/rampart-audit/rampart/internal/evidence"
 )
 
 // accountKinds are the account-wide settings Terraform can manage; one
@@ -36,7 +38,7 @@ func mapAccount(m *mapper) {
 				first = got[k][0]
 			}
 		}
-		b := newBuilder("aws.account", id(&Instance{Root: root, Address: "aws_account"}), first, globalScope(first))
+		b := newBuilder(evidence.TypeAWSAccount, id(&Instance{Root: root, Address: "aws_account"}), first, globalScope(first))
 		b.unknown("account_id", "the account ID is not in the Terraform configuration")
 		b.unknown("root", "the root user's MFA and access keys are not managed by Terraform")
 		accountPasswordPolicy(b, got["aws_iam_account_password_policy"])

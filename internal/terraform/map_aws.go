@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/rampart-audit/rampart/internal/evidence"
 )
 
 // mapSecurityGroups builds aws.ec2.security_group from aws_security_group
@@ -19,7 +21,7 @@ func mapSecurityGroups(m *mapper) {
 	inL := linkEither(m, "aws_vpc_security_group_ingress_rule")
 	outL := linkEither(m, "aws_vpc_security_group_egress_rule")
 	for _, in := range groups {
-		b := newBuilder("aws.ec2.security_group", id(in), in, awsScope(in))
+		b := newBuilder(evidence.TypeAWSEC2SecurityGroup, id(in), in, awsScope(in))
 		isDefault := in.Type == "aws_default_security_group"
 		b.r.Attributes["is_default"] = isDefault
 		if isDefault {

@@ -43,7 +43,7 @@ func mapGitHubRepositories(m *mapper) {
 		if known && in.Org != "" {
 			rid = "github.com/" + in.Org + "/" + name
 		}
-		b := newBuilder("github.repository", rid, in, githubScope(in, name))
+		b := newBuilder(evidence.TypeGitHubRepository, rid, in, githubScope(in, name))
 		b.set("name", get(in.Body, "name"), nil)
 		if known && in.Org != "" {
 			b.r.Attributes["full_name"] = in.Org + "/" + name
@@ -314,7 +314,7 @@ func mapGitHubOrganizations(m *mapper) {
 		if in.Org != "" {
 			rid = "github.com/" + in.Org
 		}
-		b := newBuilder("github.organization", rid, in, githubScope(in, ""))
+		b := newBuilder(evidence.TypeGitHubOrganization, rid, in, githubScope(in, ""))
 		if in.Org != "" {
 			b.r.Attributes["login"] = in.Org
 		} else {
@@ -411,7 +411,7 @@ func mapGitHubMembers(m *mapper) {
 		if known && in.Org != "" {
 			rid = "github.com/" + in.Org + "/members/" + login
 		}
-		b := newBuilder("github.member", rid, in, githubScope(in, ""))
+		b := newBuilder(evidence.TypeGitHubMember, rid, in, githubScope(in, ""))
 		b.identifier("login", get(in.Body, "username"), in)
 		role := orDefault(get(in.Body, "role"), cty.StringVal("member"))
 		b.set("role", role, nil)

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/rampart-audit/rampart/internal/evidence"
 )
 
 // mapIAMUsers builds aws.iam.user. Whether MFA is enrolled is never in
@@ -21,7 +23,7 @@ func mapIAMUsers(m *mapper) {
 	attL := m.link("aws_iam_user_policy_attachment", "aws_iam_user", "user", "name")
 	grpL := m.link("aws_iam_user_group_membership", "aws_iam_user", "user", "name")
 	for _, in := range users {
-		b := newBuilder("aws.iam.user", id(in), in, globalScope(in))
+		b := newBuilder(evidence.TypeAWSIAMUser, id(in), in, globalScope(in))
 		b.identifier("user_name", get(in.Body, "name"), in)
 		for _, a := range []string{"arn", "user_id", "create_date"} {
 			b.unknown(a, "unknown until apply: "+in.Address+"."+a)
@@ -179,7 +181,7 @@ func mapIAMPolicies(m *mapper) {
 		}
 	}
 	for _, in := range pols {
-		b := newBuilder("aws.iam.policy", id(in), in, globalScope(in))
+		b := newBuilder(evidence.TypeAWSIAMPolicy, id(in), in, globalScope(in))
 		b.identifier("policy_name", get(in.Body, "name"), in)
 		b.unknown("arn", "unknown until apply: "+in.Address+".arn")
 		b.unknown("default_version_id", "unknown until apply: "+in.Address+".default_version_id")

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/rampart-audit/rampart/internal/evidence"
 )
 
 // mapS3Buckets builds aws.s3.bucket from aws_s3_bucket and its AWS provider
@@ -26,7 +28,7 @@ func mapS3Buckets(m *mapper) {
 		if known {
 			rid = "arn:aws:s3:::" + name
 		}
-		b := newBuilder("aws.s3.bucket", rid, in, awsScope(in))
+		b := newBuilder(evidence.TypeAWSS3Bucket, rid, in, awsScope(in))
 		b.identifier("name", get(in.Body, "bucket"), in)
 		setRegion(b, in)
 		s3Encryption(m, b, in, encL)

@@ -2,6 +2,8 @@ package terraform
 
 import (
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/rampart-audit/rampart/internal/evidence"
 )
 
 // The per-service mappers below follow the live AWS collector's shapes
@@ -10,7 +12,7 @@ import (
 
 func mapCloudTrail(m *mapper) {
 	for _, in := range m.byType["aws_cloudtrail"] {
-		b := newBuilder("aws.cloudtrail.trail", id(in), in, awsScope(in))
+		b := newBuilder(evidence.TypeAWSCloudTrailTrail, id(in), in, awsScope(in))
 		setRegion(b, in)
 		if in.Region != "" {
 			b.r.Attributes["home_region"] = in.Region
@@ -41,7 +43,7 @@ func mapCloudTrail(m *mapper) {
 
 func mapKMSKeys(m *mapper) {
 	for _, in := range m.byType["aws_kms_key"] {
-		b := newBuilder("aws.kms.key", id(in), in, awsScope(in))
+		b := newBuilder(evidence.TypeAWSKMSKey, id(in), in, awsScope(in))
 		setRegion(b, in)
 		b.displayName("key_id", in)
 		b.unknown("arn", "unknown until apply: "+in.Address+".arn")
@@ -80,7 +82,7 @@ func mapKMSKeys(m *mapper) {
 
 func mapRDSInstances(m *mapper) {
 	for _, in := range m.byType["aws_db_instance"] {
-		b := newBuilder("aws.rds.instance", id(in), in, awsScope(in))
+		b := newBuilder(evidence.TypeAWSRDSInstance, id(in), in, awsScope(in))
 		setRegion(b, in)
 		b.identifier("db_instance_identifier", get(in.Body, "identifier"), in)
 		b.unknown("arn", "unknown until apply: "+in.Address+".arn")
@@ -121,7 +123,7 @@ func mapEBSVolumes(m *mapper) {
 		byDefault[e.Root+"\x00"+e.Region] = v
 	}
 	for _, in := range vols {
-		b := newBuilder("aws.ec2.volume", id(in), in, awsScope(in))
+		b := newBuilder(evidence.TypeAWSEC2Volume, id(in), in, awsScope(in))
 		setRegion(b, in)
 		b.displayName("volume_id", in)
 		b.unknown("state", "unknown until apply")
@@ -150,7 +152,7 @@ func mapEBSVolumes(m *mapper) {
 
 func mapEC2Instances(m *mapper) {
 	for _, in := range m.byType["aws_instance"] {
-		b := newBuilder("aws.ec2.instance", id(in), in, awsScope(in))
+		b := newBuilder(evidence.TypeAWSEC2Instance, id(in), in, awsScope(in))
 		setRegion(b, in)
 		b.displayName("instance_id", in)
 		b.unknown("state", "unknown until apply")
@@ -215,7 +217,7 @@ func mapVPCs(m *mapper) {
 	}
 	logL := m.link("aws_flow_log", "aws_vpc", "vpc_id", "id")
 	for _, in := range vpcs {
-		b := newBuilder("aws.vpc", id(in), in, awsScope(in))
+		b := newBuilder(evidence.TypeAWSVPC, id(in), in, awsScope(in))
 		setRegion(b, in)
 		b.displayName("vpc_id", in)
 		b.r.Attributes["is_default"] = in.Type == "aws_default_vpc"

@@ -157,13 +157,10 @@ func (c *config) caller(dir string) (*hclsyntax.Block, string) {
 	return nil, ""
 }
 
-// mappedTypes are the normalised types the mapping produces: a module
-// that could not be read may hold any of them.
-var mappedTypes = []string{
-	"aws.account", "aws.cloudtrail.trail", "aws.ec2.instance", "aws.ec2.security_group", "aws.ec2.volume",
-	"aws.iam.policy", "aws.iam.user", "aws.kms.key", "aws.rds.instance", "aws.s3.bucket", "aws.vpc",
-	"github.member", "github.organization", "github.repository",
-}
+// mappedTypes are the normalised types the mapping produces (the
+// registry's Terraform types, sorted): a module that could not be read may
+// hold any of them.
+var mappedTypes = evidence.TerraformTypes()
 
 // gap records a part of the configuration that was not evaluated. It
 // becomes one not-collected entry per normalised type, so every control

@@ -21,19 +21,19 @@ import (
 	"github.com/rampart-audit/rampart/internal/evidence"
 )
 
-// Resource types this collector produces.
+// Resource types this collector produces, named by the registry.
 const (
-	TypeAccount       = "aws.account"
-	TypeIAMUser       = "aws.iam.user"
-	TypeIAMPolicy     = "aws.iam.policy"
-	TypeS3Bucket      = "aws.s3.bucket"
-	TypeSecurityGroup = "aws.ec2.security_group"
-	TypeInstance      = "aws.ec2.instance"
-	TypeVolume        = "aws.ec2.volume"
-	TypeVPC           = "aws.vpc"
-	TypeTrail         = "aws.cloudtrail.trail"
-	TypeKMSKey        = "aws.kms.key"
-	TypeRDSInstance   = "aws.rds.instance"
+	TypeAccount       = evidence.TypeAWSAccount
+	TypeIAMUser       = evidence.TypeAWSIAMUser
+	TypeIAMPolicy     = evidence.TypeAWSIAMPolicy
+	TypeS3Bucket      = evidence.TypeAWSS3Bucket
+	TypeSecurityGroup = evidence.TypeAWSEC2SecurityGroup
+	TypeInstance      = evidence.TypeAWSEC2Instance
+	TypeVolume        = evidence.TypeAWSEC2Volume
+	TypeVPC           = evidence.TypeAWSVPC
+	TypeTrail         = evidence.TypeAWSCloudTrailTrail
+	TypeKMSKey        = evidence.TypeAWSKMSKey
+	TypeRDSInstance   = evidence.TypeAWSRDSInstance
 )
 
 // globalTypes are listed once per account, regionalTypes once per region.

@@ -18,11 +18,11 @@ import (
 	"github.com/rampart-audit/rampart/internal/glob"
 )
 
-// Resource types this collector produces.
+// Resource types this collector produces, named by the registry.
 const (
-	TypeOrganization = "github.organization"
-	TypeMember       = "github.member"
-	TypeRepository   = "github.repository"
+	TypeOrganization = evidence.TypeGitHubOrganization
+	TypeMember       = evidence.TypeGitHubMember
+	TypeRepository   = evidence.TypeGitHubRepository
 )
 
 // run is one collection's shared state; ctx is passed, never stored.

@@ -1,0 +1,241 @@
+package evidence
+
+// AWS resource types.
+const (
+	TypeAWSAccount          = "aws.account"
+	TypeAWSIAMUser          = "aws.iam.user"
+	TypeAWSIAMPolicy        = "aws.iam.policy"
+	TypeAWSS3Bucket         = "aws.s3.bucket"
+	TypeAWSEC2SecurityGroup = "aws.ec2.security_group"
+	TypeAWSEC2Instance      = "aws.ec2.instance"
+	TypeAWSEC2Volume        = "aws.ec2.volume"
+	TypeAWSVPC              = "aws.vpc"
+	TypeAWSCloudTrailTrail  = "aws.cloudtrail.trail"
+	TypeAWSKMSKey           = "aws.kms.key"
+	TypeAWSRDSInstance      = "aws.rds.instance"
+)
+
+var (
+	awsGlobalScope   = []string{"platform", "account_id"}
+	awsRegionalScope = []string{"platform", "account_id", "region"}
+)
+
+// tfRegion is the attribute the Terraform mapping adds to regional types:
+// live resources carry the region only in their scope. Registered as it
+// is produced, so the conformance test holds it to its kind; no control
+// reads it.
+var tfRegion = Attribute{Name: "region", Kind: KindString, From: Terraform, Description: "the AWS provider's region (live resources carry it only in `scope.region`)"}
+
+var awsTypes = []ResourceType{
+	{
+		Name: TypeAWSAccount, ID: "`arn:aws:iam::<account>:root`",
+		Platform: "aws", Scope: awsGlobalScope, Collector: "aws", Terraform: true,
+		Notes:  "One per account; the settings that AWS keeps per region are under `regions`.",
+		Footer: "`regions_not_enabled` is not an attribute: opt-in regions not enabled are skipped and listed by `rampart collect aws`.",
+		Attributes: []Attribute{
+			{Name: "account_id", Kind: KindString, From: Live},
+			{Name: "password_policy", Kind: KindObject, From: Both, Description: "the account password policy; `configured: false` when the account has none"},
+			{Name: "password_policy.configured", Kind: KindBool, From: Both},
+			{Name: "password_policy.minimum_password_length", Kind: KindNumber, From: Both},
+			{Name: "password_policy.password_reuse_prevention", Kind: KindNumber, From: Both, Description: "0 = none"},
+			{Name: "password_policy.max_password_age", Kind: KindNumber, From: Both, Description: "days; absent = no expiry"},
+			{Name: "password_policy.require_symbols", Kind: KindBool, From: Both},
+			{Name: "password_policy.require_numbers", Kind: KindBool, From: Both},
+			{Name: "password_policy.require_uppercase_characters", Kind: KindBool, From: Both},
+			{Name: "password_policy.require_lowercase_characters", Kind: KindBool, From: Both},
+			{Name: "password_policy.allow_users_to_change_password", Kind: KindBool, From: Both},
+			{Name: "password_policy.expire_passwords", Kind: KindBool, From: Both},
+			{Name: "password_policy.hard_expiry", Kind: KindBool, From: Terraform, Description: "an expired password cannot be changed by its user (`hard_expiry`; the live collector does not read it)"},
+			{Name: "root", Kind: KindObject, From: Live, Description: "the root user, from the IAM credential report"},
+			{Name: "root.mfa_active", Kind: KindBool, From: Live},
+			{Name: "root.access_keys_active", Kind: KindNumber, From: Live},
+			{Name: "root.access_keys", Kind: KindList, Shape: "list of `{active, last_used_date}`", From: Live},
+			{Name: "root.password_last_used", Kind: KindString, From: Live},
+			{Name: "s3_public_access_block", Kind: KindObject, From: Both, Description: "account-level S3 Block Public Access, same shape as the bucket's `public_access_block`"},
+			{Name: "s3_public_access_block.configured", Kind: KindBool, From: Both},
+			{Name: "s3_public_access_block.block_public_acls", Kind: KindBool, From: Both},
+			{Name: "s3_public_access_block.ignore_public_acls", Kind: KindBool, From: Both},
+			{Name: "s3_public_access_block.block_public_policy", Kind: KindBool, From: Both},
+			{Name: "s3_public_access_block.restrict_public_buckets", Kind: KindBool, From: Both},
+			{Name: "security_contact", Kind: KindObject, From: Both, Description: "the SECURITY alternate contact (names and addresses are not stored)"},
+			{Name: "security_contact.configured", Kind: KindBool, From: Both, Description: "a SECURITY alternate contact with an address"},
+			{Name: "regions", Kind: KindObject, From: Both, Description: "region name → `{ebs_encryption_by_default: bool, guardduty: {enabled: bool, detector_id, status}, config_recorder: {configured: bool, name, recording, all_supported, include_global_resource_types: bool, last_status}}`; every collected region is present, an unreadable setting is absent and named in `unknown` as `regions.<region>.<setting>`; when the account's regions could not be listed (`ec2:DescribeRegions`) the whole attribute is absent and named in `unknown` as `regions`, never `{}`"},
+		},
+	},
+	{
+		Name: TypeAWSIAMUser, ID: "the user ARN",
+		Platform: "aws", Scope: awsGlobalScope, Collector: "aws", Terraform: true,
+		ScopeNote: "(IAM is global: no region)",
+		Attributes: []Attribute{
+			{Name: "user_name", Kind: KindString, From: Both},
+			{Name: "arn", Kind: KindString, From: Live},
+			{Name: "user_id", Kind: KindString, From: Live},
+			{Name: "create_date", Kind: KindString, From: Live, Description: "RFC 3339"},
+			{Name: "password_enabled", Kind: KindBool, From: Both, Description: "has a console password (credential report)"},
+			{Name: "password_last_used", Kind: KindString, From: Live, Description: "RFC 3339; absent when never used"},
+			{Name: "mfa_devices", Kind: KindList, Shape: "list of `{serial_number}`", From: Live},
+			{Name: "access_keys", Kind: KindList, Shape: "list of `{access_key_id, status, create_date, last_used_date}`", From: Both, Description: "status Active/Inactive; `last_used_date` absent when never used. Key IDs only: secrets are never read"},
+			{Name: "attached_policies", Kind: KindList, Shape: "list of `{policy_name, policy_arn}`", From: Both, Description: "managed policies attached to the user directly"},
+			{Name: "inline_policies", Kind: KindList, Shape: "list of string", From: Both, Description: "names of policies embedded in the user"},
+			{Name: "groups", Kind: KindList, Shape: "list of string", From: Both, Description: "group names"},
+		},
+	},
+	{
+		Name: TypeAWSIAMPolicy, ID: "the policy ARN",
+		Platform: "aws", Scope: awsGlobalScope, Collector: "aws", Terraform: true,
+		Notes: "Customer-managed policies only.",
+		Attributes: []Attribute{
+			{Name: "policy_name", Kind: KindString, From: Both},
+			{Name: "arn", Kind: KindString, From: Live},
+			{Name: "default_version_id", Kind: KindString, From: Live},
+			{Name: "attachment_count", Kind: KindNumber, From: Both, Description: "users, groups and roles it is attached to"},
+			{Name: "document", Kind: KindObject, From: Both, Description: "the default version's policy document, parsed (`Statement` may be an object or a list; `Action`/`Resource` a string or a list)"},
+		},
+	},
+	{
+		Name: TypeAWSS3Bucket, ID: "`arn:aws:s3:::<name>`",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws", Terraform: true,
+		Attributes: []Attribute{
+			{Name: "name", Kind: KindString, From: Both},
+			{Name: "region", Kind: KindString, From: Both},
+			{Name: "creation_date", Kind: KindString, From: Live, Description: "RFC 3339"},
+			// encryption comes first: `rampart new control` starts from the
+			// first boolean attribute, and encryption.enabled is the one it
+			// has always offered.
+			{Name: "encryption", Kind: KindObject, From: Both, Description: "default encryption"},
+			{Name: "encryption.enabled", Kind: KindBool, From: Both},
+			{Name: "encryption.sse_algorithm", Kind: KindString, From: Both, Description: "`AES256`, `aws:kms` or `aws:kms:dsse`"},
+			{Name: "encryption.kms_key_id", Kind: KindString, From: Both},
+			{Name: "public_access_block", Kind: KindObject, From: Both, Description: "the bucket's Block Public Access; `configured: false` when the bucket has none"},
+			{Name: "public_access_block.configured", Kind: KindBool, From: Both},
+			{Name: "public_access_block.block_public_acls", Kind: KindBool, From: Both},
+			{Name: "public_access_block.ignore_public_acls", Kind: KindBool, From: Both},
+			{Name: "public_access_block.block_public_policy", Kind: KindBool, From: Both},
+			{Name: "public_access_block.restrict_public_buckets", Kind: KindBool, From: Both},
+			{Name: "versioning", Kind: KindObject, From: Both},
+			{Name: "versioning.enabled", Kind: KindBool, From: Both},
+			{Name: "versioning.status", Kind: KindString, From: Both, Description: "`Enabled`, `Suspended` or `\"\"`"},
+			{Name: "versioning.mfa_delete", Kind: KindBool, From: Both},
+			{Name: "logging", Kind: KindObject, From: Both, Description: "server access logging"},
+			{Name: "logging.enabled", Kind: KindBool, From: Both},
+			{Name: "logging.target_bucket", Kind: KindString, From: Both},
+			{Name: "policy", Kind: KindObject, From: Both, Description: "the bucket policy"},
+			{Name: "policy.present", Kind: KindBool, From: Both},
+			{Name: "policy.document", Kind: KindObject, From: Both, Description: "the bucket policy, parsed"},
+			{Name: "public_acl_grants", Kind: KindList, Shape: "list of `{grantee: \"AllUsers\" / \"AuthenticatedUsers\", permission}`", From: Both, Description: "ACL grants to everyone; empty when none"},
+		},
+	},
+	{
+		Name: TypeAWSEC2SecurityGroup, ID: "the group ARN (`arn:aws:ec2:<region>:<account>:security-group/<id>`)",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws", Terraform: true,
+		Attributes: []Attribute{
+			{Name: "group_id", Kind: KindString, From: Live},
+			{Name: "group_name", Kind: KindString, From: Both},
+			{Name: "vpc_id", Kind: KindString, From: Both},
+			{Name: "is_default", Kind: KindBool, From: Both, Description: "the VPC's `default` group"},
+			{Name: "ingress", Kind: KindList, Shape: sgRuleShape, From: Both, Description: sgRuleText},
+			{Name: "egress", Kind: KindList, Shape: sgRuleShape, From: Both, Description: sgRuleText},
+			tfRegion,
+		},
+	},
+	{
+		Name: TypeAWSEC2Instance, ID: "`arn:aws:ec2:<region>:<account>:instance/<id>`",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws", Terraform: true,
+		Attributes: []Attribute{
+			{Name: "instance_id", Kind: KindString, From: Both},
+			{Name: "vpc_id", Kind: KindString, From: Live},
+			{Name: "subnet_id", Kind: KindString, From: Both},
+			{Name: "state", Kind: KindString, From: Live},
+			{Name: "imdsv2_required", Kind: KindBool, From: Both, Description: "`http_tokens` is `required`, or the metadata endpoint is disabled"},
+			{Name: "metadata_options", Kind: KindObject, From: Both},
+			{Name: "metadata_options.http_tokens", Kind: KindString, From: Both, Description: "`optional` or `required`"},
+			{Name: "metadata_options.http_endpoint", Kind: KindString, From: Both, Description: "`enabled` or `disabled`"},
+			{Name: "has_public_ip", Kind: KindBool, From: Both},
+			{Name: "public_ip_address", Kind: KindString, From: Live, Description: "absent without one"},
+			{Name: "iam_instance_profile", Kind: KindString, From: Live, Description: "instance profile ARN; absent without one"},
+			{Name: "instance_type", Kind: KindString, From: Terraform, Description: "the configured instance type (the live collector does not read it)"},
+			tfRegion,
+		},
+	},
+	{
+		Name: TypeAWSEC2Volume, ID: "`arn:aws:ec2:<region>:<account>:volume/<id>`",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws", Terraform: true,
+		Attributes: []Attribute{
+			{Name: "volume_id", Kind: KindString, From: Both},
+			{Name: "state", Kind: KindString, From: Live},
+			{Name: "encrypted", Kind: KindBool, From: Both},
+			{Name: "kms_key_id", Kind: KindString, From: Both, Description: "absent when unencrypted"},
+			{Name: "size", Kind: KindNumber, From: Both, Description: "GiB"},
+			tfRegion,
+		},
+	},
+	{
+		Name: TypeAWSVPC, ID: "`arn:aws:ec2:<region>:<account>:vpc/<id>`",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws", Terraform: true,
+		Attributes: []Attribute{
+			{Name: "vpc_id", Kind: KindString, From: Both},
+			{Name: "cidr_block", Kind: KindString, From: Both},
+			{Name: "is_default", Kind: KindBool, From: Both},
+			{Name: "flow_logs", Kind: KindList, Shape: "list of `{flow_log_id, status, traffic_type}`", From: Both, Description: "flow logs whose resource is the VPC (status `ACTIVE` when delivering)"},
+			tfRegion,
+		},
+	},
+	{
+		Name: TypeAWSCloudTrailTrail, ID: "the trail ARN",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws", Terraform: true,
+		ScopeNote: "with the trail's home region (a multi-region trail is one resource, not one per region)",
+		Attributes: []Attribute{
+			{Name: "name", Kind: KindString, From: Both},
+			{Name: "arn", Kind: KindString, From: Live},
+			{Name: "home_region", Kind: KindString, From: Both},
+			{Name: "s3_bucket_name", Kind: KindString, From: Both},
+			{Name: "is_multi_region_trail", Kind: KindBool, From: Both},
+			{Name: "is_organization_trail", Kind: KindBool, From: Both},
+			{Name: "include_global_service_events", Kind: KindBool, From: Both},
+			{Name: "log_file_validation_enabled", Kind: KindBool, From: Both},
+			{Name: "kms_encrypted", Kind: KindBool, From: Both, Description: "logs encrypted with SSE-KMS"},
+			{Name: "kms_key_id", Kind: KindString, From: Both, Description: "absent when not set"},
+			{Name: "cloud_watch_logs_log_group_arn", Kind: KindString, From: Both, Description: "absent when not set"},
+			{Name: "is_logging", Kind: KindBool, From: Both, Description: "from GetTrailStatus"},
+			tfRegion,
+		},
+	},
+	{
+		Name: TypeAWSKMSKey, ID: "the key ARN",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws", Terraform: true,
+		Attributes: []Attribute{
+			{Name: "key_id", Kind: KindString, From: Both},
+			{Name: "arn", Kind: KindString, From: Live},
+			{Name: "key_manager", Kind: KindString, From: Both, Description: "`CUSTOMER` or `AWS`"},
+			{Name: "customer_managed", Kind: KindBool, From: Both},
+			{Name: "key_spec", Kind: KindString, From: Both, Description: "e.g. `SYMMETRIC_DEFAULT`"},
+			{Name: "key_state", Kind: KindString, From: Both, Description: "e.g. `Enabled`"},
+			{Name: "rotation_enabled", Kind: KindBool, From: Both, Description: "only for enabled customer-managed symmetric keys with KMS key material; absent (not unknown) for keys that cannot rotate"},
+			{Name: "multi_region", Kind: KindBool, From: Terraform, Description: "a multi-Region key (the live collector does not read it)"},
+			tfRegion,
+		},
+	},
+	{
+		Name: TypeAWSRDSInstance, ID: "the DB instance ARN",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws", Terraform: true,
+		Attributes: []Attribute{
+			{Name: "db_instance_identifier", Kind: KindString, From: Both},
+			{Name: "arn", Kind: KindString, From: Live},
+			{Name: "engine", Kind: KindString, From: Both},
+			{Name: "storage_encrypted", Kind: KindBool, From: Both},
+			{Name: "publicly_accessible", Kind: KindBool, From: Both},
+			{Name: "deletion_protection", Kind: KindBool, From: Both},
+			{Name: "auto_minor_version_upgrade", Kind: KindBool, From: Both},
+			{Name: "multi_az", Kind: KindBool, From: Both},
+			{Name: "backup_retention_period", Kind: KindNumber, From: Both, Description: "days; 0 means automated backups are off"},
+			{Name: "kms_key_id", Kind: KindString, From: Both, Description: "absent when unencrypted"},
+			{Name: "iam_database_authentication_enabled", Kind: KindBool, From: Terraform, Description: "IAM database authentication (the live collector does not read it)"},
+			tfRegion,
+		},
+	},
+}
+
+const (
+	sgRuleShape = "list of `{protocol, from_port, to_port, cidr_ipv4: [..], cidr_ipv6: [..], source_groups: [..]}`"
+	sgRuleText  = "protocol `\"-1\"` means all traffic (ports absent); protocol as EC2 returns it (`tcp`, `udp`, `icmp`, or a number)"
+)

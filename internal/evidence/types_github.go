@@ -1,0 +1,106 @@
+package evidence
+
+// GitHub resource types.
+const (
+	TypeGitHubOrganization = "github.organization"
+	TypeGitHubMember       = "github.member"
+	TypeGitHubRepository   = "github.repository"
+)
+
+// webhookShape is the shape of organisation and repository webhooks.
+const webhookShape = "list of webhook objects"
+
+var githubTypes = []ResourceType{
+	{
+		Name: TypeGitHubOrganization, ID: "`github.com/<org>`",
+		Platform: "github", Scope: []string{"platform", "org"}, Collector: "github", Terraform: true,
+		Attributes: []Attribute{
+			{Name: "login", Kind: KindString, From: Both, Description: "organisation login"},
+			{Name: "two_factor_requirement_enabled", Kind: KindBool, From: Live, Description: "members must have 2FA (owner token needed)"},
+			{Name: "default_repository_permission", Kind: KindString, From: Both, Description: "none, read, write, admin"},
+			{Name: "members_can_create_repositories", Kind: KindBool, From: Both, Description: "who may create repositories (owner token needed)"},
+			{Name: "members_can_create_public_repositories", Kind: KindBool, From: Both, Description: "who may create repositories (owner token needed)"},
+			{Name: "members_can_create_private_repositories", Kind: KindBool, From: Both, Description: "who may create repositories (owner token needed)"},
+			{Name: "web_commit_signoff_required", Kind: KindBool, From: Both, Description: "commits made on the web must be signed off"},
+			{Name: "new_repository_security", Kind: KindObject, From: Both, Description: "security features enabled by default for new repositories"},
+			{Name: "new_repository_security.advanced_security", Kind: KindBool, From: Both},
+			{Name: "new_repository_security.dependabot_alerts", Kind: KindBool, From: Both},
+			{Name: "new_repository_security.dependabot_security_updates", Kind: KindBool, From: Both},
+			{Name: "new_repository_security.dependency_graph", Kind: KindBool, From: Both},
+			{Name: "new_repository_security.secret_scanning", Kind: KindBool, From: Both},
+			{Name: "new_repository_security.secret_scanning_push_protection", Kind: KindBool, From: Both},
+			{Name: "rulesets", Kind: KindList, Shape: "list of `{id, name, target, enforcement, bypass_actor_count, binds_admins}`", From: Both, Description: "organisation rulesets; `binds_admins` is false when the bypass list names the organisation admin or repository admin role (absent when the bypass list was not readable)"},
+			{Name: "actions", Kind: KindObject, From: Both, Description: "GitHub Actions policy"},
+			{Name: "actions.enabled_repositories", Kind: KindString, From: Both, Description: "all, none, selected"},
+			{Name: "actions.allowed_actions", Kind: KindString, From: Both, Description: "all, local_only, selected"},
+			{Name: "actions.default_workflow_permissions", Kind: KindString, From: Both, Description: "read, write"},
+			{Name: "actions.can_approve_pull_request_reviews", Kind: KindBool, From: Both},
+			{Name: "webhooks", Kind: KindList, Shape: webhookShape, From: Both, Description: "see *webhook* below"},
+			{Name: "owners", Kind: KindList, Shape: "list of string", From: Live, Description: "logins of the organisation owners"},
+			{Name: "owner_count", Kind: KindNumber, From: Live},
+		},
+	},
+	{
+		Name: TypeGitHubMember, ID: "`github.com/<org>/members/<login>`",
+		Platform: "github", Scope: []string{"platform", "org"}, Collector: "github", Terraform: true,
+		Notes: "One per member and per outside collaborator.",
+		Attributes: []Attribute{
+			{Name: "login", Kind: KindString, From: Both},
+			{Name: "role", Kind: KindString, From: Both, Description: "admin (owner), member, outside_collaborator"},
+			{Name: "outside_collaborator", Kind: KindBool, From: Both},
+			{Name: "two_factor_disabled", Kind: KindBool, From: Live, Description: "listed by `filter=2fa_disabled` (owner token needed, otherwise unknown)"},
+		},
+	},
+	{
+		Name: TypeGitHubRepository, ID: "`github.com/<org>/<repo>`",
+		Platform: "github", Scope: []string{"platform", "org", "repo"}, Collector: "github", Terraform: true,
+		Footer: "*webhook* (organisation and repository): `{id, name, active, url_scheme, url_host, insecure_ssl: bool, has_secret: bool, events}`. The URL is reduced to scheme and host: webhook URLs often carry tokens in their query.",
+		Attributes: []Attribute{
+			{Name: "name", Kind: KindString, From: Both},
+			{Name: "full_name", Kind: KindString, From: Both},
+			{Name: "visibility", Kind: KindString, From: Both, Description: "public, private, internal"},
+			{Name: "archived", Kind: KindBool, From: Both},
+			{Name: "fork", Kind: KindBool, From: Both},
+			{Name: "default_branch", Kind: KindString, From: Both, Description: "absent (unknown) for an empty repository"},
+			{Name: "pushed_at", Kind: KindString, From: Live, Description: "last push, RFC 3339"},
+			{Name: "default_branch_protection", Kind: KindObject, From: Both, Description: "the **effective** protection of the default branch, combining classic protection and repository/organization rulesets (strictest wins)"},
+			{Name: "default_branch_protection.protected", Kind: KindBool, From: Both, Description: "any protection or ruleset applies"},
+			{Name: "default_branch_protection.sources", Kind: KindList, Shape: "list of string", From: Both, Description: "`branch_protection`, `rulesets`"},
+			{Name: "default_branch_protection.required_approving_review_count", Kind: KindNumber, From: Both, Description: "0 when reviews are not required"},
+			{Name: "default_branch_protection.requires_pull_request", Kind: KindBool, From: Both, Description: "changes must go through a pull request"},
+			{Name: "default_branch_protection.dismiss_stale_reviews", Kind: KindBool, From: Both, Description: "new commits dismiss approvals"},
+			{Name: "default_branch_protection.require_code_owner_reviews", Kind: KindBool, From: Both},
+			{Name: "default_branch_protection.require_last_push_approval", Kind: KindBool, From: Both, Description: "the last push must be approved by someone else"},
+			{Name: "default_branch_protection.required_conversation_resolution", Kind: KindBool, From: Both},
+			{Name: "default_branch_protection.required_status_checks", Kind: KindList, Shape: "list of string", From: Both, Description: "names of the required checks (union of all sources)"},
+			{Name: "default_branch_protection.required_status_checks_enabled", Kind: KindBool, From: Both, Description: "at least one check is required"},
+			{Name: "default_branch_protection.required_status_checks_strict", Kind: KindBool, From: Both, Description: "branches must be up to date before merging"},
+			{Name: "default_branch_protection.required_signatures", Kind: KindBool, From: Both},
+			{Name: "default_branch_protection.required_linear_history", Kind: KindBool, From: Both},
+			{Name: "default_branch_protection.allow_force_pushes", Kind: KindBool, From: Both},
+			{Name: "default_branch_protection.allow_deletions", Kind: KindBool, From: Both},
+			{Name: "default_branch_protection.blocks_force_pushes", Kind: KindBool, From: Both, Description: "the negation of allow_force_pushes"},
+			{Name: "default_branch_protection.blocks_deletions", Kind: KindBool, From: Both, Description: "the negation of allow_deletions"},
+			{Name: "default_branch_protection.enforce_admins", Kind: KindBool, From: Both, Description: "at least one source binds administrators (classic `enforce_admins`, or a ruleset with no admin bypass)"},
+			{Name: "has_codeowners", Kind: KindBool, From: Both, Description: "a CODEOWNERS file exists (`GET /codeowners/errors` answers 404 when none)"},
+			{Name: "codeowners_errors", Kind: KindNumber, From: Live, Description: "syntax errors GitHub found in it"},
+			{Name: "security_and_analysis", Kind: KindObject, From: Both, Description: "security features of the repository (admin token needed)"},
+			{Name: "security_and_analysis.advanced_security", Kind: KindBool, From: Both},
+			{Name: "security_and_analysis.secret_scanning", Kind: KindBool, From: Both},
+			{Name: "security_and_analysis.secret_scanning_push_protection", Kind: KindBool, From: Both},
+			{Name: "security_and_analysis.dependabot_security_updates", Kind: KindBool, From: Both},
+			{Name: "vulnerability_alerts_enabled", Kind: KindBool, From: Both, Description: "Dependabot alerts on"},
+			{Name: "collaborators", Kind: KindList, Shape: "list of `{login, permission, outside}`", From: Both, Description: "direct collaborators; permission admin/maintain/write/triage/read; `outside` absent when the organisation's outside collaborators could not be listed"},
+			{Name: "deploy_keys", Kind: KindList, Shape: "list of `{id, title, read_only, created_at, last_used}`", From: Both, Description: "never the key"},
+			{Name: "webhooks", Kind: KindList, Shape: webhookShape, From: Both, Description: "see *webhook* below"},
+			{Name: "actions", Kind: KindObject, From: Both, Description: "GitHub Actions permissions of the repository"},
+			{Name: "actions.enabled", Kind: KindBool, From: Both},
+			{Name: "actions.allowed_actions", Kind: KindString, From: Both},
+			{Name: "actions.default_workflow_permissions", Kind: KindString, From: Both, Description: "read, write"},
+			{Name: "actions.can_approve_pull_request_reviews", Kind: KindBool, From: Both},
+			{Name: "dependabot_alerts", Kind: KindList, Shape: "list of `{number, state, severity, created_at, package, ghsa_id, summary, url}`", From: Live, Description: "open alerts; unknown when Dependabot alerts are off"},
+			{Name: "code_scanning_alerts", Kind: KindList, Shape: "list of `{number, state, severity, created_at, rule, summary, url}`", From: Live, Description: "open alerts; severity is `security_severity_level` (critical…low) or the rule severity (error/warning/note)"},
+			{Name: "secret_scanning_alerts", Kind: KindList, Shape: "list of `{number, state, secret_type, created_at, summary, url}`", From: Live, Description: "open alerts, never the secret; unknown when secret scanning is off"},
+		},
+	},
+}
