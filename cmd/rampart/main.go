@@ -12,9 +12,15 @@ import (
 	"golang.org/x/term"
 
 	"github.com/rampart-audit/rampart/internal/cli"
+	"github.com/rampart-audit/rampart/internal/engine"
 )
 
 func main() {
+	// An evaluation child (internal/engine/sandbox.go) runs one untrusted
+	// control and nothing else of rampart.
+	if engine.IsChild() {
+		os.Exit(engine.RunChild(os.Stdin, os.Stdout, os.Stderr))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	// The first signal cancels the run, which stops and says so; after it the
 	// default handling returns, so a second Ctrl-C ends the process at once.

@@ -64,7 +64,7 @@ func CheckBundle(file string) error {
 	defer f.Close()
 	zr, err := gzip.NewReader(f)
 	if err != nil {
-		return fmt.Errorf("bundle %s: %w", file, err)
+		return fmt.Errorf("read bundle %s: %w", file, err)
 	}
 	tr := tar.NewReader(zr)
 	var total int64
@@ -74,19 +74,19 @@ func CheckBundle(file string) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("bundle %s: %w", file, err)
+			return fmt.Errorf("read bundle %s: %w", file, err)
 		}
 		// Read what the entry really holds rather than trust its header.
 		n, err := io.Copy(io.Discard, io.LimitReader(tr, MaxFileBytes+1))
 		if err != nil {
-			return fmt.Errorf("bundle %s: %s: %w", file, h.Name, err)
+			return fmt.Errorf("read bundle %s: %s: %w", file, h.Name, err)
 		}
 		if n > MaxFileBytes {
-			return fmt.Errorf("bundle %s: %s decompresses to more than the limit of %d MiB (%d bytes) per file: %w", file, h.Name, MaxFileBytes>>20, MaxFileBytes, errTooLarge)
+			return fmt.Errorf("read bundle %s: %s decompresses to more than the limit of %d MiB (%d bytes) per file: %w", file, h.Name, MaxFileBytes>>20, MaxFileBytes, errTooLarge)
 		}
 		total += n
 		if total > MaxSourceBytes {
-			return fmt.Errorf("bundle %s: %s takes the bundle past the limit of %d MiB (%d bytes) decompressed: %w", file, h.Name, MaxSourceBytes>>20, MaxSourceBytes, errTooLarge)
+			return fmt.Errorf("read bundle %s: %s takes the bundle past the limit of %d MiB (%d bytes) decompressed: %w", file, h.Name, MaxSourceBytes>>20, MaxSourceBytes, errTooLarge)
 		}
 	}
 }

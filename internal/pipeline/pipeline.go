@@ -73,7 +73,9 @@ func AddWorkspaceControls(sources []engine.Source, paths []string, workspace str
 		}
 	}
 	out := append([]engine.Source{}, sources...)
-	return append(out, engine.Source{Name: dir, FS: os.DirFS(dir)}), nil
+	// The workspace's controls can come from a pull request: untrusted, so
+	// the engine evaluates them in a child process with limits.
+	return append(out, engine.Source{Name: dir, FS: os.DirFS(dir), Untrusted: true}), nil
 }
 
 // Pack returns the embedded governance pack, or the folder given instead.
