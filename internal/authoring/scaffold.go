@@ -19,6 +19,7 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/atomicfile"
 	"github.com/rampart-audit/rampart/internal/engine"
+	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 )
 
@@ -55,9 +56,9 @@ func NewControl(spec ControlSpec) (*Scaffold, error) {
 	if !engine.IDPattern.MatchString(spec.ID) {
 		return nil, fmt.Errorf("--id %q does not match PLATFORM-SERVICE-NNN (e.g. AWS-S3-010)", spec.ID)
 	}
-	attrs, ok := ResourceTypes[spec.ResourceType]
+	rt, ok := evidence.LookupResourceType(spec.ResourceType)
 	if !ok {
-		return nil, fmt.Errorf("--type %q is not a documented resource type (docs/resources.md): %s", spec.ResourceType, strings.Join(ResourceTypeNames(), ", "))
+		return nil, fmt.Errorf("--type %q is not a documented resource type (docs/resources.md): %s", spec.ResourceType, strings.Join(evidence.ResourceTypeNames(), ", "))
 	}
 	if spec.Severity == "" {
 		spec.Severity = "medium"
@@ -66,8 +67,8 @@ func NewControl(spec ControlSpec) (*Scaffold, error) {
 		return nil, fmt.Errorf("--severity %q is not one of critical, high, medium, low, info", spec.Severity)
 	}
 	if spec.Attribute == "" {
-		for _, a := range attrs {
-			if a.Kind == "bool" {
+		for _, a := range rt.Attributes {
+			if a.Kind == evidence.KindBool {
 				spec.Attribute = a.Name
 				break
 			}
@@ -112,8 +113,8 @@ func NewControl(spec ControlSpec) (*Scaffold, error) {
 		spec.Frameworks = map[string][]string{"iso27001-2022": {"A.8.9"}}
 	}
 	for k := range spec.Frameworks {
-		if _, ok := Frameworks[k]; !ok {
-			return nil, fmt.Errorf("--framework %q is not a known framework key: %s", k, strings.Join(frameworkKeys(), ", "))
+		if _, ok := engine.Frameworks[k]; !ok {
+			return nil, fmt.Errorf("--framework %q is not a known framework key: %s", k, strings.Join(engine.FrameworkKeys(), ", "))
 		}
 	}
 	pkg := strings.Join([]string{"rampart", platform, service, spec.Name}, ".")
@@ -164,15 +165,6 @@ func inputLiteral(segs []string) string {
 	for i := len(segs) - 1; i >= 0; i-- {
 		out = fmt.Sprintf("{%q: %s}", segs[i], out)
 	}
-	return out
-}
-
-func frameworkKeys() []string {
-	out := make([]string, 0, len(Frameworks))
-	for k := range Frameworks {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }
 

@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/rampart-audit/rampart/internal/authoring"
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/link"
 	"github.com/rampart-audit/rampart/internal/model"
@@ -227,7 +226,7 @@ func (g *generator) sourceLink(file string) string {
 }
 
 func frameworkName(key string) string {
-	if n, ok := authoring.Frameworks[key]; ok {
+	if n, ok := engine.Frameworks[key]; ok {
 		return fmt.Sprintf("%s (`%s`)", n, key)
 	}
 	return "`" + key + "`"

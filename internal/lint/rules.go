@@ -8,8 +8,8 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
-	"github.com/rampart-audit/rampart/internal/authoring"
 	"github.com/rampart-audit/rampart/internal/engine"
+	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 )
 
@@ -289,7 +289,7 @@ func checkResourceTypes(mods []*module) []Finding {
 		list, _ := a.Custom["resource_types"].([]any)
 		for _, v := range list {
 			t, ok := v.(string)
-			if ok && !authoring.KnownResourceType(t) {
+			if ok && !evidence.KnownResourceType(t) {
 				out = append(out, at(m, annLoc(m), RuleResourceTypeUnknown, LevelError,
 					"resource type %q is not documented in docs/resources.md", t))
 			}
@@ -307,7 +307,7 @@ func checkFrameworks(mods []*module) []Finding {
 		}
 		fw, _ := a.Custom["frameworks"].(map[string]any)
 		for _, k := range sortedKeys(fw) {
-			if _, ok := authoring.Frameworks[k]; !ok {
+			if _, ok := engine.Frameworks[k]; !ok {
 				out = append(out, at(m, annLoc(m), RuleFrameworkUnknown, LevelWarning, "framework key %q is not one of the documented keys (docs/controls.md)", k))
 			}
 		}
