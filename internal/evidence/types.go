@@ -180,3 +180,40 @@ func TerraformTypes() []string {
 	slices.Sort(out)
 	return out
 }
+
+// TypeList names the types the live collector called collector produces,
+// as prose: "github.organization, github.member and github.repository".
+func TypeList(collector string) string {
+	types := TypesFor(collector)
+	switch len(types) {
+	case 0:
+		return ""
+	case 1:
+		return types[0]
+	}
+	return strings.Join(types[:len(types)-1], ", ") + " and " + types[len(types)-1]
+}
+
+// helpWidth is where collector help paragraphs wrap, as the rest of the
+// hand-wrapped help text does.
+const helpWidth = 75
+
+// CollectorHelp is the opening paragraph of `rampart collect NAME --help`:
+// before, the collector's types (TypeList) and after, wrapped at 75
+// columns, so the help lists exactly what the registry says it produces.
+func CollectorHelp(collector, before, after string) string {
+	var b strings.Builder
+	line := 0
+	for i, w := range strings.Fields(before + TypeList(collector) + after) {
+		if i > 0 && line+1+len(w) > helpWidth {
+			b.WriteByte('\n')
+			line = 0
+		} else if i > 0 {
+			b.WriteByte(' ')
+			line++
+		}
+		b.WriteString(w)
+		line += len(w)
+	}
+	return b.String()
+}

@@ -19,12 +19,8 @@ import (
 
 const (
 	short = "Collect AWS accounts (IAM, S3, EC2/VPC, CloudTrail, KMS, RDS, GuardDuty, Config) into an evidence snapshot"
-	long  = `Collect aws.account, aws.iam.user, aws.iam.policy, aws.s3.bucket,
-aws.ec2.security_group, aws.ec2.instance, aws.ec2.volume, aws.vpc,
-aws.cloudtrail.trail, aws.kms.key and aws.rds.instance resources with the
-AWS SDK and write them to an evidence snapshot.
-
-Credentials come from the SDK's default chain (environment, shared config
+	// longRest follows the list of types, which the registry gives (Help).
+	longRest = `Credentials come from the SDK's default chain (environment, shared config
 and --profile, SSO, container and instance roles). Accounts come from the
 aws blocks of the workspace's systems (account_id, optional role_arn to
 assume, regions); without a workspace naming any, the account of the
@@ -67,7 +63,9 @@ func NewCollector() *Collector { return &Collector{concurrency: defaultConcurren
 func (c *Collector) Name() string { return CollectorName }
 
 // Help describes `rampart collect aws`.
-func (c *Collector) Help() (string, string) { return short, long }
+func (c *Collector) Help() (string, string) {
+	return short, evidence.CollectorHelp(CollectorName, "Collect ", " resources with the AWS SDK and write them to an evidence snapshot.") + "\n\n" + longRest
+}
 
 // Flags registers the flags of `rampart collect aws`.
 func (c *Collector) Flags(fl *pflag.FlagSet) {

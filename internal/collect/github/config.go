@@ -35,10 +35,8 @@ const DefaultMaxRateWait = 15 * time.Minute
 
 const (
 	short = "Collect GitHub organizations, members and repositories into an evidence snapshot"
-	long  = `Collect github.organization, github.member and github.repository resources
-through the GitHub REST API and write them to an evidence snapshot.
-
-Organizations come from --org (repeatable); without it, from the github
+	// longRest follows the list of types, which the registry gives (Help).
+	longRest = `Organizations come from --org (repeatable); without it, from the github
 blocks of the workspace's systems (their repos globs narrow the repositories).
 
 Authentication: GITHUB_TOKEN (classic or fine-grained), or a GitHub App
@@ -92,7 +90,9 @@ func NewCollector() *Collector {
 func (c *Collector) Name() string { return CollectorName }
 
 // Help describes `rampart collect github`.
-func (c *Collector) Help() (string, string) { return short, long }
+func (c *Collector) Help() (string, string) {
+	return short, evidence.CollectorHelp(CollectorName, "Collect ", " resources through the GitHub REST API and write them to an evidence snapshot.") + "\n\n" + longRest
+}
 
 // Flags registers the flags of `rampart collect github`.
 func (c *Collector) Flags(fl *pflag.FlagSet) {
