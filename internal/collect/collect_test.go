@@ -175,6 +175,11 @@ func prepare(t *testing.T, s standIn) collect.Collector {
 // to return the snapshot and no error, and the CLI patched the difference.
 func TestCollectorsObeyPartialResultRule(t *testing.T) {
 	t.Parallel()
+	var covered []string
+	for _, s := range standIns(t, 0) {
+		covered = append(covered, s.name)
+	}
+	require.Equal(t, collect.Names(), covered, "every registered collector is held to the rule: add its stand-in to standIns")
 	t.Run("complete", func(t *testing.T) {
 		t.Parallel()
 		for _, s := range standIns(t, 0) {
