@@ -1,47 +1,18 @@
 // Package link joins engine findings with the governance HCL: each finding
 // learns the mitigations and risks it belongs to, the training linked to its
-// control and the policy statements it measures; waivers turn accepted
-// failures into waived ones until they expire.
+// control and the policy statements it measures. It is also the one place
+// waivers are decided (waiver.go): their validity, their use, which failures
+// they waive and the warnings about them; later stages only read those
+// decisions.
 package link
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
 	"github.com/rampart-audit/rampart/internal/finding"
-	"github.com/rampart-audit/rampart/internal/glob"
 	"github.com/rampart-audit/rampart/internal/model"
 )
-
-// ExpiringWithin is how soon before expiry a waiver is reported as expiring.
-const ExpiringWithin = 30 * 24 * time.Hour
-
-// WaiverState is what happened to one waiver in a run.
-type WaiverState string
-
-const (
-	WaiverActive   WaiverState = "active"
-	WaiverExpiring WaiverState = "expiring"
-	WaiverExpired  WaiverState = "expired"
-	// WaiverStale means the waiver matched no result: it waives nothing and should be removed.
-	WaiverStale WaiverState = "stale"
-)
-
-// WaiverStatus reports a waiver's state and the findings it applied to.
-type WaiverStatus struct {
-	ID         string      `json:"id"`
-	Control    string      `json:"control"`
-	State      WaiverState `json:"state"`
-	Expires    string      `json:"expires"`
-	ApprovedBy string      `json:"approved_by"`
-	Reason     string      `json:"reason"`
-	Risk       string      `json:"risk,omitempty"`
-	// Matched counts the results the waiver's patterns matched (any status).
-	Matched int `json:"matched"`
-	// Waived counts the failures it turned into waived.
-	Waived int `json:"waived"`
-}
 
 // Index holds the governance relations by control ID.
 type Index struct {
@@ -93,78 +64,22 @@ func (ix *Index) Risks(control string) []string {
 	return out
 }
 
-// Apply links every finding and applies waivers as of now. It returns new
-// findings (the input is not changed) and the state of every waiver.
+// Apply links every finding and applies the waivers as Review decides them
+// for now. It returns new findings (the input is not changed) and every
+// waiver's status, in workspace order.
 func Apply(fs []finding.Finding, ws *model.Workspace, now time.Time) ([]finding.Finding, []WaiverStatus) {
 	ix := NewIndex(ws)
+	wv := newWaivers(ws, now)
 	out := make([]finding.Finding, len(fs))
-	type compiled struct {
-		w        *model.Waiver
-		patterns []glob.Pattern
-		status   *WaiverStatus
-	}
-	waivers := make([]compiled, len(ws.Waivers))
-	statuses := make([]WaiverStatus, len(ws.Waivers))
-	for i, w := range ws.Waivers {
-		statuses[i] = WaiverStatus{ID: w.ID, Control: w.Control, Expires: w.Expires, ApprovedBy: w.ApprovedBy, Reason: w.Reason, Risk: w.Risk, State: waiverState(w, now)}
-		c := compiled{w: w, status: &statuses[i]}
-		for _, r := range w.Resources {
-			c.patterns = append(c.patterns, glob.Compile(r))
-		}
-		waivers[i] = c
-	}
 	for i, f := range fs {
 		f.Mitigations = orEmpty(ix.Mitigations(f.ControlID))
 		f.Risks = orEmpty(ix.Risks(f.ControlID))
 		f.Training = orEmpty(ix.training[f.ControlID])
 		f.Policies = orEmpty(ix.policies[f.ControlID])
-		for _, c := range waivers {
-			if c.w.Control != f.ControlID || !matchesAny(c.patterns, f.Resource.ID) {
-				continue
-			}
-			c.status.Matched++
-			if f.Status != finding.Fail {
-				continue
-			}
-			if c.status.State == WaiverExpired {
-				f.WaiverExpired = c.w.ID
-				f.Message += fmt.Sprintf(" (waiver %s expired on %s)", c.w.ID, c.w.Expires)
-				continue
-			}
-			f.Status, f.Waiver = finding.Waived, c.w.ID
-			c.status.Waived++
-			break
-		}
+		wv.apply(&f)
 		out[i] = f
 	}
-	for i := range statuses {
-		if statuses[i].Matched == 0 {
-			statuses[i].State = WaiverStale
-		}
-	}
-	return out, statuses
-}
-
-// waiverState: a waiver is valid through the whole of its expiry date.
-func waiverState(w *model.Waiver, now time.Time) WaiverState {
-	end := w.ExpiresOn.AddDate(0, 0, 1)
-	switch {
-	case !now.Before(end):
-		return WaiverExpired
-	case end.Sub(now) <= ExpiringWithin:
-		return WaiverExpiring
-	default:
-		return WaiverActive
-	}
-}
-
-func matchesAny(ps []glob.Pattern, s string) bool {
-	for _, p := range ps {
-		if p.Match(s) {
-			return true
-		}
-	}
-	return false
+	return out, wv.done()
 }
 
 func appendUnique(list []string, s string) []string {

@@ -52,40 +52,6 @@ func TestApplyLinksGovernance(t *testing.T) {
 	assert.Nil(t, in[0].Risks)
 }
 
-func TestWaiverLifecycle(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name       string
-		now        time.Time
-		wantStatus finding.Status
-		wantState  WaiverState
-	}{
-		{"active long before expiry", time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC), finding.Waived, WaiverActive},
-		{"expiring within 30 days", time.Date(2027, 3, 10, 0, 0, 0, 0, time.UTC), finding.Waived, WaiverExpiring},
-		{"still valid on its expiry date", time.Date(2027, 3, 31, 23, 59, 0, 0, time.UTC), finding.Waived, WaiverExpiring},
-		{"expired the day after", time.Date(2027, 4, 1, 0, 0, 0, 0, time.UTC), finding.Fail, WaiverExpired},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			out, statuses := Apply(findings(), workspace("2027-03-31"), tc.now)
-			assert.Equal(t, tc.wantStatus, out[0].Status)
-			assert.Equal(t, tc.wantState, statuses[0].State)
-			assert.Equal(t, finding.Pass, out[1].Status, "a waiver never changes a pass")
-			assert.Equal(t, finding.Fail, out[2].Status, "a waiver covers only the resources it names")
-			assert.Equal(t, 2, statuses[0].Matched)
-			if tc.wantStatus == finding.Waived {
-				assert.Equal(t, "legacy", out[0].Waiver)
-				assert.Equal(t, 1, statuses[0].Waived)
-			} else {
-				assert.Equal(t, "legacy", out[0].WaiverExpired)
-				assert.Contains(t, out[0].Message, "waiver legacy expired on 2027-03-31")
-			}
-			assert.Equal(t, WaiverStale, statuses[1].State, "a waiver matching nothing is stale")
-		})
-	}
-}
-
 func TestWaiverNeverHidesUnevaluatedResults(t *testing.T) {
 	t.Parallel()
 	fs := []finding.Finding{{ControlID: "GH-REPO-001", Status: finding.NotEvaluated, Resource: finding.ResourceRef{ID: "github.com/acme/legacy-x"}}}
