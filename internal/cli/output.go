@@ -71,8 +71,8 @@ var beforeWrite func(*report.Report)
 // Standard output and devices are written in place; they cannot be undone.
 //
 // An output that cannot be written exits 2 naming the file; an interrupt
-// (ctx cancelled, SIGINT or SIGTERM in cmd/rampart) exits 3: the run did
-// not finish.
+// (ctx cancelled, SIGINT or SIGTERM in cmd/rampart) exits 130, as an
+// interrupted audit does at any other stage: the run did not finish.
 func writeOutputs(ctx context.Context, specs []outputSpec, r *report.Report, stdout io.Writer) error {
 	if beforeWrite != nil {
 		beforeWrite(r)
@@ -95,7 +95,7 @@ func writeOutputs(ctx context.Context, specs []outputSpec, r *report.Report, std
 	case err == nil:
 		return nil
 	case ctx.Err() != nil:
-		return exitWith(pipeline.ExitNotEvaluated, fmt.Errorf("no report written: %w", err))
+		return exitWith(pipeline.ExitInterrupted, fmt.Errorf("%w: no report written: %w", pipeline.ErrInterrupted, err))
 	}
 	return exitWith(pipeline.ExitInput, fmt.Errorf("no report written: %w", err))
 }
