@@ -62,10 +62,8 @@ func gateTrust(ctx context.Context, p Params, f gateFlags, in *pipeline.Inputs, 
 		return nil, exitWith(pipeline.ExitInput, fmt.Errorf("compare workspace with %s: %w", f.baselineRef, err))
 	}
 	t.in, t.from = trusted, "git:"+f.baselineRef
-	t.waivers = []link.WaiverStatus{}
-	for _, w := range in.Workspace.Waivers {
-		t.waivers = append(t.waivers, link.WaiverStatus{ID: w.ID, Control: w.Control, Expires: w.Expires, ApprovedBy: w.ApprovedBy, Reason: w.Reason, Risk: w.Risk})
-	}
+	// The change's own waivers are not applied, only decided (their expiry).
+	t.waivers = link.Review(in.Workspace, p.Now())
 	return t, nil
 }
 

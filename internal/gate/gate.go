@@ -8,7 +8,6 @@ package gate
 import (
 	"fmt"
 	"sort"
-	"time"
 
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/link"
@@ -29,10 +28,11 @@ type Options struct {
 	// result the gate could not evaluate at or above FailOn blocks (exit 3),
 	// because a control must never pass on a value it did not see.
 	AllowUnknown bool
-	// Waivers are the waivers of the workspace the change carries, checked
-	// for expiry when the report's come from a trusted workspace instead
-	// (--baseline-ref): a change that removes an expired waiver is not
-	// blocked by the base branch still having it. Nil: the report's.
+	// Waivers are the waivers of the workspace the change carries, as
+	// link.Review decided them, checked for expiry when the report's come
+	// from a trusted workspace instead (--baseline-ref): a change that
+	// removes an expired waiver is not blocked by the base branch still
+	// having it. Nil: the report's.
 	Waivers []link.WaiverStatus
 }
 
@@ -85,10 +85,11 @@ func Compare(cur []finding.Finding, baseline []finding.Finding, baselineName str
 
 // Decide fills the gate's verdict and returns the exit code: 3 when a new
 // result could not be evaluated (an error always, not_evaluated at or above
-// FailOn unless allowed) — could-not-evaluate wins, as in audit; 1 for a new
-// failure at or above FailOn or an expired waiver; 0 otherwise.
+// FailOn unless allowed, a waiver whose validity link did not decide) —
+// could-not-evaluate wins, as in audit; 1 for a new failure at or above
+// FailOn or an expired waiver; 0 otherwise. Waiver dates are not read here:
+// the validity link decided with the run's clock is the one answer.
 func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
-	now := r.GeneratedAt
 	g.FailOn = opts.FailOn
 	code := pipeline.ExitOK
 	raise := func(c int) {
@@ -125,23 +126,29 @@ func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
 		waivers = opts.Waivers
 	}
 	for _, w := range waivers {
-		// A waiver past its date fails the gate even when it matched nothing
-		// here (stale): the workspace the pull request carries is out of date.
-		if w.State == link.WaiverExpired || expired(w.Expires, now) {
+		// Link decided the validity apart from the use, so a waiver past its
+		// date fails the gate even when it matched nothing here (stale): the
+		// workspace the pull request carries is out of date.
+		switch {
+		case w.Validity == link.ValidityExpired:
 			g.Reasons = append(g.Reasons, fmt.Sprintf("waiver %s (%s) expired on %s", w.ID, w.Control, w.Expires))
 			raise(pipeline.ExitFindings)
+		case !knownValidity(w.Validity):
+			// Only link decides validity; a status from anywhere else
+			// (built by hand, read back from JSON) says nothing about the
+			// date, and an unknown date must not pass as unexpired.
+			g.Reasons = append(g.Reasons, fmt.Sprintf("waiver %s (%s): validity %q not decided, its expiry %s could not be checked", w.ID, w.Control, w.Validity, w.Expires))
+			raise(pipeline.ExitNotEvaluated)
 		}
 	}
 	g.Passed = code == pipeline.ExitOK
 	return code
 }
 
-// expired reports whether a waiver's expiry date (YYYY-MM-DD, the last valid
-// day) is before now's date.
-func expired(date string, now time.Time) bool {
-	d, err := time.Parse(time.DateOnly, date)
-	if err != nil {
-		return false // the workspace validator rejects malformed dates
+func knownValidity(v link.Validity) bool {
+	switch v {
+	case link.ValidityActive, link.ValidityExpiring, link.ValidityExpired, link.ValidityTooLong:
+		return true
 	}
-	return !now.UTC().Before(d.AddDate(0, 0, 1))
+	return false
 }

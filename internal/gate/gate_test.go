@@ -80,10 +80,18 @@ func TestDecide(t *testing.T) {
 		{"new not evaluated allowed", []finding.Finding{f("A", finding.High, finding.NotEvaluated, "x")}, nil, nil, Options{FailOn: finding.High, AllowUnknown: true}, pipeline.ExitOK},
 		{"new error even below threshold", []finding.Finding{f("A", finding.Low, finding.Error, "x")}, nil, nil, Options{FailOn: finding.High, AllowUnknown: true}, pipeline.ExitNotEvaluated},
 		{"could-not-evaluate wins over failure", []finding.Finding{f("A", finding.High, finding.Fail, "x"), f("B", finding.High, finding.Error, "y")}, nil, nil, Options{FailOn: finding.High}, pipeline.ExitNotEvaluated},
-		{"expired waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Expires: "2026-06-30"}}, Options{FailOn: finding.High}, pipeline.ExitFindings},
-		{"stale but expired waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverStale, Expires: "2026-11-26"}}, Options{FailOn: finding.High}, pipeline.ExitFindings},
-		{"waiver expiring today is still valid", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpiring, Expires: "2026-11-27"}}, Options{FailOn: finding.High}, pipeline.ExitOK},
-		{"waived failure", []finding.Finding{f("A", finding.Critical, finding.Waived, "x")}, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverActive, Expires: "2027-01-01"}}, Options{FailOn: finding.High}, pipeline.ExitOK},
+		{"expired waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Validity: link.ValidityExpired, Use: link.UseMatched, Expires: "2026-06-30"}}, Options{FailOn: finding.High}, pipeline.ExitFindings},
+		// The state says stale; the validity, decided apart from the use, says expired.
+		{"stale but expired waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverStale, Validity: link.ValidityExpired, Use: link.UseStale, Expires: "2026-11-26"}}, Options{FailOn: finding.High}, pipeline.ExitFindings},
+		{"expired waiver not applied (the pull request's own)", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Validity: link.ValidityExpired, Expires: "2026-11-26"}}, Options{FailOn: finding.High}, pipeline.ExitFindings},
+		{"waiver expiring today is still valid", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpiring, Validity: link.ValidityExpiring, Use: link.UseMatched, Expires: "2026-11-27"}}, Options{FailOn: finding.High}, pipeline.ExitOK},
+		{"stale active waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverStale, Validity: link.ValidityActive, Use: link.UseStale, Expires: "2027-01-01"}}, Options{FailOn: finding.High}, pipeline.ExitOK},
+		{"too long waiver is not applied, not blocking", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverTooLong, Validity: link.ValidityTooLong, Use: link.UseMatched, Expires: "2028-06-30"}}, Options{FailOn: finding.High}, pipeline.ExitOK},
+		{"waived failure", []finding.Finding{f("A", finding.Critical, finding.Waived, "x")}, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverActive, Validity: link.ValidityActive, Use: link.UseMatched, Expires: "2027-01-01"}}, Options{FailOn: finding.High}, pipeline.ExitOK},
+		// No date is re-read: a status link did not decide cannot pass as unexpired.
+		{"undecided validity", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverActive, Expires: "2026-06-30"}}, Options{FailOn: finding.High}, pipeline.ExitNotEvaluated},
+		{"trusted workspace's waivers replaced by the change's", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Validity: link.ValidityExpired, Use: link.UseMatched, Expires: "2026-06-30"}},
+			Options{FailOn: finding.High, Waivers: []link.WaiverStatus{}}, pipeline.ExitOK},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
