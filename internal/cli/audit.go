@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -15,8 +13,10 @@ import (
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/governance"
+	"github.com/rampart-audit/rampart/internal/model"
 	"github.com/rampart-audit/rampart/internal/pipeline"
 	"github.com/rampart-audit/rampart/internal/report"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 // loadFlags are the flags every command that loads controls and a workspace shares.
@@ -30,22 +30,32 @@ func (l *loadFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&l.policies, "policies", "", "load the governance pack from this folder instead of the embedded one")
 }
 
-// load loads controls and workspace, printing problems and diagnostics once.
+// load loads controls and workspace alone (collect, gate), printing
+// problems and diagnostics once.
 func (l *loadFlags) load(cmd *cobra.Command, p Params, workspace string) (*pipeline.Inputs, error) {
 	in, err := pipeline.Load(cmd.Context(), l.controls, l.policies, workspace, engine.WithClock(p.Now))
+	if in != nil {
+		printDiagnostics(p.Stderr, in.Workspace, in.Diagnostics) // warnings only unless err
+	}
+	if err != nil {
+		return nil, loadError(p, err, in)
+	}
+	return in, nil
+}
+
+// loadError is the exit of a failed load: the controls' problems printed
+// one per line (the workspace's diagnostics are printed by the caller, in
+// the order of the stages), exit 2.
+func loadError(p Params, err error, in *pipeline.Inputs) error {
 	var problems engine.Problems
 	switch {
 	case errors.As(err, &problems):
 		printProblems(p.Stderr, problems)
-		return nil, exitWith(pipeline.ExitInput, fmt.Errorf("%d problem(s) in the controls", len(problems)))
-	case errors.Is(err, pipeline.ErrInvalidWorkspace):
-		printDiagnostics(p.Stderr, in.Workspace, in.Diagnostics)
-		return nil, exitWith(pipeline.ExitInput, fmt.Errorf("%d error(s) in the workspace", countErrors(in)))
-	case err != nil:
-		return nil, exitWith(pipeline.ExitInput, err)
+		return exitWith(verdict.ExitInput, fmt.Errorf("%d problem(s) in the controls", len(problems)))
+	case errors.Is(err, pipeline.ErrInvalidWorkspace) && in != nil:
+		return exitWith(verdict.ExitInput, fmt.Errorf("%d error(s) in the workspace", countErrors(in)))
 	}
-	printDiagnostics(p.Stderr, in.Workspace, in.Diagnostics) // warnings only
-	return in, nil
+	return exitWith(verdict.ExitInput, err)
 }
 
 func countErrors(in *pipeline.Inputs) int {
@@ -116,47 +126,68 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 		return usageError("%v", err)
 	}
 	ctx := cmd.Context()
-	in, err := f.load.load(cmd, p, workspace)
-	if err != nil {
-		return interruptedOr(ctx, err)
+	var loaded *pipeline.Inputs
+	cfg := pipeline.Config{
+		Controls: f.load.controls, Policies: f.load.policies, Workspace: workspace,
+		// The log says what loading found before evidence is collected.
+		OnLoad: func(l pipeline.Loaded) {
+			loaded = &pipeline.Inputs{Workspace: l.Workspace, Diagnostics: l.Diagnostics}
+			printDiagnostics(p.Stderr, l.Workspace, l.Diagnostics)
+			for _, pr := range l.RecordProblems {
+				fmt.Fprintf(p.Stderr, "%s\n", pr)
+			}
+		},
+		// Recorded evidence: --evidence, or the workspace's evidence/ folder
+		// unless live evidence is collected instead.
+		EvidenceFiles: f.evidence, WorkspaceEvidence: len(f.collect) == 0,
+		Records: f.records, Frameworks: f.frameworks, Now: p.Now,
 	}
-	recordNotes, err := f.governance(p, in)
-	if err != nil {
-		return err
-	}
-	var snaps []*evidence.Snapshot
-	if len(f.evidence) > 0 || len(f.collect) == 0 {
-		recorded, err := loadEvidence(workspace, f.evidence)
-		if err != nil {
-			return exitWith(pipeline.ExitInput, err)
+	if len(f.collect) > 0 {
+		cfg.Collect = func(ctx context.Context, ws *model.Workspace) ([]*evidence.Snapshot, error) {
+			return runCollectors(ctx, p, ws, f.collect)
 		}
-		snaps = append(snaps, recorded)
 	}
-	live, err := runCollectors(ctx, p, in.Workspace, f.collect)
+	r, err := pipeline.Run(ctx, cfg)
 	if err != nil {
-		return interruptedOr(ctx, exitWith(pipeline.ExitNotEvaluated, err))
+		return auditError(ctx, p, f, err, loaded)
 	}
-	snap, err := evidence.Merge(append(snaps, live...)...)
-	if err != nil {
-		return exitWith(pipeline.ExitInput, err)
-	}
-	r := in.Evaluate(ctx, snap, p.Now())
 	if pipeline.Interrupted(ctx) {
 		// Results evaluated after the signal are errors of the cancellation:
 		// writing them would be a report of an audit that did not happen.
 		return interruptedOr(ctx, nil)
 	}
-	r.Workspace = workspace
-	r.Controls = controlDocs(in, r.Findings)
-	r.Warnings = append(r.Warnings, recordNotes...)
 	if err := writeOutputs(ctx, outputs, r, p.Stdout); err != nil {
 		return interruptedOr(ctx, err)
 	}
-	code := pipeline.ExitCode(r, failOn)
-	if reason, nothing := pipeline.NothingEvaluated(r); nothing {
+	code := verdict.Audit(r, failOn)
+	if reason, nothing := verdict.NothingEvaluated(r); nothing {
 		return exitWith(code, errors.New(reason))
 	}
 	return exitWith(code, nil)
+}
+
+// auditError maps a failed run to its exit: input errors 2 (bad controls,
+// workspace, --framework, --training-records, evidence), a failed
+// collector 3, and 130 when the signal is what stopped loading or collecting.
+func auditError(ctx context.Context, p Params, f auditFlags, err error, loaded *pipeline.Inputs) error {
+	var se *pipeline.Error
+	if !errors.As(err, &se) {
+		return exitWith(verdict.ExitInput, err)
+	}
+	switch se.Stage {
+	case pipeline.StageLoad:
+		return interruptedOr(ctx, loadError(p, se.Err, loaded))
+	case pipeline.StageFrameworks:
+		return usageError("--framework: %v", se.Err)
+	case pipeline.StageRecords:
+		if problems, ok := se.Err.(governance.RecordProblems); ok {
+			return exitWith(verdict.ExitInput, fmt.Errorf("--training-records: %d problem(s) in %s", len(problems), f.records))
+		}
+		return exitWith(verdict.ExitInput, fmt.Errorf("--training-records: %w", se.Err))
+	case pipeline.StageCollect:
+		return interruptedOr(ctx, exitWith(verdict.ExitNotEvaluated, se.Err))
+	}
+	return exitWith(verdict.ExitInput, se.Err)
 }
 
 // interruptedOr turns err into the interrupted exit (130, no report) when
@@ -167,54 +198,5 @@ func interruptedOr(ctx context.Context, err error) error {
 	if !pipeline.Interrupted(ctx) {
 		return err
 	}
-	return exitWith(pipeline.ExitInterrupted, fmt.Errorf("%w: the audit stopped before it finished; no report was written", pipeline.ErrInterrupted))
-}
-
-// loadEvidence reads --evidence paths, or the workspace's evidence/ folder.
-func loadEvidence(workspace string, paths []string) (*evidence.Snapshot, error) {
-	if len(paths) == 0 {
-		def := filepath.Join(workspace, "evidence")
-		if _, err := os.Stat(def); err != nil {
-			return nil, fmt.Errorf("no evidence: pass --evidence FILE (a snapshot from `rampart collect`) or put snapshots in %s", def)
-		}
-		paths = []string{def}
-	}
-	snaps := make([]*evidence.Snapshot, 0, len(paths))
-	for _, path := range paths {
-		s, err := evidence.Load(path)
-		if err != nil {
-			return nil, err
-		}
-		snaps = append(snaps, s)
-	}
-	return evidence.Merge(snaps...)
-}
-
-// governance reads --training-records and checks --framework before any
-// evaluation. Fatal record problems are input errors (exit 2), each printed
-// with its line; the others come back as report warnings.
-func (f auditFlags) governance(p Params, in *pipeline.Inputs) ([]string, error) {
-	if len(f.frameworks) > 0 {
-		if err := governance.CheckFrameworks(f.frameworks, in.Controls()); err != nil {
-			return nil, usageError("--framework: %v", err)
-		}
-		in.Governance.Frameworks = f.frameworks
-	}
-	if f.records == "" {
-		return nil, nil
-	}
-	records, problems, err := governance.LoadRecords(f.records, in.Workspace, p.Now())
-	if err != nil {
-		return nil, exitWith(pipeline.ExitInput, fmt.Errorf("--training-records: %w", err))
-	}
-	var notes []string
-	for _, pr := range problems {
-		fmt.Fprintf(p.Stderr, "%s\n", pr)
-		notes = append(notes, "training records: "+pr.String())
-	}
-	if problems.Fatal() {
-		return nil, exitWith(pipeline.ExitInput, fmt.Errorf("--training-records: %d problem(s) in %s", len(problems), f.records))
-	}
-	in.Governance.Records = records
-	return notes, nil
+	return exitWith(verdict.ExitInterrupted, fmt.Errorf("%w: the audit stopped before it finished; no report was written", pipeline.ErrInterrupted))
 }

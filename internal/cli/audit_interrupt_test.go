@@ -12,8 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/rampart-audit/rampart/internal/pipeline"
 	"github.com/rampart-audit/rampart/internal/report"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 // TestAuditInterrupted cancels the run's context — what SIGINT or SIGTERM do
@@ -51,12 +51,12 @@ func TestAuditInterrupted(t *testing.T) {
 		require.NoError(t, err)
 		if !interrupted {
 			// The clock was read fewer than k times: the run finished untouched.
-			require.Equal(t, pipeline.ExitOK, code, errb.String())
+			require.Equal(t, verdict.ExitOK, code, errb.String())
 			assert.Len(t, entries, 1)
 			require.Greater(t, k, 1, "the sweep cancelled inside the run at least once")
 			return
 		}
-		assert.Equal(t, pipeline.ExitInterrupted, code, "cancelled at clock read %d; stderr:\n%s", k, errb.String())
+		assert.Equal(t, verdict.ExitInterrupted, code, "cancelled at clock read %d; stderr:\n%s", k, errb.String())
 		assert.Contains(t, errb.String(), "interrupted", "cancelled at clock read %d", k)
 		assert.Empty(t, out.String(), "cancelled at clock read %d: nothing on standard output", k)
 		assert.Empty(t, entries, "cancelled at clock read %d: no report file, no temporary file", k)
@@ -76,14 +76,14 @@ func TestAuditNothingEvaluated(t *testing.T) {
 		args = append(args, "--format", format+"="+filepath.Join(dir, "r."+format))
 	}
 	r := run(t, args...)
-	assert.Equal(t, pipeline.ExitNotEvaluated, r.code, r.stderr)
+	assert.Equal(t, verdict.ExitNotEvaluated, r.code, r.stderr)
 	assert.Contains(t, r.stderr, "nothing was evaluated: no loaded control applies to any of the 1 resource(s)")
 	for _, format := range report.Formats() {
 		data, err := os.ReadFile(filepath.Join(dir, "r."+format))
 		require.NoError(t, err)
 		assert.Contains(t, string(data), `github.gist`, "the %s report names the type that was not evaluated", format)
 		if format != "summary" { // the management summary lists no not_evaluated results, only the warning
-			assert.Contains(t, string(data), pipeline.NoControlID, "the %s report has the not_evaluated entry", format)
+			assert.Contains(t, string(data), verdict.NoControlID, "the %s report has the not_evaluated entry", format)
 		}
 	}
 }
@@ -95,6 +95,6 @@ func TestAuditStrictEvidence(t *testing.T) {
 	ev := writeFile(t, t.TempDir(), "e.json", `{"schema": "rampart.evidence/v1", "resources": [],
  "not_colected": [{"resource_type": "github.repository", "reason": "403"}]}`)
 	r := run(t, "audit", "testdata/small", "--evidence", ev)
-	assert.Equal(t, pipeline.ExitInput, r.code)
+	assert.Equal(t, verdict.ExitInput, r.code)
 	assert.Contains(t, r.stderr, `unknown key at byte offset 52 (line 2, column 2): "not_colected" is not a key of a snapshot`)
 }

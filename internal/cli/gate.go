@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -18,9 +17,11 @@ import (
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/gate"
 	"github.com/rampart-audit/rampart/internal/hcllimit"
+	"github.com/rampart-audit/rampart/internal/model"
 	"github.com/rampart-audit/rampart/internal/pipeline"
 	"github.com/rampart-audit/rampart/internal/report"
 	"github.com/rampart-audit/rampart/internal/terraform"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 type gateFlags struct {
@@ -115,7 +116,7 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	snap, warnings, err := mapTerraform(p, tf.res, tf.err, workspace, true)
+	snap, tfWarnings, err := mapTerraform(p, tf.res, tf.err, true)
 	if err != nil {
 		return err
 	}
@@ -127,15 +128,16 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	}
 	defer trust.cleanup()
 	in = trust.in
-	r := in.Evaluate(ctx, snap, p.Now())
-	r.Workspace = workspace
-	r.Warnings = append(r.Warnings, trust.warnings...)
+	r, err := pipeline.Run(ctx, pipeline.Config{Inputs: in, Workspace: workspace, Now: p.Now,
+		Evidence: []*evidence.Snapshot{snap}, EvidenceWarnings: tfWarnings, Warnings: trust.warnings})
+	if err != nil {
+		return exitWith(verdict.ExitInput, err)
+	}
 	// Waivers expiring or stale, risks over appetite: said once in the log
 	// (Terraform warnings were printed above with their source excerpt).
-	for _, w := range r.Warnings {
+	for _, w := range r.Warnings[len(tfWarnings):] {
 		fmt.Fprintf(p.Stderr, "warning: %s\n", w)
 	}
-	r.Warnings = append(warnings, r.Warnings...)
 
 	baseline, baseName, cleanup, err := gateBaseline(ctx, p, f, in, paths, workspace)
 	if err != nil {
@@ -147,7 +149,6 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	g.LinkBase = f.linkBase
 	g.GovernanceFrom, g.GovernanceChanges = trust.from, trust.changes
 	r.Gate = g
-	r.Controls = controlDocs(in, r.Findings)
 	if err := writeOutputs(ctx, outputs, r, p.Stdout); err != nil {
 		return err
 	}
@@ -165,13 +166,13 @@ func gateBaseline(ctx context.Context, p Params, f gateFlags, in *pipeline.Input
 	case f.baseline != "":
 		fs, err := gate.ReadBaseline(f.baseline)
 		if err != nil {
-			return nil, "", nothing, exitWith(pipeline.ExitInput, err)
+			return nil, "", nothing, exitWith(verdict.ExitInput, err)
 		}
 		return fs, f.baseline, nothing, nil
 	case f.baselineRef != "":
 		root, cleanup, err := gate.GitTree(ctx, ".", f.baselineRef, paths)
 		if err != nil {
-			return nil, "", nothing, exitWith(pipeline.ExitInput, fmt.Errorf("--baseline-ref: %w", err))
+			return nil, "", nothing, exitWith(verdict.ExitInput, fmt.Errorf("--baseline-ref: %w", err))
 		}
 		name := "git:" + f.baselineRef
 		// Paths the change adds, or that held no Terraform yet, have no
@@ -180,22 +181,25 @@ func gateBaseline(ctx context.Context, p Params, f gateFlags, in *pipeline.Input
 		if len(basePaths) == 0 {
 			return nil, name, cleanup, nil
 		}
-		snap, _, err := readTerraform(ctx, p, terraform.Dir(root), basePaths, existing(root, f.varFiles), workspace, false)
+		snap, _, err := readTerraform(ctx, p, terraform.Dir(root), basePaths, existing(root, f.varFiles), false)
 		switch {
 		case errors.Is(err, terraform.ErrNoConfiguration):
 			return nil, name, cleanup, nil
 		case err != nil:
 			cleanup()
-			return nil, "", nothing, exitWith(pipeline.ExitInput, fmt.Errorf("baseline at %s: %w", f.baselineRef, err))
+			return nil, "", nothing, exitWith(verdict.ExitInput, fmt.Errorf("baseline at %s: %w", f.baselineRef, err))
 		}
-		return in.Evaluate(ctx, snap, p.Now()).Findings, name, cleanup, nil
+		// The same trusted inputs and workspace judge the baseline, so a
+		// finding keeps its fingerprint and system on both sides.
+		r, err := pipeline.Run(ctx, pipeline.Config{Inputs: in, Workspace: workspace, Now: p.Now, Evidence: []*evidence.Snapshot{snap}})
+		if err != nil {
+			cleanup()
+			return nil, "", nothing, exitWith(verdict.ExitInput, fmt.Errorf("baseline at %s: %w", f.baselineRef, err))
+		}
+		return r.Findings, name, cleanup, nil
 	}
 	return nil, "none", nothing, nil
 }
-
-// workspaceBlocks are the top-level blocks of workspace HCL.
-var workspaceBlocks = map[string]bool{"settings": true, "system": true, "person": true, "risk": true,
-	"mitigation": true, "training": true, "policy": true, "waiver": true}
 
 // gateWorkspace picks the workspace: the flag; else the current folder when
 // its *.hcl files are a rampart workspace (a repository that keeps its
@@ -222,7 +226,7 @@ func gateWorkspace(flag string, stderr io.Writer) string {
 			return ""
 		}
 		for _, b := range f.Body.(*hclsyntax.Body).Blocks {
-			if !workspaceBlocks[b.Type] {
+			if !model.IsRootBlock(b.Type) {
 				fmt.Fprintf(stderr, "note: %s is not rampart workspace HCL (block %q); using the embedded governance pack only (pass --workspace DIR)\n", n, b.Type)
 				return ""
 			}
@@ -233,21 +237,21 @@ func gateWorkspace(flag string, stderr io.Writer) string {
 
 // readTerraform loads and maps the Terraform under paths. Syntax errors are
 // printed with their source lines (exit 2); warnings are printed and
-// returned for the report. Scope paths become relative to the workspace so
-// its `terraform { paths = [...] }` selectors claim the resources.
-func readTerraform(ctx context.Context, p Params, fsys terraform.Dir, paths, varFiles []string, workspace string, print bool) (*evidence.Snapshot, []string, error) {
+// returned for the report. Scope paths are made relative to the workspace
+// where resources are claimed (pipeline).
+func readTerraform(ctx context.Context, p Params, fsys terraform.Dir, paths, varFiles []string, print bool) (*evidence.Snapshot, []string, error) {
 	res, err := terraform.Load(ctx, fsys, paths, terraform.Options{VarFiles: varFiles})
-	return mapTerraform(p, res, err, workspace, print)
+	return mapTerraform(p, res, err, print)
 }
 
 // mapTerraform turns a Load result into evidence, printing diagnostics.
-func mapTerraform(p Params, res *terraform.Result, err error, workspace string, print bool) (*evidence.Snapshot, []string, error) {
+func mapTerraform(p Params, res *terraform.Result, err error, print bool) (*evidence.Snapshot, []string, error) {
 	if err != nil {
-		return nil, nil, exitWith(pipeline.ExitInput, err)
+		return nil, nil, exitWith(verdict.ExitInput, err)
 	}
 	if res.Diagnostics.HasErrors() {
 		writeHCLDiagnostics(p.Stderr, res.Files, res.Diagnostics)
-		return nil, nil, exitWith(pipeline.ExitInput, fmt.Errorf("%d error(s) in the Terraform configuration", countDiagErrors(res.Diagnostics)))
+		return nil, nil, exitWith(verdict.ExitInput, fmt.Errorf("%d error(s) in the Terraform configuration", countDiagErrors(res.Diagnostics)))
 	}
 	if print {
 		writeHCLDiagnostics(p.Stderr, res.Files, res.Diagnostics)
@@ -255,21 +259,6 @@ func mapTerraform(p Params, res *terraform.Result, err error, workspace string, 
 	var warnings []string
 	for _, d := range res.Diagnostics {
 		warnings = append(warnings, diagLine(d))
-	}
-	if workspace != "" {
-		for i := range res.Snapshot.Resources {
-			sc := &res.Snapshot.Resources[i].Scope
-			if rel, err := filepath.Rel(workspace, filepath.FromSlash(sc.Path)); err == nil && !strings.HasPrefix(rel, "..") {
-				sc.Path = filepath.ToSlash(rel)
-			}
-		}
-		// Modules that could not be read are claimed like resources.
-		for i := range res.Snapshot.NotCollected {
-			sc := &res.Snapshot.NotCollected[i].Scope
-			if rel, err := filepath.Rel(workspace, filepath.FromSlash(sc.Path)); err == nil && !strings.HasPrefix(rel, "..") {
-				sc.Path = filepath.ToSlash(rel)
-			}
-		}
 	}
 	return res.Snapshot, warnings, nil
 }
@@ -349,24 +338,4 @@ func printGateSummary(w io.Writer, r *report.Report, g *report.GateInfo) {
 		}
 		fmt.Fprintf(w, "  %s\n", reason)
 	}
-}
-
-// controlDocs documents the controls the findings name, for SARIF rules.
-func controlDocs(in *pipeline.Inputs, fs []finding.Finding) []report.ControlDoc {
-	seen := map[string]bool{}
-	var out []report.ControlDoc
-	for _, f := range fs {
-		if seen[f.ControlID] {
-			continue
-		}
-		seen[f.ControlID] = true
-		c := in.Engine.Catalog().Get(f.ControlID)
-		if c == nil {
-			continue
-		}
-		out = append(out, report.ControlDoc{ID: c.ID, Title: c.Title, Description: c.Description, Severity: c.Severity,
-			Frameworks: c.Frameworks, Console: c.Remediation.Console, Terraform: c.Remediation.Terraform})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
 }

@@ -29,6 +29,27 @@ var rootSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 	{Type: "waiver", LabelNames: []string{"id"}},
 }}
 
+// RootBlocks are the block types workspace HCL holds at its top level, in
+// schema order. The gate tells a workspace from other HCL by them, so they
+// are read from the schema the loader decodes with, never copied.
+func RootBlocks() []string {
+	out := make([]string, len(rootSchema.Blocks))
+	for i, b := range rootSchema.Blocks {
+		out[i] = b.Type
+	}
+	return out
+}
+
+// IsRootBlock reports whether typ is a top-level block of workspace HCL.
+func IsRootBlock(typ string) bool {
+	for _, b := range rootSchema.Blocks {
+		if b.Type == typ {
+			return true
+		}
+	}
+	return false
+}
+
 // Defaults for settings a workspace does not set.
 const (
 	DefaultRiskAppetite  = 8

@@ -9,16 +9,12 @@ import (
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
-	"github.com/rampart-audit/rampart/internal/report"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 // A pass means a control looked at real data. This file holds what the
 // pipeline says when it did not look: resource types no control applies to,
 // an audit that reached no verdict at all, and a run cut short by a signal.
-
-// ExitInterrupted is the exit code of a run stopped by SIGINT or SIGTERM,
-// 128 + SIGINT as shells report it; no report is written.
-const ExitInterrupted = 130
 
 // ErrInterrupted is returned (wrapped) by a command stopped by a signal.
 var ErrInterrupted = errors.New("interrupted")
@@ -28,13 +24,6 @@ var ErrInterrupted = errors.New("interrupted")
 func Interrupted(ctx context.Context) bool {
 	return ctx.Err() != nil
 }
-
-// NoControlID is the control ID of the not_evaluated entry the pipeline
-// adds for each resource type of the evidence that no loaded control
-// applies to. It is not a control: it names what nothing looked at, as a
-// result so that every report format shows it (warnings do not reach SARIF,
-// JUnit or CSV). Its severity is info, so it blocks only with --fail-on info.
-const NoControlID = "RAMPART-NO-CONTROL"
 
 // uncovered makes one not_evaluated result per resource type of the
 // snapshot that no loaded control applies to, and a warning saying the
@@ -82,14 +71,14 @@ func uncovered(cat *engine.Catalog, resources []evidence.Resource) ([]finding.Fi
 			msg = fmt.Sprintf("no loaded control applies to resources of type %q: none of its %d resources (this one and %d more) was evaluated", t, s.n, s.n-1)
 		}
 		out = append(out, finding.Finding{
-			ControlID: NoControlID,
+			ControlID: verdict.NoControlID,
 			Title:     "No loaded control applies to this resource type",
 			Severity:  finding.Info,
 			Status:    finding.NotEvaluated,
 			Message:   msg,
 			Resource:  finding.ResourceRef{Type: t, ID: s.first.ID, System: s.first.System, Source: s.first.Source},
 			// One entry per type, stable whichever resource comes first.
-			Fingerprint: finding.Fingerprint(NoControlID, t, ""),
+			Fingerprint: finding.Fingerprint(verdict.NoControlID, t, ""),
 			Frameworks:  map[string][]string{},
 		})
 	}
@@ -109,34 +98,6 @@ func sortFindings(fs []finding.Finding) {
 		}
 		return a.Resource.ID < b.Resource.ID
 	})
-}
-
-// NothingEvaluated says why a report holds no verdict: no control reached
-// pass, fail or waived on any resource. Such an audit proves nothing and
-// must never exit 0. ok is false when something was evaluated.
-func NothingEvaluated(r *report.Report) (reason string, ok bool) {
-	for _, f := range r.Findings {
-		switch f.Status {
-		case finding.Pass, finding.Fail, finding.Waived:
-			return "", false
-		}
-	}
-	uncovered := 0
-	for _, f := range r.Findings {
-		if f.ControlID == NoControlID {
-			uncovered++
-		}
-	}
-	var why string
-	switch {
-	case r.Evidence.Resources == 0:
-		why = "the evidence holds no resources"
-	case uncovered == len(r.Findings):
-		why = fmt.Sprintf("no loaded control applies to any of the %d resource(s)", r.Evidence.Resources)
-	default:
-		why = fmt.Sprintf("every one of the %d result(s) is error or not_evaluated", len(r.Findings)-uncovered)
-	}
-	return "nothing was evaluated: " + why, true
 }
 
 func joinReason(a, b string) string {

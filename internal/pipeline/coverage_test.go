@@ -13,6 +13,8 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/report"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 const coverageControl = `# METADATA
@@ -47,6 +49,14 @@ func coverageInputs(t *testing.T) *Inputs {
 	return in
 }
 
+// runWith runs the stages after loading over one snapshot, as the gate does.
+func runWith(ctx context.Context, t *testing.T, in *Inputs, snap *evidence.Snapshot, now time.Time) *report.Report {
+	t.Helper()
+	r, err := Run(ctx, Config{Inputs: in, Evidence: []*evidence.Snapshot{snap}, Now: func() time.Time { return now }})
+	require.NoError(t, err)
+	return r
+}
+
 func widget(id string, attrs map[string]any) evidence.Resource {
 	return evidence.Resource{Type: "test.widget", ID: id, Scope: evidence.Scope{Platform: "test"}, Attributes: attrs}
 }
@@ -72,38 +82,38 @@ func TestNothingEvaluatedNeverExitsZero(t *testing.T) {
 	}{
 		// Today's defect: resources no control knows were evaluated by
 		// nothing, mentioned nowhere, and the audit exited 0.
-		{"only types no control knows", []evidence.Resource{gadget("g2"), gadget("g1"), gadget("g3")}, finding.Low, ExitNotEvaluated,
+		{"only types no control knows", []evidence.Resource{gadget("g2"), gadget("g1"), gadget("g3")}, finding.Low, verdict.ExitNotEvaluated,
 			[]string{uncovered("g1", `no loaded control applies to resources of type "test.gadget": none of its 3 resources (this one and 2 more) was evaluated`)},
 			[]string{`not evaluated: 3 resource(s) of type "test.gadget" (e.g. g1): no loaded control applies to this type`, "nothing was evaluated: no loaded control applies to any of the 3 resource(s)"}},
-		{"no resources at all", nil, finding.Low, ExitNotEvaluated, nil, []string{"nothing was evaluated: the evidence holds no resources"}},
-		{"every result not_evaluated below --fail-on", []evidence.Resource{widget("w1", map[string]any{}), gadget("g1")}, finding.Critical, ExitNotEvaluated,
+		{"no resources at all", nil, finding.Low, verdict.ExitNotEvaluated, nil, []string{"nothing was evaluated: the evidence holds no resources"}},
+		{"every result not_evaluated below --fail-on", []evidence.Resource{widget("w1", map[string]any{}), gadget("g1")}, finding.Critical, verdict.ExitNotEvaluated,
 			[]string{
 				uncovered("g1", `no loaded control applies to resources of type "test.gadget": this one was not evaluated`),
 				"TEST-001 not_evaluated low test.widget w1: whether the widget is bad is unknown",
 			},
 			[]string{`not evaluated: 1 resource(s) of type "test.gadget" (e.g. g1): no loaded control applies to this type`, "nothing was evaluated: every one of the 1 result(s) is error or not_evaluated"}},
-		{"a pass beside an unknown type is a pass, and the type is named", []evidence.Resource{widget("w1", map[string]any{"bad": false}), gadget("g1")}, finding.Low, ExitOK,
+		{"a pass beside an unknown type is a pass, and the type is named", []evidence.Resource{widget("w1", map[string]any{"bad": false}), gadget("g1")}, finding.Low, verdict.ExitOK,
 			[]string{
 				uncovered("g1", `no loaded control applies to resources of type "test.gadget": this one was not evaluated`),
 				"TEST-001 pass low test.widget w1: passed",
 			}, []string{`not evaluated: 1 resource(s) of type "test.gadget" (e.g. g1): no loaded control applies to this type`}},
-		{"the unknown type blocks at --fail-on info", []evidence.Resource{widget("w1", map[string]any{"bad": false}), gadget("g1")}, finding.Info, ExitNotEvaluated,
+		{"the unknown type blocks at --fail-on info", []evidence.Resource{widget("w1", map[string]any{"bad": false}), gadget("g1")}, finding.Info, verdict.ExitNotEvaluated,
 			[]string{
 				uncovered("g1", `no loaded control applies to resources of type "test.gadget": this one was not evaluated`),
 				"TEST-001 pass low test.widget w1: passed",
 			}, []string{`not evaluated: 1 resource(s) of type "test.gadget" (e.g. g1): no loaded control applies to this type`}},
-		{"a failure", []evidence.Resource{widget("w1", map[string]any{"bad": true})}, finding.Low, ExitFindings,
+		{"a failure", []evidence.Resource{widget("w1", map[string]any{"bad": true})}, finding.Low, verdict.ExitFindings,
 			[]string{"TEST-001 fail low test.widget w1: widget is bad"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r := in.Evaluate(context.Background(), &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: tc.resources}, now)
+			r := runWith(context.Background(), t, in, &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: tc.resources}, now)
 			var got []string
 			for _, f := range r.Findings {
 				got = append(got, fmt.Sprintf("%s %s %s %s %s: %s", f.ControlID, f.Status, f.Severity, f.Resource.Type, f.Resource.ID, f.Message))
 			}
 			assert.Equal(t, tc.results, got)
-			assert.Equal(t, tc.want, ExitCode(r, tc.failOn))
+			assert.Equal(t, tc.want, verdict.Audit(r, tc.failOn))
 			assert.Equal(t, tc.warnings, r.Warnings)
 		})
 	}
@@ -114,8 +124,8 @@ func TestEvaluateAfterInterruptIsIncomplete(t *testing.T) {
 	in := coverageInputs(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	r := in.Evaluate(ctx, &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: []evidence.Resource{widget("w1", map[string]any{"bad": false})}}, time.Now())
+	r := runWith(ctx, t, in, &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: []evidence.Resource{widget("w1", map[string]any{"bad": false})}}, time.Now())
 	assert.True(t, r.Evidence.Incomplete, "a report of an interrupted run is never clean")
 	assert.Contains(t, r.Evidence.IncompleteReason, "interrupted")
-	assert.Equal(t, ExitNotEvaluated, ExitCode(r, finding.Low))
+	assert.Equal(t, verdict.ExitNotEvaluated, verdict.Audit(r, finding.Low))
 }
