@@ -5,6 +5,8 @@ const (
 	TypeAWSAccount          = "aws.account"
 	TypeAWSIAMUser          = "aws.iam.user"
 	TypeAWSIAMPolicy        = "aws.iam.policy"
+	TypeAWSIAMRole          = "aws.iam.role"
+	TypeAWSIAMGroup         = "aws.iam.group"
 	TypeAWSS3Bucket         = "aws.s3.bucket"
 	TypeAWSEC2SecurityGroup = "aws.ec2.security_group"
 	TypeAWSEC2Instance      = "aws.ec2.instance"
@@ -75,21 +77,58 @@ var awsTypes = []ResourceType{
 			{Name: "password_last_used", Kind: KindString, From: Live, Description: "RFC 3339; absent when never used"},
 			{Name: "mfa_devices", Kind: KindList, Shape: "list of `{serial_number}`", From: Live},
 			{Name: "access_keys", Kind: KindList, Shape: "list of `{access_key_id, status, create_date, last_used_date}`", From: Both, Description: "status Active/Inactive; `last_used_date` absent when never used. Key IDs only: secrets are never read"},
-			{Name: "attached_policies", Kind: KindList, Shape: "list of `{policy_name, policy_arn}`", From: Both, Description: "managed policies attached to the user directly"},
-			{Name: "inline_policies", Kind: KindList, Shape: "list of string", From: Both, Description: "names of policies embedded in the user"},
+			{Name: "attached_policies", Kind: KindList, Shape: attachedPolicyShape, From: Both, Description: "managed policies (customer or AWS) attached to the user directly"},
+			{Name: "inline_policies", Kind: KindList, Shape: inlinePolicyShape, From: Both, Description: "policies embedded in the user; " + inlinePolicyText},
 			{Name: "groups", Kind: KindList, Shape: "list of string", From: Both, Description: "group names"},
+		},
+	},
+	{
+		Name: TypeAWSIAMRole, ID: "the role ARN",
+		Platform: "aws", Scope: awsGlobalScope, Collector: "aws", Terraform: true,
+		ScopeNote: "(IAM is global: no region)",
+		Notes:     "Service-linked roles included (path `/aws-service-role/`).",
+		Attributes: []Attribute{
+			{Name: "role_name", Kind: KindString, From: Both},
+			{Name: "arn", Kind: KindString, From: Live},
+			{Name: "role_id", Kind: KindString, From: Live},
+			{Name: "path", Kind: KindString, From: Both, Description: "e.g. `/`, `/service-role/`"},
+			{Name: "create_date", Kind: KindString, From: Live, Description: "RFC 3339"},
+			{Name: "max_session_duration", Kind: KindNumber, From: Both, Description: "seconds"},
+			{Name: "assume_role_policy", Kind: KindObject, From: Both, Description: "the trust policy document, parsed (" + policyDocText + "); absent and named in `unknown` when it cannot be parsed"},
+			{Name: "inline_policies", Kind: KindList, Shape: inlinePolicyShape, From: Both, Description: "policies embedded in the role; " + inlinePolicyText},
+			{Name: "attached_policies", Kind: KindList, Shape: attachedPolicyShape, From: Both, Description: "managed policies (customer or AWS) attached to the role"},
+			{Name: "instance_profiles", Kind: KindList, Shape: "list of `{instance_profile_name, arn}`", From: Live, Description: "instance profiles that carry the role"},
+			{Name: "permissions_boundary", Kind: KindString, From: Both, Description: "ARN of the permissions boundary policy; absent when none"},
+			{Name: "last_used_date", Kind: KindString, From: Live, Description: "RFC 3339; absent when not used in IAM's tracking period (400 days)"},
+			{Name: "last_used_region", Kind: KindString, From: Live, Description: "the region of that last use; absent with `last_used_date`"},
+		},
+	},
+	{
+		Name: TypeAWSIAMGroup, ID: "the group ARN",
+		Platform: "aws", Scope: awsGlobalScope, Collector: "aws", Terraform: true,
+		ScopeNote: "(IAM is global: no region)",
+		Attributes: []Attribute{
+			{Name: "group_name", Kind: KindString, From: Both},
+			{Name: "arn", Kind: KindString, From: Live},
+			{Name: "group_id", Kind: KindString, From: Live},
+			{Name: "path", Kind: KindString, From: Both},
+			{Name: "create_date", Kind: KindString, From: Live, Description: "RFC 3339"},
+			{Name: "inline_policies", Kind: KindList, Shape: inlinePolicyShape, From: Both, Description: "policies embedded in the group; " + inlinePolicyText},
+			{Name: "attached_policies", Kind: KindList, Shape: attachedPolicyShape, From: Both, Description: "managed policies (customer or AWS) attached to the group"},
+			{Name: "members", Kind: KindList, Shape: "list of string", From: Both, Description: "names of the users in the group"},
 		},
 	},
 	{
 		Name: TypeAWSIAMPolicy, ID: "the policy ARN",
 		Platform: "aws", Scope: awsGlobalScope, Collector: "aws", Terraform: true,
-		Notes: "Customer-managed policies only.",
+		Notes: "Customer-managed policies, and AWS-managed policies that are attached to a user, group or role (an unattached AWS-managed policy grants nothing and is not listed).",
 		Attributes: []Attribute{
 			{Name: "policy_name", Kind: KindString, From: Both},
 			{Name: "arn", Kind: KindString, From: Live},
+			{Name: "aws_managed", Kind: KindBool, From: Both, Description: "AWS manages the policy (ARN `arn:aws:iam::aws:policy/...`); false for customer-managed ones"},
 			{Name: "default_version_id", Kind: KindString, From: Live},
 			{Name: "attachment_count", Kind: KindNumber, From: Both, Description: "users, groups and roles it is attached to"},
-			{Name: "document", Kind: KindObject, From: Both, Description: "the default version's policy document, parsed (`Statement` may be an object or a list; `Action`/`Resource` a string or a list)"},
+			{Name: "document", Kind: KindObject, From: Both, Description: "the default version's policy document, parsed (" + policyDocText + "); absent and named in `unknown` when it cannot be parsed"},
 		},
 	},
 	{
@@ -238,4 +277,12 @@ var awsTypes = []ResourceType{
 const (
 	sgRuleShape = "list of `{protocol, from_port, to_port, cidr_ipv4: [..], cidr_ipv6: [..], source_groups: [..]}`"
 	sgRuleText  = "protocol `\"-1\"` means all traffic (ports absent); protocol as EC2 returns it (`tcp`, `udp`, `icmp`, or a number)"
+)
+
+// The IAM policy shapes users, groups and roles share.
+const (
+	policyDocText       = "`Statement` may be an object or a list; `Action`/`Resource` a string or a list"
+	inlinePolicyShape   = "list of `{name, document}`"
+	inlinePolicyText    = "`document` parsed (" + policyDocText + "), absent and named in `unknown` as `inline_policies[<i>].document` when it cannot be parsed"
+	attachedPolicyShape = "list of `{policy_name, policy_arn}`"
 )
