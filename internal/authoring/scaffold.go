@@ -7,10 +7,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"text/template"
 
@@ -170,22 +171,13 @@ func inputLiteral(segs []string) string {
 
 func frameworkLines(fw map[string][]string) []string {
 	var out []string
-	for _, k := range sortedKeys(fw) {
+	for _, k := range slices.Sorted(maps.Keys(fw)) {
 		refs := make([]string, len(fw[k]))
 		for i, r := range fw[k] {
 			refs[i] = fmt.Sprintf("%q", r)
 		}
 		out = append(out, fmt.Sprintf("%s: [%s]", k, strings.Join(refs, ", ")))
 	}
-	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }
 

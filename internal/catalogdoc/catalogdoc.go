@@ -7,8 +7,10 @@ package catalogdoc
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -149,7 +151,7 @@ func (g *generator) page(gr *group) []byte {
 		fmt.Fprintf(&b, "| Source | %s |\n", g.sourceLink(c.File))
 		fmt.Fprintf(&b, "| Package | `%s` |\n", c.Package)
 		b.WriteString("\n**Frameworks**\n\n")
-		for _, fw := range sortedKeys(c.Frameworks) {
+		for _, fw := range slices.Sorted(maps.Keys(c.Frameworks)) {
 			fmt.Fprintf(&b, "- %s: %s\n", frameworkName(fw), strings.Join(naturalSorted(c.Frameworks[fw]), ", "))
 		}
 		b.WriteString("\n**Remediation**\n\n")
@@ -196,9 +198,9 @@ func (g *generator) frameworks() []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, header, g.out)
 	fmt.Fprintf(&b, "# Framework cross-reference\n\n[Catalogue](%s)\n", IndexFile)
-	for _, fw := range sortedKeys(refs) {
+	for _, fw := range slices.Sorted(maps.Keys(refs)) {
 		fmt.Fprintf(&b, "\n## %s\n\n| Reference | Controls |\n|---|---|\n", frameworkName(fw))
-		for _, r := range naturalSorted(sortedKeys(refs[fw])) {
+		for _, r := range naturalSorted(slices.Sorted(maps.Keys(refs[fw]))) {
 			ids := refs[fw][r]
 			sort.Strings(ids)
 			links := make([]string, len(ids))
@@ -250,15 +252,6 @@ func orNone(s string) string {
 		return "none"
 	}
 	return s
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // naturalSorted orders references as people read them: A.5.9 before

@@ -2,6 +2,8 @@ package terraform
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -83,7 +85,7 @@ func (mi *modInst) call(name string) *callState {
 		c.vars = mi.ev.childVars(child, args, addr+suffix)
 		cs.children = append(cs.children, c)
 		outs := map[string]cty.Value{}
-		for _, on := range sortedKeys(child.outputs) {
+		for _, on := range slices.Sorted(maps.Keys(child.outputs)) {
 			outs[on] = c.eval(child.outputs[on].Expr, nil)
 		}
 		return cty.ObjectVal(outs), true

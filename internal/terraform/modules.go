@@ -2,8 +2,10 @@ package terraform
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -128,7 +130,7 @@ func (ev *evaluator) unreached() {
 			}
 		}
 	}
-	for _, dir := range sortedKeys(ev.cfg.modules) {
+	for _, dir := range slices.Sorted(maps.Keys(ev.cfg.modules)) {
 		if ev.visited[dir] || reach[dir] {
 			continue
 		}
@@ -145,7 +147,7 @@ func (ev *evaluator) unreached() {
 
 // caller finds a module block of the configuration calling dir.
 func (c *config) caller(dir string) (*hclsyntax.Block, string) {
-	for _, from := range sortedKeys(c.modules) {
+	for _, from := range slices.Sorted(maps.Keys(c.modules)) {
 		m := c.modules[from]
 		for _, name := range m.callOrder {
 			b := m.calls[name]

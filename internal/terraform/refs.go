@@ -158,12 +158,3 @@ func reasonOf(v cty.Value) string {
 	sort.Strings(out)
 	return strings.Join(out, "; ")
 }
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
