@@ -20,61 +20,81 @@ type ControlDoc struct {
 	Terraform   string              `json:"remediation_terraform,omitempty"`
 }
 
-// SARIF 2.1.0 document types: only the parts rampart writes.
-type sarifLog struct {
+// SARIF 2.1.0 document types: the parts rampart writes, one set for the
+// audit's and gate's report and for `rampart lint --format sarif`. Fields
+// a writer leaves empty are left out, so each writes the shape it always
+// did (lint has no rule help, result kind or properties).
+type SARIFLog struct {
 	Schema  string     `json:"$schema"`
 	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
+	Runs    []SARIFRun `json:"runs"`
 }
 
-type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+// SARIFSchema and SARIFVersion are what every log rampart writes declares.
+const (
+	SARIFSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	SARIFVersion = "2.1.0"
+)
+
+// SARIFRun is the one run of a log.
+type SARIFRun struct {
+	Tool    SARIFTool     `json:"tool"`
+	Results []SARIFResult `json:"results"`
 	// BaselineGUID-less runs still carry baselineState per result (gate).
 	Properties map[string]any `json:"properties,omitempty"`
 }
 
-type sarifTool struct {
-	Driver sarifDriver `json:"driver"`
+// SARIFTool names the tool and its rule catalogue.
+type SARIFTool struct {
+	Driver SARIFDriver `json:"driver"`
 }
 
-type sarifDriver struct {
+// SARIFDriver is the tool's name, documentation and rules.
+type SARIFDriver struct {
 	Name           string      `json:"name"`
 	InformationURI string      `json:"informationUri"`
-	Rules          []sarifRule `json:"rules"`
+	Rules          []SARIFRule `json:"rules"`
 }
 
-type sarifText struct {
+// SARIFText is a message or description.
+type SARIFText struct {
 	Text     string `json:"text"`
 	Markdown string `json:"markdown,omitempty"`
 }
 
-type sarifRule struct {
-	ID                   string         `json:"id"`
-	Name                 string         `json:"name"`
-	ShortDescription     sarifText      `json:"shortDescription"`
-	FullDescription      sarifText      `json:"fullDescription"`
-	Help                 sarifText      `json:"help"`
-	DefaultConfiguration map[string]any `json:"defaultConfiguration"`
-	Properties           map[string]any `json:"properties"`
+// SARIFRule is one reportingDescriptor: a control or a lint rule.
+type SARIFRule struct {
+	ID                   string             `json:"id"`
+	Name                 string             `json:"name,omitempty"`
+	ShortDescription     SARIFText          `json:"shortDescription"`
+	FullDescription      *SARIFText         `json:"fullDescription,omitempty"`
+	Help                 *SARIFText         `json:"help,omitempty"`
+	DefaultConfiguration SARIFConfiguration `json:"defaultConfiguration"`
+	Properties           map[string]any     `json:"properties,omitempty"`
 }
 
-type sarifResult struct {
-	RuleID              string             `json:"ruleId"`
-	RuleIndex           int                `json:"ruleIndex"`
-	Kind                string             `json:"kind"`
-	Level               string             `json:"level"`
-	Message             sarifText          `json:"message"`
-	Locations           []sarifLocation    `json:"locations"`
-	PartialFingerprints map[string]string  `json:"partialFingerprints"`
-	BaselineState       string             `json:"baselineState,omitempty"`
-	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
-	Properties          sarifResultProps   `json:"properties"`
+// SARIFConfiguration is a rule's default level.
+type SARIFConfiguration struct {
+	Level string `json:"level"`
 }
 
-// sarifResultProps is a struct, not a map: a large gate run writes tens of
-// thousands of results and maps cost a sort per result when encoded.
-type sarifResultProps struct {
+// SARIFResult is one result.
+type SARIFResult struct {
+	RuleID              string                 `json:"ruleId"`
+	RuleIndex           int                    `json:"ruleIndex"`
+	Kind                string                 `json:"kind,omitempty"`
+	Level               string                 `json:"level"`
+	Message             SARIFText              `json:"message"`
+	Locations           []SARIFLocation        `json:"locations"`
+	PartialFingerprints map[string]string      `json:"partialFingerprints,omitempty"`
+	BaselineState       string                 `json:"baselineState,omitempty"`
+	Suppressions        []SARIFSuppression     `json:"suppressions,omitempty"`
+	Properties          *SARIFResultProperties `json:"properties,omitempty"`
+}
+
+// SARIFResultProperties is a struct, not a map: a large gate run writes
+// tens of thousands of results and maps cost a sort per result when encoded.
+type SARIFResultProperties struct {
 	Status       string   `json:"status"`
 	Severity     string   `json:"severity"`
 	ResourceType string   `json:"resource_type"`
@@ -84,36 +104,62 @@ type sarifResultProps struct {
 	Risks        []string `json:"risks,omitempty"`
 }
 
-type sarifLocation struct {
-	PhysicalLocation *sarifPhysical `json:"physicalLocation,omitempty"`
-	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
-	Message          *sarifText     `json:"message,omitempty"`
+// SARIFLocation is where a result is: a file region, a resource, or both.
+type SARIFLocation struct {
+	PhysicalLocation *SARIFPhysical `json:"physicalLocation,omitempty"`
+	LogicalLocations []SARIFLogical `json:"logicalLocations,omitempty"`
+	Message          *SARIFText     `json:"message,omitempty"`
 	Properties       map[string]any `json:"properties,omitempty"`
 }
 
-type sarifPhysical struct {
-	ArtifactLocation sarifArtifact `json:"artifactLocation"`
-	Region           *sarifRegion  `json:"region,omitempty"`
+// SARIFPhysical is a file and, when known, a region of it.
+type SARIFPhysical struct {
+	ArtifactLocation SARIFArtifact `json:"artifactLocation"`
+	Region           *SARIFRegion  `json:"region,omitempty"`
 }
 
-type sarifArtifact struct {
+// SARIFArtifact is a file as a relative URI.
+type SARIFArtifact struct {
 	URI       string `json:"uri"`
 	URIBaseID string `json:"uriBaseId,omitempty"`
 }
 
-type sarifRegion struct {
-	StartLine int `json:"startLine"`
+// SARIFRegion is a line and, when known, a column.
+type SARIFRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
 }
 
-type sarifLogical struct {
+// SARIFLogical is a resource as a logical location.
+type SARIFLogical struct {
 	Name               string `json:"name"`
 	FullyQualifiedName string `json:"fullyQualifiedName"`
 	Kind               string `json:"kind"`
 }
 
-type sarifSuppression struct {
+// SARIFSuppression says why a result is suppressed (a waiver).
+type SARIFSuppression struct {
 	Kind          string `json:"kind"`
 	Justification string `json:"justification"`
+}
+
+// uriPath makes a relative file path a relative URI reference: forward
+// slashes, no leading "./", spaces and the like escaped.
+func uriPath(p string) string {
+	p = strings.ReplaceAll(p, "\\", "/")
+	p = strings.TrimPrefix(p, "./")
+	var b strings.Builder
+	for _, r := range p {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', strings.ContainsRune("-._~/:@!$&'()*+,;=", r):
+			b.WriteRune(r)
+		default:
+			for _, c := range []byte(string(r)) {
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+		}
+	}
+	return b.String()
 }
 
 // securitySeverity maps severities onto GitHub code scanning's scale
@@ -139,11 +185,11 @@ func sarifLevel(s finding.Severity) string {
 // resource as a logical location.
 func WriteSARIF(w io.Writer, r *Report) error {
 	rules, index := sarifRules(r)
-	log := sarifLog{
-		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
-		Version: "2.1.0",
-		Runs: []sarifRun{{
-			Tool: sarifTool{Driver: sarifDriver{Name: "rampart", InformationURI: "https://github.com/rampart-audit/rampart", Rules: rules}},
+	log := SARIFLog{
+		Schema:  SARIFSchema,
+		Version: SARIFVersion,
+		Runs: []SARIFRun{{
+			Tool: SARIFTool{Driver: SARIFDriver{Name: "rampart", InformationURI: "https://github.com/rampart-audit/rampart", Rules: rules}},
 		}},
 	}
 	// Results are built and encoded one at a time: a large gate run has
@@ -181,7 +227,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 }
 
 // sarifRules builds one rule per control seen in the findings, in ID order.
-func sarifRules(r *Report) ([]sarifRule, map[string]int) {
+func sarifRules(r *Report) ([]SARIFRule, map[string]int) {
 	docs := map[string]ControlDoc{}
 	for _, c := range r.Controls {
 		docs[c.ID] = c
@@ -209,7 +255,7 @@ func sarifRules(r *Report) ([]sarifRule, map[string]int) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	rules := make([]sarifRule, 0, len(ids))
+	rules := make([]SARIFRule, 0, len(ids))
 	index := make(map[string]int, len(ids))
 	for i, id := range ids {
 		c := docs[id]
@@ -224,13 +270,13 @@ func sarifRules(r *Report) ([]sarifRule, map[string]int) {
 				tags = append(tags, fw+"/"+ref)
 			}
 		}
-		rules = append(rules, sarifRule{
+		rules = append(rules, SARIFRule{
 			ID:                   id,
 			Name:                 ruleName(c.Title),
-			ShortDescription:     sarifText{Text: c.Title},
-			FullDescription:      sarifText{Text: desc},
+			ShortDescription:     SARIFText{Text: c.Title},
+			FullDescription:      &SARIFText{Text: desc},
 			Help:                 sarifHelp(c, desc),
-			DefaultConfiguration: map[string]any{"level": sarifLevel(c.Severity)},
+			DefaultConfiguration: SARIFConfiguration{Level: sarifLevel(c.Severity)},
 			Properties: map[string]any{
 				"tags":              tags,
 				"security-severity": securitySeverity[c.Severity],
@@ -242,7 +288,7 @@ func sarifRules(r *Report) ([]sarifRule, map[string]int) {
 	return rules, index
 }
 
-func sarifHelp(c ControlDoc, desc string) sarifText {
+func sarifHelp(c ControlDoc, desc string) *SARIFText {
 	var text, md strings.Builder
 	fmt.Fprintf(&text, "%s\n\n%s", c.Title, desc)
 	fmt.Fprintf(&md, "**%s** (%s, %s)\n\n%s", c.Title, c.ID, c.Severity, desc)
@@ -266,7 +312,7 @@ func sarifHelp(c ControlDoc, desc string) sarifText {
 		}
 		md.WriteString(strings.Join(parts, "; "))
 	}
-	return sarifText{Text: text.String(), Markdown: md.String()}
+	return &SARIFText{Text: text.String(), Markdown: md.String()}
 }
 
 // ruleName is the control title in PascalCase, as SARIF's rule name expects
@@ -281,15 +327,15 @@ func ruleName(title string) string {
 	return b.String()
 }
 
-func sarifResultFor(f finding.Finding, ruleIndex int, g *GateInfo) sarifResult {
-	res := sarifResult{
+func sarifResultFor(f finding.Finding, ruleIndex int, g *GateInfo) SARIFResult {
+	res := SARIFResult{
 		RuleID:              f.ControlID,
 		RuleIndex:           ruleIndex,
 		Kind:                "fail",
 		Level:               sarifLevel(f.Severity),
-		Message:             sarifText{Text: fmt.Sprintf("%s: %s (%s %s)", f.Title, f.Message, f.Resource.Type, f.Resource.ID)},
+		Message:             SARIFText{Text: fmt.Sprintf("%s: %s (%s %s)", f.Title, f.Message, f.Resource.Type, f.Resource.ID)},
 		PartialFingerprints: map[string]string{"rampart/v1": f.Fingerprint},
-		Properties: sarifResultProps{
+		Properties: &SARIFResultProperties{
 			Status: string(f.Status), Severity: string(f.Severity), ResourceType: f.Resource.Type, ResourceID: f.Resource.ID,
 			Path: f.Path, System: f.Resource.System, Risks: f.Risks,
 		},
@@ -299,16 +345,16 @@ func sarifResultFor(f finding.Finding, ruleIndex int, g *GateInfo) sarifResult {
 		// Not a failure, not a pass: someone has to look.
 		res.Kind, res.Level = "review", "none"
 	case finding.Waived:
-		res.Suppressions = []sarifSuppression{{Kind: "external", Justification: "waiver " + f.Waiver}}
+		res.Suppressions = []SARIFSuppression{{Kind: "external", Justification: "waiver " + f.Waiver}}
 	}
-	loc := sarifLocation{LogicalLocations: []sarifLogical{{Name: f.Resource.ID, FullyQualifiedName: f.Resource.Type + "/" + f.Resource.ID, Kind: "resource"}}}
+	loc := SARIFLocation{LogicalLocations: []SARIFLogical{{Name: f.Resource.ID, FullyQualifiedName: f.Resource.Type + "/" + f.Resource.ID, Kind: "resource"}}}
 	if src := f.Resource.Source; src.File != "" {
-		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: uriPath(src.File), URIBaseID: "%SRCROOT%"}}
+		loc.PhysicalLocation = &SARIFPhysical{ArtifactLocation: SARIFArtifact{URI: uriPath(src.File), URIBaseID: "%SRCROOT%"}}
 		if src.Line > 0 {
-			loc.PhysicalLocation.Region = &sarifRegion{StartLine: src.Line}
+			loc.PhysicalLocation.Region = &SARIFRegion{StartLine: src.Line}
 		}
 	}
-	res.Locations = []sarifLocation{loc}
+	res.Locations = []SARIFLocation{loc}
 	if g != nil {
 		switch g.Changes[f.Fingerprint] {
 		case "new":
@@ -318,25 +364,6 @@ func sarifResultFor(f finding.Finding, ruleIndex int, g *GateInfo) sarifResult {
 		}
 	}
 	return res
-}
-
-// uriPath makes a relative file path a relative URI reference: forward
-// slashes, no leading "./", spaces and the like escaped.
-func uriPath(p string) string {
-	p = strings.ReplaceAll(p, "\\", "/")
-	p = strings.TrimPrefix(p, "./")
-	var b strings.Builder
-	for _, r := range p {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', strings.ContainsRune("-._~/:@!$&'()*+,;=", r):
-			b.WriteRune(r)
-		default:
-			for _, c := range []byte(string(r)) {
-				fmt.Fprintf(&b, "%%%02X", c)
-			}
-		}
-	}
-	return b.String()
 }
 
 func sortedFrameworks(m map[string][]string) []string {

@@ -107,12 +107,12 @@ func TestSARIFContent(t *testing.T) {
 				Driver struct {
 					Rules []struct {
 						ID         string         `json:"id"`
-						Help       sarifText      `json:"help"`
+						Help       SARIFText      `json:"help"`
 						Properties map[string]any `json:"properties"`
 					} `json:"rules"`
 				} `json:"driver"`
 			} `json:"tool"`
-			Results []sarifResult `json:"results"`
+			Results []SARIFResult `json:"results"`
 		} `json:"runs"`
 	}
 	require.NoError(t, json.Unmarshal(buf.Bytes(), &log))

@@ -55,7 +55,7 @@ func TestWriteSARIFStreamsTheSameDocument(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			rules, index := sarifRules(r)
-			results := []sarifResult{}
+			results := []SARIFResult{}
 			for _, f := range r.Findings {
 				if f.Status != finding.Pass {
 					results = append(results, sarifResultFor(f, index[f.ControlID], r.Gate))
@@ -71,8 +71,8 @@ func TestWriteSARIFStreamsTheSameDocument(t *testing.T) {
 					}
 				}
 			}
-			log := sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{{
-				Tool:    sarifTool{Driver: sarifDriver{Name: "rampart", InformationURI: "https://github.com/rampart-audit/rampart", Rules: rules}},
+			log := SARIFLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []SARIFRun{{
+				Tool:    SARIFTool{Driver: SARIFDriver{Name: "rampart", InformationURI: "https://github.com/rampart-audit/rampart", Rules: rules}},
 				Results: results,
 			}}}
 			var got bytes.Buffer
