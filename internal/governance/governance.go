@@ -1,9 +1,10 @@
 // Package governance is the stage after link: from linked findings, the
 // collected resources and the workspace it derives what an information
-// security officer reports to management — the scored risk register, who
-// lacks which training, how far each security policy is met, whether
-// waivers stay within their rules, which security alerts are past their
-// remediation SLA, and a per-framework view. The report stage renders it.
+// security officer reports to management — the scored risk register and the
+// waivers accepting its risks, who lacks which training, how far each
+// security policy is met, which security alerts are past their remediation
+// SLA, and a per-framework view. The report stage renders it. Waivers are
+// decided in link; this stage only reads those decisions.
 //
 // Every derivation fails closed: an error or not_evaluated result never
 // counts as a control working, and data that cannot be read is reported as
@@ -43,7 +44,8 @@ type Options struct {
 
 // Input is everything one evaluation looks at.
 type Input struct {
-	// Findings are linked findings, as link.Apply returns them.
+	// Findings and Waivers are as link.Apply returns them: linked, and
+	// waived or not as link decided. Governance reads them and changes none.
 	Findings []finding.Finding
 	Waivers  []link.WaiverStatus
 	// Resources are the evaluated resources; attribution (repository admins,
@@ -58,17 +60,13 @@ type Input struct {
 
 // Result is what the report shows beside the findings.
 type Result struct {
-	// Findings are the input findings, except that failures a waiver may not
-	// cover (it expires further ahead than the workspace allows) count as
-	// failures again.
-	Findings     []finding.Finding
-	Waivers      []link.WaiverStatus
 	Risks        []Risk
 	TrainingGaps []TrainingGap
 	Policies     []Policy
 	Threats      Threats
 	Frameworks   []Framework
 	// Warnings are things a person should act on that are not findings.
+	// Those about waivers are link's (link.Warnings), not repeated here.
 	Warnings []string
 }
 
@@ -77,12 +75,11 @@ type Result struct {
 func Evaluate(in Input) (*Result, error) {
 	ws := in.Workspace
 	res := &Result{}
-	res.Findings, res.Waivers, res.Warnings = reviewWaivers(in.Findings, in.Waivers, ws, in.Now)
 	res.Threats = trackAlerts(in.Resources, ws, in.Now)
-	res.Risks = scoreRisks(res.Findings, res.Waivers, res.Threats.Alerts, ws)
-	res.TrainingGaps = trainingGaps(res.Findings, in.Resources, ws, in.Options.Records, in.Now)
-	res.Policies = policyCompliance(res.Findings, ws, in.Now)
-	fw, err := frameworkViews(in.Options.Frameworks, in.Controls, res.Findings)
+	res.Risks = scoreRisks(in.Findings, in.Waivers, res.Threats.Alerts, ws)
+	res.TrainingGaps = trainingGaps(in.Findings, in.Resources, ws, in.Options.Records, in.Now)
+	res.Policies = policyCompliance(in.Findings, ws, in.Now)
+	fw, err := frameworkViews(in.Options.Frameworks, in.Controls, in.Findings)
 	if err != nil {
 		return nil, err
 	}

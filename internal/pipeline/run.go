@@ -308,9 +308,6 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	fs, waivers := link.Apply(raw, in.Workspace, now)
 	gov, govErr := governance.Evaluate(governance.Input{Findings: fs, Waivers: waivers, Resources: snap.Resources,
 		Workspace: in.Workspace, Controls: in.Controls(), Options: opts, Now: now})
-	if govErr == nil {
-		fs, waivers = gov.Findings, gov.Waivers
-	}
 	r := &report.Report{
 		Schema:      report.SchemaV1,
 		GeneratedAt: now.UTC(),
@@ -347,7 +344,7 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	if reason, nothing := verdict.NothingEvaluated(r); nothing {
 		r.Warnings = append(r.Warnings, reason)
 	}
-	r.Warnings = append(r.Warnings, waiverWarnings(waivers)...)
+	r.Warnings = append(r.Warnings, link.Warnings(waivers)...)
 	if govErr != nil {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("governance: %v", govErr))
 	} else {
@@ -356,23 +353,6 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 		r.Warnings = append(r.Warnings, gov.Warnings...)
 	}
 	return r
-}
-
-// waiverWarnings says which waivers need a person: expired, expiring,
-// matching nothing.
-func waiverWarnings(waivers []link.WaiverStatus) []string {
-	var out []string
-	for _, w := range waivers {
-		switch w.State {
-		case link.WaiverExpired:
-			out = append(out, fmt.Sprintf("waiver %s expired on %s: the failures it covered count again", w.ID, w.Expires))
-		case link.WaiverExpiring:
-			out = append(out, fmt.Sprintf("waiver %s expires on %s (within 30 days)", w.ID, w.Expires))
-		case link.WaiverStale:
-			out = append(out, fmt.Sprintf("waiver %s matches no result of control %s: remove it or fix its resources", w.ID, w.Control))
-		}
-	}
-	return out
 }
 
 // controlDocs documents the controls the findings name, for SARIF rules.

@@ -93,9 +93,9 @@ func governanceFixture(t *testing.T) *Report {
 	require.NoError(t, err)
 	return &Report{
 		Schema: SchemaV1, GeneratedAt: now, Workspace: "examples/acme",
-		Summary:  finding.Summarize(gov.Findings),
+		Summary:  finding.Summarize(linked),
 		Evidence: EvidenceInfo{Collectors: []string{"github"}, CollectedAt: now.Add(-time.Hour), Resources: 3, NotCollected: []evidence.NotCollected{}},
-		Findings: gov.Findings, Waivers: gov.Waivers, Warnings: gov.Warnings,
+		Findings: linked, Waivers: waivers, Warnings: gov.Warnings,
 		RiskAppetite: ws.Settings.RiskAppetite, Risks: gov.Risks, TrainingGaps: gov.TrainingGaps, Policies: gov.Policies,
 		Threats: &gov.Threats, Frameworks: gov.Frameworks,
 	}
