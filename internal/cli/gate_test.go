@@ -223,7 +223,7 @@ func TestGateInputErrors(t *testing.T) {
 		{"no configuration", []string{"gate", "empty"}, 2, "no Terraform configuration (*.tf) found"},
 		{"both baselines", []string{"gate", "good", "--baseline", "base.json", "--baseline-ref", "HEAD"}, 2, "exclusive"},
 		{"bad fail-on", []string{"gate", "good", "--fail-on", "severe"}, 2, `unknown severity "severe"`},
-		{"bad baseline", []string{"gate", "good", "--baseline", "base.json"}, 2, "invalid JSON at byte offset 46"},
+		{"bad baseline", []string{"gate", "good", "--baseline", "base.json"}, 2, "invalid JSON at byte offset 45 (line 1, column 46)"},
 		{"ref without repository", []string{"gate", "good", "--baseline-ref", "HEAD"}, 2, "--baseline-ref"},
 		{"unknown format", []string{"gate", "good", "--format", "pdf"}, 2, `unknown format "pdf"`},
 		{"bad workspace", []string{"gate", "good", "--workspace", "nowhere"}, 2, "workspace"},
