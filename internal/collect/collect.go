@@ -128,5 +128,11 @@ func Run(ctx context.Context, c Collector, log io.Writer, terminal bool) (*evide
 			snap.IncompleteReason = "collection cancelled: " + cerr.Error()
 		}
 	}
+	// One representation at the hand-off: collectors build Go values, the
+	// engine and governance read what a loaded snapshot holds. A value
+	// with no JSON form is the collector's bug; no evidence beats half.
+	if nerr := evidence.Normalize(snap); nerr != nil {
+		return nil, errors.Join(err, fmt.Errorf("collect %s: %w", c.Name(), nerr))
+	}
 	return snap, err
 }

@@ -101,6 +101,11 @@ func Load(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Resul
 		// Modules the evaluation could not read: not_evaluated, never a pass.
 		NotCollected: ev.gaps,
 	}
+	// One representation at the hand-off: the mapping builds Go values,
+	// the engine and governance read what a loaded snapshot holds.
+	if err := evidence.Normalize(res.Snapshot); err != nil {
+		return nil, fmt.Errorf("terraform: %w", err)
+	}
 	return res, nil
 }
 

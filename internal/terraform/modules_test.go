@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -225,7 +226,7 @@ func TestJSONConfiguration(t *testing.T) {
 	require.Equal(t, strip(twin.Snapshot.Resources), strip(js.Snapshot.Resources))
 	web := byID(t, js, "aws_security_group.web")
 	require.Equal(t, evidence.Source{Kind: "terraform", File: "main.tf.json", Line: 38}, web.Source)
-	require.Equal(t, int64(22), web.Attributes["ingress"].([]any)[0].(map[string]any)["from_port"], "web_override.tf.json replaces the ingress rules")
+	require.Equal(t, json.Number("22"), web.Attributes["ingress"].([]any)[0].(map[string]any)["from_port"], "web_override.tf.json replaces the ingress rules")
 }
 
 // TestIAMAttachmentForms: a policy attached only through a role's
@@ -236,13 +237,13 @@ func TestJSONConfiguration(t *testing.T) {
 func TestIAMAttachmentForms(t *testing.T) {
 	t.Parallel()
 	res := load(t, "iam", Options{})
-	for id, want := range map[string]int64{
-		"aws_iam_policy.via_role":              1,
-		"aws_iam_policy.via_role_exclusive":    1,
-		"aws_iam_policy.via_user_exclusive":    1,
-		"aws_iam_policy.via_group_exclusive":   1,
-		"aws_iam_policy.via_policy_attachment": 3, // two users and a role
-		"aws_iam_policy.unattached":            0,
+	for id, want := range map[string]json.Number{
+		"aws_iam_policy.via_role":              "1",
+		"aws_iam_policy.via_role_exclusive":    "1",
+		"aws_iam_policy.via_user_exclusive":    "1",
+		"aws_iam_policy.via_group_exclusive":   "1",
+		"aws_iam_policy.via_policy_attachment": "3", // two users and a role
+		"aws_iam_policy.unattached":            "0",
 	} {
 		require.Equal(t, want, byID(t, res, id).Attributes["attachment_count"], id)
 	}

@@ -184,7 +184,7 @@ func TestSecurityGroupRules(t *testing.T) {
 	res := load(t, "sg", Options{})
 	app := byID(t, res, "aws_security_group.app")
 	require.ElementsMatch(t, []any{
-		map[string]any{"protocol": "tcp", "from_port": int64(22), "to_port": int64(22), "cidr_ipv4": []any{"0.0.0.0/0"}, "cidr_ipv6": []any{}, "source_groups": []any{}},
+		map[string]any{"protocol": "tcp", "from_port": json.Number("22"), "to_port": json.Number("22"), "cidr_ipv4": []any{"0.0.0.0/0"}, "cidr_ipv6": []any{}, "source_groups": []any{}},
 		map[string]any{"protocol": "-1", "cidr_ipv4": []any{}, "cidr_ipv6": []any{"::/0"}, "source_groups": []any{}},
 	}, app.Attributes["ingress"])
 	require.Len(t, app.Attributes["egress"], 2)
@@ -205,7 +205,7 @@ func TestGitHubProtection(t *testing.T) {
 	}
 	classic := protection("github.com/acme/classic")
 	require.Equal(t, true, classic["protected"])
-	require.Equal(t, int64(2), classic["required_approving_review_count"])
+	require.Equal(t, json.Number("2"), classic["required_approving_review_count"])
 	require.Equal(t, true, classic["requires_pull_request"])
 	require.Equal(t, false, classic["allow_force_pushes"])
 	require.Equal(t, true, classic["blocks_deletions"])
@@ -217,11 +217,11 @@ func TestGitHubProtection(t *testing.T) {
 
 	v3 := protection("github.com/acme/v3")
 	require.Equal(t, true, v3["protected"], "v3 protection of the trunk default branch")
-	require.Equal(t, int64(0), v3["required_approving_review_count"])
+	require.Equal(t, json.Number("0"), v3["required_approving_review_count"])
 	require.Equal(t, false, v3["allow_force_pushes"])
 
 	rs := protection("github.com/acme/ruleset")
-	require.Equal(t, int64(3), rs["required_approving_review_count"])
+	require.Equal(t, json.Number("3"), rs["required_approving_review_count"])
 	require.Equal(t, false, rs["allow_force_pushes"], "non_fast_forward")
 	require.Equal(t, true, rs["allow_deletions"], "no deletion rule")
 	require.Equal(t, true, rs["enforce_admins"], "no bypass actors")
@@ -256,7 +256,7 @@ func TestTFVarsPrecedence(t *testing.T) {
 	sg := byID(t, res, "aws_security_group.v")
 	// terraform.tfvars < terraform.tfvars.json < *.auto.tfvars(.json) by name < --var-file
 	require.Equal(t, "json-auto-var-file", sg.Attributes["group_name"])
-	require.Equal(t, int64(3389), sg.Attributes["ingress"].([]any)[0].(map[string]any)["from_port"], "z.auto.tfvars.json is read last of the automatic files; its string is converted to the declared number type")
+	require.Equal(t, json.Number("3389"), sg.Attributes["ingress"].([]any)[0].(map[string]any)["from_port"], "z.auto.tfvars.json is read last of the automatic files; its string is converted to the declared number type")
 }
 
 func TestMissingPath(t *testing.T) {
@@ -305,7 +305,7 @@ func TestOverrideFiles(t *testing.T) {
 	t.Parallel()
 	res := load(t, "override", Options{})
 	web := byID(t, res, "aws_security_group.web")
-	require.Equal(t, []any{map[string]any{"protocol": "tcp", "from_port": int64(22), "to_port": int64(22), "cidr_ipv4": []any{"0.0.0.0/0"}, "cidr_ipv6": []any{}, "source_groups": []any{}}}, web.Attributes["ingress"])
+	require.Equal(t, []any{map[string]any{"protocol": "tcp", "from_port": json.Number("22"), "to_port": json.Number("22"), "cidr_ipv4": []any{"0.0.0.0/0"}, "cidr_ipv6": []any{}, "source_groups": []any{}}}, web.Attributes["ingress"])
 	require.Equal(t, "web", web.Attributes["group_name"], "arguments the override does not set are kept")
 	require.Equal(t, "main.tf", web.Source.File)
 
