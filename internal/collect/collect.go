@@ -132,7 +132,7 @@ func Run(ctx context.Context, c Collector, log io.Writer, terminal bool) (*evide
 	// engine and governance read what a loaded snapshot holds. A value
 	// with no JSON form is the collector's bug; no evidence beats half.
 	if nerr := evidence.Normalize(snap); nerr != nil {
-		return nil, errors.Join(err, fmt.Errorf("collect %s: %w", c.Name(), nerr))
+		return nil, errors.Join(err, nerr)
 	}
 	return snap, err
 }

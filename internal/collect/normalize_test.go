@@ -28,6 +28,6 @@ func TestRunNormalizes(t *testing.T) {
 	bad := &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: []evidence.Resource{{Type: "github.repository", ID: "r",
 		Attributes: map[string]any{"x": func() {}}}}}
 	got, err = collect.Run(context.Background(), &fake{snap: bad}, io.Discard, false)
-	require.ErrorContains(t, err, "collect fake: resource github.repository r: attribute x: value of type func() has no JSON form")
+	require.ErrorContains(t, err, "resource github.repository r: attribute x: value of type func() has no JSON form")
 	assert.Nil(t, got)
 }
