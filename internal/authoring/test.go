@@ -83,14 +83,15 @@ const (
 	GapUnlinked  GapKind = "unlinked"
 )
 
-// Gap is one coverage problem of one control.
+// Gap is one coverage problem of one control: a located problem at the
+// control's METADATA whose Code is the GapKind.
 type Gap struct {
 	ControlID string
-	File      string
-	Line      int
-	Kind      GapKind
-	Message   string
+	engine.Problem
 }
+
+// Kind is the gap's kind (its problem code).
+func (g Gap) Kind() GapKind { return GapKind(g.Code) }
 
 // WorkspaceError is returned when the governance HCL has errors; the CLI
 // prints Diagnostics with the source lines in Workspace.Files.
@@ -126,14 +127,12 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	mods, problems := engine.ParseSources(sources...)
-	if len(problems) > 0 {
-		return nil, problems
+	// One parse serves the catalogue, the tests and coverage.
+	mods, problems := engine.Parse(sources...)
+	if errs := problems.Errors(); len(errs) > 0 {
+		return nil, errs
 	}
-	if ps := engine.SharedPackages(mods); len(ps) > 0 {
-		return nil, ps
-	}
-	eng, err := engine.New(ctx, sources)
+	eng, err := engine.Load(ctx, mods)
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +155,7 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
 	}
 	rep.Workspace, rep.Warnings = ws, diags
 
-	rep.Results, err = engine.RunRegoTestsTraced(ctx, opts.Run, sources...)
+	rep.Results, err = engine.RunModuleTests(ctx, mods, opts.Run, true)
 	if err != nil {
 		return nil, err
 	}
@@ -254,7 +253,8 @@ func coverage(cat *engine.Catalog, mods []engine.Module, results []engine.TestRe
 			}
 		}
 		add := func(kind GapKind, msg string) {
-			gaps = append(gaps, Gap{ControlID: ctl.ID, File: ctl.File, Line: ctl.Line, Kind: kind, Message: msg})
+			gaps = append(gaps, Gap{ControlID: ctl.ID, Problem: engine.Problem{
+				File: ctl.File, Line: ctl.Line, Code: string(kind), Severity: engine.SeverityError, Message: msg}})
 		}
 		if tests == 0 {
 			add(GapNoTests, "no test refers to package "+ctl.Package)
@@ -302,7 +302,7 @@ func testRefs(mods []engine.Module) map[string][]ast.Ref {
 		}
 		pkg := m.Module.Package.Path
 		for _, r := range m.Module.Rules {
-			name := ruleName(r)
+			name := engine.RuleName(r)
 			if !strings.HasPrefix(name, "test_") {
 				continue
 			}
@@ -314,15 +314,6 @@ func testRefs(mods []engine.Module) map[string][]ast.Ref {
 		}
 	}
 	return out
-}
-
-func ruleName(r *ast.Rule) string {
-	if len(r.Head.Reference) > 0 {
-		if v, ok := r.Head.Reference[0].Value.(ast.Var); ok {
-			return string(v)
-		}
-	}
-	return string(r.Head.Name)
 }
 
 // resolve turns alias.x into data.pkg.x; other refs come back unchanged.
@@ -353,7 +344,7 @@ func SortedGaps(gaps []Gap) []Gap {
 		if out[i].ControlID != out[j].ControlID {
 			return out[i].ControlID < out[j].ControlID
 		}
-		return out[i].Kind < out[j].Kind
+		return out[i].Code < out[j].Code
 	})
 	return out
 }

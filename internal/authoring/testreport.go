@@ -2,13 +2,13 @@ package authoring
 
 import (
 	"bufio"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
 
 	"github.com/rampart-audit/rampart/internal/engine"
+	"github.com/rampart-audit/rampart/internal/report"
 )
 
 // WriteText prints the report the way `go test` does: failures always,
@@ -66,7 +66,7 @@ func WriteText(w io.Writer, r *TestReport, verbose bool) error {
 		gaps := SortedGaps(r.Gaps)
 		fmt.Fprintf(bw, "coverage: %s, %s\n", plural(r.Controls, "control"), plural(len(gaps), "gap"))
 		for _, g := range gaps {
-			fmt.Fprintf(bw, "--- GAP: %s %s (%s:%d): %s\n", g.ControlID, g.Kind, g.File, g.Line, g.Message)
+			fmt.Fprintf(bw, "--- GAP: %s %s (%s): %s\n", g.ControlID, g.Code, g.Location(), g.Message)
 		}
 	} else {
 		fmt.Fprintln(bw, "coverage: not judged (--run selects a subset of the tests)")
@@ -92,42 +92,6 @@ func packages(results []engine.TestResult) []string {
 	return out
 }
 
-// JUnit XML, as read by CI systems (GitLab, Jenkins, GitHub test reporters).
-type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
-}
-
-type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Time     string      `xml:"time,attr"`
-	Cases    []junitCase `xml:"testcase"`
-}
-
-type junitCase struct {
-	Name      string        `xml:"name,attr"`
-	Classname string        `xml:"classname,attr"`
-	File      string        `xml:"file,attr,omitempty"`
-	Line      int           `xml:"line,attr,omitempty"`
-	Time      string        `xml:"time,attr"`
-	Failure   *junitMessage `xml:"failure,omitempty"`
-	Error     *junitMessage `xml:"error,omitempty"`
-	SystemOut string        `xml:"system-out,omitempty"`
-}
-
-type junitMessage struct {
-	Message string `xml:"message,attr"`
-	Type    string `xml:"type,attr"`
-	Text    string `xml:",chardata"`
-}
-
 // CoverageSuite is the JUnit suite name under which coverage gaps appear,
 // one test case per control, so a CI dashboard shows them next to the tests.
 const CoverageSuite = "rampart.coverage"
@@ -136,22 +100,22 @@ const CoverageSuite = "rampart.coverage"
 // package, and a coverage suite with one case per control when coverage
 // was judged.
 func WriteJUnit(w io.Writer, r *TestReport) error {
-	doc := junitSuites{Name: "rampart test"}
+	doc := report.JUnitSuites{Name: "rampart test"}
 	for _, pkg := range packages(r.Results) {
-		s := junitSuite{Name: pkg}
+		s := report.JUnitSuite{Name: pkg}
 		var secs float64
 		for _, t := range r.Results {
 			if t.Package != pkg {
 				continue
 			}
 			secs += t.Duration.Seconds()
-			c := junitCase{Name: t.Name, Classname: pkg, File: t.File, Line: t.Line, Time: fmt.Sprintf("%.3f", t.Duration.Seconds()), SystemOut: string(t.Output)}
+			c := report.JUnitCase{Name: t.Name, Classname: pkg, File: t.File, Line: t.Line, Time: fmt.Sprintf("%.3f", t.Duration.Seconds()), SystemOut: string(t.Output)}
 			switch {
 			case t.Err != nil:
-				c.Error = &junitMessage{Message: t.Err.Error(), Type: "error", Text: fmt.Sprintf("%s:%d: %v", t.File, t.Line, t.Err)}
+				c.Error = &report.JUnitMessage{Message: t.Err.Error(), Type: "error", Body: fmt.Sprintf("%s:%d: %v", t.File, t.Line, t.Err)}
 				s.Errors++
 			case !t.Pass:
-				c.Failure = &junitMessage{Message: "test failed", Type: "fail", Text: fmt.Sprintf("%s:%d: test failed", t.File, t.Line)}
+				c.Failure = &report.JUnitMessage{Message: "test failed", Type: "fail", Body: fmt.Sprintf("%s:%d: test failed", t.File, t.Line)}
 				s.Failures++
 			}
 			s.Tests++
@@ -168,35 +132,29 @@ func WriteJUnit(w io.Writer, r *TestReport) error {
 		doc.Failures += s.Failures
 		doc.Errors += s.Errors
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
+	if err := report.EncodeJUnit(w, doc); err != nil {
 		return fmt.Errorf("write junit: %w", err)
 	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return nil
 }
 
-func coverageSuite(r *TestReport) junitSuite {
-	s := junitSuite{Name: CoverageSuite, Time: "0.000"}
+func coverageSuite(r *TestReport) report.JUnitSuite {
+	s := report.JUnitSuite{Name: CoverageSuite, Time: "0.000"}
 	byControl := map[string][]Gap{}
 	for _, g := range SortedGaps(r.Gaps) {
 		byControl[g.ControlID] = append(byControl[g.ControlID], g)
 	}
 	// One case per control, so a dashboard counts covered controls too.
 	for _, ctl := range r.Catalog {
-		c := junitCase{Name: ctl.ID, Classname: CoverageSuite, File: ctl.File, Line: ctl.Line, Time: "0.000"}
+		c := report.JUnitCase{Name: ctl.ID, Classname: CoverageSuite, File: ctl.File, Line: ctl.Line, Time: "0.000"}
 		if gs := byControl[ctl.ID]; len(gs) > 0 {
 			lines := make([]string, len(gs))
 			kinds := make([]string, len(gs))
 			for i, g := range gs {
-				lines[i] = fmt.Sprintf("%s:%d: %s: %s", g.File, g.Line, g.Kind, g.Message)
-				kinds[i] = string(g.Kind)
+				lines[i] = fmt.Sprintf("%s: %s: %s", g.Location(), g.Code, g.Message)
+				kinds[i] = g.Code
 			}
-			c.Failure = &junitMessage{Message: strings.Join(kinds, ", "), Type: "coverage", Text: strings.Join(lines, "\n")}
+			c.Failure = &report.JUnitMessage{Message: strings.Join(kinds, ", "), Type: "coverage", Body: strings.Join(lines, "\n")}
 			s.Failures++
 		}
 		s.Tests++

@@ -2,12 +2,15 @@ package engine
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 )
 
@@ -53,103 +56,169 @@ var IDPattern = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[0-9]{3}$`)
 // ResourceTypePattern is the dotted resource type format (github.repository, aws.s3.bucket).
 var ResourceTypePattern = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$`)
 
-// controlFromAnnotations decodes package METADATA into a Control. Every
-// missing or mistyped field is reported, not just the first.
-func controlFromAnnotations(file string, pkg string, a *ast.Annotations) (*Control, []Problem) {
-	line := 0
+// PackageAnnotation returns a module's package-scoped METADATA, or nil.
+func PackageAnnotation(m *ast.Module) *ast.Annotations {
+	for _, a := range m.Annotations {
+		if a.Scope == "package" {
+			return a
+		}
+	}
+	return nil
+}
+
+// RuleName is the first segment of a rule's head: "deny" for
+// `deny contains msg if ...` as for `deny[msg] if ...`.
+func RuleName(r *ast.Rule) string {
+	if len(r.Head.Reference) > 0 {
+		if v, ok := r.Head.Reference[0].Value.(ast.Var); ok {
+			return string(v)
+		}
+	}
+	return string(r.Head.Name)
+}
+
+// IsLibrary reports whether a package (without the data. prefix) holds
+// shared helpers, which carry no control METADATA.
+func IsLibrary(pkg string) bool {
+	return pkg == LibraryPackage || strings.HasPrefix(pkg, LibraryPackage+".")
+}
+
+// controlFromAnnotations decodes package METADATA into a Control: the one
+// place the METADATA contract is written. Every missing or mistyped field
+// is reported, not just the first, each at the METADATA block.
+func controlFromAnnotations(file string, pkg string, a *ast.Annotations) (*Control, Problems) {
+	c := &Control{Title: a.Title, Description: a.Description, Package: pkg, File: file}
+	at := Problem{File: file}
 	if a.Location != nil {
-		line = a.Location.Row
+		at.Line, at.Col = a.Location.Row, a.Location.Col
+		c.Line = a.Location.Row
 	}
-	var problems []Problem
-	bad := func(format string, args ...any) {
-		problems = append(problems, Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
+	var problems Problems
+	bad := func(code string, sev Severity, format string, args ...any) {
+		p := at
+		p.Code, p.Severity, p.Message = code, sev, fmt.Sprintf(format, args...)
+		problems = append(problems, p)
 	}
-	c := &Control{Title: a.Title, Description: a.Description, Package: pkg, File: file, Line: line}
+	missing := func(format string, args ...any) { bad(CodeFieldMissing, SeverityError, format, args...) }
+	mistyped := func(format string, args ...any) { bad(CodeFieldType, SeverityError, format, args...) }
 	if strings.TrimSpace(c.Title) == "" {
-		bad("METADATA: title is required")
+		missing("METADATA title is required")
 	}
 	custom := a.Custom
 	str := func(key string) string {
-		v, ok := custom[key]
-		if !ok {
-			bad("METADATA: custom.%s is required", key)
-			return ""
+		switch v := custom[key].(type) {
+		case nil:
+			missing("custom.%s is required", key)
+		case string:
+			return v
+		default:
+			mistyped("custom.%s must be a string, got %s", key, typeName(v))
 		}
-		s, ok := v.(string)
-		if !ok {
-			bad("METADATA: custom.%s must be a string, got %T", key, v)
-		}
-		return s
+		return ""
 	}
 	c.ID = str("id")
 	if c.ID != "" && !IDPattern.MatchString(c.ID) {
-		bad("METADATA: custom.id %q does not match PLATFORM-SERVICE-NNN (e.g. AWS-S3-001)", c.ID)
+		bad(CodeIDFormat, SeverityError, "custom.id %q does not match PLATFORM-SERVICE-NNN (e.g. AWS-S3-010)", c.ID)
 	}
 	if sev := str("severity"); sev != "" {
 		parsed, err := finding.ParseSeverity(sev)
 		if err != nil || string(parsed) != sev {
-			bad("METADATA: custom.severity %q is not one of critical, high, medium, low, info", sev)
+			bad(CodeSeverityUnknown, SeverityError, "custom.severity %q is not one of critical, high, medium, low, info", sev)
 		}
 		c.Severity = parsed
 	}
-	c.ResourceTypes = stringList(custom["resource_types"], "resource_types", bad)
-	if len(c.ResourceTypes) == 0 {
-		bad("METADATA: custom.resource_types must list at least one resource type")
+	switch v := custom["resource_types"].(type) {
+	case nil:
+		missing("custom.resource_types is required")
+	case []any:
+		c.ResourceTypes = stringList(v, "resource_types", mistyped)
+		if len(v) == 0 {
+			mistyped("custom.resource_types must list at least one resource type")
+		}
+	default:
+		mistyped("custom.resource_types must be a list, got %s", typeName(v))
 	}
 	for _, t := range c.ResourceTypes {
-		if !ResourceTypePattern.MatchString(t) {
-			bad("METADATA: custom.resource_types: %q is not a dotted resource type", t)
+		switch {
+		case !ResourceTypePattern.MatchString(t):
+			bad(CodeResourceTypeFormat, SeverityError, "resource type %q is not a dotted resource type (e.g. aws.s3.bucket)", t)
+		case !evidence.KnownResourceType(t):
+			// A warning for the engine: a snapshot may carry types the
+			// registry does not list, and a control written for one must
+			// still load; lint makes it an error for Rampart's own controls.
+			bad(CodeResourceTypeUnknown, SeverityWarning, "resource type %q is not documented in docs/resources.md", t)
 		}
 	}
 	c.Frameworks = map[string][]string{}
 	switch fw := custom["frameworks"].(type) {
 	case nil:
-		bad("METADATA: custom.frameworks is required (map of framework to references)")
+		missing("custom.frameworks is required (framework → list of references)")
 	case map[string]any:
-		for name, refs := range fw {
-			c.Frameworks[name] = stringList(refs, "frameworks."+name, bad)
+		if len(fw) == 0 {
+			mistyped("custom.frameworks must name at least one framework")
 		}
-		if len(c.Frameworks) == 0 {
-			bad("METADATA: custom.frameworks must name at least one framework")
+		for _, name := range slices.Sorted(maps.Keys(fw)) {
+			refs, ok := fw[name].([]any)
+			if !ok {
+				mistyped("custom.frameworks.%s must be a list of strings, got %s", name, typeName(fw[name]))
+				continue
+			}
+			c.Frameworks[name] = stringList(refs, "frameworks."+name, mistyped)
+			if _, known := Frameworks[name]; !known {
+				bad(CodeFrameworkUnknown, SeverityWarning, "framework key %q is not one of the documented keys (docs/controls.md)", name)
+			}
 		}
 	default:
-		bad("METADATA: custom.frameworks must be a map, got %T", fw)
+		mistyped("custom.frameworks must be a map, got %s", typeName(fw))
 	}
 	switch rem := custom["remediation"].(type) {
 	case nil:
-		bad("METADATA: custom.remediation is required (console and terraform)")
+		missing("custom.remediation is required (console and terraform)")
 	case map[string]any:
 		c.Remediation.Console, _ = rem["console"].(string)
 		c.Remediation.Terraform, _ = rem["terraform"].(string)
-		if c.Remediation.Console == "" {
-			bad("METADATA: custom.remediation.console is required")
-		}
-		if c.Remediation.Terraform == "" {
-			bad("METADATA: custom.remediation.terraform is required")
+		for _, k := range []string{"console", "terraform"} {
+			if s, _ := rem[k].(string); strings.TrimSpace(s) == "" {
+				missing("custom.remediation.%s must be a non-empty string", k)
+			}
 		}
 	default:
-		bad("METADATA: custom.remediation must be a map with console and terraform, got %T", rem)
+		mistyped("custom.remediation must be a map with console and terraform, got %s", typeName(rem))
 	}
 	return c, problems
 }
 
-func stringList(v any, field string, bad func(string, ...any)) []string {
-	list, ok := v.([]any)
-	if !ok {
-		if v != nil {
-			bad("METADATA: custom.%s must be a list of strings, got %T", field, v)
-		}
-		return nil
-	}
+// stringList returns the strings of a METADATA list, sorted, reporting
+// every item that is not one.
+func stringList(list []any, field string, bad func(string, ...any)) []string {
 	out := make([]string, 0, len(list))
 	for _, item := range list {
 		s, ok := item.(string)
 		if !ok {
-			bad("METADATA: custom.%s must contain only strings, got %T", field, item)
+			bad("custom.%s must contain only strings, got %s", field, typeName(item))
 			continue
 		}
 		out = append(out, s)
 	}
 	sort.Strings(out)
 	return out
+}
+
+// typeName names a YAML value's type the way an author wrote it.
+func typeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a map"
+	case bool:
+		return "a boolean"
+	case int, float64, uint64, int64:
+		return "a number"
+	case nil:
+		return "nothing"
+	}
+	return fmt.Sprintf("%T", v)
 }

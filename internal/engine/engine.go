@@ -56,31 +56,40 @@ func WithWorkers(n int) Option { return func(e *Engine) { e.workers = n } }
 func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = now } }
 
 // New parses, validates and compiles the controls of the sources. All
-// problems of all files are returned together as Problems.
+// problems of all files are returned together as Problems; warnings
+// (Parse) do not stop the load and are kept in Catalog().Warnings.
 func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error) {
+	mods, problems := Parse(sources...)
+	if errs := problems.Errors(); len(errs) > 0 {
+		return nil, errs
+	}
+	e, err := Load(ctx, mods, opts...)
+	if err != nil {
+		return nil, err
+	}
+	e.catalog.Warnings = problems.Warnings()
+	return e, nil
+}
+
+// Load compiles and prepares modules that Parse returned without errors,
+// so a caller that needs the modules too (`rampart test`) parses once.
+func Load(ctx context.Context, mods []Module, opts ...Option) (*Engine, error) {
 	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit}
 	for _, o := range opts {
 		o(e)
 	}
-	mods, problems := ParseSources(sources...)
-	if len(problems) > 0 {
-		return nil, problems
-	}
 	return e.build(ctx, mods)
 }
 
-// build validates, compiles and prepares parsed modules.
+// build compiles and prepares checked modules.
 func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
-	var problems Problems
 	var controlMods []Module
 	for _, m := range mods {
 		if !m.Test {
 			controlMods = append(controlMods, m)
 		}
 	}
-	cat, ps := buildCatalog(controlMods)
-	problems = append(problems, ps...)
-	problems = append(problems, SharedPackages(controlMods)...)
+	cat, problems := buildCatalog(controlMods)
 	if len(problems) > 0 {
 		return nil, problems
 	}

@@ -135,28 +135,28 @@ func TestLoadRejects(t *testing.T) {
 		{
 			name:  "network built-in",
 			files: map[string]string{"net.rego": meta("TST-NET-001", "test.thing") + "package test.net\n\ndeny contains \"x\" if {\n\thttp.send({\"method\": \"GET\", \"url\": \"https://example.com\"}).status_code == 200\n}\n"},
-			want:  []string{"controls/net.rego:15:2:", "undefined function http.send"},
+			want:  []string{"controls/net.rego:15:2: http.send is not available to controls"},
 		},
 		{
 			name:  "environment built-in",
 			files: map[string]string{"env.rego": meta("TST-ENV-001", "test.thing") + "package test.env\n\ndeny contains t if {\n\tt := opa.runtime().env.GITHUB_TOKEN\n}\n"},
-			want:  []string{"controls/env.rego:15:7:", "undefined function opa.runtime"},
+			want:  []string{"controls/env.rego:15:7: opa.runtime is not available to controls"},
 		},
 		{
 			name:  "missing metadata fields",
 			files: map[string]string{"bad.rego": "# METADATA\n# title: Bad\n# custom:\n#   id: bad-id\n#   severity: urgent\npackage test.bad\n\ndeny contains \"x\" if true\n"},
 			want: []string{
-				`controls/bad.rego:1: METADATA: custom.id "bad-id" does not match`,
-				`controls/bad.rego:1: METADATA: custom.severity "urgent" is not one of`,
-				"controls/bad.rego:1: METADATA: custom.resource_types must list at least one resource type",
-				"controls/bad.rego:1: METADATA: custom.frameworks is required",
-				"controls/bad.rego:1: METADATA: custom.remediation is required",
+				`controls/bad.rego:1:1: custom.id "bad-id" does not match PLATFORM-SERVICE-NNN`,
+				`controls/bad.rego:1:1: custom.severity "urgent" is not one of critical, high, medium, low, info`,
+				"controls/bad.rego:1:1: custom.resource_types is required",
+				"controls/bad.rego:1:1: custom.frameworks is required",
+				"controls/bad.rego:1:1: custom.remediation is required",
 			},
 		},
 		{
 			name:  "no metadata outside the library",
 			files: map[string]string{"x.rego": "package test.x\n\ndeny contains \"x\" if true\n"},
-			want:  []string{"controls/x.rego:1: package test.x has no package METADATA"},
+			want:  []string{"controls/x.rego:1:1: package test.x has no package METADATA"},
 		},
 		{
 			name:  "syntax error",
@@ -169,7 +169,7 @@ func TestLoadRejects(t *testing.T) {
 				"a.rego": meta("TST-DUP-001", "test.thing") + "package test.a\n\ndeny contains \"x\" if false\n",
 				"b.rego": meta("TST-DUP-001", "test.thing") + "package test.b\n\ndeny contains \"x\" if false\n",
 			},
-			want: []string{"controls/b.rego:1: control ID TST-DUP-001 is already defined at controls/a.rego:1"},
+			want: []string{"controls/b.rego:1:1: control ID TST-DUP-001 is already defined at controls/a.rego:1"},
 		},
 		{
 			name: "two controls in one package",
@@ -177,7 +177,7 @@ func TestLoadRejects(t *testing.T) {
 				"a.rego": meta("TST-PKG-001", "test.thing") + "package test.same\n\ndeny contains \"a\" if false\n",
 				"b.rego": meta("TST-PKG-002", "test.thing") + "package test.same\n\ndeny contains \"b\" if true\n",
 			},
-			want: []string{"controls/b.rego:12: package test.same is already declared at controls/a.rego:12"},
+			want: []string{"controls/b.rego:12:1: package test.same is already declared at controls/a.rego:12"},
 		},
 		{
 			name:  "deny as a boolean",
@@ -202,7 +202,7 @@ func TestLoadRejects(t *testing.T) {
 		{
 			name:  "no deny rule",
 			files: map[string]string{"n.rego": meta("TST-NODENY-001", "test.thing") + "package test.n\n\nallow := true\n"},
-			want:  []string{"control TST-NODENY-001 defines no deny rule"},
+			want:  []string{"controls/n.rego:12:1: control TST-NODENY-001 defines no deny rule"},
 		},
 	}
 	for _, tc := range tests {

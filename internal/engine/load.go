@@ -28,36 +28,6 @@ type Source struct {
 	Untrusted bool
 }
 
-// Problem is one reason a control or module was rejected at load.
-type Problem struct {
-	File    string
-	Line    int
-	Col     int
-	Message string
-}
-
-func (p Problem) String() string {
-	switch {
-	case p.Line > 0 && p.Col > 0:
-		return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Message)
-	case p.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
-	default:
-		return fmt.Sprintf("%s: %s", p.File, p.Message)
-	}
-}
-
-// Problems is every load problem of a run, reported together.
-type Problems []Problem
-
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.String()
-	}
-	return "load controls:\n  " + strings.Join(lines, "\n  ")
-}
-
 // LibraryPackage is the package prefix of shared helper modules, which carry
 // no control METADATA.
 const LibraryPackage = "rampart.lib"
@@ -70,9 +40,32 @@ type Module struct {
 	// Raw is the source text, which the evaluation child parses again.
 	Raw       string
 	Untrusted bool
+	// Control is the module's decoded METADATA, set by Check for a control
+	// module whose METADATA is valid; nil for tests, libraries and
+	// rejected controls.
+	Control *Control
 }
 
-// ParseSources parses every .rego file of the sources, tests included.
+// Parse is the Rego front end: it reads and parses every .rego file of the
+// sources once and checks the METADATA contract (Check). The problems are
+// every error and warning of every file, each with its code and location;
+// the engine (New, Load), lint and `rampart test` all start here.
+func Parse(sources ...Source) ([]Module, Problems) {
+	mods, problems := ParseSources(sources...)
+	return mods, append(problems, Check(mods)...)
+}
+
+// ParseModule parses one file as Rego v1 with its METADATA.
+func ParseModule(name string, src []byte) (Module, Problems) {
+	m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+	if err != nil {
+		return Module{}, astProblems(name, CodeSyntax, err)
+	}
+	return Module{File: name, Test: strings.HasSuffix(name, "_test.rego"), Module: m, Raw: string(src)}, nil
+}
+
+// ParseSources reads and parses every .rego file of the sources, tests
+// included, without checking the METADATA contract (Parse does both).
 func ParseSources(sources ...Source) ([]Module, Problems) {
 	var mods []Module
 	var problems Problems
@@ -88,36 +81,37 @@ func ParseSources(sources ...Source) ([]Module, Problems) {
 			name := path.Join(src.Name, p)
 			data, err := readLimited(src.FS, p, &total)
 			if errors.Is(err, errTooLarge) && total > MaxSourceBytes {
-				problems = append(problems, Problem{File: name, Message: err.Error()})
+				problems = append(problems, Problem{File: name, Code: CodeRead, Severity: SeverityError, Message: err.Error()})
 				return fs.SkipAll // the rest of the source would be refused too
 			}
 			if err != nil {
-				problems = append(problems, Problem{File: name, Message: err.Error()})
+				problems = append(problems, Problem{File: name, Code: CodeRead, Severity: SeverityError, Message: err.Error()})
 				return nil
 			}
-			m, err := ast.ParseModuleWithOpts(name, string(data), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
-			if err != nil {
-				problems = append(problems, astProblems(name, err)...)
+			m, ps := ParseModule(name, data)
+			if len(ps) > 0 {
+				problems = append(problems, ps...)
 				return nil
 			}
-			mods = append(mods, Module{File: name, Test: strings.HasSuffix(p, "_test.rego"), Module: m, Raw: string(data), Untrusted: src.Untrusted})
+			m.Untrusted = src.Untrusted
+			mods = append(mods, m)
 			return nil
 		})
 		if err != nil {
-			problems = append(problems, Problem{File: src.Name, Message: fmt.Sprintf("read controls: %v", err)})
+			problems = append(problems, Problem{File: src.Name, Code: CodeRead, Severity: SeverityError, Message: fmt.Sprintf("read controls: %v", err)})
 		}
 	}
 	return mods, problems
 }
 
-func astProblems(file string, err error) []Problem {
-	errs, ok := err.(ast.Errors)
-	if !ok {
-		return []Problem{{File: file, Message: err.Error()}}
+func astProblems(file, code string, err error) Problems {
+	var errs ast.Errors
+	if !errors.As(err, &errs) || len(errs) == 0 {
+		return Problems{{File: file, Code: code, Severity: SeverityError, Message: err.Error()}}
 	}
-	out := make([]Problem, 0, len(errs))
+	out := make(Problems, 0, len(errs))
 	for _, e := range errs {
-		p := Problem{File: file, Message: e.Message}
+		p := Problem{File: file, Code: code, Severity: SeverityError, Message: e.Message}
 		if e.Location != nil {
 			p.File, p.Line, p.Col = e.Location.File, e.Location.Row, e.Location.Col
 		}
@@ -159,6 +153,9 @@ func Forbidden(builtin string) bool {
 // Catalog is the set of loaded controls, sorted by ID.
 type Catalog struct {
 	Controls []*Control
+	// Warnings are the front end's problems that did not stop the load
+	// (e.g. a resource type the registry does not list).
+	Warnings Problems
 	byID     map[string]*Control
 }
 
@@ -174,8 +171,104 @@ func (c *Catalog) IDs() []string {
 	return ids
 }
 
-// buildCatalog reads control METADATA from the non-test modules and checks
-// that every module is either a control or a library.
+// Check checks the METADATA contract of parsed modules and sets Control
+// on every control module that keeps it. Every module that is neither a
+// test nor a library must be a control: METADATA with every field, a deny
+// rule, deny and unknown as sets, an ID and a package of its own. No module
+// (tests included: they compile with the same capabilities) may call a
+// forbidden built-in.
+func Check(mods []Module) Problems {
+	var problems Problems
+	byID := map[string]*Control{}
+	for i := range mods {
+		m := &mods[i]
+		m.Control = nil
+		problems = append(problems, forbiddenCalls(*m)...)
+		if m.Test {
+			continue
+		}
+		pkg := strings.TrimPrefix(m.Module.Package.Path.String(), "data.")
+		ann := PackageAnnotation(m.Module)
+		if ann == nil {
+			if IsLibrary(pkg) {
+				continue
+			}
+			problems = append(problems, atPackage(*m, CodeMetadataMissing,
+				"package "+pkg+" has no package METADATA: a control needs a # METADATA block with title and custom.id, severity, resource_types, frameworks, remediation (helpers belong under package "+LibraryPackage+")"))
+			continue
+		}
+		ctl, ps := controlFromAnnotations(m.File, pkg, ann)
+		if !hasRule(m.Module, "deny") {
+			name := ctl.ID
+			if name == "" {
+				name = "package " + pkg
+			}
+			ps = append(ps, atPackage(*m, CodeDenyMissing, "control "+name+" defines no deny rule, so it can never fail"))
+		}
+		ps = append(ps, setRules(*m)...)
+		if prev, dup := byID[ctl.ID]; dup && ctl.ID != "" {
+			p := Problem{File: m.File, Line: ctl.Line, Code: CodeIDDuplicate, Severity: SeverityError,
+				Message: fmt.Sprintf("control ID %s is already defined at %s:%d", ctl.ID, prev.File, prev.Line)}
+			if ann.Location != nil {
+				p.Col = ann.Location.Col
+			}
+			ps = append(ps, p)
+		} else if ctl.ID != "" {
+			byID[ctl.ID] = ctl
+		}
+		problems = append(problems, ps...)
+		if len(ps.Errors()) == 0 {
+			ctl.untrusted = m.Untrusted
+			m.Control = ctl
+		}
+	}
+	return append(problems, sharedPackages(mods)...)
+}
+
+func atPackage(m Module, code, msg string) Problem {
+	p := Problem{File: m.File, Code: code, Severity: SeverityError, Message: msg}
+	if loc := m.Module.Package.Location; loc != nil {
+		p.Line, p.Col = loc.Row, loc.Col
+	}
+	return p
+}
+
+// forbiddenCalls reports every call of a built-in controls cannot use
+// (Forbidden). The restricted capabilities reject them at compile time
+// too, but only as an "undefined function"; this names the reason.
+func forbiddenCalls(m Module) Problems {
+	var out Problems
+	report := func(op *ast.Term) {
+		name := op.String()
+		if !Forbidden(name) {
+			return
+		}
+		p := Problem{File: m.File, Code: CodeForbiddenBuiltin, Severity: SeverityError,
+			Message: name + " is not available to controls: they see only their input (no network, no host, no randomness)"}
+		if op.Location != nil {
+			p.Line, p.Col = op.Location.Row, op.Location.Col
+		}
+		out = append(out, p)
+	}
+	ast.NewGenericVisitor(func(x any) bool {
+		switch x := x.(type) {
+		case *ast.Expr:
+			if x.IsCall() {
+				report(x.OperatorTerm())
+			}
+		case *ast.Term:
+			if call, ok := x.Value.(ast.Call); ok && len(call) > 0 {
+				report(call[0])
+			}
+		}
+		return false
+	}).Walk(m.Module)
+	return out
+}
+
+// buildCatalog collects the controls Check accepted. A control module
+// without one is an error, so modules that skipped Check cannot load as
+// an empty catalogue.
 func buildCatalog(mods []Module) (*Catalog, Problems) {
 	cat := &Catalog{byID: map[string]*Control{}}
 	var problems Problems
@@ -183,43 +276,14 @@ func buildCatalog(mods []Module) (*Catalog, Problems) {
 		if m.Test {
 			continue
 		}
-		pkg := strings.TrimPrefix(m.Module.Package.Path.String(), "data.")
-		var pkgAnn *ast.Annotations
-		for _, a := range m.Module.Annotations {
-			if a.Scope == "package" {
-				pkgAnn = a
+		if m.Control == nil {
+			if !IsLibrary(strings.TrimPrefix(m.Module.Package.Path.String(), "data.")) || PackageAnnotation(m.Module) != nil {
+				problems = append(problems, atPackage(m, CodeMetadataMissing, "module was not checked (engine.Parse) or its METADATA was rejected"))
 			}
-		}
-		if pkgAnn == nil {
-			if pkg == LibraryPackage || strings.HasPrefix(pkg, LibraryPackage+".") {
-				continue
-			}
-			problems = append(problems, Problem{File: m.File, Line: m.Module.Package.Location.Row,
-				Message: "package " + pkg + " has no package METADATA: a control needs a # METADATA block with title and custom.id, severity, resource_types, frameworks, remediation (helpers belong under package " + LibraryPackage + ")"})
 			continue
 		}
-		ctl, ps := controlFromAnnotations(m.File, pkg, pkgAnn)
-		problems = append(problems, ps...)
-		if len(ps) > 0 {
-			continue
-		}
-		if !hasRule(m.Module, "deny") {
-			problems = append(problems, Problem{File: m.File, Line: m.Module.Package.Location.Row,
-				Message: "control " + ctl.ID + " defines no deny rule"})
-			continue
-		}
-		if ps := setRules(m); len(ps) > 0 {
-			problems = append(problems, ps...)
-			continue
-		}
-		if prev, dup := cat.byID[ctl.ID]; dup {
-			problems = append(problems, Problem{File: m.File, Line: ctl.Line,
-				Message: fmt.Sprintf("control ID %s is already defined at %s:%d", ctl.ID, prev.File, prev.Line)})
-			continue
-		}
-		ctl.untrusted = m.Untrusted
-		cat.byID[ctl.ID] = ctl
-		cat.Controls = append(cat.Controls, ctl)
+		cat.byID[m.Control.ID] = m.Control
+		cat.Controls = append(cat.Controls, m.Control)
 	}
 	sort.Slice(cat.Controls, func(i, j int) bool { return cat.Controls[i].ID < cat.Controls[j].ID })
 	return cat, problems
@@ -227,7 +291,7 @@ func buildCatalog(mods []Module) (*Catalog, Problems) {
 
 func hasRule(m *ast.Module, name string) bool {
 	for _, r := range m.Rules {
-		if r.Head.Name.String() == name || (len(r.Head.Reference) > 0 && r.Head.Reference[0].Value.String() == name) {
+		if RuleName(r) == name {
 			return true
 		}
 	}
@@ -242,14 +306,14 @@ func hasRule(m *ast.Module, name string) bool {
 func setRules(m Module) Problems {
 	var out Problems
 	for _, r := range m.Module.Rules {
-		name := ruleName(r)
+		name := RuleName(r)
 		if name != "deny" && name != "unknown" {
 			continue
 		}
 		if r.Head.RuleKind() == ast.MultiValue && len(r.Head.Args) == 0 && len(r.Head.Reference) == 1 {
 			continue
 		}
-		p := Problem{File: m.File, Message: fmt.Sprintf("%s must be a set: write `%s contains msg if { ... }` (msg a string or {\"msg\": ..., \"path\": ...})", name, name)}
+		p := Problem{File: m.File, Code: CodeNotSet, Severity: SeverityError, Message: fmt.Sprintf("%s must be a set: write `%s contains msg if { ... }` (msg a string or {\"msg\": ..., \"path\": ...})", name, name)}
 		if loc := r.Head.Location; loc != nil {
 			p.Line, p.Col = loc.Row, loc.Col
 		} else if r.Location != nil {
@@ -258,15 +322,6 @@ func setRules(m Module) Problems {
 		out = append(out, p)
 	}
 	return out
-}
-
-func ruleName(r *ast.Rule) string {
-	if len(r.Head.Reference) > 0 {
-		if v, ok := r.Head.Reference[0].Value.(ast.Var); ok {
-			return string(v)
-		}
-	}
-	return r.Head.Name.String()
 }
 
 // compile compiles modules with the restricted capabilities. The batch
@@ -286,7 +341,7 @@ func compile(mods []Module) (*ast.Compiler, Problems) {
 	c := ast.NewCompiler().WithCapabilities(batchCapabilities()).WithEnablePrintStatements(false)
 	c.Compile(set)
 	if c.Failed() {
-		return nil, astProblems("", c.Errors)
+		return nil, astProblems("", CodeCompile, c.Errors)
 	}
 	return c, nil
 }
@@ -297,7 +352,7 @@ func markRefs(m Module) Problems {
 	var out Problems
 	ast.WalkRefs(m.Module, func(r ast.Ref) bool {
 		if strings.HasPrefix(r.String(), markName) {
-			p := Problem{File: m.File, Message: "undefined function " + markName}
+			p := Problem{File: m.File, Code: CodeReserved, Severity: SeverityError, Message: "undefined function " + markName}
 			if loc := r[0].Location; loc != nil {
 				p.Line, p.Col = loc.Row, loc.Col
 			}
@@ -308,22 +363,16 @@ func markRefs(m Module) Problems {
 	return out
 }
 
-// SharedPackages reports a control package declared by more than one
+// sharedPackages reports a control package declared by more than one
 // file. Rego merges such files into one package, so a workspace control
 // named like a built-in one would add its deny rules to the built-in
 // control (and the other way round) without any error.
-func SharedPackages(mods []Module) Problems {
+func sharedPackages(mods []Module) Problems {
 	first := map[string]Module{}
 	controls := map[string]bool{}
 	for _, m := range mods {
-		if m.Test {
-			continue
-		}
-		pkg := m.Module.Package.Path.String()
-		for _, a := range m.Module.Annotations {
-			if a.Scope == "package" {
-				controls[pkg] = true
-			}
+		if !m.Test && PackageAnnotation(m.Module) != nil {
+			controls[m.Module.Package.Path.String()] = true
 		}
 	}
 	var out Problems
@@ -337,8 +386,8 @@ func SharedPackages(mods []Module) Problems {
 			first[pkg] = m
 			continue
 		}
-		out = append(out, Problem{File: m.File, Line: m.Module.Package.Location.Row,
-			Message: fmt.Sprintf("package %s is already declared at %s:%d: each control needs a package of its own", strings.TrimPrefix(pkg, "data."), prev.File, prev.Module.Package.Location.Row)})
+		out = append(out, atPackage(m, CodePackageDuplicate,
+			fmt.Sprintf("package %s is already declared at %s:%d: each control needs a package of its own", strings.TrimPrefix(pkg, "data."), prev.File, prev.Module.Package.Location.Row)))
 	}
 	return out
 }

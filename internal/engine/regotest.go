@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -47,6 +48,13 @@ func runRegoTests(ctx context.Context, filter string, trace bool, sources ...Sou
 	if len(problems) > 0 {
 		return nil, problems
 	}
+	return RunModuleTests(ctx, mods, filter, trace)
+}
+
+// RunModuleTests runs the tests of modules already parsed (Parse), so
+// `rampart test` reads each file once for the catalogue, the tests and
+// coverage. OPA's compiler copies the modules: they stay unchanged.
+func RunModuleTests(ctx context.Context, mods []Module, filter string, trace bool) ([]TestResult, error) {
 	set := make(map[string]*ast.Module, len(mods))
 	for _, m := range mods {
 		set[m.File] = m.Module
@@ -79,8 +87,9 @@ func runRegoTests(ctx context.Context, filter string, trace bool, sources ...Sou
 
 // compileProblems turns a compiler error list into Problems with locations.
 func compileProblems(err error) error {
-	if errs, ok := err.(ast.Errors); ok {
-		return Problems(astProblems("", errs))
+	var errs ast.Errors
+	if errors.As(err, &errs) {
+		return astProblems("", CodeCompile, errs)
 	}
 	return fmt.Errorf("run rego tests: %w", err)
 }
@@ -99,13 +108,7 @@ func exitedRules(events []*topdown.Event) []string {
 		if !ok || rule.Module == nil {
 			continue
 		}
-		head := rule.Head.Name.String()
-		if len(rule.Head.Reference) > 0 {
-			if v, ok := rule.Head.Reference[0].Value.(ast.Var); ok {
-				head = v.String()
-			}
-		}
-		name := rule.Module.Package.Path.String() + "." + head
+		name := rule.Module.Package.Path.String() + "." + RuleName(rule)
 		if !seen[name] {
 			seen[name] = true
 			out = append(out, name)

@@ -303,6 +303,10 @@ func RunChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		mods = append(mods, Module{File: name, Module: m, Raw: src})
 	}
+	if errs := Check(mods).Errors(); len(errs) > 0 {
+		fmt.Fprintf(stderr, "evaluation child: %v\n", errs)
+		return 2
+	}
 	e := &Engine{timeout: req.Timeout, workers: 1, now: func() time.Time { return req.Now }}
 	if _, err := e.build(ctx, mods); err != nil {
 		fmt.Fprintf(stderr, "evaluation child: %v\n", err)

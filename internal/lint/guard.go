@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/rampart-audit/rampart/internal/engine"
 )
 
 // RuleUnguardedAttribute: the control contract says a control never passes
@@ -68,7 +70,7 @@ var (
 func checkGuards(mods []*module) []Finding {
 	var out []Finding
 	for _, m := range controls(mods) {
-		if packageAnnotation(m.mod) == nil {
+		if engine.PackageAnnotation(m.mod) == nil {
 			continue
 		}
 		a := newAnalysis(m.mod)
@@ -116,7 +118,7 @@ type analysis struct {
 func newAnalysis(mod *ast.Module) *analysis {
 	a := &analysis{rules: map[string][]*ast.Rule{}, aliases: map[string]inPath{}, reads: map[string][]inPath{}, visiting: map[string]bool{}}
 	for _, r := range mod.Rules {
-		a.rules[ruleName(r)] = append(a.rules[ruleName(r)], r)
+		a.rules[engine.RuleName(r)] = append(a.rules[engine.RuleName(r)], r)
 	}
 	return a
 }

@@ -7,7 +7,6 @@
 package lint
 
 import (
-	"fmt"
 	"os"
 	"sort"
 	"strings"
@@ -19,32 +18,18 @@ import (
 
 // Level is how serious a finding is. Both make `rampart lint` exit 1;
 // SARIF consumers show them differently.
-type Level string
+type Level = engine.Severity
 
 const (
-	LevelError   Level = "error"
-	LevelWarning Level = "warning"
+	LevelError   = engine.SeverityError
+	LevelWarning = engine.SeverityWarning
 )
 
-// Finding is one rule violation at a place in a file.
-type Finding struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Col     int    `json:"col,omitempty"`
-	Rule    string `json:"rule"`
-	Level   Level  `json:"level"`
-	Message string `json:"message"`
-}
+// Finding is one rule violation at a place in a file: the engine's
+// located problem, with Code the lint rule and Severity its level.
+type Finding = engine.Problem
 
-func (f Finding) String() string {
-	loc := fmt.Sprintf("%s:%d", f.File, f.Line)
-	if f.Col > 0 {
-		loc += fmt.Sprintf(":%d", f.Col)
-	}
-	return fmt.Sprintf("%s: %s: %s", loc, f.Rule, f.Message)
-}
-
-// module is one parsed file.
+// module is one parsed file as lint's own checks read it.
 type module struct {
 	file string
 	test bool
@@ -52,9 +37,7 @@ type module struct {
 	pkg  string // without the data. prefix
 }
 
-func (m *module) library() bool {
-	return m.pkg == engine.LibraryPackage || strings.HasPrefix(m.pkg, engine.LibraryPackage+".")
-}
+func (m *module) library() bool { return engine.IsLibrary(m.pkg) }
 
 // Files lints the Rego files. A file that does not parse at all is a
 // Problem (the caller exits 2); a file that parses only as Rego v0 is a
@@ -65,7 +48,7 @@ func Files(files []string) ([]Finding, engine.Problems) {
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
-			problems = append(problems, engine.Problem{File: f, Message: err.Error()})
+			problems = append(problems, engine.Problem{File: f, Code: engine.CodeRead, Severity: engine.SeverityError, Message: err.Error()})
 			continue
 		}
 		srcs[f] = b
@@ -81,18 +64,30 @@ func Sources(srcs map[string][]byte) ([]Finding, engine.Problems) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	var mods []*module
+	var parsed []engine.Module
 	var findings []Finding
 	var problems engine.Problems
 	for _, name := range names {
 		m, fs, ps := parse(name, srcs[name])
 		findings, problems = append(findings, fs...), append(problems, ps...)
 		if m != nil {
-			mods = append(mods, m)
+			parsed = append(parsed, *m)
 		}
 	}
+	// The METADATA contract is the engine's (engine.Check); lint reports
+	// its problems under its own rule names and adds the checks only lint
+	// makes (tests, unused rules, guards, deprecated syntax).
+	for _, p := range engine.Check(parsed) {
+		findings = append(findings, fromProblem(p))
+	}
+	mods := make([]*module, len(parsed))
+	for i, m := range parsed {
+		mods[i] = &module{file: m.File, test: m.Test, mod: m.Module, pkg: strings.TrimPrefix(m.Module.Package.Path.String(), "data.")}
+	}
 	for _, r := range rules {
-		findings = append(findings, r.check(mods)...)
+		if r.check != nil {
+			findings = append(findings, r.check(mods)...)
+		}
 	}
 	sort.SliceStable(findings, func(i, j int) bool {
 		a, b := findings[i], findings[j]
@@ -102,62 +97,27 @@ func Sources(srcs map[string][]byte) ([]Finding, engine.Problems) {
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
-		return a.Rule < b.Rule
+		return a.Code < b.Code
 	})
 	return findings, problems
 }
 
-func parse(name string, src []byte) (*module, []Finding, engine.Problems) {
-	opts := ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
-	m, err := ast.ParseModuleWithOpts(name, string(src), opts)
-	var findings []Finding
+// parse parses one file through the engine's front end; a file that only
+// parses as Rego v0 is a deprecated-syntax finding and is linted from its
+// v0 AST, which the engine itself would refuse.
+func parse(name string, src []byte) (*engine.Module, []Finding, engine.Problems) {
+	m, problems := engine.ParseModule(name, src)
+	if len(problems) == 0 {
+		return &m, nil, nil
+	}
+	m0, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV0})
 	if err != nil {
-		opts.RegoVersion = ast.RegoV0
-		m0, err0 := ast.ParseModuleWithOpts(name, string(src), opts)
-		if err0 != nil {
-			return nil, nil, problemsOf(name, err)
-		}
-		first := problemsOf(name, err)[0]
-		findings = append(findings, Finding{File: name, Line: first.Line, Col: first.Col, Rule: RuleDeprecatedSyntax, Level: LevelWarning,
-			Message: "Rego v0 syntax (" + first.Message + "): Rampart reads Rego v1; rewrite with `if` and `contains` (opa fmt --v0-v1)"})
-		m = m0
+		return nil, nil, problems
 	}
-	return &module{file: name, test: strings.HasSuffix(name, "_test.rego"), mod: m, pkg: strings.TrimPrefix(m.Package.Path.String(), "data.")}, findings, nil
-}
-
-func problemsOf(name string, err error) engine.Problems {
-	errs, ok := err.(ast.Errors)
-	if !ok || len(errs) == 0 {
-		return engine.Problems{{File: name, Message: err.Error()}}
-	}
-	out := make(engine.Problems, 0, len(errs))
-	for _, e := range errs {
-		p := engine.Problem{File: name, Message: e.Message}
-		if e.Location != nil {
-			p.Line, p.Col = e.Location.Row, e.Location.Col
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-// packageAnnotation returns the package-scoped METADATA of a module.
-func packageAnnotation(m *ast.Module) *ast.Annotations {
-	for _, a := range m.Annotations {
-		if a.Scope == "package" {
-			return a
-		}
-	}
-	return nil
-}
-
-func ruleName(r *ast.Rule) string {
-	if len(r.Head.Reference) > 0 {
-		if v, ok := r.Head.Reference[0].Value.(ast.Var); ok {
-			return string(v)
-		}
-	}
-	return string(r.Head.Name)
+	first := problems[0]
+	f := Finding{File: name, Line: first.Line, Col: first.Col, Code: RuleDeprecatedSyntax, Severity: LevelWarning,
+		Message: "Rego v0 syntax (" + first.Message + "): Rampart reads Rego v1; rewrite with `if` and `contains` (opa fmt --v0-v1)"}
+	return &engine.Module{File: name, Test: strings.HasSuffix(name, "_test.rego"), Module: m0, Raw: string(src)}, []Finding{f}, nil
 }
 
 // resolvedRefs returns every reference the module makes outside rule
@@ -182,7 +142,7 @@ func resolvedRefs(m *ast.Module) []ast.Ref {
 	}
 	local := map[ast.Var]bool{}
 	for _, r := range m.Rules {
-		local[ast.Var(ruleName(r))] = true
+		local[ast.Var(engine.RuleName(r))] = true
 	}
 	var out []ast.Ref
 	add := func(ref ast.Ref) bool {

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/rampart-audit/rampart/internal/engine"
 )
 
 const goodControl = `# METADATA
@@ -113,7 +115,7 @@ func TestRules(t *testing.T) {
 		{RuleFrameworkUnknown, r("iso27001-2022:", "pci-dss:").Replace(goodControl), nil,
 			`controls/aws/s3/x.rego:1:1: framework-unknown: framework key "pci-dss" is not one of the documented keys (docs/controls.md)`},
 		{RuleDenyMissing, r("deny contains", "denied contains").Replace(goodControl), nil,
-			"controls/aws/s3/x.rego:12:1: deny-missing: control package rampart.aws.s3.x defines no deny rule"},
+			"controls/aws/s3/x.rego:12:1: deny-missing: control AWS-S3-050 defines no deny rule, so it can never fail"},
 		{RuleForbiddenBuiltin, goodControl + "\ndeny contains \"sent\" if http.send({\"method\": \"GET\", \"url\": \"https://example.com\"})\n", nil,
 			"controls/aws/s3/x.rego:34:25: forbidden-builtin: http.send is not available to controls"},
 		{RuleForbiddenBuiltin, goodControl + "\nunknown contains \"maybe\" if rand.intn(\"x\", 2) == 1\n", nil,
@@ -124,6 +126,10 @@ func TestRules(t *testing.T) {
 			"controls/aws/s3/x.rego:18:1: unguarded-attribute: deny reads attributes.versioning.status but no unknown rule does"},
 		{RuleUnguardedAttribute, r("recent if lib.days_since(input.attributes.encryption.changed_at) < 30", "created := input.attributes.created\n\nrecent if lib.days_since(created) < 30").Replace(goodControl), nil,
 			"controls/aws/s3/x.rego:18:1: unguarded-attribute: deny reads attributes.created but no unknown rule does"},
+		{RuleNotSet, goodControl + "\nunknown[x] := 1 if x := \"a\"\n", nil,
+			"controls/aws/s3/x.rego:34:1: rule-not-set: unknown must be a set: write `unknown contains msg if { ... }`"},
+		{RuleResourceTypeUnknown, r("[aws.s3.bucket]", "[S3]").Replace(goodControl), nil,
+			`controls/aws/s3/x.rego:1:1: resource-type-unknown: resource type "S3" is not a dotted resource type`},
 		{RuleTestMissing, goodControl, map[string]string{"controls/aws/s3/x_test.rego": ""},
 			"controls/aws/s3/x.rego:12:1: test-missing: no test refers to package rampart.aws.s3.x: add x_test.rego"},
 		{RuleUnusedRule, goodControl + "\nhelper := 1\n", nil,
@@ -140,8 +146,8 @@ func TestRules(t *testing.T) {
 			require.Empty(t, problems)
 			var got []string
 			for _, f := range findings {
-				if f.Rule == tc.rule {
-					got = append(got, f.String())
+				if f.Code == tc.rule {
+					got = append(got, Format(f))
 				}
 			}
 			require.NotEmpty(t, got, "rule %s did not fire; findings: %v", tc.rule, findings)
@@ -152,6 +158,28 @@ func TestRules(t *testing.T) {
 			require.True(t, found, "want a finding starting with\n  %s\ngot\n  %s", tc.want, strings.Join(got, "\n  "))
 		})
 	}
+}
+
+// Every code the engine's front end reports for a parsed module has a lint
+// rule, and a code without one is still an error finding, never dropped.
+func TestFrontEndCodesHaveRules(t *testing.T) {
+	for _, code := range []string{
+		engine.CodeMetadataMissing, engine.CodeFieldMissing, engine.CodeFieldType, engine.CodeIDFormat,
+		engine.CodeIDDuplicate, engine.CodePackageDuplicate, engine.CodeSeverityUnknown,
+		engine.CodeResourceTypeFormat, engine.CodeResourceTypeUnknown, engine.CodeFrameworkUnknown,
+		engine.CodeDenyMissing, engine.CodeNotSet, engine.CodeForbiddenBuiltin,
+	} {
+		_, ok := byCode[code]
+		require.True(t, ok, "engine code %s has no lint rule", code)
+	}
+	f := fromProblem(engine.Problem{File: "x.rego", Line: 1, Code: "some-new-check", Severity: engine.SeverityWarning, Message: "m"})
+	require.Equal(t, "some-new-check", f.Code)
+	require.Equal(t, LevelError, f.Severity)
+	// An engine warning becomes the rule's level: lint holds Rampart's own
+	// controls to the registry.
+	f = fromProblem(engine.Problem{Code: engine.CodeResourceTypeUnknown, Severity: engine.SeverityWarning})
+	require.Equal(t, RuleResourceTypeUnknown, f.Code)
+	require.Equal(t, LevelError, f.Severity)
 }
 
 func TestSyntaxErrorIsAProblemWithLocation(t *testing.T) {
@@ -192,7 +220,7 @@ func TestUnguardedNestedReads(t *testing.T) {
 			require.Empty(t, problems)
 			var got []string
 			for _, f := range findings {
-				if f.Rule == RuleUnguardedAttribute {
+				if f.Code == RuleUnguardedAttribute {
 					got = append(got, strings.Fields(strings.TrimPrefix(f.Message, "deny reads "))[0])
 				}
 			}
@@ -213,6 +241,6 @@ func TestBuiltinControlsAreGuarded(t *testing.T) {
 	findings, problems := Files(files)
 	require.Empty(t, problems)
 	for _, f := range findings {
-		require.NotEqual(t, RuleUnguardedAttribute, f.Rule, f.String())
+		require.NotEqual(t, RuleUnguardedAttribute, f.Code, Format(f))
 	}
 }
