@@ -1,7 +1,6 @@
 package authoring_test
 
 import (
-	"flag"
 	"regexp"
 	"testing"
 
@@ -9,8 +8,6 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/clitest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 // Test durations vary run to run; everything else in the output must not.
 var durations = regexp.MustCompile(`\(\d+\.\d\ds\)|time="\d+\.\d{3}"`)
@@ -23,7 +20,7 @@ func golden(t *testing.T, name, got string) {
 		}
 		return `time="0.000"`
 	})
-	clitest.Golden(t, name, got, *update)
+	clitest.Golden(t, name, got)
 }
 
 func TestTestCommand(t *testing.T) {

@@ -2,7 +2,6 @@ package catalogdoc_test
 
 import (
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,20 +12,19 @@ import (
 	"github.com/rampart-audit/rampart/internal/catalogdoc"
 	"github.com/rampart-audit/rampart/internal/clitest"
 	"github.com/rampart-audit/rampart/internal/engine"
+	"github.com/rampart-audit/rampart/internal/golden"
 	"github.com/rampart-audit/rampart/internal/model"
 	"github.com/rampart-audit/rampart/policies"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
-
 func TestDocsGolden(t *testing.T) {
-	golden, err := filepath.Abs("testdata/golden")
+	goldenPath, err := filepath.Abs("testdata/golden")
 	require.NoError(t, err)
-	if *update {
-		require.NoError(t, os.RemoveAll(golden))
+	if golden.Update() {
+		require.NoError(t, os.RemoveAll(goldenPath))
 	}
 	out, errOut, code := clitest.Run(t, "docs", "--controls", "testdata/controls", "--policies", "testdata/pack", "--out", "testdata/golden", "--check")
-	if *update {
+	if golden.Update() {
 		_, errOut, code = clitest.Run(t, "docs", "--controls", "testdata/controls", "--policies", "testdata/pack", "--out", "testdata/golden")
 		require.Equal(t, 0, code, errOut)
 		return

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,9 +12,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/rampart-audit/rampart/internal/golden"
+)
 
 // fixedNow is the clock of every CLI test, so waiver states and key ages are stable.
 var fixedNow = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
@@ -68,7 +67,7 @@ func TestAuditExitCodes(t *testing.T) {
 		{"malformed evidence", []string{"audit", "testdata/small", "--evidence", malformed}, 2, "malformed JSON at byte offset 48 (line 1, column 49)"},
 		{"missing evidence", []string{"audit", "testdata/small", "--evidence", filepath.Join(dir, "nope.json")}, 2, "no such file"},
 		{"invalid workspace", []string{"audit", badWorkspace}, 2, "w.hcl line 2"},
-		{"invalid controls", []string{"audit", "testdata/small", "--controls", badControls}, 2, "c.rego:1:1: package x has no package METADATA"},
+		{"invalid controls", []string{"audit", "testdata/small", "--controls", badControls}, 2, "c.rego:1: package x has no package METADATA"},
 		{"unknown command", []string{"nope"}, 2, `unknown command "nope"`},
 	}
 	for _, tc := range tests {
@@ -83,7 +82,7 @@ func TestAuditExitCodes(t *testing.T) {
 
 // assertSameLines reports the first differing line of a large golden file
 // rather than dumping both documents.
-func assertSameLines(t *testing.T, want, got, golden string) {
+func assertSameLines(t *testing.T, want, got, goldenPath string) {
 	t.Helper()
 	if want == got {
 		return
@@ -98,7 +97,7 @@ func assertSameLines(t *testing.T, want, got, golden string) {
 			gl = g[i]
 		}
 		if wl != gl {
-			t.Fatalf("%s differs at line %d (run go test -update after an intended change):\n want: %s\n  got: %s", golden, i+1, wl, gl)
+			t.Fatalf("%s differs at line %d (run go test -update after an intended change):\n want: %s\n  got: %s", goldenPath, i+1, wl, gl)
 		}
 	}
 }
@@ -129,13 +128,13 @@ func TestAuditJSONGolden(t *testing.T) {
 	r := run(t, "audit", "../../examples/acme", "--format", "json")
 	require.Equal(t, 3, r.code, r.stderr)
 	got := strings.ReplaceAll(r.stdout, "../../examples/acme", "examples/acme")
-	golden := "testdata/acme-report.golden.json"
-	if *update {
-		require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+	goldenPath := "testdata/acme-report.golden.json"
+	if golden.Update() {
+		require.NoError(t, os.WriteFile(goldenPath, []byte(got), 0o644))
 	}
-	want, err := os.ReadFile(golden)
+	want, err := os.ReadFile(goldenPath)
 	require.NoError(t, err)
-	assertSameLines(t, string(want), got, golden)
+	assertSameLines(t, string(want), got, goldenPath)
 
 	var doc struct {
 		Schema  string         `json:"schema"`

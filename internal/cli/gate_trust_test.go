@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/rampart-audit/rampart/internal/golden"
 	"github.com/rampart-audit/rampart/internal/report"
 )
 
@@ -174,7 +175,7 @@ var startDir, _ = os.Getwd()
 // it with -update.
 func goldenFile(t *testing.T, path, got string) {
 	t.Helper()
-	if *update {
+	if golden.Update() {
 		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
 		return
 	}

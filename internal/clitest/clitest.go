@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rampart-audit/rampart/internal/cli"
+	"github.com/rampart-audit/rampart/internal/golden"
 )
 
 // Now is the clock every in-process run sees, so dates in output are stable.
@@ -32,11 +33,11 @@ func Run(t testing.TB, args ...string) (string, string, int) {
 }
 
 // Golden compares got with testdata/golden/NAME of the calling package, or
-// rewrites that file when update is set (the packages' -update flag).
-func Golden(t testing.TB, name, got string, update bool) {
+// rewrites that file under -update (internal/golden).
+func Golden(t testing.TB, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", "golden", name)
-	if update {
+	if golden.Update() {
 		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
 		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
 		return

@@ -3,7 +3,6 @@ package evidence
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -16,9 +15,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-var update = flag.Bool("update", false, "rewrite docs/resources.md from the registry")
+	"github.com/rampart-audit/rampart/internal/golden"
+)
 
 const resourcesDocPath = "../../docs/resources.md"
 
@@ -26,7 +25,7 @@ const resourcesDocPath = "../../docs/resources.md"
 // renders; -update rewrites it.
 func TestResourcesDoc(t *testing.T) {
 	got := ResourcesDoc()
-	if *update {
+	if golden.Update() {
 		require.NoError(t, os.WriteFile(resourcesDocPath, got, 0o644))
 	}
 	want, err := os.ReadFile(resourcesDocPath)

@@ -2,7 +2,6 @@ package lint_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"testing"
 
@@ -11,8 +10,6 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/clitest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 func TestLintCommand(t *testing.T) {
 	for _, tc := range []struct {
@@ -32,8 +29,8 @@ func TestLintCommand(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			out, errOut, code := clitest.Run(t, tc.args...)
 			require.Equal(t, tc.code, code, "stdout:\n%s\nstderr:\n%s", out, errOut)
-			clitest.Golden(t, tc.name+".stdout", out, *update)
-			clitest.Golden(t, tc.name+".stderr", errOut, *update)
+			clitest.Golden(t, tc.name+".stdout", out)
+			clitest.Golden(t, tc.name+".stderr", errOut)
 		})
 	}
 }

@@ -2,7 +2,6 @@ package model
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,9 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 var knownControls = map[string]bool{"GH-REPO-001": true, "GH-ORG-001": true}
 
@@ -78,11 +76,11 @@ func TestBadWorkspacesGolden(t *testing.T) {
 			var buf bytes.Buffer
 			require.NoError(t, hcl.NewDiagnosticTextWriter(&buf, w.Files, 100, false).WriteDiagnostics(diags))
 			got := strings.ReplaceAll(buf.String(), dir+string(filepath.Separator), "")
-			golden := filepath.Join("testdata", "bad", name+".golden")
-			if *update {
-				require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+			goldenPath := filepath.Join("testdata", "bad", name+".golden")
+			if golden.Update() {
+				require.NoError(t, os.WriteFile(goldenPath, []byte(got), 0o644))
 			}
-			want, err := os.ReadFile(golden)
+			want, err := os.ReadFile(goldenPath)
 			require.NoError(t, err, "missing golden file; run go test -update")
 			assert.Equal(t, string(want), got)
 		})

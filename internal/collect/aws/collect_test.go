@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,9 +18,8 @@ import (
 	awscollect "github.com/rampart-audit/rampart/internal/collect/aws"
 	"github.com/rampart-audit/rampart/internal/collect/aws/awstest"
 	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 var fixedNow = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 
@@ -82,11 +80,11 @@ func TestCollectSampleGolden(t *testing.T) {
 	assert.Zero(t, srv.DisabledRegionRequests(), "no call may go to a region the account has not enabled")
 
 	got := encode(t, snap)
-	golden := filepath.Join("testdata", "sample.golden.json")
-	if *update {
-		require.NoError(t, os.WriteFile(golden, got, 0o644))
+	goldenPath := filepath.Join("testdata", "sample.golden.json")
+	if golden.Update() {
+		require.NoError(t, os.WriteFile(goldenPath, got, 0o644))
 	}
-	want, err := os.ReadFile(golden)
+	want, err := os.ReadFile(goldenPath)
 	require.NoError(t, err)
 	assert.JSONEq(t, string(want), string(got))
 	assert.NotContains(t, string(got), awstest.SampleSecret, "secrets never reach the snapshot")

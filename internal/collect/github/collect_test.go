@@ -7,7 +7,6 @@ import (
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/pem"
-	"flag"
 	"io/fs"
 	"net/http"
 	"os"
@@ -24,9 +23,8 @@ import (
 	ghc "github.com/rampart-audit/rampart/internal/collect/github"
 	"github.com/rampart-audit/rampart/internal/collect/github/githubtest"
 	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 const token = "ghp_TESTTOKEN0123456789abcdefghijklmnopq"
 
@@ -94,12 +92,12 @@ func TestCollectAcme(t *testing.T) {
 	require.NoError(t, err)
 	got := encode(t, snap)
 
-	golden := filepath.Join("testdata", "golden", "acme.json")
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-		require.NoError(t, os.WriteFile(golden, got, 0o644))
+	goldenPath := filepath.Join("testdata", "golden", "acme.json")
+	if golden.Update() {
+		require.NoError(t, os.MkdirAll(filepath.Dir(goldenPath), 0o755))
+		require.NoError(t, os.WriteFile(goldenPath, got, 0o644))
 	}
-	want, err := os.ReadFile(golden)
+	want, err := os.ReadFile(goldenPath)
 	require.NoError(t, err)
 	assert.JSONEq(t, string(want), string(got))
 
