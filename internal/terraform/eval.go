@@ -172,7 +172,10 @@ type modInst struct {
 	res       map[string]*resState
 	calls     map[string]*callState
 	provCache map[string][2]string
-	fns       *rootFuncs
+	// dataVals caches the data sources evaluated statically
+	// (aws_iam_policy_document, policydoc.go), by "data.type.name".
+	dataVals map[string]cty.Value
+	fns      *rootFuncs
 	// passed maps the call's providers argument: "aws.dst" → parent "aws", "east".
 	passed map[string][2]string
 }
@@ -489,6 +492,12 @@ func (mi *modInst) eval(expr hclsyntax.Expression, extra map[string]cty.Value) c
 			if typ != "" && n != "" {
 				if dataObj[typ] == nil {
 					dataObj[typ] = map[string]cty.Value{}
+				}
+				if b := mi.mod.data[typ+"."+n]; b != nil && typ == policyDocumentType {
+					// A pure function of its arguments: rendered here,
+					// as the provider renders it without calling AWS.
+					dataObj[typ][n] = mi.policyDataValue(b, n)
+					continue
 				}
 				dataObj[typ][n] = unknownBecause(fmt.Sprintf("data source data.%s.%s is read during plan", typ, n))
 			}
