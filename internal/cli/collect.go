@@ -11,7 +11,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/collect"
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/model"
-	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 // newCollectCommand is `rampart collect` with one subcommand per collector
@@ -91,21 +91,21 @@ func runCollect(cmd *cobra.Command, p Params, c collect.Collector, f collectFlag
 	}
 	snap, err := collect.Run(cmd.Context(), c, log, p.IsTerminal)
 	if snap == nil {
-		return exitWith(pipeline.ExitNotEvaluated, fmt.Errorf("collect %s: %w", name, err))
+		return exitWith(verdict.ExitNotEvaluated, fmt.Errorf("collect %s: %w", name, err))
 	}
 	// A snapshot comes back with an error only when the run was cancelled,
 	// and is then marked incomplete: what was seen is still written.
 	if werr := evidence.WriteFile(f.output, snap); werr != nil {
-		return exitWith(pipeline.ExitNotEvaluated, fmt.Errorf("write snapshot: %w", werr))
+		return exitWith(verdict.ExitNotEvaluated, fmt.Errorf("write snapshot: %w", werr))
 	}
 	if !f.quiet {
 		fmt.Fprintf(p.Stderr, "wrote %s: %d resources, %d not collected%s\n", f.output, len(snap.Resources), len(snap.NotCollected), c.Summary())
 	}
 	if snap.Incomplete {
-		return exitWith(pipeline.ExitNotEvaluated, fmt.Errorf("snapshot %s is incomplete: %s", f.output, snap.IncompleteReason))
+		return exitWith(verdict.ExitNotEvaluated, fmt.Errorf("snapshot %s is incomplete: %s", f.output, snap.IncompleteReason))
 	}
 	if err != nil {
-		return exitWith(pipeline.ExitNotEvaluated, fmt.Errorf("collect %s: %w", name, err))
+		return exitWith(verdict.ExitNotEvaluated, fmt.Errorf("collect %s: %w", name, err))
 	}
 	return nil
 }

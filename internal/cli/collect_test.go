@@ -15,7 +15,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/collect/aws/awstest"
 	"github.com/rampart-audit/rampart/internal/collect/github/githubtest"
 	"github.com/rampart-audit/rampart/internal/evidence"
-	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 // TestCollectCommandsFromRegistry: `rampart collect NAME` and `audit
@@ -45,7 +45,7 @@ func TestCollectCommandsFromRegistry(t *testing.T) {
 	assert.Contains(t, audit.stdout, "(repeatable): [aws github]")
 
 	r := run(t, "audit", "testdata/small", "--collect", "gitlab")
-	assert.Equal(t, pipeline.ExitNotEvaluated, r.code)
+	assert.Equal(t, verdict.ExitNotEvaluated, r.code)
 	assert.Contains(t, r.stderr, `unknown collector "gitlab" (available: aws, github)`)
 }
 
@@ -94,7 +94,7 @@ func TestCollectInterrupted(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 			defer cancel()
 			r := runCtx(ctx, tc.env, append([]string{"collect", tc.name, "-o", snapFile}, tc.args...)...)
-			assert.Equal(t, pipeline.ExitNotEvaluated, r.code, r.stderr)
+			assert.Equal(t, verdict.ExitNotEvaluated, r.code, r.stderr)
 			assert.Contains(t, r.stderr, "is incomplete")
 			snap, err := evidence.LoadFile(snapFile)
 			require.NoError(t, err, "the snapshot so far is written: %s", r.stderr)
@@ -107,7 +107,7 @@ func TestCollectInterrupted(t *testing.T) {
 			ctx, cancel = context.WithTimeout(context.Background(), 1500*time.Millisecond)
 			defer cancel()
 			r = runCtx(ctx, tc.env, "audit", ws, "--collect", tc.name, "--format", "json="+report)
-			assert.Equal(t, pipeline.ExitInterrupted, r.code, r.stderr)
+			assert.Equal(t, verdict.ExitInterrupted, r.code, r.stderr)
 			assert.Contains(t, r.stderr, "interrupted")
 			assert.Empty(t, r.stdout)
 			_, err = os.Stat(report)

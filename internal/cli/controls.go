@@ -10,6 +10,7 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 func newControlsCommand(p Params) *cobra.Command {
@@ -25,11 +26,11 @@ func newControlsCommand(p Params) *cobra.Command {
 			}
 			sources, err := pipeline.ControlSources(dirs)
 			if err != nil {
-				return exitWith(pipeline.ExitInput, err)
+				return exitWith(verdict.ExitInput, err)
 			}
 			eng, err := engine.New(cmd.Context(), sources)
 			if err != nil {
-				return exitWith(pipeline.ExitInput, err)
+				return exitWith(verdict.ExitInput, err)
 			}
 			cat := eng.Catalog()
 			if format == "json" {

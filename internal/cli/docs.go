@@ -10,6 +10,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/model"
 	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 func newDocsCommand(p Params) *cobra.Command {
@@ -32,39 +33,39 @@ exit code is 1, so CI can require a current catalogue.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			sources, err := pipeline.ControlSources(controls)
 			if err != nil {
-				return exitWith(pipeline.ExitInput, err)
+				return exitWith(verdict.ExitInput, err)
 			}
 			eng, err := engine.New(cmd.Context(), sources)
 			var problems engine.Problems
 			if errors.As(err, &problems) {
 				printProblems(p.Stderr, problems)
-				return exitWith(pipeline.ExitInput, fmt.Errorf("%d problem(s) in the controls", len(problems)))
+				return exitWith(verdict.ExitInput, fmt.Errorf("%d problem(s) in the controls", len(problems)))
 			} else if err != nil {
-				return exitWith(pipeline.ExitInput, err)
+				return exitWith(verdict.ExitInput, err)
 			}
 			pack, packName := pipeline.Pack(policies)
 			ws, diags := model.Load(model.Input{Pack: pack, PackName: packName, Dir: workspace,
 				KnownControl: func(id string) bool { return eng.Catalog().Get(id) != nil }})
 			printDiagnostics(p.Stderr, ws, diags)
 			if diags.HasErrors() {
-				return exitWith(pipeline.ExitInput, fmt.Errorf("the governance HCL has errors"))
+				return exitWith(verdict.ExitInput, fmt.Errorf("the governance HCL has errors"))
 			}
 			files := catalogdoc.Generate(eng.Catalog(), ws, out)
 			changes, err := catalogdoc.Diff(out, files)
 			if err != nil {
-				return exitWith(pipeline.ExitInput, err)
+				return exitWith(verdict.ExitInput, err)
 			}
 			for _, c := range changes {
 				fmt.Fprintf(p.Stdout, "%s\t%s\n", c.Kind, c.File)
 			}
 			if check {
 				if len(changes) > 0 {
-					return exitWith(pipeline.ExitFindings, fmt.Errorf("%s is not current: run rampart docs --out %s", out, out))
+					return exitWith(verdict.ExitFindings, fmt.Errorf("%s is not current: run rampart docs --out %s", out, out))
 				}
 				return nil
 			}
 			if err := catalogdoc.Apply(out, files, changes); err != nil {
-				return exitWith(pipeline.ExitNotEvaluated, err)
+				return exitWith(verdict.ExitNotEvaluated, err)
 			}
 			return nil
 		},

@@ -11,7 +11,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/atomicfile"
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/fixture"
-	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 func newFixtureCommand(p Params) *cobra.Command {
@@ -36,11 +36,11 @@ are listed on standard error.`,
 			}
 			snap, err := evidence.Load(from)
 			if err != nil {
-				return exitWith(pipeline.ExitInput, err)
+				return exitWith(verdict.ExitInput, err)
 			}
 			fixtures, err := fixture.Extract(snap, typ, id)
 			if err != nil {
-				return exitWith(pipeline.ExitInput, fmt.Errorf("%s: %w", from, err))
+				return exitWith(verdict.ExitInput, fmt.Errorf("%s: %w", from, err))
 			}
 			// The engine loads every non-test .rego as a control, and a
 			// fixture has no METADATA: outside a _test.rego file it would
@@ -63,7 +63,7 @@ are listed on standard error.`,
 				err = atomicfile.Write(output, write)
 			}
 			if err != nil {
-				return exitWith(pipeline.ExitInput, err)
+				return exitWith(verdict.ExitInput, err)
 			}
 			for _, r := range fixture.RedactedPaths(fixtures) {
 				fmt.Fprintf(p.Stderr, "redacted %s\n", r)

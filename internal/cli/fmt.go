@@ -9,7 +9,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/atomicfile"
 	"github.com/rampart-audit/rampart/internal/authoring"
 	"github.com/rampart-audit/rampart/internal/engine"
-	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 func newFmtCommand(p Params) *cobra.Command {
@@ -27,7 +27,7 @@ does not parse (file:line:col on standard error) or a path is wrong.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			files, err := authoring.SourceFiles(args, ".rego", ".hcl")
 			if err != nil {
-				return exitWith(pipeline.ExitInput, err)
+				return exitWith(verdict.ExitInput, err)
 			}
 			results, problems := authoring.FormatFiles(files)
 			unformatted := 0
@@ -38,17 +38,17 @@ does not parse (file:line:col on standard error) or a path is wrong.`,
 				unformatted++
 				if !check {
 					if err := atomicfile.Write(r.File, func(w io.Writer) error { _, err := w.Write(r.Formatted); return err }); err != nil {
-						return exitWith(pipeline.ExitNotEvaluated, fmt.Errorf("write %s: %w", r.File, err))
+						return exitWith(verdict.ExitNotEvaluated, fmt.Errorf("write %s: %w", r.File, err))
 					}
 				}
 				fmt.Fprintln(p.Stdout, r.File)
 			}
 			if len(problems) > 0 {
 				printProblems(p.Stderr, problems)
-				return exitWith(pipeline.ExitInput, fmt.Errorf("%d file(s) do not parse", countFiles(problems)))
+				return exitWith(verdict.ExitInput, fmt.Errorf("%d file(s) do not parse", countFiles(problems)))
 			}
 			if check && unformatted > 0 {
-				return exitWith(pipeline.ExitFindings, fmt.Errorf("%d file(s) not formatted: run rampart fmt", unformatted))
+				return exitWith(verdict.ExitFindings, fmt.Errorf("%d file(s) not formatted: run rampart fmt", unformatted))
 			}
 			return nil
 		},

@@ -10,6 +10,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/link"
 	"github.com/rampart-audit/rampart/internal/pipeline"
 	"github.com/rampart-audit/rampart/internal/report"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 // trust is what a gate run evaluates with, and what it did not apply.
@@ -44,7 +45,7 @@ func gateTrust(ctx context.Context, p Params, f gateFlags, in *pipeline.Inputs, 
 	}
 	wsDir, exists, cleanup, err := gate.WorkspaceTree(ctx, ".", f.baselineRef, workspace)
 	if err != nil {
-		return nil, exitWith(pipeline.ExitInput, fmt.Errorf("--baseline-ref: workspace: %w", err))
+		return nil, exitWith(verdict.ExitInput, fmt.Errorf("--baseline-ref: workspace: %w", err))
 	}
 	t.cleanup = cleanup
 	trustedDir := ""
@@ -54,12 +55,12 @@ func gateTrust(ctx context.Context, p Params, f gateFlags, in *pipeline.Inputs, 
 	trusted, err := pipeline.Load(ctx, f.load.controls, f.load.policies, trustedDir, engine.WithClock(p.Now))
 	if err != nil {
 		cleanup()
-		return nil, exitWith(pipeline.ExitInput, fmt.Errorf("workspace %s at %s: %w", workspace, f.baselineRef, err))
+		return nil, exitWith(verdict.ExitInput, fmt.Errorf("workspace %s at %s: %w", workspace, f.baselineRef, err))
 	}
 	t.changes, err = gate.GovernanceChanges(trustedDir, workspace, workspace)
 	if err != nil {
 		cleanup()
-		return nil, exitWith(pipeline.ExitInput, fmt.Errorf("compare workspace with %s: %w", f.baselineRef, err))
+		return nil, exitWith(verdict.ExitInput, fmt.Errorf("compare workspace with %s: %w", f.baselineRef, err))
 	}
 	t.in, t.from = trusted, "git:"+f.baselineRef
 	// The change's own waivers are not applied, only decided (their expiry).

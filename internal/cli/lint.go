@@ -8,7 +8,7 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/authoring"
 	"github.com/rampart-audit/rampart/internal/lint"
-	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 func newLintCommand(p Params) *cobra.Command {
@@ -31,18 +31,18 @@ Exit codes: 0 no findings; 1 findings; 2 a file does not parse or a path is wron
 			}
 			files, err := authoring.SourceFiles(args, ".rego")
 			if err != nil {
-				return exitWith(pipeline.ExitInput, err)
+				return exitWith(verdict.ExitInput, err)
 			}
 			findings, problems := lint.Files(files)
 			if err := write(p.Stdout, findings); err != nil {
-				return exitWith(pipeline.ExitNotEvaluated, fmt.Errorf("write findings: %w", err))
+				return exitWith(verdict.ExitNotEvaluated, fmt.Errorf("write findings: %w", err))
 			}
 			if len(problems) > 0 {
 				printProblems(p.Stderr, problems)
-				return exitWith(pipeline.ExitInput, fmt.Errorf("%d file(s) do not parse", countFiles(problems)))
+				return exitWith(verdict.ExitInput, fmt.Errorf("%d file(s) do not parse", countFiles(problems)))
 			}
 			if len(findings) > 0 {
-				return exitWith(pipeline.ExitFindings, fmt.Errorf("%d finding(s) in %d file(s)", len(findings), len(files)))
+				return exitWith(verdict.ExitFindings, fmt.Errorf("%d finding(s) in %d file(s)", len(findings), len(files)))
 			}
 			return nil
 		},

@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rampart-audit/rampart/internal/authoring"
-	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 func newNewCommand(p Params) *cobra.Command {
@@ -49,7 +49,7 @@ list the ID in a mitigation or policy statement of your workspace.`,
 				return usageError("%v", err)
 			}
 			if err := s.Write(); err != nil {
-				return exitWith(pipeline.ExitInput, err)
+				return exitWith(verdict.ExitInput, err)
 			}
 			fmt.Fprintf(p.Stdout, "created %s\ncreated %s\n", s.ControlPath, s.TestPath)
 			fmt.Fprintf(p.Stdout, "next: edit the rules, then list %q in a mitigation's controls (or a policy statement) of your workspace HCL and run rampart test\n", spec.ID)

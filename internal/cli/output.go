@@ -13,6 +13,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/model"
 	"github.com/rampart-audit/rampart/internal/pipeline"
 	"github.com/rampart-audit/rampart/internal/report"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 // outputSpec is one --format value: "json" (to --output or stdout) or
@@ -95,9 +96,9 @@ func writeOutputs(ctx context.Context, specs []outputSpec, r *report.Report, std
 	case err == nil:
 		return nil
 	case ctx.Err() != nil:
-		return exitWith(pipeline.ExitInterrupted, fmt.Errorf("%w: no report written: %w", pipeline.ErrInterrupted, err))
+		return exitWith(verdict.ExitInterrupted, fmt.Errorf("%w: no report written: %w", pipeline.ErrInterrupted, err))
 	}
-	return exitWith(pipeline.ExitInput, fmt.Errorf("no report written: %w", err))
+	return exitWith(verdict.ExitInput, fmt.Errorf("no report written: %w", err))
 }
 
 // printDiagnostics prints HCL diagnostics with the offending source lines.

@@ -12,8 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/rampart-audit/rampart/internal/pipeline"
 	"github.com/rampart-audit/rampart/internal/redact"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 // Version is set at build time with -ldflags "-X .../internal/cli.Version=...".
@@ -57,7 +57,7 @@ func exitWith(code int, err error) error { return &exitError{code: code, err: er
 
 // usageError is a bad flag or argument: exit 2.
 func usageError(format string, args ...any) error {
-	return exitWith(pipeline.ExitInput, fmt.Errorf(format, args...))
+	return exitWith(verdict.ExitInput, fmt.Errorf(format, args...))
 }
 
 // command is one subcommand's constructor; the registry below lists them all.
@@ -87,7 +87,7 @@ func newRoot(p Params) *cobra.Command {
 	root.SetOut(p.Stdout)
 	root.SetErr(p.Stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return exitWith(pipeline.ExitInput, err)
+		return exitWith(verdict.ExitInput, err)
 	})
 	for _, c := range commands {
 		root.AddCommand(c(p))
@@ -118,7 +118,7 @@ func Run(ctx context.Context, args []string, p Params) int {
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
-		return pipeline.ExitOK
+		return verdict.ExitOK
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
@@ -129,7 +129,7 @@ func Run(ctx context.Context, args []string, p Params) int {
 	}
 	// cobra's own errors: unknown command, bad arguments.
 	fmt.Fprintf(p.Stderr, "rampart: %v\n", err)
-	return pipeline.ExitInput
+	return verdict.ExitInput
 }
 
 func newVersionCommand(p Params) *cobra.Command {

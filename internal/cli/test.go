@@ -9,6 +9,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/authoring"
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 func newTestCommand(p Params) *cobra.Command {
@@ -41,7 +42,7 @@ coverage gap; 2 invalid input (Rego, METADATA, HCL, flags).`,
 			}
 			sources, err := pipeline.ControlSources(controls)
 			if err != nil {
-				return exitWith(pipeline.ExitInput, err)
+				return exitWith(verdict.ExitInput, err)
 			}
 			pack, packName := pipeline.Pack(policies)
 			rep, err := authoring.RunTests(cmd.Context(), authoring.TestOptions{
@@ -52,12 +53,12 @@ coverage gap; 2 invalid input (Rego, METADATA, HCL, flags).`,
 			switch {
 			case errors.As(err, &problems):
 				printProblems(p.Stderr, problems)
-				return exitWith(pipeline.ExitInput, fmt.Errorf("%d problem(s) in the controls", len(problems)))
+				return exitWith(verdict.ExitInput, fmt.Errorf("%d problem(s) in the controls", len(problems)))
 			case errors.As(err, &wsErr):
 				printDiagnostics(p.Stderr, wsErr.Workspace, wsErr.Diagnostics)
-				return exitWith(pipeline.ExitInput, err)
+				return exitWith(verdict.ExitInput, err)
 			case err != nil:
-				return exitWith(pipeline.ExitInput, err)
+				return exitWith(verdict.ExitInput, err)
 			}
 			printDiagnostics(p.Stderr, rep.Workspace, rep.Warnings)
 			if format == "junit" {
@@ -66,10 +67,10 @@ coverage gap; 2 invalid input (Rego, METADATA, HCL, flags).`,
 				err = authoring.WriteText(p.Stdout, rep, verbose)
 			}
 			if err != nil {
-				return exitWith(pipeline.ExitNotEvaluated, err)
+				return exitWith(verdict.ExitNotEvaluated, err)
 			}
 			if rep.Failed() {
-				return exitWith(pipeline.ExitFindings, nil)
+				return exitWith(verdict.ExitFindings, nil)
 			}
 			return nil
 		},

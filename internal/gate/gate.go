@@ -11,8 +11,8 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/link"
-	"github.com/rampart-audit/rampart/internal/pipeline"
 	"github.com/rampart-audit/rampart/internal/report"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 // Change classes of a current finding.
@@ -91,15 +91,15 @@ func Compare(cur []finding.Finding, baseline []finding.Finding, baselineName str
 // the validity link decided with the run's clock is the one answer.
 func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
 	g.FailOn = opts.FailOn
-	code := pipeline.ExitOK
+	code := verdict.ExitOK
 	raise := func(c int) {
-		if c == pipeline.ExitNotEvaluated || code == pipeline.ExitOK {
+		if c == verdict.ExitNotEvaluated || code == verdict.ExitOK {
 			code = c
 		}
 	}
 	if r.Evidence.Incomplete {
 		g.Reasons = append(g.Reasons, "evidence incomplete: "+r.Evidence.IncompleteReason)
-		raise(pipeline.ExitNotEvaluated)
+		raise(verdict.ExitNotEvaluated)
 	}
 	for _, f := range r.Findings {
 		if g.Changes[f.Fingerprint] != New {
@@ -110,15 +110,15 @@ func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
 		case f.Status == finding.Error:
 			g.Blocking = append(g.Blocking, f.Fingerprint)
 			g.Reasons = append(g.Reasons, fmt.Sprintf("%s on %s could not be evaluated: %s", f.ControlID, f.Resource.ID, f.Message))
-			raise(pipeline.ExitNotEvaluated)
+			raise(verdict.ExitNotEvaluated)
 		case f.Status == finding.NotEvaluated && atOrAbove && !opts.AllowUnknown:
 			g.Blocking = append(g.Blocking, f.Fingerprint)
 			g.Reasons = append(g.Reasons, fmt.Sprintf("new %s %s on %s not evaluated: %s", f.Severity, f.ControlID, f.Resource.ID, f.Message))
-			raise(pipeline.ExitNotEvaluated)
+			raise(verdict.ExitNotEvaluated)
 		case f.Status == finding.Fail && atOrAbove:
 			g.Blocking = append(g.Blocking, f.Fingerprint)
 			g.Reasons = append(g.Reasons, fmt.Sprintf("new %s failure %s on %s: %s", f.Severity, f.ControlID, f.Resource.ID, f.Message))
-			raise(pipeline.ExitFindings)
+			raise(verdict.ExitFindings)
 		}
 	}
 	waivers := r.Waivers
@@ -132,16 +132,16 @@ func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
 		switch {
 		case w.Validity == link.ValidityExpired:
 			g.Reasons = append(g.Reasons, fmt.Sprintf("waiver %s (%s) expired on %s", w.ID, w.Control, w.Expires))
-			raise(pipeline.ExitFindings)
+			raise(verdict.ExitFindings)
 		case !knownValidity(w.Validity):
 			// Only link decides validity; a status from anywhere else
 			// (built by hand, read back from JSON) says nothing about the
 			// date, and an unknown date must not pass as unexpired.
 			g.Reasons = append(g.Reasons, fmt.Sprintf("waiver %s (%s): validity %q not decided, its expiry %s could not be checked", w.ID, w.Control, w.Validity, w.Expires))
-			raise(pipeline.ExitNotEvaluated)
+			raise(verdict.ExitNotEvaluated)
 		}
 	}
-	g.Passed = code == pipeline.ExitOK
+	g.Passed = code == verdict.ExitOK
 	return code
 }
 

@@ -12,8 +12,8 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/link"
-	"github.com/rampart-audit/rampart/internal/pipeline"
 	"github.com/rampart-audit/rampart/internal/report"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 func f(control string, sev finding.Severity, status finding.Status, id string) finding.Finding {
@@ -73,25 +73,25 @@ func TestDecide(t *testing.T) {
 		opts     Options
 		want     int
 	}{
-		{"new high failure", []finding.Finding{f("A", finding.High, finding.Fail, "x")}, nil, nil, Options{FailOn: finding.High}, pipeline.ExitFindings},
-		{"new medium failure below threshold", []finding.Finding{f("A", finding.Medium, finding.Fail, "x")}, nil, nil, Options{FailOn: finding.High}, pipeline.ExitOK},
-		{"unchanged critical failure", []finding.Finding{f("A", finding.Critical, finding.Fail, "x")}, []finding.Finding{f("A", finding.Critical, finding.Fail, "x")}, nil, Options{FailOn: finding.High}, pipeline.ExitOK},
-		{"new not evaluated", []finding.Finding{f("A", finding.High, finding.NotEvaluated, "x")}, nil, nil, Options{FailOn: finding.High}, pipeline.ExitNotEvaluated},
-		{"new not evaluated allowed", []finding.Finding{f("A", finding.High, finding.NotEvaluated, "x")}, nil, nil, Options{FailOn: finding.High, AllowUnknown: true}, pipeline.ExitOK},
-		{"new error even below threshold", []finding.Finding{f("A", finding.Low, finding.Error, "x")}, nil, nil, Options{FailOn: finding.High, AllowUnknown: true}, pipeline.ExitNotEvaluated},
-		{"could-not-evaluate wins over failure", []finding.Finding{f("A", finding.High, finding.Fail, "x"), f("B", finding.High, finding.Error, "y")}, nil, nil, Options{FailOn: finding.High}, pipeline.ExitNotEvaluated},
-		{"expired waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Validity: link.ValidityExpired, Use: link.UseMatched, Expires: "2026-06-30"}}, Options{FailOn: finding.High}, pipeline.ExitFindings},
+		{"new high failure", []finding.Finding{f("A", finding.High, finding.Fail, "x")}, nil, nil, Options{FailOn: finding.High}, verdict.ExitFindings},
+		{"new medium failure below threshold", []finding.Finding{f("A", finding.Medium, finding.Fail, "x")}, nil, nil, Options{FailOn: finding.High}, verdict.ExitOK},
+		{"unchanged critical failure", []finding.Finding{f("A", finding.Critical, finding.Fail, "x")}, []finding.Finding{f("A", finding.Critical, finding.Fail, "x")}, nil, Options{FailOn: finding.High}, verdict.ExitOK},
+		{"new not evaluated", []finding.Finding{f("A", finding.High, finding.NotEvaluated, "x")}, nil, nil, Options{FailOn: finding.High}, verdict.ExitNotEvaluated},
+		{"new not evaluated allowed", []finding.Finding{f("A", finding.High, finding.NotEvaluated, "x")}, nil, nil, Options{FailOn: finding.High, AllowUnknown: true}, verdict.ExitOK},
+		{"new error even below threshold", []finding.Finding{f("A", finding.Low, finding.Error, "x")}, nil, nil, Options{FailOn: finding.High, AllowUnknown: true}, verdict.ExitNotEvaluated},
+		{"could-not-evaluate wins over failure", []finding.Finding{f("A", finding.High, finding.Fail, "x"), f("B", finding.High, finding.Error, "y")}, nil, nil, Options{FailOn: finding.High}, verdict.ExitNotEvaluated},
+		{"expired waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Validity: link.ValidityExpired, Use: link.UseMatched, Expires: "2026-06-30"}}, Options{FailOn: finding.High}, verdict.ExitFindings},
 		// The state says stale; the validity, decided apart from the use, says expired.
-		{"stale but expired waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverStale, Validity: link.ValidityExpired, Use: link.UseStale, Expires: "2026-11-26"}}, Options{FailOn: finding.High}, pipeline.ExitFindings},
-		{"expired waiver not applied (the pull request's own)", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Validity: link.ValidityExpired, Expires: "2026-11-26"}}, Options{FailOn: finding.High}, pipeline.ExitFindings},
-		{"waiver expiring today is still valid", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpiring, Validity: link.ValidityExpiring, Use: link.UseMatched, Expires: "2026-11-27"}}, Options{FailOn: finding.High}, pipeline.ExitOK},
-		{"stale active waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverStale, Validity: link.ValidityActive, Use: link.UseStale, Expires: "2027-01-01"}}, Options{FailOn: finding.High}, pipeline.ExitOK},
-		{"too long waiver is not applied, not blocking", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverTooLong, Validity: link.ValidityTooLong, Use: link.UseMatched, Expires: "2028-06-30"}}, Options{FailOn: finding.High}, pipeline.ExitOK},
-		{"waived failure", []finding.Finding{f("A", finding.Critical, finding.Waived, "x")}, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverActive, Validity: link.ValidityActive, Use: link.UseMatched, Expires: "2027-01-01"}}, Options{FailOn: finding.High}, pipeline.ExitOK},
+		{"stale but expired waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverStale, Validity: link.ValidityExpired, Use: link.UseStale, Expires: "2026-11-26"}}, Options{FailOn: finding.High}, verdict.ExitFindings},
+		{"expired waiver not applied (the pull request's own)", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Validity: link.ValidityExpired, Expires: "2026-11-26"}}, Options{FailOn: finding.High}, verdict.ExitFindings},
+		{"waiver expiring today is still valid", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpiring, Validity: link.ValidityExpiring, Use: link.UseMatched, Expires: "2026-11-27"}}, Options{FailOn: finding.High}, verdict.ExitOK},
+		{"stale active waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverStale, Validity: link.ValidityActive, Use: link.UseStale, Expires: "2027-01-01"}}, Options{FailOn: finding.High}, verdict.ExitOK},
+		{"too long waiver is not applied, not blocking", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverTooLong, Validity: link.ValidityTooLong, Use: link.UseMatched, Expires: "2028-06-30"}}, Options{FailOn: finding.High}, verdict.ExitOK},
+		{"waived failure", []finding.Finding{f("A", finding.Critical, finding.Waived, "x")}, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverActive, Validity: link.ValidityActive, Use: link.UseMatched, Expires: "2027-01-01"}}, Options{FailOn: finding.High}, verdict.ExitOK},
 		// No date is re-read: a status link did not decide cannot pass as unexpired.
-		{"undecided validity", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverActive, Expires: "2026-06-30"}}, Options{FailOn: finding.High}, pipeline.ExitNotEvaluated},
+		{"undecided validity", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverActive, Expires: "2026-06-30"}}, Options{FailOn: finding.High}, verdict.ExitNotEvaluated},
 		{"trusted workspace's waivers replaced by the change's", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Validity: link.ValidityExpired, Use: link.UseMatched, Expires: "2026-06-30"}},
-			Options{FailOn: finding.High, Waivers: []link.WaiverStatus{}}, pipeline.ExitOK},
+			Options{FailOn: finding.High, Waivers: []link.WaiverStatus{}}, verdict.ExitOK},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -100,8 +100,8 @@ func TestDecide(t *testing.T) {
 			g := Compare(tc.findings, tc.baseline, "none")
 			got := Decide(r, g, tc.opts)
 			require.Equal(t, tc.want, got, "reasons: %v", g.Reasons)
-			require.Equal(t, got == pipeline.ExitOK, g.Passed)
-			if got != pipeline.ExitOK {
+			require.Equal(t, got == verdict.ExitOK, g.Passed)
+			if got != verdict.ExitOK {
 				require.NotEmpty(t, g.Reasons)
 			}
 		})
@@ -114,7 +114,7 @@ func TestDecideIncompleteEvidence(t *testing.T) {
 	r := &report.Report{GeneratedAt: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
 	r.Evidence.Incomplete, r.Evidence.IncompleteReason = true, "rate limit exhausted"
 	g := Compare(nil, nil, "none")
-	require.Equal(t, pipeline.ExitNotEvaluated, Decide(r, g, Options{FailOn: finding.High}))
+	require.Equal(t, verdict.ExitNotEvaluated, Decide(r, g, Options{FailOn: finding.High}))
 	require.False(t, g.Passed)
 	require.Equal(t, []string{"evidence incomplete: rate limit exhausted"}, g.Reasons)
 }

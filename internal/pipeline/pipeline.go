@@ -19,7 +19,6 @@ import (
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/governance"
 	"github.com/rampart-audit/rampart/internal/model"
-	"github.com/rampart-audit/rampart/internal/verdict"
 	"github.com/rampart-audit/rampart/policies"
 )
 
@@ -150,15 +149,3 @@ func nonNil(s []string) []string {
 	}
 	return s
 }
-
-// Exit codes, kept for the commands not yet moved to internal/verdict,
-// which owns the table.
-//
-// Deprecated: use the verdict constants.
-const (
-	ExitOK           = verdict.ExitOK
-	ExitFindings     = verdict.ExitFindings
-	ExitInput        = verdict.ExitInput
-	ExitNotEvaluated = verdict.ExitNotEvaluated
-	ExitInterrupted  = verdict.ExitInterrupted
-)
