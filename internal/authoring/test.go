@@ -136,6 +136,12 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Warnings do not stop the engine (a snapshot may carry types the
+	// registry does not list), but an author must see them: a control
+	// whose resource type is misspelt would never run.
+	for _, p := range problems.Warnings() {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("warning: %s (%s)", p, p.Code))
+	}
 	cat := eng.Catalog()
 	rep.Controls, rep.Catalog = len(cat.Controls), cat.Controls
 
