@@ -272,7 +272,7 @@ func sarifRules(r *Report) ([]SARIFRule, map[string]int) {
 		}
 		rules = append(rules, SARIFRule{
 			ID:                   id,
-			Name:                 ruleName(c.Title),
+			Name:                 pascalName(c.Title),
 			ShortDescription:     SARIFText{Text: c.Title},
 			FullDescription:      &SARIFText{Text: desc},
 			Help:                 sarifHelp(c, desc),
@@ -315,9 +315,9 @@ func sarifHelp(c ControlDoc, desc string) *SARIFText {
 	return &SARIFText{Text: text.String(), Markdown: md.String()}
 }
 
-// ruleName is the control title in PascalCase, as SARIF's rule name expects
+// pascalName is the control title in PascalCase, as SARIF's rule name expects
 // an identifier-like string.
-func ruleName(title string) string {
+func pascalName(title string) string {
 	var b strings.Builder
 	for _, w := range strings.FieldsFunc(title, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
