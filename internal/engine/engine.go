@@ -167,7 +167,31 @@ type System struct {
 	Owner          string `json:"owner"`
 }
 
-// Input builds the document a control sees as `input` for a resource.
+// Env is what a control may know about the run beside its resource: the
+// systems that claim resources, and the workspace settings it sees as
+// input.settings (model.Settings.ControlInput: the alert SLA, defaults
+// applied). Settings nil leaves input.settings out; a control that needs
+// one reports not_evaluated instead of guessing.
+type Env struct {
+	Systems  map[string]System
+	Settings map[string]any
+}
+
+// input builds the document a control sees for r in this environment.
+func (env Env) input(r evidence.Resource) map[string]any {
+	var sys *System
+	if s, ok := env.Systems[r.System]; ok && r.System != "" {
+		sys = &s
+	}
+	in := Input(r, sys)
+	if env.Settings != nil {
+		in["settings"] = env.Settings
+	}
+	return in
+}
+
+// Input builds the document a control sees as `input` for a resource,
+// without the run's settings (Env adds them).
 func Input(r evidence.Resource, sys *System) map[string]any {
 	in := map[string]any{
 		"type":       r.Type,
@@ -200,11 +224,17 @@ func stringMap(m map[string]string) map[string]any {
 	return out
 }
 
-// Evaluate runs every control over every resource of its types, and turns
+// Evaluate is EvaluateIn with no settings: controls that need one (the
+// alert-SLA controls) report not_evaluated.
+func (e *Engine) Evaluate(ctx context.Context, snap *evidence.Snapshot, systems map[string]System) []finding.Finding {
+	return e.EvaluateIn(ctx, snap, Env{Systems: systems})
+}
+
+// EvaluateIn runs every control over every resource of its types, and turns
 // each collection gap into not_evaluated results for the controls that
 // needed it. Findings come back sorted by control, resource type and ID;
 // risks, waivers and the like are left to the link stage.
-func (e *Engine) Evaluate(ctx context.Context, snap *evidence.Snapshot, systems map[string]System) []finding.Finding {
+func (e *Engine) EvaluateIn(ctx context.Context, snap *evidence.Snapshot, env Env) []finding.Finding {
 	now := e.now()
 	perResource := make([][]finding.Finding, len(snap.Resources))
 	jobs := make(chan int)
@@ -215,7 +245,7 @@ func (e *Engine) Evaluate(ctx context.Context, snap *evidence.Snapshot, systems 
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				perResource[i] = e.evaluateResource(ctx, snap.Resources[i], systems, now)
+				perResource[i] = e.evaluateResource(ctx, snap.Resources[i], env, now)
 			}
 		}()
 	}
@@ -229,7 +259,7 @@ func (e *Engine) Evaluate(ctx context.Context, snap *evidence.Snapshot, systems 
 	for _, fs := range perResource {
 		out = append(out, fs...)
 	}
-	out = append(out, e.evaluateUntrusted(ctx, snap.Resources, systems, now)...)
+	out = append(out, e.evaluateUntrusted(ctx, snap.Resources, env, now)...)
 	out = append(out, e.gapFindings(snap.NotCollected)...)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -244,17 +274,13 @@ func (e *Engine) Evaluate(ctx context.Context, snap *evidence.Snapshot, systems 
 	return out
 }
 
-func (e *Engine) evaluateResource(ctx context.Context, r evidence.Resource, systems map[string]System, now time.Time) []finding.Finding {
+func (e *Engine) evaluateResource(ctx context.Context, r evidence.Resource, env Env, now time.Time) []finding.Finding {
 	controls := e.byType[r.Type]
 	if len(controls) == 0 {
 		return nil
 	}
-	var sys *System
-	if s, ok := systems[r.System]; ok && r.System != "" {
-		sys = &s
-	}
 	out := make([]finding.Finding, 0, len(controls))
-	input, err := ast.InterfaceToValue(Input(r, sys))
+	input, err := ast.InterfaceToValue(env.input(r))
 	if err != nil {
 		for _, ctl := range controls {
 			f := newFinding(ctl, r)

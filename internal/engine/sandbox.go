@@ -92,7 +92,7 @@ func childModules(mods []Module) map[string]string {
 // evaluateUntrusted evaluates each untrusted control over the resources
 // of its types, each control in a child of its own, as many at once as
 // there are workers.
-func (e *Engine) evaluateUntrusted(ctx context.Context, resources []evidence.Resource, systems map[string]System, now time.Time) []finding.Finding {
+func (e *Engine) evaluateUntrusted(ctx context.Context, resources []evidence.Resource, env Env, now time.Time) []finding.Finding {
 	if len(e.untrusted) == 0 {
 		return nil
 	}
@@ -114,7 +114,7 @@ func (e *Engine) evaluateUntrusted(ctx context.Context, resources []evidence.Res
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i] = e.evaluateInChild(ctx, ctl, rs, systems, now)
+			results[i] = e.evaluateInChild(ctx, ctl, rs, env, now)
 		}()
 	}
 	wg.Wait()
@@ -125,15 +125,11 @@ func (e *Engine) evaluateUntrusted(ctx context.Context, resources []evidence.Res
 	return out
 }
 
-func (e *Engine) evaluateInChild(ctx context.Context, ctl *Control, rs []evidence.Resource, systems map[string]System, now time.Time) []finding.Finding {
+func (e *Engine) evaluateInChild(ctx context.Context, ctl *Control, rs []evidence.Resource, env Env, now time.Time) []finding.Finding {
 	e.hook([]*Control{ctl})
 	req := childRequest{Modules: e.childModules, Control: ctl.ID, Timeout: e.timeout, MemoryLimit: e.memoryLimit, Now: now}
 	for _, r := range rs {
-		var sys *System
-		if s, ok := systems[r.System]; ok && r.System != "" {
-			sys = &s
-		}
-		req.Inputs = append(req.Inputs, Input(r, sys))
+		req.Inputs = append(req.Inputs, env.input(r))
 	}
 	lines, err := e.runChild(ctx, req)
 	out := make([]finding.Finding, len(rs))
@@ -288,7 +284,11 @@ func (l *limitedBuffer) Write(p []byte) (int, error) {
 // input to stdout. It returns the process exit code.
 func RunChild(stdin io.Reader, stdout, stderr io.Writer) int {
 	var req childRequest
-	if err := json.NewDecoder(stdin).Decode(&req); err != nil {
+	// Numbers stay json.Number, as in the parent: decoded as float64 an
+	// integer past 2^53 (an account ID, a nanosecond SLA) would change.
+	dec := json.NewDecoder(stdin)
+	dec.UseNumber()
+	if err := dec.Decode(&req); err != nil {
 		fmt.Fprintf(stderr, "evaluation child: read request: %v\n", err)
 		return 2
 	}
