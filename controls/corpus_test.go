@@ -21,13 +21,18 @@ import (
 	"github.com/rampart-audit/rampart/policies"
 )
 
-// corpus is a set of resources evaluated at one time with one set of systems.
+// corpus is a set of resources evaluated at one time with one set of
+// systems and the workspace settings controls see as input.settings.
 type corpus struct {
 	name      string
 	now       time.Time
 	resources []evidence.Resource
 	systems   map[string]engine.System
+	settings  map[string]any
 }
+
+// env is the engine environment the corpus is evaluated in.
+func (c corpus) env() engine.Env { return engine.Env{Systems: c.systems, Settings: c.settings} }
 
 // loadCorpora gathers the resources the mutation test starts from: the
 // example workspace's recorded evidence and Terraform (claimed by its
@@ -55,13 +60,14 @@ func loadCorpora(t *testing.T, ctx context.Context) []corpus {
 	recorded, err := evidence.Merge(snaps...)
 	require.NoError(t, err)
 	ws.Claim(recorded)
-	out := []corpus{{name: "examples/acme/evidence", now: recorded.CollectedAt, resources: recorded.Resources, systems: systems}}
+	settings := ws.Settings.ControlInput()
+	out := []corpus{{name: "examples/acme/evidence", now: recorded.CollectedAt, resources: recorded.Resources, systems: systems, settings: settings}}
 
 	tf, err := terraform.Load(ctx, os.DirFS(acme), []string{"terraform"}, terraform.Options{})
 	require.NoError(t, err)
 	require.False(t, tf.Diagnostics.HasErrors(), "read %s/terraform: %s", acme, tf.Diagnostics.Error())
 	ws.Claim(tf.Snapshot)
-	out = append(out, corpus{name: "examples/acme/terraform", now: recorded.CollectedAt, resources: tf.Snapshot.Resources, systems: systems})
+	out = append(out, corpus{name: "examples/acme/terraform", now: recorded.CollectedAt, resources: tf.Snapshot.Resources, systems: systems, settings: settings})
 
 	return append(out, testInputs(t, ctx, eng.Catalog()))
 }
@@ -87,7 +93,8 @@ func testInputs(t *testing.T, ctx context.Context, cat *engine.Catalog) corpus {
 	for _, c := range cat.Controls {
 		typesOf[c.Package+"_test"] = c.ResourceTypes
 	}
-	c := corpus{name: "controls/*_test.rego", now: time.Now(), systems: map[string]engine.System{}}
+	// The tests' own input.settings are not carried over: the defaults are what an audit without alert_sla sees.
+	c := corpus{name: "controls/*_test.rego", now: time.Now(), systems: map[string]engine.System{}, settings: model.Settings{}.ControlInput()}
 	seen := map[string]bool{}
 	for _, m := range mods {
 		if !m.Test {

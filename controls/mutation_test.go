@@ -41,7 +41,7 @@ func TestMutatedFailuresNeverPass(t *testing.T) {
 		require.NoError(t, err)
 
 		failing := map[string][]string{} // resource ID → controls it fails
-		for _, f := range eng.Evaluate(ctx, &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: c.resources}, c.systems) {
+		for _, f := range eng.EvaluateIn(ctx, &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: c.resources}, c.env()) {
 			if f.Status == finding.Fail {
 				failing[f.Resource.ID] = append(failing[f.Resource.ID], f.ControlID)
 			}
@@ -70,7 +70,7 @@ func TestMutatedFailuresNeverPass(t *testing.T) {
 					byID[m.resource.ID] = m
 				}
 			}
-			for _, f := range sub.Evaluate(ctx, &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: mutated}, c.systems) {
+			for _, f := range sub.EvaluateIn(ctx, &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: mutated}, c.env()) {
 				m := byID[f.Resource.ID]
 				if !contains(failing[m.original.ID], f.ControlID) {
 					continue

@@ -39,15 +39,19 @@ mitigation "webhook-integrity" {
   controls = ["GH-HOOK-001", "GH-HOOK-002", "GH-HOOK-003"]
 }
 
-# The alert SLA view (internal/governance) counts overdue Dependabot alerts
-# against "vulnerable-dependencies" and code scanning alerts against
-# "vulnerable-code"; these two risks give them a home in the default pack.
+# The alert SLA view (internal/governance) counts open security alerts
+# against the risks whose `alerts` name their kind: Dependabot alerts
+# against "vulnerable-dependencies", code scanning alerts against
+# "vulnerable-code" (these two risks give them a home in the default pack),
+# secret scanning alerts against "credential-leak" (risks.hcl). A workspace
+# relinks a kind with settings { alert_risks = { dependabot = ["..."] } }.
 risk "vulnerable-dependencies" {
   title       = "Known-vulnerable dependencies stay in production"
   threat      = "An attacker exploits a published vulnerability in a library the code still ships months after the fix"
   likelihood  = 4
   impact      = 4
   mitigations = ["vulnerability-management"]
+  alerts      = ["dependabot"]
 }
 
 risk "vulnerable-code" {
@@ -56,6 +60,7 @@ risk "vulnerable-code" {
   likelihood  = 3
   impact      = 4
   mitigations = ["vulnerability-management"]
+  alerts      = ["code_scanning"]
 }
 
 risk "ci-pipeline-compromise" {

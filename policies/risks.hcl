@@ -24,6 +24,7 @@ risk "credential-leak" {
   likelihood  = 3
   impact      = 5
   mitigations = ["credential-hygiene", "secret-leak-prevention", "aws-iam-least-privilege"]
+  alerts      = ["secret_scanning"]
 }
 
 risk "data-exposure" {

@@ -60,3 +60,40 @@ region_unknown(setting) := {k |
 region_part(rest, _) if count(rest) == 0
 
 region_part(rest, setting) if rest[0] == setting
+
+# Security alerts against their remediation SLA. Rampart gives every control
+# the workspace's alert SLA as input.settings (internal/model
+# Settings.ControlInput: the workspace's alert_sla over the defaults of
+# model.DefaultAlertSLA), the same table the report's threat view applies,
+# so a control and the threat view can never disagree about an alert:
+#
+#   input.settings.alert_sla[<severity>] = {"ns": <nanoseconds>, "text": "30 days"}
+#   input.settings.alert_severity[<GitHub word>] = <severity>
+#
+# alert_sla_unknown holds when the run gave the control no SLA table (a
+# caller that evaluates without settings): the control cannot judge.
+alert_sla_unknown if not is_object(object.get(input, ["settings", "alert_sla"], null))
+
+# alert_severity(raw) is the severity GitHub's word for an alert maps to
+# (advisory critical/high/moderate/low, code scanning error/warning/note);
+# a missing or unknown word is critical, so an unreadable severity gets
+# the strictest SLA rather than none — as the threat view does.
+default alert_severity(_) := "critical"
+
+alert_severity(raw) := sev if {
+	is_string(raw)
+	sev := input.settings.alert_severity[lower(trim_space(raw))]
+}
+
+# alert_word(raw) names the alert's severity in a message: GitHub's own
+# word when there is one, else the severity it is treated as.
+default alert_word(_) := "critical"
+
+alert_word(raw) := lower(trim_space(raw)) if {
+	is_string(raw)
+	trim_space(raw) != ""
+}
+
+# alert_overdue(created_at, sla) holds when now is past created_at plus
+# the SLA: the threat view's comparison, to the nanosecond.
+alert_overdue(created_at, sla) if time.now_ns() > time.parse_rfc3339_ns(created_at) + sla.ns

@@ -12,7 +12,6 @@
 package governance
 
 import (
-	"encoding/json"
 	"fmt"
 	"sort"
 	"time"
@@ -182,26 +181,6 @@ func alertGapWarnings(gaps []AlertGap) []string {
 		out = append(out, fmt.Sprintf("%s alerts of %s not collected (%s): their SLA cannot be tracked", k.kind, what, k.reason))
 	}
 	return out
-}
-
-// plain returns an attribute in the shapes encoding/json decodes to ([]any,
-// map[string]any, float64, string, bool). Resources read from a snapshot
-// already have them; resources straight from a collector hold Go types such
-// as []string or []map[string]any, and both must read the same.
-func plain(v any) (any, error) {
-	switch v.(type) {
-	case nil, string, bool, float64:
-		return v, nil
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, fmt.Errorf("encode attribute: %w", err)
-	}
-	var out any
-	if err := json.Unmarshal(b, &out); err != nil {
-		return nil, fmt.Errorf("decode attribute: %w", err)
-	}
-	return out, nil
 }
 
 // PolicyReviewSeverity is how a policy past its review date weighs against

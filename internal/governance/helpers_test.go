@@ -31,6 +31,17 @@ func res(control string, sev finding.Severity, status finding.Status, typ, id, s
 
 func ptr(f float64) *float64 { return &f }
 
+// handedOff normalises resources as every producer's snapshot is at the
+// evidence hand-off (evidence.Normalize), which governance relies on.
+func handedOff(t testing.TB, rs ...evidence.Resource) []evidence.Resource {
+	t.Helper()
+	snap := &evidence.Snapshot{Resources: rs}
+	if err := evidence.Normalize(snap); err != nil {
+		t.Fatalf("normalise: %v", err)
+	}
+	return snap.Resources
+}
+
 func workspace(t testing.TB) *model.Workspace {
 	t.Helper()
 	return &model.Workspace{Settings: model.Settings{RiskAppetite: 8, WaiverMaxDays: 365}}

@@ -1,6 +1,7 @@
 package governance
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -14,11 +15,12 @@ import (
 // Alert kinds, each read from its own attribute of a github.repository
 // resource (see docs/resources.md and docs/governance.md). They are separate
 // attributes because GitHub guards each behind its own permission, so one
-// can be missing while the others were collected.
+// can be missing while the others were collected. The workspace model owns
+// the names, because a risk's `alerts` names them.
 const (
-	KindDependabot     = "dependabot"
-	KindCodeScanning   = "code_scanning"
-	KindSecretScanning = "secret_scanning"
+	KindDependabot     = model.AlertDependabot
+	KindCodeScanning   = model.AlertCodeScanning
+	KindSecretScanning = model.AlertSecretScanning
 )
 
 // alertAttributes maps an alert kind to the repository attribute holding its open alerts.
@@ -26,25 +28,6 @@ var alertAttributes = map[string]string{
 	KindDependabot:     "dependabot_alerts",
 	KindCodeScanning:   "code_scanning_alerts",
 	KindSecretScanning: "secret_scanning_alerts",
-}
-
-// DefaultAlertSLA is how long an open alert of each severity may stay open
-// when the workspace's settings do not say otherwise. Low and info alerts
-// have no SLA unless alert_sla gives them one.
-var DefaultAlertSLA = map[finding.Severity]time.Duration{
-	finding.Critical: 7 * 24 * time.Hour,
-	finding.High:     30 * 24 * time.Hour,
-	finding.Medium:   90 * 24 * time.Hour,
-}
-
-// AlertRisks links each alert kind to the risks of the default governance
-// pack it realises; an overdue alert counts against those risks that the
-// workspace defines. Kept here rather than in HCL because the workspace
-// language has no field for it yet.
-var AlertRisks = map[string][]string{
-	KindDependabot:     {"vulnerable-dependencies"},
-	KindCodeScanning:   {"vulnerable-code"},
-	KindSecretScanning: {"credential-leak"},
 }
 
 // Alert is one open security alert tracked against its SLA.
@@ -85,42 +68,15 @@ type Threats struct {
 	Unknown []AlertGap        `json:"unknown"`
 }
 
-// alertSLA merges the workspace's alert_sla over the defaults. The model has
-// validated the durations; a key that is not a severity is ignored with a note.
-func alertSLA(ws *model.Workspace) (map[finding.Severity]time.Duration, []string) {
-	out := map[finding.Severity]time.Duration{}
-	for k, v := range DefaultAlertSLA {
-		out[k] = v
-	}
-	var notes []string
-	for _, key := range sortedKeys(ws.Settings.AlertSLA) {
-		sev, err := finding.ParseSeverity(key)
-		if err != nil {
-			notes = append(notes, fmt.Sprintf("settings alert_sla: %v", err))
-			continue
-		}
-		d, err := model.ParseDuration(ws.Settings.AlertSLA[key])
-		if err != nil {
-			notes = append(notes, fmt.Sprintf("settings alert_sla[%q]: %v", key, err))
-			continue
-		}
-		out[sev] = d
-	}
-	return out, notes
-}
-
 // trackAlerts reads the open alerts of every repository and measures each
 // against the SLA of its severity.
 func trackAlerts(resources []evidence.Resource, ws *model.Workspace, now time.Time) Threats {
-	sla, notes := alertSLA(ws)
+	sla, notes := ws.Settings.EffectiveAlertSLA()
 	t := Threats{SLA: map[string]string{}, Alerts: []Alert{}, Unknown: []AlertGap{}}
 	for sev, d := range sla {
-		t.SLA[string(sev)] = formatDays(d)
+		t.SLA[string(sev)] = model.FormatDays(d)
 	}
-	risks := map[string]bool{}
-	for _, r := range ws.Risks {
-		risks[r.ID] = true
-	}
+	links := ws.AlertRiskLinks()
 	for _, r := range resources {
 		if r.Type != "github.repository" || r.Source.Kind == "terraform" {
 			continue // Terraform describes configuration; alerts exist only on live repositories.
@@ -139,12 +95,8 @@ func trackAlerts(resources []evidence.Resource, ws *model.Workspace, now time.Ti
 				t.Unknown = append(t.Unknown, AlertGap{Resource: r.ID, Kind: kind, Reason: reason})
 				continue
 			}
-			norm, err := plain(raw)
-			if err != nil {
-				t.Unknown = append(t.Unknown, AlertGap{Resource: r.ID, Kind: kind, Reason: fmt.Sprintf("attribute %s: %v", attr, err)})
-				continue
-			}
-			list, ok := norm.([]any)
+			// Attributes arrive normalised (evidence.Normalize): a list is []any.
+			list, ok := raw.([]any)
 			if !ok {
 				t.Unknown = append(t.Unknown, AlertGap{Resource: r.ID, Kind: kind, Reason: fmt.Sprintf("attribute %s is %T, not a list", attr, raw)})
 				continue
@@ -159,11 +111,7 @@ func trackAlerts(resources []evidence.Resource, ws *model.Workspace, now time.Ti
 				if !open {
 					continue
 				}
-				for _, id := range AlertRisks[kind] {
-					if risks[id] {
-						a.Risks = append(a.Risks, id)
-					}
-				}
+				a.Risks = append(a.Risks, links[kind]...)
 				t.Alerts = append(t.Alerts, a)
 			}
 		}
@@ -204,8 +152,10 @@ func readAlert(obj map[string]any, kind string, r evidence.Resource, sla map[fin
 		return Alert{}, false
 	}
 	a := Alert{Kind: kind, Repository: r.ID, System: r.System, Risks: []string{}}
-	if n, ok := obj["number"].(float64); ok {
-		a.Number = int(n)
+	if n, ok := obj["number"].(json.Number); ok {
+		if i, err := n.Int64(); err == nil {
+			a.Number = int(i)
+		}
 	}
 	// What the alert is about, under the name each kind uses for it.
 	for _, k := range []string{"summary", "package", "rule", "secret_type", "ghsa_id"} {
@@ -230,7 +180,7 @@ func readAlert(obj map[string]any, kind string, r evidence.Resource, sla map[fin
 	a.CreatedAt = created
 	d, hasSLA := sla[sev]
 	if hasSLA {
-		a.SLA = formatDays(d)
+		a.SLA = model.FormatDays(d)
 	}
 	at, err := time.Parse(time.RFC3339, created)
 	switch {
@@ -250,29 +200,13 @@ func readAlert(obj map[string]any, kind string, r evidence.Resource, sla map[fin
 	return a, true
 }
 
-// alertSeverity maps GitHub's severity vocabularies (advisory: low,
-// moderate, high, critical; code scanning rules: error, warning, note) onto
-// control severities. Anything else is critical, so an unreadable severity
-// gets the strictest SLA rather than none.
+// alertSeverity maps GitHub's severity word onto a control severity
+// through model.AlertSeverityWords, the table the controls see too.
+// Anything else is critical, so an unreadable severity gets the strictest
+// SLA rather than none.
 func alertSeverity(s string) (finding.Severity, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "critical":
-		return finding.Critical, true
-	case "high", "error":
-		return finding.High, true
-	case "medium", "moderate", "warning":
-		return finding.Medium, true
-	case "low", "note":
-		return finding.Low, true
-	case "info":
-		return finding.Info, true
+	if sev, ok := model.AlertSeverityWords[strings.ToLower(strings.TrimSpace(s))]; ok {
+		return sev, true
 	}
 	return finding.Critical, false
-}
-
-func formatDays(d time.Duration) string {
-	if d%(24*time.Hour) == 0 {
-		return fmt.Sprintf("%dd", d/(24*time.Hour))
-	}
-	return d.String()
 }

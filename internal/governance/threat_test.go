@@ -23,7 +23,7 @@ func TestTrackAlerts(t *testing.T) {
 	t.Parallel()
 	now := at("2026-07-01")
 	ws := workspace(t)
-	ws.Risks = []*model.Risk{{ID: "credential-leak"}, {ID: "vulnerable-dependencies"}}
+	ws.Risks = []*model.Risk{{ID: "credential-leak", Alerts: []string{"secret_scanning"}}, {ID: "vulnerable-dependencies", Alerts: []string{"dependabot"}}}
 	repo := evidence.Resource{
 		Type: "github.repository", ID: "github.com/acme/app", System: "pay", Source: evidence.Source{Kind: "live"},
 		Attributes: map[string]any{
@@ -45,7 +45,7 @@ func TestTrackAlerts(t *testing.T) {
 	tf := evidence.Resource{Type: "github.repository", ID: "github.com/acme/tf", Source: evidence.Source{Kind: "terraform"}}
 	archived := evidence.Resource{Type: "github.repository", ID: "github.com/acme/old", Source: evidence.Source{Kind: "live"}, Attributes: map[string]any{"archived": true}}
 
-	got := trackAlerts([]evidence.Resource{repo, tf, archived}, ws, now)
+	got := trackAlerts(handedOff(t, repo, tf, archived), ws, now)
 	assert.Equal(t, map[string]string{"critical": "7d", "high": "30d", "medium": "90d"}, got.SLA)
 	assert.Equal(t, 7, got.Open)
 	assert.Equal(t, 4, got.Overdue)
@@ -84,14 +84,14 @@ func TestTrackAlerts(t *testing.T) {
 func TestTrackAlertsConfiguredSLA(t *testing.T) {
 	t.Parallel()
 	ws := workspace(t)
-	ws.Risks = []*model.Risk{{ID: "credential-leak"}}
+	ws.Risks = []*model.Risk{{ID: "credential-leak", Alerts: []string{"secret_scanning"}}}
 	ws.Settings.AlertSLA = map[string]string{"critical": "1d", "low": "30d", "urgent": "2d"}
 	repo := evidence.Resource{Type: "github.repository", ID: "github.com/acme/app", Source: evidence.Source{Kind: "live"}, Attributes: map[string]any{
 		"dependabot_alerts":      []any{alert("low", "2026-05-01T00:00:00Z")},
 		"code_scanning_alerts":   []any{},
 		"secret_scanning_alerts": []any{map[string]any{"state": "open", "created_at": "2026-06-29T00:00:00Z"}},
 	}}
-	got := trackAlerts([]evidence.Resource{repo}, ws, at("2026-07-01"))
+	got := trackAlerts(handedOff(t, repo), ws, at("2026-07-01"))
 	assert.Equal(t, map[string]string{"critical": "1d", "high": "30d", "medium": "90d", "low": "30d"}, got.SLA)
 	require.Len(t, got.Alerts, 2)
 	assert.Equal(t, KindSecretScanning, got.Alerts[0].Kind)
@@ -103,7 +103,7 @@ func TestTrackAlertsConfiguredSLA(t *testing.T) {
 
 	// Overdue alerts reach the risk register and the warnings.
 	ws.Risks[0].Likelihood, ws.Risks[0].Impact = 3, 5
-	out, err := Evaluate(Input{Resources: []evidence.Resource{repo}, Workspace: ws, Now: at("2026-07-01")})
+	out, err := Evaluate(Input{Resources: handedOff(t, repo), Workspace: ws, Now: at("2026-07-01")})
 	require.NoError(t, err)
 	assert.Equal(t, AlertCounts{Open: 1, Overdue: 1}, out.Risks[0].Alerts)
 	assert.Nil(t, out.Risks[0].Effectiveness, "alerts alone do not measure a risk")
@@ -124,9 +124,9 @@ func TestTrackAlertsMalformed(t *testing.T) {
 	}, got.Unknown)
 }
 
-// The GitHub collector stores alerts as []map[string]any with int numbers
+// The GitHub collector builds alerts as []map[string]any with int numbers
 // and no state (it lists open alerts only); secret scanning alerts have a
-// secret_type and no severity.
+// secret_type and no severity. The hand-off normalises them once.
 func TestTrackAlertsFromCollectorShapes(t *testing.T) {
 	t.Parallel()
 	repo := evidence.Resource{Type: "github.repository", ID: "github.com/acme/api", Source: evidence.Source{Kind: "live"}, Attributes: map[string]any{
@@ -134,7 +134,7 @@ func TestTrackAlertsFromCollectorShapes(t *testing.T) {
 		"code_scanning_alerts":   []map[string]any{},
 		"secret_scanning_alerts": []map[string]any{{"number": 9, "secret_type": "aws_access_key_id", "created_at": "2026-06-30T00:00:00Z"}},
 	}}
-	got := trackAlerts([]evidence.Resource{repo}, workspace(t), at("2026-07-01"))
+	got := trackAlerts(handedOff(t, repo), workspace(t), at("2026-07-01"))
 	assert.Empty(t, got.Unknown)
 	require.Len(t, got.Alerts, 2)
 	assert.Equal(t, 3, got.Alerts[0].Number)
@@ -146,4 +146,54 @@ func TestTrackAlertsFromCollectorShapes(t *testing.T) {
 	assert.Equal(t, finding.Critical, got.Alerts[1].Severity)
 	assert.False(t, got.Alerts[1].Overdue)
 	assert.Contains(t, got.Alerts[1].Note, "a leaked secret is treated as critical")
+}
+
+// Governance converts nothing: a value that skipped the hand-off is a gap
+// with its Go type named, never read as "no alerts".
+func TestTrackAlertsNotHandedOff(t *testing.T) {
+	t.Parallel()
+	repo := evidence.Resource{Type: "github.repository", ID: "r", Source: evidence.Source{Kind: "live"}, Attributes: map[string]any{
+		"dependabot_alerts":      []map[string]any{{"number": 3, "severity": "critical", "created_at": "2026-01-01T00:00:00Z"}},
+		"code_scanning_alerts":   []any{},
+		"secret_scanning_alerts": []any{},
+	}}
+	got := trackAlerts([]evidence.Resource{repo}, workspace(t), at("2026-07-01"))
+	assert.Equal(t, []AlertGap{{Resource: "r", Kind: KindDependabot, Reason: "attribute dependabot_alerts is []map[string]interface {}, not a list"}}, got.Unknown)
+	assert.Empty(t, got.Alerts)
+}
+
+// Alert → risk links come from the risks' alerts (the default pack's), and
+// settings alert_risks replaces them per kind; a risk the workspace does not
+// define is never named.
+func TestAlertRiskLinks(t *testing.T) {
+	t.Parallel()
+	repo := evidence.Resource{Type: "github.repository", ID: "r", Source: evidence.Source{Kind: "live"}, Attributes: map[string]any{
+		"dependabot_alerts":      []any{alert("high", "2026-01-01T00:00:00Z")},
+		"code_scanning_alerts":   []any{alert("high", "2026-01-01T00:00:00Z")},
+		"secret_scanning_alerts": []any{alert("", "2026-01-01T00:00:00Z")},
+	}}
+	for _, tc := range []struct {
+		name       string
+		alertRisks map[string][]string
+		want       map[string][]string
+	}{
+		{"pack links", nil, map[string][]string{KindDependabot: {"vulnerable-dependencies"}, KindCodeScanning: {}, KindSecretScanning: {"credential-leak"}}},
+		{"workspace relinks one kind", map[string][]string{KindDependabot: {"supply-chain", "vulnerable-dependencies"}}, map[string][]string{KindDependabot: {"supply-chain", "vulnerable-dependencies"}, KindCodeScanning: {}, KindSecretScanning: {"credential-leak"}}},
+		{"workspace unlinks a kind", map[string][]string{KindSecretScanning: {}}, map[string][]string{KindDependabot: {"vulnerable-dependencies"}, KindCodeScanning: {}, KindSecretScanning: {}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ws := workspace(t)
+			ws.Risks = []*model.Risk{
+				{ID: "credential-leak", Alerts: []string{KindSecretScanning}},
+				{ID: "vulnerable-dependencies", Alerts: []string{KindDependabot}},
+				{ID: "supply-chain"},
+			}
+			ws.Settings.AlertRisks = tc.alertRisks
+			got := map[string][]string{}
+			for _, a := range trackAlerts(handedOff(t, repo), ws, at("2026-07-01")).Alerts {
+				got[a.Kind] = a.Risks
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
 }

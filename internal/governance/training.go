@@ -255,8 +255,8 @@ func (a *attributor) people(f finding.Finding) []attribution {
 // list when a producer gives one.
 func repositoryAdmins(attrs map[string]any) []string {
 	out := stringList(attrs["admins"])
-	collabs, _ := plain(attrs["collaborators"])
-	list, _ := collabs.([]any)
+	// Attributes arrive normalised (evidence.Normalize): a list is []any, an object map[string]any.
+	list, _ := attrs["collaborators"].([]any)
 	for _, item := range list {
 		c, _ := item.(map[string]any)
 		if login, _ := c["login"].(string); login != "" && c["permission"] == "admin" {
@@ -269,7 +269,6 @@ func repositoryAdmins(attrs map[string]any) []string {
 // stringList reads a list of logins from an attribute: strings, or objects
 // with a login.
 func stringList(v any) []string {
-	v, _ = plain(v)
 	list, _ := v.([]any)
 	out := make([]string, 0, len(list))
 	for _, item := range list {

@@ -108,8 +108,9 @@ func TestTrainingGapsFindingBased(t *testing.T) {
 	}
 }
 
-// Resources straight from the GitHub collector hold Go types ([]string,
-// []map[string]any) rather than decoded JSON; attribution reads both.
+// The GitHub collector builds Go types ([]string, []map[string]any); after
+// the hand-off (evidence.Normalize) attribution reads them like a loaded
+// snapshot's.
 func TestAttributionFromCollectorShapes(t *testing.T) {
 	t.Parallel()
 	ws := trainingWorkspace(t)
@@ -124,7 +125,7 @@ func TestAttributionFromCollectorShapes(t *testing.T) {
 		}}},
 		{Type: "github.organization", ID: "github.com/acme", Attributes: map[string]any{"owners": []string{"bob"}}},
 	}
-	got := trainingGaps([]finding.Finding{repoFail, orgFail}, resources, ws, nil, at("2026-07-01"))
+	got := trainingGaps([]finding.Finding{repoFail, orgFail}, handedOff(t, resources...), ws, nil, at("2026-07-01"))
 	var who []string
 	for _, g := range got {
 		for _, f := range g.Findings {

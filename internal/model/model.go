@@ -31,8 +31,13 @@ type Settings struct {
 	RiskAppetite float64 `hcl:"risk_appetite,optional"`
 	// WaiverMaxDays is how far ahead a waiver may expire.
 	WaiverMaxDays int `hcl:"waiver_max_days,optional"`
-	// AlertSLA maps an alert severity to how long it may stay open ("7d").
+	// AlertSLA maps an alert severity to how long it may stay open ("7d");
+	// EffectiveAlertSLA applies it over DefaultAlertSLA.
 	AlertSLA map[string]string `hcl:"alert_sla,optional"`
+	// AlertRisks maps an alert kind to the risks its open alerts count
+	// against, replacing for that kind the links the risks' `alerts` make
+	// (Workspace.AlertRiskLinks).
+	AlertRisks map[string][]string `hcl:"alert_risks,optional"`
 
 	DeclRange hcl.Range
 	body      hcl.Body
@@ -103,6 +108,9 @@ type Risk struct {
 	Impact      int      `hcl:"impact"`
 	Owner       string   `hcl:"owner,optional"`
 	Mitigations []string `hcl:"mitigations,optional"`
+	// Alerts are the kinds of security alert (AlertKinds) that realise this
+	// risk: an open alert of such a kind counts in the risk's alerts.
+	Alerts []string `hcl:"alerts,optional"`
 
 	DeclRange hcl.Range
 	body      hcl.Body

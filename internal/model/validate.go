@@ -66,7 +66,11 @@ func validate(ws *Workspace, knownControl func(string) bool) hcl.Diagnostics {
 		for i, m := range r.Mitigations {
 			v.ref(mitigations, "mitigation", m, r.body, "mitigations", i, r.DeclRange)
 		}
+		for i, k := range r.Alerts {
+			v.alertKind(k, r.body, "alerts", i, r.DeclRange, fmt.Sprintf("risk %q: alerts", r.ID))
+		}
 	}
+	v.alertRisks(risks)
 	for _, m := range ws.Mitigations {
 		if m.Owner != "" {
 			v.ref(people, "person", m.Owner, m.body, "owner", -1, m.DeclRange)
@@ -156,6 +160,34 @@ func (v *validator) settings() {
 	for _, sev := range sortedKeys(s.AlertSLA) {
 		if _, err := ParseDuration(s.AlertSLA[sev]); err != nil {
 			v.errorf(attrRange(s.body, "alert_sla", -1, s.DeclRange), "Invalid duration", "alert_sla[%q]: %v.", sev, err)
+		}
+	}
+}
+
+// alertKind reports an alert kind that is not one of AlertKinds: a typo
+// would otherwise link the risk to nothing, silently.
+func (v *validator) alertKind(kind string, body hcl.Body, attr string, index int, def hcl.Range, what string) {
+	if slices.Contains(AlertKinds, kind) {
+		return
+	}
+	known := map[string]bool{}
+	for _, k := range AlertKinds {
+		known[k] = true
+	}
+	v.errorf(attrRange(body, attr, index, def), "Unknown alert kind", "%s: %q is not an alert kind (want %s).%s",
+		what, kind, strings.Join(AlertKinds, ", "), suggest(kind, known))
+}
+
+// alertRisks checks settings alert_risks: known kinds, existing risks.
+func (v *validator) alertRisks(risks map[string]bool) {
+	s := &v.ws.Settings
+	for _, kind := range sortedKeys(s.AlertRisks) {
+		v.alertKind(kind, s.body, "alert_risks", -1, s.DeclRange, "settings alert_risks")
+		for _, id := range s.AlertRisks[kind] {
+			if !risks[id] {
+				v.errorf(attrRange(s.body, "alert_risks", -1, s.DeclRange), "Reference to unknown risk",
+					"settings alert_risks[%q]: no risk block has the ID %q.%s", kind, id, suggest(id, risks))
+			}
 		}
 	}
 }

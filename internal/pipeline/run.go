@@ -299,7 +299,9 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	for _, s := range in.Workspace.Systems {
 		systems[s.ID] = engine.System{ID: s.ID, Classification: s.Classification, Owner: s.Owner}
 	}
-	raw := in.Engine.Evaluate(ctx, snap, systems)
+	// Controls see the workspace settings they need (the alert SLA) as
+	// input.settings, from the table the governance stage applies too.
+	raw := in.Engine.EvaluateIn(ctx, snap, engine.Env{Systems: systems, Settings: in.Workspace.Settings.ControlInput()})
 	extra, uncoveredNotes := uncovered(in.Engine.Catalog(), snap.Resources)
 	if len(extra) > 0 {
 		raw = append(raw, extra...)

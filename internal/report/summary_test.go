@@ -55,7 +55,7 @@ func governanceFixture(t *testing.T) *Report {
 		},
 		Risks: []*model.Risk{
 			{ID: "unreviewed-change", Title: "Unreviewed change", Likelihood: 4, Impact: 4, Owner: "carol", Mitigations: []string{"code-review"}},
-			{ID: "vulnerable-dependencies", Title: "Vulnerable dependencies", Likelihood: 3, Impact: 3, Mitigations: []string{"patching"}},
+			{ID: "vulnerable-dependencies", Title: "Vulnerable dependencies", Likelihood: 3, Impact: 3, Mitigations: []string{"patching"}, Alerts: []string{model.AlertDependabot}},
 			{ID: "insider", Title: "Insider misuse", Likelihood: 2, Impact: 5},
 		},
 		Mitigations: []*model.Mitigation{{ID: "code-review", Controls: []string{"GH-REPO-001", "GH-REPO-002"}}, {ID: "patching"}},

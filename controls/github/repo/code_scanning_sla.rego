@@ -19,17 +19,18 @@ package rampart.github.repo.code_scanning_sla
 
 import data.rampart.lib
 
-# Days an open alert may stay open, by severity: the governance pack's
-# defaults (internal/governance DefaultAlertSLA). A workspace's alert_sla
-# setting applies to the threat view of the report; controls see no settings.
-sla_days := {"critical": 7, "high": 30, "error": 30, "medium": 90, "moderate": 90, "warning": 90}
-
-deny contains {"msg": sprintf("code scanning alert #%v (%s) has been open %d days; the SLA is %d days", [object.get(alert, "number", i), severity, age, sla_days[severity]]), "path": sprintf("attributes.code_scanning_alerts[%d]", [i])} if {
+# The SLA per severity is the workspace's (input.settings.alert_sla, see
+# controls/lib): the same table the report's threat view applies, so both
+# name the same alerts overdue. A missing or unknown severity is critical.
+deny contains {"msg": sprintf("code scanning alert #%v (%s) has been open %d days; the SLA is %s", [object.get(alert, "number", i), lib.alert_word(object.get(alert, "severity", null)), lib.days_since(alert.created_at), sla.text]), "path": sprintf("attributes.code_scanning_alerts[%d]", [i])} if {
 	some i, alert in input.attributes.code_scanning_alerts
-	severity := lower(alert.severity)
-	sla_days[severity]
-	age := lib.days_since(alert.created_at)
-	age > sla_days[severity]
+	sev := lib.alert_severity(object.get(alert, "severity", null))
+	sla := input.settings.alert_sla[sev]
+	lib.alert_overdue(alert.created_at, sla)
+}
+
+unknown contains {"msg": "the alert SLA is not in input.settings", "path": "settings.alert_sla"} if {
+	lib.alert_sla_unknown
 }
 
 unknown contains {"msg": "the open code scanning alerts are unknown", "path": "attributes.code_scanning_alerts"} if {

@@ -1,0 +1,140 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/rampart-audit/rampart/internal/finding"
+)
+
+// DefaultAlertSLA is how long an open security alert of each severity may
+// stay open when the workspace's alert_sla does not say otherwise. Low and
+// info alerts have no SLA unless alert_sla gives them one. It is the only
+// SLA table: the threat view reads it through Settings.EffectiveAlertSLA and
+// the alert-SLA controls through input.settings (Settings.ControlInput), so
+// the two can never disagree.
+var DefaultAlertSLA = map[finding.Severity]time.Duration{
+	finding.Critical: 7 * 24 * time.Hour,
+	finding.High:     30 * 24 * time.Hour,
+	finding.Medium:   90 * 24 * time.Hour,
+}
+
+// Alert kinds: the kinds of GitHub security alert the threat view tracks
+// and a risk's `alerts` (or settings `alert_risks`) may name.
+const (
+	AlertDependabot     = "dependabot"
+	AlertCodeScanning   = "code_scanning"
+	AlertSecretScanning = "secret_scanning"
+)
+
+// AlertSeverityWords maps GitHub's severity vocabularies (advisory:
+// critical, high, moderate, low; code scanning rules: error, warning, note)
+// onto control severities. A word not here is treated as critical, so an
+// unreadable severity gets the strictest SLA rather than none. Like the SLA
+// table it reaches the controls through input.settings.
+var AlertSeverityWords = map[string]finding.Severity{
+	"critical": finding.Critical,
+	"high":     finding.High, "error": finding.High,
+	"medium": finding.Medium, "moderate": finding.Medium, "warning": finding.Medium,
+	"low": finding.Low, "note": finding.Low,
+	"info": finding.Info,
+}
+
+// AlertKinds lists the alert kinds in order.
+var AlertKinds = []string{AlertCodeScanning, AlertDependabot, AlertSecretScanning}
+
+// EffectiveAlertSLA merges the workspace's alert_sla over DefaultAlertSLA.
+// A key that is not a severity, or a duration that does not parse, is left
+// out with a note (validation has already reported bad durations as errors;
+// the note covers a Settings built without validation).
+func (s Settings) EffectiveAlertSLA() (map[finding.Severity]time.Duration, []string) {
+	out := make(map[finding.Severity]time.Duration, len(DefaultAlertSLA)+len(s.AlertSLA))
+	for k, v := range DefaultAlertSLA {
+		out[k] = v
+	}
+	var notes []string
+	for _, key := range sortedKeys(s.AlertSLA) {
+		sev, err := finding.ParseSeverity(key)
+		if err != nil {
+			notes = append(notes, fmt.Sprintf("settings alert_sla: %v", err))
+			continue
+		}
+		d, err := ParseDuration(s.AlertSLA[key])
+		if err != nil {
+			notes = append(notes, fmt.Sprintf("settings alert_sla[%q]: %v", key, err))
+			continue
+		}
+		out[sev] = d
+	}
+	return out, notes
+}
+
+// ControlInput is what every control sees as input.settings: the workspace
+// settings a control needs, with the defaults applied, so a control never
+// keeps its own copy of a table the workspace can change (docs/controls.md).
+//
+//	{"alert_sla":      {"<severity>": {"ns": <nanoseconds>, "text": "30 days"}},
+//	 "alert_severity": {"<GitHub word>": "<severity>"}}
+//
+// Only severities with an SLA appear. Durations are integer nanoseconds so
+// a control compares them with time.now_ns() exactly as the threat view
+// compares times, and text is how a message names the SLA.
+func (s Settings) ControlInput() map[string]any {
+	sla, _ := s.EffectiveAlertSLA()
+	table := make(map[string]any, len(sla))
+	for sev, d := range sla {
+		table[string(sev)] = map[string]any{"ns": int64(d), "text": DurationText(d)}
+	}
+	words := make(map[string]any, len(AlertSeverityWords))
+	for w, sev := range AlertSeverityWords {
+		words[w] = string(sev)
+	}
+	return map[string]any{"alert_sla": table, "alert_severity": words}
+}
+
+// FormatDays renders a duration as the workspace writes it: "7d" for whole
+// days, a Go duration ("36h0m0s") otherwise.
+func FormatDays(d time.Duration) string {
+	if d%(24*time.Hour) == 0 {
+		return fmt.Sprintf("%dd", d/(24*time.Hour))
+	}
+	return d.String()
+}
+
+// DurationText renders a duration for a sentence: "30 days", "1 day", or a
+// Go duration ("36h0m0s") when it is not a whole number of days.
+func DurationText(d time.Duration) string {
+	switch {
+	case d == 24*time.Hour:
+		return "1 day"
+	case d%(24*time.Hour) == 0:
+		return fmt.Sprintf("%d days", d/(24*time.Hour))
+	}
+	return d.String()
+}
+
+// AlertRiskLinks is, per alert kind, the risks an open alert of that kind
+// counts against: the risks whose `alerts` name the kind (the default pack
+// links dependabot → vulnerable-dependencies, code_scanning →
+// vulnerable-code, secret_scanning → credential-leak), except that a kind
+// the workspace's settings alert_risks names takes exactly the risks listed
+// there (an empty list unlinks it). Each list is sorted.
+func (ws *Workspace) AlertRiskLinks() map[string][]string {
+	out := map[string][]string{}
+	for _, r := range ws.Risks {
+		for _, k := range r.Alerts {
+			if !slices.Contains(out[k], r.ID) {
+				out[k] = append(out[k], r.ID)
+			}
+		}
+	}
+	for k, ids := range ws.Settings.AlertRisks {
+		out[k] = slices.Clone(ids)
+	}
+	for k := range out {
+		slices.Sort(out[k])
+		out[k] = slices.Compact(out[k])
+	}
+	return out
+}
