@@ -129,7 +129,8 @@ func TestCollectAWSDeniedAndFailed(t *testing.T) {
 	for _, g := range snap.NotCollected {
 		perms = append(perms, g.ResourceType+"="+g.MissingPermission)
 	}
-	assert.ElementsMatch(t, []string{"aws.iam.policy=iam:GetAccountAuthorizationDetails", "aws.iam.user=iam:GetAccountAuthorizationDetails", "aws.rds.instance="}, perms)
+	assert.ElementsMatch(t, []string{"aws.iam.group=iam:GetAccountAuthorizationDetails", "aws.iam.policy=iam:GetAccountAuthorizationDetails",
+		"aws.iam.role=iam:GetAccountAuthorizationDetails", "aws.iam.user=iam:GetAccountAuthorizationDetails", "aws.rds.instance="}, perms)
 	assert.Equal(t, int64(2), srv.Calls("rds:DescribeDBInstances"), "AWS_MAX_ATTEMPTS bounds the attempts")
 }
 

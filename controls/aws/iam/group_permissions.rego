@@ -23,9 +23,17 @@ deny contains {"msg": sprintf("managed policy %s is attached directly to the use
 	some i, p in input.attributes.attached_policies
 }
 
-deny contains {"msg": sprintf("inline policy %s is embedded in the user", [name]), "path": sprintf("attributes.inline_policies[%d]", [i])} if {
-	some i, name in input.attributes.inline_policies
+deny contains {"msg": sprintf("inline policy %s is embedded in the user", [inline_name(p)]), "path": sprintf("attributes.inline_policies[%d]", [i])} if {
+	some i, p in input.attributes.inline_policies
 }
+
+# An inline policy is {name, document}; a bare name is what snapshots
+# recorded before documents were collected carry, and still counts.
+inline_name(p) := object.get(p, "name", "(no name)") if is_object(p)
+
+else := p if is_string(p)
+
+else := "(no name)"
 
 unknown contains {"msg": "the user's attached policies are unknown", "path": "attributes.attached_policies"} if {
 	not is_array(lib.attr("attached_policies"))

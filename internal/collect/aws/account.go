@@ -26,6 +26,8 @@ const (
 	TypeAccount       = evidence.TypeAWSAccount
 	TypeIAMUser       = evidence.TypeAWSIAMUser
 	TypeIAMPolicy     = evidence.TypeAWSIAMPolicy
+	TypeIAMRole       = evidence.TypeAWSIAMRole
+	TypeIAMGroup      = evidence.TypeAWSIAMGroup
 	TypeS3Bucket      = evidence.TypeAWSS3Bucket
 	TypeSecurityGroup = evidence.TypeAWSEC2SecurityGroup
 	TypeInstance      = evidence.TypeAWSEC2Instance
@@ -38,7 +40,7 @@ const (
 
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
-	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMPolicy, TypeS3Bucket}
+	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeS3Bucket}
 	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance}
 )
 
@@ -270,7 +272,7 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 }
 
 func (r *run) accountPublicAccessBlock(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope, acct *accountState) error {
-	c := s3control.NewFromConfig(cfg)
+	c := newS3Control(cfg)
 	out, err := c.GetPublicAccessBlock(ctx, &s3control.GetPublicAccessBlockInput{AccountId: sdkaws.String(sc.AccountID)})
 	switch {
 	case hasCode(err, "NoSuchPublicAccessBlockConfiguration"):

@@ -3,9 +3,7 @@ package aws
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -13,6 +11,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/s3control"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/middleware"
 )
 
@@ -39,30 +39,39 @@ func countCalls(n *counters) func(*middleware.Stack) error {
 	}
 }
 
-// localhostDialer dials names under .localhost to the loopback address as
-// RFC 6761 asks: S3 Control puts the account ID in front of the endpoint's
-// host ("111122223333.localhost"), and Go's resolver would send that to DNS
-// when the collector is pointed at a local AWS-compatible endpoint.
-func localhostDialer() func(ctx context.Context, network, addr string) (net.Conn, error) {
-	d := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
-	return func(ctx context.Context, network, addr string) (net.Conn, error) {
-		host, port, err := net.SplitHostPort(addr)
-		if err == nil && strings.HasSuffix(strings.ToLower(host), ".localhost") {
-			addr = net.JoinHostPort("127.0.0.1", port)
-		}
-		return d.DialContext(ctx, network, addr)
+// s3controlAsGiven keeps S3 Control requests on a custom endpoint. S3
+// Control's endpoint rules put the account ID in front of the host
+// (111122223333.s3-control.eu-west-1.amazonaws.com), and in front of a
+// custom endpoint's host too: 111122223333.localhost or
+// 111122223333.localstack do not resolve, so against an emulator the
+// account's Block Public Access could never be read and every run was
+// incomplete. The operations carry the account in the x-amz-account-id
+// header as well, so an endpoint given by the user gets the request as
+// given; AWS itself (no custom endpoint) still gets the prefixed host.
+type s3controlAsGiven struct{ next s3control.EndpointResolverV2 }
+
+func (r s3controlAsGiven) ResolveEndpoint(ctx context.Context, p s3control.EndpointParameters) (smithyendpoints.Endpoint, error) {
+	if p.Endpoint != nil {
+		p.RequiresAccountId = nil
 	}
+	ep, err := r.next.ResolveEndpoint(ctx, p)
+	if err != nil {
+		return ep, fmt.Errorf("resolve S3 Control endpoint: %w", err)
+	}
+	return ep, nil
+}
+
+// newS3Control is the S3 Control client for cfg, with s3controlAsGiven.
+func newS3Control(cfg sdkaws.Config) *s3control.Client {
+	return s3control.NewFromConfig(cfg, func(o *s3control.Options) {
+		o.EndpointResolverV2 = s3controlAsGiven{next: s3control.NewDefaultEndpointResolverV2()}
+	})
 }
 
 func loadConfig(ctx context.Context, opts Options, st *counters) (sdkaws.Config, error) {
-	dial := opts.DialContext
-	if dial == nil {
-		dial = localhostDialer()
-	}
 	// A buildable client, not a plain *http.Client, so that the SDK can
 	// still apply AWS_CA_BUNDLE and its other transport settings.
 	client := awshttp.NewBuildableClient().WithTransportOptions(func(tr *http.Transport) {
-		tr.DialContext = dial
 		tr.MaxIdleConnsPerHost = 64
 	})
 	lo := []func(*config.LoadOptions) error{config.WithHTTPClient(client)}

@@ -10,7 +10,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"sort"
 	"strings"
 	"sync"
@@ -55,9 +54,6 @@ type Options struct {
 	Endpoint string
 	// Credentials replaces the SDK's default credential chain.
 	Credentials sdkaws.CredentialsProvider
-	// DialContext replaces how connections are made (tests send every host
-	// to a stand-in); nil dials normally, with *.localhost on loopback.
-	DialContext func(ctx context.Context, network, addr string) (net.Conn, error)
 	// Concurrency is how many calls run at once per account-region (default 8).
 	Concurrency int
 	// MaxAttempts is how often one call is tried before giving up (default 10).

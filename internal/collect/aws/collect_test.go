@@ -30,7 +30,6 @@ func options(srv *awstest.Server, key string) awscollect.Options {
 		Endpoint:    srv.Endpoint(),
 		Region:      "us-east-1",
 		Credentials: credentials.NewStaticCredentialsProvider(key, awstest.SampleSecret, ""),
-		DialContext: srv.Dialer(),
 		MaxBackoff:  5 * time.Millisecond,
 		Now:         func() time.Time { return fixedNow },
 		LoadOptions: []func(*config.LoadOptions) error{
@@ -232,7 +231,7 @@ func TestRegionsAndTargets(t *testing.T) {
 		require.NoError(t, err)
 		assert.Empty(t, snap.Resources)
 		assert.True(t, snap.Incomplete)
-		require.Len(t, snap.NotCollected, 11, "every resource type of the account")
+		require.Len(t, snap.NotCollected, 13, "every resource type of the account")
 		assert.Contains(t, snap.NotCollected[0].Reason, "the credentials reach account 111122223333, not 999999999999")
 	})
 

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
-	"net/url"
 	"time"
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
@@ -20,9 +18,26 @@ import (
 // reportRow is one line of the IAM credential report, by column name.
 type reportRow map[string]string
 
+// authDetailsAction is the one permission the account-wide IAM listing needs.
+const authDetailsAction = "iam:GetAccountAuthorizationDetails"
+
+// authDetailsTypes are the types that come from GetAccountAuthorizationDetails:
+// when it fails, none of them is known.
+var authDetailsTypes = []string{TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy}
+
+// authDetails is an account's GetAccountAuthorizationDetails, all pages.
+type authDetails struct {
+	users    []iamtypes.UserDetail
+	groups   []iamtypes.GroupDetail
+	roles    []iamtypes.RoleDetail
+	policies []iamtypes.ManagedPolicyDetail
+}
+
 // collectIAM reads the credential report (root user, console passwords),
-// then users and customer-managed policies in one paginated
-// GetAccountAuthorizationDetails, then each user's MFA devices and keys.
+// then users, groups, roles and managed policies with their documents in
+// one paginated GetAccountAuthorizationDetails, the roles' maximum session
+// (the one role setting that answer lacks) from ListRoles, then each
+// user's MFA devices and keys, which no account-wide call serves.
 func (r *run) collectIAM(ctx context.Context, c *iam.Client, sc evidence.Scope, acct *accountState) error {
 	report, reportErr := credentialReport(ctx, c)
 	var reportReason string
@@ -38,32 +53,30 @@ func (r *run) collectIAM(ctx context.Context, c *iam.Client, sc evidence.Scope, 
 		acct.unknownAttr("root", "the credential report has no <root_account> row")
 	}
 
-	var users []iamtypes.UserDetail
-	var policies []iamtypes.ManagedPolicyDetail
-	p := iam.NewGetAccountAuthorizationDetailsPaginator(c, &iam.GetAccountAuthorizationDetailsInput{
-		Filter: []iamtypes.EntityType{iamtypes.EntityTypeUser, iamtypes.EntityTypeLocalManagedPolicy},
-	})
-	var pGuard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = pGuard.next(truncated(page.IsTruncated, page.Marker))
+	d, err := authorizationDetails(ctx, c)
+	if err != nil {
+		for _, typ := range authDetailsTypes {
+			r.gap(ctx, typ, sc, authDetailsAction, err)
 		}
-		if err != nil {
-			r.gap(ctx, TypeIAMUser, sc, "iam:GetAccountAuthorizationDetails", err)
-			r.gap(ctx, TypeIAMPolicy, sc, "iam:GetAccountAuthorizationDetails", err)
-			return nil
-		}
-		users = append(users, page.UserDetailList...)
-		policies = append(policies, page.Policies...)
+		return nil
 	}
-	for _, pol := range policies {
-		r.add(policyResource(sc, pol))
+	for _, g := range d.groups {
+		r.add(groupResource(sc, g, d.users))
+	}
+	sessions, sessionsReason := r.maxSessions(ctx, c, sc)
+	for _, role := range d.roles {
+		r.add(roleResource(sc, role, sessions, sessionsReason))
+	}
+	attached := attachedARNs(d)
+	for _, pol := range d.policies {
+		if keepPolicy(pol, attached) {
+			r.add(policyResource(sc, pol))
+		}
 	}
 
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(r.opts.Concurrency)
-	for _, u := range users {
+	for _, u := range d.users {
 		g.Go(func() error {
 			res := r.userResource(gctx, c, sc, u, report, reportReason)
 			if gctx.Err() == nil {
@@ -75,26 +88,46 @@ func (r *run) collectIAM(ctx context.Context, c *iam.Client, sc evidence.Scope, 
 	return g.Wait()
 }
 
+// authorizationDetails reads every page of GetAccountAuthorizationDetails
+// with every entity filter. A page that fails, or a Marker handed out
+// twice, fails the whole listing: a part of it would be a silent gap.
+func authorizationDetails(ctx context.Context, c *iam.Client) (authDetails, error) {
+	var d authDetails
+	p := iam.NewGetAccountAuthorizationDetailsPaginator(c, &iam.GetAccountAuthorizationDetailsInput{
+		Filter: []iamtypes.EntityType{
+			iamtypes.EntityTypeUser, iamtypes.EntityTypeRole, iamtypes.EntityTypeGroup,
+			iamtypes.EntityTypeLocalManagedPolicy, iamtypes.EntityTypeAWSManagedPolicy,
+		},
+	})
+	var guard pageGuard
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err == nil {
+			err = guard.next(truncated(page.IsTruncated, page.Marker))
+		}
+		if err != nil {
+			return authDetails{}, err
+		}
+		d.users = append(d.users, page.UserDetailList...)
+		d.groups = append(d.groups, page.GroupDetailList...)
+		d.roles = append(d.roles, page.RoleDetailList...)
+		d.policies = append(d.policies, page.Policies...)
+	}
+	return d, nil
+}
+
 func (r *run) userResource(ctx context.Context, c *iam.Client, sc evidence.Scope, u iamtypes.UserDetail, report map[string]reportRow, reportReason string) evidence.Resource {
 	name := sdkaws.ToString(u.UserName)
 	attrs := map[string]any{
-		"user_name":   name,
-		"arn":         sdkaws.ToString(u.Arn),
-		"user_id":     sdkaws.ToString(u.UserId),
-		"create_date": rfc3339(u.CreateDate),
-		"groups":      nonNil(u.GroupList),
+		"user_name":         name,
+		"arn":               sdkaws.ToString(u.Arn),
+		"user_id":           sdkaws.ToString(u.UserId),
+		"create_date":       rfc3339(u.CreateDate),
+		"groups":            nonNil(u.GroupList),
+		"attached_policies": attachedPolicies(u.AttachedManagedPolicies),
 	}
 	unknown := map[string]string{}
-	attached := []any{}
-	for _, a := range u.AttachedManagedPolicies {
-		attached = append(attached, map[string]any{"policy_name": sdkaws.ToString(a.PolicyName), "policy_arn": sdkaws.ToString(a.PolicyArn)})
-	}
-	attrs["attached_policies"] = attached
-	inline := []string{}
-	for _, pd := range u.UserPolicyList {
-		inline = append(inline, sdkaws.ToString(pd.PolicyName))
-	}
-	attrs["inline_policies"] = inline
+	attrs["inline_policies"] = inlinePolicies(u.UserPolicyList, unknown)
 
 	switch row, ok := report[name]; {
 	case reportReason != "":
@@ -172,44 +205,6 @@ func (r *run) accessKeys(ctx context.Context, c *iam.Client, sc evidence.Scope, 
 		}
 	}
 	return keys, nil
-}
-
-func policyResource(sc evidence.Scope, p iamtypes.ManagedPolicyDetail) evidence.Resource {
-	attrs := map[string]any{
-		"policy_name":        sdkaws.ToString(p.PolicyName),
-		"arn":                sdkaws.ToString(p.Arn),
-		"attachment_count":   int(sdkaws.ToInt32(p.AttachmentCount)),
-		"default_version_id": sdkaws.ToString(p.DefaultVersionId),
-	}
-	unknown := map[string]string{}
-	for _, v := range p.PolicyVersionList {
-		if !v.IsDefaultVersion {
-			continue
-		}
-		doc, err := decodePolicy(sdkaws.ToString(v.Document))
-		if err != nil {
-			unknown["document"] = err.Error()
-			continue
-		}
-		attrs["document"] = doc
-	}
-	if _, ok := attrs["document"]; !ok && unknown["document"] == "" {
-		unknown["document"] = "no default policy version in GetAccountAuthorizationDetails"
-	}
-	return evidence.Resource{Type: TypeIAMPolicy, ID: sdkaws.ToString(p.Arn), Scope: sc, Attributes: attrs, Unknown: unknown}
-}
-
-// decodePolicy parses a policy document, which IAM returns URL-encoded.
-func decodePolicy(raw string) (any, error) {
-	s, err := url.QueryUnescape(raw)
-	if err != nil {
-		return nil, fmt.Errorf("policy document is not URL-encoded: %w", err)
-	}
-	var doc any
-	if err := json.Unmarshal([]byte(s), &doc); err != nil {
-		return nil, fmt.Errorf("policy document is not JSON: %w", err)
-	}
-	return doc, nil
 }
 
 func (r *run) passwordPolicy(ctx context.Context, c *iam.Client, sc evidence.Scope, acct *accountState) error {

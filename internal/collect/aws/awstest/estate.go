@@ -18,6 +18,27 @@ const (
 	readPolicyJSON  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","s3:List*"],"Resource":"*"}]}`
 	tlsPolicyJSON   = `{"Version":"2012-10-17","Statement":[{"Sid":"TLS","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::acme-logs","arn:aws:s3:::acme-logs/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}`
 	publicPolicy    = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-site/*"}]}`
+
+	// AWS-managed policies, abridged: the statements that matter to controls.
+	awsReadOnlyJSON = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["*:Describe*","*:Get*","*:List*"],"Resource":"*"}]}`
+	awsSSMCoreJSON  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ssm:UpdateInstanceInformation","ssmmessages:*","ec2messages:*"],"Resource":"*"}]}`
+	awsConfigJSON   = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["config:Put*","ec2:Describe*","iam:Get*","iam:List*","s3:GetBucket*"],"Resource":"*"}]}`
+	// An inline policy with the characters IAM percent-encodes: a
+	// variable, braces, slashes and a plus sign that is not a space.
+	appDataJSON  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::acme-logs/app/${aws:PrincipalTag/team}/*","Condition":{"StringEquals":{"s3:x-amz-meta-owner":"ops+sec team"}}}]}`
+	passRoleJSON = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:PassRole","ec2:RunInstances"],"Resource":"*"}]}`
+
+	// Trust policies: one for every case a trust control tells apart.
+	trustPublic   = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}`
+	trustVendor   = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999988887777:root"},"Action":"sts:AssumeRole"}]}`
+	trustPartner  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"acme-7f3c91"}}}]}`
+	trustEC2      = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
+	trustConfig   = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"config.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"111122223333"}}}]}`
+	trustOwnMFA   = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}`
+	awsAdminARN   = "arn:aws:iam::aws:policy/AdministratorAccess"
+	awsSSMCoreARN = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+	awsConfigARN  = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole"
+	readOnlyARN   = "arn:aws:iam::111122223333:policy/read-only"
 )
 
 func day(s string) time.Time {
@@ -38,16 +59,43 @@ func Sample() *Estate {
 		Users: []User{
 			{Name: "alice", Created: day("2024-01-02"), Password: true, MFASerials: []string{"arn:aws:iam::111122223333:mfa/alice"},
 				AccessKeys: []AccessKey{{ID: "AKIAALICE0000000001", Active: true, Created: day("2025-01-01"), LastUsed: day("2026-11-01")}},
-				Groups:     []string{"developers"}, Attached: []string{"arn:aws:iam::111122223333:policy/read-only"}},
-			{Name: "bob", Created: day("2024-02-03"), Password: true, InlineNames: []string{"bob-extra"}},
+				Groups:     []string{"developers"}, Attached: []string{readOnlyARN}},
+			// bob: an administrator twice over, through the admins group and an inline policy.
+			{Name: "bob", Created: day("2024-02-03"), Password: true, Groups: []string{"admins"},
+				Inline: []InlinePolicy{{Name: "bob-extra", Document: adminPolicyJSON}}},
 			{Name: "ci", Created: day("2024-03-04"), AccessKeys: []AccessKey{
 				{ID: "AKIACI0000000000001", Active: true, Created: day("2026-10-01")},
 				{ID: "AKIACI0000000000002", Active: false, Created: day("2023-10-01")},
 			}, Attached: []string{"arn:aws:iam::111122223333:policy/admin-all"}},
 		},
+		Groups: []Group{
+			{Name: "admins", Created: day("2024-01-02"), Attached: []string{awsAdminARN}},
+			{Name: "developers", Created: day("2024-01-02"), Attached: []string{readOnlyARN},
+				Inline: []InlinePolicy{{Name: "dev-launch", Document: passRoleJSON}}},
+		},
+		IAMRoles: []Role{
+			{Name: "public-trust", Created: day("2025-03-01"), Trust: trustPublic, Attached: []string{readOnlyARN}},
+			{Name: "vendor-access", Created: day("2025-04-01"), Trust: trustVendor, Attached: []string{readOnlyARN},
+				LastUsed: day("2026-11-15"), LastUsedRegion: "eu-west-1"},
+			{Name: "partner-access", Created: day("2025-04-02"), Trust: trustPartner, Attached: []string{readOnlyARN}},
+			{Name: "ec2-app", Created: day("2024-06-01"), Trust: trustEC2, Attached: []string{awsSSMCoreARN},
+				Inline:           []InlinePolicy{{Name: "app-data", Document: appDataJSON}},
+				InstanceProfiles: []string{"ec2-app"}, Boundary: readOnlyARN,
+				LastUsed: day("2026-11-26"), LastUsedRegion: "eu-west-1"},
+			{Name: "config-recorder", Path: "/service-role/", Created: day("2024-01-03"), Trust: trustConfig, Attached: []string{awsConfigARN},
+				LastUsed: day("2026-11-26"), LastUsedRegion: "us-east-1"},
+			{Name: "break-glass", Created: day("2024-01-02"), Trust: trustOwnMFA, Attached: []string{awsAdminARN}, MaxSession: 14400},
+		},
 		Policies: []Policy{
-			{Name: "admin-all", Attachments: 1, Document: adminPolicyJSON},
-			{Name: "read-only", Attachments: 1, Document: readPolicyJSON},
+			{Name: "admin-all", Document: adminPolicyJSON},
+			{Name: "read-only", Document: readPolicyJSON},
+			// Attached to nothing: a control can still flag an admin policy lying in wait.
+			{Name: "legacy-admin", Document: adminPolicyJSON},
+			{Name: "AdministratorAccess", AWSManaged: true, Document: adminPolicyJSON},
+			{Name: "AmazonSSMManagedInstanceCore", AWSManaged: true, Document: awsSSMCoreJSON},
+			{Name: "AWS_ConfigRole", Path: "/service-role/", AWSManaged: true, Document: awsConfigJSON},
+			// Attached to nothing: not in the snapshot.
+			{Name: "ReadOnlyAccess", AWSManaged: true, Document: awsReadOnlyJSON},
 		},
 		Buckets: []Bucket{
 			{Name: "acme-logs", Region: "eu-west-1", Created: day("2024-05-06"), SSEAlgorithm: "aws:kms",

@@ -29,7 +29,9 @@ type Account struct {
 	DisabledRegions []string
 
 	Users           []User
-	Policies        []Policy
+	Groups          []Group
+	IAMRoles        []Role   // the account's IAM roles (Roles: who may assume in)
+	Policies        []Policy // customer-managed and AWS-managed, attached or not
 	Buckets         []Bucket
 	PasswordPolicy  *PasswordPolicy
 	RootMFA         bool
@@ -53,14 +55,45 @@ type Region struct {
 }
 
 type User struct {
-	Name        string
-	Created     time.Time
-	Password    bool
-	MFASerials  []string
-	AccessKeys  []AccessKey
-	Groups      []string
-	Attached    []string // policy ARNs
-	InlineNames []string
+	Name       string
+	Created    time.Time
+	Password   bool
+	MFASerials []string
+	AccessKeys []AccessKey
+	Groups     []string
+	Attached   []string // policy ARNs
+	Inline     []InlinePolicy
+}
+
+// Group is an IAM group; its members are the users naming it in Groups,
+// as IAM derives them.
+type Group struct {
+	Name     string
+	Path     string // "" is "/"
+	Created  time.Time
+	Attached []string // policy ARNs
+	Inline   []InlinePolicy
+}
+
+// Role is an IAM role.
+type Role struct {
+	Name             string
+	Path             string // "" is "/"
+	Created          time.Time
+	Trust            string // the assume-role policy, JSON (sent URL-encoded)
+	Attached         []string
+	Inline           []InlinePolicy
+	InstanceProfiles []string // instance profile names
+	Boundary         string   // permissions boundary policy ARN, "" when none
+	LastUsed         time.Time
+	LastUsedRegion   string
+	MaxSession       int // seconds; 0 is IAM's default, 3600
+}
+
+// InlinePolicy is a policy embedded in a user, group or role.
+type InlinePolicy struct {
+	Name     string
+	Document string // JSON, sent URL-encoded; any string, to test broken ones
 }
 
 type AccessKey struct {
@@ -70,10 +103,29 @@ type AccessKey struct {
 	LastUsed time.Time // zero: never used
 }
 
+// Policy is a managed policy. Its attachment count is derived from the
+// users, groups and roles that attach it.
 type Policy struct {
-	Name        string
-	Attachments int
-	Document    string // JSON
+	Name       string
+	Path       string // "" is "/"
+	AWSManaged bool   // arn:aws:iam::aws:policy/<path><name>
+	Document   string // JSON
+}
+
+// ARN is the policy's ARN in account.
+func (p Policy) ARN(account string) string {
+	owner := account
+	if p.AWSManaged {
+		owner = "aws"
+	}
+	return "arn:aws:iam::" + owner + ":policy" + orRoot(p.Path) + p.Name
+}
+
+func orRoot(path string) string {
+	if path == "" {
+		return "/"
+	}
+	return path
 }
 
 type PasswordPolicy struct {

@@ -72,29 +72,9 @@ func (s *Server) iam(c *call) error {
 	a := c.account
 	switch c.op {
 	case "GetAccountAuthorizationDetails":
-		// Users first, then policies, as one list cut into pages.
-		type entry struct {
-			u *User
-			p *Policy
-		}
-		var all []entry
-		for i := range a.Users {
-			all = append(all, entry{u: &a.Users[i]})
-		}
-		for i := range a.Policies {
-			all = append(all, entry{p: &a.Policies[i]})
-		}
-		items, next := page(c, all, c.form["Marker"], s.faults.PageSize)
-		var users []*User
-		var pols []*Policy
-		for _, e := range items {
-			if e.u != nil {
-				users = append(users, e.u)
-			} else {
-				pols = append(pols, e.p)
-			}
-		}
-		return render(c, xmlType, "iam/GetAccountAuthorizationDetails", map[string]any{"Account": a.ID, "Users": users, "Policies": pols, "Marker": next})
+		return s.authorizationDetails(c, a)
+	case "ListRoles":
+		return s.listRoles(c, a)
 	case "ListMFADevices":
 		u := s.user(c, a)
 		if u == nil {
@@ -122,9 +102,8 @@ func (s *Server) iam(c *call) error {
 	case "GenerateCredentialReport":
 		// The first request starts the report, as IAM does; later ones find it complete.
 		s.mu.Lock()
-		key := "report:" + a.ID
-		n := s.calls[key]
-		s.calls[key]++
+		n := s.reports[a.ID]
+		s.reports[a.ID]++
 		s.mu.Unlock()
 		state := "COMPLETE"
 		if n == 0 {

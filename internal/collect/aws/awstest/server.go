@@ -2,16 +2,16 @@ package awstest
 
 import (
 	"bytes"
-	"context"
 	"embed"
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,7 +28,7 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 		b, err := json.Marshal(v)
 		return string(b), err
 	},
-	"urlencode":  url.QueryEscape,
+	"pctencode":  rfc3986,
 	"policyName": func(arn string) string { return arn[strings.LastIndex(arn, "/")+1:] },
 	"time":       func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 	"xml": func(s string) string {
@@ -77,8 +77,10 @@ type Server struct {
 	byKey   map[string]*Account
 	byRole  map[string]*Account
 	mu      sync.Mutex
-	counts  map[string]int64 // requests per service, for ThrottleEvery
-	calls   map[string]int64 // requests per operation key, for assertions
+	counts  map[string]int64           // requests per service, for ThrottleEvery
+	calls   map[string]int64           // requests per operation key, for assertions
+	hosts   map[string]map[string]bool // Host headers seen per operation key
+	reports map[string]int             // credential reports generated per account
 	reqs    atomic.Int64
 	throttl atomic.Int64
 	badReg  atomic.Int64
@@ -90,7 +92,7 @@ func New(estate *Estate, faults Faults) *Server {
 		faults.PageSize = 2
 	}
 	s := &Server{estate: estate, faults: faults, byKey: map[string]*Account{}, byRole: map[string]*Account{},
-		counts: map[string]int64{}, calls: map[string]int64{}}
+		counts: map[string]int64{}, calls: map[string]int64{}, hosts: map[string]map[string]bool{}, reports: map[string]int{}}
 	for _, a := range estate.Accounts {
 		s.byKey[a.AccessKeyID] = a
 		s.byKey["ASIA"+a.ID] = a // the key AssumeRole hands out
@@ -102,8 +104,11 @@ func New(estate *Estate, faults Faults) *Server {
 	return s
 }
 
-// Endpoint is the base URL to give the SDK. It names the host "localhost"
-// so that S3 Control's account-ID host prefix still lands here.
+// Endpoint is the base URL to give the SDK (AWS_ENDPOINT_URL). It names
+// the host "localhost", as an emulator's URL does, not an IP address: for
+// an IP address the SDK's S3 rules never put a bucket or account name in
+// front of the host, which would hide a client that does so for names.
+// Every request must arrive at this host exactly (Hosts).
 func (s *Server) Endpoint() string {
 	_, port, _ := net.SplitHostPort(s.Listener.Addr().String())
 	return "http://localhost:" + port
@@ -121,6 +126,21 @@ func (s *Server) Calls(op string) int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.calls[op]
+}
+
+// Hosts returns the Host headers "service:Operation" was sent with, sorted.
+func (s *Server) Hosts(op string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Sorted(maps.Keys(s.hosts[op]))
+}
+
+// Operations returns every "service:Operation" requested so far, sorted:
+// what a run needed, for comparing with the documented IAM policy.
+func (s *Server) Operations() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Sorted(maps.Keys(s.calls))
 }
 
 // call is one parsed request.
@@ -168,6 +188,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	c.op = s.operation(c)
 	s.mu.Lock()
 	s.calls[c.service+":"+c.op]++
+	if s.hosts[c.service+":"+c.op] == nil {
+		s.hosts[c.service+":"+c.op] = map[string]bool{}
+	}
+	s.hosts[c.service+":"+c.op][r.Host] = true
 	n := s.counts[c.service] + 1
 	s.counts[c.service] = n
 	all := s.counts["*"] + 1
@@ -423,14 +447,4 @@ func writeTemplate(c *call, status int, contentType, name string, data any) {
 	c.w.Header().Set("X-Amzn-RequestId", requestID)
 	c.w.WriteHeader(status)
 	_, _ = c.w.Write(b.Bytes())
-}
-
-// Dialer returns a dial function that sends every connection to the
-// stand-in, whatever the host name (S3 Control's account-ID prefix, S3's
-// virtual-hosted buckets), for an http.Transport in tests.
-func (s *Server) Dialer() func(ctx context.Context, network, addr string) (net.Conn, error) {
-	var d net.Dialer
-	return func(ctx context.Context, network, _ string) (net.Conn, error) {
-		return d.DialContext(ctx, network, s.Listener.Addr().String())
-	}
 }
