@@ -18,6 +18,8 @@ var mappers = []func(*mapper){
 	mapS3Buckets,
 	mapSecurityGroups,
 	mapIAMUsers,
+	mapIAMRoles,
+	mapIAMGroups,
 	mapIAMPolicies,
 	mapAccount,
 	mapCloudTrail,
@@ -36,6 +38,8 @@ type mapper struct {
 	byAddr map[string]*Instance // root + "\x00" + address
 	diags  hcl.Diagnostics
 	out    []evidence.Resource
+	// iamMembers joins IAM users and groups once (map_iam_roles.go).
+	iamMembers *memberships
 }
 
 func mapAll(insts []*Instance) ([]evidence.Resource, hcl.Diagnostics) {

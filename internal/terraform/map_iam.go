@@ -2,7 +2,6 @@ package terraform
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/zclconf/go-cty/cty"
 
@@ -19,9 +18,8 @@ func mapIAMUsers(m *mapper) {
 	}
 	loginL := m.link("aws_iam_user_login_profile", "aws_iam_user", "user", "name")
 	keyL := m.link("aws_iam_access_key", "aws_iam_user", "user", "name")
-	polL := m.link("aws_iam_user_policy", "aws_iam_user", "user", "name")
-	attL := m.link("aws_iam_user_policy_attachment", "aws_iam_user", "user", "name")
-	grpL := m.link("aws_iam_user_group_membership", "aws_iam_user", "user", "name")
+	g := m.grantsOf(iamUserForms)
+	ms := m.memberships()
 	for _, in := range users {
 		b := newBuilder(evidence.TypeAWSIAMUser, id(in), in, globalScope(in))
 		b.identifier("user_name", get(in.Body, "name"), in)
@@ -49,38 +47,9 @@ func mapIAMUsers(m *mapper) {
 			}
 			b.r.Attributes["access_keys"] = keys
 		}
-		listFrom(b, "inline_policies", polL, in, func(p *Instance) (any, string) {
-			n, ok := str(get(p.Body, "name"))
-			if !ok {
-				return nil, p.Address + ": name is generated at apply"
-			}
-			return n, ""
-		})
-		listFrom(b, "attached_policies", attL, in, func(a *Instance) (any, string) {
-			v := get(a.Body, "policy_arn")
-			arn, ok := str(v)
-			if !ok {
-				return nil, a.Address + ": policy_arn " + unknownReason(v)
-			}
-			return map[string]any{"policy_arn": arn, "policy_name": arn[strings.LastIndex(arn, "/")+1:]}, ""
-		})
-		groups := []any{}
-		for _, g := range grpL.of[in] {
-			v := get(g.Body, "groups")
-			gs, ok := toGo(v)
-			if !ok {
-				b.unknown("groups", g.Address+": groups "+unknownReason(v))
-				break
-			}
-			if list, isList := gs.([]any); isList {
-				groups = append(groups, list...)
-			}
-		}
-		if why := grpL.unresolved[in.Root]; why != "" && len(grpL.of[in]) == 0 {
-			b.unknown("groups", why)
-		} else if _, bad := b.r.Unknown["groups"]; !bad {
-			b.r.Attributes["groups"] = groups
-		}
+		g.writeInline(b, in, nil)
+		g.writeAttached(b, in, nil, "")
+		ms.writeGroups(b, in)
 		m.emit(b)
 	}
 }
@@ -185,6 +154,10 @@ func mapIAMPolicies(m *mapper) {
 		b.identifier("policy_name", get(in.Body, "name"), in)
 		b.unknown("arn", "unknown until apply: "+in.Address+".arn")
 		b.unknown("default_version_id", "unknown until apply: "+in.Address+".default_version_id")
+		// aws_iam_policy is always customer-managed; AWS-managed policies
+		// are not in the configuration (their names show in the
+		// attached_policies of users, groups and roles).
+		b.r.Attributes["aws_managed"] = false
 		if why := unresolved[in.Root]; why != "" {
 			// An attachment whose policy is not known could be this one:
 			// the count would be too low.
