@@ -48,7 +48,7 @@ func TestSLAControlsAgreeWithThreatView(t *testing.T) {
 		onlyHere []int
 	}{
 		{name: "defaults"},
-		{name: "stricter", settings: `alert_sla = { critical = "2d", high = "5d", medium = "36h" }`, onlyHere: []int{1, 3, 5, 10, 11, 12, 15, 18}},
+		{name: "stricter", settings: `alert_sla = { critical = "2d", high = "5d", medium = "36h" }`, onlyHere: []int{1, 3, 5, 10, 11, 12, 15, 18, 19}},
 		{name: "low in hours", settings: `alert_sla = { low = "12h", high = "60d" }`, onlyHere: []int{7, 8, 9}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -131,7 +131,8 @@ func alertRepo(now time.Time, sla map[finding.Severity]time.Duration) evidence.R
 		mk("critical", 3*day),    // 15
 	}
 	secrets := []map[string]any{mk("", 1*day), mk("", 7*day+time.Second), mk("", 2*day+time.Hour)} // 16, 17, 18
-	// One second either side of the case's own SLA, per severity (19 on).
+	secrets = append(secrets, mk("low", 3*day))                                                    // 19: a secret alert is critical whatever it says
+	// One second either side of the case's own SLA, per severity (20 on).
 	for _, sev := range []finding.Severity{finding.Critical, finding.High, finding.Medium, finding.Low} {
 		if d, ok := sla[sev]; ok {
 			dependabot = append(dependabot, mk(string(sev), d-time.Second), mk(string(sev), d+time.Second))

@@ -167,15 +167,16 @@ func readAlert(obj map[string]any, kind string, r evidence.Resource, sla map[fin
 	a.URL, _ = obj["url"].(string)
 	rawSev, _ := obj["severity"].(string)
 	sev, known := alertSeverity(rawSev)
-	a.Severity = sev
 	var notes []string
-	if !known {
-		if kind == KindSecretScanning && rawSev == "" {
-			notes = append(notes, "secret scanning alerts carry no severity; a leaked secret is treated as critical")
-		} else {
-			notes = append(notes, fmt.Sprintf("severity %q unknown; treated as critical", rawSev))
-		}
+	switch {
+	case kind == KindSecretScanning:
+		// GitHub gives secret alerts no severity; GH-REPO-022 reads none either.
+		sev = finding.Critical
+		notes = append(notes, "secret scanning alerts carry no severity; a leaked secret is treated as critical")
+	case !known:
+		notes = append(notes, fmt.Sprintf("severity %q unknown; treated as critical", rawSev))
 	}
+	a.Severity = sev
 	created, _ := obj["created_at"].(string)
 	a.CreatedAt = created
 	d, hasSLA := sla[sev]

@@ -20,13 +20,12 @@ package rampart.github.repo.secret_scanning_sla
 
 import data.rampart.lib
 
-# The SLA per severity is the workspace's (input.settings.alert_sla, see
-# controls/lib): the same table the report's threat view applies, so both
-# name the same alerts overdue. A missing or unknown severity is critical.
-deny contains {"msg": sprintf("secret scanning alert #%v (%s) has been open %d days; the SLA is %s", [object.get(alert, "number", i), lib.alert_word(object.get(alert, "severity", null)), lib.days_since(alert.created_at), sla.text]), "path": sprintf("attributes.secret_scanning_alerts[%d]", [i])} if {
+# Secret alerts carry no severity: each takes the workspace's critical SLA
+# (input.settings.alert_sla, see controls/lib), as in the report's threat
+# view, so both name the same alerts overdue.
+deny contains {"msg": sprintf("secret scanning alert #%v (critical) has been open %d days; the SLA is %s", [object.get(alert, "number", i), lib.days_since(alert.created_at), sla.text]), "path": sprintf("attributes.secret_scanning_alerts[%d]", [i])} if {
 	some i, alert in input.attributes.secret_scanning_alerts
-	sev := lib.alert_severity(object.get(alert, "severity", null))
-	sla := input.settings.alert_sla[sev]
+	sla := input.settings.alert_sla.critical
 	lib.alert_overdue(alert.created_at, sla)
 }
 
