@@ -15,8 +15,13 @@ import (
 // terraform_data.NAME's input argument evaluated to, by name.
 func evalOutputs(t *testing.T, src string) (map[string]cty.Value, hcl.Diagnostics) {
 	t.Helper()
-	fsys := fstest.MapFS{"main.tf": {Data: []byte(src)}}
-	files, diags, err := parseAll(context.Background(), fsys, []string{"main.tf"}, nil)
+	return evalFile(t, "main.tf", src)
+}
+
+func evalFile(t *testing.T, name, src string) (map[string]cty.Value, hcl.Diagnostics) {
+	t.Helper()
+	fsys := fstest.MapFS{name: {Data: []byte(src)}}
+	files, diags, err := parseAll(context.Background(), fsys, []string{name}, nil)
 	require.NoError(t, err)
 	require.False(t, diags.HasErrors(), "%v", diags)
 	cfg := newConfig(fsys, files)
@@ -727,4 +732,24 @@ resource "terraform_data" "n" { input = data.aws_iam_policy_document.n[1].minifi
 	got, ok = str(out["n"])
 	require.True(t, ok)
 	require.Equal(t, `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:List1"}]}`, got)
+}
+
+// TestPolicyDocumentJSONSyntax: in *.tf.json nested blocks are read as
+// arguments (a list of objects, or one object); the document is the same.
+func TestPolicyDocumentJSONSyntax(t *testing.T) {
+	t.Parallel()
+	out, diags := evalFile(t, "main.tf.json", `{
+  "data": {"aws_iam_policy_document": {"trust": {
+    "statement": [{
+      "actions": ["sts:AssumeRole"],
+      "principals": {"type": "AWS", "identifiers": ["*"]},
+      "condition": [{"test": "StringEquals", "variable": "sts:ExternalId", "values": ["x"]}]
+    }]
+  }}},
+  "resource": {"terraform_data": {"json": {"input": "${data.aws_iam_policy_document.trust.minified_json}"}}}
+}`)
+	require.Empty(t, diags)
+	got, ok := str(out["json"])
+	require.True(t, ok, "%#v", out["json"])
+	require.Equal(t, `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"AWS":"*"},"Condition":{"StringEquals":{"sts:ExternalId":"x"}}}]}`, got)
 }
