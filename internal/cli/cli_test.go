@@ -67,7 +67,7 @@ func TestAuditExitCodes(t *testing.T) {
 		{"malformed evidence", []string{"audit", "testdata/small", "--evidence", malformed}, 2, "malformed JSON at byte offset 48 (line 1, column 49)"},
 		{"missing evidence", []string{"audit", "testdata/small", "--evidence", filepath.Join(dir, "nope.json")}, 2, "no such file"},
 		{"invalid workspace", []string{"audit", badWorkspace}, 2, "w.hcl line 2"},
-		{"invalid controls", []string{"audit", "testdata/small", "--controls", badControls}, 2, "c.rego:1: package x has no package METADATA"},
+		{"invalid controls", []string{"audit", "testdata/small", "--controls", badControls}, 2, "c.rego:1:1: package x has no package METADATA"},
 		{"unknown command", []string{"nope"}, 2, `unknown command "nope"`},
 	}
 	for _, tc := range tests {
