@@ -68,3 +68,252 @@ all_actions(st) if string_list(st.NotAction)
 all_resources(st) if "*" in string_list(st.Resource)
 
 all_resources(st) if string_list(st.NotResource)
+
+# ---- Matching actions and resources -------------------------------------
+#
+# IAM patterns use two wildcards, "*" (any run of characters) and "?" (one
+# character); actions compare case-insensitively, resources as written.
+# wildcard_match quotes everything else, so a policy variable such as
+# ${aws:username} or a "[" in an ARN is matched literally, not as glob
+# syntax.
+wildcard_match(pattern, value) if glob.match(wildcard_glob(pattern), [], value)
+
+wildcard_glob(pattern) := concat("*", [q |
+	some part in split(pattern, "*")
+	q := concat("?", [glob.quote_meta(p) | some p in split(part, "?")])
+])
+
+action_match(pattern, action) if wildcard_match(lower(pattern), lower(action))
+
+# statement_covers_action(st, action) holds when the statement's Action
+# names the action, or its NotAction does not.
+statement_covers_action(st, action) if {
+	some p in string_list(st.Action)
+	action_match(p, action)
+}
+
+statement_covers_action(st, action) if {
+	not "Action" in object.keys(st)
+	excluded := string_list(st.NotAction)
+	every p in excluded {
+		not action_match(p, action)
+	}
+}
+
+statement_covers_resource(st, resource) if {
+	some p in string_list(st.Resource)
+	wildcard_match(p, resource)
+}
+
+statement_covers_resource(st, resource) if {
+	not "Resource" in object.keys(st)
+	excluded := string_list(st.NotResource)
+	every p in excluded {
+		not wildcard_match(p, resource)
+	}
+}
+
+# allows(doc, action, resource) holds when an Allow statement of the
+# document covers the action on the resource and no Deny statement without
+# a Condition covers it too. An Allow with a Condition still allows: whether
+# a condition holds is decided at request time, so a control asking "can
+# this document grant X?" must assume it can. Pass resource "*" to ask about
+# every resource: only a Resource of "*" (or a NotResource) covers it.
+allows(doc, action, resource) if {
+	some st in statements(doc)
+	st.Effect == "Allow"
+	statement_covers_action(st, action)
+	statement_covers_resource(st, resource)
+	not denied(doc, action, resource)
+}
+
+denied(doc, action, resource) if {
+	some st in statements(doc)
+	st.Effect == "Deny"
+	not "Condition" in object.keys(st)
+	statement_covers_action(st, action)
+	statement_covers_resource(st, resource)
+}
+
+# allows_action(doc, action) holds when an Allow statement covers the
+# action on some resource (Resource or NotResource as written), and no
+# unconditional Deny covers it on every resource. Privilege escalation needs
+# only some resource: iam:PassRole on one admin role is enough.
+allows_action(doc, action) if {
+	some st in statements(doc)
+	st.Effect == "Allow"
+	statement_covers_action(st, action)
+	resource_list(st)
+	not denied(doc, action, "*")
+}
+
+resource_list(st) if string_list(st.Resource)
+
+resource_list(st) if string_list(st.NotResource)
+
+# admin_document(doc) holds when some statement of the document is an
+# admin_statement.
+admin_document(doc) if {
+	some st in statements(doc)
+	admin_statement(st)
+}
+
+# unreadable_statements(doc) are the indexes of the statements of an
+# identity policy that are not well formed; a document whose Statement is
+# unreadable as a whole gives {-1}.
+unreadable_statements(doc) := {i | some i, st in statements(doc); not well_formed_statement(st)} if {
+	statements(doc)
+} else := {-1}
+
+# ---- Privilege escalation -----------------------------------------------
+#
+# The published escalation paths (Rhino Security Labs' list, as Prowler's
+# iam_policy_allows_privilege_escalation and PMapper use it): each is a set
+# of actions that together let an identity raise its own permissions.
+# iam:* or * grants every one of them.
+privilege_escalation_paths := {
+	"iam:CreatePolicyVersion": {"iam:CreatePolicyVersion"},
+	"iam:SetDefaultPolicyVersion": {"iam:SetDefaultPolicyVersion"},
+	"iam:AttachUserPolicy": {"iam:AttachUserPolicy"},
+	"iam:AttachGroupPolicy": {"iam:AttachGroupPolicy"},
+	"iam:AttachRolePolicy": {"iam:AttachRolePolicy"},
+	"iam:PutUserPolicy": {"iam:PutUserPolicy"},
+	"iam:PutGroupPolicy": {"iam:PutGroupPolicy"},
+	"iam:PutRolePolicy": {"iam:PutRolePolicy"},
+	"iam:CreateAccessKey": {"iam:CreateAccessKey"},
+	"iam:CreateLoginProfile": {"iam:CreateLoginProfile"},
+	"iam:UpdateLoginProfile": {"iam:UpdateLoginProfile"},
+	"iam:UpdateAssumeRolePolicy": {"iam:UpdateAssumeRolePolicy"},
+	"iam:AddUserToGroup": {"iam:AddUserToGroup"},
+	"iam:PassRole+ec2:RunInstances": {"iam:PassRole", "ec2:RunInstances"},
+	"iam:PassRole+lambda:CreateFunction": {"iam:PassRole", "lambda:CreateFunction"},
+	"iam:PassRole+cloudformation:CreateStack": {"iam:PassRole", "cloudformation:CreateStack"},
+	"iam:PassRole+glue:CreateDevEndpoint": {"iam:PassRole", "glue:CreateDevEndpoint"},
+	"iam:PassRole+datapipeline:CreatePipeline": {"iam:PassRole", "datapipeline:CreatePipeline"},
+	"iam:PassRole+sagemaker:CreateNotebookInstance": {"iam:PassRole", "sagemaker:CreateNotebookInstance"},
+	"iam:PassRole+ecs:RunTask": {"iam:PassRole", "ecs:RunTask"},
+	"iam:PassRole+codebuild:CreateProject": {"iam:PassRole", "codebuild:CreateProject"},
+}
+
+# privilege_escalation(doc) is the set of path names (keys above) the
+# document allows, every action of the path on some resource.
+privilege_escalation(doc) := {name |
+	some name, actions in privilege_escalation_paths
+	every a in actions {
+		allows_action(doc, a)
+	}
+}
+
+# ---- Principals (resource and trust policies) ---------------------------
+
+# well_formed_principal_statement(st) holds for a statement of a resource
+# or trust policy: an Effect, exactly one of Action/NotAction, and exactly
+# one of Principal/NotPrincipal ("*" or an object of strings or lists).
+well_formed_principal_statement(st) if {
+	is_object(st)
+	st.Effect in {"Allow", "Deny"}
+	one_list(st, ["Action", "NotAction"])
+	present := [n | some n in ["Principal", "NotPrincipal"]; n in object.keys(st)]
+	count(present) == 1
+	principal_value(st[present[0]])
+}
+
+principal_value("*")
+
+principal_value(p) if {
+	is_object(p)
+	count(p) > 0
+	every _, v in p {
+		string_list(v)
+	}
+}
+
+# aws_principals(st) are the statement's Principal.AWS entries ("*" for a
+# Principal of "*"); empty when it names none.
+aws_principals(st) := {"*"} if st.Principal == "*"
+
+else := {p | some p in string_list(st.Principal.AWS)}
+
+# service_principals(st) are the statement's Principal.Service entries.
+service_principals(st) := {p | some p in string_list(st.Principal.Service)}
+
+# restricting_condition_keys are the condition keys that tie a request to
+# an account, organisation, network or source resource: a statement that
+# allows everyone under one of them (with a positive operator and a
+# concrete value) is not public. Lower case: condition keys are
+# case-insensitive.
+restricting_condition_keys := {
+	"aws:sourceaccount", "aws:sourcearn", "aws:sourceowner", "aws:sourcevpc", "aws:sourcevpce",
+	"aws:sourceorgid", "aws:sourceorgpaths", "aws:principalaccount", "aws:principalarn",
+	"aws:principalorgid", "aws:principalorgpaths", "aws:resourceaccount", "aws:userid",
+	"s3:resourceaccount",
+}
+
+# Operators that restrict to the values named (a Not* operator or
+# IfExists does not: a request without the key passes it).
+restricting_operators := {
+	"stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike",
+	"forallvalues:stringequals", "forallvalues:stringlike", "foranyvalue:stringequals", "foranyvalue:stringlike",
+}
+
+# restricted(st) holds when the statement's Condition restricts it by one
+# of the keys above to values that are not themselves "*".
+restricted(st) if {
+	some op, block in st.Condition
+	lower(op) in restricting_operators
+	some key, values in block
+	lower(key) in restricting_condition_keys
+	vals := string_list(values)
+	every v in vals {
+		v != "*"
+	}
+}
+
+# public_statement(st) holds for an Allow that lets anyone in: Principal
+# "*" or an AWS principal "*" without a restricting condition, or a
+# NotPrincipal (everyone but the few it names).
+public_statement(st) if {
+	st.Effect == "Allow"
+	"*" in aws_principals(st)
+	not restricted(st)
+}
+
+public_statement(st) if {
+	st.Effect == "Allow"
+	"NotPrincipal" in object.keys(st)
+}
+
+# principal_account(p) is the account an AWS principal belongs to: a bare
+# 12-digit account ID or the account field of an ARN; undefined for "*"
+# and for unique IDs (AIDA…, AROA…), which name no account.
+principal_account(p) := p if regex.match(`^[0-9]{12}$`, p)
+
+principal_account(p) := split(p, ":")[4] if {
+	startswith(p, "arn:")
+	count(split(p, ":")) >= 6
+	regex.match(`^[0-9]{12}$`, split(p, ":")[4])
+}
+
+# external_principals(st, account, allowed) are the AWS principals of the
+# statement in another account than `account` and not in the set
+# `allowed` of account IDs. "*" is not listed: public_statement says that.
+external_principals(st, account, allowed) := {p |
+	some p in aws_principals(st)
+	a := principal_account(p)
+	a != account
+	not a in allowed
+}
+
+# requires_external_id(st) holds when the statement requires sts:ExternalId
+# to equal a concrete value, AWS's defence against the confused deputy for
+# third parties.
+requires_external_id(st) if {
+	some op, block in st.Condition
+	lower(op) in {"stringequals", "stringlike"}
+	some key, values in block
+	lower(key) == "sts:externalid"
+	vals := string_list(values)
+	every v in vals {
+		v != "*"
+	}
+}
