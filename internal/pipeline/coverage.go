@@ -85,6 +85,27 @@ func uncovered(cat *engine.Catalog, resources []evidence.Resource) ([]finding.Fi
 	return out, notes
 }
 
+// idleControls names each control whose resource type no producer emits
+// (the registry does not list it) and no resource of the evidence has: a
+// misspelt type (aws.s3.buckets) makes a control evaluate nothing, which
+// must not be silent. A control of a registered type that simply has no
+// resources here (AWS controls on a GitHub-only estate) is not named.
+func idleControls(cat *engine.Catalog, resources []evidence.Resource) []string {
+	present := map[string]bool{}
+	for _, r := range resources {
+		present[r.Type] = true
+	}
+	var out []string
+	for _, c := range cat.Controls {
+		for _, t := range c.ResourceTypes {
+			if !present[t] && !evidence.KnownResourceType(t) {
+				out = append(out, fmt.Sprintf("control %s evaluated nothing: its resource type %q is not one any producer emits (docs/resources.md) and no resource of the evidence has it", c.ID, t))
+			}
+		}
+	}
+	return out
+}
+
 // sortFindings restores the report order (control, resource type, ID)
 // after the pipeline's own entries are added to the engine's.
 func sortFindings(fs []finding.Finding) {

@@ -84,8 +84,10 @@ func TestNothingEvaluatedNeverExitsZero(t *testing.T) {
 		// nothing, mentioned nowhere, and the audit exited 0.
 		{"only types no control knows", []evidence.Resource{gadget("g2"), gadget("g1"), gadget("g3")}, finding.Low, verdict.ExitNotEvaluated,
 			[]string{uncovered("g1", `no loaded control applies to resources of type "test.gadget": none of its 3 resources (this one and 2 more) was evaluated`)},
-			[]string{`not evaluated: 3 resource(s) of type "test.gadget" (e.g. g1): no loaded control applies to this type`, "nothing was evaluated: no loaded control applies to any of the 3 resource(s)"}},
-		{"no resources at all", nil, finding.Low, verdict.ExitNotEvaluated, nil, []string{"nothing was evaluated: the evidence holds no resources"}},
+			[]string{`control TEST-001 evaluated nothing: its resource type "test.widget" is not one any producer emits (docs/resources.md) and no resource of the evidence has it`, `not evaluated: 3 resource(s) of type "test.gadget" (e.g. g1): no loaded control applies to this type`, "nothing was evaluated: no loaded control applies to any of the 3 resource(s)"}},
+		// A control whose type nothing emits and nothing has evaluated
+		// nothing: a misspelt resource type must not be silent either.
+		{"no resources at all", nil, finding.Low, verdict.ExitNotEvaluated, nil, []string{`control TEST-001 evaluated nothing: its resource type "test.widget" is not one any producer emits (docs/resources.md) and no resource of the evidence has it`, "nothing was evaluated: the evidence holds no resources"}},
 		{"every result not_evaluated below --fail-on", []evidence.Resource{widget("w1", map[string]any{}), gadget("g1")}, finding.Critical, verdict.ExitNotEvaluated,
 			[]string{
 				uncovered("g1", `no loaded control applies to resources of type "test.gadget": this one was not evaluated`),
