@@ -15,6 +15,8 @@ const (
 	TypeAWSCloudTrailTrail  = "aws.cloudtrail.trail"
 	TypeAWSKMSKey           = "aws.kms.key"
 	TypeAWSRDSInstance      = "aws.rds.instance"
+
+	TypeAWSIAMServerCertificate = "aws.iam.server_certificate"
 )
 
 var (
@@ -61,6 +63,12 @@ var awsTypes = []ResourceType{
 			{Name: "s3_public_access_block.restrict_public_buckets", Kind: KindBool, From: Both},
 			{Name: "security_contact", Kind: KindObject, From: Both, Description: "the SECURITY alternate contact (names and addresses are not stored)"},
 			{Name: "security_contact.configured", Kind: KindBool, From: Both, Description: "a SECURITY alternate contact with an address"},
+			{Name: "root_virtual_mfa", Kind: KindBool, From: Live, Description: "a virtual MFA device is assigned to the root user (`iam:ListVirtualMFADevices`); hardware MFA is `root.mfa_active` and not this"},
+			{Name: "saml_providers", Kind: KindNumber, From: Live, Description: "SAML identity providers in the account (`iam:ListSAMLProviders`)"},
+			{Name: "oidc_providers", Kind: KindNumber, From: Live, Description: "OpenID Connect identity providers in the account (`iam:ListOpenIDConnectProviders`)"},
+			{Name: "support_roles", Kind: KindList, Shape: "list of string", From: Live, Description: "names of the roles that attach the AWS-managed `AWSSupportAccess` policy, sorted; empty when none (from `iam:GetAccountAuthorizationDetails`)"},
+			{Name: "contact_information", Kind: KindObject, From: Live, Description: "the primary contact (`account:GetContactInformation`; names and addresses are not stored)"},
+			{Name: "contact_information.configured", Kind: KindBool, From: Live, Description: "full name, address, country and phone number are set"},
 			{Name: "regions", Kind: KindObject, From: Both, Description: "region name → `{ebs_encryption_by_default: bool, guardduty: {enabled: bool, detector_id, status}, config_recorder: {configured: bool, name, recording, all_supported, include_global_resource_types: bool, last_status}}`; every collected region is present, an unreadable setting is absent and named in `unknown` as `regions.<region>.<setting>`; when the account's regions could not be listed (`ec2:DescribeRegions`) the whole attribute is absent and named in `unknown` as `regions`, never `{}`"},
 		},
 	},
@@ -129,6 +137,20 @@ var awsTypes = []ResourceType{
 			{Name: "default_version_id", Kind: KindString, From: Live},
 			{Name: "attachment_count", Kind: KindNumber, From: Both, Description: "users, groups and roles it is attached to"},
 			{Name: "document", Kind: KindObject, From: Both, Description: "the default version's policy document, parsed (" + policyDocText + "); absent and named in `unknown` when it cannot be parsed"},
+		},
+	},
+	{
+		Name: TypeAWSIAMServerCertificate, ID: "the certificate ARN",
+		Platform: "aws", Scope: awsGlobalScope, Collector: "aws",
+		ScopeNote: "(IAM is global: no region)",
+		Notes:     "Server certificates stored in IAM (`iam:ListServerCertificates`); metadata only, the certificate body is not read.",
+		Attributes: []Attribute{
+			{Name: "server_certificate_name", Kind: KindString, From: Live},
+			{Name: "server_certificate_id", Kind: KindString, From: Live},
+			{Name: "arn", Kind: KindString, From: Live},
+			{Name: "path", Kind: KindString, From: Live},
+			{Name: "expiration", Kind: KindString, From: Live, Description: "RFC 3339; named in `unknown` when the answer lacks it"},
+			{Name: "upload_date", Kind: KindString, From: Live, Description: "RFC 3339"},
 		},
 	},
 	{

@@ -36,11 +36,13 @@ const (
 	TypeTrail         = evidence.TypeAWSCloudTrailTrail
 	TypeKMSKey        = evidence.TypeAWSKMSKey
 	TypeRDSInstance   = evidence.TypeAWSRDSInstance
+
+	TypeServerCertificate = evidence.TypeAWSIAMServerCertificate
 )
 
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
-	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeS3Bucket}
+	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket}
 	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance}
 )
 
@@ -249,6 +251,12 @@ func (r *run) globalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountSta
 	return []task{
 		{"iam", func(ctx context.Context) error { return r.collectIAM(ctx, iamc, sc, acct) }},
 		{"iam password policy", func(ctx context.Context) error { return r.passwordPolicy(ctx, iamc, sc, acct) }},
+		{"iam root virtual mfa", func(ctx context.Context) error { return r.rootVirtualMFA(ctx, iamc, sc, acct) }},
+		{"iam identity providers", func(ctx context.Context) error { return r.identityProviders(ctx, iamc, sc, acct) }},
+		{"iam server certificates", func(ctx context.Context) error { return r.serverCertificates(ctx, iamc, sc) }},
+		{"contact information", func(ctx context.Context) error {
+			return r.contactInformation(ctx, account.NewFromConfig(cfg), sc, acct)
+		}},
 		{"s3", func(ctx context.Context) error { return r.collectS3(ctx, cfg, sc) }},
 		{"s3 account public access block", func(ctx context.Context) error { return r.accountPublicAccessBlock(ctx, cfg, sc, acct) }},
 		{"security contact", func(ctx context.Context) error { return r.securityContact(ctx, cfg, sc, acct) }},

@@ -58,8 +58,12 @@ func (r *run) collectIAM(ctx context.Context, c *iam.Client, sc evidence.Scope, 
 		for _, typ := range authDetailsTypes {
 			r.gap(ctx, typ, sc, authDetailsAction, err)
 		}
+		if ctx.Err() == nil {
+			acct.unknownAttr("support_roles", unknownText(authDetailsAction, err))
+		}
 		return nil
 	}
+	acct.set("support_roles", supportRoles(d))
 	for _, g := range d.groups {
 		r.add(groupResource(sc, g, d.users))
 	}

@@ -126,8 +126,8 @@ func TestIAMDepth(t *testing.T) {
 	defer srv.Close()
 	snap, _, err := awscollect.Collect(context.Background(), options(srv, awstest.SampleKey))
 	require.NoError(t, err)
-	// 3 users, 2 groups, 6 roles, 7 policies in pages of 2: one listing, no per-entity calls.
-	assert.Equal(t, int64(9), srv.Calls("iam:GetAccountAuthorizationDetails"))
+	// 3 users, 2 groups, 6 roles, 8 policies in pages of 2: one listing, no per-entity calls.
+	assert.Equal(t, int64(10), srv.Calls("iam:GetAccountAuthorizationDetails"))
 
 	public := find(t, snap, awscollect.TypeIAMRole, ":role/public-trust")
 	trust := public.Attributes["assume_role_policy"].(map[string]any)

@@ -22,6 +22,7 @@ const (
 	// AWS-managed policies, abridged: the statements that matter to controls.
 	awsReadOnlyJSON = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["*:Describe*","*:Get*","*:List*"],"Resource":"*"}]}`
 	awsSSMCoreJSON  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ssm:UpdateInstanceInformation","ssmmessages:*","ec2messages:*"],"Resource":"*"}]}`
+	awsSupportJSON  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["support:*"],"Resource":"*"}]}`
 	awsConfigJSON   = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["config:Put*","ec2:Describe*","iam:Get*","iam:List*","s3:GetBucket*"],"Resource":"*"}]}`
 	// An inline policy with the characters IAM percent-encodes: a
 	// variable, braces, slashes and a plus sign that is not a space.
@@ -38,6 +39,7 @@ const (
 	awsAdminARN   = "arn:aws:iam::aws:policy/AdministratorAccess"
 	awsSSMCoreARN = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
 	awsConfigARN  = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole"
+	awsSupportARN = "arn:aws:iam::aws:policy/AWSSupportAccess"
 	readOnlyARN   = "arn:aws:iam::111122223333:policy/read-only"
 )
 
@@ -84,7 +86,7 @@ func Sample() *Estate {
 				LastUsed: day("2026-11-26"), LastUsedRegion: "eu-west-1"},
 			{Name: "config-recorder", Path: "/service-role/", Created: day("2024-01-03"), Trust: trustConfig, Attached: []string{awsConfigARN},
 				LastUsed: day("2026-11-26"), LastUsedRegion: "us-east-1"},
-			{Name: "break-glass", Created: day("2024-01-02"), Trust: trustOwnMFA, Attached: []string{awsAdminARN}, MaxSession: 14400},
+			{Name: "break-glass", Created: day("2024-01-02"), Trust: trustOwnMFA, Attached: []string{awsAdminARN, awsSupportARN}, MaxSession: 14400},
 		},
 		Policies: []Policy{
 			{Name: "admin-all", Document: adminPolicyJSON},
@@ -94,6 +96,7 @@ func Sample() *Estate {
 			{Name: "AdministratorAccess", AWSManaged: true, Document: adminPolicyJSON},
 			{Name: "AmazonSSMManagedInstanceCore", AWSManaged: true, Document: awsSSMCoreJSON},
 			{Name: "AWS_ConfigRole", Path: "/service-role/", AWSManaged: true, Document: awsConfigJSON},
+			{Name: "AWSSupportAccess", AWSManaged: true, Document: awsSupportJSON},
 			// Attached to nothing: not in the snapshot.
 			{Name: "ReadOnlyAccess", AWSManaged: true, Document: awsReadOnlyJSON},
 		},
@@ -106,6 +109,15 @@ func Sample() *Estate {
 		PasswordPolicy: &PasswordPolicy{MinLength: 8, Symbols: true, Numbers: true, Uppercase: true, Lowercase: true, AllowChange: true},
 		RootMFA:        true,
 		PublicAccess:   all,
+		// Root MFA on a virtual device (CIS 1.6 wants hardware), federation
+		// through one SAML provider, an expired and a current certificate.
+		RootVirtualMFA: true,
+		SAMLProviders:  []string{"okta"},
+		ServerCerts: []ServerCert{
+			{Name: "legacy-elb", Uploaded: day("2021-02-01"), Expires: day("2024-02-01")},
+			{Name: "api-2026", Uploaded: day("2026-01-15"), Expires: day("2027-01-15")},
+		},
+		Contact: &Contact{FullName: "Acme Operations", Address: "1 Main Street", Country: "US", Phone: "+1-206-555-0100"},
 		Regions: map[string]*Region{
 			"eu-west-1": {
 				SecurityGroups: []SecurityGroup{

@@ -38,6 +38,25 @@ type Account struct {
 	RootAccessKeys  int
 	PublicAccess    *PublicAccessBlock // account-level S3 Block Public Access
 	SecurityContact string             // e-mail address, empty when not set
+
+	// The account-wide settings of CIS AWS section 1 (iam_account.go).
+	RootVirtualMFA bool     // the root user's MFA device is a virtual one
+	SAMLProviders  []string // provider names
+	OIDCProviders  []string // provider URLs without https://
+	ServerCerts    []ServerCert
+	Contact        *Contact // the primary contact; nil when not set
+}
+
+// ServerCert is an IAM server certificate.
+type ServerCert struct {
+	Name     string
+	Uploaded time.Time
+	Expires  time.Time
+}
+
+// Contact is the account's primary contact (GetContactInformation).
+type Contact struct {
+	FullName, Address, Country, Phone string
 }
 
 // Region holds the regional resources of one account.

@@ -118,6 +118,25 @@ func (s *Server) iam(c *call) error {
 		return render(c, xmlType, "iam/GetCredentialReport", map[string]string{
 			"Content": base64.StdEncoding.EncodeToString(content), "Generated": time.Now().UTC().Format(time.RFC3339),
 		})
+	case "ListVirtualMFADevices":
+		var devs []map[string]string
+		if a.RootVirtualMFA && c.form["AssignmentStatus"] != "Unassigned" {
+			devs = append(devs, map[string]string{"Serial": "arn:aws:iam::" + a.ID + ":mfa/root-account-mfa-device", "User": "arn:aws:iam::" + a.ID + ":root"})
+		}
+		for _, u := range a.Users {
+			for _, serial := range u.MFASerials {
+				devs = append(devs, map[string]string{"Serial": serial, "User": "arn:aws:iam::" + a.ID + ":user/" + u.Name, "Name": u.Name})
+			}
+		}
+		items, next := page(c, devs, c.form["Marker"], s.faults.PageSize)
+		return render(c, xmlType, "iam/ListVirtualMFADevices", map[string]any{"Items": items, "Marker": next})
+	case "ListSAMLProviders":
+		return render(c, xmlType, "iam/ListSAMLProviders", map[string]any{"Account": a.ID, "Items": a.SAMLProviders})
+	case "ListOpenIDConnectProviders":
+		return render(c, xmlType, "iam/ListOpenIDConnectProviders", map[string]any{"Account": a.ID, "Items": a.OIDCProviders})
+	case "ListServerCertificates":
+		items, next := page(c, a.ServerCerts, c.form["Marker"], s.faults.PageSize)
+		return render(c, xmlType, "iam/ListServerCertificates", map[string]any{"Account": a.ID, "Items": items, "Marker": next})
 	case "GetAccountPasswordPolicy":
 		if a.PasswordPolicy == nil {
 			s.fail(c, http.StatusNotFound, "NoSuchEntity", "The Password Policy with domain name "+a.ID+" cannot be found.")
@@ -374,6 +393,13 @@ func (s *Server) guardduty(c *call) error {
 }
 
 func (s *Server) accountService(c *call) error {
+	if c.op == "GetContactInformation" {
+		if c.account.Contact == nil {
+			s.fail(c, http.StatusNotFound, "ResourceNotFoundException", "The contact information for the account was not found.")
+			return nil
+		}
+		return render(c, "application/json", "account/GetContactInformation", c.account.Contact)
+	}
 	if c.op != "GetAlternateContact" {
 		return fmt.Errorf("account: unsupported operation %q", c.op)
 	}
