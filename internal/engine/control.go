@@ -23,6 +23,9 @@ type Control struct {
 	ResourceTypes []string            `json:"resource_types"`
 	Frameworks    map[string][]string `json:"frameworks"`
 	Remediation   Remediation         `json:"remediation"`
+	// Related are the resources the control reads beside its subject as
+	// input.related.<name> (relations.go), sorted by name.
+	Related []Relation `json:"related,omitempty"`
 	// Package is the Rego package path, e.g. "rampart.github.org.two_factor".
 	Package string `json:"package"`
 	// File and Line locate the METADATA block; Source names where the file was loaded from.
@@ -185,6 +188,7 @@ func controlFromAnnotations(file string, pkg string, a *ast.Annotations) (*Contr
 	default:
 		mistyped("custom.remediation must be a map with console and terraform, got %s", typeName(rem))
 	}
+	c.Related = parseRelated(custom["related"], bad)
 	return c, problems
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"sort"
 	"strings"
@@ -28,8 +29,13 @@ type Engine struct {
 	// batch evaluates every control of a resource type in one query; the
 	// per-control queries in prepared are the fallback that attributes an
 	// error or a time-out to the control that caused it.
-	batch   map[string]rego.PreparedEvalQuery
-	byType  map[string][]*Control
+	batch  map[string]rego.PreparedEvalQuery
+	byType map[string][]*Control
+	// groups splits byType's controls into batches whose related names
+	// agree (batchGroups); batch is keyed by groupKey.
+	groups map[string][][]*Control
+	// rels is every distinct relation of the loaded controls.
+	rels    []Relation
 	timeout time.Duration
 	workers int
 	now     func() time.Time
@@ -117,14 +123,27 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 		}
 	}
 	e.batch = make(map[string]rego.PreparedEvalQuery, len(e.byType))
+	e.groups = make(map[string][][]*Control, len(e.byType))
 	for t, controls := range e.byType {
-		pq, err := e.prepare(ctx, batchQuery(controls), markBuiltin, rego.Capabilities(batchCapabilities()))
-		if err != nil {
-			return nil, fmt.Errorf("prepare controls of %s: %w", t, err)
+		e.groups[t] = batchGroups(controls)
+		for g, group := range e.groups[t] {
+			pq, err := e.prepare(ctx, batchQuery(group), markBuiltin, rego.Capabilities(batchCapabilities()))
+			if err != nil {
+				return nil, fmt.Errorf("prepare controls of %s: %w", t, err)
+			}
+			e.batch[groupKey(t, g)] = pq
 		}
-		e.batch[t] = pq
 	}
+	e.rels = e.relations()
 	return e, nil
+}
+
+// groupKey names the batch of group g of a resource type.
+func groupKey(resourceType string, g int) string {
+	if g == 0 {
+		return resourceType
+	}
+	return fmt.Sprintf("%s#%d", resourceType, g)
 }
 
 // batchQuery evaluates the controls one after the other in one query,
@@ -236,6 +255,10 @@ func (e *Engine) Evaluate(ctx context.Context, snap *evidence.Snapshot, systems 
 // risks, waivers and the like are left to the link stage.
 func (e *Engine) EvaluateIn(ctx context.Context, snap *evidence.Snapshot, env Env) []finding.Finding {
 	now := e.now()
+	// Joins are indexed once for the whole run; a related resource that
+	// cannot be converted fails every control that relates to anything.
+	idx, idxErr := newRelIndex(snap, e.rels, env)
+	run := runState{env: env, idx: idx, idxErr: idxErr}
 	perResource := make([][]finding.Finding, len(snap.Resources))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -245,7 +268,7 @@ func (e *Engine) EvaluateIn(ctx context.Context, snap *evidence.Snapshot, env En
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				perResource[i] = e.evaluateResource(ctx, snap.Resources[i], env, now)
+				perResource[i] = e.evaluateResource(ctx, snap.Resources[i], run, now)
 			}
 		}()
 	}
@@ -259,7 +282,7 @@ func (e *Engine) EvaluateIn(ctx context.Context, snap *evidence.Snapshot, env En
 	for _, fs := range perResource {
 		out = append(out, fs...)
 	}
-	out = append(out, e.evaluateUntrusted(ctx, snap.Resources, env, now)...)
+	out = append(out, e.evaluateUntrusted(ctx, snap.Resources, run, now)...)
 	out = append(out, e.gapFindings(snap.NotCollected)...)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -274,13 +297,65 @@ func (e *Engine) EvaluateIn(ctx context.Context, snap *evidence.Snapshot, env En
 	return out
 }
 
-func (e *Engine) evaluateResource(ctx context.Context, r evidence.Resource, env Env, now time.Time) []finding.Finding {
-	controls := e.byType[r.Type]
-	if len(controls) == 0 {
+// runState is what every evaluation of one run shares: the environment and
+// the join index.
+type runState struct {
+	env    Env
+	idx    *relIndex
+	idxErr error
+}
+
+// relate is input.related for r over rels, and what blocks which relation;
+// nil and no blocks when rels is empty.
+func (rs runState) relate(r evidence.Resource, rels []Relation) (ast.Value, map[string]*blocked) {
+	if len(rels) == 0 {
+		return nil, nil
+	}
+	if rs.idxErr != nil || rs.idx == nil {
+		msg := "related resources were not indexed"
+		if rs.idxErr != nil {
+			msg = rs.idxErr.Error()
+		}
+		blocks := map[string]*blocked{}
+		for _, rel := range rels {
+			blocks[rel.Name] = &blocked{finding.Error, msg}
+		}
+		return ast.NewObject(), blocks
+	}
+	return rs.idx.relate(r, rels)
+}
+
+func (e *Engine) evaluateResource(ctx context.Context, r evidence.Resource, run runState, now time.Time) []finding.Finding {
+	groups := e.groups[r.Type]
+	if len(groups) == 0 {
 		return nil
 	}
+	var out []finding.Finding
+	base := run.env.input(r)
+	for g, controls := range groups {
+		in := base
+		related, blocks := run.relate(r, groupRelations(controls))
+		if related != nil {
+			in = maps.Clone(base)
+			in["related"] = related
+		}
+		fs := e.evaluateGroup(ctx, groupKey(r.Type, g), controls, r, in, now)
+		// A control a relation blocks gets the block's result, whatever
+		// it made of the incomplete list it was given.
+		for i, ctl := range controls {
+			if b := blockedBy(ctl, blocks); b != nil {
+				fs[i].Status, fs[i].Message, fs[i].Path = b.status, b.message, ""
+			}
+		}
+		out = append(out, fs...)
+	}
+	return out
+}
+
+// evaluateGroup evaluates one batch of controls on r.
+func (e *Engine) evaluateGroup(ctx context.Context, key string, controls []*Control, r evidence.Resource, in map[string]any, now time.Time) []finding.Finding {
 	out := make([]finding.Finding, 0, len(controls))
-	input, err := ast.InterfaceToValue(env.input(r))
+	input, err := ast.InterfaceToValue(in)
 	if err != nil {
 		for _, ctl := range controls {
 			f := newFinding(ctl, r)
@@ -289,7 +364,7 @@ func (e *Engine) evaluateResource(ctx context.Context, r evidence.Resource, env 
 		}
 		return out
 	}
-	bindings, timedOut := e.evaluateBatch(ctx, controls, r, input, now)
+	bindings, timedOut := e.evaluateBatch(ctx, key, controls, input, now)
 	if bindings != nil {
 		for i, ctl := range controls {
 			f := newFinding(ctl, r)
@@ -322,8 +397,8 @@ func (e *Engine) timeLimitMessage() string {
 // own time limit: the mark opening its section restarts the timer. Any
 // error (a built-in failing, a time-out) returns nil bindings; timedOut is
 // the index of the control whose limit ran out, or -1.
-func (e *Engine) evaluateBatch(ctx context.Context, controls []*Control, r evidence.Resource, input ast.Value, now time.Time) (bindings rego.Vars, timedOut int) {
-	pq, ok := e.batch[r.Type]
+func (e *Engine) evaluateBatch(ctx context.Context, key string, controls []*Control, input ast.Value, now time.Time) (bindings rego.Vars, timedOut int) {
+	pq, ok := e.batch[key]
 	if !ok {
 		return nil, -1
 	}

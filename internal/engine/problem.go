@@ -90,4 +90,5 @@ const (
 	CodeForbiddenBuiltin    = "forbidden-builtin"      // a call to a built-in controls cannot use
 	CodeReserved            = "reserved-name"          // a reference to the engine's batch mark
 	CodeCompile             = "compile-error"          // OPA's compiler rejected the modules
+	CodeRelatedInvalid      = "related-invalid"        // custom.related is malformed (name, type, join)
 )

@@ -92,7 +92,7 @@ func childModules(mods []Module) map[string]string {
 // evaluateUntrusted evaluates each untrusted control over the resources
 // of its types, each control in a child of its own, as many at once as
 // there are workers.
-func (e *Engine) evaluateUntrusted(ctx context.Context, resources []evidence.Resource, env Env, now time.Time) []finding.Finding {
+func (e *Engine) evaluateUntrusted(ctx context.Context, resources []evidence.Resource, run runState, now time.Time) []finding.Finding {
 	if len(e.untrusted) == 0 {
 		return nil
 	}
@@ -114,7 +114,7 @@ func (e *Engine) evaluateUntrusted(ctx context.Context, resources []evidence.Res
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i] = e.evaluateInChild(ctx, ctl, rs, env, now)
+			results[i] = e.evaluateInChild(ctx, ctl, rs, run, now)
 		}()
 	}
 	wg.Wait()
@@ -125,27 +125,59 @@ func (e *Engine) evaluateUntrusted(ctx context.Context, resources []evidence.Res
 	return out
 }
 
-func (e *Engine) evaluateInChild(ctx context.Context, ctl *Control, rs []evidence.Resource, env Env, now time.Time) []finding.Finding {
+func (e *Engine) evaluateInChild(ctx context.Context, ctl *Control, rs []evidence.Resource, run runState, now time.Time) []finding.Finding {
 	e.hook([]*Control{ctl})
 	req := childRequest{Modules: e.childModules, Control: ctl.ID, Timeout: e.timeout, MemoryLimit: e.memoryLimit, Now: now}
-	for _, r := range rs {
-		req.Inputs = append(req.Inputs, env.input(r))
+	// A subject a relation blocks is not sent: its result is the block's.
+	blocks := make([]*blocked, len(rs))
+	var sent []int
+	for i, r := range rs {
+		in := run.env.input(r)
+		if len(ctl.Related) > 0 {
+			var related map[string]any
+			switch {
+			case run.idxErr != nil:
+				blocks[i] = &blocked{finding.Error, run.idxErr.Error()}
+			case run.idx == nil:
+				blocks[i] = &blocked{finding.Error, "related resources were not indexed"}
+			default:
+				related, blocks[i] = run.idx.relateJSON(r, ctl.Related)
+			}
+			if blocks[i] != nil {
+				continue
+			}
+			in["related"] = related
+		}
+		sent = append(sent, i)
+		req.Inputs = append(req.Inputs, in)
 	}
-	lines, err := e.runChild(ctx, req)
+	var lines []childResult
+	var err error
+	if len(sent) > 0 {
+		lines, err = e.runChild(ctx, req)
+	}
 	out := make([]finding.Finding, len(rs))
+	line := 0
 	for i, r := range rs {
 		f := newFinding(ctl, r)
+		if b := blocks[i]; b != nil {
+			f.Status, f.Message = b.status, b.message
+			out[i] = f
+			continue
+		}
+		j := line
+		line++
 		switch {
 		case err != nil:
 			// A child that died may have written some results; a control
 			// that took the process down is not believed for any resource.
 			f.Status, f.Message = finding.Error, fmt.Sprintf("control %s %v", ctl.ID, err)
-		case lines[i].TimedOut:
+		case lines[j].TimedOut:
 			f.Status, f.Message = finding.Error, e.timeLimitMessage()
-		case lines[i].Error != "":
-			f.Status, f.Message = finding.Error, "evaluate: "+lines[i].Error
+		case lines[j].Error != "":
+			f.Status, f.Message = finding.Error, "evaluate: "+lines[j].Error
 		default:
-			f = classify(f, lines[i].Deny, lines[i].Unknown, r)
+			f = classify(f, lines[j].Deny, lines[j].Unknown, r)
 		}
 		out[i] = f
 	}
