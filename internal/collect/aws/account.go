@@ -276,6 +276,9 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"rds", func(ctx context.Context) error { return r.rdsInstances(ctx, cfg, sc) }},
 		{"guardduty", func(ctx context.Context) error { return r.guardDuty(ctx, cfg, sc, acct) }},
 		{"config", func(ctx context.Context) error { return r.configRecorder(ctx, cfg, sc, acct) }},
+		{"access analyzer", func(ctx context.Context) error { return r.accessAnalyzer(ctx, cfg, sc, acct) }},
+		{"macie", func(ctx context.Context) error { return r.macie(ctx, cfg, sc, acct) }},
+		{"security hub", func(ctx context.Context) error { return r.securityHub(ctx, cfg, sc, acct) }},
 	}
 }
 

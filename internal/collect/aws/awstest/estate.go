@@ -141,6 +141,14 @@ func Sample() *Estate {
 				EBSDefault: true,
 				GuardDuty:  "ENABLED",
 				Recorder:   &Recorder{Name: "default", Recording: true, AllSupported: true, Global: true},
+				// An external-access analyzer next to an unused-access one;
+				// us-east-1 has neither, nor Macie, nor Security Hub.
+				Analyzers: []Analyzer{
+					{Name: "unused-access", Type: "ACCOUNT_UNUSED_ACCESS", Status: "ACTIVE"},
+					{Name: "external-access", Type: "ACCOUNT", Status: "ACTIVE"},
+				},
+				Macie:       "ENABLED",
+				SecurityHub: true,
 			},
 			"us-east-1": {
 				SecurityGroups: []SecurityGroup{{ID: "sg-1default", Name: "default", VPC: "vpc-1default"}},

@@ -2,7 +2,7 @@
 // It speaks the wire protocols the real SDK clients use — the query
 // protocol with XML answers (IAM, STS, EC2, RDS), REST-XML (S3, S3
 // Control), JSON 1.1 (KMS, CloudTrail, Config) and REST-JSON (GuardDuty,
-// Account) — so signing, serialisation, pagination, retries and error
+// Account, Access Analyzer, Macie, Security Hub) — so signing, serialisation, pagination, retries and error
 // decoding of aws-sdk-go-v2 run for real. Response bodies are templates in
 // testdata/, shaped after the examples of the AWS API reference. Faults
 // (throttling, access denied, 5xx, latency, empty and truncated 200
@@ -71,6 +71,14 @@ type Region struct {
 	EBSDefault     bool
 	GuardDuty      string // detector status, "" when there is no detector
 	Recorder       *Recorder
+	Analyzers      []Analyzer // IAM Access Analyzer
+	Macie          string     // session status (ENABLED, PAUSED), "" when Macie is off
+	SecurityHub    bool       // subscribed to Security Hub
+}
+
+// Analyzer is an IAM Access Analyzer analyzer.
+type Analyzer struct {
+	Name, Type, Status string // Type ACCOUNT, ORGANIZATION, ACCOUNT_UNUSED_ACCESS …; Status ACTIVE …
 }
 
 type User struct {

@@ -257,7 +257,7 @@ func contentType(service string) string {
 		return "application/xml"
 	case "kms", "cloudtrail", "config":
 		return jsonType
-	case "guardduty", "account":
+	case "guardduty", "account", "access-analyzer", "macie2", "securityhub":
 		return "application/json"
 	}
 	return xmlType
@@ -297,6 +297,8 @@ func (s *Server) operation(c *call) string {
 			return "ListDetectors"
 		}
 		return "GetDetector"
+	case "access-analyzer", "macie2", "securityhub":
+		return restJSONOperation(c.service, c.r.URL.Path)
 	case "account":
 		op := strings.TrimPrefix(c.r.URL.Path, "/")
 		if op == "" {
@@ -343,6 +345,8 @@ func (s *Server) dispatch(c *call) {
 		err = s.guardduty(c)
 	case "account":
 		err = s.accountService(c)
+	case "access-analyzer", "macie2", "securityhub":
+		err = s.securityServices(c)
 	default:
 		err = fmt.Errorf("unknown service %q", c.service)
 	}
@@ -390,7 +394,7 @@ func (s *Server) deny(c *call) {
 	switch c.service {
 	case "ec2":
 		s.fail(c, http.StatusForbidden, "UnauthorizedOperation", "You are not authorized to perform this operation.")
-	case "kms", "cloudtrail", "config", "guardduty", "account":
+	case "kms", "cloudtrail", "config", "guardduty", "account", "access-analyzer", "macie2", "securityhub":
 		s.fail(c, http.StatusForbidden, "AccessDeniedException", msg)
 	default:
 		s.fail(c, http.StatusForbidden, "AccessDenied", msg)
@@ -405,7 +409,7 @@ func (s *Server) throttle(c *call) {
 		s.fail(c, http.StatusServiceUnavailable, "SlowDown", "Please reduce your request rate.")
 	case "kms", "cloudtrail", "config":
 		s.fail(c, http.StatusBadRequest, "ThrottlingException", "Rate exceeded")
-	case "guardduty", "account":
+	case "guardduty", "account", "access-analyzer", "macie2", "securityhub":
 		s.fail(c, http.StatusTooManyRequests, "TooManyRequestsException", "Rate exceeded")
 	default:
 		s.fail(c, http.StatusBadRequest, "Throttling", "Rate exceeded")
@@ -421,7 +425,7 @@ func (s *Server) fail(c *call, status int, code, msg string) {
 		writeTemplate(c, status, "application/xml", "s3-error", map[string]string{"Code": code, "Message": msg})
 	case "s3control":
 		writeTemplate(c, status, "application/xml", "s3control-error", map[string]string{"Code": code, "Message": msg})
-	case "kms", "cloudtrail", "config", "guardduty", "account":
+	case "kms", "cloudtrail", "config", "guardduty", "account", "access-analyzer", "macie2", "securityhub":
 		c.w.Header().Set("X-Amzn-ErrorType", code)
 		writeTemplate(c, status, "application/x-amz-json-1.1", "json-error", map[string]string{"Code": code, "Message": msg})
 	default:
