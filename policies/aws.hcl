@@ -3,17 +3,25 @@
 
 mitigation "aws-root-protection" {
   title    = "Root user locked away: MFA, no access keys, security contact set"
-  controls = ["AWS-IAM-003", "AWS-IAM-004", "AWS-ACCT-001"]
+  controls = ["AWS-IAM-003", "AWS-IAM-004", "AWS-IAM-021", "AWS-ACCT-001"]
 }
 
 mitigation "aws-password-policy" {
   title    = "Strong IAM password policy"
-  controls = ["AWS-IAM-005", "AWS-IAM-006"]
+  controls = ["AWS-IAM-005", "AWS-IAM-006", "AWS-IAM-020"]
 }
 
 mitigation "aws-iam-least-privilege" {
-  title    = "IAM permissions through groups, no full-admin policies, no idle credentials"
-  controls = ["AWS-IAM-007", "AWS-IAM-008", "AWS-IAM-009", "AWS-IAM-010"]
+  title = "IAM permissions through groups, no full-admin or escalating policies, no idle credentials, MFA enforced"
+  controls = [
+    "AWS-IAM-007", "AWS-IAM-008", "AWS-IAM-009", "AWS-IAM-010", "AWS-IAM-014", "AWS-IAM-015", "AWS-IAM-016",
+    "AWS-IAM-017", "AWS-IAM-018", "AWS-IAM-019", "AWS-IAM-022", "AWS-IAM-023",
+  ]
+}
+
+mitigation "aws-role-trust" {
+  title    = "Roles trust named principals only: no public trust, external IDs for third parties, services tied to the account"
+  controls = ["AWS-IAM-011", "AWS-IAM-012", "AWS-IAM-013"]
 }
 
 mitigation "aws-storage-exposure" {
@@ -32,8 +40,8 @@ mitigation "aws-database-exposure" {
 }
 
 mitigation "aws-workload-hardening" {
-  title    = "Instance metadata protected by IMDSv2"
-  controls = ["AWS-EC2-005"]
+  title    = "Instance metadata protected by IMDSv2; instances use instance roles, not stored keys"
+  controls = ["AWS-EC2-005", "AWS-EC2-006"]
 }
 
 mitigation "aws-audit-logging" {
@@ -47,8 +55,8 @@ mitigation "aws-threat-detection" {
 }
 
 mitigation "aws-data-recovery" {
-  title    = "Recoverable data: versioned buckets and database backups"
-  controls = ["AWS-S3-006", "AWS-RDS-004"]
+  title    = "Recoverable data: versioned buckets, MFA Delete and database backups"
+  controls = ["AWS-S3-006", "AWS-S3-008", "AWS-RDS-004"]
 }
 
 risk "aws-account-compromise" {
@@ -56,7 +64,7 @@ risk "aws-account-compromise" {
   threat      = "A leaked root key, a root password without MFA, or a user with full-admin rights gives an attacker the whole account"
   likelihood  = 3
   impact      = 5
-  mitigations = ["aws-root-protection", "aws-password-policy", "aws-iam-least-privilege"]
+  mitigations = ["aws-root-protection", "aws-password-policy", "aws-iam-least-privilege", "aws-role-trust"]
 }
 
 risk "aws-undetected-intrusion" {
@@ -81,8 +89,10 @@ training "aws-account-security" {
   valid_for    = "365d"
   controls = [
     "AWS-IAM-003", "AWS-IAM-004", "AWS-IAM-005", "AWS-IAM-006", "AWS-IAM-007", "AWS-IAM-008",
-    "AWS-IAM-009", "AWS-IAM-010", "AWS-ACCT-001", "AWS-CT-001", "AWS-CT-002", "AWS-CT-003",
-    "AWS-VPC-001", "AWS-CFG-001", "AWS-GD-001",
+    "AWS-IAM-009", "AWS-IAM-010", "AWS-IAM-011", "AWS-IAM-012", "AWS-IAM-013", "AWS-IAM-014", "AWS-IAM-015",
+    "AWS-IAM-016", "AWS-IAM-017", "AWS-IAM-018", "AWS-IAM-019", "AWS-IAM-020", "AWS-IAM-021", "AWS-IAM-022",
+    "AWS-IAM-023", "AWS-ACCT-001", "AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-VPC-001", "AWS-CFG-001",
+    "AWS-GD-001",
   ]
 }
 
@@ -92,7 +102,8 @@ training "aws-data-protection" {
   valid_for    = "730d"
   controls = [
     "AWS-S3-003", "AWS-S3-004", "AWS-S3-005", "AWS-S3-006", "AWS-S3-007", "AWS-EC2-003", "AWS-EC2-004",
-    "AWS-EC2-005", "AWS-RDS-001", "AWS-RDS-002", "AWS-RDS-003", "AWS-RDS-004", "AWS-KMS-001",
+    "AWS-EC2-005", "AWS-EC2-006", "AWS-RDS-001", "AWS-RDS-002", "AWS-RDS-003", "AWS-RDS-004", "AWS-KMS-001",
+    "AWS-S3-008",
   ]
 }
 
@@ -101,13 +112,22 @@ policy "aws-cloud-security" {
   review_every = "365d"
 
   statement "root-user" {
-    text     = "The AWS root user has MFA and no access keys, and a security contact receives AWS notifications."
-    controls = ["AWS-IAM-003", "AWS-IAM-004", "AWS-ACCT-001"]
+    text     = "The AWS root user has MFA and no access keys, is not used for everyday work, and a security contact receives AWS notifications."
+    controls = ["AWS-IAM-003", "AWS-IAM-004", "AWS-IAM-021", "AWS-ACCT-001"]
   }
 
   statement "iam-hygiene" {
-    text     = "IAM users get permissions through groups only, never full administrator rights through a customer policy, and idle credentials are disabled within 45 days."
-    controls = ["AWS-IAM-005", "AWS-IAM-006", "AWS-IAM-007", "AWS-IAM-008", "AWS-IAM-009", "AWS-IAM-010"]
+    text = "IAM users get permissions through groups only, which enforce MFA; no user, group or role holds full administrator rights or a privilege-escalation path through any policy, managed or inline; passwords are long and complex; and idle or never-used credentials are disabled."
+    controls = [
+      "AWS-IAM-005", "AWS-IAM-006", "AWS-IAM-007", "AWS-IAM-008", "AWS-IAM-009", "AWS-IAM-010", "AWS-IAM-014",
+      "AWS-IAM-015", "AWS-IAM-016", "AWS-IAM-017", "AWS-IAM-018", "AWS-IAM-019", "AWS-IAM-020", "AWS-IAM-022",
+      "AWS-IAM-023",
+    ]
+  }
+
+  statement "role-trust" {
+    text     = "IAM roles trust only named principals: never everyone, another account only with an external ID, and AWS services only on behalf of this account."
+    controls = ["AWS-IAM-011", "AWS-IAM-012", "AWS-IAM-013"]
   }
 
   statement "no-public-storage" {
@@ -126,8 +146,8 @@ policy "aws-cloud-security" {
   }
 
   statement "instance-metadata" {
-    text     = "EC2 instances accept only session-based (IMDSv2) metadata requests."
-    controls = ["AWS-EC2-005"]
+    text     = "EC2 instances accept only session-based (IMDSv2) metadata requests and get AWS access from an instance role."
+    controls = ["AWS-EC2-005", "AWS-EC2-006"]
   }
 
   statement "logging-and-detection" {
@@ -136,7 +156,7 @@ policy "aws-cloud-security" {
   }
 
   statement "recoverability" {
-    text     = "Bucket objects are versioned and databases are backed up, so data can be restored after a mistake or an attack."
-    controls = ["AWS-S3-006", "AWS-RDS-004"]
+    text     = "Bucket objects are versioned, deleting versions needs MFA, and databases are backed up, so data can be restored after a mistake or an attack."
+    controls = ["AWS-S3-006", "AWS-S3-008", "AWS-RDS-004"]
   }
 }

@@ -1,5 +1,5 @@
 # METADATA
-# title: No attached customer-managed policy grants full administrative access
+# title: No attached policy, customer or AWS-managed, grants full administrative access
 # description: >-
 #   A policy allowing every action ("*", "*:*", or NotAction) on every
 #   resource ("*", or NotResource) makes everyone it is attached to an
