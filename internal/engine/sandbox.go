@@ -8,10 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
-	"runtime/debug"
-	"runtime/metrics"
 	"strings"
 	"sync"
 	"time"
@@ -19,6 +16,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	"github.com/rampart-audit/rampart/internal/childproc"
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 )
@@ -27,14 +25,16 @@ import (
 // cannot be interrupted at all (compiling a regular expression of 100,000
 // groups runs for minutes; numbers.range allocates its whole array at
 // once). An untrusted control is therefore evaluated in a child process —
-// this same executable, re-run with ChildEnv set — under a memory limit and
-// a watchdog. If the child dies or is killed, every result of that control
-// is an error naming the limit, and the run goes on.
+// this same executable, re-run with ChildEnv set to childproc.Eval — under
+// a memory limit and a watchdog (internal/childproc). If the child dies or
+// is killed, every result of that control is an error naming the limit,
+// and the run goes on.
 
-// ChildEnv, set to "1", makes the executable an evaluation child: main and
-// the TestMain of every test package that evaluates untrusted controls
-// call RunChild when IsChild reports true, before anything else.
-const ChildEnv = "RAMPART_EVAL_CHILD"
+// ChildEnv, set to childproc.Eval, makes the executable an evaluation
+// child: main and the TestMain of every test package that evaluates
+// untrusted controls call RunChild when IsChild reports true, before
+// anything else.
+const ChildEnv = childproc.Env
 
 // DefaultMemoryLimit bounds an evaluation child's heap.
 const DefaultMemoryLimit = 1 << 30
@@ -48,14 +48,11 @@ const childStartup = 10 * time.Second
 // built-ins that cannot be interrupted.
 const childGrace = time.Second
 
-// exitMemory is the child's exit code when its memory watchdog fires.
-const exitMemory = 86
-
 // WithMemoryLimit sets the memory limit of an untrusted control's child.
 func WithMemoryLimit(bytes int64) Option { return func(e *Engine) { e.memoryLimit = bytes } }
 
 // IsChild reports whether this process was started as an evaluation child.
-func IsChild() bool { return os.Getenv(ChildEnv) == "1" }
+func IsChild() bool { return childproc.Kind() == childproc.Eval }
 
 type childRequest struct {
 	Modules     map[string]string `json:"modules"`
@@ -192,24 +189,19 @@ func (e *Engine) runChild(ctx context.Context, req childRequest) ([]childResult,
 	if IsChild() {
 		return nil, errors.New("could not be evaluated: an evaluation child may not start another")
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, fmt.Errorf("could not be evaluated: find the rampart executable: %w", err)
-	}
 	body, err := json.Marshal(req)
 	if err != nil {
 		return nil, fmt.Errorf("could not be evaluated: encode its input: %w", err)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	// -test.run=^$ makes a test binary without the RunChild hook run no
-	// tests (its output then fails to decode); rampart ignores it.
-	cmd := exec.CommandContext(ctx, exe, "-test.run=^$")
-	// The child sees nothing of the environment: no tokens to leak.
-	cmd.Env = []string{ChildEnv + "=1", fmt.Sprintf("GOMEMLIMIT=%d", req.MemoryLimit)}
+	cmd, err := childproc.Command(ctx, childproc.Eval, req.MemoryLimit)
+	if err != nil {
+		return nil, fmt.Errorf("could not be evaluated: %w", err)
+	}
 	cmd.Stdin = bytes.NewReader(body)
-	var stderr bytes.Buffer
-	cmd.Stderr = &limitedBuffer{buf: &stderr, max: 64 << 10}
+	stderr := &childproc.LimitedBuffer{Max: 64 << 10}
+	cmd.Stderr = stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, fmt.Errorf("could not be evaluated: %w", err)
@@ -254,16 +246,16 @@ func (e *Engine) runChild(ctx context.Context, req childRequest) ([]childResult,
 	switch {
 	case timedOut:
 		return nil, fmt.Errorf("exceeded the time limit of %s (the evaluation process was killed)", req.Timeout)
-	case errors.As(waitErr, &exit) && (exit.ExitCode() == exitMemory || outOfMemory(stderr.String())):
+	case errors.As(waitErr, &exit) && childproc.OutOfMemory(exit.ExitCode(), stderr.Buf.String()):
 		return nil, fmt.Errorf("exceeded the memory limit of %d MiB (the evaluation process was stopped)", req.MemoryLimit>>20)
 	case ctx.Err() != nil && decodeErr == nil:
 		return nil, fmt.Errorf("could not be evaluated: %w", ctx.Err())
 	case waitErr != nil:
-		return nil, fmt.Errorf("could not be evaluated: the evaluation process failed: %v%s", waitErr, lastLine(stderr.String()))
+		return nil, fmt.Errorf("could not be evaluated: the evaluation process failed: %v%s", waitErr, childproc.LastLine(stderr.Buf.String()))
 	case decodeErr != nil:
 		return nil, fmt.Errorf("could not be evaluated: %w", decodeErr)
 	case len(lines) != len(req.Inputs):
-		return nil, fmt.Errorf("could not be evaluated: the evaluation process returned %d of %d results%s", len(lines), len(req.Inputs), lastLine(stderr.String()))
+		return nil, fmt.Errorf("could not be evaluated: the evaluation process returned %d of %d results%s", len(lines), len(req.Inputs), childproc.LastLine(stderr.Buf.String()))
 	}
 	return lines, nil
 }
@@ -273,42 +265,6 @@ func truncate(s string) string {
 		return s[:200] + "…"
 	}
 	return s
-}
-
-// outOfMemory recognises the Go runtime's death under RLIMIT_AS: a failed
-// heap allocation, or (race detector builds) a failed shadow or arena
-// reservation.
-func outOfMemory(stderr string) bool {
-	for _, s := range []string{"out of memory", "cannot allocate memory", "address space collisions", "failed to allocate"} {
-		if strings.Contains(stderr, s) {
-			return true
-		}
-	}
-	return false
-}
-
-func lastLine(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return ""
-	}
-	if i := strings.LastIndex(s, "\n"); i >= 0 {
-		s = s[i+1:]
-	}
-	return ": " + s
-}
-
-// limitedBuffer keeps the first max bytes of a child's stderr.
-type limitedBuffer struct {
-	buf *bytes.Buffer
-	max int
-}
-
-func (l *limitedBuffer) Write(p []byte) (int, error) {
-	if room := l.max - l.buf.Len(); room > 0 {
-		l.buf.Write(p[:min(len(p), room)])
-	}
-	return len(p), nil
 }
 
 // RunChild is the evaluation child: it limits its own memory, reads one
@@ -324,7 +280,7 @@ func RunChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "evaluation child: read request: %v\n", err)
 		return 2
 	}
-	limitMemory(req.MemoryLimit, stderr)
+	childproc.LimitMemory(req.MemoryLimit, stderr, "evaluation child")
 	ctx := context.Background()
 	mods := make([]Module, 0, len(req.Modules))
 	for name, src := range req.Modules {
@@ -384,26 +340,4 @@ func (e *Engine) evalChildInput(ctx context.Context, pq rego.PreparedEvalQuery, 
 		return childResult{Error: "query returned no result"}
 	}
 	return childResult{Deny: rs[0].Bindings["deny"], Unknown: rs[0].Bindings["unknown"]}
-}
-
-// limitMemory makes the Go runtime collect harder near the limit and
-// stops the process once the heap passes it anyway; on Linux the address
-// space is capped as well (limit_linux.go), which stops an allocation too
-// large to wait for the watchdog.
-func limitMemory(limit int64, stderr io.Writer) {
-	if limit <= 0 {
-		return
-	}
-	debug.SetMemoryLimit(limit)
-	capAddressSpace(limit)
-	go func() {
-		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-		for range time.Tick(10 * time.Millisecond) {
-			metrics.Read(sample)
-			if sample[0].Value.Kind() == metrics.KindUint64 && int64(sample[0].Value.Uint64()) > limit {
-				fmt.Fprintf(stderr, "evaluation child: memory limit of %d MiB exceeded\n", limit>>20)
-				os.Exit(exitMemory)
-			}
-		}
-	}()
 }

@@ -1,6 +1,6 @@
 //go:build !linux
 
-package engine
+package childproc
 
 // capAddressSpace has no portable equivalent of RLIMIT_AS (macOS does not
 // enforce it): the heap watchdog and the parent's time watchdog remain.
