@@ -52,6 +52,7 @@ func (r *run) trails(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) 
 		default:
 			attrs["is_logging"] = *st.IsLogging
 		}
+		r.eventSelectors(ctx, c, sc, t.TrailARN, attrs, unknown)
 		if arn == "" {
 			arn = "arn:" + partition(sc.Region) + ":cloudtrail:" + sc.Region + ":" + sc.AccountID + ":trail/" + sdkaws.ToString(t.Name)
 		}

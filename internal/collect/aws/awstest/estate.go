@@ -131,7 +131,9 @@ func Sample() *Estate {
 				Instances: []Instance{{ID: "i-0aaa", PublicIP: "203.0.113.10", HTTPTokens: "optional"}, {ID: "i-0bbb", HTTPTokens: "required"}},
 				Volumes:   []Volume{{ID: "vol-0enc", Encrypted: true, Size: 8}, {ID: "vol-0plain", Size: 100}},
 				VPCs:      []VPC{{ID: "vpc-0main", FlowLogID: "fl-0main"}, {ID: "vpc-0default", Default: true}},
-				Trails:    []Trail{{Name: "org-trail", MultiRegion: true, Validation: true, KMSKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", Logging: true, Bucket: "acme-logs"}},
+				// Management events and S3 object writes of every bucket, not reads (CIS 3.8 yes, 3.9 no).
+				Trails: []Trail{{Name: "org-trail", MultiRegion: true, Validation: true, KMSKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", Logging: true, Bucket: "acme-logs", LogGroup: "cloudtrail-org",
+					Selectors: []EventSelector{{ReadWrite: "All", Management: true}, {ReadWrite: "WriteOnly", S3Values: []string{"arn:aws:s3"}}}}},
 				Keys: []Key{
 					{ID: "1234abcd-12ab-34cd-56ef-1234567890ab", Customer: true, Spec: "SYMMETRIC_DEFAULT", Rotation: true},
 					{ID: "0987dcba-09fe-87dc-65ba-ab0987654321", Customer: true, Spec: "SYMMETRIC_DEFAULT"},
@@ -153,7 +155,12 @@ func Sample() *Estate {
 			"us-east-1": {
 				SecurityGroups: []SecurityGroup{{ID: "sg-1default", Name: "default", VPC: "vpc-1default"}},
 				VPCs:           []VPC{{ID: "vpc-1default", Default: true}},
-				Trails:         []Trail{{Name: "local-trail", Bucket: "acme-logs"}},
+				// Advanced selectors: management events, and S3 reads of one bucket only (not all buckets).
+				Trails: []Trail{{Name: "local-trail", Bucket: "acme-logs", Advanced: []AdvancedSelector{
+					{Name: "management", Fields: []FieldSelector{{Field: "eventCategory", Equals: []string{"Management"}}}},
+					{Name: "site reads", Fields: []FieldSelector{{Field: "eventCategory", Equals: []string{"Data"}}, {Field: "resources.type", Equals: []string{"AWS::S3::Object"}},
+						{Field: "readOnly", Equals: []string{"true"}}, {Field: "resources.ARN", StartsWith: []string{"arn:aws:s3:::acme-site/"}}}},
+				}}},
 			},
 		},
 	}

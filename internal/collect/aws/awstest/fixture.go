@@ -223,6 +223,38 @@ type Trail struct {
 	KMSKeyID    string
 	Logging     bool
 	Bucket      string
+	// Selectors are the basic event selectors; with neither these nor
+	// Advanced the trail has CloudTrail's default, management events All.
+	Selectors []EventSelector
+	Advanced  []AdvancedSelector
+	LogGroup  string // CloudWatch Logs log group name, "" when not set
+}
+
+// EventSelector is a basic event selector; S3Values are the
+// AWS::S3::Object data resource's values (none: no data events).
+type EventSelector struct {
+	ReadWrite  string // All, ReadOnly, WriteOnly
+	Management bool
+	S3Values   []string
+}
+
+// AdvancedSelector is an advanced event selector.
+type AdvancedSelector struct {
+	Name   string
+	Fields []FieldSelector
+}
+
+type FieldSelector struct {
+	Field              string
+	Equals, StartsWith []string
+}
+
+// EventSelectorsOrDefault are the basic selectors GetEventSelectors answers with.
+func (t Trail) EventSelectorsOrDefault() []EventSelector {
+	if len(t.Selectors) == 0 && len(t.Advanced) == 0 {
+		return []EventSelector{{ReadWrite: "All", Management: true}}
+	}
+	return t.Selectors
 }
 
 type Key struct {

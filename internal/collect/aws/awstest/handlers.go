@@ -372,6 +372,15 @@ func (s *Server) jsonService(c *call) error {
 		}
 		s.fail(c, http.StatusBadRequest, "TrailNotFoundException", "Unknown trail: "+name)
 		return nil
+	case "cloudtrail/GetEventSelectors":
+		name := str("TrailName")
+		for _, t := range reg.Trails {
+			if strings.HasSuffix(name, "trail/"+t.Name) || name == t.Name {
+				return render(c, jsonType, "cloudtrail/GetEventSelectors", map[string]any{"Account": c.account.ID, "Region": c.region, "Trail": t})
+			}
+		}
+		s.fail(c, http.StatusBadRequest, "TrailNotFoundException", "Unknown trail: "+name)
+		return nil
 	case "config/DescribeConfigurationRecorders":
 		return render(c, jsonType, "config/DescribeConfigurationRecorders", reg.Recorder)
 	case "config/DescribeConfigurationRecorderStatus":
