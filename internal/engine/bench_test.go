@@ -3,8 +3,11 @@ package engine
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
+	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -131,4 +134,118 @@ func BenchmarkEvaluateSerial(b *testing.B) {
 	for b.Loop() {
 		e.Evaluate(ctx, snap, nil)
 	}
+}
+
+// joinCorpus is generateResources(n) placed in accounts, plus what the
+// relation controls join: per account one aws.account, trails (half of
+// them multi-region) delivering to generated buckets and encrypted with
+// generated keys. Every trail finds its bucket and key by reference.
+func joinCorpus(n int) []evidence.Resource {
+	out := generateResources(n)
+	const accounts = 100
+	acct := func(i int) string { return fmt.Sprintf("%012d", i%accounts) }
+	var buckets []string
+	for i := range out {
+		out[i].Scope = evidence.Scope{Platform: "aws", AccountID: acct(i), Region: "eu-west-1"}
+		if out[i].Type == "aws.s3.bucket" {
+			out[i].Attributes["logging"] = map[string]any{"enabled": i%3 != 0}
+			buckets = append(buckets, out[i].Attributes["name"].(string))
+		}
+	}
+	for a := range accounts {
+		out = append(out, evidence.Resource{Type: "aws.account", ID: fmt.Sprintf("arn:aws:iam::%s:root", acct(a)),
+			Scope: evidence.Scope{Platform: "aws", AccountID: acct(a)}, Attributes: map[string]any{"account_id": acct(a)}})
+	}
+	for i := range n / 10 {
+		keyARN := fmt.Sprintf("arn:aws:kms:eu-west-1:%s:key/%d", acct(i), i)
+		out = append(out,
+			evidence.Resource{Type: "aws.kms.key", ID: keyARN, Scope: evidence.Scope{Platform: "aws", AccountID: acct(i), Region: "eu-west-1"},
+				Attributes: map[string]any{"key_id": fmt.Sprint(i), "key_state": "Enabled", "rotation_enabled": i%2 == 0, "customer_managed": true, "key_spec": "SYMMETRIC_DEFAULT"}},
+			evidence.Resource{Type: "aws.cloudtrail.trail", ID: fmt.Sprintf("arn:aws:cloudtrail:eu-west-1:%s:trail/t%d", acct(i), i),
+				Scope: evidence.Scope{Platform: "aws", AccountID: acct(i), Region: "eu-west-1"},
+				Attributes: map[string]any{"name": fmt.Sprintf("t%d", i), "is_multi_region_trail": i%2 == 0, "is_logging": true, "s3_bucket_name": buckets[i%len(buckets)],
+					"kms_encrypted": true, "kms_key_id": keyARN, "log_file_validation_enabled": true}})
+	}
+	return out
+}
+
+// controlsWithoutRelated is the built-in controls with every custom.related
+// block removed: the same controls, evaluated without joins (they see no
+// input.related and report not_evaluated).
+func controlsWithoutRelated(b *testing.B) fstest.MapFS {
+	out := fstest.MapFS{}
+	err := fs.WalkDir(controls.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(controls.FS, p)
+		if err != nil {
+			return err
+		}
+		var kept []string
+		inRelated := false
+		for line := range strings.SplitSeq(string(data), "\n") {
+			switch {
+			case line == "#   related:":
+				inRelated = true
+				continue
+			case inRelated && strings.HasPrefix(line, "#     "):
+				continue
+			}
+			inRelated = false
+			kept = append(kept, line)
+		}
+		out[p] = &fstest.MapFile{Data: []byte(strings.Join(kept, "\n"))}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return out
+}
+
+// BenchmarkEvaluateJoins evaluates the built-in controls over the same
+// evidence twice in each iteration, on one worker each so the times are
+// CPU like for like: with the relation controls' joins (index built once
+// per run, input.related per subject) and with their related blocks
+// removed. joins-ratio is the cost of joins; the target is ≤ 1.3.
+func BenchmarkEvaluateJoins(b *testing.B) {
+	ctx := context.Background()
+	with, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	without, err := New(ctx, []Source{{Name: "controls", FS: controlsWithoutRelated(b)}}, WithWorkers(1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(with.rels) == 0 || len(without.rels) != 0 {
+		b.Fatalf("relations: %d with, %d without", len(with.rels), len(without.rels))
+	}
+	snap := &evidence.Snapshot{Resources: joinCorpus(10_000)}
+	var joined, plain time.Duration
+	results := 0
+	timed := func(e *Engine) time.Duration {
+		start := time.Now()
+		results = len(e.Evaluate(ctx, snap, nil))
+		return time.Since(start)
+	}
+	odd := false
+	for b.Loop() {
+		// Alternate which runs first, so neither always gets the warmer
+		// caches or the quieter half of a shared machine's time slice.
+		if odd {
+			plain += timed(without)
+			joined += timed(with)
+		} else {
+			joined += timed(with)
+			plain += timed(without)
+		}
+		odd = !odd
+	}
+	iters := float64(b.N)
+	b.ReportMetric(float64(joined.Milliseconds())/iters, "joins-ms/op")
+	b.ReportMetric(float64(plain.Milliseconds())/iters, "no-joins-ms/op")
+	b.ReportMetric(float64(joined)/float64(plain), "joins-ratio")
+	b.ReportMetric(float64(results), "results")
 }

@@ -59,6 +59,11 @@ func guards(q, p inPath) bool {
 var (
 	attributesRef = ast.MustParseRef("input.attributes")
 	systemRef     = ast.MustParseRef("input.system")
+	// relatedRef is where a control reads the resources it declares in
+	// custom.related: input.related.<name>[_].attributes... is guarded like
+	// an attribute of the subject.
+	relatedRef = ast.MustParseRef("input.related")
+	inputRef   = ast.MustParseRef("input")
 )
 
 // checkGuards compares, per control, the input paths reachable from deny
@@ -92,8 +97,11 @@ func checkGuards(mods []*module) []Finding {
 			if rs := a.rules["deny"]; len(rs) > 0 {
 				loc = rs[0].Location
 			}
-			out = append(out, at(m, loc, RuleUnguardedAttribute, LevelWarning,
-				"deny reads %s but no unknown rule does: a resource without it would pass unseen (add unknown ... if not is_...(lib.attr(...)) for it)", n))
+			hint := "a resource without it would pass unseen (add unknown ... if not is_...(lib.attr(...)) for it)"
+			if strings.HasPrefix(n, "related.") {
+				hint = `a related resource without it would pass unseen (add unknown ... if { some t in object.get(input, ["related", <name>], []); not is_...(object.get(t, ["attributes", ...], null)) }, and one for the list itself)`
+			}
+			out = append(out, at(m, loc, RuleUnguardedAttribute, LevelWarning, "deny reads %s but no unknown rule does: %s", n, hint))
 		}
 	}
 	return out
@@ -396,6 +404,8 @@ func (a *analysis) resolve(t *ast.Term, env map[ast.Var]inPath) inPath {
 			base, v = inPath{"attributes"}, v[len(attributesRef):]
 		case v.HasPrefix(systemRef):
 			base, v = inPath{"system"}, v[len(systemRef):]
+		case v.HasPrefix(relatedRef):
+			base, v = inPath{"related"}, v[len(relatedRef):]
 		default:
 			h, ok := v[0].Value.(ast.Var)
 			if !ok {
@@ -413,6 +423,14 @@ func (a *analysis) resolve(t *ast.Term, env map[ast.Var]inPath) inPath {
 		switch {
 		case (op == "lib.attr" || op == "data.rampart.lib.attr") && len(v) == 2:
 			return append(inPath{"attributes"}, keyList(v[1])...)
+		case op == "object.get" && len(v) == 4 && v[1].Value.Compare(inputRef) == 0:
+			// object.get(input, ["related", name], null): the namespaces
+			// a control may read defensively from input itself.
+			p := keyList(v[2])
+			if len(p) > 0 && (p[0] == "attributes" || p[0] == "system" || p[0] == "related") {
+				return p
+			}
+			return nil
 		case op == "object.get" && len(v) == 4:
 			base := a.resolve(v[1], env)
 			if base == nil {

@@ -74,6 +74,8 @@ var rules = []rule{
 	{RuleUnusedRule, LevelWarning, "a helper rule of a control package that no rule refers to", checkUnused, nil},
 	{RuleDeprecatedSyntax, LevelWarning, "Rego v0 syntax, redundant future.keywords or rego.v1 imports, or deprecated built-ins", checkDeprecated, nil},
 	{RuleNotSet, LevelError, "deny or unknown is not a set rule (`deny contains msg if ...`), which the engine refuses to load", nil, []string{engine.CodeNotSet}},
+	{RuleRelatedInvalid, LevelError, "a custom.related entry is malformed: a name that is not lower_snake, no type or join, a join other than account, region or {attribute, key}", nil, []string{engine.CodeRelatedInvalid}},
+	{RuleRelatedUndeclared, LevelError, "a control reads input.related.<name> for a name its custom.related does not declare, so the rules reading it never hold", checkRelated, nil},
 }
 
 // byCode maps each front-end problem code to its rule.

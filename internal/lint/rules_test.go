@@ -140,6 +140,16 @@ func TestRules(t *testing.T) {
 			"controls/aws/s3/x.rego:34:24: deprecated-syntax: built-in any is deprecated"},
 		{RuleDeprecatedSyntax, goodControl, map[string]string{"controls/aws/s3/x_test.rego": "package rampart.aws.s3.x_test\n\nimport data.rampart.aws.s3.x\n\ntest_v0 { count(x.deny) == 0 }\n"},
 			"controls/aws/s3/x_test.rego:5:1: deprecated-syntax: Rego v0 syntax (`if` keyword is required before rule body)"},
+		{RuleRelatedInvalid, r("#   remediation:", "#   related:\n#     trails: {type: aws.cloudtrail.trail, join: org}\n#   remediation:").Replace(goodControl), nil,
+			`controls/aws/s3/x.rego:1:1: related-invalid: custom.related.trails.join "org" is not account, region or {attribute: ..., key: ...}`},
+		{RuleResourceTypeUnknown, r("#   remediation:", "#   related:\n#     trails: {type: aws.cloudtrail.trial, join: account}\n#   remediation:").Replace(goodControl), nil,
+			`controls/aws/s3/x.rego:1:1: resource-type-unknown: custom.related.trails.type "aws.cloudtrail.trial" is not documented in docs/resources.md`},
+		{RuleRelatedUndeclared, goodControl + "\ndeny contains \"t\" if count(input.related.trails) == 0\n", nil,
+			"controls/aws/s3/x.rego:34:28: related-undeclared: input.related.trails is not declared in the control's custom.related (it declares none)"},
+		{RuleRelatedUndeclared, r("#   remediation:", "#   related:\n#     trails: {type: aws.cloudtrail.trail, join: account}\n#   remediation:").Replace(goodControl) + "\ndeny contains \"t\" if count(object.get(input, [\"related\", \"trail\"], [])) == 0\n", nil,
+			"controls/aws/s3/x.rego:36:28: related-undeclared: input.related.trail is not declared in the control's custom.related (it declares trails)"},
+		{RuleUnguardedAttribute, r("#   remediation:", "#   related:\n#     trails: {type: aws.cloudtrail.trail, join: account}\n#   remediation:").Replace(goodControl) + "\ndeny contains \"t\" if {\n\tsome t in input.related.trails\n\tt.attributes.is_logging == false\n}\n", nil,
+			"controls/aws/s3/x.rego:20:1: unguarded-attribute: deny reads related.trails[_].attributes.is_logging but no unknown rule does: a related resource without it would pass unseen (add unknown ... if { some t in object.get(input, [\"related\", <name>], []); not is_...(object.get(t, [\"attributes\", ...], null)) }, and one for the list itself)"},
 	} {
 		t.Run(tc.rule, func(t *testing.T) {
 			findings, problems := Sources(sources(tc.control, tc.extra))
@@ -167,7 +177,7 @@ func TestFrontEndCodesHaveRules(t *testing.T) {
 		engine.CodeMetadataMissing, engine.CodeFieldMissing, engine.CodeFieldType, engine.CodeIDFormat,
 		engine.CodeIDDuplicate, engine.CodePackageDuplicate, engine.CodeSeverityUnknown,
 		engine.CodeResourceTypeFormat, engine.CodeResourceTypeUnknown, engine.CodeFrameworkUnknown,
-		engine.CodeDenyMissing, engine.CodeNotSet, engine.CodeForbiddenBuiltin,
+		engine.CodeDenyMissing, engine.CodeNotSet, engine.CodeForbiddenBuiltin, engine.CodeRelatedInvalid,
 	} {
 		_, ok := byCode[code]
 		require.True(t, ok, "engine code %s has no lint rule", code)

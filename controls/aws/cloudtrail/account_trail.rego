@@ -25,7 +25,7 @@ package rampart.aws.cloudtrail.account_trail
 
 import data.rampart.lib
 
-trails := input.related.trails
+trails := object.get(input, ["related", "trails"], null)
 
 # qualifies holds for a trail known to record every region and to be logging.
 qualifies(t) if {
@@ -33,15 +33,16 @@ qualifies(t) if {
 	t.attributes.is_logging == true
 }
 
-# undecided trails might qualify: one of the two facts is not a boolean.
-undecided contains t.id if {
+# undecided holds when some trail might qualify: one of the two facts is
+# not a boolean, so the account cannot be failed on the others.
+undecided if {
 	some t in trails
 	not decided(t)
 }
 
 decided(t) if {
-	is_boolean(object.get(t.attributes, "is_multi_region_trail", null))
-	is_boolean(object.get(t.attributes, "is_logging", null))
+	is_boolean(object.get(t, ["attributes", "is_multi_region_trail"], null))
+	is_boolean(object.get(t, ["attributes", "is_logging"], null))
 }
 
 good := [t | some t in trails; qualifies(t)]
@@ -55,12 +56,13 @@ deny contains {"msg": sprintf("account %s has no multi-region trail that is logg
 	is_array(trails)
 	count(trails) > 0
 	count(good) == 0
-	count(undecided) == 0
+	not undecided
 }
 
-unknown contains {"msg": sprintf("whether trail %s is multi-region and logging is unknown", [id]), "path": "related.trails"} if {
+unknown contains {"msg": sprintf("whether trail %s is multi-region and logging is unknown", [object.get(t, "id", "(unnamed trail)")]), "path": "related.trails"} if {
 	count(good) == 0
-	some id in undecided
+	some t in trails
+	not decided(t)
 }
 
 unknown contains {"msg": "the account's trails were not given to the control (input.related.trails)", "path": "related.trails"} if {
