@@ -17,6 +17,9 @@ const (
 	TypeAWSRDSInstance      = "aws.rds.instance"
 
 	TypeAWSIAMServerCertificate = "aws.iam.server_certificate"
+	TypeAWSLogsMetricFilter     = "aws.logs.metric_filter"
+	TypeAWSCloudWatchAlarm      = "aws.cloudwatch.alarm"
+	TypeAWSSNSSubscription      = "aws.sns.subscription"
 )
 
 var (
@@ -300,6 +303,50 @@ var awsTypes = []ResourceType{
 			{Name: "kms_key_id", Kind: KindString, From: Both, Description: "absent when unencrypted"},
 			{Name: "iam_database_authentication_enabled", Kind: KindBool, From: Terraform, Description: "IAM database authentication (the live collector does not read it)"},
 			tfRegion,
+		},
+	},
+	{
+		Name: TypeAWSLogsMetricFilter, ID: "`arn:aws:logs:<region>:<account>:log-group:<group>:metric-filter:<name>` (metric filters have no ARN of their own)",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws",
+		Notes: "Metric filters of every log group in the region (`logs:DescribeMetricFilters`): the second link of the CIS 4.x chain trail → log group → metric filter → alarm → SNS topic.",
+		Attributes: []Attribute{
+			{Name: "filter_name", Kind: KindString, From: Live},
+			{Name: "log_group_name", Kind: KindString, From: Live, Description: "the trail's `cloud_watch_logs_log_group_arn` names it as `arn:aws:logs:<region>:<account>:log-group:<name>:*`"},
+			{Name: "filter_pattern", Kind: KindString, From: Live, Description: "as written; `\"\"` matches every event"},
+			{Name: "metric_transformations", Kind: KindList, Shape: "list of `{metric_name, metric_namespace, metric_value}`", From: Live, Description: "the metrics the filter publishes"},
+			{Name: "creation_time", Kind: KindString, From: Live, Description: "RFC 3339"},
+		},
+	},
+	{
+		Name: TypeAWSCloudWatchAlarm, ID: "the alarm ARN",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws",
+		Notes: "Metric alarms (`cloudwatch:DescribeAlarms`); composite alarms are not listed.",
+		Attributes: []Attribute{
+			{Name: "alarm_name", Kind: KindString, From: Live},
+			{Name: "arn", Kind: KindString, From: Live},
+			{Name: "metric_name", Kind: KindString, From: Live, Description: "the watched metric; absent for a metric-math alarm"},
+			{Name: "namespace", Kind: KindString, From: Live, Description: "absent for a metric-math alarm"},
+			{Name: "statistic", Kind: KindString, From: Live, Description: "absent for extended statistics and metric math"},
+			{Name: "comparison_operator", Kind: KindString, From: Live},
+			{Name: "threshold", Kind: KindNumber, From: Live},
+			{Name: "period", Kind: KindNumber, From: Live, Description: "seconds"},
+			{Name: "evaluation_periods", Kind: KindNumber, From: Live},
+			{Name: "actions_enabled", Kind: KindBool, From: Live},
+			{Name: "alarm_actions", Kind: KindList, Shape: "list of string", From: Live, Description: "ARNs notified in ALARM state (SNS topics, Auto Scaling, …)"},
+			{Name: "ok_actions", Kind: KindList, Shape: "list of string", From: Live},
+			{Name: "state_value", Kind: KindString, From: Live, Description: "`OK`, `ALARM` or `INSUFFICIENT_DATA`"},
+		},
+	},
+	{
+		Name: TypeAWSSNSSubscription, ID: "the subscription ARN; for one not yet confirmed (whose ARN is `PendingConfirmation`), `<topic ARN>:pending-<n>`",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws",
+		Notes: "SNS subscriptions of the region (`sns:ListSubscriptions`). The endpoint (address, number, URL) is not stored.",
+		Attributes: []Attribute{
+			{Name: "subscription_arn", Kind: KindString, From: Live, Description: "`PendingConfirmation` until confirmed"},
+			{Name: "topic_arn", Kind: KindString, From: Live},
+			{Name: "protocol", Kind: KindString, From: Live, Description: "`email`, `https`, `sqs`, `lambda`, …"},
+			{Name: "owner", Kind: KindString, From: Live, Description: "the subscription owner's account"},
+			{Name: "confirmed", Kind: KindBool, From: Live, Description: "the subscription has an ARN (is neither pending nor deleted)"},
 		},
 	},
 }

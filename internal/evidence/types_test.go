@@ -346,8 +346,9 @@ func TestCollectorHelp(t *testing.T) {
 	assert.Equal(t, `Collect aws.account, aws.iam.user, aws.iam.role, aws.iam.group,
 aws.iam.policy, aws.iam.server_certificate, aws.s3.bucket,
 aws.ec2.security_group, aws.ec2.instance, aws.ec2.volume, aws.vpc,
-aws.cloudtrail.trail, aws.kms.key and aws.rds.instance resources with the
-AWS SDK and write them to an evidence snapshot.`, CollectorHelp("aws", "Collect ", " resources with the AWS SDK and write them to an evidence snapshot."))
+aws.cloudtrail.trail, aws.kms.key, aws.rds.instance,
+aws.logs.metric_filter, aws.cloudwatch.alarm and aws.sns.subscription
+resources with the AWS SDK and write them to an evidence snapshot.`, CollectorHelp("aws", "Collect ", " resources with the AWS SDK and write them to an evidence snapshot."))
 	assert.Equal(t, `Collect github.organization, github.member and github.repository resources
 through the GitHub REST API and write them to an evidence snapshot.`, CollectorHelp("github", "Collect ", " resources through the GitHub REST API and write them to an evidence snapshot."))
 	assert.Equal(t, "github.organization, github.member and github.repository", TypeList("github"))

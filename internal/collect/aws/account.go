@@ -38,12 +38,15 @@ const (
 	TypeRDSInstance   = evidence.TypeAWSRDSInstance
 
 	TypeServerCertificate = evidence.TypeAWSIAMServerCertificate
+	TypeMetricFilter      = evidence.TypeAWSLogsMetricFilter
+	TypeAlarm             = evidence.TypeAWSCloudWatchAlarm
+	TypeSubscription      = evidence.TypeAWSSNSSubscription
 )
 
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
 	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeMetricFilter, TypeAlarm, TypeSubscription}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -279,6 +282,9 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"access analyzer", func(ctx context.Context) error { return r.accessAnalyzer(ctx, cfg, sc, acct) }},
 		{"macie", func(ctx context.Context) error { return r.macie(ctx, cfg, sc, acct) }},
 		{"security hub", func(ctx context.Context) error { return r.securityHub(ctx, cfg, sc, acct) }},
+		{"logs metric filters", func(ctx context.Context) error { return r.metricFilters(ctx, cfg, sc) }},
+		{"cloudwatch alarms", func(ctx context.Context) error { return r.alarms(ctx, cfg, sc) }},
+		{"sns subscriptions", func(ctx context.Context) error { return r.subscriptions(ctx, cfg, sc) }},
 	}
 }
 

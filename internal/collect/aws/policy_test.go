@@ -28,6 +28,8 @@ var wireAction = map[string]string{
 	"s3:GetBucketEncryption":         "s3:GetEncryptionConfiguration",
 	"s3:GetPublicAccessBlock":        "s3:GetBucketPublicAccessBlock",
 	"s3control:GetPublicAccessBlock": "s3:GetAccountPublicAccessBlock",
+	// CloudWatch signs as "monitoring".
+	"monitoring:DescribeAlarms": "cloudwatch:DescribeAlarms",
 	// No permission can deny it.
 	"sts:GetCallerIdentity": "",
 }

@@ -151,6 +151,21 @@ func Sample() *Estate {
 				},
 				Macie:       "ENABLED",
 				SecurityHub: true,
+				// CIS 4.1 monitored end to end; 4.3 (root use) has a filter and
+				// an alarm that notifies nobody.
+				MetricFilters: []MetricFilter{
+					{Name: "unauthorized-api-calls", LogGroup: "cloudtrail-org", Pattern: `{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }`, MetricName: "UnauthorizedAPICalls", Namespace: "CISBenchmark"},
+					{Name: "root-usage", LogGroup: "cloudtrail-org", Pattern: `{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }`, MetricName: "RootAccountUsage", Namespace: "CISBenchmark"},
+					{Name: "app-errors", LogGroup: "/app/orders", Pattern: `ERROR`, MetricName: "OrderErrors", Namespace: "App"},
+				},
+				Alarms: []Alarm{
+					{Name: "unauthorized-api-calls", MetricName: "UnauthorizedAPICalls", Namespace: "CISBenchmark", Actions: []string{"security-alerts"}},
+					{Name: "root-usage", MetricName: "RootAccountUsage", Namespace: "CISBenchmark"},
+				},
+				Subscriptions: []Subscription{
+					{Topic: "security-alerts", Protocol: "email", Endpoint: "secops@example.com"},
+					{Topic: "security-alerts", Protocol: "https", Endpoint: "https://hooks.example.com/aws", Pending: true},
+				},
 			},
 			"us-east-1": {
 				SecurityGroups: []SecurityGroup{{ID: "sg-1default", Name: "default", VPC: "vpc-1default"}},

@@ -1,8 +1,9 @@
 // Package awstest is an in-process AWS stand-in for tests and benchmarks.
 // It speaks the wire protocols the real SDK clients use — the query
-// protocol with XML answers (IAM, STS, EC2, RDS), REST-XML (S3, S3
-// Control), JSON 1.1 (KMS, CloudTrail, Config) and REST-JSON (GuardDuty,
-// Account, Access Analyzer, Macie, Security Hub) — so signing, serialisation, pagination, retries and error
+// protocol with XML answers (IAM, STS, EC2, RDS, SNS), REST-XML (S3, S3
+// Control), JSON 1.1 (KMS, CloudTrail, Config, CloudWatch Logs), REST-JSON
+// (GuardDuty, Account, Access Analyzer, Macie, Security Hub) and RPC v2
+// CBOR (CloudWatch) — so signing, serialisation, pagination, retries and error
 // decoding of aws-sdk-go-v2 run for real. Response bodies are templates in
 // testdata/, shaped after the examples of the AWS API reference. Faults
 // (throttling, access denied, 5xx, latency, empty and truncated 200
@@ -74,6 +75,28 @@ type Region struct {
 	Analyzers      []Analyzer // IAM Access Analyzer
 	Macie          string     // session status (ENABLED, PAUSED), "" when Macie is off
 	SecurityHub    bool       // subscribed to Security Hub
+	// The CIS 4.x monitoring chain: log group → metric filter → alarm → topic.
+	MetricFilters []MetricFilter
+	Alarms        []Alarm
+	Subscriptions []Subscription
+}
+
+// MetricFilter is a CloudWatch Logs metric filter with one transformation.
+type MetricFilter struct {
+	Name, LogGroup, Pattern, MetricName, Namespace string
+}
+
+// Alarm is a CloudWatch metric alarm; Actions are topic names.
+type Alarm struct {
+	Name, MetricName, Namespace string
+	Actions                     []string
+}
+
+// Subscription is an SNS subscription of the topic named Topic; Pending
+// ones have no ARN yet.
+type Subscription struct {
+	Topic, Protocol, Endpoint string
+	Pending                   bool
 }
 
 // Analyzer is an IAM Access Analyzer analyzer.

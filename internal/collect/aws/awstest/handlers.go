@@ -381,6 +381,10 @@ func (s *Server) jsonService(c *call) error {
 		}
 		s.fail(c, http.StatusBadRequest, "TrailNotFoundException", "Unknown trail: "+name)
 		return nil
+	case "logs/DescribeMetricFilters":
+		items, next := page(c, reg.MetricFilters, str("nextToken"), s.faults.PageSize)
+		base["Items"], base["NextToken"] = items, next
+		return render(c, jsonType, "logs/DescribeMetricFilters", base)
 	case "config/DescribeConfigurationRecorders":
 		return render(c, jsonType, "config/DescribeConfigurationRecorders", reg.Recorder)
 	case "config/DescribeConfigurationRecorderStatus":

@@ -255,8 +255,10 @@ func contentType(service string) string {
 	switch service {
 	case "s3", "s3control":
 		return "application/xml"
-	case "kms", "cloudtrail", "config":
+	case "kms", "cloudtrail", "config", "logs":
 		return jsonType
+	case "monitoring":
+		return cborType
 	case "guardduty", "account", "access-analyzer", "macie2", "securityhub":
 		return "application/json"
 	}
@@ -286,10 +288,13 @@ func (s *Server) match(m map[string]bool, c *call) bool {
 // operation names the request the way the SDK's operation is named.
 func (s *Server) operation(c *call) string {
 	switch c.service {
-	case "iam", "sts", "ec2", "rds":
+	case "iam", "sts", "ec2", "rds", "sns":
 		c.form = parseForm(string(c.body))
 		return c.form["Action"]
-	case "kms", "cloudtrail", "config":
+	case "monitoring":
+		// RPC v2 CBOR: POST /service/<service>/operation/<Operation>.
+		return c.r.URL.Path[strings.LastIndex(c.r.URL.Path, "/")+1:]
+	case "kms", "cloudtrail", "config", "logs":
 		t := c.r.Header.Get("X-Amz-Target")
 		return t[strings.LastIndex(t, ".")+1:]
 	case "guardduty":
@@ -339,8 +344,12 @@ func (s *Server) dispatch(c *call) {
 		err = s.s3(c)
 	case "s3control":
 		err = s.s3control(c)
-	case "kms", "cloudtrail", "config":
+	case "kms", "cloudtrail", "config", "logs":
 		err = s.jsonService(c)
+	case "sns":
+		err = s.sns(c)
+	case "monitoring":
+		err = s.cloudwatch(c)
 	case "guardduty":
 		err = s.guardduty(c)
 	case "account":
@@ -394,7 +403,9 @@ func (s *Server) deny(c *call) {
 	switch c.service {
 	case "ec2":
 		s.fail(c, http.StatusForbidden, "UnauthorizedOperation", "You are not authorized to perform this operation.")
-	case "kms", "cloudtrail", "config", "guardduty", "account", "access-analyzer", "macie2", "securityhub":
+	case "sns":
+		s.fail(c, http.StatusForbidden, "AuthorizationError", msg)
+	case "kms", "cloudtrail", "config", "logs", "guardduty", "account", "access-analyzer", "macie2", "securityhub":
 		s.fail(c, http.StatusForbidden, "AccessDeniedException", msg)
 	default:
 		s.fail(c, http.StatusForbidden, "AccessDenied", msg)
@@ -407,7 +418,7 @@ func (s *Server) throttle(c *call) {
 		s.fail(c, http.StatusServiceUnavailable, "RequestLimitExceeded", "Request limit exceeded.")
 	case "s3", "s3control":
 		s.fail(c, http.StatusServiceUnavailable, "SlowDown", "Please reduce your request rate.")
-	case "kms", "cloudtrail", "config":
+	case "kms", "cloudtrail", "config", "logs":
 		s.fail(c, http.StatusBadRequest, "ThrottlingException", "Rate exceeded")
 	case "guardduty", "account", "access-analyzer", "macie2", "securityhub":
 		s.fail(c, http.StatusTooManyRequests, "TooManyRequestsException", "Rate exceeded")
@@ -425,7 +436,9 @@ func (s *Server) fail(c *call, status int, code, msg string) {
 		writeTemplate(c, status, "application/xml", "s3-error", map[string]string{"Code": code, "Message": msg})
 	case "s3control":
 		writeTemplate(c, status, "application/xml", "s3control-error", map[string]string{"Code": code, "Message": msg})
-	case "kms", "cloudtrail", "config", "guardduty", "account", "access-analyzer", "macie2", "securityhub":
+	case "monitoring":
+		cborError(c, status, code, msg)
+	case "kms", "cloudtrail", "config", "logs", "guardduty", "account", "access-analyzer", "macie2", "securityhub":
 		c.w.Header().Set("X-Amzn-ErrorType", code)
 		writeTemplate(c, status, "application/x-amz-json-1.1", "json-error", map[string]string{"Code": code, "Message": msg})
 	default:
