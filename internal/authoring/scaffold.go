@@ -215,6 +215,13 @@ var controlTemplate = template.Must(template.New("control").Funcs(template.FuncM
 {{- range .Frameworks}}
 #     {{.}}
 {{- end}}
+#   # Resources beside the subject, read as input.related.<name>: joined by
+#   # account, region, or a reference attribute (docs/controls.md, Relations
+#   # and absence). Give them in tests as "related": {"<name>": [...]},
+#   # with one case of none.
+#   # related:
+#   #   trails: {type: aws.cloudtrail.trail, join: account}
+#   #   bucket: {type: aws.s3.bucket, join: {attribute: s3_bucket_name, key: name}}
 #   remediation:
 #     console: Turn {{.Spec.Attribute}} on for the resource.
 #     terraform: Set the argument that maps to {{.Spec.Attribute}} to true.

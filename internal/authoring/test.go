@@ -81,6 +81,10 @@ const (
 	GapNoUnknown GapKind = "no-missing-data-case"
 	GapNoPass    GapKind = "no-pass-case"
 	GapUnlinked  GapKind = "unlinked"
+	// GapNoRelated: a control declaring custom.related whose tests never
+	// give input.related.<name>, so no test saw what it does with the
+	// related resources, or with none of them (absence).
+	GapNoRelated GapKind = "no-related-case"
 )
 
 // Gap is one coverage problem of one control: a located problem at the
@@ -219,6 +223,7 @@ func workspaceDir(workspace string) (string, string, error) {
 // named test_fail that never makes deny fire is caught.
 func coverage(cat *engine.Catalog, mods []engine.Module, results []engine.TestResult, ws *model.Workspace) []Gap {
 	refs := testRefs(mods)
+	related := relatedInputs(mods)
 	linked := map[string]bool{}
 	for _, m := range ws.Mitigations {
 		for _, c := range m.Controls {
@@ -239,12 +244,16 @@ func coverage(cat *engine.Catalog, mods []engine.Module, results []engine.TestRe
 		denyRef := pkg.Append(ast.StringTerm("deny"))
 		var tests int
 		var fail, missing, pass bool
+		given := map[string]bool{}
 		for _, r := range results {
 			rs := refs[r.Package+"."+r.Name]
 			if !refersTo(rs, pkg) {
 				continue
 			}
 			tests++
+			for name := range related[r.Package] {
+				given[name] = true
+			}
 			exited := map[string]bool{}
 			for _, e := range r.Exited {
 				exited[e] = true
@@ -274,12 +283,55 @@ func coverage(cat *engine.Catalog, mods []engine.Module, results []engine.TestRe
 			if !pass {
 				add(GapNoPass, "no test reads deny while neither deny nor unknown produces a result: add a passing case")
 			}
+			for _, rel := range ctl.Related {
+				if !given[rel.Name] {
+					add(GapNoRelated, fmt.Sprintf("no test gives input.related.%s: add cases with %s resources and one with none (absence)", rel.Name, rel.Type))
+				}
+			}
 		}
 		if !linked[ctl.ID] {
 			add(GapUnlinked, "not listed by any mitigation or policy statement: its failures reach no risk")
 		}
 	}
 	return gaps
+}
+
+// relatedInputs maps a test package ("data.pkg_test") to the related names
+// its module writes into an input: the keys of every object literal under a
+// "related" key ({"related": {"trails": [...]}}), in the tests or in the
+// helpers that build their inputs.
+func relatedInputs(mods []engine.Module) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, m := range mods {
+		if !m.Test {
+			continue
+		}
+		names := map[string]bool{}
+		ast.NewGenericVisitor(func(x any) bool {
+			obj, ok := x.(ast.Object)
+			if !ok {
+				return false
+			}
+			if v := obj.Get(ast.StringTerm("related")); v != nil {
+				if inner, ok := v.Value.(ast.Object); ok {
+					inner.Foreach(func(k, _ *ast.Term) {
+						if s, ok := k.Value.(ast.String); ok {
+							names[string(s)] = true
+						}
+					})
+				}
+			}
+			return false
+		}).Walk(m.Module)
+		pkg := m.Module.Package.Path.String()
+		if out[pkg] == nil {
+			out[pkg] = map[string]bool{}
+		}
+		for n := range names {
+			out[pkg][n] = true
+		}
+	}
+	return out
 }
 
 // testRefs maps "data.pkg.test_name" to the data references of that test's

@@ -9,6 +9,13 @@
 #   resource_types: [aws.s3.bucket]
 #   frameworks:
 #     iso27001-2022: ["A.8.9"]
+#   # Resources beside the subject, read as input.related.<name>: joined by
+#   # account, region, or a reference attribute (docs/controls.md, Relations
+#   # and absence). Give them in tests as "related": {"<name>": [...]},
+#   # with one case of none.
+#   # related:
+#   #   trails: {type: aws.cloudtrail.trail, join: account}
+#   #   bucket: {type: aws.s3.bucket, join: {attribute: s3_bucket_name, key: name}}
 #   remediation:
 #     console: Turn encryption.enabled on for the resource.
 #     terraform: Set the argument that maps to encryption.enabled to true.
