@@ -46,7 +46,7 @@ mitigation "aws-workload-hardening" {
 
 mitigation "aws-audit-logging" {
   title    = "Complete, tamper-evident audit logs"
-  controls = ["AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-VPC-001", "AWS-S3-007", "AWS-CFG-001"]
+  controls = ["AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-CT-010", "AWS-CT-011", "AWS-CT-012", "AWS-VPC-001", "AWS-S3-007", "AWS-CFG-001"]
 }
 
 mitigation "aws-threat-detection" {
@@ -152,7 +152,7 @@ policy "aws-cloud-security" {
 
   statement "logging-and-detection" {
     text     = "API activity in every region is logged to tamper-evident, encrypted trails; VPC traffic, bucket access and configuration changes are recorded; GuardDuty watches every region."
-    controls = ["AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-VPC-001", "AWS-S3-007", "AWS-CFG-001", "AWS-GD-001"]
+    controls = ["AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-CT-010", "AWS-CT-011", "AWS-CT-012", "AWS-VPC-001", "AWS-S3-007", "AWS-CFG-001", "AWS-GD-001"]
   }
 
   statement "recoverability" {
