@@ -20,6 +20,9 @@ const (
 	TypeAWSLogsMetricFilter     = "aws.logs.metric_filter"
 	TypeAWSCloudWatchAlarm      = "aws.cloudwatch.alarm"
 	TypeAWSSNSSubscription      = "aws.sns.subscription"
+	TypeAWSEC2NetworkACL        = "aws.ec2.network_acl"
+	TypeAWSEC2RouteTable        = "aws.ec2.route_table"
+	TypeAWSEFSFileSystem        = "aws.efs.file_system"
 )
 
 var (
@@ -347,6 +350,40 @@ var awsTypes = []ResourceType{
 			{Name: "protocol", Kind: KindString, From: Live, Description: "`email`, `https`, `sqs`, `lambda`, …"},
 			{Name: "owner", Kind: KindString, From: Live, Description: "the subscription owner's account"},
 			{Name: "confirmed", Kind: KindBool, From: Live, Description: "the subscription has an ARN (is neither pending nor deleted)"},
+		},
+	},
+	{
+		Name: TypeAWSEC2NetworkACL, ID: "`arn:aws:ec2:<region>:<account>:network-acl/<id>`",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws",
+		Attributes: []Attribute{
+			{Name: "network_acl_id", Kind: KindString, From: Live},
+			{Name: "vpc_id", Kind: KindString, From: Live},
+			{Name: "is_default", Kind: KindBool, From: Live, Description: "the VPC's default network ACL"},
+			{Name: "subnet_ids", Kind: KindList, Shape: "list of string", From: Live, Description: "subnets associated with the ACL"},
+			{Name: "entries", Kind: KindList, Shape: "list of `{rule_number, protocol, egress: bool, rule_action, cidr_block, ipv6_cidr_block, from_port, to_port}`", From: Live, Description: "every entry, the default deny (rule 32767) included; evaluated in `rule_number` order. `rule_action` is `allow` or `deny`; protocol as EC2 returns it (`\"-1\"` all, `\"6\"` TCP, `\"17\"` UDP); ports only for TCP and UDP; one of the two CIDRs"},
+		},
+	},
+	{
+		Name: TypeAWSEC2RouteTable, ID: "`arn:aws:ec2:<region>:<account>:route-table/<id>`",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws",
+		Attributes: []Attribute{
+			{Name: "route_table_id", Kind: KindString, From: Live},
+			{Name: "vpc_id", Kind: KindString, From: Live},
+			{Name: "main", Kind: KindBool, From: Live, Description: "the VPC's main route table"},
+			{Name: "subnet_ids", Kind: KindList, Shape: "list of string", From: Live, Description: "subnets explicitly associated"},
+			{Name: "routes", Kind: KindList, Shape: "list of `{destination_cidr_block, destination_ipv6_cidr_block, destination_prefix_list_id, target_type, target_id, vpc_peering_connection_id, state, origin}`", From: Live, Description: "`target_type` is `gateway`, `nat_gateway`, `transit_gateway`, `vpc_peering_connection`, `instance`, `network_interface`, …; `vpc_peering_connection_id` present on peering routes"},
+		},
+	},
+	{
+		Name: TypeAWSEFSFileSystem, ID: "the file system ARN",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws",
+		Attributes: []Attribute{
+			{Name: "file_system_id", Kind: KindString, From: Live},
+			{Name: "arn", Kind: KindString, From: Live},
+			{Name: "name", Kind: KindString, From: Live, Description: "the Name tag; `\"\"` without one"},
+			{Name: "life_cycle_state", Kind: KindString, From: Live, Description: "e.g. `available`"},
+			{Name: "encrypted", Kind: KindBool, From: Live, Description: "encrypted at rest (fixed at creation)"},
+			{Name: "kms_key_id", Kind: KindString, From: Live, Description: "absent when unencrypted"},
 		},
 	},
 }

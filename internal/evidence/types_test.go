@@ -347,8 +347,9 @@ func TestCollectorHelp(t *testing.T) {
 aws.iam.policy, aws.iam.server_certificate, aws.s3.bucket,
 aws.ec2.security_group, aws.ec2.instance, aws.ec2.volume, aws.vpc,
 aws.cloudtrail.trail, aws.kms.key, aws.rds.instance,
-aws.logs.metric_filter, aws.cloudwatch.alarm and aws.sns.subscription
-resources with the AWS SDK and write them to an evidence snapshot.`, CollectorHelp("aws", "Collect ", " resources with the AWS SDK and write them to an evidence snapshot."))
+aws.logs.metric_filter, aws.cloudwatch.alarm, aws.sns.subscription,
+aws.ec2.network_acl, aws.ec2.route_table and aws.efs.file_system resources
+with the AWS SDK and write them to an evidence snapshot.`, CollectorHelp("aws", "Collect ", " resources with the AWS SDK and write them to an evidence snapshot."))
 	assert.Equal(t, `Collect github.organization, github.member and github.repository resources
 through the GitHub REST API and write them to an evidence snapshot.`, CollectorHelp("github", "Collect ", " resources through the GitHub REST API and write them to an evidence snapshot."))
 	assert.Equal(t, "github.organization, github.member and github.repository", TypeList("github"))

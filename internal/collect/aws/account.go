@@ -41,12 +41,15 @@ const (
 	TypeMetricFilter      = evidence.TypeAWSLogsMetricFilter
 	TypeAlarm             = evidence.TypeAWSCloudWatchAlarm
 	TypeSubscription      = evidence.TypeAWSSNSSubscription
+	TypeNetworkACL        = evidence.TypeAWSEC2NetworkACL
+	TypeRouteTable        = evidence.TypeAWSEC2RouteTable
+	TypeEFSFileSystem     = evidence.TypeAWSEFSFileSystem
 )
 
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
 	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeMetricFilter, TypeAlarm, TypeSubscription}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -273,6 +276,8 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"ec2 instances", func(ctx context.Context) error { return r.instances(ctx, ec2c, sc) }},
 		{"ec2 volumes", func(ctx context.Context) error { return r.volumes(ctx, ec2c, sc) }},
 		{"vpcs", func(ctx context.Context) error { return r.vpcs(ctx, ec2c, sc) }},
+		{"network acls", func(ctx context.Context) error { return r.networkACLs(ctx, ec2c, sc) }},
+		{"route tables", func(ctx context.Context) error { return r.routeTables(ctx, ec2c, sc) }},
 		{"ebs default encryption", func(ctx context.Context) error { return r.ebsDefault(ctx, ec2c, sc, acct) }},
 		{"cloudtrail", func(ctx context.Context) error { return r.trails(ctx, cfg, sc) }},
 		{"kms", func(ctx context.Context) error { return r.kmsKeys(ctx, cfg, sc) }},
@@ -285,6 +290,7 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"logs metric filters", func(ctx context.Context) error { return r.metricFilters(ctx, cfg, sc) }},
 		{"cloudwatch alarms", func(ctx context.Context) error { return r.alarms(ctx, cfg, sc) }},
 		{"sns subscriptions", func(ctx context.Context) error { return r.subscriptions(ctx, cfg, sc) }},
+		{"efs", func(ctx context.Context) error { return r.fileSystems(ctx, cfg, sc) }},
 	}
 }
 

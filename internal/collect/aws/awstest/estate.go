@@ -162,6 +162,25 @@ func Sample() *Estate {
 					{Name: "unauthorized-api-calls", MetricName: "UnauthorizedAPICalls", Namespace: "CISBenchmark", Actions: []string{"security-alerts"}},
 					{Name: "root-usage", MetricName: "RootAccountUsage", Namespace: "CISBenchmark"},
 				},
+				// The main VPC's custom ACL admits SSH from anywhere (CIS 5.1),
+				// behind a deny of RDP; a route table peers a whole /16 (5.5).
+				NetworkACLs: []NetworkACL{
+					{ID: "acl-0default", VPC: "vpc-0main", Default: true, Entries: []ACLEntry{
+						{Rule: 100, Protocol: "-1", Allow: true, CIDR: "0.0.0.0/0"}, {Rule: 100, Protocol: "-1", Egress: true, Allow: true, CIDR: "0.0.0.0/0"}}},
+					{ID: "acl-0web", VPC: "vpc-0main", Subnets: []string{"subnet-0web"}, Entries: []ACLEntry{
+						{Rule: 90, Protocol: "6", CIDR: "0.0.0.0/0", From: 3389, To: 3389},
+						{Rule: 100, Protocol: "6", Allow: true, CIDR: "0.0.0.0/0", From: 22, To: 22},
+						{Rule: 110, Protocol: "6", Allow: true, CIDR: "0.0.0.0/0", From: 443, To: 443}}},
+				},
+				RouteTables: []RouteTable{
+					{ID: "rtb-0main", VPC: "vpc-0main", CIDR: "10.0.0.0/16", Main: true, Routes: []Route{{Destination: "0.0.0.0/0", Gateway: "igw-0main"}}},
+					{ID: "rtb-0private", VPC: "vpc-0main", CIDR: "10.0.0.0/16", Subnets: []string{"subnet-0db"}, Routes: []Route{
+						{Destination: "0.0.0.0/0", NAT: "nat-0main"}, {Destination: "172.16.0.0/16", Peering: "pcx-0partner"}, {Destination: "172.31.5.0/24", Peering: "pcx-0partner"}}},
+				},
+				FileSystems: []FileSystem{
+					{ID: "fs-0shared", Name: "shared", Encrypted: true, KMSKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"},
+					{ID: "fs-0legacy", Name: "legacy"},
+				},
 				Subscriptions: []Subscription{
 					{Topic: "security-alerts", Protocol: "email", Endpoint: "secops@example.com"},
 					{Topic: "security-alerts", Protocol: "https", Endpoint: "https://hooks.example.com/aws", Pending: true},

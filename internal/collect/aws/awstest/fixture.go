@@ -79,6 +79,55 @@ type Region struct {
 	MetricFilters []MetricFilter
 	Alarms        []Alarm
 	Subscriptions []Subscription
+	NetworkACLs   []NetworkACL
+	RouteTables   []RouteTable
+	FileSystems   []FileSystem
+}
+
+// NetworkACL is a VPC network ACL; the stand-in adds the default deny
+// entries (rule 32767, both directions) as EC2 does.
+type NetworkACL struct {
+	ID, VPC string
+	Default bool
+	Subnets []string
+	Entries []ACLEntry
+}
+
+type ACLEntry struct {
+	Rule     int
+	Protocol string // "-1", "6", "17"
+	Egress   bool
+	Allow    bool
+	CIDR     string
+	From, To int // ports, for protocols 6 and 17
+}
+
+// ACLEntries are the entries EC2 answers with: the ACL's and the default denies.
+func (a NetworkACL) ACLEntries() []ACLEntry {
+	return append(append([]ACLEntry(nil), a.Entries...),
+		ACLEntry{Rule: 32767, Protocol: "-1", CIDR: "0.0.0.0/0"}, ACLEntry{Rule: 32767, Protocol: "-1", Egress: true, CIDR: "0.0.0.0/0"})
+}
+
+// RouteTable is a VPC route table; the local route is added as EC2 does.
+type RouteTable struct {
+	ID, VPC, CIDR string
+	Main          bool
+	Subnets       []string
+	Routes        []Route
+}
+
+// Route has one target: a gateway (igw-, vgw-), NAT gateway or peering connection.
+type Route struct {
+	Destination string
+	Gateway     string
+	NAT         string
+	Peering     string
+}
+
+type FileSystem struct {
+	ID, Name  string
+	Encrypted bool
+	KMSKeyID  string
 }
 
 // MetricFilter is a CloudWatch Logs metric filter with one transformation.

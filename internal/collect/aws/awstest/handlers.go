@@ -226,6 +226,12 @@ func (s *Server) ec2(c *call) error {
 		}
 		items, next := page(c, withLogs, tok, size)
 		return render(c, xmlType, "ec2/DescribeFlowLogs", data(items, next))
+	case "DescribeNetworkAcls":
+		items, next := page(c, reg.NetworkACLs, tok, size)
+		return render(c, xmlType, "ec2/DescribeNetworkAcls", data(items, next))
+	case "DescribeRouteTables":
+		items, next := page(c, reg.RouteTables, tok, size)
+		return render(c, xmlType, "ec2/DescribeRouteTables", data(items, next))
 	case "GetEbsEncryptionByDefault":
 		return render(c, xmlType, "ec2/GetEbsEncryptionByDefault", reg.EBSDefault)
 	}

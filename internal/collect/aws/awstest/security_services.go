@@ -5,8 +5,9 @@ import (
 	"net/http"
 )
 
-// The REST-JSON security services of CIS AWS v3.0: IAM Access Analyzer
-// (signing name access-analyzer), Macie (macie2) and Security Hub.
+// The REST-JSON services of CIS AWS v3.0: IAM Access Analyzer (signing
+// name access-analyzer), Macie (macie2), Security Hub and EFS
+// (elasticfilesystem).
 
 // restJSONOperation names a request of these services by its path.
 func restJSONOperation(service, path string) string {
@@ -17,6 +18,8 @@ func restJSONOperation(service, path string) string {
 		return "GetMacieSession"
 	case "securityhub /accounts":
 		return "DescribeHub"
+	case "elasticfilesystem /2015-02-01/file-systems":
+		return "DescribeFileSystems"
 	}
 	return ""
 }
@@ -43,4 +46,14 @@ func (s *Server) securityServices(c *call) error {
 		return render(c, t, "securityhub/DescribeHub", map[string]any{"Account": c.account.ID, "Region": c.region})
 	}
 	return fmt.Errorf("%s: unsupported request %s %s", c.service, c.r.Method, c.r.URL.Path)
+}
+
+func (s *Server) efs(c *call) error {
+	if c.op != "DescribeFileSystems" {
+		return fmt.Errorf("elasticfilesystem: unsupported request %s %s", c.r.Method, c.r.URL.Path)
+	}
+	marker := c.r.URL.Query().Get("Marker")
+	items, next := page(c, c.regionData().FileSystems, marker, s.faults.PageSize)
+	return render(c, "application/json", "elasticfilesystem/DescribeFileSystems", map[string]any{
+		"Account": c.account.ID, "Region": c.region, "Items": items, "Marker": marker, "NextMarker": next})
 }

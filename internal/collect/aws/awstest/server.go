@@ -259,7 +259,7 @@ func contentType(service string) string {
 		return jsonType
 	case "monitoring":
 		return cborType
-	case "guardduty", "account", "access-analyzer", "macie2", "securityhub":
+	case "guardduty", "account", "access-analyzer", "macie2", "securityhub", "elasticfilesystem":
 		return "application/json"
 	}
 	return xmlType
@@ -302,7 +302,7 @@ func (s *Server) operation(c *call) string {
 			return "ListDetectors"
 		}
 		return "GetDetector"
-	case "access-analyzer", "macie2", "securityhub":
+	case "access-analyzer", "macie2", "securityhub", "elasticfilesystem":
 		return restJSONOperation(c.service, c.r.URL.Path)
 	case "account":
 		op := strings.TrimPrefix(c.r.URL.Path, "/")
@@ -356,6 +356,8 @@ func (s *Server) dispatch(c *call) {
 		err = s.accountService(c)
 	case "access-analyzer", "macie2", "securityhub":
 		err = s.securityServices(c)
+	case "elasticfilesystem":
+		err = s.efs(c)
 	default:
 		err = fmt.Errorf("unknown service %q", c.service)
 	}
@@ -405,7 +407,7 @@ func (s *Server) deny(c *call) {
 		s.fail(c, http.StatusForbidden, "UnauthorizedOperation", "You are not authorized to perform this operation.")
 	case "sns":
 		s.fail(c, http.StatusForbidden, "AuthorizationError", msg)
-	case "kms", "cloudtrail", "config", "logs", "guardduty", "account", "access-analyzer", "macie2", "securityhub":
+	case "kms", "cloudtrail", "config", "logs", "guardduty", "account", "access-analyzer", "macie2", "securityhub", "elasticfilesystem":
 		s.fail(c, http.StatusForbidden, "AccessDeniedException", msg)
 	default:
 		s.fail(c, http.StatusForbidden, "AccessDenied", msg)
@@ -420,7 +422,7 @@ func (s *Server) throttle(c *call) {
 		s.fail(c, http.StatusServiceUnavailable, "SlowDown", "Please reduce your request rate.")
 	case "kms", "cloudtrail", "config", "logs":
 		s.fail(c, http.StatusBadRequest, "ThrottlingException", "Rate exceeded")
-	case "guardduty", "account", "access-analyzer", "macie2", "securityhub":
+	case "guardduty", "account", "access-analyzer", "macie2", "securityhub", "elasticfilesystem":
 		s.fail(c, http.StatusTooManyRequests, "TooManyRequestsException", "Rate exceeded")
 	default:
 		s.fail(c, http.StatusBadRequest, "Throttling", "Rate exceeded")
@@ -438,7 +440,7 @@ func (s *Server) fail(c *call, status int, code, msg string) {
 		writeTemplate(c, status, "application/xml", "s3control-error", map[string]string{"Code": code, "Message": msg})
 	case "monitoring":
 		cborError(c, status, code, msg)
-	case "kms", "cloudtrail", "config", "logs", "guardduty", "account", "access-analyzer", "macie2", "securityhub":
+	case "kms", "cloudtrail", "config", "logs", "guardduty", "account", "access-analyzer", "macie2", "securityhub", "elasticfilesystem":
 		c.w.Header().Set("X-Amzn-ErrorType", code)
 		writeTemplate(c, status, "application/x-amz-json-1.1", "json-error", map[string]string{"Code": code, "Message": msg})
 	default:
