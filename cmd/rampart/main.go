@@ -13,13 +13,19 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/cli"
 	"github.com/rampart-audit/rampart/internal/engine"
+	"github.com/rampart-audit/rampart/internal/terraform"
 )
 
 func main() {
-	// An evaluation child (internal/engine/sandbox.go) runs one untrusted
-	// control and nothing else of rampart.
-	if engine.IsChild() {
+	// A child (internal/childproc) runs one part of rampart under a memory
+	// limit and nothing else: an evaluation child one untrusted control
+	// (internal/engine/sandbox.go), a Terraform child the evaluation of a
+	// pull request's Terraform (internal/terraform/child.go).
+	switch {
+	case engine.IsChild():
 		os.Exit(engine.RunChild(os.Stdin, os.Stdout, os.Stderr))
+	case terraform.IsChild():
+		os.Exit(terraform.RunChild(os.Stdin, os.Stdout, os.Stderr))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	// The first signal cancels the run, which stops and says so; after it the

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -98,6 +99,10 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	lim, err := terraformLimits(p)
+	if err != nil {
+		return usageError("%v", err)
+	}
 	workspace := gateWorkspace(f.workspace, p.Stderr)
 	// Reading the Terraform and compiling the controls are independent and
 	// each take a good part of a run: overlap them. Diagnostics of both
@@ -108,7 +113,9 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	}
 	tfDone := make(chan tfResult, 1)
 	go func() {
-		res, err := terraform.Load(ctx, terraform.Dir("."), paths, terraform.Options{VarFiles: f.varFiles})
+		// In a child process: untrusted Terraform can exhaust memory
+		// without any function call (terraform/child.go).
+		res, err := terraform.LoadInChild(ctx, terraform.Dir("."), paths, terraform.Options{VarFiles: f.varFiles}, lim)
 		tfDone <- tfResult{res, err}
 	}()
 	in, err := f.load.load(cmd, p, workspace)
@@ -139,7 +146,7 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 		fmt.Fprintf(p.Stderr, "warning: %s\n", w)
 	}
 
-	baseline, baseName, cleanup, err := gateBaseline(ctx, p, f, in, paths, workspace)
+	baseline, baseName, cleanup, err := gateBaseline(ctx, p, f, in, paths, workspace, lim)
 	if err != nil {
 		return err
 	}
@@ -160,7 +167,7 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 // gateBaseline returns the findings to compare with: an earlier report, the
 // same paths evaluated at a git ref with the same workspace, or none.
 // cleanup removes the git tree once the run is done.
-func gateBaseline(ctx context.Context, p Params, f gateFlags, in *pipeline.Inputs, paths []string, workspace string) ([]finding.Finding, string, func(), error) {
+func gateBaseline(ctx context.Context, p Params, f gateFlags, in *pipeline.Inputs, paths []string, workspace string, lim terraform.Limits) ([]finding.Finding, string, func(), error) {
 	nothing := func() {}
 	switch {
 	case f.baseline != "":
@@ -181,7 +188,7 @@ func gateBaseline(ctx context.Context, p Params, f gateFlags, in *pipeline.Input
 		if len(basePaths) == 0 {
 			return nil, name, cleanup, nil
 		}
-		snap, _, err := readTerraform(ctx, p, terraform.Dir(root), basePaths, existing(root, f.varFiles), false)
+		snap, _, err := readTerraform(ctx, p, terraform.Dir(root), basePaths, existing(root, f.varFiles), lim, false)
 		switch {
 		case errors.Is(err, terraform.ErrNoConfiguration):
 			return nil, name, cleanup, nil
@@ -235,13 +242,28 @@ func gateWorkspace(flag string, stderr io.Writer) string {
 	return "."
 }
 
-// readTerraform loads and maps the Terraform under paths. Syntax errors are
-// printed with their source lines (exit 2); warnings are printed and
-// returned for the report. Scope paths are made relative to the workspace
-// where resources are claimed (pipeline).
-func readTerraform(ctx context.Context, p Params, fsys terraform.Dir, paths, varFiles []string, print bool) (*evidence.Snapshot, []string, error) {
-	res, err := terraform.Load(ctx, fsys, paths, terraform.Options{VarFiles: varFiles})
+// readTerraform loads (in a child process under lim: the baseline ref is
+// the pull request's history, untrusted too) and maps the Terraform under
+// paths. Syntax errors are printed with their source lines (exit 2);
+// warnings are printed and returned for the report. Scope paths are made
+// relative to the workspace where resources are claimed (pipeline).
+func readTerraform(ctx context.Context, p Params, fsys terraform.Dir, paths, varFiles []string, lim terraform.Limits, print bool) (*evidence.Snapshot, []string, error) {
+	res, err := terraform.LoadInChild(ctx, fsys, paths, terraform.Options{VarFiles: varFiles}, lim)
 	return mapTerraform(p, res, err, print)
+}
+
+// terraformLimits are the limits of the Terraform child: the default, or
+// terraform.MemoryLimitEnv (MiB).
+func terraformLimits(p Params) (terraform.Limits, error) {
+	v := p.Getenv(terraform.MemoryLimitEnv)
+	if v == "" {
+		return terraform.Limits{}, nil
+	}
+	mib, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || mib <= 0 || mib > 1<<30 {
+		return terraform.Limits{}, fmt.Errorf("%s: want a whole number of MiB from 1, got %q", terraform.MemoryLimitEnv, v)
+	}
+	return terraform.Limits{Memory: mib << 20}, nil
 }
 
 // mapTerraform turns a Load result into evidence, printing diagnostics.

@@ -64,6 +64,8 @@ type hostileCase struct {
 	mustNotAppear []string
 	// check inspects the JSON report; the case fails if it was not written.
 	check func(t *testing.T, r *report.Report)
+	// env is the environment the gate sees (Params.Getenv).
+	env map[string]string
 }
 
 // runHostile runs one case; see hostileCase.
@@ -99,7 +101,7 @@ func runHostile(t *testing.T, c hostileCase) {
 		}
 		args = append(args, "--format", format+"="+o)
 	}
-	res := run(t, args...)
+	res := runEnv(t, c.env, args...)
 
 	require.Equal(t, c.wantCode, res.code, "stderr:\n%s", res.stderr)
 	for _, crash := range []string{"panic:", "goroutine ", "fatal error", "runtime error"} {
