@@ -69,7 +69,25 @@ func loadCorpora(t *testing.T, ctx context.Context) []corpus {
 	ws.Claim(tf.Snapshot)
 	out = append(out, corpus{name: "examples/acme/terraform", now: recorded.CollectedAt, resources: tf.Snapshot.Resources, systems: systems, settings: settings})
 
+	out = append(out, relationCorpus(settings))
 	return append(out, testInputs(t, ctx, eng.Catalog()))
+}
+
+// relationCorpus is an estate where the relation controls fail on what
+// they see of related resources (not on absence): an account whose only
+// trail is single-region, a trail whose bucket does not log and whose key
+// does not rotate. The mutation test breaks the subjects and each related
+// resource in turn.
+func relationCorpus(settings map[string]any) corpus {
+	scope := evidence.Scope{Platform: "aws", AccountID: "111122223333", Region: "eu-west-1"}
+	key := "arn:aws:kms:eu-west-1:111122223333:key/k1"
+	return corpus{name: "relations", now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), systems: map[string]engine.System{}, settings: settings, resources: []evidence.Resource{
+		{Type: "aws.account", ID: "arn:aws:iam::111122223333:root", Scope: evidence.Scope{Platform: "aws", AccountID: "111122223333"}, Attributes: map[string]any{"account_id": "111122223333"}},
+		{Type: "aws.cloudtrail.trail", ID: "arn:aws:cloudtrail:eu-west-1:111122223333:trail/main", Scope: scope, Attributes: map[string]any{
+			"name": "main", "is_multi_region_trail": false, "is_logging": true, "s3_bucket_name": "trail-logs", "kms_encrypted": true, "kms_key_id": key}},
+		{Type: "aws.s3.bucket", ID: "arn:aws:s3:::trail-logs", Scope: scope, Attributes: map[string]any{"name": "trail-logs", "logging": map[string]any{"enabled": false}}},
+		{Type: "aws.kms.key", ID: key, Scope: scope, Attributes: map[string]any{"key_id": "k1", "key_state": "Enabled", "rotation_enabled": false, "customer_managed": true, "key_spec": "SYMMETRIC_DEFAULT"}},
+	}}
 }
 
 // testInputs evaluates the value of every `with input as X` in the

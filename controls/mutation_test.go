@@ -82,6 +82,13 @@ func TestMutatedFailuresNeverPass(t *testing.T) {
 				}
 			}
 		}
+
+		// A control with custom.related fails a subject on what it sees of
+		// the related resources too: break each of those one path at a time,
+		// the subject unchanged, and the subject must still not pass.
+		n, p, lines := mutateRelated(t, ctx, eng.Catalog(), c, failing)
+		t.Logf("%s: %d mutations of related resources", c.name, n)
+		mutations, passes, report = mutations+n, passes+p, append(report, lines...)
 	}
 	sort.Strings(report)
 	t.Logf("%d mutations of failing resources, %d passed, in %s", mutations, passes, time.Since(start).Round(time.Millisecond))
@@ -94,6 +101,56 @@ func TestMutatedFailuresNeverPass(t *testing.T) {
 		t.Fatalf("%d of %d mutations of failing resources passed, in %d controls — a control passed on data it did not see:\n%s",
 			passes, mutations, len(controlsHit), strings.Join(report, "\n"))
 	}
+}
+
+// mutateRelated evaluates each subject a relation control fails with each
+// mutation of each resource of its related types in place of the original
+// (same ID, so joins by ID still find it), the rest of the corpus's related
+// resources beside it.
+func mutateRelated(t *testing.T, ctx context.Context, cat *engine.Catalog, c corpus, failing map[string][]string) (mutations, passes int, report []string) {
+	t.Helper()
+	for _, subject := range c.resources {
+		for _, id := range failing[subject.ID] {
+			ctl := cat.Get(id)
+			if len(ctl.Related) == 0 {
+				continue
+			}
+			types := map[string]bool{}
+			for _, rel := range ctl.Related {
+				types[rel.Type] = true
+			}
+			var related []int
+			for i, r := range c.resources {
+				if types[r.Type] && r.ID != subject.ID {
+					related = append(related, i)
+				}
+			}
+			sub := subsetEngine(t, ctx, cat, []string{id}, c.now)
+			for _, target := range related {
+				for _, m := range mutate(c.resources[target]) {
+					snap := &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: []evidence.Resource{subject}}
+					for _, i := range related {
+						r := c.resources[i]
+						if i == target {
+							r = m.resource
+						}
+						snap.Resources = append(snap.Resources, r)
+					}
+					for _, f := range sub.EvaluateIn(ctx, snap, c.env()) {
+						if f.ControlID != id || f.Resource.ID != subject.ID {
+							continue
+						}
+						mutations++
+						if f.Status == finding.Pass {
+							passes++
+							report = append(report, fmt.Sprintf("%s %s (%s) related %s %s: %s → pass", id, subject.ID, c.name, m.original.ID, m.path, m.kind))
+						}
+					}
+				}
+			}
+		}
+	}
+	return mutations, passes, report
 }
 
 // subsetEngine compiles the library and the given controls only.
