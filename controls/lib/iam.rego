@@ -317,3 +317,25 @@ requires_external_id(st) if {
 		v != "*"
 	}
 }
+
+# ---- Who manages a policy -----------------------------------------------
+
+# customer_managed holds when the aws.iam.policy resource is known to be a
+# customer-managed policy: aws_managed is false, or — in snapshots recorded
+# before aws_managed was collected — its ARN is in an account
+# (arn:aws:iam::<12 digits>:policy/...) rather than AWS's
+# (arn:aws:iam::aws:policy/...). The ARN is the definition IAM uses.
+customer_managed if is_false(attr("aws_managed"))
+
+customer_managed if {
+	not is_boolean(attr("aws_managed"))
+	regex.match(`^arn:aws[a-z-]*:iam::[0-9]{12}:policy/`, attr("arn"))
+}
+
+# policy_manager_unknown holds when neither says who manages the policy.
+policy_manager_unknown if {
+	not is_boolean(attr("aws_managed"))
+	not arn_says_manager
+}
+
+arn_says_manager if regex.match(`^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/`, attr("arn"))

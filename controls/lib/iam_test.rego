@@ -139,3 +139,16 @@ test_requires_external_id if {
 	not lib.requires_external_id({"Condition": {"StringNotEquals": {"sts:ExternalId": "abc"}}})
 	not lib.requires_external_id({})
 }
+
+test_customer_managed if {
+	lib.customer_managed with input as {"attributes": {"aws_managed": false}}
+	not lib.customer_managed with input as {"attributes": {"aws_managed": true, "arn": "arn:aws:iam::111122223333:policy/p"}}
+	lib.customer_managed with input as {"attributes": {"arn": "arn:aws:iam::111122223333:policy/p"}}
+	not lib.customer_managed with input as {"attributes": {"arn": "arn:aws:iam::aws:policy/AdministratorAccess"}}
+	not lib.policy_manager_unknown with input as {"attributes": {"arn": "arn:aws:iam::aws:policy/AdministratorAccess"}}
+	not lib.policy_manager_unknown with input as {"attributes": {"aws_managed": true}}
+	every attrs in [{}, {"aws_managed": "false"}, {"arn": "arn:aws:iam::x:policy/p"}, {"arn": null}] {
+		not lib.customer_managed with input as {"attributes": attrs}
+		lib.policy_manager_unknown with input as {"attributes": attrs}
+	}
+}

@@ -29,11 +29,19 @@ unknown contains {"msg": "the identity's attached policies are unknown", "path":
 	not is_array(lib.attr("attached_policies"))
 }
 
-# An attachment whose ARN is unknown (Terraform: the policy is created in
-# the same plan) might be AdministratorAccess.
+# An attachment whose ARN is unknown (Terraform: the policy is created or
+# looked up in the same plan) might be AdministratorAccess — unless its name is known
+# and another: an AWS-managed policy's ARN ends in its name, so a policy
+# named otherwise cannot have that ARN.
 unknown contains {"msg": sprintf("the ARN of attached policy %d is unknown", [i]), "path": sprintf("attributes.attached_policies[%d].policy_arn", [i])} if {
 	some i, p in input.attributes.attached_policies
 	not arn_known(p)
+	not other_name(p)
 }
 
 arn_known(p) if is_string(p.policy_arn)
+
+other_name(p) if {
+	is_string(p.policy_name)
+	p.policy_name != "AdministratorAccess"
+}

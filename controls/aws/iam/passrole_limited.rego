@@ -23,12 +23,12 @@ import data.rampart.lib
 attrs := input.attributes
 
 deny contains {"msg": sprintf("customer policy %s allows iam:PassRole on every role", [lib.label("policy_name")]), "path": "attributes.document"} if {
-	attrs.aws_managed == false
+	lib.customer_managed
 	lib.allows(attrs.document, "iam:PassRole", "*")
 }
 
 unknown contains {"msg": "whether AWS manages the policy is unknown", "path": "attributes.aws_managed"} if {
-	not is_boolean(lib.attr("aws_managed"))
+	lib.policy_manager_unknown
 }
 
 unknown contains {"msg": "the policy document is unknown", "path": "attributes.document"} if {

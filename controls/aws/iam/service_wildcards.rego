@@ -28,13 +28,13 @@ attrs := input.attributes
 judged := ["cloudtrail:*", "kms:*", "sts:AssumeRole"]
 
 deny contains {"msg": sprintf("customer policy %s allows %s on every resource", [lib.label("policy_name"), action]), "path": "attributes.document"} if {
-	attrs.aws_managed == false
+	lib.customer_managed
 	some action in judged
 	lib.allows(attrs.document, action, "*")
 }
 
 unknown contains {"msg": "whether AWS manages the policy is unknown", "path": "attributes.aws_managed"} if {
-	not is_boolean(lib.attr("aws_managed"))
+	lib.policy_manager_unknown
 }
 
 unknown contains {"msg": "the policy document is unknown", "path": "attributes.document"} if {

@@ -22,14 +22,14 @@ import data.rampart.lib
 attrs := input.attributes
 
 deny contains {"msg": sprintf("unattached policy %s allows every action on every resource (statement %d)", [lib.label("policy_name"), i]), "path": sprintf("attributes.document.Statement[%d]", [i])} if {
-	attrs.aws_managed == false
+	lib.customer_managed
 	attrs.attachment_count == 0
 	some i, st in lib.statements(attrs.document)
 	lib.admin_statement(st)
 }
 
 unknown contains {"msg": "whether AWS manages the policy is unknown", "path": "attributes.aws_managed"} if {
-	not is_boolean(lib.attr("aws_managed"))
+	lib.policy_manager_unknown
 }
 
 unknown contains {"msg": "the policy's attachment count is unknown", "path": "attributes.attachment_count"} if {

@@ -25,3 +25,14 @@ test_unknown_missing if {
 	count(c.unknown) == 1 with input as pol(false, "0", admin)
 	count(c.unknown) == 1 with input as pol(false, 0, {"Statement": [{"Effect": "Allow"}]})
 }
+
+# Snapshots recorded before aws_managed was collected: the ARN says who
+# manages the policy.
+test_arn_says_customer_managed if {
+	inp := {"attributes": {"policy_name": "p", "arn": "arn:aws:iam::111122223333:policy/p", "attachment_count": 0, "document": admin}}
+	count(c.deny) == 1 with input as inp
+	count(c.unknown) == 0 with input as inp
+	aws := object.union(inp, {"attributes": {"arn": "arn:aws:iam::aws:policy/AdministratorAccess"}})
+	count(c.deny) == 0 with input as aws
+	count(c.unknown) == 0 with input as aws
+}
