@@ -174,6 +174,9 @@ func decodeResponse(data []byte) (*Result, error) {
 	if err := dec.Decode(&resp); err != nil {
 		return nil, fmt.Errorf("terraform: decode the evaluation process's answer: %w", err)
 	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("terraform: decode the evaluation process's answer: data after it at byte offset %d", dec.InputOffset())
+	}
 	if resp.Error != "" {
 		return nil, &childError{msg: resp.Error, noConfig: resp.NoConfiguration}
 	}

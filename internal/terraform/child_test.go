@@ -137,7 +137,7 @@ func TestLoadInChildInterrupted(t *testing.T) {
 // never an empty result.
 func TestLoadInChildBadAnswer(t *testing.T) {
 	t.Parallel()
-	for _, data := range []string{"", "{", `{"snapshot": {"schema": "rampart.evidence/v1", "resources": [], "bogus": 1}}`, `{"extra": 1}`} {
+	for _, data := range []string{"", "{", `{"snapshot": {"schema": "rampart.evidence/v1", "resources": [], "bogus": 1}}`, `{"extra": 1}`, `{} {}`, `{} x`} {
 		res, err := decodeResponse([]byte(data))
 		require.Nil(t, res, data)
 		require.Error(t, err, data)
