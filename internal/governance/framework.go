@@ -2,6 +2,7 @@ package governance
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -52,7 +53,7 @@ func FrameworkNames(controls []Control) []string {
 			set[fw] = true
 		}
 	}
-	return sortedKeys(set)
+	return slices.Sorted(maps.Keys(set))
 }
 
 // matchFrameworks resolves requested names: an exact framework name, or a
@@ -110,7 +111,7 @@ func frameworkViews(requested []string, controls []Control, fs []finding.Finding
 		for _, s := range []string{FrameworkFail, FrameworkIncomplete, FrameworkNotTested, FrameworkWaived, FrameworkPass} {
 			fw.Summary[s] = 0
 		}
-		refs := sortedKeys(byRef)
+		refs := slices.Sorted(maps.Keys(byRef))
 		sort.SliceStable(refs, func(i, j int) bool { return naturalLess(refs[i], refs[j]) })
 		for _, ref := range refs {
 			ctls := byRef[ref]

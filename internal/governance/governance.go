@@ -13,7 +13,6 @@ package governance
 
 import (
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
@@ -137,15 +136,6 @@ func (c *Counts) add(s finding.Status) {
 
 // Total is the number of results counted.
 func (c Counts) Total() int { return c.Pass + c.Fail + c.Error + c.NotEvaluated + c.Waived }
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
 
 func dateString(t time.Time) string {
 	if t.IsZero() {

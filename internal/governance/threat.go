@@ -3,6 +3,8 @@ package governance
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -84,7 +86,7 @@ func trackAlerts(resources []evidence.Resource, ws *model.Workspace, now time.Ti
 		if archived, _ := r.Attributes["archived"].(bool); archived {
 			continue // GitHub does not raise alerts on archived repositories.
 		}
-		for _, kind := range sortedKeys(alertAttributes) {
+		for _, kind := range slices.Sorted(maps.Keys(alertAttributes)) {
 			attr := alertAttributes[kind]
 			raw, present := r.Attributes[attr]
 			if !present {

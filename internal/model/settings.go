@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -54,7 +55,7 @@ func (s Settings) EffectiveAlertSLA() (map[finding.Severity]time.Duration, []str
 		out[k] = v
 	}
 	var notes []string
-	for _, key := range sortedKeys(s.AlertSLA) {
+	for _, key := range slices.Sorted(maps.Keys(s.AlertSLA)) {
 		sev, err := finding.ParseSeverity(key)
 		if err != nil {
 			notes = append(notes, fmt.Sprintf("settings alert_sla: %v", err))

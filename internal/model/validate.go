@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -38,7 +39,7 @@ func validate(ws *Workspace, knownControl func(string) bool) hcl.Diagnostics {
 	}
 	for _, p := range ws.People {
 		p.CompletedOn = map[string]time.Time{}
-		for _, tid := range sortedKeys(p.Completed) {
+		for _, tid := range slices.Sorted(maps.Keys(p.Completed)) {
 			r := attrRange(p.body, "completed", -1, p.DeclRange)
 			if !trainings[tid] {
 				v.errorf(r, "Reference to unknown training", "person %q completed %q, but no training block has that ID.%s", p.ID, tid, suggest(tid, trainings))
@@ -157,7 +158,7 @@ func (v *validator) settings() {
 	} else if s.WaiverMaxDays < 0 {
 		v.errorf(attrRange(s.body, "waiver_max_days", -1, s.DeclRange), "Value out of range", "waiver_max_days must be positive.")
 	}
-	for _, sev := range sortedKeys(s.AlertSLA) {
+	for _, sev := range slices.Sorted(maps.Keys(s.AlertSLA)) {
 		if _, err := ParseDuration(s.AlertSLA[sev]); err != nil {
 			v.errorf(attrRange(s.body, "alert_sla", -1, s.DeclRange), "Invalid duration", "alert_sla[%q]: %v.", sev, err)
 		}
@@ -181,7 +182,7 @@ func (v *validator) alertKind(kind string, body hcl.Body, attr string, index int
 // alertRisks checks settings alert_risks: known kinds, existing risks.
 func (v *validator) alertRisks(risks map[string]bool) {
 	s := &v.ws.Settings
-	for _, kind := range sortedKeys(s.AlertRisks) {
+	for _, kind := range slices.Sorted(maps.Keys(s.AlertRisks)) {
 		v.alertKind(kind, s.body, "alert_risks", -1, s.DeclRange, "settings alert_risks")
 		for _, id := range s.AlertRisks[kind] {
 			if !risks[id] {
@@ -277,13 +278,4 @@ func ids[T any](list []T, id func(T) string) map[string]bool {
 		out[id(x)] = true
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

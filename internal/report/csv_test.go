@@ -14,7 +14,7 @@ func TestWriteCSVGolden(t *testing.T) {
 	r := governanceFixture(t)
 	var buf bytes.Buffer
 	require.NoError(t, WriteCSV(&buf, r))
-	golden(t, "csv.golden.csv", buf.Bytes())
+	compareGolden(t, "csv.golden.csv", buf.Bytes())
 
 	// It reads back as RFC 4180 with one row per result and the header.
 	rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()

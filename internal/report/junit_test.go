@@ -12,7 +12,7 @@ func TestJUnitGolden(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
 	require.NoError(t, WriteJUnit(&buf, gateFixture()))
-	golden(t, "junit.golden.xml", buf.Bytes())
+	compareGolden(t, "junit.golden.xml", buf.Bytes())
 }
 
 // TestJUnitCounts checks the document parses and that nothing but a pass

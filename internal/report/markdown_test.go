@@ -33,7 +33,7 @@ func TestMarkdownGolden(t *testing.T) {
 			t.Parallel()
 			var buf bytes.Buffer
 			require.NoError(t, WriteMarkdown(&buf, mk()))
-			golden(t, name, buf.Bytes())
+			compareGolden(t, name, buf.Bytes())
 		})
 	}
 }

@@ -64,7 +64,7 @@ func TestSARIFGolden(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
 	require.NoError(t, WriteSARIF(&buf, gateFixture()))
-	golden(t, "sarif.golden.sarif", buf.Bytes())
+	compareGolden(t, "sarif.golden.sarif", buf.Bytes())
 }
 
 // TestSARIFSchema validates the output against the official SARIF 2.1.0

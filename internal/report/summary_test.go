@@ -11,23 +11,23 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/golden"
 	"github.com/rampart-audit/rampart/internal/governance"
 	"github.com/rampart-audit/rampart/internal/link"
 	"github.com/rampart-audit/rampart/internal/model"
 )
 
-// Golden files are rewritten with RAMPART_UPDATE_GOLDEN=1 go test ./internal/report/
-// (an environment variable rather than a flag, so it cannot collide with
-// other writers' test flags in this package).
-func golden(t *testing.T, name string, got []byte) {
+// compareGolden compares with testdata/NAME; `go test ./internal/report/
+// -update` rewrites the files (internal/golden, the one switch).
+func compareGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
-	if os.Getenv("RAMPART_UPDATE_GOLDEN") == "1" {
+	if golden.Update() {
 		require.NoError(t, os.WriteFile(path, got, 0o644))
 	}
 	want, err := os.ReadFile(path)
-	require.NoError(t, err, "golden file missing: run with RAMPART_UPDATE_GOLDEN=1")
-	require.Equal(t, string(want), string(got), "output differs from %s (RAMPART_UPDATE_GOLDEN=1 rewrites it)", path)
+	require.NoError(t, err, "golden file missing: run go test ./internal/report/ -update")
+	require.Equal(t, string(want), string(got), "output differs from %s (go test ./internal/report/ -update rewrites it)", path)
 }
 
 func fixtureFinding(control string, sev finding.Severity, status finding.Status, typ, id, system, msg string) finding.Finding {
@@ -105,7 +105,7 @@ func TestWriteSummaryGolden(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
 	require.NoError(t, WriteSummary(&buf, governanceFixture(t)))
-	golden(t, "summary.golden.md", buf.Bytes())
+	compareGolden(t, "summary.golden.md", buf.Bytes())
 }
 
 func TestWriteSummaryEmptyReport(t *testing.T) {
@@ -113,7 +113,7 @@ func TestWriteSummaryEmptyReport(t *testing.T) {
 	var buf bytes.Buffer
 	r := &Report{Schema: SchemaV1, GeneratedAt: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC), Evidence: EvidenceInfo{Incomplete: true, IncompleteReason: "rate limit exhausted"}}
 	require.NoError(t, WriteSummary(&buf, r))
-	golden(t, "summary-empty.golden.md", buf.Bytes())
+	compareGolden(t, "summary-empty.golden.md", buf.Bytes())
 }
 
 // failingWriter fails after n bytes, like a full disk.

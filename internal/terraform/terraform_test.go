@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/golden"
 )
 
 // load reads one testdata case.
@@ -56,7 +57,7 @@ func diagLines(ds hcl.Diagnostics) []string {
 
 // TestGolden pins the full mapping of every case: resources with their
 // attributes, unknown reasons, sources, and the diagnostics. Rewrite with
-// RAMPART_UPDATE_GOLDEN=1 go test ./internal/terraform/ after checking the diff.
+// go test ./internal/terraform/ -update (internal/golden), then check the diff.
 func TestGolden(t *testing.T) {
 	t.Parallel()
 	cases, err := os.ReadDir(filepath.Join("testdata", "cases"))
@@ -79,7 +80,7 @@ func TestGolden(t *testing.T) {
 			got, err := json.MarshalIndent(doc, "", "  ")
 			require.NoError(t, err)
 			path := filepath.Join("testdata", c.Name()+".golden.json")
-			if os.Getenv("RAMPART_UPDATE_GOLDEN") == "1" {
+			if golden.Update() {
 				require.NoError(t, os.WriteFile(path, append(got, '\n'), 0o644))
 			}
 			want, err := os.ReadFile(path)
