@@ -1,6 +1,7 @@
 // Package aws is the live AWS collector: it reads accounts, regions and the
-// services controls look at (IAM, S3, EC2/VPC, CloudTrail, KMS, RDS,
-// GuardDuty, Config) with aws-sdk-go-v2 and hands the pipeline one evidence
+// services controls look at (IAM, S3, EC2/VPC, CloudTrail, KMS, RDS, EFS,
+// GuardDuty, Config, Access Analyzer, Macie, Security Hub, CloudWatch Logs
+// metric filters, CloudWatch alarms, SNS subscriptions) with aws-sdk-go-v2 and hands the pipeline one evidence
 // snapshot of normalised resources. What it cannot see (a missing IAM action,
 // a service error) is recorded as not_collected or in a resource's unknown
 // map, never left out silently.

@@ -18,7 +18,7 @@ import (
 )
 
 const (
-	short = "Collect AWS accounts (IAM, S3, EC2/VPC, CloudTrail, KMS, RDS, GuardDuty, Config) into an evidence snapshot"
+	short = "Collect AWS accounts (IAM, S3, EC2/VPC, CloudTrail, KMS, RDS, EFS, GuardDuty, Config, Access Analyzer, Macie, Security Hub, CloudWatch monitoring) into an evidence snapshot"
 	// longRest follows the list of types, which the registry gives (Help).
 	longRest = `Credentials come from the SDK's default chain (environment, shared config
 and --profile, SSO, container and instance roles). Accounts come from the
