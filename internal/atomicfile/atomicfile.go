@@ -129,11 +129,13 @@ func WriteAll(ctx context.Context, files []File) (err error) {
 }
 
 // distinct rejects two outputs to the same file: the second rename would
-// silently win.
+// silently win (and two writers of one device would interleave). The null
+// device may be named any number of times: what it is given is discarded,
+// which is what a benchmark or a dry run asks for.
 func distinct(files []File) error {
 	seen := map[string]bool{}
 	for _, f := range files {
-		if f.To != nil && f.Path == "" {
+		if f.To != nil && f.Path == "" || f.Path == os.DevNull {
 			continue
 		}
 		abs, err := filepath.Abs(f.Path)
