@@ -61,11 +61,14 @@ func WithWorkers(n int) Option { return func(e *Engine) { e.workers = n } }
 // WithClock fixes the time controls see through time.now_ns.
 func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = now } }
 
-// New parses, validates and compiles the controls of the sources. All
-// problems of all files are returned together as Problems; warnings
-// (Parse) do not stop the load and are kept in Catalog().Warnings.
+// New parses, validates and compiles the controls of the sources, for
+// evaluation: their _test.rego files are not read (`rampart test` parses
+// them with Parse and loads the same modules with Load). All problems of
+// all files are returned together as Problems; warnings do not stop the
+// load and are kept in Catalog().Warnings.
 func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error) {
-	mods, problems := Parse(sources...)
+	mods, problems := parseSources(false, sources)
+	problems = append(problems, Check(mods)...)
 	if errs := problems.Errors(); len(errs) > 0 {
 		return nil, errs
 	}

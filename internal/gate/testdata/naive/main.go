@@ -29,8 +29,7 @@ func main() { os.Exit(run()) }
 func run() int {
 	ctx := context.Background()
 	type rule struct{ file, src, pkg string }
-	var rules []rule
-	var lib string
+	var rules, libs []rule
 	pkgRE := regexp.MustCompile(`(?m)^package ([a-z0-9_.]+)`)
 	err := fs.WalkDir(controls.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
@@ -45,7 +44,7 @@ func run() int {
 			return fmt.Errorf("%s: no package", p)
 		}
 		if m[1] == "rampart.lib" {
-			lib = string(b)
+			libs = append(libs, rule{p, string(b), m[1]})
 			return nil
 		}
 		rules = append(rules, rule{p, string(b), m[1]})
@@ -87,12 +86,11 @@ func run() int {
 			return 2
 		}
 		for _, r := range rules {
-			rs, err := rego.New(
-				rego.Query("data."+r.pkg+".deny"),
-				rego.Module("lib.rego", lib),
-				rego.Module(r.file, r.src),
-				rego.Input(input),
-			).Eval(ctx)
+			opts := []func(*rego.Rego){rego.Query("data." + r.pkg + ".deny"), rego.Module(r.file, r.src), rego.Input(input)}
+			for _, l := range libs {
+				opts = append(opts, rego.Module(l.file, l.src))
+			}
+			rs, err := rego.New(opts...).Eval(ctx)
 			if err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				return 3
