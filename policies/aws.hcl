@@ -2,8 +2,8 @@
 # statements linking the AWS controls (controls/aws) to the register.
 
 mitigation "aws-root-protection" {
-  title    = "Root user locked away: MFA, no access keys, security contact set"
-  controls = ["AWS-IAM-003", "AWS-IAM-004", "AWS-IAM-021", "AWS-ACCT-001"]
+  title    = "Root user locked away: hardware MFA, no access keys, security contact and contact details set"
+  controls = ["AWS-IAM-003", "AWS-IAM-004", "AWS-IAM-021", "AWS-IAM-024", "AWS-ACCT-001", "AWS-ACCT-002"]
 }
 
 mitigation "aws-password-policy" {
@@ -15,18 +15,18 @@ mitigation "aws-iam-least-privilege" {
   title = "IAM permissions through groups, no full-admin or escalating policies, no idle credentials, MFA enforced"
   controls = [
     "AWS-IAM-007", "AWS-IAM-008", "AWS-IAM-009", "AWS-IAM-010", "AWS-IAM-014", "AWS-IAM-015", "AWS-IAM-016",
-    "AWS-IAM-017", "AWS-IAM-018", "AWS-IAM-019", "AWS-IAM-022", "AWS-IAM-023",
+    "AWS-IAM-017", "AWS-IAM-018", "AWS-IAM-019", "AWS-IAM-022", "AWS-IAM-023", "AWS-IAM-026", "AWS-IAM-028",
   ]
 }
 
 mitigation "aws-role-trust" {
-  title    = "Roles trust named principals only: no public trust, external IDs for third parties, services tied to the account"
-  controls = ["AWS-IAM-011", "AWS-IAM-012", "AWS-IAM-013"]
+  title    = "Roles trust named principals only: no public trust, external IDs for third parties, services tied to the account; Access Analyzer reports external access"
+  controls = ["AWS-IAM-011", "AWS-IAM-012", "AWS-IAM-013", "AWS-IAM-027"]
 }
 
 mitigation "aws-storage-exposure" {
-  title    = "No public S3 access at bucket or account level; TLS only"
-  controls = ["AWS-S3-003", "AWS-S3-004", "AWS-S3-005"]
+  title    = "No public S3 access at bucket or account level; TLS only; sensitive data discovered by Macie"
+  controls = ["AWS-S3-003", "AWS-S3-004", "AWS-S3-005", "AWS-MACIE-001"]
 }
 
 mitigation "aws-encryption-at-rest" {
@@ -46,12 +46,17 @@ mitigation "aws-workload-hardening" {
 
 mitigation "aws-audit-logging" {
   title    = "Complete, tamper-evident audit logs"
-  controls = ["AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-CT-010", "AWS-CT-011", "AWS-CT-012", "AWS-VPC-001", "AWS-S3-007", "AWS-CFG-001"]
+  controls = ["AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-CT-010", "AWS-CT-011", "AWS-CT-012", "AWS-CT-013", "AWS-CT-014", "AWS-CT-015", "AWS-VPC-001", "AWS-S3-007", "AWS-CFG-001"]
 }
 
 mitigation "aws-threat-detection" {
-  title    = "Threat detection in every region"
-  controls = ["AWS-GD-001"]
+  title    = "Threat detection and a central view of findings in every region"
+  controls = ["AWS-GD-001", "AWS-SH-001"]
+}
+
+mitigation "aws-incident-readiness" {
+  title    = "Incidents can be handled: a role for AWS Support cases"
+  controls = ["AWS-IAM-025"]
 }
 
 mitigation "aws-data-recovery" {
@@ -72,7 +77,7 @@ risk "aws-undetected-intrusion" {
   threat      = "Activity in an unmonitored region, a stopped trail or missing flow logs hides an attacker and destroys the evidence"
   likelihood  = 3
   impact      = 4
-  mitigations = ["aws-audit-logging", "aws-threat-detection"]
+  mitigations = ["aws-audit-logging", "aws-threat-detection", "aws-incident-readiness"]
 }
 
 risk "aws-data-loss" {
@@ -92,7 +97,8 @@ training "aws-account-security" {
     "AWS-IAM-009", "AWS-IAM-010", "AWS-IAM-011", "AWS-IAM-012", "AWS-IAM-013", "AWS-IAM-014", "AWS-IAM-015",
     "AWS-IAM-016", "AWS-IAM-017", "AWS-IAM-018", "AWS-IAM-019", "AWS-IAM-020", "AWS-IAM-021", "AWS-IAM-022",
     "AWS-IAM-023", "AWS-ACCT-001", "AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-VPC-001", "AWS-CFG-001",
-    "AWS-GD-001",
+    "AWS-GD-001", "AWS-ACCT-002", "AWS-IAM-024", "AWS-IAM-025", "AWS-IAM-026", "AWS-IAM-027", "AWS-IAM-028",
+    "AWS-CT-013", "AWS-CT-014", "AWS-CT-015", "AWS-SH-001",
   ]
 }
 
@@ -103,7 +109,7 @@ training "aws-data-protection" {
   controls = [
     "AWS-S3-003", "AWS-S3-004", "AWS-S3-005", "AWS-S3-006", "AWS-S3-007", "AWS-EC2-003", "AWS-EC2-004",
     "AWS-EC2-005", "AWS-EC2-006", "AWS-RDS-001", "AWS-RDS-002", "AWS-RDS-003", "AWS-RDS-004", "AWS-KMS-001",
-    "AWS-S3-008",
+    "AWS-S3-008", "AWS-MACIE-001",
   ]
 }
 
@@ -112,27 +118,27 @@ policy "aws-cloud-security" {
   review_every = "365d"
 
   statement "root-user" {
-    text     = "The AWS root user has MFA and no access keys, is not used for everyday work, and a security contact receives AWS notifications."
-    controls = ["AWS-IAM-003", "AWS-IAM-004", "AWS-IAM-021", "AWS-ACCT-001"]
+    text     = "The AWS root user has hardware MFA and no access keys and is not used for everyday work; a security contact and complete primary contact details receive AWS notifications."
+    controls = ["AWS-IAM-003", "AWS-IAM-004", "AWS-IAM-021", "AWS-IAM-024", "AWS-ACCT-001", "AWS-ACCT-002"]
   }
 
   statement "iam-hygiene" {
-    text = "IAM users get permissions through groups only, which enforce MFA; no user, group or role holds full administrator rights or a privilege-escalation path through any policy, managed or inline; passwords are long and complex; and idle or never-used credentials are disabled."
+    text = "IAM users get permissions through groups only, which enforce MFA; no user, group or role holds full administrator rights or a privilege-escalation path through any policy, managed or inline; passwords are long and complex; idle or never-used credentials are disabled; people sign in through a central identity provider; and no expired certificate is kept in IAM."
     controls = [
       "AWS-IAM-005", "AWS-IAM-006", "AWS-IAM-007", "AWS-IAM-008", "AWS-IAM-009", "AWS-IAM-010", "AWS-IAM-014",
       "AWS-IAM-015", "AWS-IAM-016", "AWS-IAM-017", "AWS-IAM-018", "AWS-IAM-019", "AWS-IAM-020", "AWS-IAM-022",
-      "AWS-IAM-023",
+      "AWS-IAM-023", "AWS-IAM-026", "AWS-IAM-028",
     ]
   }
 
   statement "role-trust" {
-    text     = "IAM roles trust only named principals: never everyone, another account only with an external ID, and AWS services only on behalf of this account."
-    controls = ["AWS-IAM-011", "AWS-IAM-012", "AWS-IAM-013"]
+    text     = "IAM roles trust only named principals: never everyone, another account only with an external ID, and AWS services only on behalf of this account; IAM Access Analyzer reports external access in every region."
+    controls = ["AWS-IAM-011", "AWS-IAM-012", "AWS-IAM-013", "AWS-IAM-027"]
   }
 
   statement "no-public-storage" {
-    text     = "S3 data is never public: Block Public Access is on for the account, no bucket grants access to everyone, and requests without TLS are refused."
-    controls = ["AWS-S3-003", "AWS-S3-004", "AWS-S3-005"]
+    text     = "S3 data is never public: Block Public Access is on for the account, no bucket grants access to everyone, and requests without TLS are refused; Macie discovers sensitive data in every region."
+    controls = ["AWS-S3-003", "AWS-S3-004", "AWS-S3-005", "AWS-MACIE-001"]
   }
 
   statement "encryption-at-rest" {
@@ -151,8 +157,11 @@ policy "aws-cloud-security" {
   }
 
   statement "logging-and-detection" {
-    text     = "API activity in every region is logged to tamper-evident, encrypted trails; VPC traffic, bucket access and configuration changes are recorded; GuardDuty watches every region."
-    controls = ["AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-CT-010", "AWS-CT-011", "AWS-CT-012", "AWS-VPC-001", "AWS-S3-007", "AWS-CFG-001", "AWS-GD-001"]
+    text = "API activity in every region — every management event, read and write, and S3 object reads and writes — is logged to tamper-evident, encrypted trails; VPC traffic, bucket access and configuration changes are recorded; GuardDuty and Security Hub watch every region; a role exists for AWS Support cases."
+    controls = [
+      "AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-CT-010", "AWS-CT-011", "AWS-CT-012", "AWS-CT-013", "AWS-CT-014", "AWS-CT-015",
+      "AWS-VPC-001", "AWS-S3-007", "AWS-CFG-001", "AWS-GD-001", "AWS-SH-001", "AWS-IAM-025",
+    ]
   }
 
   statement "recoverability" {
