@@ -81,12 +81,27 @@ func loadCorpora(t *testing.T, ctx context.Context) []corpus {
 func relationCorpus(settings map[string]any) corpus {
 	scope := evidence.Scope{Platform: "aws", AccountID: "111122223333", Region: "eu-west-1"}
 	key := "arn:aws:kms:eu-west-1:111122223333:key/k1"
+	mon := evidence.Scope{Platform: "aws", AccountID: "222233334444", Region: "eu-west-1"}
 	return corpus{name: "relations", now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), systems: map[string]engine.System{}, settings: settings, resources: []evidence.Resource{
 		{Type: "aws.account", ID: "arn:aws:iam::111122223333:root", Scope: evidence.Scope{Platform: "aws", AccountID: "111122223333"}, Attributes: map[string]any{"account_id": "111122223333"}},
 		{Type: "aws.cloudtrail.trail", ID: "arn:aws:cloudtrail:eu-west-1:111122223333:trail/main", Scope: scope, Attributes: map[string]any{
 			"name": "main", "is_multi_region_trail": false, "is_logging": true, "s3_bucket_name": "trail-logs", "kms_encrypted": true, "kms_key_id": key}},
 		{Type: "aws.s3.bucket", ID: "arn:aws:s3:::trail-logs", Scope: scope, Attributes: map[string]any{"name": "trail-logs", "logging": map[string]any{"enabled": false}}},
 		{Type: "aws.kms.key", ID: key, Scope: scope, Attributes: map[string]any{"key_id": "k1", "key_state": "Enabled", "rotation_enabled": false, "customer_managed": true, "key_spec": "SYMMETRIC_DEFAULT"}},
+		// The CIS 4.x chain of another account, complete but for the
+		// subscription, which is not confirmed: AWS-CW-003 (root use)
+		// fails on the last link, the other AWS-CW controls on the
+		// filter's pattern; each link is broken in turn.
+		{Type: "aws.account", ID: "arn:aws:iam::222233334444:root", Scope: evidence.Scope{Platform: "aws", AccountID: "222233334444"}, Attributes: map[string]any{"account_id": "222233334444"}},
+		{Type: "aws.cloudtrail.trail", ID: "arn:aws:cloudtrail:eu-west-1:222233334444:trail/main", Scope: mon, Attributes: map[string]any{
+			"name": "main", "is_multi_region_trail": true, "is_logging": true, "cloud_watch_logs_log_group_arn": "arn:aws:logs:eu-west-1:222233334444:log-group:ct:*"}},
+		{Type: "aws.logs.metric_filter", ID: "arn:aws:logs:eu-west-1:222233334444:log-group:ct:metric-filter:root", Scope: mon, Attributes: map[string]any{
+			"filter_name": "root", "log_group_name": "ct", "filter_pattern": `{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }`,
+			"metric_transformations": []any{map[string]any{"metric_name": "RootUse", "metric_namespace": "CIS", "metric_value": "1"}}}},
+		{Type: "aws.cloudwatch.alarm", ID: "arn:aws:cloudwatch:eu-west-1:222233334444:alarm:root", Scope: mon, Attributes: map[string]any{
+			"alarm_name": "root", "metric_name": "RootUse", "namespace": "CIS", "actions_enabled": true, "alarm_actions": []any{"arn:aws:sns:eu-west-1:222233334444:alerts"}}},
+		{Type: "aws.sns.subscription", ID: "arn:aws:sns:eu-west-1:222233334444:alerts:pending-1", Scope: mon, Attributes: map[string]any{
+			"subscription_arn": "PendingConfirmation", "topic_arn": "arn:aws:sns:eu-west-1:222233334444:alerts", "protocol": "email", "confirmed": false}},
 	}}
 }
 

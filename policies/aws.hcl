@@ -54,6 +54,11 @@ mitigation "aws-threat-detection" {
   controls = ["AWS-GD-001", "AWS-SH-001"]
 }
 
+mitigation "aws-security-alerting" {
+  title    = "Security-relevant API activity (CIS 4.1-4.15) raises an alarm that reaches a subscribed SNS topic"
+  controls = ["AWS-CW-001", "AWS-CW-002", "AWS-CW-003", "AWS-CW-004", "AWS-CW-005", "AWS-CW-006", "AWS-CW-007", "AWS-CW-008", "AWS-CW-009", "AWS-CW-010", "AWS-CW-011", "AWS-CW-012", "AWS-CW-013", "AWS-CW-014", "AWS-CW-015"]
+}
+
 mitigation "aws-incident-readiness" {
   title    = "Incidents can be handled: a role for AWS Support cases"
   controls = ["AWS-IAM-025"]
@@ -77,7 +82,7 @@ risk "aws-undetected-intrusion" {
   threat      = "Activity in an unmonitored region, a stopped trail or missing flow logs hides an attacker and destroys the evidence"
   likelihood  = 3
   impact      = 4
-  mitigations = ["aws-audit-logging", "aws-threat-detection", "aws-incident-readiness"]
+  mitigations = ["aws-audit-logging", "aws-threat-detection", "aws-security-alerting", "aws-incident-readiness"]
 }
 
 risk "aws-data-loss" {
@@ -98,7 +103,9 @@ training "aws-account-security" {
     "AWS-IAM-016", "AWS-IAM-017", "AWS-IAM-018", "AWS-IAM-019", "AWS-IAM-020", "AWS-IAM-021", "AWS-IAM-022",
     "AWS-IAM-023", "AWS-ACCT-001", "AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-VPC-001", "AWS-CFG-001",
     "AWS-GD-001", "AWS-ACCT-002", "AWS-IAM-024", "AWS-IAM-025", "AWS-IAM-026", "AWS-IAM-027", "AWS-IAM-028",
-    "AWS-CT-013", "AWS-CT-014", "AWS-CT-015", "AWS-SH-001",
+    "AWS-CT-013", "AWS-CT-014", "AWS-CT-015", "AWS-SH-001", "AWS-CW-001", "AWS-CW-002", "AWS-CW-003", "AWS-CW-004",
+    "AWS-CW-005", "AWS-CW-006", "AWS-CW-007", "AWS-CW-008", "AWS-CW-009", "AWS-CW-010", "AWS-CW-011", "AWS-CW-012",
+    "AWS-CW-013", "AWS-CW-014", "AWS-CW-015",
   ]
 }
 
@@ -162,6 +169,11 @@ policy "aws-cloud-security" {
       "AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-CT-010", "AWS-CT-011", "AWS-CT-012", "AWS-CT-013", "AWS-CT-014", "AWS-CT-015",
       "AWS-VPC-001", "AWS-S3-007", "AWS-CFG-001", "AWS-GD-001", "AWS-SH-001", "AWS-IAM-025",
     ]
+  }
+
+  statement "security-alerting" {
+    text     = "Unauthorized API calls, console sign-ins without MFA or failing, root use, and changes to IAM policies, CloudTrail, KMS keys, bucket policies, AWS Config, security groups, network ACLs, gateways, route tables, VPCs and AWS Organizations raise a CloudWatch alarm that notifies a subscribed SNS topic."
+    controls = ["AWS-CW-001", "AWS-CW-002", "AWS-CW-003", "AWS-CW-004", "AWS-CW-005", "AWS-CW-006", "AWS-CW-007", "AWS-CW-008", "AWS-CW-009", "AWS-CW-010", "AWS-CW-011", "AWS-CW-012", "AWS-CW-013", "AWS-CW-014", "AWS-CW-015"]
   }
 
   statement "recoverability" {
