@@ -30,8 +30,8 @@ mitigation "aws-storage-exposure" {
 }
 
 mitigation "aws-encryption-at-rest" {
-  title    = "Encryption at rest for volumes, databases and keys that rotate"
-  controls = ["AWS-EC2-003", "AWS-EC2-004", "AWS-RDS-001", "AWS-KMS-001"]
+  title    = "Encryption at rest for volumes, file systems, databases and keys that rotate"
+  controls = ["AWS-EC2-003", "AWS-EC2-004", "AWS-RDS-001", "AWS-KMS-001", "AWS-EFS-001"]
 }
 
 mitigation "aws-database-exposure" {
@@ -116,7 +116,7 @@ training "aws-data-protection" {
   controls = [
     "AWS-S3-003", "AWS-S3-004", "AWS-S3-005", "AWS-S3-006", "AWS-S3-007", "AWS-EC2-003", "AWS-EC2-004",
     "AWS-EC2-005", "AWS-EC2-006", "AWS-RDS-001", "AWS-RDS-002", "AWS-RDS-003", "AWS-RDS-004", "AWS-KMS-001",
-    "AWS-S3-008", "AWS-MACIE-001",
+    "AWS-S3-008", "AWS-MACIE-001", "AWS-EFS-001",
   ]
 }
 
@@ -149,8 +149,8 @@ policy "aws-cloud-security" {
   }
 
   statement "encryption-at-rest" {
-    text     = "Volumes and databases are encrypted at rest, and customer keys rotate every year."
-    controls = ["AWS-EC2-003", "AWS-EC2-004", "AWS-RDS-001", "AWS-KMS-001"]
+    text     = "Volumes, file systems and databases are encrypted at rest, and customer keys rotate every year."
+    controls = ["AWS-EC2-003", "AWS-EC2-004", "AWS-RDS-001", "AWS-KMS-001", "AWS-EFS-001"]
   }
 
   statement "private-databases" {
@@ -174,6 +174,11 @@ policy "aws-cloud-security" {
   statement "security-alerting" {
     text     = "Unauthorized API calls, console sign-ins without MFA or failing, root use, and changes to IAM policies, CloudTrail, KMS keys, bucket policies, AWS Config, security groups, network ACLs, gateways, route tables, VPCs and AWS Organizations raise a CloudWatch alarm that notifies a subscribed SNS topic."
     controls = ["AWS-CW-001", "AWS-CW-002", "AWS-CW-003", "AWS-CW-004", "AWS-CW-005", "AWS-CW-006", "AWS-CW-007", "AWS-CW-008", "AWS-CW-009", "AWS-CW-010", "AWS-CW-011", "AWS-CW-012", "AWS-CW-013", "AWS-CW-014", "AWS-CW-015"]
+  }
+
+  statement "peering-routes" {
+    text     = "Routes over VPC peering carry only the peer's networks, never a default route or a block wider than a VPC."
+    controls = ["AWS-VPC-002"]
   }
 
   statement "recoverability" {

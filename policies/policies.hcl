@@ -56,7 +56,7 @@ policy "network-security" {
   review_every = "365d"
 
   statement "no-admin-exposure" {
-    text     = "Administration interfaces are never reachable from the internet."
-    controls = ["AWS-EC2-001", "AWS-EC2-002"]
+    text     = "Administration interfaces are never reachable from the internet, through security groups or network ACLs."
+    controls = ["AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-007"]
   }
 }

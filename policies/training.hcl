@@ -19,5 +19,5 @@ training "cloud-security" {
   title        = "Cloud security fundamentals: IAM, storage, networks"
   required_for = ["platform-engineer"]
   valid_for    = "365d"
-  controls     = ["AWS-IAM-002", "AWS-S3-001", "AWS-S3-002", "AWS-EC2-001", "AWS-EC2-002"]
+  controls     = ["AWS-IAM-002", "AWS-S3-001", "AWS-S3-002", "AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-007", "AWS-VPC-002"]
 }
