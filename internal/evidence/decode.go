@@ -509,18 +509,8 @@ func (p *parser) object(each func(key []byte, keyOff int) error) error {
 		if err := each(key, keyOff); err != nil {
 			return err
 		}
-		p.ws()
-		if p.pos >= len(p.data) {
-			return p.eof()
-		}
-		switch p.data[p.pos] {
-		case ',':
-			p.pos++
-		case '}':
-			p.pos++
-			return nil
-		default:
-			return p.syntax(p.pos, "invalid character %s after object key:value pair", quoteByte(p.data[p.pos]))
+		if done, err := p.separator('}', "object key:value pair"); done || err != nil {
+			return err
 		}
 	}
 }
@@ -541,20 +531,29 @@ func (p *parser) array(each func(i int) error) error {
 		if err := each(i); err != nil {
 			return atIndex(err, i)
 		}
-		p.ws()
-		if p.pos >= len(p.data) {
-			return p.eof()
-		}
-		switch p.data[p.pos] {
-		case ',':
-			p.pos++
-		case ']':
-			p.pos++
-			return nil
-		default:
-			return p.syntax(p.pos, "invalid character %s after array element", quoteByte(p.data[p.pos]))
+		if done, err := p.separator(']', "array element"); done || err != nil {
+			return err
 		}
 	}
+}
+
+// separator reads what follows a member of an object or an element of an
+// array: a comma (more to come) or the closer (done); anything else is a
+// syntax error naming what it followed.
+func (p *parser) separator(closer byte, after string) (done bool, err error) {
+	p.ws()
+	if p.pos >= len(p.data) {
+		return false, p.eof()
+	}
+	switch p.data[p.pos] {
+	case ',':
+		p.pos++
+		return false, nil
+	case closer:
+		p.pos++
+		return true, nil
+	}
+	return false, p.syntax(p.pos, "invalid character %s after %s", quoteByte(p.data[p.pos]), after)
 }
 
 // value reads any JSON value as encoding/json would into an any with
