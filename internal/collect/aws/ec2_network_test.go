@@ -44,12 +44,7 @@ func TestNetworkAndEFS(t *testing.T) {
 // collected in the region, naming the action, and never partly listed.
 func TestNetworkAndEFSFaults(t *testing.T) {
 	t.Parallel()
-	for _, tc := range []struct {
-		name, typ  string
-		faults     awstest.Faults
-		reason     string
-		incomplete bool
-	}{
+	for _, tc := range []regionalFault{
 		{"ACLs denied", awscollect.TypeNetworkACL, awstest.Faults{Deny: map[string]bool{"ec2:DescribeNetworkAcls@eu-west-1": true}}, "access denied: needs ec2:DescribeNetworkAcls", false},
 		{"ACLs looping", awscollect.TypeNetworkACL, awstest.Faults{LoopPages: map[string]bool{"ec2:DescribeNetworkAcls@eu-west-1": true}}, "pagination loops", true},
 		{"ACLs truncated", awscollect.TypeNetworkACL, awstest.Faults{Truncate: map[string]bool{"ec2:DescribeNetworkAcls@eu-west-1": true}}, "ec2:DescribeNetworkAcls failed: ", true},
@@ -61,24 +56,7 @@ func TestNetworkAndEFSFaults(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			srv := awstest.New(awstest.Sample(), tc.faults)
-			defer srv.Close()
-			opts := options(srv, awstest.SampleKey)
-			opts.MaxAttempts = 2
-			snap, _, err := awscollect.Collect(context.Background(), opts)
-			require.NoError(t, err)
-			assert.Equal(t, tc.incomplete, snap.Incomplete, snap.IncompleteReason)
-			found := false
-			for _, g := range snap.NotCollected {
-				if g.ResourceType == tc.typ && g.ScopeID == "aws:111122223333/eu-west-1" {
-					found = true
-					assert.Contains(t, g.Reason, tc.reason)
-				}
-			}
-			assert.True(t, found, "%s is not collected in eu-west-1: %v", tc.typ, snap.NotCollected)
-			for _, r := range snap.Resources {
-				assert.False(t, r.Type == tc.typ && r.Scope.Region == "eu-west-1", "no partial listing: %s", r.ID)
-			}
+			tc.check(t)
 		})
 	}
 }

@@ -45,12 +45,7 @@ func TestMonitoringChain(t *testing.T) {
 // incomplete for anything but a missing permission.
 func TestMonitoringFaults(t *testing.T) {
 	t.Parallel()
-	for _, tc := range []struct {
-		name, typ  string
-		faults     awstest.Faults
-		reason     string
-		incomplete bool
-	}{
+	for _, tc := range []regionalFault{
 		{"filters denied", awscollect.TypeMetricFilter, awstest.Faults{Deny: map[string]bool{"logs:DescribeMetricFilters@eu-west-1": true}}, "access denied: needs logs:DescribeMetricFilters", false},
 		{"filters looping", awscollect.TypeMetricFilter, awstest.Faults{LoopPages: map[string]bool{"logs:DescribeMetricFilters@eu-west-1": true}}, "pagination loops", true},
 		{"alarms denied", awscollect.TypeAlarm, awstest.Faults{Deny: map[string]bool{"monitoring:DescribeAlarms@eu-west-1": true}}, "access denied: needs cloudwatch:DescribeAlarms", false},
@@ -62,24 +57,7 @@ func TestMonitoringFaults(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			srv := awstest.New(awstest.Sample(), tc.faults)
-			defer srv.Close()
-			opts := options(srv, awstest.SampleKey)
-			opts.MaxAttempts = 2
-			snap, _, err := awscollect.Collect(context.Background(), opts)
-			require.NoError(t, err)
-			assert.Equal(t, tc.incomplete, snap.Incomplete, snap.IncompleteReason)
-			found := false
-			for _, g := range snap.NotCollected {
-				if g.ResourceType == tc.typ && g.ScopeID == "aws:111122223333/eu-west-1" {
-					found = true
-					assert.Contains(t, g.Reason, tc.reason)
-				}
-			}
-			assert.True(t, found, "%s is not collected in eu-west-1: %v", tc.typ, snap.NotCollected)
-			for _, r := range snap.Resources {
-				assert.False(t, r.Type == tc.typ && r.Scope.Region == "eu-west-1", "no partial listing: %s", r.ID)
-			}
+			tc.check(t)
 		})
 	}
 }
