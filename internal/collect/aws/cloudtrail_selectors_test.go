@@ -40,12 +40,7 @@ func TestEventSelectors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			srv := awstest.New(awstest.Sample(), tc.faults)
-			defer srv.Close()
-			opts := options(srv, awstest.SampleKey)
-			opts.MaxAttempts = 2
-			snap, _, err := awscollect.Collect(context.Background(), opts)
-			require.NoError(t, err)
+			snap := collectSampleWith(t, tc.faults)
 			assert.Equal(t, tc.incomplete, snap.Incomplete, snap.IncompleteReason)
 			org := find(t, snap, awscollect.TypeTrail, ":trail/org-trail")
 			for _, a := range []string{"event_selectors", "advanced_event_selectors", "management_events", "s3_data_events"} {

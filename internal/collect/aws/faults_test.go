@@ -34,12 +34,7 @@ func TestDescribeRegionsDeniedLeavesRegionsUnknown(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			srv := awstest.New(awstest.Sample(), tc.faults)
-			defer srv.Close()
-			opts := options(srv, awstest.SampleKey)
-			opts.MaxAttempts = 2
-			snap, _, err := awscollect.Collect(context.Background(), opts)
-			require.NoError(t, err)
+			snap := collectSampleWith(t, tc.faults)
 			acct := find(t, snap, awscollect.TypeAccount, ":111122223333:root")
 			assert.NotContains(t, acct.Attributes, "regions", "an account whose regions are unknown has no regions attribute, never {}")
 			assert.Contains(t, acct.Unknown["regions"], tc.reason)

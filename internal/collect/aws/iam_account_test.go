@@ -72,12 +72,7 @@ func TestAccountCISAttributeFaults(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			srv := awstest.New(awstest.Sample(), tc.faults)
-			defer srv.Close()
-			opts := options(srv, awstest.SampleKey)
-			opts.MaxAttempts = 2
-			snap, _, err := awscollect.Collect(context.Background(), opts)
-			require.NoError(t, err)
+			snap := collectSampleWith(t, tc.faults)
 			assert.Equal(t, tc.incomplete, snap.Incomplete, snap.IncompleteReason)
 			acct := find(t, snap, awscollect.TypeAccount, ":111122223333:root")
 			if tc.attr != "" {

@@ -9,7 +9,21 @@ import (
 
 	awscollect "github.com/rampart-audit/rampart/internal/collect/aws"
 	"github.com/rampart-audit/rampart/internal/collect/aws/awstest"
+	"github.com/rampart-audit/rampart/internal/evidence"
 )
+
+// collectSampleWith collects the sample estate from a stand-in answering
+// with faults, two attempts a call (a fault that persists fails the call).
+func collectSampleWith(t *testing.T, faults awstest.Faults) *evidence.Snapshot {
+	t.Helper()
+	srv := awstest.New(awstest.Sample(), faults)
+	defer srv.Close()
+	opts := options(srv, awstest.SampleKey)
+	opts.MaxAttempts = 2
+	snap, _, err := awscollect.Collect(context.Background(), opts)
+	require.NoError(t, err)
+	return snap
+}
 
 // regionalFault is one broken answer for a regional listing of the sample
 // estate, and what the snapshot must then say about eu-west-1.
@@ -25,12 +39,7 @@ type regionalFault struct {
 // (a partial listing would read as the whole one).
 func (tc regionalFault) check(t *testing.T) {
 	t.Helper()
-	srv := awstest.New(awstest.Sample(), tc.faults)
-	defer srv.Close()
-	opts := options(srv, awstest.SampleKey)
-	opts.MaxAttempts = 2
-	snap, _, err := awscollect.Collect(context.Background(), opts)
-	require.NoError(t, err)
+	snap := collectSampleWith(t, tc.faults)
 	assert.Equal(t, tc.incomplete, snap.Incomplete, snap.IncompleteReason)
 	found := false
 	for _, g := range snap.NotCollected {

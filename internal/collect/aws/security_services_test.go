@@ -1,11 +1,9 @@
 package aws_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	awscollect "github.com/rampart-audit/rampart/internal/collect/aws"
 	"github.com/rampart-audit/rampart/internal/collect/aws/awstest"
@@ -35,12 +33,7 @@ func TestRegionalSecurityServicesFaults(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			srv := awstest.New(awstest.Sample(), tc.faults)
-			defer srv.Close()
-			opts := options(srv, awstest.SampleKey)
-			opts.MaxAttempts = 2
-			snap, _, err := awscollect.Collect(context.Background(), opts)
-			require.NoError(t, err)
+			snap := collectSampleWith(t, tc.faults)
 			assert.Equal(t, tc.incomplete, snap.Incomplete, snap.IncompleteReason)
 			acct := find(t, snap, awscollect.TypeAccount, ":111122223333:root")
 			regions := acct.Attributes["regions"].(map[string]any)
