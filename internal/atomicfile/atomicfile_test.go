@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -147,13 +148,21 @@ func TestWriteAllCancelWhileWriting(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	started := make(chan struct{})
+	// The writer stops by itself after 64 MiB: a cancellation that is not
+	// seen must fail the test, not fill the disk (an unbounded loop here
+	// once left 36 GB in the temporary folder of a loaded machine).
 	slow := func(w io.Writer) error {
 		close(started)
-		for {
-			if _, err := io.WriteString(w, strings.Repeat("y", 4096)); err != nil {
+		chunk := strings.Repeat("y", 4096)
+		for written := 0; written < 64<<20; written += len(chunk) {
+			if _, err := io.WriteString(w, chunk); err != nil {
 				return err
 			}
+			if written%(1<<20) == 0 {
+				runtime.Gosched() // let the cancelling goroutine run on a busy machine
+			}
 		}
+		return errors.New("the cancellation was not seen within 64 MiB")
 	}
 	go func() { <-started; cancel() }()
 	err := WriteAll(ctx, []File{{Path: filepath.Join(dir, "a.json"), Write: content("a")}, {Path: filepath.Join(dir, "b.md"), Write: slow}})
