@@ -84,8 +84,8 @@ func sample(at time.Time, repos ...evidence.Resource) (*report.Report, *evidence
 	}
 	eff := 0.5
 	r := &report.Report{Schema: report.SchemaV1, GeneratedAt: at, Summary: finding.Summarize(fs), Findings: fs,
-		Evidence: report.EvidenceInfo{Collectors: []string{"github"}, Resources: len(repos), NotCollected: []evidence.NotCollected{}},
-		Risks:    []governance.Risk{{ID: "R-1", Title: "Leak", Inherent: 20, Residual: 10, Effectiveness: &eff, AppetiteStatus: "above"}},
+		Evidence:     report.EvidenceInfo{Collectors: []string{"github"}, Resources: len(repos), NotCollected: []evidence.NotCollected{}},
+		Risks:        []governance.Risk{{ID: "R-1", Title: "Leak", Inherent: 20, Residual: 10, Effectiveness: &eff, AppetiteStatus: "above"}},
 		RiskAppetite: 8}
 	return r, snap
 }
