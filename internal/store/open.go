@@ -58,9 +58,13 @@ func (d dialect) rebind(q string) string {
 // DefaultPath is where the store lives when --store and RAMPART_STORE are
 // not given: $XDG_DATA_HOME/rampart/rampart.db, else
 // ~/.local/share/rampart/rampart.db (on macOS and Windows,
-// os.UserConfigDir()/rampart/rampart.db).
-func DefaultPath() (string, error) {
-	if dir := os.Getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
+// os.UserConfigDir()/rampart/rampart.db). getenv reads the environment
+// (nil: os.Getenv), so the commands' tests pass a map.
+func DefaultPath(getenv func(string) string) (string, error) {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	if dir := getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
 		return filepath.Join(dir, "rampart", "rampart.db"), nil
 	}
 	if home, err := os.UserHomeDir(); err == nil && isXDGPlatform() {
