@@ -412,7 +412,7 @@ func (s *sqlStore) Get(ctx context.Context, id RunID) (*Recorded, error) {
 	if err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT body FROM evidence_maps WHERE hash = ?`), rows[0].evidMap).Scan(&mapBody); err != nil {
 		return nil, fmt.Errorf("get run %d: evidence map: %w", id, err)
 	}
-	if rec.ContentHash, err = decodeEvidenceMap(mapBody); err != nil {
+	if rec.ContentHash, rec.Scopes, err = decodeEvidenceMap(mapBody); err != nil {
 		return nil, fmt.Errorf("get run %d: evidence map: %w", id, err)
 	}
 	return rec, nil
