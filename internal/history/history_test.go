@@ -32,7 +32,7 @@ type res struct {
 // gaps are organisations the run could not collect.
 func runOf(id store.RunID, at time.Time, results []res, extraRepos []string, gaps ...string) *store.Recorded {
 	r := &store.Recorded{Run: store.Run{ID: id, State: store.Complete, StartedAt: at, CatalogVersion: "sha256:a"},
-		Report: &report.Report{Findings: []finding.Finding{}, Evidence: report.EvidenceInfo{NotCollected: []evidence.NotCollected{}}},
+		Report:      &report.Report{Findings: []finding.Finding{}, Evidence: report.EvidenceInfo{NotCollected: []evidence.NotCollected{}}},
 		ContentHash: map[string]string{}, Scopes: map[string]evidence.Scope{}}
 	addRepo := func(org, repo string) {
 		key := store.ResourceKey("github.repository", org+"/"+repo)
@@ -72,11 +72,11 @@ func fromRun() *store.Recorded {
 	r := runOf(1, t0, []res{
 		{ctl, "acme", "web", finding.Fail, finding.Critical},
 		{ctl, "acme", "api", finding.Pass, ""},
-		{ctl, "acme", "old", finding.Fail, ""},    // deleted before run 2
-		{ctl, "beta", "lib", finding.Fail, ""},    // its organisation is not collected in run 2
-		{ctl, "acme", "ops", finding.Fail, ""},    // not_evaluated in run 2
-		{ctl, "acme", "docs", finding.Fail, ""},   // waived in run 2
-		{ctl, "acme", "cfg", finding.Pass, ""},    // fails in run 2
+		{ctl, "acme", "old", finding.Fail, ""},  // deleted before run 2
+		{ctl, "beta", "lib", finding.Fail, ""},  // its organisation is not collected in run 2
+		{ctl, "acme", "ops", finding.Fail, ""},  // not_evaluated in run 2
+		{ctl, "acme", "docs", finding.Fail, ""}, // waived in run 2
+		{ctl, "acme", "cfg", finding.Pass, ""},  // fails in run 2
 		{ctl, "acme", "blind", finding.NotEvaluated, ""},
 		{ctl, "acme", "keep", finding.Fail, finding.Low},
 		{"GH-REPO-002", "acme", "api", finding.Fail, ""}, // the control is gone in run 2
