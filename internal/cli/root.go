@@ -75,6 +75,7 @@ var commands = []command{
 	newLintCommand,
 	newFixtureCommand,
 	newDocsCommand,
+	newRunsCommand,
 }
 
 func newRoot(p Params) *cobra.Command {
