@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rampart-audit/rampart/internal/model"
+	"github.com/rampart-audit/rampart/internal/redact"
 	"github.com/rampart-audit/rampart/internal/store"
 )
 
@@ -26,6 +27,9 @@ type fakeClock struct {
 	mu      sync.Mutex
 	now     time.Time
 	waiters []waiter
+	// added receives the deadline of every timer set, so a test waits for
+	// the scheduler to be waiting instead of sleeping.
+	added chan time.Time
 }
 
 type waiter struct {
@@ -33,7 +37,7 @@ type waiter struct {
 	c  chan time.Time
 }
 
-func newFakeClock(t time.Time) *fakeClock { return &fakeClock{now: t} }
+func newFakeClock(t time.Time) *fakeClock { return &fakeClock{now: t, added: make(chan time.Time, 64)} }
 
 func (c *fakeClock) Now() time.Time {
 	c.mu.Lock()
@@ -50,6 +54,10 @@ func (c *fakeClock) After(d time.Duration) <-chan time.Time {
 		return ch
 	}
 	c.waiters = append(c.waiters, waiter{at: c.now.Add(d), c: ch})
+	select {
+	case c.added <- c.now.Add(d):
+	default:
+	}
 	return ch
 }
 
@@ -69,12 +77,6 @@ func (c *fakeClock) Advance(d time.Duration) {
 	c.waiters = kept
 }
 
-// pending is how many timers wait.
-func (c *fakeClock) pending() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.waiters)
-}
 
 type testServer struct {
 	*Server
@@ -161,3 +163,5 @@ func schedule(t *testing.T, name, expr string, collect ...string) *model.Schedul
 	require.NoError(t, err)
 	return &model.Schedule{Name: name, Cron: expr, Spec: spec, Collect: collect}
 }
+
+func newRedactWriter(w io.Writer) *redact.Writer { return redact.NewWriter(w) }

@@ -205,3 +205,7 @@ func clone(r *report.Report) *report.Report {
 	cp.Evidence.NotCollected = slices.Clone(r.Evidence.NotCollected)
 	return &cp
 }
+
+func storeStart(trigger string) store.Start {
+	return store.Start{Trigger: trigger, Workspace: "examples/acme", StartedAt: time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC)}
+}
