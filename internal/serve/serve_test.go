@@ -77,7 +77,6 @@ func (c *fakeClock) Advance(d time.Duration) {
 	c.waiters = kept
 }
 
-
 type testServer struct {
 	*Server
 	store *memStore
