@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/history"
 	"github.com/rampart-audit/rampart/internal/redact"
 	"github.com/rampart-audit/rampart/internal/report"
 	"github.com/rampart-audit/rampart/internal/store"
@@ -357,47 +358,51 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, status, redact.String(err.Error()))
 		return
 	}
-	writeJSON(w, http.StatusOK, Compute(from, to))
+	writeJSON(w, http.StatusOK, history.Compute(from, to))
 }
 
-// trendPoint is one complete run in the trends.
+// trendPoint is one complete run's counts in the trends.
 type trendPoint struct {
 	Run                store.RunID     `json:"run"`
 	StartedAt          time.Time       `json:"started_at"`
 	Summary            finding.Summary `json:"summary"`
 	EvidenceIncomplete bool            `json:"evidence_incomplete"`
-	Risks              []riskPoint     `json:"risks"`
 }
 
-type riskPoint struct {
-	ID             string `json:"id"`
-	Title          string `json:"title"`
-	Inherent       int    `json:"inherent"`
-	Residual       int    `json:"residual"`
-	AppetiteStatus string `json:"appetite_status"`
+// trendsView is the trends of the last complete runs: each run's counts,
+// and internal/history's reading of them (time to resolve and age of open
+// failures per control and system, residual per risk, pass rate per
+// framework reference).
+type trendsView struct {
+	Runs       []trendPoint             `json:"runs"`
+	Controls   []history.Resolution     `json:"controls"`
+	Systems    []history.Resolution     `json:"systems"`
+	Risks      []history.RiskTrend      `json:"risks"`
+	Frameworks []history.ReferenceTrend `json:"frameworks"`
 }
 
 // trends reads the last limit complete runs, oldest first.
-func (s *Server) trends(ctx context.Context, limit int) ([]trendPoint, error) {
+func (s *Server) trends(ctx context.Context, limit int) (*trendsView, []*store.Recorded, error) {
 	runs, err := s.opts.Store.Latest(ctx, limit)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := make([]trendPoint, 0, len(runs))
+	recs := make([]*store.Recorded, 0, len(runs))
+	v := &trendsView{Runs: []trendPoint{}}
 	for i := len(runs) - 1; i >= 0; i-- {
 		rec, err := s.recorded(ctx, runs[i].ID)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		p := trendPoint{Run: rec.ID, StartedAt: rec.StartedAt.UTC(), Summary: rec.Summary, EvidenceIncomplete: rec.EvidenceIncomplete, Risks: []riskPoint{}}
-		if rec.Report != nil {
-			for _, rk := range rec.Report.Risks {
-				p.Risks = append(p.Risks, riskPoint{ID: rk.ID, Title: rk.Title, Inherent: rk.Inherent, Residual: rk.Residual, AppetiteStatus: string(rk.AppetiteStatus)})
-			}
+		if rec.Report == nil {
+			continue
 		}
-		out = append(out, p)
+		recs = append(recs, rec)
+		v.Runs = append(v.Runs, trendPoint{Run: rec.ID, StartedAt: rec.StartedAt.UTC(), Summary: rec.Summary, EvidenceIncomplete: rec.EvidenceIncomplete})
 	}
-	return out, nil
+	t := history.ComputeTrends(recs)
+	v.Controls, v.Systems, v.Risks, v.Frameworks = t.Controls, t.Systems, t.Risks, t.Frameworks
+	return v, recs, nil
 }
 
 func (s *Server) apiTrends(w http.ResponseWriter, r *http.Request) {
@@ -405,12 +410,12 @@ func (s *Server) apiTrends(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	pts, err := s.trends(r.Context(), limit)
+	v, _, err := s.trends(r.Context(), limit)
 	if err != nil {
 		s.storeError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"runs": pts})
+	writeJSON(w, http.StatusOK, v)
 }
 
 type historyPoint struct {

@@ -174,12 +174,12 @@ func TestOpenAPIContract(t *testing.T) {
 		apiCase{pattern: "/api/v1/runs/{id}/findings", method: "GET", path: "/api/v1/runs/99/findings", status: 404},
 		apiCase{pattern: "/api/v1/runs/{id}/findings", method: "GET", path: "/api/v1/runs/3/findings", status: 409},
 		apiCase{pattern: "/api/v1/diff", method: "GET", path: "/api/v1/diff", status: 200, check: func(t *testing.T, b map[string]any) {
-			assert.EqualValues(t, 1, b["from"])
-			assert.EqualValues(t, 2, b["to"])
-			assert.Len(t, b["new_failures"], 1)
+			assert.EqualValues(t, 1, b["from"].(map[string]any)["id"])
+			assert.EqualValues(t, 2, b["to"].(map[string]any)["id"])
+			assert.Len(t, b["regressed"], 1, "the pass that now fails")
 			assert.Len(t, b["resolved"], 1)
-			assert.Len(t, b["gone"], 1, "a failure no longer seen is gone, not resolved")
-			assert.Len(t, b["waivers_expired"], 1)
+			assert.Len(t, b["unverified"], 1, "a failure the later run has no result for is not resolved")
+			assert.Len(t, b["waivers_ended"], 1)
 			assert.Len(t, b["coverage_lost"], 1)
 		}},
 		apiCase{pattern: "/api/v1/diff", method: "GET", path: "/api/v1/diff?from=2&to=1", status: 200},
@@ -190,7 +190,8 @@ func TestOpenAPIContract(t *testing.T) {
 			runs := b["runs"].([]any)
 			require.Len(t, runs, 2, "complete runs only")
 			assert.EqualValues(t, 1, runs[0].(map[string]any)["run"], "oldest first")
-			assert.NotEmpty(t, runs[0].(map[string]any)["risks"])
+			assert.Len(t, b["risks"], len(second.Risks))
+			assert.NotEmpty(t, b["controls"])
 		}},
 		apiCase{pattern: "/api/v1/trends", method: "GET", path: "/api/v1/trends?limit=x", status: 400},
 		apiCase{pattern: "/api/v1/findings/{fingerprint}/history", method: "GET", path: "/api/v1/findings/" + fp + "/history", status: 200, check: func(t *testing.T, b map[string]any) {

@@ -9,9 +9,11 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/history"
 	"github.com/rampart-audit/rampart/internal/store"
 )
 
@@ -35,6 +37,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 		}
 		return strconv.FormatFloat(float64(n)*100/float64(total), 'f', 1, 64) + "%"
 	},
+	"hours":      history.Hours,
 	"severities": func() []finding.Severity { return finding.Severities },
 	"statuses":   func() []finding.Status { return finding.Statuses },
 	"count":      func(m map[finding.Severity]int, s finding.Severity) int { return m[s] },
@@ -74,25 +77,22 @@ type riskCell struct {
 	Present  bool
 }
 
-func riskRows(pts []trendPoint) []riskRow {
-	var order []string
-	rows := map[string]*riskRow{}
-	for i, p := range pts {
-		for _, r := range p.Risks {
-			row, ok := rows[r.ID]
-			if !ok {
-				row = &riskRow{ID: r.ID, Title: r.Title, Cells: make([]riskCell, len(pts))}
-				rows[r.ID] = row
-				order = append(order, r.ID)
+func riskRows(v *trendsView) []riskRow {
+	col := map[store.RunID]int{}
+	for i, p := range v.Runs {
+		col[p.Run] = i
+	}
+	out := make([]riskRow, 0, len(v.Risks))
+	for _, rt := range v.Risks {
+		row := riskRow{ID: rt.ID, Title: rt.Title, Cells: make([]riskCell, len(v.Runs))}
+		for _, p := range rt.Points {
+			if i, ok := col[p.Run]; ok {
+				row.Cells[i] = riskCell{Residual: p.Residual, Over: p.Appetite == "over", Present: true}
 			}
-			row.Cells[i] = riskCell{Residual: r.Residual, Over: r.AppetiteStatus == "over", Present: true}
 		}
+		out = append(out, row)
 	}
-	slices.Sort(order)
-	out := make([]riskRow, 0, len(order))
-	for _, id := range order {
-		out = append(out, *rows[id])
-	}
+	slices.SortFunc(out, func(a, b riskRow) int { return strings.Compare(a.ID, b.ID) })
 	return out
 }
 
@@ -117,18 +117,16 @@ func (s *Server) pageLatest(w http.ResponseWriter, r *http.Request) {
 		data["Latest"] = rec
 		data["Systems"] = systems(rec.Report)
 		data["Failing"] = (filter{status: []finding.Status{finding.Fail, finding.Error, finding.NotEvaluated}}).apply(rec.Report.Findings)
-		pts, err := s.trends(ctx, 30)
+		v, recs, err := s.trends(ctx, 30)
 		if err != nil {
 			s.storeFailure(w, err)
 			return
 		}
-		data["Trends"], data["RiskRows"] = pts, riskRows(pts)
-		if len(pts) >= 2 {
-			from, _ := s.recorded(ctx, pts[len(pts)-2].Run)
-			if from != nil && from.Report != nil {
-				d := Compute(from, rec)
-				data["Diff"] = &d
-			}
+		data["Trends"], data["RiskRows"] = v, riskRows(v)
+		if n := len(recs); n >= 2 && recs[n-1].ID == rec.ID {
+			d := history.Compute(recs[n-2], rec)
+			data["Diff"] = d
+			data["NewCritical"], data["NewHigh"], data["WaiversExpired"] = newFailures(d, finding.Critical), newFailures(d, finding.High), expiredWaivers(d)
 		}
 	}
 	s.render(w, "latest", data)

@@ -141,10 +141,11 @@ func TestDashboardInChromium(t *testing.T) {
 		"not_evaluated": strconv.Itoa(s.NotEvaluated), "waived": strconv.Itoa(s.Waived), "pass": strconv.Itoa(s.Pass)}, cards)
 	require.NotNil(t, byID(doc, "coverage"), "the not-collected banner")
 	assert.Len(t, findAll(byID(doc, "coverage"), func(n *html.Node) bool { return hasClass(n, "not-collected") }), len(second.Evidence.NotCollected))
-	assert.Equal(t, "1", text(byID(doc, "diff-new")))
+	assert.Equal(t, "1", text(byID(doc, "diff-regressed")))
 	assert.Equal(t, "1", text(byID(doc, "diff-resolved")))
-	assert.Equal(t, "1", text(byID(doc, "diff-gone")))
+	assert.Equal(t, "1", text(byID(doc, "diff-unverified")))
 	assert.Equal(t, "1", text(byID(doc, "diff-coverage")))
+	assert.Equal(t, "1", text(byID(doc, "diff-waivers-ended")))
 	assert.Len(t, findAll(doc, func(n *html.Node) bool { return hasClass(n, "trend") }), 2)
 	assert.Len(t, findAll(doc, func(n *html.Node) bool { return hasClass(n, "risk") }), len(second.Risks))
 	systems := findAll(doc, func(n *html.Node) bool { return hasClass(n, "system") })
@@ -163,18 +164,52 @@ func TestDashboardInChromium(t *testing.T) {
 	assert.Contains(t, page, scriptInMessage, "shown as text")
 	assert.NotContains(t, page, secretInMessage)
 
-	shot := browsertest.Screenshot(t, srv.URL+"/", 1280, 1600)
+	shot := browsertest.Screenshot(t, srv.URL+"/", 1280, 3000)
 	if dir := os.Getenv("RAMPART_SCREENSHOT_DIR"); dir != "" { // to look at it: RAMPART_SCREENSHOT_DIR=/tmp/x go test -run Chromium
 		require.NoError(t, os.WriteFile(filepath.Join(dir, "dashboard.png"), shot, 0o644))
 	}
 	img, err := png.Decode(bytes.NewReader(shot))
 	require.NoError(t, err)
-	assert.Equal(t, image.Rect(0, 0, 1280, 1600), img.Bounds())
+	assert.Equal(t, image.Rect(0, 0, 1280, 3000), img.Bounds())
 	assert.Greater(t, share(img, 0, 0, 1280, 20, rgb(0x1d, 0x24, 0x30)), 0.8, "the header band runs across the top")
-	assert.Greater(t, share(img, 0, 40, 1280, 1600, rgb(0xb3, 0x26, 0x1e)), 0.001, "the failure count, the fail share of the trend bars and the risks over the appetite are red")
+	assert.Greater(t, share(img, 0, 40, 1280, 600, rgb(0xb3, 0x26, 0x1e)), 0.0001, "the failure count is red")
 	banner := share(img, 0, 40, 1280, 600, rgb(0xff, 0xf6, 0xe0)) + share(img, 0, 40, 1280, 600, rgb(0xfd, 0xec, 0xea))
 	assert.Greater(t, banner, 0.02, "the coverage banner is on the first screen")
-	assert.Greater(t, share(img, 0, 40, 1280, 1600, rgb(0x1f, 0x7a, 0x3f)), 0.001, "the pass share of the trend bars is drawn")
+	// Each result bar of the trends and systems tables is a red run (fail)
+	// followed on the same pixel row by a longer green one (pass).
+	assert.GreaterOrEqual(t, barRows(img), 8*2, "two trend bars at least, each some 12 pixels high")
+}
+
+// barRows counts the pixel rows that cross a result bar: at least 10
+// pixels of the fail colour, then, further right, at least 40 of the pass
+// colour.
+func barRows(img image.Image) int {
+	red, green := rgb(0xb3, 0x26, 0x1e), rgb(0x1f, 0x7a, 0x3f)
+	rows := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		redRun, greenRun, sawRed := 0, 0, false
+		for x := b.Min.X; x < b.Max.X; x++ {
+			switch c := img.At(x, y); {
+			case near(c, red):
+				redRun++
+				if redRun >= 10 {
+					sawRed = true
+				}
+				greenRun = 0
+			case near(c, green) && sawRed:
+				greenRun++
+				redRun = 0
+			default:
+				redRun = 0
+			}
+			if greenRun >= 40 {
+				rows++
+				break
+			}
+		}
+	}
+	return rows
 }
 
 func systemsOf(r *report.Report) []systemView { return systems(r) }
@@ -184,17 +219,23 @@ func rgb(r, g, b uint8) color.RGBA { return color.RGBA{R: r, G: g, B: b, A: 255}
 // share is the fraction of the pixels in the rectangle within a small
 // distance of c (anti-aliasing and colour management move them slightly).
 func share(img image.Image, x0, y0, x1, y1 int, c color.RGBA) float64 {
-	near, all := 0, 0
+	n, all := 0, 0
 	for y := y0; y < y1; y++ {
 		for x := x0; x < x1; x++ {
-			r, g, b, _ := img.At(x, y).RGBA()
 			all++
-			if absDiff(r>>8, c.R) <= 6 && absDiff(g>>8, c.G) <= 6 && absDiff(b>>8, c.B) <= 6 {
-				near++
+			if near(img.At(x, y), c) {
+				n++
 			}
 		}
 	}
-	return float64(near) / float64(all)
+	return float64(n) / float64(all)
+}
+
+// near: within a small distance of c (anti-aliasing and colour management
+// move pixels slightly).
+func near(px color.Color, c color.RGBA) bool {
+	r, g, b, _ := px.RGBA()
+	return absDiff(r>>8, c.R) <= 6 && absDiff(g>>8, c.G) <= 6 && absDiff(b>>8, c.B) <= 6
 }
 
 func absDiff(a uint32, b uint8) uint32 {

@@ -12,8 +12,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/rampart-audit/rampart/internal/evidence"
-	"github.com/rampart-audit/rampart/internal/link"
+	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/history"
 	"github.com/rampart-audit/rampart/internal/model"
 	"github.com/rampart-audit/rampart/internal/store"
 )
@@ -30,10 +30,12 @@ type Notification struct {
 	Previous  store.RunID `json:"previous"`
 	StartedAt time.Time   `json:"started_at"`
 	// Events are the subscribed events this run raised.
-	Events         []string                `json:"events"`
-	NewFailures    []Change                `json:"new_failures"`
-	WaiversExpired []link.WaiverStatus     `json:"waivers_expired"`
-	CoverageLost   []evidence.NotCollected `json:"coverage_lost"`
+	Events []string `json:"events"`
+	// NewFailures are the critical (new_critical) and high (new_high)
+	// failures that were not failing in the previous run.
+	NewFailures    []history.Change       `json:"new_failures"`
+	WaiversExpired []history.WaiverChange `json:"waivers_expired"`
+	CoverageLost   []history.CoverageLoss `json:"coverage_lost"`
 	// EvidenceIncomplete: the run's evidence did not cover everything.
 	EvidenceIncomplete bool `json:"evidence_incomplete"`
 }
@@ -76,8 +78,8 @@ func newNotifier(client *http.Client, sleep func(context.Context, time.Duration)
 
 // notifyAll posts the diff to every notify block subscribed to one of its
 // events; a failed webhook is logged and counted, it does not fail the run.
-func (n *notifier) notifyAll(ctx context.Context, m *Metrics, blocks []*model.Notify, workspace string, rec *store.Recorded, d Diff) {
-	raised := d.Events()
+func (n *notifier) notifyAll(ctx context.Context, m *Metrics, blocks []*model.Notify, workspace string, rec *store.Recorded, d *history.Diff) {
+	raised := events(d)
 	for _, b := range blocks {
 		var events []string
 		for _, e := range b.On {
@@ -99,17 +101,18 @@ func (n *notifier) notifyAll(ctx context.Context, m *Metrics, blocks []*model.No
 	}
 }
 
-func notification(b *model.Notify, workspace string, rec *store.Recorded, d Diff, events []string) Notification {
-	out := Notification{Schema: NotificationSchema, Notify: b.Name, Workspace: workspace, Run: d.To, Previous: d.From,
-		StartedAt: rec.StartedAt.UTC(), Events: events, NewFailures: []Change{}, WaiversExpired: []link.WaiverStatus{},
-		CoverageLost: []evidence.NotCollected{}, EvidenceIncomplete: rec.Report.Evidence.Incomplete}
-	for _, c := range d.NewFailures {
-		if (c.Severity == "critical" && slices.Contains(events, "new_critical")) || (c.Severity == "high" && slices.Contains(events, "new_high")) {
-			out.NewFailures = append(out.NewFailures, c)
-		}
+func notification(b *model.Notify, workspace string, rec *store.Recorded, d *history.Diff, events []string) Notification {
+	out := Notification{Schema: NotificationSchema, Notify: b.Name, Workspace: workspace, Run: d.To.ID, Previous: d.From.ID,
+		StartedAt: rec.StartedAt.UTC(), Events: events, NewFailures: []history.Change{}, WaiversExpired: []history.WaiverChange{},
+		CoverageLost: []history.CoverageLoss{}, EvidenceIncomplete: rec.Report.Evidence.Incomplete}
+	if slices.Contains(events, "new_critical") {
+		out.NewFailures = append(out.NewFailures, newFailures(d, finding.Critical)...)
+	}
+	if slices.Contains(events, "new_high") {
+		out.NewFailures = append(out.NewFailures, newFailures(d, finding.High)...)
 	}
 	if slices.Contains(events, "waiver_expired") {
-		out.WaiversExpired = d.WaiversExpired
+		out.WaiversExpired = expiredWaivers(d)
 	}
 	if slices.Contains(events, "coverage_lost") {
 		out.CoverageLost = d.CoverageLost
@@ -127,13 +130,13 @@ func slackBody(nb Notification) map[string]string {
 			fmt.Fprintf(&b, "… and %d more new failures\n", len(nb.NewFailures)-most)
 			break
 		}
-		fmt.Fprintf(&b, "• new %s failure `%s` on %s %s: %s\n", c.Severity, c.ControlID, c.Resource.Type, c.Resource.ID, c.Message)
+		fmt.Fprintf(&b, "• new %s failure `%s` on %s %s: %s\n", c.Severity, c.ControlID, c.ResourceType, c.ResourceID, c.Message)
 	}
 	for _, w := range nb.WaiversExpired {
 		fmt.Fprintf(&b, "• waiver `%s` (%s) expired on %s: its failures count again\n", w.ID, w.Control, w.Expires)
 	}
 	for _, nc := range nb.CoverageLost {
-		fmt.Fprintf(&b, "• not collected: %s in %s: %s\n", nc.ResourceType, nc.ScopeID, nc.Reason)
+		fmt.Fprintf(&b, "• coverage lost: %s in %s: %s\n", nc.ResourceType, nc.Scope, nc.Reason)
 	}
 	if nb.EvidenceIncomplete {
 		b.WriteString("• the run's evidence is incomplete: what was not seen was not judged\n")

@@ -124,7 +124,7 @@ func TestNotificationsAfterARun(t *testing.T) {
 	var sb map[string]string
 	require.NoError(t, json.Unmarshal([]byte(chat[0]), &sb))
 	assert.Contains(t, sb["text"], "new_critical, waiver_expired")
-	assert.Contains(t, sb["text"], "waiver `legacy-ci`")
+	assert.Contains(t, sb["text"], "waiver `ledger-single-review`")
 	assert.NotContains(t, sb["text"], secretInMessage)
 
 	assert.Len(t, broken.received(), 1, "a 404 is final, not retried")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/rampart-audit/rampart/internal/history"
 	"github.com/rampart-audit/rampart/internal/store"
 )
 
@@ -59,7 +60,7 @@ func (s *Server) runJob(ctx context.Context, job Job) {
 		s.log.printf("run %d: no notifications: %v", id, err)
 		return
 	}
-	s.notifier.notifyAll(after, s.metrics, s.opts.Notifies, s.opts.Workspace, safe, Compute(prev, safe))
+	s.notifier.notifyAll(after, s.metrics, s.opts.Notifies, s.opts.Workspace, safe, history.Compute(prev, safe))
 }
 
 // previousComplete is the newest complete run before id, redacted; nil
