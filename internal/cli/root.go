@@ -75,6 +75,7 @@ var commands = []command{
 	newLintCommand,
 	newFixtureCommand,
 	newDocsCommand,
+	newServeCommand,
 }
 
 func newRoot(p Params) *cobra.Command {
