@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/url"
 	"path/filepath"
 	"strings"
 	"time"
@@ -27,7 +26,7 @@ const minTokenLength = 16
 
 type serveFlags struct {
 	load       loadFlags
-	store      string
+	store      storeFlag
 	addr       string
 	authHeader string
 	trustProxy bool
@@ -62,7 +61,7 @@ HTTP server. See docs/serve.md.`,
 		},
 	}
 	f.load.register(cmd)
-	cmd.Flags().StringVar(&f.store, "store", "", "the run store: file:PATH (SQLite) or postgres://… (default $RAMPART_STORE, else the user data dir)")
+	f.store.register(cmd, "the run store to record in and serve (default: the user data dir)")
 	cmd.Flags().StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().StringVar(&f.authHeader, "auth-header", "", "authenticate by this header set by a reverse proxy (needs --trust-proxy), e.g. X-Forwarded-User")
 	cmd.Flags().BoolVar(&f.trustProxy, "trust-proxy", false, "trust --auth-header: only when nothing but the proxy can reach --addr")
@@ -89,13 +88,11 @@ func serveAuth(p Params, f serveFlags) (serve.Auth, error) {
 	return serve.NewTokenAuth(token), nil
 }
 
-// storeDSN is --store, else $RAMPART_STORE, else the default SQLite file.
-func storeDSN(p Params, flag string) (string, error) {
-	if flag != "" {
-		return flag, nil
-	}
-	if env := p.Getenv("RAMPART_STORE"); env != "" {
-		return env, nil
+// serveStoreDSN is --store, else RAMPART_STORE, else the default SQLite
+// file, created on first use: a server records runs.
+func serveStoreDSN(p Params, s *storeFlag) (string, error) {
+	if dsn := s.given(p); dsn != "" {
+		return dsn, nil
 	}
 	path, err := store.DefaultPath(p.Getenv)
 	if err != nil {
@@ -130,23 +127,15 @@ func runServe(ctx context.Context, p Params, f serveFlags, workspace string) err
 		return loadError(p, err, in)
 	}
 	ws := in.Workspace
-	dsn, err := storeDSN(p, f.store)
+	dsn, err := serveStoreDSN(p, &f.store)
 	if err != nil {
 		return usageError("--store: %v", err)
 	}
-	st, err := store.Open(ctx, dsn)
+	st, err := openStore(ctx, p, dsn) // says which runs a stopped process left unfinished
 	if err != nil {
-		return exitWith(verdict.ExitInput, err)
+		return err
 	}
 	defer st.Close()
-	recovered, err := st.Recover(ctx)
-	if err != nil {
-		return exitWith(verdict.ExitNotEvaluated, fmt.Errorf("recover interrupted runs: %w", err))
-	}
-	for _, r := range recovered {
-		fmt.Fprintf(p.Stderr, "rampart serve: run %d (%s, begun %s) was cut short by a process that stopped; it is marked incomplete\n",
-			r.ID, r.Trigger, r.StartedAt.UTC().Format(time.RFC3339))
-	}
 
 	var srv *serve.Server
 	audit := func(ctx context.Context, job serve.Job) (store.RunID, error) {
@@ -186,7 +175,7 @@ func runServe(ctx context.Context, p Params, f serveFlags, workspace string) err
 	for _, s := range ws.Schedules {
 		names = append(names, s.Name)
 	}
-	fmt.Fprintf(p.Stderr, "rampart serve: %s on http://%s/ (store %s; schedules: %s)\n", workspace, ln.Addr(), redactedDSN(dsn), orNone(names))
+	fmt.Fprintf(p.Stderr, "rampart serve: %s on http://%s/ (store %s; schedules: %s)\n", workspace, ln.Addr(), storeName(dsn), orNone(names))
 	if err := srv.Serve(ctx, ln, f.grace); err != nil {
 		return exitWith(verdict.ExitNotEvaluated, err)
 	}
@@ -212,12 +201,4 @@ func orNone(names []string) string {
 		return "none (runs start with POST /api/v1/runs)"
 	}
 	return strings.Join(names, ", ")
-}
-
-// redactedDSN keeps a PostgreSQL password out of the log.
-func redactedDSN(dsn string) string {
-	if u, err := url.Parse(dsn); err == nil && u.User != nil {
-		return u.Redacted()
-	}
-	return dsn
 }

@@ -112,7 +112,7 @@ func TestServeRecordsARunAndServesIt(t *testing.T) {
 		})
 		pw.Close()
 	}()
-	m := waitFor(t, log, regexp.MustCompile(`^rampart serve: \.\./\.\./examples/acme on (http://127\.0\.0\.1:\d+)/ \(store file:.*; schedules: nightly\)$`))
+	m := waitFor(t, log, regexp.MustCompile(`^rampart serve: \.\./\.\./examples/acme on (http://127\.0\.0\.1:\d+)/ \(store .*runs\.db; schedules: nightly\)$`))
 	base := m[1]
 
 	call := func(method, path string) (int, []byte) {
