@@ -95,3 +95,25 @@ func TestWebhookErrorsNeverQuoteTheURL(t *testing.T) {
 	assert.NotContains(t, err.Error(), "XXXXsecret")
 	assert.NoError(t, CheckWebhookURL("https://hooks.slack.com/services/T000/B000/XXXXsecret"))
 }
+
+// TestCronAcrossDaylightSaving pins what docs/serve.md says about DST: a
+// wall-clock time that does not exist that day is skipped, one that
+// occurs twice runs twice (robfig/cron's rule; one audit at a time keeps
+// the second from overlapping the first).
+func TestCronAcrossDaylightSaving(t *testing.T) {
+	t.Parallel()
+	s, err := ParseCron("30 2 * * *", "Europe/Berlin")
+	require.NoError(t, err)
+	next := func(from time.Time, n int) []time.Time {
+		var out []time.Time
+		for range n {
+			from = s.Next(from)
+			out = append(out, from.UTC())
+		}
+		return out
+	}
+	assert.Equal(t, []time.Time{time.Date(2026, 3, 28, 1, 30, 0, 0, time.UTC), time.Date(2026, 3, 30, 0, 30, 0, 0, time.UTC)},
+		next(time.Date(2026, 3, 27, 12, 0, 0, 0, time.UTC), 2), "02:30 does not exist on 29 March")
+	assert.Equal(t, []time.Time{time.Date(2026, 10, 25, 0, 30, 0, 0, time.UTC), time.Date(2026, 10, 25, 1, 30, 0, 0, time.UTC), time.Date(2026, 10, 26, 1, 30, 0, 0, time.UTC)},
+		next(time.Date(2026, 10, 24, 12, 0, 0, 0, time.UTC), 3), "02:30 happens twice on 25 October")
+}
