@@ -42,6 +42,26 @@ func pointer(parts ...string) string {
 	return "/" + strings.Join(parts, "/")
 }
 
+func openAPICompiler(t *testing.T) *jsonschema.Compiler {
+	t.Helper()
+	schemaDoc, err := jsonschema.UnmarshalJSON(bytes.NewReader(OpenAPI))
+	require.NoError(t, err)
+	compiler := jsonschema.NewCompiler()
+	require.NoError(t, compiler.AddResource(docURL, schemaDoc))
+	return compiler
+}
+
+// validateAnswer checks a body against the schema openapi.json gives the
+// operation's response.
+func validateAnswer(t *testing.T, compiler *jsonschema.Compiler, pattern, method string, status int, body []byte) {
+	t.Helper()
+	sch, err := compiler.Compile(docURL + "#" + pointer("paths", pattern, strings.ToLower(method), "responses", strconv.Itoa(status), "content", "application/json", "schema"))
+	require.NoError(t, err)
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
+	require.NoError(t, err)
+	require.NoError(t, sch.Validate(inst), "%s %s answered against its schema:\n%s", method, pattern, body)
+}
+
 // apiCase is one request of the contract test, against one server state.
 type apiCase struct {
 	pattern, method, path, body string
@@ -57,10 +77,7 @@ func TestOpenAPIContract(t *testing.T) {
 	t.Parallel()
 	var doc openAPIDoc
 	require.NoError(t, json.Unmarshal(OpenAPI, &doc))
-	schemaDoc, err := jsonschema.UnmarshalJSON(bytes.NewReader(OpenAPI))
-	require.NoError(t, err)
-	compiler := jsonschema.NewCompiler()
-	require.NoError(t, compiler.AddResource(docURL, schemaDoc))
+	compiler := openAPICompiler(t)
 
 	routed := map[string]bool{}
 	for _, rt := range routes {
@@ -96,11 +113,7 @@ func TestOpenAPIContract(t *testing.T) {
 			key := strings.ToLower(c.method) + " " + c.pattern + " " + strconv.Itoa(c.status)
 			require.True(t, documented[key], "%s answered %d, which openapi.json does not document", c.path, c.status)
 			exercised[key] = true
-			sch, err := compiler.Compile(docURL + "#" + pointer("paths", c.pattern, strings.ToLower(c.method), "responses", strconv.Itoa(c.status), "content", "application/json", "schema"))
-			require.NoError(t, err)
-			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(w.Body.Bytes()))
-			require.NoError(t, err)
-			require.NoError(t, sch.Validate(inst), "%s %s answered against its schema:\n%s", c.method, c.path, w.Body.String())
+			validateAnswer(t, compiler, c.pattern, c.method, c.status, w.Body.Bytes())
 			if c.check != nil {
 				var v map[string]any
 				require.NoError(t, json.Unmarshal(w.Body.Bytes(), &v))
