@@ -63,8 +63,14 @@ func (s *Server) routes() http.Handler {
 	for _, rt := range routes {
 		mux.HandleFunc(rt.method+" "+rt.pattern, func(w http.ResponseWriter, r *http.Request) { rt.handle(s, w, r) })
 	}
-	return securityHeaders(s.authenticate(mux))
+	// Cross-origin POSTs from a browser are refused before anything else:
+	// behind an authenticating proxy the browser's proxy cookie would
+	// otherwise let any site start audits.
+	return securityHeaders(http.NewCrossOriginProtection().Handler(s.authenticate(mux)))
 }
+
+// maxFormBytes bounds the dashboard's forms (a token, a schedule name).
+const maxFormBytes = 4096
 
 // securityHeaders: no script, style or image from anywhere but the page
 // itself, no framing, no sniffing.

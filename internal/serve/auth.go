@@ -101,6 +101,7 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
 	}
 	failed := false
 	if r.Method == http.MethodPost {
+		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 		if c, ok := ta.login(r.PostFormValue("token")); ok {
 			http.SetCookie(w, c)
 			http.Redirect(w, r, "/", http.StatusSeeOther)

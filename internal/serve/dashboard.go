@@ -222,6 +222,7 @@ func (s *Server) pageFinding(w http.ResponseWriter, r *http.Request) {
 // pageTrigger is the dashboard's "Run now" button: a form POST, so it
 // works without JavaScript (and the session cookie is SameSite=Strict).
 func (s *Server) pageTrigger(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 	job, err := s.jobFor(r.PostFormValue("schedule"))
 	if err != nil {
 		s.pageError(w, http.StatusBadRequest, err.Error())

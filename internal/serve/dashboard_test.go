@@ -100,6 +100,12 @@ func TestRunNowButton(t *testing.T) {
 	assert.Equal(t, "api", job.Trigger)
 	assert.Equal(t, []string{"aws"}, job.Collect, "like the schedule")
 	assert.Equal(t, http.StatusConflict, ts.do(t, form(nil), true).Code)
+	cross := form(nil)
+	cross.Header.Set("Sec-Fetch-Site", "cross-site")
+	assert.Equal(t, http.StatusForbidden, ts.do(t, cross, true).Code, "a form posted from another site is refused")
+	other := post("/api/v1/runs", "")
+	other.Header.Set("Origin", "https://evil.example")
+	assert.Equal(t, http.StatusForbidden, ts.do(t, other, true).Code)
 	assert.Contains(t, ts.get(t, "/").Body.String(), `id="running"`)
 	close(a.release)
 	<-a.finished
