@@ -264,7 +264,7 @@ func trendsTable(w io.Writer, t *Trends, markdown bool) error {
 		}
 		tw.Flush()
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, trimLines(b.String()))
 	return err
 }
 
@@ -349,8 +349,17 @@ func WriteRuns(w io.Writer, format string, runs []store.Run) error {
 			tw.Flush()
 		}
 	}
-	_, err = io.WriteString(w, b.String())
+	_, err = io.WriteString(w, trimLines(b.String()))
 	return err
+}
+
+// trimLines drops the spaces tabwriter leaves after a row's last cell.
+func trimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // runRecord is a run as the list shows it.
