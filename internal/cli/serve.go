@@ -5,14 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/rampart-audit/rampart/internal/collect"
 	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/governance"
 	"github.com/rampart-audit/rampart/internal/model"
 	"github.com/rampart-audit/rampart/internal/pipeline"
 	"github.com/rampart-audit/rampart/internal/runner"
@@ -115,8 +118,8 @@ func runServe(ctx context.Context, p Params, f serveFlags, workspace string) err
 	in, err := pipeline.Load(ctx, f.load.controls, f.load.policies, workspace)
 	if in != nil {
 		diags := in.Diagnostics
-		if in.Workspace != nil {
-			diags = append(diags, in.Workspace.CheckScheduleCollectors(collect.Names())...)
+		if in.Workspace != nil && err == nil {
+			diags = append(diags, checkSchedules(in, workspace)...)
 		}
 		printDiagnostics(p.Stderr, in.Workspace, diags)
 		if err == nil && diags.HasErrors() {
@@ -181,6 +184,29 @@ func runServe(ctx context.Context, p Params, f serveFlags, workspace string) err
 	}
 	fmt.Fprintln(p.Stderr, "rampart serve: stopped")
 	return nil
+}
+
+// checkSchedules finds before anything runs what would make every run of
+// a schedule fail: a collector the build lacks, a framework no loaded
+// control maps to, a training-records file that is not there.
+func checkSchedules(in *pipeline.Inputs, workspace string) hcl.Diagnostics {
+	diags := in.Workspace.CheckScheduleCollectors(collect.Names())
+	errorAt := func(s *model.Schedule, attr, format string, args ...any) {
+		r := s.AttrRange(attr, -1)
+		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid schedule",
+			Detail: fmt.Sprintf("schedule %q: ", s.Name) + fmt.Sprintf(format, args...), Subject: &r})
+	}
+	for _, s := range in.Workspace.Schedules {
+		if err := governance.CheckFrameworks(s.Frameworks, in.Controls()); err != nil {
+			errorAt(s, "frameworks", "%v.", err)
+		}
+		if s.TrainingRecords != "" {
+			if _, err := os.Stat(inWorkspace(workspace, []string{s.TrainingRecords})[0]); err != nil {
+				errorAt(s, "training_records", "%v.", err)
+			}
+		}
+	}
+	return diags
 }
 
 // inWorkspace resolves a schedule's relative paths against the workspace,

@@ -27,7 +27,8 @@ func TestServeRefusesToStartUnsafely(t *testing.T) {
 	src, err := os.ReadFile("../../examples/acme/people.hcl")
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(badSchedule, "people.hcl"), src, 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(badSchedule, "schedule.hcl"), []byte("schedule \"x\" {\n  cron    = \"@daily\"\n  collect = [\"gitlab\"]\n}\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(badSchedule, "schedule.hcl"), []byte("schedule \"x\" {\n  cron    = \"@daily\"\n  collect = [\"gitlab\"]\n}\n"+
+		"schedule \"y\" {\n  cron             = \"@daily\"\n  frameworks       = [\"iso9001\"]\n  training_records = \"missing.csv\"\n}\n"), 0o644))
 	cases := []struct {
 		name string
 		env  map[string]string
@@ -40,6 +41,8 @@ func TestServeRefusesToStartUnsafely(t *testing.T) {
 		{"trust without header", nil, []string{"--trust-proxy"}, "--trust-proxy needs --auth-header"},
 		{"both", map[string]string{"RAMPART_SERVE_TOKEN": serveToken}, []string{"--trust-proxy", "--auth-header", "X-User"}, "not both"},
 		{"unknown collector", map[string]string{"RAMPART_SERVE_TOKEN": serveToken}, []string{"--workspace-dir", badSchedule}, "schedule.hcl line 3, in schedule \"x\":\n   3:   collect = [\"gitlab\"]\n\nschedule \"x\": collector \"gitlab\" is not one of aws, github."},
+		{"unknown framework", map[string]string{"RAMPART_SERVE_TOKEN": serveToken}, []string{"--workspace-dir", badSchedule}, "schedule.hcl line 7, in schedule \"y\":\n   7:   frameworks       = [\"iso9001\"]"},
+		{"missing training records", map[string]string{"RAMPART_SERVE_TOKEN": serveToken}, []string{"--workspace-dir", badSchedule}, "schedule.hcl line 8, in schedule \"y\":\n   8:   training_records = \"missing.csv\""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -149,6 +149,13 @@ func CheckWebhookURL(raw string) error {
 	return nil
 }
 
+// AttrRange is where an attribute of the block is (its index-th list
+// element when index >= 0), for diagnostics of checks made outside this
+// package; the block's header when the attribute is absent.
+func (s *Schedule) AttrRange(name string, index int) hcl.Range {
+	return attrRange(s.body, name, index, s.DeclRange)
+}
+
 // CheckScheduleCollectors reports schedules naming a collector known does
 // not accept. The collector registry lives above this package
 // (internal/collect imports model), so the command that runs schedules
