@@ -3,6 +3,7 @@ package serve
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -41,4 +42,22 @@ func TestMetrics(t *testing.T) {
 	assert.Contains(t, body, `rampart_collector_requests_total{collector="github"} 150`)
 	assert.Contains(t, body, `rampart_collector_throttles_total{collector="github"} 3`)
 	assert.Contains(t, body, "go_goroutines")
+}
+
+// TestMetricsAfterARestart: a new server reads the latest complete run's
+// findings into the gauges before it serves.
+func TestMetricsAfterARestart(t *testing.T) {
+	t.Parallel()
+	st, _, second := nightRuns(t)
+	ts := newTestServer(t, st, nil)
+	ts.primeMetrics(t.Context())
+	fails := 0
+	for _, f := range second.Findings {
+		if f.Status == finding.Fail && f.Severity == finding.Critical {
+			fails++
+		}
+	}
+	body := ts.get(t, "/metrics").Body.String()
+	assert.Contains(t, body, fmt.Sprintf("rampart_findings{severity=\"critical\",status=\"fail\"} %d\n", fails))
+	assert.Contains(t, body, "rampart_latest_run_timestamp_seconds "+strconv.FormatFloat(float64(st.runs[1].StartedAt.Unix()), 'g', -1, 64)+"\n")
 }

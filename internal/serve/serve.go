@@ -96,6 +96,7 @@ func (s *Server) Metrics() *Metrics { return s.metrics }
 // (then it is cancelled, and the store marks it incomplete), and the HTTP
 // server drains its requests.
 func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
+	s.primeMetrics(ctx)
 	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
 	schedCtx, stopScheduling := context.WithCancel(context.WithoutCancel(ctx))
 	var wg sync.WaitGroup
@@ -121,6 +122,19 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration
 		err = fmt.Errorf("drain http: %w", e)
 	}
 	return err
+}
+
+// primeMetrics sets the findings gauges from the store's latest complete
+// run: after a restart, /metrics must not read as "no failures" until the
+// next run.
+func (s *Server) primeMetrics(ctx context.Context) {
+	rec, err := s.latest(ctx)
+	switch {
+	case err != nil:
+		s.log.printf("metrics: the latest run could not be read: %v (rampart_latest_run_timestamp_seconds stays 0)", err)
+	case rec != nil:
+		s.metrics.setLatest(rec)
+	}
 }
 
 // lineLog writes whole lines to the redacting writer, one at a time.
