@@ -45,7 +45,7 @@ vet:
 # fan-out, the Terraform parser's parallel parse, the gate's writers and
 # the run store's concurrent writers.
 race: deps
-	$(GO) test -race ./internal/engine/... ./internal/collect/... ./internal/terraform/... ./internal/gate/... ./internal/store/...
+	$(GO) test -race ./internal/engine/... ./internal/collect/... ./internal/terraform/... ./internal/gate/... ./internal/serve/... ./internal/store/...
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/engine/

@@ -115,6 +115,12 @@ func runCollect(cmd *cobra.Command, p Params, c collect.Collector, f collectFlag
 // Any error stops the audit, cancellation included: an audit must not
 // report on evidence it stopped collecting.
 func runCollectors(ctx context.Context, p Params, ws *model.Workspace, names []string) ([]*evidence.Snapshot, error) {
+	return collectEach(ctx, p, ws, names, nil)
+}
+
+// collectEach runs the collectors in turn; after is told of each one that
+// collected (`rampart serve` reads its traffic for the metrics).
+func collectEach(ctx context.Context, p Params, ws *model.Workspace, names []string, after func(collect.Collector)) ([]*evidence.Snapshot, error) {
 	var out []*evidence.Snapshot
 	for _, n := range names {
 		c, err := collect.New(n)
@@ -129,6 +135,9 @@ func runCollectors(ctx context.Context, p Params, ws *model.Workspace, names []s
 			return nil, fmt.Errorf("collect %s: %w", n, err)
 		}
 		s, err := collect.Run(ctx, c, p.Stderr, p.IsTerminal)
+		if after != nil {
+			after(c)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("collect %s: %w", n, err)
 		}

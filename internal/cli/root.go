@@ -76,6 +76,7 @@ var commands = []command{
 	newFixtureCommand,
 	newDocsCommand,
 	newRunsCommand,
+	newServeCommand,
 }
 
 func newRoot(p Params) *cobra.Command {

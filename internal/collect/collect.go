@@ -79,6 +79,14 @@ type Collector interface {
 	Summary() string
 }
 
+// TrafficCounter is a collector that counts its HTTP traffic: after
+// Collect, the requests it sent (retries included) and the throttles it
+// met. `rampart serve` exposes them as metrics; the collectors stay free
+// of any metrics library.
+type TrafficCounter interface {
+	Traffic() (requests, throttles int64)
+}
+
 // Registry is every collector, one line each, by the name the commands use.
 var Registry = map[string]func() Collector{
 	aws.CollectorName:    func() Collector { return aws.NewCollector() },

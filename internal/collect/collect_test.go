@@ -210,3 +210,25 @@ func TestCollectorsObeyPartialResultRule(t *testing.T) {
 		}
 	})
 }
+
+// TestCollectorsCountTraffic: every registered collector reports its
+// traffic (for `rampart serve`'s metrics): nothing before Collect, the
+// requests its stand-in answered after.
+func TestCollectorsCountTraffic(t *testing.T) {
+	t.Parallel()
+	for _, s := range standIns(t, 0) {
+		t.Run(s.name, func(t *testing.T) {
+			t.Parallel()
+			c := prepare(t, s)
+			tc, ok := c.(collect.TrafficCounter)
+			require.True(t, ok, "collector %s does not implement collect.TrafficCounter", s.name)
+			req, thr := tc.Traffic()
+			assert.Zero(t, req+thr, "before Collect")
+			_, err := c.Collect(context.Background(), nil, false)
+			require.NoError(t, err)
+			req, thr = tc.Traffic()
+			assert.Positive(t, req, "requests counted")
+			assert.Zero(t, thr, "the stand-in does not throttle")
+		})
+	}
+}

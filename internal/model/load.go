@@ -27,6 +27,8 @@ var rootSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 	{Type: "training", LabelNames: []string{"id"}},
 	{Type: "policy", LabelNames: []string{"id"}},
 	{Type: "waiver", LabelNames: []string{"id"}},
+	{Type: "schedule", LabelNames: []string{"name"}},
+	{Type: "notify", LabelNames: []string{"name"}},
 }}
 
 // RootBlocks are the block types workspace HCL holds at its top level, in
@@ -89,6 +91,7 @@ func Load(in Input) (*Workspace, hcl.Diagnostics) {
 	}
 	diags = append(diags, d.diags...)
 	diags = append(diags, validate(ws, in.KnownControl)...)
+	diags = append(diags, validateServe(ws)...)
 	return ws, diags
 }
 
@@ -186,6 +189,10 @@ func (d *decoder) decodeFile(f *hcl.File) {
 			decodeInto(d, b, &d.ws.Policies, &Policy{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
 		case "waiver":
 			decodeInto(d, b, &d.ws.Waivers, &Waiver{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
+		case "schedule":
+			decodeInto(d, b, &d.ws.Schedules, &Schedule{Name: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
+		case "notify":
+			decodeInto(d, b, &d.ws.Notifies, &Notify{Name: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
 		}
 	}
 }

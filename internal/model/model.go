@@ -21,6 +21,9 @@ type Workspace struct {
 	Trainings   []*Training
 	Policies    []*Policy
 	Waivers     []*Waiver
+	// Schedules and Notifies are `rampart serve`'s (schedule.go).
+	Schedules []*Schedule
+	Notifies  []*Notify
 	// Files are every parsed file by name, for printing diagnostics with source lines.
 	Files map[string]*hcl.File
 }

@@ -2,10 +2,8 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,38 +12,17 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
+
+	"github.com/rampart-audit/rampart/internal/browsertest"
 )
 
-// chromiumPath is Debian's chromium package (apt-get install chromium).
-const chromiumPath = "/usr/bin/chromium"
-
-// renderInChromium opens the page in headless Chromium and returns the DOM
-// after its scripts ran. The browser is required, not optional: a missing
-// browser fails the test, so the HTML report is never shipped untested.
+// renderInChromium opens the page in headless Chromium (internal/browsertest)
+// and returns the DOM after its scripts ran.
 func renderInChromium(t *testing.T, page []byte, fragment string) *html.Node {
 	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Fatalf("the HTML report test needs Chromium at %s (install it with: apt-get install -y chromium): %v", chromiumPath, err)
-	}
-	dir := t.TempDir()
-	file := filepath.Join(dir, "report.html")
+	file := filepath.Join(t.TempDir(), "report.html")
 	require.NoError(t, os.WriteFile(file, page, 0o644))
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, chromiumPath,
-		"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-		"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-		"--user-data-dir="+filepath.Join(dir, "profile"),
-		"--dump-dom", "file://"+file+fragment)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("chromium --dump-dom: %v\n%s", err, stderr.String())
-	}
-	require.NotZero(t, stdout.Len(), "chromium printed no DOM; stderr:\n%s", stderr.String())
-	doc, err := html.Parse(&stdout)
-	require.NoError(t, err)
-	return doc
+	return browsertest.DumpDOM(t, "file://"+file+fragment)
 }
 
 func attr(n *html.Node, key string) (string, bool) {

@@ -53,6 +53,7 @@ type Collector struct {
 
 	targets []Target
 	opts    Options
+	stats   Stats // of the last Collect
 }
 
 // NewCollector returns a collector with the flags' defaults, which is what
@@ -163,8 +164,15 @@ func (c *Collector) Collect(ctx context.Context, log io.Writer, terminal bool) (
 	if log != nil {
 		writeReport(log, rep)
 	}
+	if rep != nil {
+		c.stats = rep.Stats
+	}
 	return snap, err
 }
+
+// Traffic is the calls sent (retries included) and the throttling errors
+// retried in the last Collect, for `rampart serve`'s metrics (collect.Traffic).
+func (c *Collector) Traffic() (requests, throttles int64) { return c.stats.Calls, c.stats.Throttles }
 
 // Summary adds nothing to the "wrote" line: the traffic was in the report.
 func (c *Collector) Summary() string { return "" }

@@ -262,6 +262,15 @@ func (c *Collector) Collect(ctx context.Context, log io.Writer, terminal bool) (
 	return snap, err
 }
 
+// Traffic is the requests sent (retries included) and the rate-limit
+// waits of the last Collect, for `rampart serve`'s metrics (collect.Traffic).
+func (c *Collector) Traffic() (requests, throttles int64) {
+	if c.stats == nil {
+		return 0, 0
+	}
+	return c.stats.Requests.Load(), c.stats.RateWaits.Load()
+}
+
 // Summary is the request count and the share the ETag cache answered.
 func (c *Collector) Summary() string {
 	if c.stats == nil {
