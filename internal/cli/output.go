@@ -78,6 +78,9 @@ func writeOutputs(ctx context.Context, specs []outputSpec, r *report.Report, std
 	if beforeWrite != nil {
 		beforeWrite(r)
 	}
+	// Every report names the rampart that wrote it (JSON rampart_version,
+	// SARIF tool.driver.version), set here where audit and gate both pass.
+	r.RampartVersion = resolvedVersion()
 	files := make([]atomicfile.File, 0, len(specs))
 	for _, s := range specs {
 		f := atomicfile.File{Path: s.path, Write: func(w io.Writer) error {

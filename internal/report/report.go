@@ -21,13 +21,15 @@ const SchemaV1 = "rampart.report/v1"
 
 // Report is everything one run found.
 type Report struct {
-	Schema      string              `json:"schema"`
-	GeneratedAt time.Time           `json:"generated_at"`
-	Workspace   string              `json:"workspace,omitempty"`
-	Summary     finding.Summary     `json:"summary"`
-	Evidence    EvidenceInfo        `json:"evidence"`
-	Findings    []finding.Finding   `json:"findings"`
-	Waivers     []link.WaiverStatus `json:"waivers"`
+	Schema      string    `json:"schema"`
+	GeneratedAt time.Time `json:"generated_at"`
+	// RampartVersion is the version of the rampart that wrote the report.
+	RampartVersion string              `json:"rampart_version,omitempty"`
+	Workspace      string              `json:"workspace,omitempty"`
+	Summary        finding.Summary     `json:"summary"`
+	Evidence       EvidenceInfo        `json:"evidence"`
+	Findings       []finding.Finding   `json:"findings"`
+	Waivers        []link.WaiverStatus `json:"waivers"`
 	// Warnings are things a person should act on that are not findings
 	// (workspace diagnostics of warning severity, waivers about to expire).
 	Warnings []string `json:"warnings,omitempty"`
