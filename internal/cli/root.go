@@ -62,6 +62,7 @@ func usageError(format string, args ...any) error {
 type command func(p Params) *cobra.Command
 
 var commands = []command{
+	newInitCommand,
 	newAuditCommand,
 	newCollectCommand,
 	newGateCommand,
@@ -115,6 +116,9 @@ func rejectUnknownSubcommands(cmd *cobra.Command) {
 			return c.Help()
 		}
 		msg := fmt.Sprintf("unknown command %q for %q", args[0], c.CommandPath())
+		if c.SuggestionsMinimumDistance <= 0 {
+			c.SuggestionsMinimumDistance = 2 // cobra's default for the root
+		}
 		if s := c.SuggestionsFor(args[0]); len(s) > 0 {
 			msg += fmt.Sprintf("; did you mean %q?", s[0])
 		}
