@@ -62,10 +62,17 @@ type Input struct {
 	// Pack is the governance pack; PackName prefixes its file names in diagnostics.
 	Pack     fs.FS
 	PackName string
+	// PackBuiltIn marks the pack as the one compiled into rampart: its files
+	// are named "policies/risks.hcl (built in)" in diagnostics, so nobody
+	// looks for them on disk.
+	PackBuiltIn bool
 	// Dir is the workspace folder; every *.hcl file directly in it is read.
 	Dir string
 	// KnownControl reports whether a control ID exists in the loaded catalogue.
 	KnownControl func(id string) bool
+	// ControlIDs are the catalogue's IDs, for "did you mean" on an unknown
+	// control; nil offers no suggestion.
+	ControlIDs []string
 }
 
 // Load parses, decodes and validates the pack and the workspace. It returns
@@ -75,7 +82,11 @@ func Load(in Input) (*Workspace, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	var files []*hcl.File
 	if in.Pack != nil {
-		fs, d := parsePack(p, in.Pack, in.PackName)
+		suffix := ""
+		if in.PackBuiltIn {
+			suffix = BuiltInSuffix
+		}
+		fs, d := parsePack(p, in.Pack, in.PackName, suffix)
 		files, diags = append(files, fs...), append(diags, d...)
 	}
 	if in.Dir != "" {
@@ -88,11 +99,14 @@ func Load(in Input) (*Workspace, hcl.Diagnostics) {
 		d.decodeFile(f)
 	}
 	diags = append(diags, d.diags...)
-	diags = append(diags, validate(ws, in.KnownControl)...)
+	diags = append(diags, validate(ws, in.KnownControl, in.ControlIDs)...)
 	return ws, diags
 }
 
-func parsePack(p *hclparse.Parser, pack fs.FS, name string) ([]*hcl.File, hcl.Diagnostics) {
+// BuiltInSuffix follows the name of a file of the embedded pack.
+const BuiltInSuffix = " (built in)"
+
+func parsePack(p *hclparse.Parser, pack fs.FS, name, suffix string) ([]*hcl.File, hcl.Diagnostics) {
 	var files []*hcl.File
 	var diags hcl.Diagnostics
 	err := fs.WalkDir(pack, ".", func(fp string, de fs.DirEntry, err error) error {
@@ -103,7 +117,7 @@ func parsePack(p *hclparse.Parser, pack fs.FS, name string) ([]*hcl.File, hcl.Di
 		if err != nil {
 			return err
 		}
-		f, d := p.ParseHCL(src, path.Join(name, fp))
+		f, d := p.ParseHCL(src, path.Join(name, fp)+suffix)
 		diags = append(diags, d...)
 		if f != nil && !d.HasErrors() {
 			files = append(files, f)
@@ -209,18 +223,33 @@ func (d *decoder) claimID(b *hcl.Block) bool {
 	key := b.Type + " " + b.Labels[0]
 	if first, dup := d.seen[key]; dup {
 		r := b.LabelRanges[0]
+		// The first definition is quoted in the detail, its own line: as a
+		// Context range it would make the writer print every line between
+		// the two, or of another file.
 		d.diags = append(d.diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  fmt.Sprintf("Duplicate %s %q", b.Type, b.Labels[0]),
-			Detail: fmt.Sprintf("%s %q is already defined at %s:%d:%d. IDs are unique across the workspace and the governance pack.",
-				b.Type, b.Labels[0], first.Filename, first.Start.Line, first.Start.Column),
+			Detail: fmt.Sprintf("%s %q is already defined at %s:%d:%d%s. IDs are unique across the workspace and the governance pack.",
+				b.Type, b.Labels[0], first.Filename, first.Start.Line, first.Start.Column, d.excerpt(first)),
 			Subject: &r,
-			Context: &first,
 		})
 		return false
 	}
 	d.seen[key] = b.LabelRanges[0]
 	return true
+}
+
+// excerpt is ": `LINE`", the source line of r, or "" when it is unknown.
+func (d *decoder) excerpt(r hcl.Range) string {
+	f := d.ws.Files[r.Filename]
+	if f == nil {
+		return ""
+	}
+	lines := strings.Split(string(f.Bytes), "\n")
+	if r.Start.Line < 1 || r.Start.Line > len(lines) {
+		return ""
+	}
+	return fmt.Sprintf(" (%s)", strings.TrimSpace(lines[r.Start.Line-1]))
 }
 
 func (d *decoder) errorf(r hcl.Range, summary, detail string, args ...any) {

@@ -7,14 +7,18 @@ import (
 	"strings"
 	"time"
 
+	"github.com/agext/levenshtein"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 // validate checks values and references once everything is decoded, so a
 // reference may point at a block in another file or in the pack.
-func validate(ws *Workspace, knownControl func(string) bool) hcl.Diagnostics {
-	v := &validator{ws: ws, knownControl: knownControl}
+func validate(ws *Workspace, knownControl func(string) bool, controlIDs []string) hcl.Diagnostics {
+	v := &validator{ws: ws, knownControl: knownControl, controlIDs: map[string]bool{}}
+	for _, id := range controlIDs {
+		v.controlIDs[id] = true
+	}
 	v.settings()
 	people := ids(ws.People, func(p *Person) string { return p.ID })
 	risks := ids(ws.Risks, func(r *Risk) string { return r.ID })
@@ -88,6 +92,7 @@ func validate(ws *Workspace, knownControl func(string) bool) hcl.Diagnostics {
 			t.Validity = d
 		}
 	}
+	v.roles()
 	for _, p := range ws.Policies {
 		if p.Owner != "" {
 			v.ref(people, "person", p.Owner, p.body, "owner", -1, p.DeclRange)
@@ -119,7 +124,7 @@ func validate(ws *Workspace, knownControl func(string) bool) hcl.Diagnostics {
 	for _, w := range ws.Waivers {
 		if !v.known(w.Control) {
 			v.errorf(attrRange(w.body, "control", -1, w.DeclRange), "Reference to unknown control",
-				"waiver %q names control %q, which is not in the control catalogue.", w.ID, w.Control)
+				"waiver %q names control %q, which is not in the control catalogue.%s", w.ID, w.Control, suggest(w.Control, v.controlIDs))
 		}
 		v.ref(people, "person", w.ApprovedBy, w.body, "approved_by", -1, w.DeclRange)
 		if w.Risk != "" {
@@ -140,9 +145,30 @@ func validate(ws *Workspace, knownControl func(string) bool) hcl.Diagnostics {
 	return v.diags
 }
 
+// roles warns on a person's role that no training requires: roles exist
+// for training, and a typo ("employe") would make that person's gaps vanish
+// without a word.
+func (v *validator) roles() {
+	required := map[string]bool{}
+	for _, t := range v.ws.Trainings {
+		for _, r := range t.RequiredFor {
+			required[r] = true
+		}
+	}
+	for _, p := range v.ws.People {
+		for i, role := range p.Roles {
+			if !required[role] {
+				v.warnf(attrRange(p.body, "roles", i, p.DeclRange), "Role no training requires",
+					"person %q: no training's required_for names the role %q, so it asks nothing of them.%s", p.ID, role, suggest(role, required))
+			}
+		}
+	}
+}
+
 type validator struct {
 	ws           *Workspace
 	knownControl func(string) bool
+	controlIDs   map[string]bool
 	diags        hcl.Diagnostics
 }
 
@@ -199,7 +225,7 @@ func (v *validator) controls(list []string, body hcl.Body, attr string, def hcl.
 	for i, id := range list {
 		if !v.known(id) {
 			v.errorf(attrRange(body, attr, i, def), "Reference to unknown control",
-				"control %q is not in the control catalogue (see `rampart controls`).", id)
+				"control %q is not in the control catalogue (see `rampart controls`).%s", id, suggest(id, v.controlIDs))
 		}
 	}
 }
@@ -240,36 +266,35 @@ func statementBody(policy hcl.Body, index int) hcl.Body {
 
 // suggest offers the closest existing ID when one is near enough to be a typo.
 func suggest(id string, set map[string]bool) string {
-	best, bestDist := "", 3
-	for cand := range set {
-		if d := levenshtein(id, cand); d < bestDist || (d == bestDist && best != "" && cand < best) {
+	if best := Suggest(id, slices.Collect(maps.Keys(set))); best != "" {
+		return fmt.Sprintf(" Did you mean %q?", best)
+	}
+	return ""
+}
+
+// Suggest returns the candidate nearest to word when it is near enough to
+// be a typo, "" otherwise: ignoring case, one edit apart for a word of up
+// to five characters and two for longer ones ("gh-org-001", "employe"; but
+// "zoe" is not "bob"), or one a prefix of the other ("Completed" for
+// completed_at). Among equals the first in sorted order wins, so the
+// suggestion is stable.
+func Suggest(word string, candidates []string) string {
+	lw := strings.ToLower(word)
+	best, bestDist := "", 2
+	if len(lw) > 5 {
+		bestDist = 3
+	}
+	for _, cand := range slices.Sorted(slices.Values(candidates)) {
+		lc := strings.ToLower(cand)
+		d := levenshtein.Distance(lw, lc, nil)
+		if len(lw) >= 4 && len(lc) >= 4 && (strings.HasPrefix(lc, lw) || strings.HasPrefix(lw, lc)) {
+			d = min(d, 2)
+		}
+		if d < bestDist {
 			best, bestDist = cand, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" Did you mean %q?", best)
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
+	return best
 }
 
 func ids[T any](list []T, id func(T) string) map[string]bool {

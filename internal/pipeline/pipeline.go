@@ -126,8 +126,9 @@ func Load(ctx context.Context, controlDirs []string, policiesDir, workspaceDir s
 	}
 	pack, packName := Pack(policiesDir)
 	ws, diags := model.Load(model.Input{
-		Pack: pack, PackName: packName, Dir: workspaceDir,
+		Pack: pack, PackName: packName, PackBuiltIn: policiesDir == "", Dir: workspaceDir,
 		KnownControl: func(id string) bool { return eng.Catalog().Get(id) != nil },
+		ControlIDs:   eng.Catalog().IDs(),
 	})
 	in := &Inputs{Engine: eng, Workspace: ws, Diagnostics: diags}
 	if diags.HasErrors() {
