@@ -97,6 +97,7 @@ func Evaluate(in Input) (*Result, error) {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d security alert(s) open past their remediation SLA", n))
 	}
 	res.Warnings = append(res.Warnings, alertGapWarnings(res.Threats.Unknown)...)
+	res.Warnings = append(res.Warnings, identityWarnings(in.Resources, ws)...)
 	return res, nil
 }
 

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/rampart-audit/rampart/internal/evidence"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -34,7 +36,8 @@ func TestNothingDroppedSilently(t *testing.T) {
 		{"a role no training requires", `
 training "awareness" { required_for = ["employee"] }
 person "ann" { roles = ["employe", "employee"] }
-`, nil, []string{`Role no training requires: person "ann": no training's required_for names the role "employe", so it asks nothing of them. Did you mean "employee"?`}},
+person "bo" { roles = ["employe"] }
+`, nil, []string{`Role no training requires: no training's required_for names the role "employe" (ann, bo), so it asks nothing of them. Did you mean "employee"?`}},
 		{"a control ID one edit away", `
 mitigation "m" { controls = ["GH-ORG-01"] }
 `, []string{"Reference to unknown control: control \"GH-ORG-01\" is not in the control catalogue (see `rampart controls`). Did you mean \"GH-ORG-001\"?"}, nil},
@@ -88,4 +91,50 @@ func TestSuggest(t *testing.T) {
 	} {
 		assert.Equal(t, want, Suggest(word, cands), word)
 	}
+}
+
+func TestClaimNotes(t *testing.T) {
+	t.Parallel()
+	ws, diags := loadSource(t, `
+person "ann" {}
+system "shop" {
+  owner = "ann"
+  classification = "internal"
+  github { org = "acme" }
+}
+system "typo" {
+  owner = "ann"
+  classification = "internal"
+  github { org = "acmee" }
+  aws { account_id = "111122223333" }
+}
+system "failed" {
+  owner = "ann"
+  classification = "internal"
+  aws { account_id = "444455556666" }
+}
+`)
+	require.False(t, diags.HasErrors(), "%v", diags)
+	repo := func(org, name string) evidence.Resource {
+		return evidence.Resource{Type: "github.repository", ID: "github.com/" + org + "/" + name, Scope: evidence.Scope{Platform: "github", Org: org, Repo: name}}
+	}
+	snap := &evidence.Snapshot{
+		Resources: []evidence.Resource{repo("acme", "a"), repo("other", "b"), repo("other", "c"), repo("other", "d"), repo("other", "e"),
+			{Type: "aws.s3.bucket", ID: "arn:aws:s3:::x", Scope: evidence.Scope{Platform: "aws", AccountID: "999999999999"}}},
+		// An account the collector could not read is not a selector that names nothing.
+		NotCollected: []evidence.NotCollected{{ResourceType: "aws.s3.bucket", Scope: evidence.Scope{Platform: "aws", AccountID: "444455556666"}, Reason: "403"}},
+	}
+	ws.Claim(snap)
+	assert.Equal(t, []string{
+		`system "typo": its github selectors (org acmee) claim none of the 5 github resource(s) of the evidence; check the names`,
+		`system "typo": its aws selectors (account 111122223333) claim none of the 1 aws resource(s) of the evidence; check the names`,
+		"1 of 1 aws resource(s) are claimed by no system (e.g. arn:aws:s3:::x): their findings name no system and no owner",
+		"4 of 5 github resource(s) are claimed by no system (e.g. github.com/other/b, github.com/other/c, github.com/other/d, …): their findings name no system and no owner",
+	}, ws.ClaimNotes(snap), "system failed: its account's gap is claimed")
+	gh := &evidence.Snapshot{Resources: []evidence.Resource{repo("acme", "a")}}
+	ws.Claim(gh)
+	assert.Equal(t, []string{`system "typo": its github selectors (org acmee) claim none of the 1 github resource(s) of the evidence; check the names`},
+		ws.ClaimNotes(gh), "aws is not in the evidence: its selectors are not judged")
+
+	assert.Empty(t, (&Workspace{}).ClaimNotes(snap), "a workspace with no system (the pack alone) claims nothing by design")
 }

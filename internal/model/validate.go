@@ -145,9 +145,9 @@ func validate(ws *Workspace, knownControl func(string) bool, controlIDs []string
 	return v.diags
 }
 
-// roles warns on a person's role that no training requires: roles exist
-// for training, and a typo ("employe") would make that person's gaps vanish
-// without a word.
+// roles warns on a role that no training requires, once per role at its
+// first use: roles exist for training, and a typo ("employe") would make
+// that person's gaps vanish without a word.
 func (v *validator) roles() {
 	required := map[string]bool{}
 	for _, t := range v.ws.Trainings {
@@ -155,13 +155,30 @@ func (v *validator) roles() {
 			required[r] = true
 		}
 	}
+	type use struct {
+		people []string
+		at     hcl.Range
+	}
+	uses := map[string]*use{}
+	var order []string
 	for _, p := range v.ws.People {
 		for i, role := range p.Roles {
-			if !required[role] {
-				v.warnf(attrRange(p.body, "roles", i, p.DeclRange), "Role no training requires",
-					"person %q: no training's required_for names the role %q, so it asks nothing of them.%s", p.ID, role, suggest(role, required))
+			if required[role] {
+				continue
 			}
+			u, ok := uses[role]
+			if !ok {
+				u = &use{at: attrRange(p.body, "roles", i, p.DeclRange)}
+				uses[role] = u
+				order = append(order, role)
+			}
+			u.people = append(u.people, p.ID)
 		}
+	}
+	for _, role := range order {
+		u := uses[role]
+		v.warnf(u.at, "Role no training requires",
+			"no training's required_for names the role %q (%s), so it asks nothing of them.%s", role, strings.Join(u.people, ", "), suggest(role, required))
 	}
 }
 

@@ -342,6 +342,7 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 			r.Warnings = append(r.Warnings, diagString(d))
 		}
 	}
+	r.Warnings = append(r.Warnings, in.Workspace.ClaimNotes(snap)...)
 	r.Warnings = append(r.Warnings, idleControls(in.Engine.Catalog(), snap.Resources)...)
 	r.Warnings = append(r.Warnings, uncoveredNotes...)
 	if reason, nothing := verdict.NothingEvaluated(r); nothing {
