@@ -150,8 +150,12 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 		OnLoad: func(l pipeline.Loaded) {
 			loaded = &pipeline.Inputs{Workspace: l.Workspace, Diagnostics: l.Diagnostics}
 			printDiagnostics(p.Stderr, l.Workspace, l.Diagnostics)
-			for _, pr := range l.RecordProblems {
-				fmt.Fprintf(p.Stderr, "%s\n", pr)
+			// Usable records' problems are report warnings, printed with
+			// the others at the end; fatal ones stop the run here.
+			if l.RecordProblems.Fatal() {
+				for _, pr := range l.RecordProblems {
+					fmt.Fprintf(p.Stderr, "%s\n", pr)
+				}
 			}
 		},
 		// Recorded evidence: --evidence, or the workspace's evidence/ folder
@@ -176,6 +180,11 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 	if err := writeOutputs(ctx, outputs, r, p.Stdout); err != nil {
 		return interruptedOr(ctx, err)
 	}
+	var printed hcl.Diagnostics
+	if loaded != nil {
+		printed = loaded.Diagnostics
+	}
+	printWarnings(p.Stderr, r.Warnings, printed)
 	d := verdict.Decide(r, verdict.Options{FailOn: failOn, AllowUnknown: f.allowUnknown})
 	fmt.Fprintf(p.Stderr, "rampart audit %s\n", d.Line())
 	return exitWith(d.Code, nil)

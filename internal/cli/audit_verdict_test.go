@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestAuditVerdictLine: every audit ends with one line saying its exit code
@@ -55,4 +56,33 @@ func TestAuditSoftFailContradiction(t *testing.T) {
 	assert.Contains(t, r.stderr, "--soft-fail is --fail-on none: it contradicts --fail-on high")
 	bad := run(t, "audit", filepath.Join("testdata", "small"), "--fail-on", "urgent")
 	assert.Contains(t, bad.stderr, `unknown severity "urgent" (want critical, high, medium, low or info), or none`)
+}
+
+// TestAuditWarningsOnce: every warning reaches the log once — workspace
+// diagnostics with their excerpt when loaded, the rest of the report's
+// warnings (training records' problems included) before the verdict.
+func TestAuditWarningsOnce(t *testing.T) {
+	t.Parallel()
+	records := writeFile(t, t.TempDir(), "lms.csv", "person,training,completed_at\nalicee,security-awareness,2026-01-01\n")
+	r := run(t, "audit", "../../examples/acme", "--training-records", records)
+	require.Equal(t, 3, r.code, r.stderr)
+	for _, w := range []string{
+		`names the role "cto" (alice)`,
+		"waiver office-vpn-ssh expired on 2026-06-30",
+		`person bob: GitHub login "bobo"`,
+		`person "alicee" is not in the workspace; row not applied (did you mean "alice"?)`,
+	} {
+		assert.Equal(t, 1, strings.Count(r.stderr, w), "%q in:\n%s", w, r.stderr)
+	}
+}
+
+// TestGateWarningsOnce: the gate printed the workspace's warnings when it
+// loaded them and again among the report's. Not parallel: it changes folder.
+func TestGateWarningsOnce(t *testing.T) {
+	t.Chdir("../..")
+	r := run(t, "gate", "--workspace", "examples/acme", "examples/acme/terraform", "--allow-unknown")
+	require.Equal(t, 1, r.code, r.stderr)
+	for _, w := range []string{`names the role "cto" (alice)`, "risk account-takeover: residual"} {
+		assert.Equal(t, 1, strings.Count(r.stderr, w), "%q in:\n%s", w, r.stderr)
+	}
 }

@@ -123,3 +123,23 @@ func printProblems(w io.Writer, ps engine.Problems) {
 		fmt.Fprintf(w, "%s\n", p)
 	}
 }
+
+// printWarnings prints the report's warnings to the log, once: every
+// command's warnings are the report's (r.Warnings), and the workspace
+// diagnostics among them were printed with their source excerpt when the
+// workspace was loaded (printed), so they are not repeated here.
+func printWarnings(w io.Writer, warnings []string, printed hcl.Diagnostics) {
+	seen := map[string]bool{}
+	for _, d := range printed {
+		if d.Severity == hcl.DiagWarning {
+			seen[pipeline.DiagnosticText(d)] = true
+		}
+	}
+	for _, warning := range warnings {
+		if seen[warning] {
+			continue
+		}
+		seen[warning] = true
+		fmt.Fprintf(w, "warning: %s\n", warning)
+	}
+}

@@ -137,6 +137,11 @@ func Load(ctx context.Context, controlDirs []string, policiesDir, workspaceDir s
 	return in, nil
 }
 
+// DiagnosticText is how a workspace diagnostic reads in the report's
+// warnings; a command that printed the diagnostic with its source excerpt
+// already tells the report's copy by it (and does not print it twice).
+func DiagnosticText(d *hcl.Diagnostic) string { return diagString(d) }
+
 func diagString(d *hcl.Diagnostic) string {
 	if d.Subject != nil {
 		return fmt.Sprintf("%s:%d:%d: %s: %s", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column, d.Summary, d.Detail)
