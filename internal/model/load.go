@@ -204,12 +204,19 @@ func (d *decoder) decodeFile(f *hcl.File) {
 	}
 }
 
-// decodeInto decodes the block into x and appends x to list when the block
-// had no errors.
+// decodeInto decodes the block into x and appends x to list. A block with
+// errors is appended too, marked partial: dropping it hid every other
+// mistake in it, and made each reference to it a second error, until its
+// first error was fixed (validation in one round). A workspace with errors
+// is never evaluated, so a partial block is only ever validated.
 func decodeInto[T any](d *decoder, b *hcl.Block, list *[]*T, x *T) {
-	if d.decode(b, x) {
-		*list = append(*list, x)
+	if !d.decode(b, x) {
+		if d.ws.partial == nil {
+			d.ws.partial = map[hcl.Body]bool{}
+		}
+		d.ws.partial[b.Body] = true
 	}
+	*list = append(*list, x)
 }
 
 // decode fills v from the block body, keeping the label the caller set.

@@ -23,6 +23,11 @@ type Workspace struct {
 	Waivers     []*Waiver
 	// Files are every parsed file by name, for printing diagnostics with source lines.
 	Files map[string]*hcl.File
+	// partial are the bodies of blocks that decoded with errors. They are
+	// kept, so that references to them resolve and the rest of their
+	// values are validated in the same round; their zero values are the
+	// attributes the decoder already reported (validator.reported).
+	partial map[hcl.Body]bool
 }
 
 // Settings are workspace-wide knobs; every field has a documented default.

@@ -26,8 +26,10 @@ func validate(ws *Workspace, knownControl func(string) bool, controlIDs []string
 	trainings := ids(ws.Trainings, func(t *Training) string { return t.ID })
 
 	for _, s := range ws.Systems {
-		v.ref(people, "person", s.Owner, s.body, "owner", -1, s.DeclRange)
-		if !slices.Contains(Classifications, s.Classification) {
+		if !v.reported(s.body, s.Owner == "") {
+			v.ref(people, "person", s.Owner, s.body, "owner", -1, s.DeclRange)
+		}
+		if !v.reported(s.body, s.Classification == "") && !slices.Contains(Classifications, s.Classification) {
 			v.errorf(attrRange(s.body, "classification", -1, s.DeclRange), "Invalid classification",
 				"classification %q is not one of %s.", s.Classification, strings.Join(Classifications, ", "))
 		}
@@ -36,6 +38,9 @@ func validate(ws *Workspace, knownControl func(string) bool, controlIDs []string
 				"system %q has no github, aws or terraform block, so no finding will name it.", s.ID)
 		}
 		for _, a := range s.AWS {
+			if v.reported(s.body, a.AccountID == "") {
+				continue
+			}
 			if len(a.AccountID) != 12 || strings.Trim(a.AccountID, "0123456789") != "" {
 				v.errorf(s.DeclRange, "Invalid AWS account ID", "system %q: account_id %q is not a 12-digit AWS account ID.", s.ID, a.AccountID)
 			}
@@ -61,7 +66,7 @@ func validate(ws *Workspace, knownControl func(string) bool, controlIDs []string
 			name string
 			val  int
 		}{{"likelihood", r.Likelihood}, {"impact", r.Impact}} {
-			if f.val < 1 || f.val > 5 {
+			if !v.reported(r.body, f.val == 0) && (f.val < 1 || f.val > 5) {
 				v.errorf(attrRange(r.body, f.name, -1, r.DeclRange), "Value out of range", "risk %q: %s is %d; it must be 1 to 5.", r.ID, f.name, f.val)
 			}
 		}
@@ -122,22 +127,24 @@ func validate(ws *Workspace, knownControl func(string) bool, controlIDs []string
 		}
 	}
 	for _, w := range ws.Waivers {
-		if !v.known(w.Control) {
+		if !v.reported(w.body, w.Control == "") && !v.known(w.Control) {
 			v.errorf(attrRange(w.body, "control", -1, w.DeclRange), "Reference to unknown control",
 				"waiver %q names control %q, which is not in the control catalogue.%s", w.ID, w.Control, suggest(w.Control, v.controlIDs))
 		}
-		v.ref(people, "person", w.ApprovedBy, w.body, "approved_by", -1, w.DeclRange)
+		if !v.reported(w.body, w.ApprovedBy == "") {
+			v.ref(people, "person", w.ApprovedBy, w.body, "approved_by", -1, w.DeclRange)
+		}
 		if w.Risk != "" {
 			v.ref(risks, "risk", w.Risk, w.body, "risk", -1, w.DeclRange)
 		}
-		if len(w.Resources) == 0 {
+		if !v.reported(w.body, len(w.Resources) == 0) && len(w.Resources) == 0 {
 			v.errorf(attrRange(w.body, "resources", -1, w.DeclRange), "Waiver covers nothing", "waiver %q: resources must list at least one resource ID or glob.", w.ID)
 		}
-		if strings.TrimSpace(w.Reason) == "" {
+		if !v.reported(w.body, w.Reason == "") && strings.TrimSpace(w.Reason) == "" {
 			v.errorf(attrRange(w.body, "reason", -1, w.DeclRange), "Waiver without a reason", "waiver %q: reason must say why the failure is accepted.", w.ID)
 		}
 		t, err := ParseDate(w.Expires)
-		if err != nil {
+		if err != nil && !v.reported(w.body, w.Expires == "") {
 			v.errorf(attrRange(w.body, "expires", -1, w.DeclRange), "Invalid date", "waiver %q: expires: %v.", w.ID, err)
 		}
 		w.ExpiresOn = t
@@ -234,6 +241,13 @@ func (v *validator) alertRisks(risks map[string]bool) {
 			}
 		}
 	}
+}
+
+// reported is true for a zero value of a block that decoded with errors:
+// the decoder reported that attribute (missing, or of the wrong type), and
+// a second error about its zero value would only repeat it.
+func (v *validator) reported(body hcl.Body, zero bool) bool {
+	return zero && v.ws.partial[body]
 }
 
 func (v *validator) known(id string) bool { return v.knownControl == nil || v.knownControl(id) }
