@@ -228,6 +228,10 @@ func auditError(ctx context.Context, p Params, f auditFlags, err error, loaded *
 		}
 		return exitWith(verdict.ExitInput, fmt.Errorf("--training-records: %w", se.Err))
 	case pipeline.StageCollect:
+		var input *collectorInputError
+		if errors.As(se.Err, &input) {
+			return exitWith(verdict.ExitInput, input)
+		}
 		return interruptedOr(ctx, exitWith(verdict.ExitNotEvaluated, se.Err))
 	}
 	return exitWith(verdict.ExitInput, se.Err)

@@ -123,10 +123,10 @@ func runCollectors(ctx context.Context, p Params, ws *model.Workspace, names []s
 		}
 		c.Flags(pflag.NewFlagSet(n, pflag.ContinueOnError))
 		if err := c.Targets(ws); err != nil {
-			return nil, fmt.Errorf("collect %s: %w", n, err)
+			return nil, &collectorInputError{fmt.Errorf("collect %s: %w", n, err)}
 		}
 		if err := c.Config(p.Getenv, p.Now); err != nil {
-			return nil, fmt.Errorf("collect %s: %w", n, err)
+			return nil, &collectorInputError{fmt.Errorf("collect %s: %w", n, err)}
 		}
 		s, err := collect.Run(ctx, c, p.Stderr, p.IsTerminal)
 		if err != nil {
@@ -136,3 +136,11 @@ func runCollectors(ctx context.Context, p Params, ws *model.Workspace, names []s
 	}
 	return out, nil
 }
+
+// collectorInputError is a collector's Targets or Config error under `audit
+// --collect`: the user's to fix (no credentials, no target), exit 2 as
+// under `rampart collect`, not the exit 3 of a collection that failed.
+type collectorInputError struct{ err error }
+
+func (e *collectorInputError) Error() string { return e.err.Error() }
+func (e *collectorInputError) Unwrap() error { return e.err }
