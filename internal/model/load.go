@@ -89,15 +89,20 @@ func Load(in Input) (*Workspace, hcl.Diagnostics) {
 		fs, d := parsePack(p, in.Pack, in.PackName, suffix)
 		files, diags = append(files, fs...), append(diags, d...)
 	}
+	packCount := len(files)
 	if in.Dir != "" {
 		fs, d := parseDir(p, in.Dir)
 		files, diags = append(files, fs...), append(diags, d...)
 	}
-	ws := &Workspace{Files: p.Files()}
+	ws := &Workspace{Files: p.Files(), packFiles: map[string]bool{}}
+	for _, f := range files[:packCount] {
+		ws.packFiles[fileName(f)] = true
+	}
 	d := newDecoder(ws)
 	for _, f := range files {
 		d.decodeFile(f)
 	}
+	d.applyExcludes()
 	diags = append(diags, d.diags...)
 	diags = append(diags, validate(ws, in.KnownControl, in.ControlIDs)...)
 	return ws, diags
@@ -162,12 +167,22 @@ type decoder struct {
 	ws    *Workspace
 	diags hcl.Diagnostics
 	// seen maps "kind id" to where it was first defined.
-	seen        map[string]hcl.Range
+	seen map[string]hcl.Range
+	// overridden are the "kind id" of pack blocks a workspace block replaced.
+	overridden  map[string]bool
 	settingsSet bool
 }
 
 func newDecoder(ws *Workspace) *decoder {
-	return &decoder{ws: ws, seen: map[string]hcl.Range{}}
+	return &decoder{ws: ws, seen: map[string]hcl.Range{}, overridden: map[string]bool{}}
+}
+
+// fileName is the name a file's ranges carry.
+func fileName(f *hcl.File) string {
+	if sb, ok := f.Body.(*hclsyntax.Body); ok {
+		return sb.SrcRange.Filename
+	}
+	return ""
 }
 
 func (d *decoder) decodeFile(f *hcl.File) {
@@ -228,7 +243,16 @@ func (d *decoder) decode(b *hcl.Block, v any) bool {
 
 func (d *decoder) claimID(b *hcl.Block) bool {
 	key := b.Type + " " + b.Labels[0]
-	if first, dup := d.seen[key]; dup {
+	override := overrideRequested(b)
+	first, dup := d.seen[key]
+	if override && !dup && !d.ws.packFiles[b.DefRange.Filename] {
+		d.overrideWithoutPack(b)
+		return false
+	}
+	if dup && override {
+		return d.claimOverride(b, first)
+	}
+	if dup {
 		r := b.LabelRanges[0]
 		// The first definition is quoted in the detail, its own line: as a
 		// Context range it would make the writer print every line between

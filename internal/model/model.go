@@ -28,6 +28,8 @@ type Workspace struct {
 	// values are validated in the same round; their zero values are the
 	// attributes the decoder already reported (validator.reported).
 	partial map[hcl.Body]bool
+	// packFiles are the names of the governance pack's files (InPack).
+	packFiles map[string]bool
 }
 
 // Settings are workspace-wide knobs; every field has a documented default.
@@ -43,6 +45,8 @@ type Settings struct {
 	// against, replacing for that kind the links the risks' `alerts` make
 	// (Workspace.AlertRiskLinks).
 	AlertRisks map[string][]string `hcl:"alert_risks,optional" doc:"the risks an alert kind ({{alert_kinds}}) counts against, replacing the links the risks' alerts make for that kind; an empty list unlinks it"`
+	// Exclude removes governance pack blocks by "kind.id" (pack.go).
+	Exclude []string `hcl:"exclude,optional" doc:"governance pack blocks this workspace does without, as KIND.ID: {{pack_kinds}} (e.g. \"risk.data-exposure\"); pack blocks stop referring to them"`
 
 	DeclRange hcl.Range
 	body      hcl.Body
@@ -105,7 +109,9 @@ type Person struct {
 
 // Risk is an entry of the risk register.
 type Risk struct {
-	ID          string   `hcl:"id,label"`
+	ID string `hcl:"id,label"`
+	// Override replaces the pack block of this ID (pack.go).
+	Override    bool     `hcl:"override,optional" doc:"true replaces the governance pack's risk of the same ID with this block (see docs/governance.md)"`
 	Title       string   `hcl:"title" doc:"a one-line title"`
 	Threat      string   `hcl:"threat,optional" doc:"what could happen"`
 	Description string   `hcl:"description,optional" doc:"more detail"`
@@ -123,7 +129,9 @@ type Risk struct {
 
 // Mitigation groups the controls that together reduce one or more risks.
 type Mitigation struct {
-	ID          string   `hcl:"id,label"`
+	ID string `hcl:"id,label"`
+	// Override replaces the pack block of this ID (pack.go).
+	Override    bool     `hcl:"override,optional" doc:"true replaces the governance pack's mitigation of the same ID with this block (see docs/governance.md)"`
 	Title       string   `hcl:"title,optional" doc:"a one-line title"`
 	Description string   `hcl:"description,optional" doc:"more detail"`
 	Owner       string   `hcl:"owner,optional" doc:"the person (ID) who owns the mitigation"`
@@ -136,7 +144,9 @@ type Mitigation struct {
 // Training is a course people in some roles must complete, and that people
 // attributed a failing resource should have.
 type Training struct {
-	ID          string   `hcl:"id,label"`
+	ID string `hcl:"id,label"`
+	// Override replaces the pack block of this ID (pack.go).
+	Override    bool     `hcl:"override,optional" doc:"true replaces the governance pack's training of the same ID with this block (see docs/governance.md)"`
 	Title       string   `hcl:"title,optional" doc:"the course title"`
 	RequiredFor []string `hcl:"required_for,optional" doc:"roles (person roles) that must complete it"`
 	ValidFor    string   `hcl:"valid_for,optional" doc:"how long a completion counts ({{duration}}); empty: it never expires"`
@@ -150,7 +160,9 @@ type Training struct {
 
 // Policy is a security policy document with the statements it makes.
 type Policy struct {
-	ID          string      `hcl:"id,label"`
+	ID string `hcl:"id,label"`
+	// Override replaces the pack block of this ID (pack.go).
+	Override    bool        `hcl:"override,optional" doc:"true replaces the governance pack's policy of the same ID with this block (see docs/governance.md)"`
 	Title       string      `hcl:"title" doc:"the policy document's title"`
 	Owner       string      `hcl:"owner,optional" doc:"the person (ID) who owns the policy"`
 	Approved    string      `hcl:"approved,optional" doc:"the date it was last approved ({{date}})"`

@@ -57,6 +57,7 @@ func placeholders() map[string]string {
 		"alert_sla":               strings.Join(sla, ", "),
 		"duration":                `"365d", "12w", "36h"`,
 		"date":                    `"YYYY-MM-DD"`,
+		"pack_kinds":              quoteAll(packKinds),
 		"default_risk_appetite":   fmt.Sprint(DefaultRiskAppetite),
 		"default_waiver_max_days": fmt.Sprint(DefaultWaiverMaxDays),
 	}
