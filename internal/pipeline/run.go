@@ -354,6 +354,7 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	} else {
 		r.RiskAppetite, r.Risks, r.TrainingGaps, r.Policies = in.Workspace.Settings.RiskAppetite, gov.Risks, gov.TrainingGaps, gov.Policies
 		r.Threats, r.Frameworks = &gov.Threats, gov.Frameworks
+		r.NotApplicable = gov.NotApplicable
 		r.Warnings = append(r.Warnings, gov.Warnings...)
 	}
 	return r

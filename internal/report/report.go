@@ -41,6 +41,9 @@ type Report struct {
 	TrainingGaps []governance.TrainingGap `json:"training_gaps"`
 	Policies     []governance.Policy      `json:"policies"`
 	Threats      *governance.Threats      `json:"threats,omitempty"`
+	// NotApplicable are the governance pack's blocks nothing in the run
+	// makes relevant (docs/governance.md): listed, not scored.
+	NotApplicable []governance.NotApplicable `json:"not_applicable,omitempty"`
 	// Frameworks holds the views asked for with --framework.
 	Frameworks []governance.Framework `json:"frameworks,omitempty"`
 	// Gate is set by `rampart gate`: the findings compared with a baseline.
