@@ -186,7 +186,13 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 	}
 	printWarnings(p.Stderr, r.Warnings, printed)
 	d := verdict.Decide(r, verdict.Options{FailOn: failOn, AllowUnknown: f.allowUnknown})
-	fmt.Fprintf(p.Stderr, "rampart audit %s\n", d.Line())
+	line := d.Line()
+	if colourOn(p.Stderr) {
+		// The code in its colour; the reason stays plain, for reading.
+		head, rest, _ := strings.Cut(line, ":")
+		line = paint(true, exitStyle(d.Code), head) + ":" + rest
+	}
+	fmt.Fprintf(p.Stderr, "rampart audit %s\n", line)
 	return exitWith(d.Code, nil)
 }
 

@@ -113,7 +113,7 @@ func printDiagnostics(w io.Writer, ws *model.Workspace, diags hcl.Diagnostics) {
 	if ws != nil {
 		files = ws.Files
 	}
-	dw := hcl.NewDiagnosticTextWriter(w, files, 100, false)
+	dw := hcl.NewDiagnosticTextWriter(w, files, 100, colourOn(w))
 	_ = dw.WriteDiagnostics(diags)
 }
 
@@ -140,6 +140,6 @@ func printWarnings(w io.Writer, warnings []string, printed hcl.Diagnostics) {
 			continue
 		}
 		seen[warning] = true
-		fmt.Fprintf(w, "warning: %s\n", warning)
+		fmt.Fprintf(w, "%s %s\n", paint(colourOn(w), ansiYellow, "warning:"), warning)
 	}
 }

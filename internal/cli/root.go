@@ -91,6 +91,12 @@ func newRoot(p Params) *cobra.Command {
 	for _, c := range commands {
 		root.AddCommand(c(p))
 	}
+	// Flags not on the command line come from RAMPART_* variables
+	// (terminal.go), before any command reads its flags.
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		return applyFlagEnv(cmd, p.Getenv)
+	}
+	registerCompletions(root)
 	root.Version = resolvedVersion()
 	root.SetVersionTemplate("rampart {{.Version}}\n")
 	rejectUnknownSubcommands(root)
@@ -150,6 +156,9 @@ func Run(ctx context.Context, args []string, p Params) int {
 		log := redact.NewWriter(p.Stderr)
 		defer func() { _ = log.Flush() }() // a log that cannot be written has no one to tell
 		p.Stderr = log
+		if p.colour() {
+			p.Stderr = colourLog{log}
+		}
 	}
 	root := newRoot(p)
 	root.SetArgs(args)
@@ -160,7 +169,7 @@ func Run(ctx context.Context, args []string, p Params) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintf(p.Stderr, "rampart: %v\n", ee.err)
+			fmt.Fprintf(p.Stderr, "%s %v\n", paint(colourOn(p.Stderr), ansiRed, "rampart:"), ee.err)
 		}
 		return ee.code
 	}
