@@ -21,15 +21,13 @@ const SchemaV1 = "rampart.report/v1"
 
 // Report is everything one run found.
 type Report struct {
-	Schema      string    `json:"schema"`
-	GeneratedAt time.Time `json:"generated_at"`
-	// RampartVersion is the version of the rampart that wrote the report.
-	RampartVersion string              `json:"rampart_version,omitempty"`
-	Workspace      string              `json:"workspace,omitempty"`
-	Summary        finding.Summary     `json:"summary"`
-	Evidence       EvidenceInfo        `json:"evidence"`
-	Findings       []finding.Finding   `json:"findings"`
-	Waivers        []link.WaiverStatus `json:"waivers"`
+	Schema      string              `json:"schema"`
+	GeneratedAt time.Time           `json:"generated_at"`
+	Workspace   string              `json:"workspace,omitempty"`
+	Summary     finding.Summary     `json:"summary"`
+	Evidence    EvidenceInfo        `json:"evidence"`
+	Findings    []finding.Finding   `json:"findings"`
+	Waivers     []link.WaiverStatus `json:"waivers"`
 	// Warnings are things a person should act on that are not findings
 	// (workspace diagnostics of warning severity, waivers about to expire).
 	Warnings []string `json:"warnings,omitempty"`
@@ -51,6 +49,11 @@ type Report struct {
 	// Controls documents the controls of the findings (help text and
 	// remediation for SARIF rules); writers fall back to finding titles.
 	Controls []ControlDoc `json:"controls,omitempty"`
+
+	// RampartVersion is the version of the rampart that wrote the report
+	// (set where audit and gate write their outputs; SARIF's
+	// tool.driver.version).
+	RampartVersion string `json:"rampart_version,omitempty"`
 }
 
 // GateInfo is what `rampart gate` adds to a report (docs/gate.md): which
