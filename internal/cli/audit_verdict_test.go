@@ -69,7 +69,7 @@ func TestAuditWarningsOnce(t *testing.T) {
 	for _, w := range []string{
 		`names the role "cto" (alice)`,
 		"waiver office-vpn-ssh expired on 2026-06-30",
-		`person bob: GitHub login "bobo"`,
+		"risk data-exposure: residual 10 is over the appetite",
 		`person "alicee" is not in the workspace; row not applied (did you mean "alice"?)`,
 	} {
 		assert.Equal(t, 1, strings.Count(r.stderr, w), "%q in:\n%s", w, r.stderr)

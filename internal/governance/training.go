@@ -285,7 +285,8 @@ func stringList(v any) []string {
 }
 
 // identityWarnings name the people whose `github` login or `aws_iam` users
-// match nothing in the evidence: a typo there silently attributes them no
+// match nothing in the evidence (no member, owner, admin or collaborator of
+// that login; no IAM user of that name): a typo there silently attributes them no
 // resource, so no training gap. A platform whose evidence lists no
 // identities (no owners or collaborators read, no IAM user collected)
 // proves nothing either way and gets no warning.
@@ -303,6 +304,12 @@ func identityWarnings(resources []evidence.Resource, ws *model.Workspace) []stri
 					logins[strings.ToLower(l)] = true
 				}
 			}
+		case evidence.TypeGitHubMember:
+			// Members and outside collaborators: the organisation's people.
+			sawLogins = true
+			if login, _ := r.Attributes["login"].(string); login != "" {
+				logins[strings.ToLower(login)] = true
+			}
 		case "aws.iam.user":
 			sawIAM = true
 			iamUsers[r.ID] = true
@@ -314,7 +321,7 @@ func identityWarnings(resources []evidence.Resource, ws *model.Workspace) []stri
 	var out []string
 	for _, p := range ws.People {
 		if sawLogins && p.GitHub != "" && !logins[strings.ToLower(p.GitHub)] {
-			out = append(out, fmt.Sprintf("person %s: GitHub login %q is no owner, admin or collaborator in the evidence, so nothing is attributed to them through it", p.ID, p.GitHub))
+			out = append(out, fmt.Sprintf("person %s: GitHub login %q is no member, owner, admin or collaborator in the evidence, so nothing is attributed to them through it", p.ID, p.GitHub))
 		}
 		for _, u := range p.AWSIAM {
 			if sawIAM && !iamUsers[u] {
