@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -11,7 +13,6 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/evidence"
-	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/governance"
 	"github.com/rampart-audit/rampart/internal/model"
 	"github.com/rampart-audit/rampart/internal/pipeline"
@@ -75,6 +76,9 @@ type auditFlags struct {
 	formats  []string
 	output   string
 	failOn   string
+	// softFail is --soft-fail, --fail-on none by another name (Checkov's).
+	softFail     bool
+	allowUnknown bool
 	// training records file and framework views for the governance sections
 	records    string
 	frameworks []string
@@ -93,10 +97,15 @@ report them.
 Evidence comes from --evidence (snapshot files or folders); without it, the
 workspace's evidence/ folder is used.
 
-Exit codes: 0 nothing at or above --fail-on; 1 failures at or above it;
-2 usage or input error; 3 could not evaluate (an error result, incomplete
-evidence, a not_evaluated result at or above --fail-on, or no verdict at
-all); 130 interrupted by SIGINT or SIGTERM, no report written.`,
+Without a workspace (no *.hcl in the current folder) and with --evidence,
+the embedded governance pack alone is used, with a note.
+
+Exit codes: 0 nothing at or above --fail-on; 1 failures, overdue alerts or
+policies past review at or above it; 2 usage or input error; 3 could not
+evaluate (an error result, incomplete evidence, a not_evaluated result at
+or above --fail-on unless --allow-unknown, or no verdict at all); 130
+interrupted by SIGINT or SIGTERM, no report written. The last line on
+standard error says which code and why.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runAudit(cmd, p, f, args)
@@ -109,19 +118,27 @@ all); 130 interrupted by SIGINT or SIGTERM, no report written.`,
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	cmd.Flags().StringVar(&f.records, "training-records", "", "CSV export of training completions (columns person, training, completed_at) merged with the workspace's")
 	cmd.Flags().StringArrayVar(&f.frameworks, "framework", nil, "add a per-reference view of this framework to the report (repeatable): iso27001-2022, cis, nist-800-53-r5, soc2 …")
-	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "lowest severity whose failures make the exit code 1: critical, high, medium, low, info")
+	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "lowest severity whose failures make the exit code 1: critical, high, medium, low, info, or none (report only; could-not-evaluate still exits 3)")
+	cmd.Flags().BoolVar(&f.softFail, "soft-fail", false, "report only: the same as --fail-on none")
+	cmd.Flags().BoolVar(&f.allowUnknown, "allow-unknown", false, "do not exit 3 on not_evaluated results (they stay in the report); errors and incomplete evidence still exit 3")
 	f.store.register(cmd, "record the run in this run store")
 	return cmd
 }
 
 func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
-	workspace := "."
-	if len(args) == 1 {
-		workspace = args[0]
-	}
-	failOn, err := finding.ParseSeverity(f.failOn)
+	failOn, err := verdict.ParseFailOn(f.failOn)
 	if err != nil {
 		return usageError("--fail-on: %v", err)
+	}
+	if f.softFail {
+		if cmd.Flags().Changed("fail-on") && failOn != "" {
+			return usageError("--soft-fail is --fail-on none: it contradicts --fail-on %s", f.failOn)
+		}
+		failOn = ""
+	}
+	workspace, err := auditWorkspace(p, args, f.evidence)
+	if err != nil {
+		return err
 	}
 	outputs, err := parseOutputs(f.formats, f.output)
 	if err != nil {
@@ -135,8 +152,12 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 		OnLoad: func(l pipeline.Loaded) {
 			loaded = &pipeline.Inputs{Workspace: l.Workspace, Diagnostics: l.Diagnostics}
 			printDiagnostics(p.Stderr, l.Workspace, l.Diagnostics)
-			for _, pr := range l.RecordProblems {
-				fmt.Fprintf(p.Stderr, "%s\n", pr)
+			// Usable records' problems are report warnings, printed with
+			// the others at the end; fatal ones stop the run here.
+			if l.RecordProblems.Fatal() {
+				for _, pr := range l.RecordProblems {
+					fmt.Fprintf(p.Stderr, "%s\n", pr)
+				}
 			}
 		},
 		// Recorded evidence: --evidence, or the workspace's evidence/ folder
@@ -161,11 +182,39 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 	if err := writeOutputs(ctx, outputs, r, p.Stdout); err != nil {
 		return interruptedOr(ctx, err)
 	}
-	code := verdict.Audit(r, failOn)
-	if reason, nothing := verdict.NothingEvaluated(r); nothing {
-		return exitWith(code, errors.New(reason))
+	var printed hcl.Diagnostics
+	if loaded != nil {
+		printed = loaded.Diagnostics
 	}
-	return exitWith(code, nil)
+	printWarnings(p.Stderr, r.Warnings, printed)
+	d := verdict.Decide(r, verdict.Options{FailOn: failOn, AllowUnknown: f.allowUnknown})
+	line := d.Line()
+	if colourOn(p.Stderr) {
+		// The code in its colour; the reason stays plain, for reading.
+		head, rest, _ := strings.Cut(line, ":")
+		line = paint(true, exitStyle(d.Code), head) + ":" + rest
+	}
+	fmt.Fprintf(p.Stderr, "rampart audit %s\n", line)
+	return exitWith(d.Code, nil)
+}
+
+// auditWorkspace is the folder to load: the argument, or the current
+// folder. An argument that is a file is a snapshot given in the wrong place
+// (exit 2, naming the flag); a current folder with no *.hcl and --evidence
+// given is an audit of the snapshot against the embedded pack alone, said
+// in a note ("" is the pack alone, as in the gate).
+func auditWorkspace(p Params, args, evidenceFiles []string) (string, error) {
+	if len(args) == 1 {
+		if st, err := os.Stat(args[0]); err == nil && !st.IsDir() {
+			return "", usageError("%s is a file; did you mean --evidence %s? (the argument of audit is the workspace folder)", args[0], args[0])
+		}
+		return args[0], nil
+	}
+	if hcl, _ := filepath.Glob("*.hcl"); len(hcl) == 0 && len(evidenceFiles) > 0 {
+		fmt.Fprintln(p.Stderr, "note: no workspace here (no *.hcl in the current folder): auditing against the embedded governance pack only; `rampart init` writes a workspace")
+		return "", nil
+	}
+	return ".", nil
 }
 
 // auditError maps a failed run to its exit: input errors 2 (bad controls,
@@ -187,6 +236,10 @@ func auditError(ctx context.Context, p Params, f auditFlags, err error, loaded *
 		}
 		return exitWith(verdict.ExitInput, fmt.Errorf("--training-records: %w", se.Err))
 	case pipeline.StageCollect:
+		var input *collectorInputError
+		if errors.As(se.Err, &input) {
+			return exitWith(verdict.ExitInput, input)
+		}
 		return interruptedOr(ctx, exitWith(verdict.ExitNotEvaluated, se.Err))
 	}
 	return exitWith(verdict.ExitInput, se.Err)

@@ -129,10 +129,10 @@ func collectEach(ctx context.Context, p Params, ws *model.Workspace, names []str
 		}
 		c.Flags(pflag.NewFlagSet(n, pflag.ContinueOnError))
 		if err := c.Targets(ws); err != nil {
-			return nil, fmt.Errorf("collect %s: %w", n, err)
+			return nil, &collectorInputError{fmt.Errorf("collect %s: %w", n, err)}
 		}
 		if err := c.Config(p.Getenv, p.Now); err != nil {
-			return nil, fmt.Errorf("collect %s: %w", n, err)
+			return nil, &collectorInputError{fmt.Errorf("collect %s: %w", n, err)}
 		}
 		s, err := collect.Run(ctx, c, p.Stderr, p.IsTerminal)
 		if after != nil {
@@ -145,3 +145,11 @@ func collectEach(ctx context.Context, p Params, ws *model.Workspace, names []str
 	}
 	return out, nil
 }
+
+// collectorInputError is a collector's Targets or Config error under `audit
+// --collect`: the user's to fix (no credentials, no target), exit 2 as
+// under `rampart collect`, not the exit 3 of a collection that failed.
+type collectorInputError struct{ err error }
+
+func (e *collectorInputError) Error() string { return e.err.Error() }
+func (e *collectorInputError) Unwrap() error { return e.err }

@@ -142,9 +142,7 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	}
 	// Waivers expiring or stale, risks over appetite: said once in the log
 	// (Terraform warnings were printed above with their source excerpt).
-	for _, w := range r.Warnings[len(tfWarnings):] {
-		fmt.Fprintf(p.Stderr, "warning: %s\n", w)
-	}
+	printWarnings(p.Stderr, r.Warnings[len(tfWarnings):], in.Diagnostics)
 
 	baseline, baseName, cleanup, err := gateBaseline(ctx, p, f, in, paths, workspace, lim)
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 )
 
 const trustWorkspace = `person "ann" {
-  roles = ["employee", "security-officer"]
+  roles = ["employee"]
 }
 
 system "net" {

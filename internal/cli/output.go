@@ -78,6 +78,9 @@ func writeOutputs(ctx context.Context, specs []outputSpec, r *report.Report, std
 	if beforeWrite != nil {
 		beforeWrite(r)
 	}
+	// Every report names the rampart that wrote it (JSON rampart_version,
+	// SARIF tool.driver.version), set here where audit and gate both pass.
+	r.RampartVersion = resolvedVersion()
 	files := make([]atomicfile.File, 0, len(specs))
 	for _, s := range specs {
 		f := atomicfile.File{Path: s.path, Write: func(w io.Writer) error {
@@ -110,7 +113,7 @@ func printDiagnostics(w io.Writer, ws *model.Workspace, diags hcl.Diagnostics) {
 	if ws != nil {
 		files = ws.Files
 	}
-	dw := hcl.NewDiagnosticTextWriter(w, files, 100, false)
+	dw := hcl.NewDiagnosticTextWriter(w, files, 100, colourOn(w))
 	_ = dw.WriteDiagnostics(diags)
 }
 
@@ -118,5 +121,25 @@ func printDiagnostics(w io.Writer, ws *model.Workspace, diags hcl.Diagnostics) {
 func printProblems(w io.Writer, ps engine.Problems) {
 	for _, p := range ps {
 		fmt.Fprintf(w, "%s\n", p)
+	}
+}
+
+// printWarnings prints the report's warnings to the log, once: every
+// command's warnings are the report's (r.Warnings), and the workspace
+// diagnostics among them were printed with their source excerpt when the
+// workspace was loaded (printed), so they are not repeated here.
+func printWarnings(w io.Writer, warnings []string, printed hcl.Diagnostics) {
+	seen := map[string]bool{}
+	for _, d := range printed {
+		if d.Severity == hcl.DiagWarning {
+			seen[pipeline.DiagnosticText(d)] = true
+		}
+	}
+	for _, warning := range warnings {
+		if seen[warning] {
+			continue
+		}
+		seen[warning] = true
+		fmt.Fprintf(w, "%s %s\n", paint(colourOn(w), ansiYellow, "warning:"), warning)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -15,9 +16,6 @@ import (
 	"github.com/rampart-audit/rampart/internal/redact"
 	"github.com/rampart-audit/rampart/internal/verdict"
 )
-
-// Version is set at build time with -ldflags "-X .../internal/cli.Version=...".
-var Version = "dev"
 
 // Params carries what a command touches outside itself, so tests run
 // commands in-process with buffers and a fixed clock.
@@ -64,6 +62,7 @@ func usageError(format string, args ...any) error {
 type command func(p Params) *cobra.Command
 
 var commands = []command{
+	newInitCommand,
 	newAuditCommand,
 	newCollectCommand,
 	newGateCommand,
@@ -94,7 +93,51 @@ func newRoot(p Params) *cobra.Command {
 	for _, c := range commands {
 		root.AddCommand(c(p))
 	}
+	// Flags not on the command line come from RAMPART_* variables
+	// (terminal.go), before any command reads its flags.
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		return applyFlagEnv(cmd, p.Getenv)
+	}
+	registerCompletions(root)
+	root.Version = resolvedVersion()
+	root.SetVersionTemplate("rampart {{.Version}}\n")
+	rejectUnknownSubcommands(root)
 	return root
+}
+
+// rejectUnknownSubcommands gives every command that only groups others
+// (`new`, `collect`) a RunE: without one cobra prints the help and exits 0
+// for `rampart new workspace`, so a typo in a CI script passes. With no
+// argument the group prints its help (exit 0); with one it is an unknown
+// command (exit 2) with cobra's suggestions. The root is cobra's own case:
+// it already refuses unknown commands.
+func rejectUnknownSubcommands(cmd *cobra.Command) {
+	for _, sub := range cmd.Commands() {
+		rejectUnknownSubcommands(sub)
+	}
+	if cmd.Parent() == nil || !cmd.HasSubCommands() || cmd.Runnable() {
+		return
+	}
+	cmd.Args = cobra.ArbitraryArgs
+	cmd.RunE = func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return c.Help()
+		}
+		msg := fmt.Sprintf("unknown command %q for %q", args[0], c.CommandPath())
+		if c.SuggestionsMinimumDistance <= 0 {
+			c.SuggestionsMinimumDistance = 2 // cobra's default for the root
+		}
+		if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+			msg += fmt.Sprintf("; did you mean %q?", s[0])
+		}
+		names := []string{}
+		for _, sub := range c.Commands() {
+			if sub.IsAvailableCommand() {
+				names = append(names, sub.Name())
+			}
+		}
+		return usageError("%s (commands: %s)", msg, strings.Join(names, ", "))
+	}
 }
 
 // Run executes the command line and returns the process exit code.
@@ -115,6 +158,9 @@ func Run(ctx context.Context, args []string, p Params) int {
 		log := redact.NewWriter(p.Stderr)
 		defer func() { _ = log.Flush() }() // a log that cannot be written has no one to tell
 		p.Stderr = log
+		if p.colour() {
+			p.Stderr = colourLog{log}
+		}
 	}
 	root := newRoot(p)
 	root.SetArgs(args)
@@ -125,23 +171,11 @@ func Run(ctx context.Context, args []string, p Params) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintf(p.Stderr, "rampart: %v\n", ee.err)
+			fmt.Fprintf(p.Stderr, "%s %v\n", paint(colourOn(p.Stderr), ansiRed, "rampart:"), ee.err)
 		}
 		return ee.code
 	}
 	// cobra's own errors: unknown command, bad arguments.
 	fmt.Fprintf(p.Stderr, "rampart: %v\n", err)
 	return verdict.ExitInput
-}
-
-func newVersionCommand(p Params) *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			fmt.Fprintf(p.Stdout, "rampart %s\n", Version)
-			return nil
-		},
-	}
 }

@@ -13,6 +13,8 @@ package governance
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
@@ -63,6 +65,9 @@ type Result struct {
 	Policies     []Policy
 	Threats      Threats
 	Frameworks   []Framework
+	// NotApplicable are the governance pack's risks, policies and
+	// trainings that nothing in this run makes relevant: listed, not scored.
+	NotApplicable []NotApplicable
 	// Warnings are things a person should act on that are not findings.
 	// Those about waivers are link's (link.Warnings), not repeated here.
 	Warnings []string
@@ -97,7 +102,60 @@ func Evaluate(in Input) (*Result, error) {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d security alert(s) open past their remediation SLA", n))
 	}
 	res.Warnings = append(res.Warnings, alertGapWarnings(res.Threats.Unknown)...)
+	res.Warnings = append(res.Warnings, identityWarnings(in.Resources, ws)...)
+	res.NotApplicable = notApplicable(res, ws)
+	if n := len(res.NotApplicable); n > 0 {
+		names := make([]string, n)
+		for i, na := range res.NotApplicable {
+			names[i] = na.Kind + " " + na.ID
+		}
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%d governance pack block(s) not applicable here (nothing in the evidence or workspace makes them relevant; listed, not scored): %s; settings exclude removes them",
+			n, strings.Join(names, ", ")))
+	}
 	return res, nil
+}
+
+// NotApplicable is a block of the governance pack that nothing in the run
+// makes relevant (docs/governance.md "Not applicable").
+type NotApplicable struct {
+	Kind  string `json:"kind"`
+	ID    string `json:"id"`
+	Title string `json:"title,omitempty"`
+	Why   string `json:"why"`
+}
+
+// notApplicable lists the pack's risks and policies scoring marked not
+// applicable, and the pack's trainings no person's role requires and no
+// training gap names.
+func notApplicable(res *Result, ws *model.Workspace) []NotApplicable {
+	var out []NotApplicable
+	for _, r := range res.Risks {
+		if r.NotApplicable {
+			out = append(out, NotApplicable{Kind: "risk", ID: r.ID, Title: r.Title, Why: "no result of its mitigations' controls, no open alert and no waiver names it"})
+		}
+	}
+	for _, p := range res.Policies {
+		if p.NotApplicable {
+			out = append(out, NotApplicable{Kind: "policy", ID: p.ID, Title: p.Title, Why: "none of its statements' controls produced a result"})
+		}
+	}
+	roles := map[string]bool{}
+	for _, p := range ws.People {
+		for _, r := range p.Roles {
+			roles[r] = true
+		}
+	}
+	named := map[string]bool{}
+	for _, g := range res.TrainingGaps {
+		named[g.Training] = true
+	}
+	for _, t := range ws.Trainings {
+		if !ws.InPack(t.DeclRange) || named[t.ID] || slices.ContainsFunc(t.RequiredFor, func(r string) bool { return roles[r] }) {
+			continue
+		}
+		out = append(out, NotApplicable{Kind: "training", ID: t.ID, Title: t.Title, Why: "no person has a role it is required for, and no training gap names it"})
+	}
+	return out
 }
 
 // weight is how much one result counts in an effectiveness share: the

@@ -15,6 +15,8 @@ const (
 	// ReviewUntracked: the policy has no approved date or no review interval,
 	// so nobody can tell whether it is still current.
 	ReviewUntracked = "untracked"
+	// ReviewNotApplicable: a pack policy nothing here measures (Policy.NotApplicable).
+	ReviewNotApplicable = "not_applicable"
 )
 
 // Policy is the measured compliance with one security policy.
@@ -32,6 +34,10 @@ type Policy struct {
 	Compliance *float64    `json:"compliance"`
 	Results    Counts      `json:"results"`
 	Statements []Statement `json:"statements"`
+	// NotApplicable: a policy of the governance pack none of whose
+	// statements' controls produced a result here. Its review is not
+	// judged: an organisation is not overdue on a policy it never adopted.
+	NotApplicable bool `json:"not_applicable,omitempty"`
 }
 
 // Statement is the measured compliance with one policy statement.
@@ -92,6 +98,9 @@ func policyCompliance(fs []finding.Finding, ws *model.Workspace, now time.Time) 
 			pc.Statements = append(pc.Statements, sc)
 		}
 		pc.Compliance = compliance(pc.Results)
+		if ws.InPack(p.DeclRange) && pc.Results.Total() == 0 {
+			pc.NotApplicable, pc.ReviewStatus, pc.ReviewOverdue = true, ReviewNotApplicable, false
+		}
 		out = append(out, pc)
 	}
 	return out

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -129,7 +130,11 @@ func ReadRecords(r io.Reader, name string, ws *model.Workspace, now time.Time) (
 	}
 	for _, c := range recordColumns {
 		if _, ok := col[c]; !ok {
-			fatal(1, "header has no %q column (want %s; got %s)", c, strings.Join(recordColumns, ", "), strings.Join(header, ", "))
+			hint := ""
+			if near := model.Suggest(c, unusedColumns(header)); near != "" {
+				hint = fmt.Sprintf("; did you mean %q?", near)
+			}
+			fatal(1, "header has no %q column (want %s; got %s)%s", c, strings.Join(recordColumns, ", "), strings.Join(header, ", "), hint)
 		}
 	}
 	if problems.Fatal() {
@@ -179,15 +184,34 @@ func ReadRecords(r io.Reader, name string, ws *model.Workspace, now time.Time) (
 		}
 		switch {
 		case !people[person]:
-			problems = append(problems, RecordProblem{File: name, Line: line, Message: fmt.Sprintf("person %q is not in the workspace; row not applied", person)})
+			problems = append(problems, RecordProblem{File: name, Line: line, Message: fmt.Sprintf("person %q is not in the workspace; row not applied%s", person, didYouMean(person, people))})
 			continue
 		case !trainings[training]:
-			problems = append(problems, RecordProblem{File: name, Line: line, Message: fmt.Sprintf("training %q is not in the workspace; row not applied", training)})
+			problems = append(problems, RecordProblem{File: name, Line: line, Message: fmt.Sprintf("training %q is not in the workspace; row not applied%s", training, didYouMean(training, trainings))})
 			continue
 		}
 		out = append(out, Completion{Person: person, Training: training, CompletedOn: on, Source: fmt.Sprintf("%s:%d", name, line)})
 	}
 	return out, problems, nil
+}
+
+// unusedColumns are the header's names that are not a recognised column:
+// the candidates for a column that is missing ("Completed" for completed_at).
+func unusedColumns(header []string) []string {
+	var out []string
+	for _, h := range header {
+		if !slices.Contains(recordColumns, strings.ToLower(strings.TrimSpace(h))) {
+			out = append(out, strings.TrimSpace(h))
+		}
+	}
+	return out
+}
+
+func didYouMean(word string, known map[string]bool) string {
+	if near := model.Suggest(word, slices.Collect(maps.Keys(known))); near != "" {
+		return fmt.Sprintf(" (did you mean %q?)", near)
+	}
+	return ""
 }
 
 // parseCompletion accepts a date or an RFC 3339 time, and keeps the day.

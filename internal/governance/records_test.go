@@ -63,6 +63,18 @@ func TestReadRecords(t *testing.T) {
 			fatal:    true,
 		},
 		{
+			name:     "near misses are named",
+			csv:      "Person,Training,Completed\nalice,awarenes,2026-01-01\nalic,awareness,2026-01-01\n",
+			problems: []string{`lms.csv:1: header has no "completed_at" column (want person, training, completed_at; got Person, Training, Completed); did you mean "Completed"?`},
+			fatal:    true,
+		},
+		{
+			name: "near-miss IDs in rows",
+			csv:  "PERSON,Training,Completed_At\nalice,awarenes,2026-01-01\nalic,awareness,2026-01-01\n",
+			problems: []string{`lms.csv:2: training "awarenes" is not in the workspace; row not applied (did you mean "awareness"?)`,
+				`lms.csv:3: person "alic" is not in the workspace; row not applied (did you mean "alice"?)`},
+		},
+		{
 			// The BOM reached encoding/csv as part of the first field: bare " in non-quoted-field.
 			name: "BOM before a quoted header",
 			csv:  "\ufeff\"person\",\"training\",\"completed_at\"\r\n\"alice\",\"awareness\",\"2026-06-15\"\r\n",

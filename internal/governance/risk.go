@@ -15,6 +15,9 @@ type AppetiteStatus string
 const (
 	AppetiteWithin AppetiteStatus = "within"
 	AppetiteOver   AppetiteStatus = "over"
+	// AppetiteNotApplicable: a risk of the governance pack that nothing in
+	// the run makes relevant (NotApplicable); it is listed, not scored.
+	AppetiteNotApplicable AppetiteStatus = "not_applicable"
 )
 
 // Risk is one scored entry of the risk register. The formulas are in
@@ -45,6 +48,11 @@ type Risk struct {
 	Mitigations []MitigationScore `json:"mitigations"`
 	// Acceptances are the waivers that name this risk: failures knowingly accepted.
 	Acceptances []Acceptance `json:"acceptances"`
+	// NotApplicable: a risk of the governance pack (not the workspace's
+	// own) that no result of its mitigations' controls, no open alert and no
+	// waiver makes relevant — an AWS risk of a GitHub-only organisation. It
+	// is listed with no residual score and never over the appetite.
+	NotApplicable bool `json:"not_applicable,omitempty"`
 }
 
 // AlertCounts tallies the open security alerts linked to a risk.
@@ -123,7 +131,12 @@ func scoreRisks(fs []finding.Finding, waivers []link.WaiverStatus, alerts []Aler
 	}
 	out := make([]Risk, 0, len(ws.Risks))
 	for _, r := range ws.Risks {
-		out = append(out, scoreRisk(r, mitigations, byControl, waivers, alerts, ws.Settings.RiskAppetite))
+		rs := scoreRisk(r, mitigations, byControl, waivers, alerts, ws.Settings.RiskAppetite)
+		if ws.InPack(r.DeclRange) && rs.Results.Total() == 0 && rs.Alerts.Open == 0 && len(rs.Acceptances) == 0 {
+			rs.NotApplicable, rs.AppetiteStatus = true, AppetiteNotApplicable
+			rs.Unmeasured, rs.ResidualLikelihood, rs.Residual = false, 0, 0
+		}
+		out = append(out, rs)
 	}
 	slices.SortStableFunc(out, func(a, b Risk) int {
 		if a.Residual != b.Residual {

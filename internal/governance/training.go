@@ -283,3 +283,51 @@ func stringList(v any) []string {
 	}
 	return out
 }
+
+// identityWarnings name the people whose `github` login or `aws_iam` users
+// match nothing in the evidence (no member, owner, admin or collaborator of
+// that login; no IAM user of that name): a typo there silently attributes them no
+// resource, so no training gap. A platform whose evidence lists no
+// identities (no owners or collaborators read, no IAM user collected)
+// proves nothing either way and gets no warning.
+func identityWarnings(resources []evidence.Resource, ws *model.Workspace) []string {
+	logins, iamUsers := map[string]bool{}, map[string]bool{}
+	sawLogins, sawIAM := false, false
+	for _, r := range resources {
+		switch r.Type {
+		case "github.organization", "github.repository":
+			for _, key := range []string{"owners", "admins", "collaborators"} {
+				if _, ok := r.Attributes[key]; ok {
+					sawLogins = true
+				}
+				for _, l := range stringList(r.Attributes[key]) {
+					logins[strings.ToLower(l)] = true
+				}
+			}
+		case evidence.TypeGitHubMember:
+			// Members and outside collaborators: the organisation's people.
+			sawLogins = true
+			if login, _ := r.Attributes["login"].(string); login != "" {
+				logins[strings.ToLower(login)] = true
+			}
+		case "aws.iam.user":
+			sawIAM = true
+			iamUsers[r.ID] = true
+			if name, _ := r.Attributes["user_name"].(string); name != "" {
+				iamUsers[name] = true
+			}
+		}
+	}
+	var out []string
+	for _, p := range ws.People {
+		if sawLogins && p.GitHub != "" && !logins[strings.ToLower(p.GitHub)] {
+			out = append(out, fmt.Sprintf("person %s: GitHub login %q is no member, owner, admin or collaborator in the evidence, so nothing is attributed to them through it", p.ID, p.GitHub))
+		}
+		for _, u := range p.AWSIAM {
+			if sawIAM && !iamUsers[u] {
+				out = append(out, fmt.Sprintf("person %s: aws_iam user %q is not an IAM user of the evidence, so nothing is attributed to them through it", p.ID, u))
+			}
+		}
+	}
+	return out
+}

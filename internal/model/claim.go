@@ -1,6 +1,10 @@
 package model
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/glob"
 )
@@ -84,4 +88,95 @@ func (ws *Workspace) System(id string) *System {
 		}
 	}
 	return nil
+}
+
+// ClaimNotes are the warnings of a claimed snapshot, so that nothing the
+// selectors miss goes unsaid: a system whose selectors claim none of the
+// evidence of a platform the evidence holds (a misspelt organisation, a
+// wrong account ID), and the resources no system claims, counted per
+// platform with a few examples rather than listed (an estate has
+// thousands). A workspace with no system claims nothing by design (an
+// audit against the pack alone) and gets no note. Call after Claim.
+func (ws *Workspace) ClaimNotes(snap *evidence.Snapshot) []string {
+	if len(ws.Systems) == 0 {
+		return nil
+	}
+	perPlatform := map[string]int{}
+	claimed := map[string]bool{}
+	unclaimed := map[string][]string{}
+	var platforms []string
+	for _, r := range snap.Resources {
+		p := r.Scope.Platform
+		if perPlatform[p] == 0 {
+			platforms = append(platforms, p)
+		}
+		perPlatform[p]++
+		if r.System != "" {
+			claimed[r.System+"\x00"+p] = true
+		} else {
+			unclaimed[p] = append(unclaimed[p], r.ID)
+		}
+	}
+	// A gap its selectors claim is an attempt that failed, said elsewhere
+	// (not_evaluated results), not a selector that names nothing.
+	for _, nc := range snap.NotCollected {
+		if nc.System != "" {
+			claimed[nc.System+"\x00"+nc.Scope.Platform] = true
+		}
+	}
+	var notes []string
+	for _, s := range ws.Systems {
+		for _, sel := range s.selectors() {
+			if n := perPlatform[sel.platform]; n > 0 && !claimed[s.ID+"\x00"+sel.platform] {
+				notes = append(notes, fmt.Sprintf("system %q: its %s selectors (%s) claim none of the %d %s resource(s) of the evidence; check the names",
+					s.ID, sel.platform, strings.Join(sel.names, ", "), n, sel.platform))
+			}
+		}
+	}
+	slices.Sort(platforms)
+	for _, p := range platforms {
+		ids := unclaimed[p]
+		if len(ids) == 0 {
+			continue
+		}
+		const examples = 3
+		eg := ids[:min(examples, len(ids))]
+		more := ""
+		if len(ids) > examples {
+			more = ", …"
+		}
+		notes = append(notes, fmt.Sprintf("%d of %d %s resource(s) are claimed by no system (e.g. %s%s): their findings name no system and no owner",
+			len(ids), perPlatform[p], p, strings.Join(eg, ", "), more))
+	}
+	return notes
+}
+
+type selector struct {
+	platform string
+	names    []string
+}
+
+// selectors are the platforms a system selects from and what it names there.
+func (s *System) selectors() []selector {
+	var out []selector
+	add := func(platform, name string) {
+		if len(out) == 0 || out[len(out)-1].platform != platform {
+			out = append(out, selector{platform: platform})
+		}
+		out[len(out)-1].names = append(out[len(out)-1].names, name)
+	}
+	for _, g := range s.GitHub {
+		name := "org " + g.Org
+		if len(g.Repos) > 0 {
+			name += " repos " + strings.Join(g.Repos, " ")
+		}
+		add("github", name)
+	}
+	for _, a := range s.AWS {
+		add("aws", "account "+a.AccountID)
+	}
+	for _, t := range s.Terraform {
+		add("terraform", "paths "+strings.Join(t.Paths, " "))
+	}
+	return out
 }

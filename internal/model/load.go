@@ -64,10 +64,17 @@ type Input struct {
 	// Pack is the governance pack; PackName prefixes its file names in diagnostics.
 	Pack     fs.FS
 	PackName string
+	// PackBuiltIn marks the pack as the one compiled into rampart: its files
+	// are named "policies/risks.hcl (built in)" in diagnostics, so nobody
+	// looks for them on disk.
+	PackBuiltIn bool
 	// Dir is the workspace folder; every *.hcl file directly in it is read.
 	Dir string
 	// KnownControl reports whether a control ID exists in the loaded catalogue.
 	KnownControl func(id string) bool
+	// ControlIDs are the catalogue's IDs, for "did you mean" on an unknown
+	// control; nil offers no suggestion.
+	ControlIDs []string
 }
 
 // Load parses, decodes and validates the pack and the workspace. It returns
@@ -77,25 +84,37 @@ func Load(in Input) (*Workspace, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	var files []*hcl.File
 	if in.Pack != nil {
-		fs, d := parsePack(p, in.Pack, in.PackName)
+		suffix := ""
+		if in.PackBuiltIn {
+			suffix = BuiltInSuffix
+		}
+		fs, d := parsePack(p, in.Pack, in.PackName, suffix)
 		files, diags = append(files, fs...), append(diags, d...)
 	}
+	packCount := len(files)
 	if in.Dir != "" {
 		fs, d := parseDir(p, in.Dir)
 		files, diags = append(files, fs...), append(diags, d...)
 	}
-	ws := &Workspace{Files: p.Files()}
+	ws := &Workspace{Files: p.Files(), packFiles: map[string]bool{}}
+	for _, f := range files[:packCount] {
+		ws.packFiles[fileName(f)] = true
+	}
 	d := newDecoder(ws)
 	for _, f := range files {
 		d.decodeFile(f)
 	}
+	d.applyExcludes()
 	diags = append(diags, d.diags...)
-	diags = append(diags, validate(ws, in.KnownControl)...)
+	diags = append(diags, validate(ws, in.KnownControl, in.ControlIDs)...)
 	diags = append(diags, validateServe(ws)...)
 	return ws, diags
 }
 
-func parsePack(p *hclparse.Parser, pack fs.FS, name string) ([]*hcl.File, hcl.Diagnostics) {
+// BuiltInSuffix follows the name of a file of the embedded pack.
+const BuiltInSuffix = " (built in)"
+
+func parsePack(p *hclparse.Parser, pack fs.FS, name, suffix string) ([]*hcl.File, hcl.Diagnostics) {
 	var files []*hcl.File
 	var diags hcl.Diagnostics
 	err := fs.WalkDir(pack, ".", func(fp string, de fs.DirEntry, err error) error {
@@ -106,7 +125,7 @@ func parsePack(p *hclparse.Parser, pack fs.FS, name string) ([]*hcl.File, hcl.Di
 		if err != nil {
 			return err
 		}
-		f, d := p.ParseHCL(src, path.Join(name, fp))
+		f, d := p.ParseHCL(src, path.Join(name, fp)+suffix)
 		diags = append(diags, d...)
 		if f != nil && !d.HasErrors() {
 			files = append(files, f)
@@ -151,12 +170,22 @@ type decoder struct {
 	ws    *Workspace
 	diags hcl.Diagnostics
 	// seen maps "kind id" to where it was first defined.
-	seen        map[string]hcl.Range
+	seen map[string]hcl.Range
+	// overridden are the "kind id" of pack blocks a workspace block replaced.
+	overridden  map[string]bool
 	settingsSet bool
 }
 
 func newDecoder(ws *Workspace) *decoder {
-	return &decoder{ws: ws, seen: map[string]hcl.Range{}}
+	return &decoder{ws: ws, seen: map[string]hcl.Range{}, overridden: map[string]bool{}}
+}
+
+// fileName is the name a file's ranges carry.
+func fileName(f *hcl.File) string {
+	if sb, ok := f.Body.(*hclsyntax.Body); ok {
+		return sb.SrcRange.Filename
+	}
+	return ""
 }
 
 func (d *decoder) decodeFile(f *hcl.File) {
@@ -197,12 +226,19 @@ func (d *decoder) decodeFile(f *hcl.File) {
 	}
 }
 
-// decodeInto decodes the block into x and appends x to list when the block
-// had no errors.
+// decodeInto decodes the block into x and appends x to list. A block with
+// errors is appended too, marked partial: dropping it hid every other
+// mistake in it, and made each reference to it a second error, until its
+// first error was fixed (validation in one round). A workspace with errors
+// is never evaluated, so a partial block is only ever validated.
 func decodeInto[T any](d *decoder, b *hcl.Block, list *[]*T, x *T) {
-	if d.decode(b, x) {
-		*list = append(*list, x)
+	if !d.decode(b, x) {
+		if d.ws.partial == nil {
+			d.ws.partial = map[hcl.Body]bool{}
+		}
+		d.ws.partial[b.Body] = true
 	}
+	*list = append(*list, x)
 }
 
 // decode fills v from the block body, keeping the label the caller set.
@@ -214,20 +250,44 @@ func (d *decoder) decode(b *hcl.Block, v any) bool {
 
 func (d *decoder) claimID(b *hcl.Block) bool {
 	key := b.Type + " " + b.Labels[0]
-	if first, dup := d.seen[key]; dup {
+	override := overrideRequested(b)
+	first, dup := d.seen[key]
+	if override && !dup && !d.ws.packFiles[b.DefRange.Filename] {
+		d.overrideWithoutPack(b)
+		return false
+	}
+	if dup && override {
+		return d.claimOverride(b, first)
+	}
+	if dup {
 		r := b.LabelRanges[0]
+		// The first definition is quoted in the detail, its own line: as a
+		// Context range it would make the writer print every line between
+		// the two, or of another file.
 		d.diags = append(d.diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
 			Summary:  fmt.Sprintf("Duplicate %s %q", b.Type, b.Labels[0]),
-			Detail: fmt.Sprintf("%s %q is already defined at %s:%d:%d. IDs are unique across the workspace and the governance pack.",
-				b.Type, b.Labels[0], first.Filename, first.Start.Line, first.Start.Column),
+			Detail: fmt.Sprintf("%s %q is already defined at %s:%d:%d%s. IDs are unique across the workspace and the governance pack.",
+				b.Type, b.Labels[0], first.Filename, first.Start.Line, first.Start.Column, d.excerpt(first)),
 			Subject: &r,
-			Context: &first,
 		})
 		return false
 	}
 	d.seen[key] = b.LabelRanges[0]
 	return true
+}
+
+// excerpt is ": `LINE`", the source line of r, or "" when it is unknown.
+func (d *decoder) excerpt(r hcl.Range) string {
+	f := d.ws.Files[r.Filename]
+	if f == nil {
+		return ""
+	}
+	lines := strings.Split(string(f.Bytes), "\n")
+	if r.Start.Line < 1 || r.Start.Line > len(lines) {
+		return ""
+	}
+	return fmt.Sprintf(" (%s)", strings.TrimSpace(lines[r.Start.Line-1]))
 }
 
 func (d *decoder) errorf(r hcl.Range, summary, detail string, args ...any) {

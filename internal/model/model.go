@@ -26,21 +26,30 @@ type Workspace struct {
 	Notifies  []*Notify
 	// Files are every parsed file by name, for printing diagnostics with source lines.
 	Files map[string]*hcl.File
+	// partial are the bodies of blocks that decoded with errors. They are
+	// kept, so that references to them resolve and the rest of their
+	// values are validated in the same round; their zero values are the
+	// attributes the decoder already reported (validator.reported).
+	partial map[hcl.Body]bool
+	// packFiles are the names of the governance pack's files (InPack).
+	packFiles map[string]bool
 }
 
 // Settings are workspace-wide knobs; every field has a documented default.
 type Settings struct {
 	// RiskAppetite is the highest residual risk score (1–25) accepted without treatment.
-	RiskAppetite float64 `hcl:"risk_appetite,optional"`
+	RiskAppetite float64 `hcl:"risk_appetite,optional" doc:"the highest residual risk score (likelihood × impact) accepted without treatment: 1 to 25, default {{default_risk_appetite}}"`
 	// WaiverMaxDays is how far ahead a waiver may expire.
-	WaiverMaxDays int `hcl:"waiver_max_days,optional"`
+	WaiverMaxDays int `hcl:"waiver_max_days,optional" doc:"how many days ahead a waiver may expire, default {{default_waiver_max_days}}"`
 	// AlertSLA maps an alert severity to how long it may stay open ("7d");
 	// EffectiveAlertSLA applies it over DefaultAlertSLA.
-	AlertSLA map[string]string `hcl:"alert_sla,optional"`
+	AlertSLA map[string]string `hcl:"alert_sla,optional" doc:"how long an open security alert of a severity may stay open, by severity: {{severities}}; a duration ({{duration}}); defaults {{alert_sla}}"`
 	// AlertRisks maps an alert kind to the risks its open alerts count
 	// against, replacing for that kind the links the risks' `alerts` make
 	// (Workspace.AlertRiskLinks).
-	AlertRisks map[string][]string `hcl:"alert_risks,optional"`
+	AlertRisks map[string][]string `hcl:"alert_risks,optional" doc:"the risks an alert kind ({{alert_kinds}}) counts against, replacing the links the risks' alerts make for that kind; an empty list unlinks it"`
+	// Exclude removes governance pack blocks by "kind.id" (pack.go).
+	Exclude []string `hcl:"exclude,optional" doc:"governance pack blocks this workspace does without, as KIND.ID: {{pack_kinds}} (e.g. \"risk.data-exposure\"); pack blocks stop referring to them"`
 
 	DeclRange hcl.Range
 	body      hcl.Body
@@ -50,13 +59,13 @@ type Settings struct {
 // data classification controls can use.
 type System struct {
 	ID             string              `hcl:"id,label"`
-	Name           string              `hcl:"name,optional"`
-	Description    string              `hcl:"description,optional"`
-	Owner          string              `hcl:"owner"`
-	Classification string              `hcl:"classification"`
-	GitHub         []GitHubSelector    `hcl:"github,block"`
-	AWS            []AWSSelector       `hcl:"aws,block"`
-	Terraform      []TerraformSelector `hcl:"terraform,block"`
+	Name           string              `hcl:"name,optional" doc:"a display name"`
+	Description    string              `hcl:"description,optional" doc:"what the system is"`
+	Owner          string              `hcl:"owner" doc:"the person (ID of a person block) accountable for the system"`
+	Classification string              `hcl:"classification" doc:"data classification: {{classifications}}; stricter controls apply to confidential and restricted systems"`
+	GitHub         []GitHubSelector    `hcl:"github,block" doc:"claims a GitHub organisation or some of its repositories"`
+	AWS            []AWSSelector       `hcl:"aws,block" doc:"claims an AWS account, optionally some of its regions"`
+	Terraform      []TerraformSelector `hcl:"terraform,block" doc:"claims Terraform resources by the file they are declared in"`
 
 	DeclRange hcl.Range
 	body      hcl.Body
@@ -64,21 +73,21 @@ type System struct {
 
 // GitHubSelector claims an organisation, or some of its repositories.
 type GitHubSelector struct {
-	Org string `hcl:"org"`
+	Org string `hcl:"org" doc:"the organisation login"`
 	// Repos are globs over repository names; empty claims the whole organisation.
-	Repos []string `hcl:"repos,optional"`
+	Repos []string `hcl:"repos,optional" doc:"globs over repository names; empty claims the whole organisation"`
 }
 
 // AWSSelector claims an AWS account, optionally some regions of it.
 type AWSSelector struct {
-	AccountID string   `hcl:"account_id"`
-	RoleARN   string   `hcl:"role_arn,optional"`
-	Regions   []string `hcl:"regions,optional"`
+	AccountID string   `hcl:"account_id" doc:"the 12-digit AWS account ID"`
+	RoleARN   string   `hcl:"role_arn,optional" doc:"a role the AWS collector assumes to read the account"`
+	Regions   []string `hcl:"regions,optional" doc:"the regions claimed; empty claims every region"`
 }
 
 // TerraformSelector claims Terraform resources by the file they are declared in.
 type TerraformSelector struct {
-	Paths []string `hcl:"paths"`
+	Paths []string `hcl:"paths" doc:"globs over Terraform file paths, relative to the workspace"`
 }
 
 // Classifications in increasing order of sensitivity.
@@ -88,12 +97,12 @@ var Classifications = []string{"public", "internal", "confidential", "restricted
 // resources through their GitHub login or IAM users.
 type Person struct {
 	ID        string            `hcl:"id,label"`
-	Name      string            `hcl:"name,optional"`
-	Email     string            `hcl:"email,optional"`
-	Roles     []string          `hcl:"roles,optional"`
-	GitHub    string            `hcl:"github,optional"`
-	AWSIAM    []string          `hcl:"aws_iam,optional"`
-	Completed map[string]string `hcl:"completed,optional"`
+	Name      string            `hcl:"name,optional" doc:"the person's name"`
+	Email     string            `hcl:"email,optional" doc:"an e-mail address"`
+	Roles     []string          `hcl:"roles,optional" doc:"roles that trainings' required_for name (the pack's: employee, developer, platform-engineer)"`
+	GitHub    string            `hcl:"github,optional" doc:"the GitHub login: findings on resources this person is attributed through it name them"`
+	AWSIAM    []string          `hcl:"aws_iam,optional" doc:"IAM user names that are this person"`
+	Completed map[string]string `hcl:"completed,optional" doc:"training ID → the date it was completed ({{date}})"`
 
 	// CompletedOn is Completed with parsed dates.
 	CompletedOn map[string]time.Time
@@ -103,17 +112,19 @@ type Person struct {
 
 // Risk is an entry of the risk register.
 type Risk struct {
-	ID          string   `hcl:"id,label"`
-	Title       string   `hcl:"title"`
-	Threat      string   `hcl:"threat,optional"`
-	Description string   `hcl:"description,optional"`
-	Likelihood  int      `hcl:"likelihood"`
-	Impact      int      `hcl:"impact"`
-	Owner       string   `hcl:"owner,optional"`
-	Mitigations []string `hcl:"mitigations,optional"`
+	ID string `hcl:"id,label"`
+	// Override replaces the pack block of this ID (pack.go).
+	Override    bool     `hcl:"override,optional" doc:"true replaces the governance pack's risk of the same ID with this block (see docs/governance.md)"`
+	Title       string   `hcl:"title" doc:"a one-line title"`
+	Threat      string   `hcl:"threat,optional" doc:"what could happen"`
+	Description string   `hcl:"description,optional" doc:"more detail"`
+	Likelihood  int      `hcl:"likelihood" doc:"how likely, 1 (rare) to 5 (almost certain)"`
+	Impact      int      `hcl:"impact" doc:"how harmful, 1 (negligible) to 5 (severe)"`
+	Owner       string   `hcl:"owner,optional" doc:"the person (ID) who owns the risk"`
+	Mitigations []string `hcl:"mitigations,optional" doc:"IDs of the mitigation blocks that reduce the risk"`
 	// Alerts are the kinds of security alert (AlertKinds) that realise this
 	// risk: an open alert of such a kind counts in the risk's alerts.
-	Alerts []string `hcl:"alerts,optional"`
+	Alerts []string `hcl:"alerts,optional" doc:"alert kinds that realise the risk: {{alert_kinds}}"`
 
 	DeclRange hcl.Range
 	body      hcl.Body
@@ -121,11 +132,13 @@ type Risk struct {
 
 // Mitigation groups the controls that together reduce one or more risks.
 type Mitigation struct {
-	ID          string   `hcl:"id,label"`
-	Title       string   `hcl:"title,optional"`
-	Description string   `hcl:"description,optional"`
-	Owner       string   `hcl:"owner,optional"`
-	Controls    []string `hcl:"controls"`
+	ID string `hcl:"id,label"`
+	// Override replaces the pack block of this ID (pack.go).
+	Override    bool     `hcl:"override,optional" doc:"true replaces the governance pack's mitigation of the same ID with this block (see docs/governance.md)"`
+	Title       string   `hcl:"title,optional" doc:"a one-line title"`
+	Description string   `hcl:"description,optional" doc:"more detail"`
+	Owner       string   `hcl:"owner,optional" doc:"the person (ID) who owns the mitigation"`
+	Controls    []string `hcl:"controls" doc:"IDs of the controls that together implement it (rampart controls)"`
 
 	DeclRange hcl.Range
 	body      hcl.Body
@@ -134,11 +147,13 @@ type Mitigation struct {
 // Training is a course people in some roles must complete, and that people
 // attributed a failing resource should have.
 type Training struct {
-	ID          string   `hcl:"id,label"`
-	Title       string   `hcl:"title,optional"`
-	RequiredFor []string `hcl:"required_for,optional"`
-	ValidFor    string   `hcl:"valid_for,optional"`
-	Controls    []string `hcl:"controls,optional"`
+	ID string `hcl:"id,label"`
+	// Override replaces the pack block of this ID (pack.go).
+	Override    bool     `hcl:"override,optional" doc:"true replaces the governance pack's training of the same ID with this block (see docs/governance.md)"`
+	Title       string   `hcl:"title,optional" doc:"the course title"`
+	RequiredFor []string `hcl:"required_for,optional" doc:"roles (person roles) that must complete it"`
+	ValidFor    string   `hcl:"valid_for,optional" doc:"how long a completion counts ({{duration}}); empty: it never expires"`
+	Controls    []string `hcl:"controls,optional" doc:"control IDs whose failures on a person's resources call for this training"`
 
 	// Validity is ValidFor parsed; zero means it never expires.
 	Validity  time.Duration
@@ -148,12 +163,14 @@ type Training struct {
 
 // Policy is a security policy document with the statements it makes.
 type Policy struct {
-	ID          string      `hcl:"id,label"`
-	Title       string      `hcl:"title"`
-	Owner       string      `hcl:"owner,optional"`
-	Approved    string      `hcl:"approved,optional"`
-	ReviewEvery string      `hcl:"review_every,optional"`
-	Statements  []Statement `hcl:"statement,block"`
+	ID string `hcl:"id,label"`
+	// Override replaces the pack block of this ID (pack.go).
+	Override    bool        `hcl:"override,optional" doc:"true replaces the governance pack's policy of the same ID with this block (see docs/governance.md)"`
+	Title       string      `hcl:"title" doc:"the policy document's title"`
+	Owner       string      `hcl:"owner,optional" doc:"the person (ID) who owns the policy"`
+	Approved    string      `hcl:"approved,optional" doc:"the date it was last approved ({{date}})"`
+	ReviewEvery string      `hcl:"review_every,optional" doc:"how often it must be reviewed ({{duration}}); past approved + review_every it is overdue"`
+	Statements  []Statement `hcl:"statement,block" doc:"one requirement of the policy"`
 
 	ApprovedOn     time.Time
 	ReviewInterval time.Duration
@@ -164,19 +181,19 @@ type Policy struct {
 // Statement is one requirement of a policy, measured by its controls.
 type Statement struct {
 	ID       string   `hcl:"id,label"`
-	Text     string   `hcl:"text"`
-	Controls []string `hcl:"controls,optional"`
+	Text     string   `hcl:"text" doc:"what the statement requires"`
+	Controls []string `hcl:"controls,optional" doc:"control IDs that measure the statement"`
 }
 
 // Waiver accepts a control's failure on some resources until it expires.
 type Waiver struct {
 	ID         string   `hcl:"id,label"`
-	Control    string   `hcl:"control"`
-	Resources  []string `hcl:"resources"`
-	Reason     string   `hcl:"reason"`
-	ApprovedBy string   `hcl:"approved_by"`
-	Expires    string   `hcl:"expires"`
-	Risk       string   `hcl:"risk,optional"`
+	Control    string   `hcl:"control" doc:"the ID of the control whose failure is accepted"`
+	Resources  []string `hcl:"resources" doc:"resource IDs or globs the waiver covers (at least one)"`
+	Reason     string   `hcl:"reason" doc:"why the failure is accepted (not empty)"`
+	ApprovedBy string   `hcl:"approved_by" doc:"the person (ID) who approved it"`
+	Expires    string   `hcl:"expires" doc:"the date it stops applying ({{date}}); at most waiver_max_days ahead"`
+	Risk       string   `hcl:"risk,optional" doc:"the risk (ID) whose register records the acceptance"`
 
 	ExpiresOn time.Time
 	DeclRange hcl.Range

@@ -17,15 +17,15 @@ type Schedule struct {
 	Name string `hcl:"name,label"`
 	// Cron is standard 5-field cron syntax (minute hour day-of-month month
 	// day-of-week) or a descriptor (@daily, @hourly, @every 6h).
-	Cron string `hcl:"cron"`
+	Cron string `hcl:"cron" doc:"when the audit runs: standard 5-field cron syntax (minute hour day-of-month month day-of-week) or a descriptor (@daily, @hourly, @every 6h)"`
 	// Timezone is an IANA zone name the cron fields are read in; "" is UTC.
-	Timezone string `hcl:"timezone,optional"`
+	Timezone string `hcl:"timezone,optional" doc:"the IANA zone the cron fields are read in (e.g. \"Europe/Berlin\"); default UTC, never the server's own zone"`
 	// Collect names live collectors ("github", "aws"); none audits the
 	// recorded evidence (Evidence, or the workspace's evidence/ folder).
-	Collect         []string `hcl:"collect,optional"`
-	Evidence        []string `hcl:"evidence,optional"`
-	Frameworks      []string `hcl:"frameworks,optional"`
-	TrainingRecords string   `hcl:"training_records,optional"`
+	Collect         []string `hcl:"collect,optional" doc:"live collectors to run (\"github\", \"aws\"); none audits recorded evidence; not together with evidence"`
+	Evidence        []string `hcl:"evidence,optional" doc:"recorded snapshot files or folders to audit; default the workspace's evidence/ folder"`
+	Frameworks      []string `hcl:"frameworks,optional" doc:"framework views to add to the run's report, as --framework"`
+	TrainingRecords string   `hcl:"training_records,optional" doc:"a CSV export of training completions, as --training-records"`
 
 	// Spec is the parsed schedule in its timezone, set by validation.
 	Spec      cron.Schedule
@@ -39,12 +39,12 @@ type Notify struct {
 	Name string `hcl:"name,label"`
 	// Webhook is the URL to POST to; WebhookEnv names an environment
 	// variable holding it instead, so a Slack URL (a secret) stays out of Git.
-	Webhook    string `hcl:"webhook,optional"`
-	WebhookEnv string `hcl:"webhook_env,optional"`
+	Webhook    string `hcl:"webhook,optional" doc:"the URL to POST to after a run that raises one of the on events; exactly one of webhook and webhook_env"`
+	WebhookEnv string `hcl:"webhook_env,optional" doc:"an environment variable holding the URL instead, so a secret URL (Slack) stays out of Git"`
 	// Format is "json" (the default, docs/serve.md) or "slack".
-	Format string `hcl:"format,optional"`
+	Format string `hcl:"format,optional" doc:"the body form: \"json\" (default, docs/serve.md) or \"slack\" (an incoming-webhook message)"`
 	// On lists the events that trigger it (NotifyEvents).
-	On []string `hcl:"on"`
+	On []string `hcl:"on" doc:"the events that trigger it: \"new_critical\", \"new_high\", \"waiver_expired\", \"coverage_lost\""`
 
 	DeclRange hcl.Range
 	body      hcl.Body

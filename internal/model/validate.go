@@ -7,14 +7,18 @@ import (
 	"strings"
 	"time"
 
+	"github.com/agext/levenshtein"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
 
 // validate checks values and references once everything is decoded, so a
 // reference may point at a block in another file or in the pack.
-func validate(ws *Workspace, knownControl func(string) bool) hcl.Diagnostics {
-	v := &validator{ws: ws, knownControl: knownControl}
+func validate(ws *Workspace, knownControl func(string) bool, controlIDs []string) hcl.Diagnostics {
+	v := &validator{ws: ws, knownControl: knownControl, controlIDs: map[string]bool{}}
+	for _, id := range controlIDs {
+		v.controlIDs[id] = true
+	}
 	v.settings()
 	people := ids(ws.People, func(p *Person) string { return p.ID })
 	risks := ids(ws.Risks, func(r *Risk) string { return r.ID })
@@ -22,8 +26,10 @@ func validate(ws *Workspace, knownControl func(string) bool) hcl.Diagnostics {
 	trainings := ids(ws.Trainings, func(t *Training) string { return t.ID })
 
 	for _, s := range ws.Systems {
-		v.ref(people, "person", s.Owner, s.body, "owner", -1, s.DeclRange)
-		if !slices.Contains(Classifications, s.Classification) {
+		if !v.reported(s.body, s.Owner == "") {
+			v.ref(people, "person", s.Owner, s.body, "owner", -1, s.DeclRange)
+		}
+		if !v.reported(s.body, s.Classification == "") && !slices.Contains(Classifications, s.Classification) {
 			v.errorf(attrRange(s.body, "classification", -1, s.DeclRange), "Invalid classification",
 				"classification %q is not one of %s.", s.Classification, strings.Join(Classifications, ", "))
 		}
@@ -32,6 +38,9 @@ func validate(ws *Workspace, knownControl func(string) bool) hcl.Diagnostics {
 				"system %q has no github, aws or terraform block, so no finding will name it.", s.ID)
 		}
 		for _, a := range s.AWS {
+			if v.reported(s.body, a.AccountID == "") {
+				continue
+			}
 			if len(a.AccountID) != 12 || strings.Trim(a.AccountID, "0123456789") != "" {
 				v.errorf(s.DeclRange, "Invalid AWS account ID", "system %q: account_id %q is not a 12-digit AWS account ID.", s.ID, a.AccountID)
 			}
@@ -57,7 +66,7 @@ func validate(ws *Workspace, knownControl func(string) bool) hcl.Diagnostics {
 			name string
 			val  int
 		}{{"likelihood", r.Likelihood}, {"impact", r.Impact}} {
-			if f.val < 1 || f.val > 5 {
+			if !v.reported(r.body, f.val == 0) && (f.val < 1 || f.val > 5) {
 				v.errorf(attrRange(r.body, f.name, -1, r.DeclRange), "Value out of range", "risk %q: %s is %d; it must be 1 to 5.", r.ID, f.name, f.val)
 			}
 		}
@@ -88,6 +97,7 @@ func validate(ws *Workspace, knownControl func(string) bool) hcl.Diagnostics {
 			t.Validity = d
 		}
 	}
+	v.roles()
 	for _, p := range ws.Policies {
 		if p.Owner != "" {
 			v.ref(people, "person", p.Owner, p.body, "owner", -1, p.DeclRange)
@@ -117,22 +127,24 @@ func validate(ws *Workspace, knownControl func(string) bool) hcl.Diagnostics {
 		}
 	}
 	for _, w := range ws.Waivers {
-		if !v.known(w.Control) {
+		if !v.reported(w.body, w.Control == "") && !v.known(w.Control) {
 			v.errorf(attrRange(w.body, "control", -1, w.DeclRange), "Reference to unknown control",
-				"waiver %q names control %q, which is not in the control catalogue.", w.ID, w.Control)
+				"waiver %q names control %q, which is not in the control catalogue.%s", w.ID, w.Control, suggest(w.Control, v.controlIDs))
 		}
-		v.ref(people, "person", w.ApprovedBy, w.body, "approved_by", -1, w.DeclRange)
+		if !v.reported(w.body, w.ApprovedBy == "") {
+			v.ref(people, "person", w.ApprovedBy, w.body, "approved_by", -1, w.DeclRange)
+		}
 		if w.Risk != "" {
 			v.ref(risks, "risk", w.Risk, w.body, "risk", -1, w.DeclRange)
 		}
-		if len(w.Resources) == 0 {
+		if !v.reported(w.body, len(w.Resources) == 0) && len(w.Resources) == 0 {
 			v.errorf(attrRange(w.body, "resources", -1, w.DeclRange), "Waiver covers nothing", "waiver %q: resources must list at least one resource ID or glob.", w.ID)
 		}
-		if strings.TrimSpace(w.Reason) == "" {
+		if !v.reported(w.body, w.Reason == "") && strings.TrimSpace(w.Reason) == "" {
 			v.errorf(attrRange(w.body, "reason", -1, w.DeclRange), "Waiver without a reason", "waiver %q: reason must say why the failure is accepted.", w.ID)
 		}
 		t, err := ParseDate(w.Expires)
-		if err != nil {
+		if err != nil && !v.reported(w.body, w.Expires == "") {
 			v.errorf(attrRange(w.body, "expires", -1, w.DeclRange), "Invalid date", "waiver %q: expires: %v.", w.ID, err)
 		}
 		w.ExpiresOn = t
@@ -140,9 +152,47 @@ func validate(ws *Workspace, knownControl func(string) bool) hcl.Diagnostics {
 	return v.diags
 }
 
+// roles warns on a role that no training requires, once per role at its
+// first use: roles exist for training, and a typo ("employe") would make
+// that person's gaps vanish without a word.
+func (v *validator) roles() {
+	required := map[string]bool{}
+	for _, t := range v.ws.Trainings {
+		for _, r := range t.RequiredFor {
+			required[r] = true
+		}
+	}
+	type use struct {
+		people []string
+		at     hcl.Range
+	}
+	uses := map[string]*use{}
+	var order []string
+	for _, p := range v.ws.People {
+		for i, role := range p.Roles {
+			if required[role] {
+				continue
+			}
+			u, ok := uses[role]
+			if !ok {
+				u = &use{at: attrRange(p.body, "roles", i, p.DeclRange)}
+				uses[role] = u
+				order = append(order, role)
+			}
+			u.people = append(u.people, p.ID)
+		}
+	}
+	for _, role := range order {
+		u := uses[role]
+		v.warnf(u.at, "Role no training requires",
+			"no training's required_for names the role %q (%s), so it asks nothing of them.%s", role, strings.Join(u.people, ", "), suggest(role, required))
+	}
+}
+
 type validator struct {
 	ws           *Workspace
 	knownControl func(string) bool
+	controlIDs   map[string]bool
 	diags        hcl.Diagnostics
 }
 
@@ -193,13 +243,20 @@ func (v *validator) alertRisks(risks map[string]bool) {
 	}
 }
 
+// reported is true for a zero value of a block that decoded with errors:
+// the decoder reported that attribute (missing, or of the wrong type), and
+// a second error about its zero value would only repeat it.
+func (v *validator) reported(body hcl.Body, zero bool) bool {
+	return zero && v.ws.partial[body]
+}
+
 func (v *validator) known(id string) bool { return v.knownControl == nil || v.knownControl(id) }
 
 func (v *validator) controls(list []string, body hcl.Body, attr string, def hcl.Range) {
 	for i, id := range list {
 		if !v.known(id) {
 			v.errorf(attrRange(body, attr, i, def), "Reference to unknown control",
-				"control %q is not in the control catalogue (see `rampart controls`).", id)
+				"control %q is not in the control catalogue (see `rampart controls`).%s", id, suggest(id, v.controlIDs))
 		}
 	}
 }
@@ -240,36 +297,35 @@ func statementBody(policy hcl.Body, index int) hcl.Body {
 
 // suggest offers the closest existing ID when one is near enough to be a typo.
 func suggest(id string, set map[string]bool) string {
-	best, bestDist := "", 3
-	for cand := range set {
-		if d := levenshtein(id, cand); d < bestDist || (d == bestDist && best != "" && cand < best) {
+	if best := Suggest(id, slices.Collect(maps.Keys(set))); best != "" {
+		return fmt.Sprintf(" Did you mean %q?", best)
+	}
+	return ""
+}
+
+// Suggest returns the candidate nearest to word when it is near enough to
+// be a typo, "" otherwise: ignoring case, one edit apart for a word of up
+// to five characters and two for longer ones ("gh-org-001", "employe"; but
+// "zoe" is not "bob"), or one a prefix of the other ("Completed" for
+// completed_at). Among equals the first in sorted order wins, so the
+// suggestion is stable.
+func Suggest(word string, candidates []string) string {
+	lw := strings.ToLower(word)
+	best, bestDist := "", 2
+	if len(lw) > 5 {
+		bestDist = 3
+	}
+	for _, cand := range slices.Sorted(slices.Values(candidates)) {
+		lc := strings.ToLower(cand)
+		d := levenshtein.Distance(lw, lc, nil)
+		if len(lw) >= 4 && len(lc) >= 4 && (strings.HasPrefix(lc, lw) || strings.HasPrefix(lw, lc)) {
+			d = min(d, 2)
+		}
+		if d < bestDist {
 			best, bestDist = cand, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" Did you mean %q?", best)
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
+	return best
 }
 
 func ids[T any](list []T, id func(T) string) map[string]bool {

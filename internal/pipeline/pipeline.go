@@ -126,8 +126,9 @@ func Load(ctx context.Context, controlDirs []string, policiesDir, workspaceDir s
 	}
 	pack, packName := Pack(policiesDir)
 	ws, diags := model.Load(model.Input{
-		Pack: pack, PackName: packName, Dir: workspaceDir,
+		Pack: pack, PackName: packName, PackBuiltIn: policiesDir == "", Dir: workspaceDir,
 		KnownControl: func(id string) bool { return eng.Catalog().Get(id) != nil },
+		ControlIDs:   eng.Catalog().IDs(),
 	})
 	in := &Inputs{Engine: eng, Workspace: ws, Diagnostics: diags}
 	if diags.HasErrors() {
@@ -135,6 +136,11 @@ func Load(ctx context.Context, controlDirs []string, policiesDir, workspaceDir s
 	}
 	return in, nil
 }
+
+// DiagnosticText is how a workspace diagnostic reads in the report's
+// warnings; a command that printed the diagnostic with its source excerpt
+// already tells the report's copy by it (and does not print it twice).
+func DiagnosticText(d *hcl.Diagnostic) string { return diagString(d) }
 
 func diagString(d *hcl.Diagnostic) string {
 	if d.Subject != nil {

@@ -350,6 +350,7 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 			r.Warnings = append(r.Warnings, diagString(d))
 		}
 	}
+	r.Warnings = append(r.Warnings, in.Workspace.ClaimNotes(snap)...)
 	r.Warnings = append(r.Warnings, idleControls(in.Engine.Catalog(), snap.Resources)...)
 	r.Warnings = append(r.Warnings, uncoveredNotes...)
 	if reason, nothing := verdict.NothingEvaluated(r); nothing {
@@ -361,6 +362,7 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	} else {
 		r.RiskAppetite, r.Risks, r.TrainingGaps, r.Policies = in.Workspace.Settings.RiskAppetite, gov.Risks, gov.TrainingGaps, gov.Policies
 		r.Threats, r.Frameworks = &gov.Threats, gov.Frameworks
+		r.NotApplicable = gov.NotApplicable
 		r.Warnings = append(r.Warnings, gov.Warnings...)
 	}
 	return r

@@ -92,6 +92,7 @@ func TestRunAssemblesReport(t *testing.T) {
 	assert.Equal(t, "TEST-001", r.Controls[0].ID)
 	assert.Equal(t, []string{
 		"main.tf:1:1: a Terraform warning",
+		"2 of 2 test resource(s) are claimed by no system (e.g. w1, g1): their findings name no system and no owner",
 		`not evaluated: 1 resource(s) of type "test.gadget" (e.g. g1): no loaded control applies to this type`,
 		"the command's note",
 	}, r.Warnings)

@@ -39,6 +39,9 @@ type Report struct {
 	TrainingGaps []governance.TrainingGap `json:"training_gaps"`
 	Policies     []governance.Policy      `json:"policies"`
 	Threats      *governance.Threats      `json:"threats,omitempty"`
+	// NotApplicable are the governance pack's blocks nothing in the run
+	// makes relevant (docs/governance.md): listed, not scored.
+	NotApplicable []governance.NotApplicable `json:"not_applicable,omitempty"`
 	// Frameworks holds the views asked for with --framework.
 	Frameworks []governance.Framework `json:"frameworks,omitempty"`
 	// Gate is set by `rampart gate`: the findings compared with a baseline.
@@ -46,6 +49,11 @@ type Report struct {
 	// Controls documents the controls of the findings (help text and
 	// remediation for SARIF rules); writers fall back to finding titles.
 	Controls []ControlDoc `json:"controls,omitempty"`
+
+	// RampartVersion is the version of the rampart that wrote the report
+	// (set where audit and gate write their outputs; SARIF's
+	// tool.driver.version).
+	RampartVersion string `json:"rampart_version,omitempty"`
 }
 
 // GateInfo is what `rampart gate` adds to a report (docs/gate.md): which

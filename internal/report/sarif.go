@@ -53,6 +53,7 @@ type SARIFTool struct {
 type SARIFDriver struct {
 	Name           string      `json:"name"`
 	InformationURI string      `json:"informationUri"`
+	Version        string      `json:"version,omitempty"`
 	Rules          []SARIFRule `json:"rules"`
 }
 
@@ -189,7 +190,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		Schema:  SARIFSchema,
 		Version: SARIFVersion,
 		Runs: []SARIFRun{{
-			Tool: SARIFTool{Driver: SARIFDriver{Name: "rampart", InformationURI: "https://github.com/rampart-audit/rampart", Rules: rules}},
+			Tool: SARIFTool{Driver: SARIFDriver{Name: "rampart", InformationURI: "https://github.com/rampart-audit/rampart", Version: r.RampartVersion, Rules: rules}},
 		}},
 	}
 	// Results are built and encoded one at a time: a large gate run has

@@ -9,7 +9,6 @@ import (
 	"fmt"
 
 	"github.com/rampart-audit/rampart/internal/finding"
-	"github.com/rampart-audit/rampart/internal/governance"
 	"github.com/rampart-audit/rampart/internal/report"
 )
 
@@ -43,29 +42,7 @@ const NoControlID = "RAMPART-NO-CONTROL"
 // verdict at all (NothingEvaluated) gives 3; a failure at or above it, an
 // overdue security alert or a policy past review gives 1.
 func Audit(r *report.Report, failOn finding.Severity) int {
-	if r.Evidence.Incomplete {
-		return ExitNotEvaluated
-	}
-	if _, nothing := NothingEvaluated(r); nothing {
-		return ExitNotEvaluated
-	}
-	code := ExitOK
-	for _, f := range r.Findings {
-		atOrAbove := f.Severity.Rank() >= failOn.Rank()
-		switch {
-		case f.Status == finding.Error:
-			return ExitNotEvaluated
-		case f.Status == finding.NotEvaluated && atOrAbove:
-			code = ExitNotEvaluated
-		case f.Status == finding.Fail && atOrAbove && code == ExitOK:
-			code = ExitFindings
-		}
-	}
-	// Overdue security alerts and policies past review are findings too (docs/governance.md).
-	if code == ExitOK && governance.Failing(r.Threats, r.Policies, failOn) {
-		code = ExitFindings
-	}
-	return code
+	return Decide(r, Options{FailOn: failOn}).Code
 }
 
 // NothingEvaluated says why a report holds no verdict: no control reached

@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
 )
 
@@ -74,7 +75,10 @@ func loadConfig(ctx context.Context, opts Options, st *counters) (sdkaws.Config,
 	client := awshttp.NewBuildableClient().WithTransportOptions(func(tr *http.Transport) {
 		tr.MaxIdleConnsPerHost = 64
 	})
-	lo := []func(*config.LoadOptions) error{config.WithHTTPClient(client)}
+	// No SDK log lines: what goes wrong is in the snapshot's gaps and
+	// reasons, said once (a credential-chain warning was printed beside
+	// the same error in the report).
+	lo := []func(*config.LoadOptions) error{config.WithHTTPClient(client), config.WithLogger(logging.Nop{})}
 	if opts.Profile != "" {
 		lo = append(lo, config.WithSharedConfigProfile(opts.Profile))
 	}

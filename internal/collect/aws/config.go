@@ -2,15 +2,18 @@ package aws
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/feature/ec2/imds"
 	"github.com/spf13/pflag"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
@@ -116,9 +119,53 @@ func WorkspaceTargets(ws *model.Workspace) []Target {
 // Config reads the environment through env, not the process's, so that
 // commands run in-process in tests: the SDK itself reads the process
 // environment, which a test cannot vary per case. now stamps the snapshot.
+//
+// Credentials are resolved here, up front: without any, every call of the
+// collection failed with the same chain error (the IMDS probe's, eleven
+// times over in one 3,000-character reason) and a snapshot of nothing was
+// written. Now it is one line and exit 2, as a missing GITHUB_TOKEN is.
 func (c *Collector) Config(env func(string) string, now func() time.Time) error {
 	c.opts = EnvOptions(env, Options{Profile: c.profile, Regions: c.regions, Concurrency: c.concurrency, Now: now})
+	// The collector contract gives Config no context; resolving the chain
+	// is bounded instead (the IMDS probe of a machine without one waits on
+	// connection timeouts).
+	ctx, cancel := context.WithTimeout(context.Background(), credentialCheckTimeout)
+	defer cancel()
+	return checkCredentials(ctx, c.opts)
+}
+
+// credentialCheckTimeout bounds the up-front credential resolution.
+const credentialCheckTimeout = 30 * time.Second
+
+// ErrNoCredentials is the up-front failure to find or refresh credentials.
+var ErrNoCredentials = errors.New("no usable AWS credentials")
+
+// checkCredentials loads the configuration and retrieves credentials once,
+// so that a run without them stops before the first call with the cause.
+func checkCredentials(ctx context.Context, opts Options) error {
+	cfg, err := loadConfig(ctx, opts, &counters{})
+	if err != nil {
+		return err
+	}
+	if cfg.Credentials == nil {
+		return fmt.Errorf("%w: %s", ErrNoCredentials, credentialHint)
+	}
+	if _, err := cfg.Credentials.Retrieve(ctx); err != nil {
+		return fmt.Errorf("%w: %s (the SDK's chain said: %s)", ErrNoCredentials, credentialHint, firstLine(err.Error()))
+	}
 	return nil
+}
+
+const credentialHint = "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass --profile (or AWS_PROFILE), or run with an instance or task role"
+
+// firstLine keeps an SDK error to one line of at most 300 characters: its
+// chain errors nest the same cause several times.
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	if len(s) > 300 {
+		s = s[:300] + "…"
+	}
+	return s
 }
 
 // EnvOptions completes o from the environment the way the SDK's default
@@ -147,6 +194,11 @@ func EnvOptions(env func(string) string, o Options) Options {
 	}
 	if file := env("AWS_SHARED_CREDENTIALS_FILE"); file != "" {
 		o.LoadOptions = append(o.LoadOptions, config.WithSharedCredentialsFiles([]string{file}))
+	}
+	// The SDK reads this one from the process; through env a test (or a
+	// CI job's wrapper) can switch the instance-metadata probe off too.
+	if strings.EqualFold(env("AWS_EC2_METADATA_DISABLED"), "true") {
+		o.LoadOptions = append(o.LoadOptions, config.WithEC2IMDSClientEnableState(imds.ClientDisabled))
 	}
 	return o
 }

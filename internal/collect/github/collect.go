@@ -32,6 +32,10 @@ type run struct {
 	progress *Progress
 	now      time.Time
 	failures atomic.Int64
+	// firstFailure is the reason of the first failed request: what a
+	// collection with no network or a broken proxy says (DNS, TLS), instead
+	// of only a count.
+	firstFailure atomic.Pointer[string]
 
 	mu           sync.Mutex
 	resources    []evidence.Resource
@@ -88,7 +92,11 @@ func Collect(ctx context.Context, cfg Config) (*evidence.Snapshot, *Stats, error
 		}
 	case r.failures.Load() > 0:
 		snap.Incomplete = true
-		snap.IncompleteReason = fmt.Sprintf("%d GitHub request(s) failed after retries; the attributes they would have filled are listed as unknown", r.failures.Load())
+		first := ""
+		if f := r.firstFailure.Load(); f != nil {
+			first = " (the first: " + *f + ")"
+		}
+		snap.IncompleteReason = redact(fmt.Sprintf("%d GitHub request(s) failed after retries%s; the attributes they would have filled are listed as unknown", r.failures.Load(), first), secret)
 	}
 	evidence.Sort(snap)
 	return snap, stats, nil
@@ -112,9 +120,7 @@ func (r *run) add(res evidence.Resource) {
 }
 
 func (r *run) gap(typ string, scope evidence.Scope, scopeID string, g *gap) {
-	if g.failure {
-		r.failures.Add(1)
-	}
+	r.failed(g)
 	r.mu.Lock()
 	r.notCollected = append(r.notCollected, evidence.NotCollected{
 		ResourceType: typ, Scope: scope, ScopeID: scopeID, Reason: g.reason, MissingPermission: g.permission,
@@ -122,12 +128,20 @@ func (r *run) gap(typ string, scope evidence.Scope, scopeID string, g *gap) {
 	r.mu.Unlock()
 }
 
+// failed counts a gap that is a failure (not a permission) and keeps the
+// first one's reason.
+func (r *run) failed(g *gap) {
+	if g.failure {
+		r.failures.Add(1)
+		reason := g.reason
+		r.firstFailure.CompareAndSwap(nil, &reason)
+	}
+}
+
 // miss records an unknown attribute; failures (not permissions) also make
 // the snapshot incomplete.
 func (r *run) miss(a *attrs, path string, g *gap) {
-	if g.failure {
-		r.failures.Add(1)
-	}
+	r.failed(g)
 	a.miss(path, g.reason)
 }
 
@@ -242,9 +256,7 @@ func (r *run) collectOrg(ctx context.Context, t Target) error {
 		return err
 	}
 	if g != nil {
-		if g.failure {
-			r.failures.Add(1)
-		}
+		r.failed(g)
 		reason := "organization " + org + ": " + g.reason
 		var er *gh.ErrorResponse
 		if errors.As(err0, &er) && er.Response.StatusCode == http.StatusNotFound {

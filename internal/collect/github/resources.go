@@ -381,9 +381,7 @@ func (r *run) protection(ctx context.Context, a *attrs, owner, name, branch stri
 		if err != nil {
 			return err
 		}
-		if gp.failure {
-			r.failures.Add(1)
-		}
+		r.failed(gp)
 		classic = source{reason: "classic branch protection: " + gp.reason}
 	}
 
@@ -394,9 +392,7 @@ func (r *run) protection(ctx context.Context, a *attrs, owner, name, branch stri
 	case err != nil:
 		return err
 	case gp != nil:
-		if gp.failure {
-			r.failures.Add(1)
-		}
+		r.failed(gp)
 		rules = source{reason: "rulesets: " + gp.reason}
 	default:
 		repoBinds := map[int64]*bool{}

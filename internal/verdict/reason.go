@@ -1,0 +1,229 @@
+package verdict
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/governance"
+	"github.com/rampart-audit/rampart/internal/report"
+)
+
+// FailOnNone is the --fail-on value of a report-only run: no failure,
+// overdue alert or policy review sets the exit code. What could not be
+// evaluated still does (exit 3): a report-only run must not read as one
+// that looked everywhere.
+const FailOnNone = "none"
+
+// Options are what decides an audit's exit code besides the report.
+type Options struct {
+	// FailOn is the lowest severity that counts; "" is FailOnNone.
+	FailOn finding.Severity
+	// AllowUnknown lets not_evaluated results through, as the gate's
+	// --allow-unknown does: they are reported, not blocking. Error results,
+	// incomplete evidence and a run with no verdict at all still give 3.
+	AllowUnknown bool
+}
+
+// ParseFailOn reads a --fail-on value: a severity, or "none" ("" returned).
+func ParseFailOn(s string) (finding.Severity, error) {
+	if strings.EqualFold(strings.TrimSpace(s), FailOnNone) {
+		return "", nil
+	}
+	sev, err := finding.ParseSeverity(s)
+	if err != nil {
+		return "", fmt.Errorf("%w, or none", err)
+	}
+	return sev, nil
+}
+
+// counts reports whether a result of severity sev is at or above failOn;
+// nothing is under FailOnNone.
+func counts(sev, failOn finding.Severity) bool {
+	return failOn != "" && sev.Rank() >= failOn.Rank()
+}
+
+// Decision is an exit code and why: what the verdict line on stderr says
+// (Line), so a CI log tells an exit 3 from an exit 1 without the report.
+type Decision struct {
+	Code int
+	// Reason says what gave Code; Also what else would have given 1 had
+	// Code not been 3 (could-not-evaluate wins over findings).
+	Reason string
+	Also   string
+}
+
+// Line is the verdict line: "exit 3: 17 results not evaluated at or above
+// low — …; 26 failures would also give 1".
+func (d Decision) Line() string {
+	s := fmt.Sprintf("exit %d: %s", d.Code, d.Reason)
+	if d.Also != "" {
+		s += "; " + d.Also
+	}
+	return s
+}
+
+// Decide is Audit with its reason. The order is Audit's: incomplete
+// evidence, no verdict at all, an error result, not_evaluated at or above
+// the threshold (unless allowed) give 3; failures, overdue alerts and
+// policies past review at or above it give 1.
+func Decide(r *report.Report, opts Options) Decision {
+	threshold := "at or above " + string(opts.FailOn)
+	if opts.FailOn == "" {
+		threshold = "(--fail-on none)"
+	}
+	var errs, unknown, fails, unknownBelow []finding.Finding
+	for _, f := range r.Findings {
+		switch {
+		case f.Status == finding.Error:
+			errs = append(errs, f)
+		case f.Status == finding.NotEvaluated && counts(f.Severity, opts.FailOn) && !opts.AllowUnknown:
+			unknown = append(unknown, f)
+		case f.Status == finding.NotEvaluated:
+			unknownBelow = append(unknownBelow, f)
+		case f.Status == finding.Fail && counts(f.Severity, opts.FailOn):
+			fails = append(fails, f)
+		}
+	}
+	var ones []string // what gives 1
+	if len(fails) > 0 {
+		ones = append(ones, fmt.Sprintf("%s %s (%s)", plural(len(fails), "failure"), threshold, bySeverity(fails)))
+	}
+	if n := overdueAlerts(r.Threats, opts.FailOn); n > 0 {
+		ones = append(ones, fmt.Sprintf("%s past SLA %s", plural(n, "security alert"), threshold))
+	}
+	if n := policiesPastReview(r.Policies, opts.FailOn); n > 0 {
+		ones = append(ones, fmt.Sprintf("%s past review", plural(n, "policy")))
+	}
+	also := ""
+	if len(ones) > 0 {
+		also = strings.Join(ones, ", ") + " would also give 1"
+	}
+	switch why, nothing := NothingEvaluated(r); {
+	case r.Evidence.Incomplete:
+		reason := "the evidence is incomplete"
+		if r.Evidence.IncompleteReason != "" {
+			reason += ": " + r.Evidence.IncompleteReason
+		}
+		return Decision{Code: ExitNotEvaluated, Reason: reason, Also: also}
+	case nothing:
+		return Decision{Code: ExitNotEvaluated, Reason: why}
+	case len(errs) > 0:
+		return Decision{Code: ExitNotEvaluated, Reason: fmt.Sprintf("%s could not be evaluated (error, at any severity) — %s",
+			plural(len(errs), "result"), causes(errs)), Also: also}
+	case len(unknown) > 0:
+		return Decision{Code: ExitNotEvaluated, Reason: fmt.Sprintf("%s not evaluated %s — %s (--allow-unknown reports them without blocking)",
+			plural(len(unknown), "result"), threshold, causes(unknown)), Also: also}
+	case len(ones) > 0:
+		return Decision{Code: ExitFindings, Reason: strings.Join(ones, ", ")}
+	}
+	reason := "no failure " + threshold
+	if opts.FailOn == "" {
+		reason = "report only (--fail-on none)"
+	}
+	if len(unknownBelow) > 0 {
+		kept := "below the threshold"
+		if opts.AllowUnknown {
+			kept = "allowed by --allow-unknown"
+		}
+		reason += fmt.Sprintf("; %s not evaluated, %s", plural(len(unknownBelow), "result"), kept)
+	}
+	return Decision{Code: ExitOK, Reason: reason}
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// bySeverity is "3 critical, 2 high": the counts, most severe first.
+func bySeverity(fs []finding.Finding) string {
+	n := map[finding.Severity]int{}
+	for _, f := range fs {
+		n[f.Severity]++
+	}
+	var parts []string
+	for _, s := range finding.Severities {
+		if n[s] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n[s], s))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// causes groups results by system and message, largest group first, so
+// seventeen results with one cause read as one line ("all on data-pipeline:
+// 403, needs administration:read"). Three groups are named; the report has
+// the rest.
+func causes(fs []finding.Finding) string {
+	type group struct {
+		system, message string
+		n               int
+	}
+	index := map[[2]string]*group{}
+	var groups []*group
+	for _, f := range fs {
+		key := [2]string{f.Resource.System, f.Message}
+		g, ok := index[key]
+		if !ok {
+			g = &group{system: f.Resource.System, message: f.Message}
+			index[key] = g
+			groups = append(groups, g)
+		}
+		g.n++
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].n > groups[j].n })
+	where := func(g *group) string {
+		if g.system == "" {
+			return "on no system"
+		}
+		return "on " + g.system
+	}
+	if len(groups) == 1 {
+		return fmt.Sprintf("all %s: %s", where(groups[0]), groups[0].message)
+	}
+	const shown = 3
+	var parts []string
+	named := 0
+	for i, g := range groups {
+		if i == shown {
+			parts = append(parts, fmt.Sprintf("and %d more with %s", len(fs)-named, plural(len(groups)-shown, "other cause")))
+			break
+		}
+		named += g.n
+		parts = append(parts, fmt.Sprintf("%d %s: %s", g.n, where(g), g.message))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func overdueAlerts(t *governance.Threats, failOn finding.Severity) int {
+	if t == nil {
+		return 0
+	}
+	n := 0
+	for _, a := range t.Alerts {
+		if a.Overdue && counts(a.Severity, failOn) {
+			n++
+		}
+	}
+	return n
+}
+
+func policiesPastReview(ps []governance.Policy, failOn finding.Severity) int {
+	if !counts(governance.PolicyReviewSeverity, failOn) {
+		return 0
+	}
+	n := 0
+	for _, p := range ps {
+		if p.ReviewOverdue {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,83 @@
+package verdict
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/governance"
+	"github.com/rampart-audit/rampart/internal/report"
+)
+
+func on(f finding.Finding, system, message string) finding.Finding {
+	f.Resource.System, f.Message = system, message
+	return f
+}
+
+func TestDecideLine(t *testing.T) {
+	t.Parallel()
+	pass := result(finding.Pass, finding.High)
+	unknown := func(n int, system, msg string) []finding.Finding {
+		var out []finding.Finding
+		for range n {
+			out = append(out, on(result(finding.NotEvaluated, finding.High), system, msg))
+		}
+		return out
+	}
+	overdue := &governance.Threats{Alerts: []governance.Alert{{Overdue: true, Severity: finding.Critical}}}
+	tests := []struct {
+		name string
+		r    report.Report
+		opts Options
+		want string
+	}{
+		{"clean", report.Report{Findings: []finding.Finding{pass}}, Options{FailOn: finding.Low}, "exit 0: no failure at or above low"},
+		{"failures by severity", report.Report{Findings: []finding.Finding{pass, result(finding.Fail, finding.High), result(finding.Fail, finding.Critical), result(finding.Fail, finding.Low)}},
+			Options{FailOn: finding.High}, "exit 1: 2 failures at or above high (1 critical, 1 high)"},
+		{"an overdue alert is a reason of its own", report.Report{Findings: []finding.Finding{pass}, Threats: overdue},
+			Options{FailOn: finding.Critical}, "exit 1: 1 security alert past SLA at or above critical"},
+		{"one cause", report.Report{Findings: append([]finding.Finding{pass, result(finding.Fail, finding.Medium)}, unknown(17, "data-pipeline", "403, needs administration:read")...), Threats: overdue},
+			Options{FailOn: finding.Low}, "exit 3: 17 results not evaluated at or above low — all on data-pipeline: 403, needs administration:read (--allow-unknown reports them without blocking); 1 failure at or above low (1 medium), 1 security alert past SLA at or above low would also give 1"},
+		{"many causes are counted, not listed", report.Report{Findings: append(append(append(append([]finding.Finding{pass}, unknown(4, "a", "x")...), unknown(3, "b", "y")...), unknown(2, "", "z")...), unknown(1, "c", "w")...)},
+			Options{FailOn: finding.Low}, "exit 3: 10 results not evaluated at or above low — 4 on a: x; 3 on b: y; 2 on no system: z; and 1 more with 1 other cause (--allow-unknown reports them without blocking)"},
+		{"allowed unknowns are said", report.Report{Findings: append([]finding.Finding{pass}, unknown(2, "a", "x")...)},
+			Options{FailOn: finding.Low, AllowUnknown: true}, "exit 0: no failure at or above low; 2 results not evaluated, allowed by --allow-unknown"},
+		{"an error blocks even when allowed", report.Report{Findings: []finding.Finding{pass, on(result(finding.Error, finding.Info), "a", "eval timeout")}},
+			Options{FailOn: "", AllowUnknown: true}, "exit 3: 1 result could not be evaluated (error, at any severity) — all on a: eval timeout"},
+		{"report only", report.Report{Findings: []finding.Finding{pass, result(finding.Fail, finding.Critical)}, Threats: overdue},
+			Options{FailOn: ""}, "exit 0: report only (--fail-on none)"},
+		{"incomplete evidence", report.Report{Findings: []finding.Finding{pass, result(finding.Fail, finding.High)}, Evidence: report.EvidenceInfo{Incomplete: true, IncompleteReason: "rate limit"}},
+			Options{FailOn: finding.Low}, "exit 3: the evidence is incomplete: rate limit; 1 failure at or above low (1 high) would also give 1"},
+		{"nothing evaluated", report.Report{}, Options{FailOn: finding.Low}, "exit 3: nothing was evaluated: the evidence holds no resources"},
+		{"policies past review", report.Report{Findings: []finding.Finding{pass}, Policies: []governance.Policy{{ReviewOverdue: true}, {ReviewOverdue: true}}},
+			Options{FailOn: finding.Low}, "exit 1: 2 policies past review"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if tc.r.Evidence.Resources == 0 && len(tc.r.Findings) > 0 {
+				tc.r.Evidence.Resources = len(tc.r.Findings)
+			}
+			d := Decide(&tc.r, tc.opts)
+			assert.Equal(t, tc.want, d.Line())
+			if !tc.opts.AllowUnknown {
+				assert.Equal(t, d.Code, Audit(&tc.r, tc.opts.FailOn), "Audit and Decide are one decision")
+			}
+			assert.Equal(t, fmt.Sprintf("exit %d:", d.Code), d.Line()[:len(fmt.Sprintf("exit %d:", d.Code))])
+		})
+	}
+}
+
+func TestParseFailOn(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]finding.Severity{"none": "", "NONE": "", "high": finding.High, " Low ": finding.Low} {
+		got, err := ParseFailOn(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	_, err := ParseFailOn("urgent")
+	assert.ErrorContains(t, err, `unknown severity "urgent"`)
+}
