@@ -99,3 +99,7 @@ func (r *run) accountRegions(ctx context.Context, t Target) ([]string, error) {
 	cfg, _ := r.accountConfig(t)
 	return r.regions(ctx, cfg, t, t.AccountID)
 }
+
+// MergeTargets joins targets naming the same account (and role) as a
+// collection does: a target without regions means every region, and wins.
+func MergeTargets(ts []Target) []Target { return mergeTargets(ts) }
