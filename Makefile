@@ -21,10 +21,16 @@ demo: build
 	[ $$code -le 1 ] || [ $$code -eq 3 ]
 
 # The HTML report is tested in a real headless browser: Debian's chromium.
+# The run store's tests start a throwaway PostgreSQL cluster
+# (internal/store/pgtest): Debian's postgresql-15 binaries, run as the
+# postgres user the package creates.
 deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "installing chromium for the HTML report test"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+		echo "installing postgresql-15 for the run store tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql-15; }
 
 # Every Go test (the Rego unit tests run inside them, through OPA's tester),
 # then the repository's own policy checks with the rampart binary.
@@ -36,9 +42,10 @@ vet:
 	$(GO) vet ./...
 
 # The packages that run goroutines: the engine's workers, the collectors'
-# fan-out, the Terraform parser's parallel parse and the gate's writers.
-race:
-	$(GO) test -race ./internal/engine/... ./internal/collect/... ./internal/terraform/... ./internal/gate/...
+# fan-out, the Terraform parser's parallel parse, the gate's writers and
+# the run store's concurrent writers.
+race: deps
+	$(GO) test -race ./internal/engine/... ./internal/collect/... ./internal/terraform/... ./internal/gate/... ./internal/store/...
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/engine/

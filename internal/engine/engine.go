@@ -2,6 +2,8 @@ package engine
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"maps"
@@ -47,6 +49,9 @@ type Engine struct {
 	untrusted    []*Control
 	childModules map[string]string
 	memoryLimit  int64
+	// sourceDigest is the sha256 of every loaded module's Rego source, for
+	// store.CatalogVersion (SourceDigest).
+	sourceDigest string
 }
 
 // Option configures an Engine.
@@ -110,6 +115,7 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 	e.prepared = make(map[string]rego.PreparedEvalQuery, len(cat.Controls))
 	e.byType = map[string][]*Control{}
 	e.childModules = childModules(controlMods)
+	e.sourceDigest = sourceDigest(controlMods)
 	for _, ctl := range cat.Controls {
 		q := fmt.Sprintf("deny := %s; unknown := %s", setRef(ctl, "deny"), setRef(ctl, "unknown"))
 		pq, err := e.prepare(ctx, q)
@@ -181,6 +187,25 @@ func (e *Engine) prepare(ctx context.Context, query string, extra ...func(*rego.
 
 // Catalog returns the loaded controls.
 func (e *Engine) Catalog() *Catalog { return e.catalog }
+
+// SourceDigest is a sha256 over the Rego source of every module the
+// engine evaluates with — controls and libraries — in a stable order: two
+// engines with the same digest judge alike (the run store's catalogue
+// version, internal/store).
+func (e *Engine) SourceDigest() string { return e.sourceDigest }
+
+func sourceDigest(mods []Module) string {
+	raws := make([]string, 0, len(mods))
+	for _, m := range mods {
+		raws = append(raws, m.Raw)
+	}
+	sort.Strings(raws)
+	h := sha256.New()
+	for _, r := range raws {
+		fmt.Fprintf(h, "%d\n%s", len(r), r)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
 
 // System is what a control may know about the system owning a resource.
 type System struct {

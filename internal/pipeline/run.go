@@ -74,6 +74,11 @@ type Config struct {
 	// Warnings are the command's own (the gate's note on what it trusts);
 	// they close the report's warnings.
 	Warnings []string
+	// OnEvidence, when set, is told the evidence as it was evaluated
+	// (claimed by the workspace's systems) and the inputs that judged it,
+	// once the report is assembled: the run store keeps the resources and
+	// the catalogue version (internal/runner).
+	OnEvidence func(snap *evidence.Snapshot, in *Inputs)
 }
 
 // Loaded is what Config.OnLoad is told.
@@ -147,6 +152,9 @@ func Run(ctx context.Context, cfg Config) (*report.Report, error) {
 		return nil, err
 	}
 	r := evaluate(ctx, in, snap, cfg.Workspace, opts, clock())
+	if cfg.OnEvidence != nil {
+		cfg.OnEvidence(snap, in)
+	}
 	r.Workspace = cfg.Workspace
 	r.Controls = controlDocs(in.Engine.Catalog(), r.Findings)
 	warnings := append([]string{}, cfg.EvidenceWarnings...)
