@@ -75,6 +75,8 @@ var commands = []command{
 	newLintCommand,
 	newFixtureCommand,
 	newDocsCommand,
+	newWorkerCommand,
+	newEnqueueCommand,
 }
 
 func newRoot(p Params) *cobra.Command {

@@ -64,20 +64,11 @@ func (w *Worker) evaluate(ctx context.Context, runID int64, spec Spec) error {
 	if err != nil {
 		return fmt.Errorf("run %d: %w", runID, err)
 	}
-	sources, err := pipeline.ControlSources(spec.Controls)
-	if err == nil {
-		sources, err = pipeline.AddWorkspaceControls(sources, spec.Controls, spec.Workspace)
-	}
-	if err != nil {
-		return fmt.Errorf("run %d: %w", runID, err)
-	}
-	catalog, err := CatalogVersion(sources)
-	if err != nil {
-		return fmt.Errorf("run %d: %w", runID, err)
-	}
+	var catalog string
 	rep, err := pipeline.Run(ctx, pipeline.Config{
 		Controls: spec.Controls, Policies: spec.Policies, Workspace: spec.Workspace,
 		Evidence: []*evidence.Snapshot{snap}, Frameworks: spec.Frameworks,
+		OnEvidence: func(_ *evidence.Snapshot, in *pipeline.Inputs) { catalog = store.CatalogVersion(in.Engine) },
 	})
 	if err != nil {
 		var pe *pipeline.Error
@@ -87,6 +78,9 @@ func (w *Worker) evaluate(ctx context.Context, runID int64, spec Spec) error {
 			return river.JobCancel(fmt.Errorf("run %d: %w", runID, err))
 		}
 		return fmt.Errorf("run %d: %w", runID, err)
+	}
+	if pipeline.Interrupted(ctx) {
+		return fmt.Errorf("run %d: evaluation interrupted: %w", runID, ctx.Err())
 	}
 	if err := w.opts.Store.Finish(ctx, store.RunID(runID), rep, snap, catalog); err != nil {
 		return fmt.Errorf("run %d: record: %w", runID, err)

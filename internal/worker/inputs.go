@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/pipeline"
 )
 
@@ -53,18 +52,6 @@ func InputsHash(spec Spec) (string, error) {
 	}
 	if spec.Workspace != "" {
 		if err := hashTree(h, "workspace", os.DirFS(spec.Workspace)); err != nil {
-			return "", err
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
-// CatalogVersion is the content hash of the control sources alone, which
-// the store keeps as the run's catalogue version.
-func CatalogVersion(sources []engine.Source) (string, error) {
-	h := sha256.New()
-	for _, s := range sources {
-		if err := hashTree(h, s.Name, s.FS); err != nil {
 			return "", err
 		}
 	}
