@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/smithy-go/middleware"
 	"github.com/jackc/pgx/v5"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
@@ -77,9 +78,10 @@ func (w *Worker) collectPart(ctx context.Context, a CollectArgs) (*evidence.Snap
 		opts.Targets = []aws.Target{{AccountID: a.AccountID, RoleARN: a.RoleARN, Regions: a.Regions}}
 		opts.Shard = aws.Shard{Group: a.Group}
 		budget := NewBudget(w.pool, "aws:account:"+cmpOr(a.AccountID, "default"), w.opts.AWSRate)
-		base := http.DefaultTransport.(*http.Transport).Clone()
-		base.MaxIdleConnsPerHost = 64
-		opts.LoadOptions = append(opts.LoadOptions, config.WithHTTPClient(&http.Client{Transport: transport{next: base, budget: budget}}))
+		// A middleware, not an HTTP client: the SDK must keep its own
+		// buildable client to apply AWS_CA_BUNDLE. At the end of the
+		// finalize step it runs once per attempt, retries included.
+		opts.LoadOptions = append(opts.LoadOptions, config.WithAPIOptions([]func(*middleware.Stack) error{budgetMiddleware(budget)}))
 		snap, _, err := aws.Collect(ctx, opts)
 		return collect.Hold(ctx, snap, err)
 	default:
@@ -95,4 +97,18 @@ func githubIdentity(a github.Auth) string {
 		return "token:" + hex.EncodeToString(h[:8])
 	}
 	return "app:" + strconv.FormatInt(a.AppID, 10) + "/" + strconv.FormatInt(a.InstallationID, 10)
+}
+
+// budgetMiddleware takes a token from the account's budget before every
+// AWS call attempt.
+func budgetMiddleware(b *Budget) func(*middleware.Stack) error {
+	return func(s *middleware.Stack) error {
+		return s.Finalize.Add(middleware.FinalizeMiddlewareFunc("RampartSharedBudget",
+			func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+				if err := b.Take(ctx); err != nil {
+					return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+				}
+				return next.HandleFinalize(ctx, in)
+			}), middleware.After)
+	}
 }

@@ -90,4 +90,3 @@ func (w *Worker) abort(ctx context.Context, runID int64, reason string) error {
 	}
 	return pgx.BeginFunc(ctx, w.pool, func(tx pgx.Tx) error { return abortRun(ctx, tx, runID, reason) })
 }
-
