@@ -1,12 +1,14 @@
 package worker
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/rampart-audit/rampart/internal/collect/aws/awstest"
+	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/collect/github/githubtest"
 )
 
@@ -61,4 +63,11 @@ func Workspace(t testing.TB) string {
 		}
 	}
 	return dir
+}
+
+// Unsharded collects the workspace's targets the way `audit --collect
+// github --collect aws` does, one collection per collector: the baseline
+// the distributed runs are compared with.
+func Unsharded(t *testing.T, ctx context.Context, env func(string) string, workspace string) *evidence.Snapshot {
+	return unsharded(t, ctx, env, workspace)
 }

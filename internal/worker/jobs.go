@@ -42,6 +42,12 @@ type PlanArgs struct {
 
 func (PlanArgs) Kind() string { return KindPlan }
 
+// DefaultMaxAttempts is how often a plan job is tried (it is inserted by
+// the enqueuer, which knows no worker's --max-attempts).
+const DefaultMaxAttempts = 5
+
+func (PlanArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{MaxAttempts: DefaultMaxAttempts} }
+
 // CollectArgs: collect one part of a run. Part is its key in
 // rampart_dist_part ("github/acme/2of4", "aws/111122223333/eu-west-1/network").
 type CollectArgs struct {

@@ -34,16 +34,18 @@ func (p *planWorker) Work(ctx context.Context, job *river.Job[PlanArgs]) error {
 	}
 	ws, err := w.checkedWorkspace(ctx, spec)
 	if err != nil {
+		w.logf("run %d: refused: %s", runID, oneLine(err))
 		return err
 	}
 	jobs, err := w.plan(ctx, spec, ws, runID)
 	if err != nil {
+		w.logf("run %d: plan failed: %s", runID, oneLine(err))
 		return err
 	}
 	if len(jobs) == 0 {
 		return w.refuse(ctx, runID, "nothing to collect: the run names no collectors")
 	}
-	return pgx.BeginFunc(ctx, w.pool, func(tx pgx.Tx) error {
+	err = pgx.BeginFunc(ctx, w.pool, func(tx pgx.Tx) error {
 		state, _, err := lockRun(ctx, tx, runID)
 		if err != nil {
 			return err
@@ -56,7 +58,7 @@ func (p *planWorker) Work(ctx context.Context, job *river.Job[PlanArgs]) error {
 		}
 		params := make([]river.InsertManyParams, 0, len(jobs))
 		for _, a := range jobs {
-			if _, err := tx.Exec(ctx, `INSERT INTO rampart_dist_part (run_id, part, job, state) VALUES ($1, $2, $3, 'pending')`,
+			if _, err := tx.Exec(ctx, `INSERT INTO rampart_dist_part (run_id, part, job, state) VALUES ($1, $2, $3, $4)`,
 				runID, a.Part, a, partPending); err != nil {
 				return fmt.Errorf("plan run %d: part %s: %w", runID, a.Part, err)
 			}
@@ -72,6 +74,10 @@ func (p *planWorker) Work(ctx context.Context, job *river.Job[PlanArgs]) error {
 		_, err = river.JobCompleteTx[*riverpgxv5.Driver](ctx, tx, job)
 		return err
 	})
+	if err != nil {
+		w.logf("run %d: plan failed: %s", runID, oneLine(err))
+	}
+	return err
 }
 
 // plan lists the collection jobs of a run, in a stable order.

@@ -35,6 +35,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -87,6 +88,9 @@ type Options struct {
 	// PollEvery is River's fetch poll interval (default 1s; LISTEN/NOTIFY
 	// wakes workers sooner).
 	PollEvery time.Duration
+	// ID names the worker in River's job rows (attempted_by) and its
+	// leader election; default "rampart-HOST-PID".
+	ID string
 	// Now stamps the worker's log lines.
 	Now func() time.Time
 }
@@ -134,6 +138,10 @@ func (o *Options) defaults() {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	if o.ID == "" {
+		host, _ := os.Hostname()
+		o.ID = fmt.Sprintf("rampart-%s-%d", host, os.Getpid())
+	}
 }
 
 // Worker is one `rampart worker` process's River client and its jobs.
@@ -167,6 +175,7 @@ func New(ctx context.Context, pool *pgxpool.Pool, opts Options) (*Worker, error)
 		return nil, fmt.Errorf("worker: %w", err)
 	}
 	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
+		ID:                   opts.ID,
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: opts.Concurrency}},
 		Workers:              workers,
 		MaxAttempts:          opts.MaxAttempts,
