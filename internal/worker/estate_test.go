@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/rampart-audit/rampart/internal/collect/aws/awstest"
-	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/collect/github/githubtest"
+	"github.com/rampart-audit/rampart/internal/evidence"
 )
 
 // standIn is the estate of the worker tests: the GitHub and AWS stand-ins

@@ -46,7 +46,9 @@ func (PlanArgs) Kind() string { return KindPlan }
 // the enqueuer, which knows no worker's --max-attempts).
 const DefaultMaxAttempts = 5
 
-func (PlanArgs) InsertOpts() river.InsertOpts { return river.InsertOpts{MaxAttempts: DefaultMaxAttempts} }
+func (PlanArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{MaxAttempts: DefaultMaxAttempts}
+}
 
 // CollectArgs: collect one part of a run. Part is its key in
 // rampart_dist_part ("github/acme/2of4", "aws/111122223333/eu-west-1/network").

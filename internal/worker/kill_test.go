@@ -108,7 +108,6 @@ func (p *workerProc) stop(t *testing.T) {
 	assert.NoError(t, p.err, "worker %d should exit 0 after SIGTERM:\n%s", p.cmd.Process.Pid, p.log.String())
 }
 
-
 // runningOn is a collection job running now, and the pid in its worker's ID.
 func runningCollectJob(ctx context.Context, pool *pgxpool.Pool) (int64, int, error) {
 	var id int64
