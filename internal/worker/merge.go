@@ -135,13 +135,30 @@ func deepMerge(a, b map[string]any) map[string]any {
 	return out
 }
 
+// dedupeGaps keeps one gap per (type, scope): the report derives a
+// finding's fingerprint from them, so two shards' gaps over one scope
+// (an organisation none could read, two failed shards of one
+// organisation) must be one entry, with each distinct reason.
 func dedupeGaps(gaps []evidence.NotCollected) []evidence.NotCollected {
-	seen := map[evidence.NotCollected]bool{}
+	type key struct {
+		typ, scopeID, system string
+		scope                evidence.Scope
+	}
+	at := map[key]int{}
 	var out []evidence.NotCollected
 	for _, g := range gaps {
-		if !seen[g] {
-			seen[g] = true
+		k := key{g.ResourceType, g.ScopeID, g.System, g.Scope}
+		i, ok := at[k]
+		if !ok {
+			at[k] = len(out)
 			out = append(out, g)
+			continue
+		}
+		if !slices.Contains(strings.Split(out[i].Reason, "; "), g.Reason) {
+			out[i].Reason += "; " + g.Reason
+		}
+		if out[i].MissingPermission == "" {
+			out[i].MissingPermission = g.MissingPermission
 		}
 	}
 	return out
