@@ -20,7 +20,7 @@ import (
 
 // inProcess runs one worker in this process until the test ends, with
 // retries, sweeps and polls short enough for a test.
-func inProcess(t *testing.T, env func(string) string) (*pgxpool.Pool, store.Store) {
+func inProcess(t *testing.T, env func(string) string) (*pgxpool.Pool, store.Store, string) {
 	t.Helper()
 	dsn := pgtest.Start(t)
 	st, err := store.Open(t.Context(), dsn)
@@ -43,7 +43,7 @@ func inProcess(t *testing.T, env func(string) string) (*pgxpool.Pool, store.Stor
 		pool.Close()
 		st.Close()
 	})
-	return pool, st
+	return pool, st, dsn
 }
 
 type testLog struct{ t *testing.T }
@@ -64,7 +64,7 @@ func TestExhaustedJobsMakeTheirScopeNotCollected(t *testing.T) {
 		env[k] = v
 	}
 	env["GITHUB_TOKEN"] = "ghp_REJECTED"
-	pool, st := inProcess(t, func(k string) string { return env[k] })
+	pool, st, _ := inProcess(t, func(k string) string { return env[k] })
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()
 
