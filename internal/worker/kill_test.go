@@ -36,18 +36,30 @@ import (
 // as rampart (TestMain).
 type workerProc struct {
 	cmd  *exec.Cmd
-	log  *bytes.Buffer
+	log  *safeBuffer
 	done chan struct{}
 	err  error
 }
 
-// safeBuffer is written by the process's pipe goroutine and read by the test.
+// safeBuffer is written by the process's pipe goroutines and read by the test.
 type safeBuffer struct {
-	mu sync.Mutex
-	bytes.Buffer
+	mu  sync.Mutex
+	buf bytes.Buffer
 }
 
-func startWorkers(t *testing.T, n int, dsn string, env map[string]string, extra ...string) []*workerProc {
+func (b *safeBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *safeBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func startWorkers(t testing.TB, n int, dsn string, env map[string]string, extra ...string) []*workerProc {
 	t.Helper()
 	exe, err := os.Executable()
 	require.NoError(t, err)
@@ -67,15 +79,11 @@ func startWorkers(t *testing.T, n int, dsn string, env map[string]string, extra 
 		}
 		// Each worker its own ETag cache, as on its own machine.
 		cmd.Env = append(cmd.Env, "RAMPART_GITHUB_CACHE_DIR="+filepath.Join(t.TempDir(), fmt.Sprint("cache", i)))
-		p := &workerProc{cmd: cmd, log: &bytes.Buffer{}, done: make(chan struct{})}
-		var buf safeBuffer
-		cmd.Stdout, cmd.Stderr = &buf, &buf
+		p := &workerProc{cmd: cmd, log: &safeBuffer{}, done: make(chan struct{})}
+		cmd.Stdout, cmd.Stderr = p.log, p.log
 		require.NoError(t, cmd.Start())
 		go func() {
 			p.err = cmd.Wait()
-			buf.mu.Lock()
-			p.log.Write(buf.Bytes())
-			buf.mu.Unlock()
 			close(p.done)
 		}()
 		procs = append(procs, p)
@@ -93,11 +101,26 @@ func startWorkers(t *testing.T, n int, dsn string, env map[string]string, extra 
 			}
 		}
 	})
+	// Ready: migrated and working (the line comes after River started).
+	deadline := time.Now().Add(time.Minute)
+	for _, p := range procs {
+		for !strings.Contains(p.log.String(), "working jobs") {
+			select {
+			case <-p.done:
+				t.Fatalf("worker %d exited: %v\n%s", p.cmd.Process.Pid, p.err, p.log.String())
+			default:
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("worker %d not working after a minute:\n%s", p.cmd.Process.Pid, p.log.String())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
 	return procs
 }
 
 // stop sends SIGTERM and waits: a worker stops cleanly, exit 0.
-func (p *workerProc) stop(t *testing.T) {
+func (p *workerProc) stop(t testing.TB) {
 	t.Helper()
 	require.NoError(t, p.cmd.Process.Signal(syscall.SIGTERM))
 	select {
