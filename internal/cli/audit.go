@@ -78,6 +78,7 @@ type auditFlags struct {
 	// training records file and framework views for the governance sections
 	records    string
 	frameworks []string
+	store      storeFlag // audit_store.go
 }
 
 func newAuditCommand(p Params) *cobra.Command {
@@ -109,6 +110,7 @@ all); 130 interrupted by SIGINT or SIGTERM, no report written.`,
 	cmd.Flags().StringVar(&f.records, "training-records", "", "CSV export of training completions (columns person, training, completed_at) merged with the workspace's")
 	cmd.Flags().StringArrayVar(&f.frameworks, "framework", nil, "add a per-reference view of this framework to the report (repeatable): iso27001-2022, cis, nist-800-53-r5, soc2 …")
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "lowest severity whose failures make the exit code 1: critical, high, medium, low, info")
+	f.store.register(cmd, "record the run in this run store")
 	return cmd
 }
 
@@ -147,7 +149,7 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 			return runCollectors(ctx, p, ws, f.collect)
 		}
 	}
-	r, err := pipeline.Run(ctx, cfg)
+	r, err := f.store.run(ctx, p, cfg, workspace, f.collect)
 	if err != nil {
 		return auditError(ctx, p, f, err, loaded)
 	}

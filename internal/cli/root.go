@@ -75,6 +75,7 @@ var commands = []command{
 	newLintCommand,
 	newFixtureCommand,
 	newDocsCommand,
+	newRunsCommand,
 	newWorkerCommand,
 	newEnqueueCommand,
 }

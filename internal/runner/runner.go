@@ -22,7 +22,7 @@ import (
 // SIGTERM, a server shutting down).
 const InterruptedReason = "interrupted before every control was evaluated"
 
-// recordTimeout bounds the writes that close a run once its context is
+// recordTimeout bounds the abort that closes a run once its context is
 // cancelled: the abort of an interrupted run must still reach the store.
 const recordTimeout = 30 * time.Second
 
@@ -74,9 +74,12 @@ func Audit(ctx context.Context, st store.Store, cfg pipeline.Config, start store
 		return r, id, errors.Join(fmt.Errorf("record run %d: the pipeline did not report its evidence", id),
 			abort(ctx, st, id, "the pipeline did not report its evidence"))
 	}
-	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recordTimeout)
-	defer cancel()
-	if ferr := st.Finish(wctx, id, r, snap, store.CatalogVersion(in.Engine)); ferr != nil {
+	// Finish runs under the run's own context: a signal during it rolls
+	// the transaction back, and the abort below records why.
+	if ferr := st.Finish(ctx, id, r, snap, store.CatalogVersion(in.Engine)); ferr != nil {
+		if pipeline.Interrupted(ctx) {
+			return nil, id, errors.Join(fmt.Errorf("record run %d: %w", id, ferr), abort(ctx, st, id, InterruptedReason))
+		}
 		return r, id, errors.Join(fmt.Errorf("record run %d: %w", id, ferr), abort(ctx, st, id, "its report could not be recorded: "+ferr.Error()))
 	}
 	return r, id, nil

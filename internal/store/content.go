@@ -47,7 +47,7 @@ type preparedEvidence struct {
 
 func prepareEvidence(snap *evidence.Snapshot) (*preparedEvidence, error) {
 	ev := &preparedEvidence{bodies: map[string][]byte{}}
-	var entries [][3]string
+	var entries []mapEntry
 	seen := map[string]bool{}
 	if snap != nil {
 		for _, r := range snap.Resources {
@@ -64,17 +64,17 @@ func prepareEvidence(snap *evidence.Snapshot) (*preparedEvidence, error) {
 				ev.bodies[h] = body
 				ev.hashes = append(ev.hashes, h)
 			}
-			entries = append(entries, [3]string{r.Type, r.ID, h})
+			entries = append(entries, mapEntry{Type: r.Type, ID: r.ID, Hash: h, Scope: r.Scope})
 		}
 	}
 	sort.Slice(entries, func(i, j int) bool {
-		if entries[i][0] != entries[j][0] {
-			return entries[i][0] < entries[j][0]
+		if entries[i].Type != entries[j].Type {
+			return entries[i].Type < entries[j].Type
 		}
-		return entries[i][1] < entries[j][1]
+		return entries[i].ID < entries[j].ID
 	})
 	if entries == nil {
-		entries = [][3]string{}
+		entries = []mapEntry{}
 	}
 	plain, err := json.Marshal(entries)
 	if err != nil {
@@ -88,16 +88,28 @@ func prepareEvidence(snap *evidence.Snapshot) (*preparedEvidence, error) {
 	return ev, nil
 }
 
-func decodeEvidenceMap(body []byte) (map[string]string, error) {
-	var entries [][3]string
+// mapEntry is one resource of a run's evidence map: where it is (its
+// scope, so a diff can tell a deleted resource from a scope no longer
+// collected) and its content hash.
+type mapEntry struct {
+	Type  string         `json:"t"`
+	ID    string         `json:"i"`
+	Hash  string         `json:"h"`
+	Scope evidence.Scope `json:"s"`
+}
+
+func decodeEvidenceMap(body []byte) (map[string]string, map[string]evidence.Scope, error) {
+	var entries []mapEntry
 	if err := decompressJSON(body, &entries); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := make(map[string]string, len(entries))
+	hashes := make(map[string]string, len(entries))
+	scopes := make(map[string]evidence.Scope, len(entries))
 	for _, e := range entries {
-		out[ResourceKey(e[0], e[1])] = e[2]
+		key := ResourceKey(e.Type, e.ID)
+		hashes[key], scopes[key] = e.Hash, e.Scope
 	}
-	return out, nil
+	return hashes, scopes, nil
 }
 
 func compressJSON(v any) ([]byte, error) {

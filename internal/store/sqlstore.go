@@ -149,27 +149,36 @@ func (s *sqlStore) requireRunning(ctx context.Context, q queryRower, id RunID, v
 }
 
 // insertRows inserts rows of cols columns in multi-row statements, as many
-// rows each as the dialect's placeholder limit allows.
+// rows each as the dialect's placeholder limit allows; the full-size
+// statement is prepared once.
 func (s *sqlStore) insertRows(ctx context.Context, tx *sql.Tx, prefix string, cols int, rows [][]any, suffix string) error {
-	per := s.d.maxParams / cols
-	if per > 500 {
-		per = 500
+	per := min(s.d.maxParams/cols, 500)
+	statement := func(n int) string {
+		one := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+		return s.d.rebind(prefix + strings.TrimSuffix(strings.Repeat(one+", ", n), ", ") + suffix)
 	}
-	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+	var full *sql.Stmt
+	if len(rows) >= per {
+		var err error
+		if full, err = tx.PrepareContext(ctx, statement(per)); err != nil {
+			return err
+		}
+		defer full.Close()
+	}
+	args := make([]any, 0, per*cols)
 	for start := 0; start < len(rows); start += per {
 		end := min(start+per, len(rows))
-		var b strings.Builder
-		b.WriteString(prefix)
-		args := make([]any, 0, (end-start)*cols)
-		for i, row := range rows[start:end] {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(one)
+		args = args[:0]
+		for _, row := range rows[start:end] {
 			args = append(args, row...)
 		}
-		b.WriteString(suffix)
-		if err := s.exec(ctx, tx, b.String(), args...); err != nil {
+		var err error
+		if end-start == per {
+			_, err = full.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, statement(end-start), args...)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -412,7 +421,7 @@ func (s *sqlStore) Get(ctx context.Context, id RunID) (*Recorded, error) {
 	if err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT body FROM evidence_maps WHERE hash = ?`), rows[0].evidMap).Scan(&mapBody); err != nil {
 		return nil, fmt.Errorf("get run %d: evidence map: %w", id, err)
 	}
-	if rec.ContentHash, err = decodeEvidenceMap(mapBody); err != nil {
+	if rec.ContentHash, rec.Scopes, err = decodeEvidenceMap(mapBody); err != nil {
 		return nil, fmt.Errorf("get run %d: evidence map: %w", id, err)
 	}
 	return rec, nil

@@ -78,6 +78,9 @@ type Recorded struct {
 	Run
 	Report      *report.Report
 	ContentHash map[string]string
+	// Scopes holds every resource's scope by the same key, so a diff can
+	// tell a resource that is gone from a scope that was not collected.
+	Scopes map[string]evidence.Scope
 }
 
 // FindingAt is one run's result for a fingerprint.

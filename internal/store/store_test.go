@@ -137,6 +137,7 @@ func TestRunLifecycle(t *testing.T) {
 		h, err := ContentHash(repo("api", true))
 		require.NoError(t, err)
 		assert.Equal(t, h, got.ContentHash[ResourceKey("github.repository", "acme/api")])
+		assert.Equal(t, evidence.Scope{Platform: "github", Org: "acme", Repo: "web"}, got.Scopes[ResourceKey("github.repository", "acme/web")])
 		res, err := st.Resource(ctx, h)
 		require.NoError(t, err)
 		assert.Equal(t, "acme/api", res.ID)
