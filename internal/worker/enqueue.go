@@ -53,7 +53,7 @@ func Enqueue(ctx context.Context, pool *pgxpool.Pool, st store.Store, spec Spec,
 	if err != nil {
 		return 0, fmt.Errorf("enqueue: %w", err)
 	}
-	id, err := st.Begin(ctx, store.Start{Trigger: spec.Trigger, Workspace: spec.Workspace, Collectors: slices.Clone(spec.Collectors), StartedAt: now})
+	id, err := st.Begin(ctx, store.Start{Trigger: spec.Trigger, Workspace: spec.Workspace, Collectors: slices.Clone(spec.Collectors), StartedAt: now, Queued: true})
 	if err != nil {
 		return 0, fmt.Errorf("enqueue: %w", err)
 	}
