@@ -34,17 +34,23 @@ func (e *evaluateWorker) Work(ctx context.Context, job *river.Job[EvaluateArgs])
 	if err != nil {
 		return fmt.Errorf("run %d: %w", runID, err)
 	}
-	if rec.State == store.Running {
+	final, reason := stateDone, ""
+	switch rec.State {
+	case store.Running:
 		if err := w.evaluate(ctx, runID, spec); err != nil {
 			w.logf("run %d: evaluation failed: %s", runID, oneLine(err))
 			return err
 		}
+	case store.Incomplete:
+		// Aborted in the store meanwhile (by hand, or by an older build's
+		// Recover): the queue follows the store.
+		final, reason = stateAborted, rec.Reason
 	}
 	return pgx.BeginFunc(ctx, w.pool, func(tx pgx.Tx) error {
 		if _, _, err := lockRun(ctx, tx, runID); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `UPDATE rampart_dist_run SET state = $2 WHERE run_id = $1`, runID, stateDone); err != nil {
+		if _, err := tx.Exec(ctx, `UPDATE rampart_dist_run SET state = $2, reason = $3 WHERE run_id = $1`, runID, final, reason); err != nil {
 			return fmt.Errorf("run %d: %w", runID, err)
 		}
 		_, err := river.JobCompleteTx[*riverpgxv5.Driver](ctx, tx, job)

@@ -67,9 +67,10 @@ func startWorkers(t testing.TB, n int, dsn string, env map[string]string, extra 
 	for i := range n {
 		args := append([]string{"worker", "--store", dsn, "--concurrency", "2",
 			// Short enough that a killed worker's job is rescued within the
-			// test: River rescues jobs running longer than --rescue-after
-			// (its rescuer looks every 30 s).
-			"--job-timeout", "8s", "--rescue-after", "9s", "--retry-backoff", "100ms",
+			// test — River rescues jobs running longer than --rescue-after,
+			// and its rescuer looks every 30 s — and long enough for the
+			// evaluation under -race on a loaded 2-core machine.
+			"--job-timeout", "30s", "--rescue-after", "31s", "--retry-backoff", "100ms",
 			"--sweep-every", "1s", "--poll", "100ms", "--shutdown-grace", "20s",
 			"--github-rate", "3600000", "--aws-rate", "100000"}, extra...)
 		cmd := exec.Command(exe, args...)

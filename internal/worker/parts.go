@@ -94,13 +94,3 @@ func startEvaluation(ctx context.Context, tx pgx.Tx, runID int64) error {
 	}
 	return nil
 }
-
-// abortRun marks the run aborted with its reason (the store's record is
-// the caller's: store.Abort).
-func abortRun(ctx context.Context, tx pgx.Tx, runID int64, reason string) error {
-	_, err := tx.Exec(ctx, `UPDATE rampart_dist_run SET state = $2, reason = $3 WHERE run_id = $1 AND state <> 'done'`, runID, stateAborted, reason)
-	if err != nil {
-		return fmt.Errorf("abort run %d: %w", runID, err)
-	}
-	return nil
-}

@@ -2,6 +2,7 @@ package worker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -63,6 +64,9 @@ func (w *Worker) sweep(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("sweep: %w", err)
 	}
+	// One run's trouble (a store that refuses a write) must not keep the
+	// sweep from settling the others: errors are joined and the sweep goes on.
+	var errs []error
 	for _, g := range found {
 		switch g.kind {
 		case KindCollect:
@@ -75,18 +79,38 @@ func (w *Worker) sweep(ctx context.Context) error {
 			err = w.abort(ctx, g.runID, fmt.Sprintf("%s job given up: %s", g.kind, g.reason))
 		}
 		if err != nil {
-			return err
+			w.logf("run %d: sweep: %s", g.runID, oneLine(err))
+			errs = append(errs, err)
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // abort records the run Incomplete in the store with the reason and marks
 // its distributed state aborted.
 func (w *Worker) abort(ctx context.Context, runID int64, reason string) error {
-	w.logf("run %d: aborted: %s", runID, reason)
-	if err := w.opts.Store.Abort(ctx, store.RunID(runID), reason); err != nil {
+	rec, err := w.opts.Store.Get(ctx, store.RunID(runID))
+	final := stateAborted
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		// Nothing in the store to mark: the queue's row alone is settled.
+	case err != nil:
 		return fmt.Errorf("abort run %d: %w", runID, err)
+	case rec.State == store.Complete:
+		// The evaluation recorded the run and stopped before its job
+		// completed: the run is done, not aborted.
+		final, reason = stateDone, ""
+	case rec.State == store.Running:
+		w.logf("run %d: aborted: %s", runID, reason)
+		if err := w.opts.Store.Abort(ctx, store.RunID(runID), reason); err != nil {
+			return fmt.Errorf("abort run %d: %w", runID, err)
+		}
 	}
-	return pgx.BeginFunc(ctx, w.pool, func(tx pgx.Tx) error { return abortRun(ctx, tx, runID, reason) })
+	return pgx.BeginFunc(ctx, w.pool, func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `UPDATE rampart_dist_run SET state = $2, reason = $3 WHERE run_id = $1 AND state NOT IN ('done', 'aborted')`, runID, final, reason)
+		if err != nil {
+			return fmt.Errorf("abort run %d: %w", runID, err)
+		}
+		return nil
+	})
 }
