@@ -42,8 +42,8 @@ vet:
 	$(GO) vet ./...
 
 # The packages that run goroutines: the engine's workers, the collectors'
-# fan-out, the Terraform parser's parallel parse, the gate's writers and
-# the run store's concurrent writers and the distributed workers' jobs.
+# fan-out, the Terraform parser's parallel parse, the gate's writers, the
+# run store's concurrent writers and the distributed workers' jobs.
 race: deps
 	$(GO) test -race ./internal/engine/... ./internal/collect/... ./internal/terraform/... ./internal/gate/... ./internal/store/... ./internal/worker/...
 
