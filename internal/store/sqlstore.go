@@ -2,10 +2,13 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -156,7 +159,7 @@ func (s *sqlStore) requireRunning(ctx context.Context, q queryRower, id RunID, v
 // rows each as the dialect's placeholder limit allows; the full-size
 // statement is prepared once.
 func (s *sqlStore) insertRows(ctx context.Context, tx *sql.Tx, prefix string, cols int, rows [][]any, suffix string) error {
-	per := min(s.d.maxParams/cols, 500)
+	per := min(s.d.maxParams/cols, 1000)
 	statement := func(n int) string {
 		one := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
 		return s.d.rebind(prefix + strings.TrimSuffix(strings.Repeat(one+", ", n), ", ") + suffix)
@@ -189,20 +192,122 @@ func (s *sqlStore) insertRows(ctx context.Context, tx *sql.Tx, prefix string, co
 	return nil
 }
 
+// insertFindings records a run's results: one (run, key, result) row
+// each, the keys and results themselves stored once across runs.
 func (s *sqlStore) insertFindings(ctx context.Context, tx *sql.Tx, id RunID, fs []finding.Finding) error {
-	rows := make([][]any, 0, len(fs))
-	seen := make(map[string]bool, len(fs))
-	for _, f := range fs {
-		if seen[f.Fingerprint] {
+	keys := make(map[string][]any, len(fs))
+	results := map[string][]any{}
+	resultOf := make([]string, len(fs))
+	for i, f := range fs {
+		if _, dup := keys[f.Fingerprint]; dup {
 			// The engine gives every (control, resource) one result; a
 			// duplicate would be a defect upstream, not something to hide.
 			return fmt.Errorf("fingerprint %s (%s on %s %s) appears twice in the report", f.Fingerprint, f.ControlID, f.Resource.Type, f.Resource.ID)
 		}
-		seen[f.Fingerprint] = true
-		rows = append(rows, []any{int64(id), f.Fingerprint, f.ControlID, f.Resource.Type, f.Resource.ID, f.Resource.System,
-			string(f.Status), string(f.Severity), f.Message})
+		keys[f.Fingerprint] = []any{f.ControlID, f.Resource.Type, f.Resource.ID}
+		h := resultHash(f)
+		results[h] = []any{f.Resource.System, string(f.Status), string(f.Severity), f.Message}
+		resultOf[i] = h
 	}
-	return s.insertRows(ctx, tx, `INSERT INTO findings (run_id, fingerprint, control_id, resource_type, resource_id, system, status, severity, message) VALUES `, 9, rows, "")
+	keyIDs, err := s.ids(ctx, tx, "finding_keys", "fingerprint", []string{"control_id", "resource_type", "resource_id"}, keys)
+	if err != nil {
+		return err
+	}
+	resultIDs, err := s.ids(ctx, tx, "finding_results", "hash", []string{"system", "status", "severity", "message"}, results)
+	if err != nil {
+		return err
+	}
+	rows := make([][]any, len(fs))
+	for i, f := range fs {
+		rows[i] = []any{int64(id), keyIDs[f.Fingerprint], resultIDs[resultOf[i]]}
+	}
+	return s.insertRows(ctx, tx, `INSERT INTO run_findings (run_id, key_id, result_id) VALUES `, 3, rows, "")
+}
+
+// resultHash identifies a result's content (system, status, severity,
+// message), the natural key of finding_results.
+func resultHash(f finding.Finding) string {
+	h := sha256.New()
+	for _, part := range []string{f.Resource.System, string(f.Status), string(f.Severity), f.Message} {
+		fmt.Fprintf(h, "%d:%s", len(part), part)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// ids returns the id of the row of every natural key in rows (key →
+// the other columns), inserting the rows the table does not hold yet. A
+// concurrent writer inserting the same key is no conflict: its row is
+// read back.
+func (s *sqlStore) ids(ctx context.Context, tx *sql.Tx, table, keyCol string, cols []string, rows map[string][]any) (map[string]int64, error) {
+	keys := make([]string, 0, len(rows))
+	for k := range rows {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	found, err := s.lookupIDs(ctx, tx, table, keyCol, keys)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", table, err)
+	}
+	var missing []string
+	var insert [][]any
+	for _, k := range keys {
+		if _, ok := found[k]; !ok {
+			missing = append(missing, k)
+			insert = append(insert, append([]any{k}, rows[k]...))
+		}
+	}
+	if len(insert) == 0 {
+		return found, nil
+	}
+	q := `INSERT INTO ` + table + ` (` + keyCol + `, ` + strings.Join(cols, ", ") + `) VALUES `
+	if err := s.insertRows(ctx, tx, q, 1+len(cols), insert, ` ON CONFLICT (`+keyCol+`) DO NOTHING`); err != nil {
+		return nil, fmt.Errorf("%s: %w", table, err)
+	}
+	added, err := s.lookupIDs(ctx, tx, table, keyCol, missing)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", table, err)
+	}
+	for _, k := range missing {
+		id, ok := added[k]
+		if !ok {
+			return nil, fmt.Errorf("%s: %s was inserted but cannot be read back", table, k)
+		}
+		found[k] = id
+	}
+	return found, nil
+}
+
+func (s *sqlStore) lookupIDs(ctx context.Context, tx *sql.Tx, table, keyCol string, keys []string) (map[string]int64, error) {
+	out := make(map[string]int64, len(keys))
+	const per = 500
+	for start := 0; start < len(keys); start += per {
+		chunk := keys[start:min(start+per, len(keys))]
+		args := make([]any, len(chunk))
+		for i, k := range chunk {
+			args[i] = k
+		}
+		q := `SELECT ` + keyCol + `, id FROM ` + table + ` WHERE ` + keyCol + ` IN (` + strings.TrimSuffix(strings.Repeat("?, ", len(chunk)), ", ") + `)`
+		rows, err := tx.QueryContext(ctx, s.d.rebind(q), args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var k string
+			var id int64
+			if err := rows.Scan(&k, &id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[k] = id
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 func (s *sqlStore) insertRisks(ctx context.Context, tx *sql.Tx, id RunID, r *report.Report) error {

@@ -176,6 +176,8 @@ func TestResourcesStoredOnce(t *testing.T) {
 		assert.Equal(t, 3, count(t, st, "resources"))
 		assert.Equal(t, 2, count(t, st, "evidence_maps"))
 		assert.Equal(t, 6, count(t, st, "findings"), "every run keeps its findings, pass included")
+		assert.Equal(t, 2, count(t, st, "finding_keys"), "a finding's key is stored once")
+		assert.Equal(t, 3, count(t, st, "finding_results"), "web's fail, web's pass, api's pass")
 	})
 }
 
@@ -223,7 +225,7 @@ func TestFinishIsAllOrNothing(t *testing.T) {
 		r.Findings = append(r.Findings, r.Findings[0]) // a duplicate fingerprint fails the findings insert
 		err = st.Finish(ctx, id, r, snap, "c")
 		require.ErrorContains(t, err, "appears twice")
-		for _, table := range []string{"findings", "reports", "resources", "evidence_maps", "run_risks"} {
+		for _, table := range []string{"findings", "run_findings", "finding_keys", "finding_results", "reports", "resources", "evidence_maps", "run_risks"} {
 			assert.Equal(t, 0, count(t, st, table), table)
 		}
 		got, err := st.Get(ctx, id)
@@ -356,7 +358,7 @@ func TestDialectsHaveOneSchema(t *testing.T) {
 	}
 	lite := open(t, backends[0].dsn(t))
 	post := open(t, backends[1].dsn(t))
-	liteCols := columns(t, lite.db, `SELECT m.name || '.' || p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'`)
+	liteCols := columns(t, lite.db, `SELECT m.name || '.' || p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite_%'`)
 	postCols := columns(t, post.db, `SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = 'public'`)
 	assert.Equal(t, liteCols, postCols)
 	assert.Contains(t, liteCols, "findings.fingerprint")
