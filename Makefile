@@ -42,10 +42,10 @@ vet:
 	$(GO) vet ./...
 
 # The packages that run goroutines: the engine's workers, the collectors'
-# fan-out, the Terraform parser's parallel parse, the gate's writers and
-# the run store's concurrent writers.
+# fan-out, the Terraform parser's parallel parse, the gate's writers, the
+# run store's concurrent writers and the distributed workers' jobs.
 race: deps
-	$(GO) test -race ./internal/engine/... ./internal/collect/... ./internal/terraform/... ./internal/gate/... ./internal/serve/... ./internal/store/...
+	$(GO) test -race ./internal/engine/... ./internal/collect/... ./internal/terraform/... ./internal/gate/... ./internal/serve/... ./internal/store/... ./internal/worker/...
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/engine/

@@ -76,6 +76,8 @@ var commands = []command{
 	newDocsCommand,
 	newRunsCommand,
 	newServeCommand,
+	newWorkerCommand,
+	newEnqueueCommand,
 }
 
 func newRoot(p Params) *cobra.Command {

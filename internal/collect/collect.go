@@ -124,23 +124,5 @@ var ErrNothing = errors.New("the collector returned neither a snapshot nor an er
 // incomplete.
 func Run(ctx context.Context, c Collector, log io.Writer, terminal bool) (*evidence.Snapshot, error) {
 	snap, err := c.Collect(ctx, log, terminal)
-	if snap == nil && err == nil {
-		return nil, ErrNothing
-	}
-	if cerr := ctx.Err(); cerr != nil {
-		if err == nil {
-			err = cerr
-		}
-		if snap != nil && !snap.Incomplete {
-			snap.Incomplete = true
-			snap.IncompleteReason = "collection cancelled: " + cerr.Error()
-		}
-	}
-	// One representation at the hand-off: collectors build Go values, the
-	// engine and governance read what a loaded snapshot holds. A value
-	// with no JSON form is the collector's bug; no evidence beats half.
-	if nerr := evidence.Normalize(snap); nerr != nil {
-		return nil, errors.Join(err, nerr)
-	}
-	return snap, err
+	return Hold(ctx, snap, err)
 }

@@ -70,10 +70,14 @@ func (s *sqlStore) Begin(ctx context.Context, st Start) (RunID, error) {
 	if err != nil {
 		return 0, fmt.Errorf("begin run: %w", err)
 	}
+	owner := s.owner.String()
+	if st.Queued {
+		owner = QueuedOwner
+	}
 	var id RunID
 	err = s.db.QueryRowContext(ctx, s.d.rebind(`INSERT INTO runs (state, run_trigger, workspace, collectors, started_at, owner)
 		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
-		string(Running), st.Trigger, st.Workspace, string(collectors), started.UnixMicro(), s.owner.String()).Scan(&id)
+		string(Running), st.Trigger, st.Workspace, string(collectors), started.UnixMicro(), owner).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("begin run: %w", err)
 	}
@@ -420,6 +424,9 @@ func (s *sqlStore) Recover(ctx context.Context) ([]Run, error) {
 // A run begun on another host is left alone: this process cannot tell
 // whether that host is still working on it.
 func (s *sqlStore) ownerGone(o string) bool {
+	if o == QueuedOwner {
+		return false // the workers finish or abort it
+	}
 	own, ok := parseOwner(o)
 	if !ok {
 		return true // no owner recorded: nothing can be finishing it

@@ -47,7 +47,14 @@ type Start struct {
 	// for an audit of recorded evidence.
 	Collectors []string
 	StartedAt  time.Time
+	// Queued marks a run that a job queue finishes, not the process that
+	// began it (rampart enqueue, internal/worker): Recover leaves it alone
+	// when that process is gone; the workers finish or abort it.
+	Queued bool
 }
+
+// QueuedOwner is the owner recorded for a Queued run.
+const QueuedOwner = "queue"
 
 // Run is one run's record without its findings.
 type Run struct {

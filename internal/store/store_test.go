@@ -253,6 +253,9 @@ func TestRecover(t *testing.T) {
 		dead.owner = owner{host: "box", pid: 101}
 		crashed, err := dead.Begin(ctx, Start{Trigger: "audit", StartedAt: t0})
 		require.NoError(t, err)
+		// Enqueued by the dead process, finished by the workers (internal/worker).
+		queued, err := dead.Begin(ctx, Start{Trigger: "audit", StartedAt: t0, Queued: true})
+		require.NoError(t, err)
 		live := open(t, dsn)
 		live.owner = owner{host: "box", pid: 102}
 		stillGoing, err := live.Begin(ctx, Start{Trigger: "schedule:nightly", StartedAt: t0})
@@ -271,7 +274,7 @@ func TestRecover(t *testing.T) {
 		assert.Equal(t, crashed, got[0].ID)
 		assert.Equal(t, Incomplete, got[0].State)
 		assert.Equal(t, RecoverReason, got[0].Reason)
-		for id, want := range map[RunID]State{crashed: Incomplete, stillGoing: Running, remote: Running} {
+		for id, want := range map[RunID]State{crashed: Incomplete, stillGoing: Running, remote: Running, queued: Running} {
 			r, err := next.Get(ctx, id)
 			require.NoError(t, err)
 			assert.Equal(t, want, r.State, "run %d", id)

@@ -127,16 +127,7 @@ func (a *accountState) resource(id string) evidence.Resource {
 // collectAccount collects one account: identity, regions, then global and
 // regional services concurrently, each region with its own limit.
 func (r *run) collectAccount(ctx context.Context, t Target) {
-	cfg := r.cfg.Copy()
-	cfg.Retryer = func() sdkaws.Retryer { return r.newRetryer() }
-	identityAction := "sts:GetCallerIdentity"
-	if t.RoleARN != "" {
-		identityAction = "sts:AssumeRole on " + t.RoleARN
-		base := sts.NewFromConfig(cfg)
-		cfg.Credentials = sdkaws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(base, t.RoleARN, func(o *stscreds.AssumeRoleOptions) {
-			o.RoleSessionName = "rampart-audit"
-		}))
-	}
+	cfg, identityAction := r.accountConfig(t)
 	sc := evidence.Scope{Platform: "aws", AccountID: t.AccountID}
 	id, err := sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
 	if err != nil {
@@ -177,10 +168,15 @@ func (r *run) collectAccount(ctx context.Context, t Target) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		r.runTasks(ctx, r.globalTasks(cfg, sc, acct))
+		if r.opts.Shard.global() {
+			r.runTasks(ctx, r.globalTasks(cfg, sc, acct))
+		}
 	}()
 	for _, region := range regions {
 		acct.initRegion(region)
+		if !r.opts.Shard.regional() {
+			continue
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -188,13 +184,29 @@ func (r *run) collectAccount(ctx context.Context, t Target) {
 			rcfg.Region = region
 			rsc := sc
 			rsc.Region = region
-			r.runTasks(ctx, r.regionalTasks(rcfg, rsc, acct))
+			r.runTasks(ctx, r.opts.Shard.only(r.regionalTasks(rcfg, rsc, acct)))
 		}()
 	}
 	wg.Wait()
 	if ctx.Err() == nil {
 		r.add(acct.resource(accountID))
 	}
+}
+
+// accountConfig is the SDK configuration for t's account (its role
+// assumed) and the action that proves the identity.
+func (r *run) accountConfig(t Target) (sdkaws.Config, string) {
+	cfg := r.cfg.Copy()
+	cfg.Retryer = func() sdkaws.Retryer { return r.newRetryer() }
+	identityAction := "sts:GetCallerIdentity"
+	if t.RoleARN != "" {
+		identityAction = "sts:AssumeRole on " + t.RoleARN
+		base := sts.NewFromConfig(cfg)
+		cfg.Credentials = sdkaws.NewCredentialsCache(stscreds.NewAssumeRoleProvider(base, t.RoleARN, func(o *stscreds.AssumeRoleOptions) {
+			o.RoleSessionName = "rampart-audit"
+		}))
+	}
+	return cfg, identityAction
 }
 
 // regions resolves the regions to collect: the target's, checked against

@@ -70,6 +70,8 @@ type Options struct {
 	Progress func(Progress)
 	// LoadOptions are passed on to config.LoadDefaultConfig.
 	LoadOptions []func(*config.LoadOptions) error
+	// Shard narrows the collection to one service group (shard.go).
+	Shard Shard
 }
 
 // Progress is a point-in-time count of the collection, for a progress line.
@@ -202,6 +204,9 @@ func newRun(ctx context.Context, opts Options) (*run, error) {
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if err := opts.Shard.check(); err != nil {
+		return nil, err
 	}
 	st := &counters{}
 	cfg, err := loadConfig(ctx, opts, st)

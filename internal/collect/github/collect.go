@@ -270,8 +270,10 @@ func (r *run) collectOrg(ctx context.Context, t Target) error {
 		r.orgNotCollected(org, "collection stopped before this organization was read: "+stopReason(err))
 		return err
 	}
-	r.add(r.orgResource(org, st))
-	r.memberResources(org, st)
+	if t.Shard.HasOrg() {
+		r.add(r.orgResource(org, st))
+		r.memberResources(org, st)
+	}
 	return r.repositories(ctx, t, st)
 }
 
@@ -435,7 +437,7 @@ func (r *run) repositories(ctx context.Context, t Target, st *orgState) error {
 	}
 	var repos []*gh.Repository
 	for _, repo := range st.repos {
-		if len(pats) == 0 || matchAny(pats, repo.GetName()) {
+		if (len(pats) == 0 || matchAny(pats, repo.GetName())) && t.Shard.HasRepo(repo.GetName()) {
 			repos = append(repos, repo)
 		}
 	}

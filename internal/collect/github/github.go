@@ -36,6 +36,8 @@ import (
 type Target struct {
 	Org   string
 	Repos []string
+	// Shard, when set, collects one slice of the repositories (shard.go).
+	Shard RepoShard
 }
 
 // Auth is how the collector authenticates: a token, or a GitHub App
