@@ -219,6 +219,8 @@ var awsTypes = []ResourceType{
 			{Name: "metadata_options.http_endpoint", Kind: KindString, From: Both, Description: "`enabled` or `disabled`"},
 			{Name: "has_public_ip", Kind: KindBool, From: Both},
 			{Name: "public_ip_address", Kind: KindString, From: Live, Description: "absent without one"},
+			{Name: "security_group_ids", Kind: KindList, Shape: "list of string", From: Both, Description: "IDs of the security groups attached to the instance and to each of its network interfaces, sorted; in `aws.ec2.security_group` `group_id`. Terraform: the literal IDs of `vpc_security_group_ids`; a group created in the same change has no ID before apply, which makes it `unknown` (`security_group_refs` still names it)"},
+			{Name: "security_group_refs", Kind: KindList, Shape: "list of string", From: Both, Description: "the same groups as evidence IDs of `aws.ec2.security_group` resources, for `join: {attribute: security_group_refs}`: live the group ARNs; Terraform `<root>/<address>` of a group this root module manages, and `unknown` when a group is not managed here (a literal `sg-…` ID or a name of another configuration)"},
 			{Name: "iam_instance_profile", Kind: KindString, From: Live, Description: "instance profile ARN; absent without one"},
 			{Name: "instance_type", Kind: KindString, From: Terraform, Description: "the configured instance type (the live collector does not read it)"},
 			tfRegion,

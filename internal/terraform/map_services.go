@@ -169,6 +169,7 @@ func mapEC2Instances(m *mapper) {
 			b.unknown("has_public_ip", "associate_public_ip_address is not set: it follows the subnet's setting")
 		}
 		metadataOptions(b, in)
+		instanceSecurityGroups(m, b, in)
 		m.emit(b)
 	}
 }
