@@ -38,6 +38,10 @@ type Settings struct {
 	// against, replacing for that kind the links the risks' `alerts` make
 	// (Workspace.AlertRiskLinks).
 	AlertRisks map[string][]string `hcl:"alert_risks,optional"`
+	// AWSTrustedAccounts are the AWS account IDs (12 digits) outside the
+	// audited accounts that may be trusted without sts:ExternalId: the
+	// organisation's own other accounts (validateTrustedAccounts).
+	AWSTrustedAccounts []string `hcl:"aws_trusted_accounts,optional"`
 
 	DeclRange hcl.Range
 	body      hcl.Body

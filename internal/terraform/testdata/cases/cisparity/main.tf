@@ -1,0 +1,129 @@
+# The CIS types that Terraform can express: EFS (2.4.1), network ACLs (5.1),
+# route tables and peering routes (5.5).
+
+provider "aws" {
+  region = "eu-west-1"
+}
+
+resource "aws_efs_file_system" "encrypted" {
+  encrypted  = true
+  kms_key_id = "arn:aws:kms:eu-west-1:111122223333:key/1234"
+  tags = {
+    Name = "shared"
+  }
+}
+
+resource "aws_efs_file_system" "plain" {}
+
+variable "efs_encrypted" {
+  type = bool
+}
+
+resource "aws_efs_file_system" "from_var" {
+  encrypted = var.efs_encrypted
+}
+
+# Inline entries with protocol names; the default deny is added.
+resource "aws_network_acl" "public" {
+  vpc_id = "vpc-1"
+  ingress {
+    protocol   = "tcp"
+    rule_no    = 100
+    action     = "allow"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 22
+    to_port    = 22
+  }
+  egress {
+    protocol   = "-1"
+    rule_no    = 100
+    action     = "allow"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 0
+  }
+}
+
+# Entries as separate resources, one of them on IPv6.
+resource "aws_network_acl" "private" {
+  vpc_id     = "vpc-1"
+  subnet_ids = ["subnet-1"]
+}
+
+resource "aws_network_acl_rule" "deny_rdp" {
+  network_acl_id  = aws_network_acl.private.id
+  rule_number     = 90
+  egress          = false
+  protocol        = "tcp"
+  rule_action     = "deny"
+  ipv6_cidr_block = "::/0"
+  from_port       = 3389
+  to_port         = 3389
+}
+
+resource "aws_network_acl_rule" "https" {
+  network_acl_id = aws_network_acl.private.id
+  rule_number    = 100
+  protocol       = "6"
+  rule_action    = "allow"
+  cidr_block     = "10.0.0.0/8"
+  from_port      = 443
+  to_port        = 443
+}
+
+resource "aws_network_acl_association" "private_b" {
+  network_acl_id = aws_network_acl.private.id
+  subnet_id      = "subnet-2"
+}
+
+variable "ssh_port" {
+  type = number
+}
+
+resource "aws_default_network_acl" "default" {
+  default_network_acl_id = "acl-0default"
+  ingress {
+    protocol   = "tcp"
+    rule_no    = 100
+    action     = "allow"
+    cidr_block = "0.0.0.0/0"
+    from_port  = var.ssh_port
+    to_port    = var.ssh_port
+  }
+}
+
+resource "aws_vpc_peering_connection" "partner" {
+  vpc_id      = "vpc-1"
+  peer_vpc_id = "vpc-2"
+}
+
+resource "aws_route_table" "app" {
+  vpc_id = "vpc-1"
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = "igw-1"
+  }
+  route {
+    cidr_block                = "10.20.0.0/24"
+    vpc_peering_connection_id = aws_vpc_peering_connection.partner.id
+  }
+}
+
+resource "aws_route" "wide_peering" {
+  route_table_id            = aws_route_table.app.id
+  destination_cidr_block    = "10.0.0.0/8"
+  vpc_peering_connection_id = aws_vpc_peering_connection.partner.id
+}
+
+resource "aws_route_table_association" "app" {
+  subnet_id      = "subnet-1"
+  route_table_id = aws_route_table.app.id
+}
+
+resource "aws_default_route_table" "main" {
+  default_route_table_id = "rtb-0main"
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = "igw-1"
+  }
+}
