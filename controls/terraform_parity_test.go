@@ -1,0 +1,167 @@
+package controls_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/rampart-audit/rampart/controls"
+	"github.com/rampart-audit/rampart/internal/engine"
+	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/model"
+	"github.com/rampart-audit/rampart/internal/terraform"
+)
+
+// The CIS controls of the types issue 12 added run on Terraform as they run
+// on live evidence: a pull request that adds a failing resource fails, one
+// that adds a compliant resource passes, and one the mapping cannot read
+// statically is not_evaluated — never a pass.
+func TestCISControlsOnTerraform(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	eng, err := engine.New(ctx, []engine.Source{{Name: "controls", FS: controls.FS}})
+	require.NoError(t, err)
+
+	for _, tc := range []struct {
+		name    string
+		control string
+		tf      string
+		want    map[string]finding.Status // resource ID → status
+	}{
+		{"EFS encryption (CIS 2.4.1)", "AWS-EFS-001", `
+resource "aws_efs_file_system" "good" {
+  encrypted = true
+}
+resource "aws_efs_file_system" "bad" {}
+variable "enc" { type = bool }
+resource "aws_efs_file_system" "unknown" {
+  encrypted = var.enc
+}`, map[string]finding.Status{
+			"aws_efs_file_system.good": finding.Pass, "aws_efs_file_system.bad": finding.Fail, "aws_efs_file_system.unknown": finding.NotEvaluated,
+		}},
+		{"network ACL admin ports (CIS 5.1)", "AWS-EC2-007", `
+resource "aws_network_acl" "good" {
+  vpc_id = "vpc-1"
+  ingress {
+    protocol   = "tcp"
+    rule_no    = 100
+    action     = "allow"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 443
+    to_port    = 443
+  }
+}
+resource "aws_network_acl" "bad" {
+  vpc_id = "vpc-1"
+}
+resource "aws_network_acl_rule" "ssh" {
+  network_acl_id = aws_network_acl.bad.id
+  rule_number    = 100
+  protocol       = "tcp"
+  rule_action    = "allow"
+  cidr_block     = "0.0.0.0/0"
+  from_port      = 22
+  to_port        = 22
+}
+variable "port" { type = number }
+resource "aws_network_acl" "unknown" {
+  vpc_id = "vpc-1"
+  ingress {
+    protocol   = "tcp"
+    rule_no    = 100
+    action     = "allow"
+    cidr_block = "0.0.0.0/0"
+    from_port  = var.port
+    to_port    = var.port
+  }
+}`, map[string]finding.Status{
+			"aws_network_acl.good": finding.Pass, "aws_network_acl.bad": finding.Fail, "aws_network_acl.unknown": finding.NotEvaluated,
+		}},
+		{"peering routes (CIS 5.5)", "AWS-VPC-002", `
+resource "aws_vpc_peering_connection" "p" {
+  vpc_id      = "vpc-1"
+  peer_vpc_id = "vpc-2"
+}
+resource "aws_route_table" "good" {
+  vpc_id = "vpc-1"
+  route {
+    cidr_block                = "10.20.0.0/24"
+    vpc_peering_connection_id = aws_vpc_peering_connection.p.id
+  }
+}
+resource "aws_route_table" "bad" {
+  vpc_id = "vpc-1"
+}
+resource "aws_route" "wide" {
+  route_table_id            = aws_route_table.bad.id
+  destination_cidr_block    = "0.0.0.0/0"
+  vpc_peering_connection_id = aws_vpc_peering_connection.p.id
+}
+variable "dest" { type = string }
+resource "aws_route_table" "unknown" {
+  vpc_id = "vpc-1"
+  route {
+    cidr_block                = var.dest
+    vpc_peering_connection_id = aws_vpc_peering_connection.p.id
+  }
+}`, map[string]finding.Status{
+			"aws_route_table.good": finding.Pass, "aws_route_table.bad": finding.Fail, "aws_route_table.unknown": finding.NotEvaluated,
+		}},
+		{"instance exposed through its security group", "AWS-EC2-008", `
+resource "aws_security_group" "open" {
+  name = "open"
+  ingress {
+    protocol    = "tcp"
+    from_port   = 3306
+    to_port     = 3306
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_security_group" "closed" {
+  name = "closed"
+  ingress {
+    protocol    = "tcp"
+    from_port   = 3306
+    to_port     = 3306
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+}
+resource "aws_instance" "good" {
+  ami                         = "ami-1"
+  associate_public_ip_address = true
+  vpc_security_group_ids      = [aws_security_group.closed.id]
+}
+resource "aws_instance" "bad" {
+  ami                         = "ami-1"
+  associate_public_ip_address = true
+  vpc_security_group_ids      = [aws_security_group.closed.id, aws_security_group.open.id]
+}
+resource "aws_instance" "external" {
+  ami                         = "ami-1"
+  associate_public_ip_address = true
+  vpc_security_group_ids      = ["sg-0123456789abcdef0"]
+}`, map[string]finding.Status{
+			"aws_instance.good": finding.Pass, "aws_instance.bad": finding.Fail, "aws_instance.external": finding.NotEvaluated,
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "main.tf"), []byte(tc.tf), 0o644))
+			res, err := terraform.Load(ctx, os.DirFS(dir), []string{"."}, terraform.Options{})
+			require.NoError(t, err)
+			require.False(t, res.Diagnostics.HasErrors(), "%s", res.Diagnostics.Error())
+			got := map[string]finding.Status{}
+			for _, f := range eng.EvaluateIn(ctx, res.Snapshot, engine.Env{Settings: model.Settings{}.ControlInput()}) {
+				if f.ControlID == tc.control {
+					got[f.Resource.ID] = f.Status
+				}
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
