@@ -147,6 +147,79 @@ resource "aws_instance" "external" {
 }`, map[string]finding.Status{
 			"aws_instance.good": finding.Pass, "aws_instance.bad": finding.Fail, "aws_instance.external": finding.NotEvaluated,
 		}},
+		{"instance profile (CIS 1.18)", "AWS-EC2-006", `
+resource "aws_iam_instance_profile" "app" {
+  name = "app"
+}
+resource "aws_instance" "good" {
+  ami                  = "ami-1"
+  iam_instance_profile = aws_iam_instance_profile.app.name
+}
+resource "aws_instance" "bad" {
+  ami = "ami-1"
+}
+variable "profile" { type = string }
+resource "aws_instance" "unknown" {
+  ami                  = "ami-1"
+  iam_instance_profile = var.profile
+}`, map[string]finding.Status{
+			"aws_instance.good": finding.Pass, "aws_instance.bad": finding.Fail, "aws_instance.unknown": finding.NotEvaluated,
+		}},
+		{"Macie (CIS 2.1.3), paused", "AWS-MACIE-001", `
+provider "aws" {
+  region = "eu-west-1"
+}
+resource "aws_macie2_account" "this" {
+  status = "PAUSED"
+}`, map[string]finding.Status{"aws_account": finding.Fail}},
+		{"Macie (CIS 2.1.3), enabled", "AWS-MACIE-001", `
+provider "aws" {
+  region = "eu-west-1"
+}
+resource "aws_macie2_account" "this" {}`, map[string]finding.Status{"aws_account": finding.Pass}},
+		{"Security Hub (CIS 4.16)", "AWS-SH-001", `
+provider "aws" {
+  region = "eu-west-1"
+}
+resource "aws_securityhub_account" "this" {}`, map[string]finding.Status{"aws_account": finding.Pass}},
+		{"Security Hub not managed here", "AWS-SH-001", `
+provider "aws" {
+  region = "eu-west-1"
+}
+resource "aws_macie2_account" "this" {}`, map[string]finding.Status{"aws_account": finding.NotEvaluated}},
+		{"Access Analyzer (CIS 1.20)", "AWS-IAM-027", `
+provider "aws" {
+  region = "eu-west-1"
+}
+resource "aws_accessanalyzer_analyzer" "this" {
+  analyzer_name = "account"
+}`, map[string]finding.Status{"aws_account": finding.Pass}},
+		{"Access Analyzer, unused-access only", "AWS-IAM-027", `
+provider "aws" {
+  region = "eu-west-1"
+}
+resource "aws_accessanalyzer_analyzer" "this" {
+  analyzer_name = "unused"
+  type          = "ACCOUNT_UNUSED_ACCESS"
+}`, map[string]finding.Status{"aws_account": finding.NotEvaluated}},
+		{"primary contact (CIS 1.1)", "AWS-ACCT-002", `
+resource "aws_account_primary_contact" "this" {
+  full_name      = "Acme Operations"
+  address_line_1 = "1 Main Street"
+  city           = "Seattle"
+  country_code   = "US"
+  postal_code    = "98101"
+  phone_number   = "+1-206-555-0100"
+}`, map[string]finding.Status{"aws_account": finding.Pass}},
+		{"primary contact without phone", "AWS-ACCT-002", `
+resource "aws_account_primary_contact" "this" {
+  full_name      = "Acme Operations"
+  address_line_1 = "1 Main Street"
+  city           = "Seattle"
+  country_code   = "US"
+  postal_code    = "98101"
+  phone_number   = ""
+}`, map[string]finding.Status{"aws_account": finding.Fail}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

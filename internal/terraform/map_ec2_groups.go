@@ -90,3 +90,26 @@ func setGroupList(b *builder, attr string, vals []string, why string) {
 	slices.Sort(vals)
 	b.r.Attributes[attr] = append([]string{}, slices.Compact(vals)...)
 }
+
+// instanceProfile maps aws_instance iam_instance_profile (a profile name):
+// absent or "" is no profile, as on live evidence; a name, or a reference
+// to an aws_iam_instance_profile of this root module (its name, or its
+// address when the name is generated at apply), is the profile; anything
+// else is unknown with the reason (CIS 1.18, AWS-EC2-006).
+func instanceProfile(m *mapper, b *builder, in *Instance) {
+	v := get(in.Body, "iam_instance_profile")
+	if v == cty.NilVal {
+		return
+	}
+	if s, ok := str(v); ok {
+		if s != "" {
+			b.r.Attributes["iam_instance_profile"] = s
+		}
+		return
+	}
+	if p := m.resolve(in, v, "aws_iam_instance_profile", []string{"name"}); p != nil {
+		b.identifier("iam_instance_profile", get(p.Body, "name"), p)
+		return
+	}
+	b.unknown("iam_instance_profile", in.Address+".iam_instance_profile: "+unknownReason(v))
+}

@@ -167,7 +167,12 @@ func naclEntry(number, protocol, action, cidr4, cidr6, from, to cty.Value) (map[
 		return nil, "action " + unknownReason(action)
 	}
 	e := map[string]any{"rule_number": int64(n), "protocol": p, "rule_action": strings.ToLower(a)}
-	for k, v := range map[string]cty.Value{"cidr_block": cidr4, "ipv6_cidr_block": cidr6} {
+	// In order: the first unknown part names the reason, the same on every run.
+	for _, kv := range []struct {
+		k string
+		v cty.Value
+	}{{"cidr_block", cidr4}, {"ipv6_cidr_block", cidr6}} {
+		k, v := kv.k, kv.v
 		if v == cty.NilVal {
 			continue
 		}
@@ -181,7 +186,11 @@ func naclEntry(number, protocol, action, cidr4, cidr6, from, to cty.Value) (map[
 	}
 	// Ports exist for TCP and UDP only, as EC2 reports them.
 	if p == "6" || p == "17" {
-		for k, v := range map[string]cty.Value{"from_port": from, "to_port": to} {
+		for _, kv := range []struct {
+			k string
+			v cty.Value
+		}{{"from_port", from}, {"to_port", to}} {
+			k, v := kv.k, kv.v
 			port, ok := knownInt(v)
 			if !ok {
 				return nil, k + " " + unknownReason(v)

@@ -170,6 +170,7 @@ func mapEC2Instances(m *mapper) {
 		}
 		metadataOptions(b, in)
 		instanceSecurityGroups(m, b, in)
+		instanceProfile(m, b, in)
 		m.emit(b)
 	}
 }

@@ -127,3 +127,52 @@ resource "aws_default_route_table" "main" {
     gateway_id = "igw-1"
   }
 }
+
+# Account services (CIS 1.1, 1.20, 2.1.3, 4.16) in the provider's region.
+resource "aws_accessanalyzer_analyzer" "account" {
+  analyzer_name = "account"
+}
+
+resource "aws_accessanalyzer_analyzer" "unused" {
+  analyzer_name = "unused"
+  type          = "ACCOUNT_UNUSED_ACCESS"
+}
+
+resource "aws_macie2_account" "this" {
+  status = "PAUSED"
+}
+
+resource "aws_securityhub_account" "this" {}
+
+resource "aws_account_primary_contact" "this" {
+  full_name      = "Acme Operations"
+  address_line_1 = "1 Main Street"
+  city           = "Seattle"
+  country_code   = "US"
+  postal_code    = "98101"
+  phone_number   = "+1-206-555-0100"
+}
+
+# Instance profiles (CIS 1.18).
+resource "aws_iam_role" "app" {
+  name               = "app"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+
+resource "aws_iam_instance_profile" "app" {
+  name = "app"
+  role = aws_iam_role.app.name
+}
+
+resource "aws_instance" "with_profile" {
+  ami                    = "ami-1"
+  subnet_id              = "subnet-1"
+  vpc_security_group_ids = ["sg-0123456789abcdef0"]
+  iam_instance_profile   = aws_iam_instance_profile.app.name
+}
+
+resource "aws_instance" "without_profile" {
+  ami                    = "ami-1"
+  subnet_id              = "subnet-1"
+  vpc_security_group_ids = ["sg-0123456789abcdef0"]
+}
