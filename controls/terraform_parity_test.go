@@ -2,9 +2,17 @@ package controls_test
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"math/big"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -220,6 +228,27 @@ resource "aws_account_primary_contact" "this" {
   postal_code    = "98101"
   phone_number   = ""
 }`, map[string]finding.Status{"aws_account": finding.Fail}},
+		{"server certificate expiry (CIS 1.19)", "AWS-IAM-026", `
+resource "aws_iam_server_certificate" "expired" {
+  name             = "legacy"
+  certificate_body = <<-EOT
+` + selfSigned(t, time.Now().AddDate(-2, 0, 0), time.Now().AddDate(-1, 0, 0)) + `EOT
+  private_key      = "not read"
+}
+resource "aws_iam_server_certificate" "valid" {
+  name             = "web"
+  certificate_body = <<-EOT
+` + selfSigned(t, time.Now().AddDate(-1, 0, 0), time.Now().AddDate(1, 0, 0)) + `EOT
+  private_key      = "not read"
+}
+variable "body" { type = string }
+resource "aws_iam_server_certificate" "unknown" {
+  name             = "other"
+  certificate_body = var.body
+  private_key      = "not read"
+}`, map[string]finding.Status{
+			"aws_iam_server_certificate.expired": finding.Fail, "aws_iam_server_certificate.valid": finding.Pass, "aws_iam_server_certificate.unknown": finding.NotEvaluated,
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -237,4 +266,15 @@ resource "aws_account_primary_contact" "this" {
 			assert.Equal(t, tc.want, got)
 		})
 	}
+}
+
+// selfSigned is a PEM certificate valid from notBefore to notAfter.
+func selfSigned(t *testing.T, notBefore, notAfter time.Time) string {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	require.NoError(t, err)
+	tpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "example.test"}, NotBefore: notBefore, NotAfter: notAfter}
+	der, err := x509.CreateCertificate(rand.Reader, tpl, tpl, &key.PublicKey, key)
+	require.NoError(t, err)
+	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}))
 }

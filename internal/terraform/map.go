@@ -21,6 +21,7 @@ var mappers = []func(*mapper){
 	mapIAMRoles,
 	mapIAMGroups,
 	mapIAMPolicies,
+	mapServerCertificates,
 	mapAccount,
 	mapCloudTrail,
 	mapKMSKeys,

@@ -176,3 +176,32 @@ resource "aws_instance" "without_profile" {
   subnet_id              = "subnet-1"
   vpc_security_group_ids = ["sg-0123456789abcdef0"]
 }
+
+# Server certificates (CIS 1.19): the expiry comes from the PEM body.
+resource "aws_iam_server_certificate" "expired" {
+  name             = "legacy"
+  certificate_body = file("${path.module}/expired.pem")
+  private_key      = "not read"
+}
+
+resource "aws_iam_server_certificate" "valid" {
+  name_prefix      = "web-"
+  certificate_body = file("${path.module}/valid.pem")
+  private_key      = "not read"
+}
+
+variable "cert_body" {
+  type = string
+}
+
+resource "aws_iam_server_certificate" "from_var" {
+  name             = "from-var"
+  certificate_body = var.cert_body
+  private_key      = "not read"
+}
+
+resource "aws_iam_server_certificate" "broken" {
+  name             = "broken"
+  certificate_body = "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n"
+  private_key      = "not read"
+}
