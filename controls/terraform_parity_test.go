@@ -249,6 +249,120 @@ resource "aws_iam_server_certificate" "unknown" {
 }`, map[string]finding.Status{
 			"aws_iam_server_certificate.expired": finding.Fail, "aws_iam_server_certificate.valid": finding.Pass, "aws_iam_server_certificate.unknown": finding.NotEvaluated,
 		}},
+		{"S3 object writes logged (CIS 3.8), trail with writes selectors", "AWS-CT-013", `
+resource "aws_securityhub_account" "this" {}
+resource "aws_cloudtrail" "main" {
+  name                  = "main"
+  s3_bucket_name        = "logs"
+  is_multi_region_trail = true
+  event_selector {
+    read_write_type = "WriteOnly"
+    data_resource {
+      type   = "AWS::S3::Object"
+      values = ["arn:aws:s3"]
+    }
+  }
+}`, map[string]finding.Status{"aws_account": finding.Pass}},
+		{"S3 object writes logged (CIS 3.8), trail with reads selectors", "AWS-CT-013", `
+resource "aws_securityhub_account" "this" {}
+resource "aws_cloudtrail" "main" {
+  name                  = "main"
+  s3_bucket_name        = "logs"
+  is_multi_region_trail = true
+  advanced_event_selector {
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Data"]
+    }
+    field_selector {
+      field  = "resources.type"
+      equals = ["AWS::S3::Object"]
+    }
+    field_selector {
+      field  = "readOnly"
+      equals = ["true"]
+    }
+  }
+}`, map[string]finding.Status{"aws_account": finding.Fail}},
+		{"S3 object writes logged (CIS 3.8), trail with unknown selectors", "AWS-CT-013", `
+variable "rw" { type = string }
+resource "aws_securityhub_account" "this" {}
+resource "aws_cloudtrail" "main" {
+  name                  = "main"
+  s3_bucket_name        = "logs"
+  is_multi_region_trail = true
+  event_selector {
+    read_write_type = var.rw
+  }
+}`, map[string]finding.Status{"aws_account": finding.NotEvaluated}},
+		{"S3 object reads logged (CIS 3.9), trail with writes selectors", "AWS-CT-014", `
+resource "aws_securityhub_account" "this" {}
+resource "aws_cloudtrail" "main" {
+  name                  = "main"
+  s3_bucket_name        = "logs"
+  is_multi_region_trail = true
+  event_selector {
+    read_write_type = "WriteOnly"
+    data_resource {
+      type   = "AWS::S3::Object"
+      values = ["arn:aws:s3"]
+    }
+  }
+}`, map[string]finding.Status{"aws_account": finding.Fail}},
+		{"S3 object reads logged (CIS 3.9), trail with reads selectors", "AWS-CT-014", `
+resource "aws_securityhub_account" "this" {}
+resource "aws_cloudtrail" "main" {
+  name                  = "main"
+  s3_bucket_name        = "logs"
+  is_multi_region_trail = true
+  advanced_event_selector {
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Data"]
+    }
+    field_selector {
+      field  = "resources.type"
+      equals = ["AWS::S3::Object"]
+    }
+    field_selector {
+      field  = "readOnly"
+      equals = ["true"]
+    }
+  }
+}`, map[string]finding.Status{"aws_account": finding.Pass}},
+		{"S3 object reads logged (CIS 3.9), trail with unknown selectors", "AWS-CT-014", `
+variable "rw" { type = string }
+resource "aws_securityhub_account" "this" {}
+resource "aws_cloudtrail" "main" {
+  name                  = "main"
+  s3_bucket_name        = "logs"
+  is_multi_region_trail = true
+  event_selector {
+    read_write_type = var.rw
+  }
+}`, map[string]finding.Status{"aws_account": finding.NotEvaluated}},
+		{"management events (default selector)", "AWS-CT-015", `
+resource "aws_securityhub_account" "this" {}
+resource "aws_cloudtrail" "main" {
+  name                  = "main"
+  s3_bucket_name        = "logs"
+  is_multi_region_trail = true
+}`, map[string]finding.Status{"aws_account": finding.Pass}},
+		{"management events (S3 only)", "AWS-CT-015", `
+resource "aws_securityhub_account" "this" {}
+resource "aws_cloudtrail" "main" {
+  name                  = "main"
+  s3_bucket_name        = "logs"
+  is_multi_region_trail = true
+  event_selector {
+    read_write_type = "WriteOnly"
+    include_management_events = false
+    data_resource {
+      type   = "AWS::S3::Object"
+      values = ["arn:aws:s3"]
+    }
+  }
+}`, map[string]finding.Status{"aws_account": finding.Fail}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -205,3 +205,62 @@ resource "aws_iam_server_certificate" "broken" {
   certificate_body = "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n"
   private_key      = "not read"
 }
+
+# CloudTrail selectors (CIS 3.8/3.9, management events).
+resource "aws_cloudtrail" "default_selectors" {
+  name                  = "default"
+  s3_bucket_name        = "logs"
+  is_multi_region_trail = true
+}
+
+resource "aws_cloudtrail" "s3_writes" {
+  name           = "s3-writes"
+  s3_bucket_name = "logs"
+  event_selector {
+    read_write_type           = "WriteOnly"
+    include_management_events = true
+    data_resource {
+      type   = "AWS::S3::Object"
+      values = ["arn:aws:s3"]
+    }
+  }
+}
+
+resource "aws_cloudtrail" "advanced" {
+  name           = "advanced"
+  s3_bucket_name = "logs"
+  advanced_event_selector {
+    name = "mgmt"
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Management"]
+    }
+  }
+  advanced_event_selector {
+    name = "s3-reads"
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Data"]
+    }
+    field_selector {
+      field  = "resources.type"
+      equals = ["AWS::S3::Object"]
+    }
+    field_selector {
+      field  = "readOnly"
+      equals = ["true"]
+    }
+  }
+}
+
+variable "rw" {
+  type = string
+}
+
+resource "aws_cloudtrail" "unknown_selector" {
+  name           = "unknown"
+  s3_bucket_name = "logs"
+  event_selector {
+    read_write_type = var.rw
+  }
+}
