@@ -57,6 +57,6 @@ policy "network-security" {
 
   statement "no-admin-exposure" {
     text     = "Administration interfaces are never reachable from the internet, through security groups or network ACLs."
-    controls = ["AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-007"]
+    controls = ["AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-007", "AWS-EC2-008"]
   }
 }

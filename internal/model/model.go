@@ -50,6 +50,10 @@ type Settings struct {
 	AlertRisks map[string][]string `hcl:"alert_risks,optional" doc:"the risks an alert kind ({{alert_kinds}}) counts against, replacing the links the risks' alerts make for that kind; an empty list unlinks it"`
 	// Exclude removes governance pack blocks by "kind.id" (pack.go).
 	Exclude []string `hcl:"exclude,optional" doc:"governance pack blocks this workspace does without, as KIND.ID: {{pack_kinds}} (e.g. \"risk.data-exposure\"); pack blocks stop referring to them"`
+	// AWSTrustedAccounts are the AWS account IDs (12 digits) outside the
+	// audited accounts that may be trusted without sts:ExternalId: the
+	// organisation's own other accounts (validateTrustedAccounts).
+	AWSTrustedAccounts []string `hcl:"aws_trusted_accounts,optional" doc:"AWS account IDs (12 digits) outside the audited accounts that roles may trust without sts:ExternalId: the organisation's own other accounts; unset, cross-account trust is not_evaluated"`
 
 	DeclRange hcl.Range
 	body      hcl.Body

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"time"
 
@@ -76,7 +77,8 @@ func (s Settings) EffectiveAlertSLA() (map[finding.Severity]time.Duration, []str
 // keeps its own copy of a table the workspace can change (docs/controls.md).
 //
 //	{"alert_sla":      {"<severity>": {"ns": <nanoseconds>, "text": "30 days"}},
-//	 "alert_severity": {"<GitHub word>": "<severity>"}}
+//	 "alert_severity": {"<GitHub word>": "<severity>"},
+//	 "aws_trusted_accounts": ["<12-digit account ID>", ...]}  (sorted, no repeats; [] when unset)
 //
 // Only severities with an SLA appear. Durations are integer nanoseconds so
 // a control compares them with time.now_ns() exactly as the threat view
@@ -91,8 +93,30 @@ func (s Settings) ControlInput() map[string]any {
 	for w, sev := range AlertSeverityWords {
 		words[w] = string(sev)
 	}
-	return map[string]any{"alert_sla": table, "alert_severity": words}
+	trusted := make([]any, 0, len(s.AWSTrustedAccounts))
+	for _, id := range slices.Sorted(slices.Values(s.AWSTrustedAccounts)) {
+		if len(trusted) == 0 || trusted[len(trusted)-1] != id {
+			trusted = append(trusted, id)
+		}
+	}
+	return map[string]any{"alert_sla": table, "alert_severity": words, "aws_trusted_accounts": trusted}
 }
+
+// trustedAccounts checks settings aws_trusted_accounts: each entry an AWS
+// account ID, 12 digits. An ARN or a typo would otherwise trust nothing
+// (or, for a prefix match, the wrong account) without a word.
+func (v *validator) trustedAccounts() {
+	s := &v.ws.Settings
+	for i, id := range s.AWSTrustedAccounts {
+		if !awsAccountID.MatchString(id) {
+			v.errorf(attrRange(s.body, "aws_trusted_accounts", i, s.DeclRange), "Invalid AWS account ID",
+				"settings aws_trusted_accounts[%d]: %q is not an AWS account ID (12 digits, e.g. \"123456789012\").", i, id)
+		}
+	}
+}
+
+// awsAccountID is the form of an AWS account ID.
+var awsAccountID = regexp.MustCompile(`^[0-9]{12}$`)
 
 // FormatDays renders a duration as the workspace writes it: "7d" for whole
 // days, a Go duration ("36h0m0s") otherwise.

@@ -213,6 +213,7 @@ func (v *validator) settings() {
 			v.errorf(attrRange(s.body, "alert_sla", -1, s.DeclRange), "Invalid duration", "alert_sla[%q]: %v.", sev, err)
 		}
 	}
+	v.trustedAccounts()
 }
 
 // alertKind reports an alert kind that is not one of AlertKinds: a typo

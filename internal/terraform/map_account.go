@@ -21,7 +21,8 @@ var accountKinds = []string{
 func mapAccount(m *mapper) {
 	byRoot := map[string]map[string][]*Instance{}
 	var order []string
-	for _, k := range accountKinds {
+	kinds := append(append([]string{}, accountKinds...), accountServiceKinds...)
+	for _, k := range kinds {
 		for _, in := range m.byType[k] {
 			if byRoot[in.Root] == nil {
 				byRoot[in.Root] = map[string][]*Instance{}
@@ -33,7 +34,7 @@ func mapAccount(m *mapper) {
 	for _, root := range order {
 		got := byRoot[root]
 		var first *Instance
-		for _, k := range accountKinds {
+		for _, k := range kinds {
 			if len(got[k]) > 0 && first == nil {
 				first = got[k][0]
 			}
@@ -52,6 +53,7 @@ func mapAccount(m *mapper) {
 			b.unknown("s3_public_access_block", "account-level S3 Block Public Access is not managed in this Terraform configuration")
 		}
 		securityContact(b, got["aws_account_alternate_contact"])
+		primaryContact(b, got["aws_account_primary_contact"])
 		accountRegions(m, b, got)
 		m.emit(b)
 	}
@@ -155,11 +157,12 @@ func accountRegions(m *mapper, b *builder, got map[string][]*Instance) {
 		}
 		r["config_recorder"] = out
 	}
+	accountServices(b, got, region)
 	if _, bad := b.r.Unknown["regions"]; bad {
 		return
 	}
 	if len(regions) == 0 {
-		b.unknown("regions", "no regional account setting (EBS encryption by default, GuardDuty, AWS Config) is managed in this Terraform configuration")
+		b.unknown("regions", "no regional account setting (EBS encryption by default, GuardDuty, AWS Config, Access Analyzer, Macie, Security Hub) is managed in this Terraform configuration")
 		return
 	}
 	out := map[string]any{}

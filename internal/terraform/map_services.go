@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"fmt"
+
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
@@ -37,6 +39,7 @@ func mapCloudTrail(m *mapper) {
 		if cw := get(in.Body, "cloud_watch_logs_group_arn"); cw != cty.NilVal {
 			b.set("cloud_watch_logs_log_group_arn", cw, nil)
 		}
+		trailSelectors(b, in)
 		m.emit(b)
 	}
 }
@@ -169,6 +172,8 @@ func mapEC2Instances(m *mapper) {
 			b.unknown("has_public_ip", "associate_public_ip_address is not set: it follows the subnet's setting")
 		}
 		metadataOptions(b, in)
+		instanceSecurityGroups(m, b, in)
+		instanceProfile(m, b, in)
 		m.emit(b)
 	}
 }
@@ -231,4 +236,124 @@ func mapVPCs(m *mapper) {
 		})
 		m.emit(b)
 	}
+}
+
+// trailSelectors maps aws_cloudtrail's event_selector and
+// advanced_event_selector blocks through evidence.TrailSelectorAttributes,
+// as the collector maps GetEventSelectors. A trail with neither records
+// every management event (AWS's default selector). One part that is not
+// known statically makes all four attributes unknown: a summary from part
+// of the selectors could read false for a trail that logs, or true for one
+// whose unseen selector narrows nothing.
+func trailSelectors(b *builder, in *Instance) {
+	basic, advanced, why := readTrailSelectors(in)
+	if why != "" {
+		for _, a := range evidence.TrailSelectorAttrs {
+			b.unknown(a, in.Address+": "+why)
+		}
+		return
+	}
+	if len(basic) == 0 && len(advanced) == 0 {
+		basic = []evidence.EventSelector{{ReadWriteType: "All", IncludeManagementEvents: true}}
+	}
+	for k, v := range evidence.TrailSelectorAttributes(basic, advanced) {
+		b.r.Attributes[k] = v
+	}
+}
+
+func readTrailSelectors(in *Instance) ([]evidence.EventSelector, []evidence.AdvancedEventSelector, string) {
+	var basic []evidence.EventSelector
+	sels, u, ok := blocks(in.Body, "event_selector")
+	if !ok {
+		return nil, nil, "event_selector " + unknownReason(u)
+	}
+	for _, s := range sels {
+		rw, ok := str(orDefault(get(s, "read_write_type"), cty.StringVal("All")))
+		if !ok {
+			return nil, nil, "event_selector read_write_type " + unknownReason(get(s, "read_write_type"))
+		}
+		mgmtV := orDefault(get(s, "include_management_events"), cty.True)
+		mgmt, ok := toGo(mgmtV)
+		if _, isBool := mgmt.(bool); !ok || !isBool {
+			return nil, nil, "event_selector include_management_events " + unknownReason(mgmtV)
+		}
+		excluded, why := stringList(get(s, "exclude_management_event_sources"))
+		if why != "" {
+			return nil, nil, "event_selector exclude_management_event_sources " + why
+		}
+		sel := evidence.EventSelector{ReadWriteType: rw, IncludeManagementEvents: mgmt.(bool), ExcludeManagementEventSources: excluded}
+		drs, u, ok := blocks(s, "data_resource")
+		if !ok {
+			return nil, nil, "event_selector data_resource " + unknownReason(u)
+		}
+		for _, d := range drs {
+			typ, ok := str(get(d, "type"))
+			if !ok {
+				return nil, nil, "data_resource type " + unknownReason(get(d, "type"))
+			}
+			values, why := stringList(get(d, "values"))
+			if why != "" {
+				return nil, nil, "data_resource values " + why
+			}
+			sel.DataResources = append(sel.DataResources, evidence.DataResource{Type: typ, Values: values})
+		}
+		basic = append(basic, sel)
+	}
+	var advanced []evidence.AdvancedEventSelector
+	advs, u, ok := blocks(in.Body, "advanced_event_selector")
+	if !ok {
+		return nil, nil, "advanced_event_selector " + unknownReason(u)
+	}
+	for _, a := range advs {
+		name, _ := str(get(a, "name"))
+		sel := evidence.AdvancedEventSelector{Name: name}
+		fields, u, ok := blocks(a, "field_selector")
+		if !ok {
+			return nil, nil, "advanced_event_selector field_selector " + unknownReason(u)
+		}
+		for _, f := range fields {
+			field, ok := str(get(f, "field"))
+			if !ok {
+				return nil, nil, "field_selector field " + unknownReason(get(f, "field"))
+			}
+			fs := evidence.FieldSelector{Field: field}
+			for _, op := range []struct {
+				arg string
+				dst *[]string
+			}{{"equals", &fs.Equals}, {"not_equals", &fs.NotEquals}, {"starts_with", &fs.StartsWith}, {"not_starts_with", &fs.NotStartsWith}, {"ends_with", &fs.EndsWith}, {"not_ends_with", &fs.NotEndsWith}} {
+				vals, why := stringList(get(f, op.arg))
+				if why != "" {
+					return nil, nil, fmt.Sprintf("field_selector %s %s: %s", field, op.arg, why)
+				}
+				*op.dst = vals
+			}
+			sel.FieldSelectors = append(sel.FieldSelectors, fs)
+		}
+		advanced = append(advanced, sel)
+	}
+	return basic, advanced, ""
+}
+
+// stringList is a known list (or set) of strings; absent is empty.
+func stringList(v cty.Value) ([]string, string) {
+	if v == cty.NilVal {
+		return nil, ""
+	}
+	g, ok := toGo(v)
+	if !ok {
+		return nil, unknownReason(v)
+	}
+	list, isList := g.([]any)
+	if !isList {
+		return nil, "is not a list"
+	}
+	out := make([]string, 0, len(list))
+	for _, e := range list {
+		s, isStr := e.(string)
+		if !isStr {
+			return nil, "has an element that is not a string"
+		}
+		out = append(out, s)
+	}
+	return out, ""
 }

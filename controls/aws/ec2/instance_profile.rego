@@ -23,19 +23,28 @@ import data.rampart.lib
 attrs := input.attributes
 
 deny contains {"msg": sprintf("instance %s has no instance profile", [lib.label("instance_id")]), "path": "attributes.iam_instance_profile"} if {
-	live
+	reads_profile
 	not "iam_instance_profile" in object.keys(attrs)
+	not "iam_instance_profile" in lib.unknown_keys
 }
 
-# The live collector omits iam_instance_profile when the instance has none,
-# and live evidence always carries the instance's state. Evidence without
-# a state (Terraform, whose mapping does not read the profile) says nothing
-# about the profile by leaving it out.
-live if is_string(attrs.state)
+# Both producers omit iam_instance_profile when the instance has none: live
+# evidence, which always carries the instance's state, and the Terraform
+# mapping, which reads the aws_instance's iam_instance_profile (and names it
+# in unknown when it cannot be read statically). Other evidence without the
+# attribute says nothing about the profile.
+reads_profile if is_string(attrs.state)
+
+reads_profile if object.get(input, ["scope", "platform"], null) == "terraform"
 
 unknown contains {"msg": "whether the instance has an instance profile is unknown", "path": "attributes.iam_instance_profile"} if {
 	not "iam_instance_profile" in object.keys(attrs)
-	not is_string(lib.attr("state"))
+	not reads_profile
+}
+
+unknown contains {"msg": sprintf("the instance profile is unknown: %s", [input.unknown.iam_instance_profile]), "path": "attributes.iam_instance_profile"} if {
+	not "iam_instance_profile" in object.keys(attrs)
+	"iam_instance_profile" in lib.unknown_keys
 }
 
 unknown contains {"msg": "the instance profile is unreadable", "path": "attributes.iam_instance_profile"} if {

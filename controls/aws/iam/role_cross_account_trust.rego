@@ -3,9 +3,12 @@
 # description: >-
 #   A role that another AWS account may assume without sts:ExternalId can be
 #   turned against you by anyone who can make that account's service act for
-#   them (the confused deputy). Third parties must be given an external ID;
-#   Rampart has no allow-list of trusted accounts yet, so every account
-#   other than the role's own must be tied to one.
+#   them (the confused deputy). Third parties must be given an external ID.
+#   The organisation's own other accounts are listed in the workspace's
+#   settings { aws_trusted_accounts = ["123456789012", ...] } and may be
+#   trusted without one; every other account than the role's own must be
+#   tied to an external ID. Without the list (a caller that gives no
+#   input.settings) the control is not_evaluated, never a pass.
 # custom:
 #   id: AWS-IAM-012
 #   severity: high
@@ -25,13 +28,27 @@ trust := input.attributes.assume_role_policy
 
 account := input.scope.account_id
 
+trusted := {a | some a in input.settings.aws_trusted_accounts}
+
 deny contains {"msg": sprintf("role %s trusts %s in another account without requiring sts:ExternalId (statement %d)", [lib.label("role_name"), concat(", ", sort(ext)), i]), "path": sprintf("attributes.assume_role_policy.Statement[%d]", [i])} if {
 	is_string(account)
+	trusted_list
 	some i, st in lib.statements(trust)
 	st.Effect == "Allow"
-	ext := lib.external_principals(st, account, set())
+	ext := lib.external_principals(st, account, trusted)
 	count(ext) > 0
 	not lib.requires_external_id(st)
+}
+
+unknown contains {"msg": "the workspace's trusted accounts (input.settings.aws_trusted_accounts) were not given to the control", "path": "settings.aws_trusted_accounts"} if {
+	not trusted_list
+}
+
+trusted_list if {
+	is_array(object.get(input, ["settings", "aws_trusted_accounts"], null))
+	every a in input.settings.aws_trusted_accounts {
+		is_string(a)
+	}
 }
 
 unknown contains {"msg": "the role's trust policy is unknown", "path": "attributes.assume_role_policy"} if {

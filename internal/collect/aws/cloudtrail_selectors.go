@@ -2,29 +2,19 @@ package aws
 
 import (
 	"context"
-	"slices"
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
-	cttypes "github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
 )
 
-// What a trail records, from GetEventSelectors: the selectors as AWS
-// returns them, and two summaries CIS AWS v3.0 reads — management events
-// read and write (3.1) and S3 object-level events for all buckets (3.8
-// write, 3.9 read). A selector counts towards a summary only when it
-// selects everything of its kind: one narrowed by an ARN, an event name
-// or an excluded source does not, so a summary is false rather than
-// true on a partial selector.
+// What a trail records, from GetEventSelectors: the selectors and the
+// summaries CIS reads, derived by evidence.TrailSelectorAttributes (which the
+// Terraform mapping uses too, so both producers agree).
 
 // selectorAttrs are the trail attributes that come from GetEventSelectors.
-var selectorAttrs = []string{"event_selectors", "advanced_event_selectors", "management_events", "s3_data_events"}
-
-// s3AllObjects are the DataResource values that select every bucket's
-// objects, current and future.
-var s3AllObjects = []string{"arn:aws:s3", "arn:aws:s3:::", "arn:aws-cn:s3:::", "arn:aws-us-gov:s3:::"}
+var selectorAttrs = evidence.TrailSelectorAttrs
 
 func (r *run) eventSelectors(ctx context.Context, c *cloudtrail.Client, sc evidence.Scope, trailARN *string, attrs map[string]any, unknown map[string]string) {
 	out, err := c.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: trailARN})
@@ -46,106 +36,28 @@ func (r *run) eventSelectors(ctx context.Context, c *cloudtrail.Client, sc evide
 
 // selectorAttributes are the trail's selector attributes from the answer.
 func selectorAttributes(out *cloudtrail.GetEventSelectorsOutput) map[string]any {
-	mgmt := map[string]any{"read": false, "write": false}
-	s3 := map[string]any{"read": false, "write": false}
-	basic := []any{}
+	basic := make([]evidence.EventSelector, 0, len(out.EventSelectors))
 	for _, s := range out.EventSelectors {
-		read, write := readWrite(s.ReadWriteType)
-		if sdkaws.ToBool(s.IncludeManagementEvents) && len(s.ExcludeManagementEventSources) == 0 {
-			orInto(mgmt, read, write)
+		sel := evidence.EventSelector{
+			ReadWriteType:                 string(s.ReadWriteType),
+			IncludeManagementEvents:       sdkaws.ToBool(s.IncludeManagementEvents),
+			ExcludeManagementEventSources: s.ExcludeManagementEventSources,
 		}
-		resources := []any{}
 		for _, d := range s.DataResources {
-			resources = append(resources, map[string]any{"type": sdkaws.ToString(d.Type), "values": nonNil(d.Values)})
-			if sdkaws.ToString(d.Type) == "AWS::S3::Object" && slices.ContainsFunc(d.Values, func(v string) bool { return slices.Contains(s3AllObjects, v) }) {
-				orInto(s3, read, write)
-			}
+			sel.DataResources = append(sel.DataResources, evidence.DataResource{Type: sdkaws.ToString(d.Type), Values: d.Values})
 		}
-		basic = append(basic, map[string]any{
-			"read_write_type":                  string(s.ReadWriteType),
-			"include_management_events":        sdkaws.ToBool(s.IncludeManagementEvents),
-			"exclude_management_event_sources": nonNil(s.ExcludeManagementEventSources),
-			"data_resources":                   resources,
-		})
+		basic = append(basic, sel)
 	}
-	advanced := []any{}
+	advanced := make([]evidence.AdvancedEventSelector, 0, len(out.AdvancedEventSelectors))
 	for _, s := range out.AdvancedEventSelectors {
-		fields := []any{}
-		byField := map[string]cttypes.AdvancedFieldSelector{}
+		sel := evidence.AdvancedEventSelector{Name: sdkaws.ToString(s.Name)}
 		for _, f := range s.FieldSelectors {
-			byField[sdkaws.ToString(f.Field)] = f
-			fields = append(fields, map[string]any{
-				"field":           sdkaws.ToString(f.Field),
-				"equals":          nonNil(f.Equals),
-				"not_equals":      nonNil(f.NotEquals),
-				"starts_with":     nonNil(f.StartsWith),
-				"not_starts_with": nonNil(f.NotStartsWith),
-				"ends_with":       nonNil(f.EndsWith),
-				"not_ends_with":   nonNil(f.NotEndsWith),
+			sel.FieldSelectors = append(sel.FieldSelectors, evidence.FieldSelector{
+				Field: sdkaws.ToString(f.Field), Equals: f.Equals, NotEquals: f.NotEquals, StartsWith: f.StartsWith,
+				NotStartsWith: f.NotStartsWith, EndsWith: f.EndsWith, NotEndsWith: f.NotEndsWith,
 			})
 		}
-		advanced = append(advanced, map[string]any{"name": sdkaws.ToString(s.Name), "field_selectors": fields})
-		read, write, ok := advancedReadWrite(byField)
-		if !ok {
-			continue
-		}
-		switch {
-		case equalsOnly(byField["eventCategory"], "Management") && onlyFields(byField, "eventCategory", "readOnly"):
-			orInto(mgmt, read, write)
-		case equalsOnly(byField["eventCategory"], "Data") && equalsOnly(byField["resources.type"], "AWS::S3::Object") &&
-			onlyFields(byField, "eventCategory", "resources.type", "readOnly"):
-			orInto(s3, read, write)
-		}
+		advanced = append(advanced, sel)
 	}
-	return map[string]any{"event_selectors": basic, "advanced_event_selectors": advanced, "management_events": mgmt, "s3_data_events": s3}
-}
-
-// readWrite is what a basic selector's ReadWriteType records.
-func readWrite(t cttypes.ReadWriteType) (read, write bool) {
-	switch t {
-	case cttypes.ReadWriteTypeAll:
-		return true, true
-	case cttypes.ReadWriteTypeReadOnly:
-		return true, false
-	case cttypes.ReadWriteTypeWriteOnly:
-		return false, true
-	}
-	return false, false
-}
-
-// advancedReadWrite is what an advanced selector's readOnly field records:
-// absent is both; ok is false for a readOnly field it cannot read.
-func advancedReadWrite(fields map[string]cttypes.AdvancedFieldSelector) (read, write, ok bool) {
-	f, present := fields["readOnly"]
-	switch {
-	case !present:
-		return true, true, true
-	case equalsOnly(f, "true"):
-		return true, false, true
-	case equalsOnly(f, "false"):
-		return false, true, true
-	}
-	return false, false, false
-}
-
-// equalsOnly: the field selector is exactly Equals [v].
-func equalsOnly(f cttypes.AdvancedFieldSelector, v string) bool {
-	return len(f.Equals) == 1 && f.Equals[0] == v && len(f.NotEquals) == 0 && len(f.StartsWith) == 0 &&
-		len(f.NotStartsWith) == 0 && len(f.EndsWith) == 0 && len(f.NotEndsWith) == 0
-}
-
-// onlyFields: the selector has no field besides allowed (any other field
-// narrows what it selects).
-func onlyFields(fields map[string]cttypes.AdvancedFieldSelector, allowed ...string) bool {
-	for name := range fields {
-		if !slices.Contains(allowed, name) {
-			return false
-		}
-	}
-	return true
-}
-
-func orInto(m map[string]any, read, write bool) {
-	m["read"] = m["read"].(bool) || read
-	m["write"] = m["write"].(bool) || write
+	return evidence.TrailSelectorAttributes(basic, advanced)
 }

@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
@@ -123,6 +124,12 @@ func instanceResource(sc evidence.Scope, in ec2types.Instance) evidence.Resource
 		"subnet_id":     sdkaws.ToString(in.SubnetId),
 		"has_public_ip": in.PublicIpAddress != nil,
 	}
+	groups := instanceSecurityGroups(in)
+	refs := make([]string, len(groups))
+	for i, g := range groups {
+		refs[i] = ec2ARN(sc, "security-group", g)
+	}
+	attrs["security_group_ids"], attrs["security_group_refs"] = groups, refs
 	if in.PublicIpAddress != nil {
 		attrs["public_ip_address"] = *in.PublicIpAddress
 	}
@@ -144,6 +151,31 @@ func instanceResource(sc evidence.Scope, in ec2types.Instance) evidence.Resource
 		unknown["imdsv2_required"] = "DescribeInstances returned no metadata options for the instance"
 	}
 	return evidence.Resource{Type: TypeInstance, ID: ec2ARN(sc, "instance", id), Scope: sc, Attributes: attrs, Unknown: unknown}
+}
+
+// instanceSecurityGroups is every security group that filters traffic to the
+// instance: the instance's own list (its primary interface) and the groups of
+// each attached network interface, since a secondary interface with an open
+// group exposes the instance as much as the primary one. Sorted, no repeats.
+func instanceSecurityGroups(in ec2types.Instance) []string {
+	seen := map[string]bool{}
+	add := func(groups []ec2types.GroupIdentifier) {
+		for _, g := range groups {
+			if id := sdkaws.ToString(g.GroupId); id != "" {
+				seen[id] = true
+			}
+		}
+	}
+	add(in.SecurityGroups)
+	for _, ni := range in.NetworkInterfaces {
+		add(ni.Groups)
+	}
+	ids := make([]string, 0, len(seen))
+	for id := range seen {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 func (r *run) volumes(ctx context.Context, c *ec2.Client, sc evidence.Scope) error {

@@ -128,7 +128,7 @@ func Sample() *Estate {
 					}},
 					{ID: "sg-0db", Name: "db", VPC: "vpc-0main", Ingress: []Rule{{Protocol: "tcp", From: 3306, To: 3306, HasPorts: true, CIDRs: []string{"10.0.0.0/16"}}}},
 				},
-				Instances: []Instance{{ID: "i-0aaa", PublicIP: "203.0.113.10", HTTPTokens: "optional"}, {ID: "i-0bbb", HTTPTokens: "required"}},
+				Instances: []Instance{{ID: "i-0aaa", PublicIP: "203.0.113.10", HTTPTokens: "optional", SecurityGroups: []string{"sg-0web"}}, {ID: "i-0bbb", HTTPTokens: "required", SecurityGroups: []string{"sg-0db", "sg-0default"}}},
 				Volumes:   []Volume{{ID: "vol-0enc", Encrypted: true, Size: 8}, {ID: "vol-0plain", Size: 100}},
 				VPCs:      []VPC{{ID: "vpc-0main", FlowLogID: "fl-0main"}, {ID: "vpc-0default", Default: true}},
 				// Management events and S3 object writes of every bucket, not reads (CIS 3.8 yes, 3.9 no).

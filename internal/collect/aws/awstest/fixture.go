@@ -274,6 +274,9 @@ type Instance struct {
 	ID         string
 	PublicIP   string
 	HTTPTokens string // optional | required
+	// SecurityGroups are the IDs of the groups attached to the instance's
+	// primary network interface, in the order DescribeInstances lists them.
+	SecurityGroups []string
 }
 
 type Volume struct {

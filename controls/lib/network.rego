@@ -1,0 +1,132 @@
+# Security-group helpers shared by the controls that judge what an attached
+# group lets in from the internet (AWS-EC2-008, AWS-EC2-009). A rule is
+# judged only when its shape is the one the registry declares; anything else
+# is reported through sg_exposure_unknown, never skipped.
+package rampart.lib
+
+# internet_sensitive_ports are the services Prowler's
+# ec2_instance_port_<service>_exposed_to_internet checks name (one check per
+# service, TCP, a source of 0.0.0.0/0 or ::/0): remote administration,
+# file transfer and sharing, directory and authentication services,
+# databases, caches, search and message brokers. docs/controls.md lists it.
+internet_sensitive_ports := {
+	20: "FTP data", 21: "FTP", 22: "SSH", 23: "Telnet",
+	88: "Kerberos", 139: "CIFS (NetBIOS)", 389: "LDAP", 445: "CIFS (SMB)",
+	464: "Kerberos password change", 636: "LDAPS", 749: "Kerberos admin", 750: "Kerberos IV",
+	1433: "SQL Server", 1434: "SQL Server browser", 1521: "Oracle", 2483: "Oracle",
+	2484: "Oracle (TLS)", 3306: "MySQL", 3389: "RDP", 5432: "PostgreSQL",
+	5601: "Kibana", 6379: "Redis", 7199: "Cassandra JMX", 8888: "Cassandra OpsCenter",
+	9092: "Kafka", 9160: "Cassandra Thrift", 9200: "Elasticsearch", 9300: "Elasticsearch transport",
+	11211: "Memcached", 27017: "MongoDB", 27018: "MongoDB shard",
+}
+
+# sg_internet_exposures(group) is one entry per ingress rule of a related
+# aws.ec2.security_group that lets the internet reach a sensitive port:
+# {rule, sources, ports: [{port, service}]} (ports ascending).
+sg_internet_exposures(group) := {x |
+	some i, rule in group.attributes.ingress
+	sources := sort([s | some s in array.concat(object.get(rule, "cidr_ipv4", []), object.get(rule, "cidr_ipv6", [])); s in open_cidrs])
+	count(sources) > 0
+	ports := [{"port": p, "service": internet_sensitive_ports[p]} | some p in sort(object.keys(internet_sensitive_ports)); sg_rule_covers(rule, p)]
+	count(ports) > 0
+	x := {"rule": i, "sources": sources, "ports": ports}
+}
+
+# sg_rule_covers(rule, port) holds when a TCP connection to port matches the
+# rule: all traffic, or TCP with the port in its range.
+sg_rule_covers(rule, _) if rule.protocol == "-1"
+
+sg_rule_covers(rule, port) if {
+	rule.protocol in {"tcp", "6"}
+	rule.from_port <= port
+	port <= rule.to_port
+}
+
+sg_rule_well_formed(rule) if rule.protocol == "-1"
+
+sg_rule_well_formed(rule) if {
+	is_string(rule.protocol)
+	rule.protocol != "-1"
+	is_number(rule.from_port)
+	is_number(rule.to_port)
+	rule.from_port <= rule.to_port
+}
+
+# Both source lists are always produced (empty when the rule has none); a
+# missing list, or an entry that is not a string, could hide an open range.
+sg_rule_sources_known(rule) if {
+	every field in ["cidr_ipv4", "cidr_ipv6"] {
+		is_array(rule[field])
+		every cidr in rule[field] {
+			is_string(cidr)
+		}
+	}
+}
+
+# sg_name(group) names a related group in a message without reading an
+# attribute the deny rule does not check.
+sg_name(group) := sprintf("%s (%s)", [group.attributes.group_id, group.attributes.group_name]) if {
+	is_string(group.attributes.group_id)
+	is_string(group.attributes.group_name)
+}
+
+sg_name(group) := object.get(group, ["attributes", "group_id"], object.get(group, "id", "(unnamed group)")) if {
+	not is_string(object.get(group, ["attributes", "group_name"], null))
+}
+
+sg_name(group) := object.get(group, "id", "(unnamed group)") if {
+	not is_string(object.get(group, ["attributes", "group_id"], null))
+	is_string(object.get(group, ["attributes", "group_name"], null))
+}
+
+# sg_exposure_unknown(refs, groups) is why the exposure of an instance
+# through its groups cannot be judged: refs is the instance's
+# security_group_refs, groups its input.related list. A referenced group
+# that is not in the evidence could be the open one. The control itself
+# guards the list and each group's ingress (lint follows those reads there).
+sg_exposure_unknown(refs, _) := {{"msg": "the instance's security groups are unknown", "path": "attributes.security_group_refs"}} if {
+	not sg_string_list(refs)
+}
+
+sg_exposure_unknown(refs, groups) := problems if {
+	sg_string_list(refs)
+	is_array(groups)
+	missing := {{"msg": sprintf("security group %s is not in the evidence (another account, or not collected)", [r]), "path": "attributes.security_group_refs"} |
+		some r in refs
+		not sg_ref_found(r, groups)
+	}
+	rules := {{"msg": sprintf("security group %s: %s", [sg_name(g), why]), "path": "related.groups"} |
+		some g in groups
+		some why in sg_group_unknown(g)
+	}
+	problems := missing | rules
+}
+
+sg_string_list(x) if {
+	is_array(x)
+	every e in x {
+		is_string(e)
+	}
+}
+
+sg_ref_found(r, groups) if {
+	some g in groups
+	g.id == r
+}
+
+sg_group_unknown(g) := {why |
+	ingress := object.get(g, ["attributes", "ingress"], null)
+	is_array(ingress)
+	some i, rule in ingress
+	not sg_rule_well_formed(rule)
+	why := sprintf("ingress rule %d has an unknown protocol or port range", [i])
+} | {why |
+	ingress := object.get(g, ["attributes", "ingress"], null)
+	is_array(ingress)
+	some i, rule in ingress
+	not sg_rule_sources_known(rule)
+	why := sprintf("ingress rule %d has unreadable source ranges", [i])
+}
+
+# sg_ports_text(ports) renders sg_internet_exposures' ports for a message.
+sg_ports_text(ports) := concat(", ", [sprintf("%d (%s)", [p.port, p.service]) | some p in ports])
