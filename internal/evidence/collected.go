@@ -59,7 +59,13 @@ func ScopeName(s Scope) string {
 		}
 		return "terraform:" + s.Path
 	}
-	return s.Platform
+	name := s.Platform + ":" + s.AccountID + s.Org
+	for _, part := range []string{s.Repo, s.Region, s.Path} {
+		if part != "" {
+			name += "/" + part
+		}
+	}
+	return name
 }
 
 // Covers reports whether the entry's scope includes scope: the same

@@ -177,7 +177,9 @@ func (r *run) collectAccount(ctx context.Context, t Target) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		r.runTasks(ctx, r.globalTasks(cfg, sc, acct))
+		if r.runTasks(ctx, r.globalTasks(cfg, sc, acct)) {
+			r.ranAll(sc, globalTypes)
+		}
 	}()
 	for _, region := range regions {
 		acct.initRegion(region)
@@ -188,7 +190,9 @@ func (r *run) collectAccount(ctx context.Context, t Target) {
 			rcfg.Region = region
 			rsc := sc
 			rsc.Region = region
-			r.runTasks(ctx, r.regionalTasks(rcfg, rsc, acct))
+			if r.runTasks(ctx, r.regionalTasks(rcfg, rsc, acct)) {
+				r.ranAll(rsc, regionalTypes)
+			}
 		}()
 	}
 	wg.Wait()
