@@ -23,7 +23,9 @@ func TestRelatedTypeMustBeListedAsCollected(t *testing.T) {
 	scope := func(acct, region string) evidence.Scope {
 		return evidence.Scope{Platform: "aws", AccountID: acct, Region: region}
 	}
-	read := func(s evidence.Scope, types ...string) evidence.Collected { return evidence.CollectedScope(s, types...) }
+	read := func(s evidence.Scope, types ...string) evidence.Collected {
+		return evidence.CollectedScope(s, types...)
+	}
 	notMulti := map[string]any{"is_multi_region_trail": false, "s3_bucket_name": "logs"}
 	tests := []struct {
 		name      string
