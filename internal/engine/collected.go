@@ -16,16 +16,25 @@ import (
 // the result not_evaluated naming the type and the scope; a collection gap
 // (not_collected) for it is reported first, with its own reason.
 
-// readIndex is the snapshot's collected list, for the related types.
+// readIndex is the snapshot's collected list, for the related types,
+// indexed by platform and account so a subject looks at its own
+// account's entries (and the platform-wide ones), never the whole list.
 type readIndex struct {
-	list []evidence.Collected
+	byAccount map[string][]evidence.Collected
 	// unlisted: the snapshot has no list at all (written before it
 	// existed), so no related type counts as read.
 	unlisted bool
 }
 
+func readKey(s evidence.Scope) string { return s.Platform + "\x00" + s.AccountID + "\x00" + s.Org }
+
 func newReadIndex(snap *evidence.Snapshot) readIndex {
-	return readIndex{list: snap.Collected, unlisted: snap.Collected == nil}
+	ri := readIndex{byAccount: map[string][]evidence.Collected{}, unlisted: snap.Collected == nil}
+	for _, c := range snap.Collected {
+		k := readKey(c.Scope)
+		ri.byAccount[k] = append(ri.byAccount[k], c)
+	}
+	return ri
 }
 
 // joinScope is the scope the related resources of r are looked for in:
@@ -67,16 +76,22 @@ func (ri readIndex) unread(r evidence.Resource, rel Relation, region bool) *bloc
 // collector reads regional types region by region. When it was not, where
 // is the scope to name: the first region that lacks it, or scope itself.
 func (ri readIndex) read(typ string, scope evidence.Scope, region bool) (where evidence.Scope, ok bool) {
-	for _, c := range ri.list {
-		if c.Covers(scope) && c.Lists(typ) {
-			return scope, true
+	own := ri.byAccount[readKey(scope)]
+	// Entries that leave the account (or organisation) out cover every one
+	// of the platform: {terraform}, or a hand-written {aws}.
+	wide := ri.byAccount[readKey(evidence.Scope{Platform: scope.Platform})]
+	for _, list := range [][]evidence.Collected{own, wide} {
+		for _, c := range list {
+			if c.Covers(scope) && c.Lists(typ) {
+				return scope, true
+			}
 		}
 	}
 	if region {
 		return scope, false
 	}
 	regional := 0
-	for _, c := range ri.list {
+	for _, c := range own {
 		s := c.Scope
 		if s.Region == "" || s.Platform != scope.Platform || s.AccountID != scope.AccountID ||
 			s.Org != scope.Org || s.Repo != "" || s.Path != "" {
