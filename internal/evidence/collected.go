@@ -111,6 +111,9 @@ func UnionCollected(lists ...[]Collected) []Collected {
 }
 
 func sortCollected(list []Collected) {
+	for _, c := range list {
+		slices.Sort(c.Types)
+	}
 	slices.SortStableFunc(list, func(a, b Collected) int {
 		return cmp.Or(
 			cmp.Compare(a.Scope.Platform, b.Scope.Platform),
