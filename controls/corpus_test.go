@@ -29,6 +29,27 @@ type corpus struct {
 	resources []evidence.Resource
 	systems   map[string]engine.System
 	settings  map[string]any
+	// collected is what the corpus's producer says it read (the
+	// snapshot's collected list): without it every relation would be
+	// not_evaluated and the relation controls would drop out of the test.
+	collected []evidence.Collected
+}
+
+// snapshot is a snapshot of resources as this corpus's producer wrote it.
+func (c corpus) snapshot(resources []evidence.Resource) *evidence.Snapshot {
+	return &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: resources, Collected: c.collected}
+}
+
+// readEverything lists every registered type as read in every scope of
+// each platform, for the corpora no producer wrote (the relation corpus,
+// the controls' test inputs, whose resources have no scope at all): they
+// are about guards, not about collection.
+func readEverything() []evidence.Collected {
+	var out []evidence.Collected
+	for _, p := range []string{"", "aws", "github", "terraform"} {
+		out = append(out, evidence.CollectedScope(evidence.Scope{Platform: p}, evidence.ResourceTypeNames()...))
+	}
+	return out
 }
 
 // env is the engine environment the corpus is evaluated in.
@@ -61,13 +82,14 @@ func loadCorpora(t *testing.T, ctx context.Context) []corpus {
 	require.NoError(t, err)
 	ws.Claim(recorded)
 	settings := ws.Settings.ControlInput()
-	out := []corpus{{name: "examples/acme/evidence", now: recorded.CollectedAt, resources: recorded.Resources, systems: systems, settings: settings}}
+	require.NotNil(t, recorded.Collected, "the example evidence lists what it collected")
+	out := []corpus{{name: "examples/acme/evidence", now: recorded.CollectedAt, resources: recorded.Resources, systems: systems, settings: settings, collected: recorded.Collected}}
 
 	tf, err := terraform.Load(ctx, os.DirFS(acme), []string{"terraform"}, terraform.Options{})
 	require.NoError(t, err)
 	require.False(t, tf.Diagnostics.HasErrors(), "read %s/terraform: %s", acme, tf.Diagnostics.Error())
 	ws.Claim(tf.Snapshot)
-	out = append(out, corpus{name: "examples/acme/terraform", now: recorded.CollectedAt, resources: tf.Snapshot.Resources, systems: systems, settings: settings})
+	out = append(out, corpus{name: "examples/acme/terraform", now: recorded.CollectedAt, resources: tf.Snapshot.Resources, systems: systems, settings: settings, collected: tf.Snapshot.Collected})
 
 	out = append(out, relationCorpus(settings))
 	return append(out, testInputs(t, ctx, eng.Catalog()))
@@ -82,7 +104,7 @@ func relationCorpus(settings map[string]any) corpus {
 	scope := evidence.Scope{Platform: "aws", AccountID: "111122223333", Region: "eu-west-1"}
 	key := "arn:aws:kms:eu-west-1:111122223333:key/k1"
 	mon := evidence.Scope{Platform: "aws", AccountID: "222233334444", Region: "eu-west-1"}
-	return corpus{name: "relations", now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), systems: map[string]engine.System{}, settings: settings, resources: []evidence.Resource{
+	return corpus{name: "relations", now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), systems: map[string]engine.System{}, settings: settings, collected: readEverything(), resources: []evidence.Resource{
 		{Type: "aws.account", ID: "arn:aws:iam::111122223333:root", Scope: evidence.Scope{Platform: "aws", AccountID: "111122223333"}, Attributes: map[string]any{"account_id": "111122223333"}},
 		{Type: "aws.cloudtrail.trail", ID: "arn:aws:cloudtrail:eu-west-1:111122223333:trail/main", Scope: scope, Attributes: map[string]any{
 			"name": "main", "is_multi_region_trail": false, "is_logging": true, "s3_bucket_name": "trail-logs", "kms_encrypted": true, "kms_key_id": key}},
@@ -127,7 +149,7 @@ func testInputs(t *testing.T, ctx context.Context, cat *engine.Catalog) corpus {
 		typesOf[c.Package+"_test"] = c.ResourceTypes
 	}
 	// The tests' own input.settings are not carried over: the defaults are what an audit without alert_sla sees.
-	c := corpus{name: "controls/*_test.rego", now: time.Now(), systems: map[string]engine.System{}, settings: model.Settings{}.ControlInput()}
+	c := corpus{name: "controls/*_test.rego", now: time.Now(), systems: map[string]engine.System{}, settings: model.Settings{}.ControlInput(), collected: readEverything()}
 	seen := map[string]bool{}
 	for _, m := range mods {
 		if !m.Test {

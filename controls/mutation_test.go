@@ -5,16 +5,20 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"reflect"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/rampart-audit/rampart/controls"
 	"github.com/rampart-audit/rampart/internal/engine"
@@ -35,62 +39,23 @@ func TestMutatedFailuresNeverPass(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	start := time.Now()
+	var mu sync.Mutex
 	var mutations, passes int
 	var report []string
-	for _, c := range loadCorpora(t, ctx) {
-		eng, err := engine.New(ctx, []engine.Source{{Name: "controls", FS: controls.FS}}, engine.WithClock(func() time.Time { return c.now }))
-		require.NoError(t, err)
-
-		failing := map[string][]string{} // resource ID → controls it fails
-		for _, f := range eng.EvaluateIn(ctx, &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: c.resources}, c.env()) {
-			if f.Status == finding.Fail {
-				failing[f.Resource.ID] = append(failing[f.Resource.ID], f.ControlID)
-			}
+	// Each corpus is its own subtest, and within one the mutations are
+	// evaluated by a pool of workers: every (control, resource, mutation)
+	// is still evaluated once, only not one after another.
+	t.Run("corpora", func(t *testing.T) {
+		for _, c := range loadCorpora(t, ctx) {
+			t.Run(c.name, func(t *testing.T) {
+				t.Parallel()
+				n, p, lines := mutateCorpus(t, ctx, c)
+				mu.Lock()
+				mutations, passes, report = mutations+n, passes+p, append(report, lines...)
+				mu.Unlock()
+			})
 		}
-
-		// Mutated copies are evaluated only by the controls their original
-		// fails, through an engine holding just those: the same compiled,
-		// batched evaluation an audit runs, at a fraction of the cost of
-		// evaluating every control of the type on each copy.
-		groups := map[string][]evidence.Resource{}
-		for _, r := range c.resources {
-			if ids := failing[r.ID]; len(ids) > 0 {
-				sort.Strings(ids)
-				key := strings.Join(ids, " ")
-				groups[key] = append(groups[key], r)
-			}
-		}
-		for key, originals := range groups {
-			sub := subsetEngine(t, ctx, eng.Catalog(), strings.Fields(key), c.now)
-			var mutated []evidence.Resource
-			byID := map[string]mutation{}
-			for _, r := range originals {
-				for _, m := range mutate(r) {
-					m.resource.ID = fmt.Sprintf("%s#%d", r.ID, len(byID))
-					mutated = append(mutated, m.resource)
-					byID[m.resource.ID] = m
-				}
-			}
-			for _, f := range sub.EvaluateIn(ctx, &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: mutated}, c.env()) {
-				m := byID[f.Resource.ID]
-				if !contains(failing[m.original.ID], f.ControlID) {
-					continue
-				}
-				mutations++
-				if f.Status == finding.Pass {
-					passes++
-					report = append(report, fmt.Sprintf("%s %s (%s) %s: %s → pass", f.ControlID, m.original.ID, c.name, m.path, m.kind))
-				}
-			}
-		}
-
-		// A control with custom.related fails a subject on what it sees of
-		// the related resources too: break each of those one path at a time,
-		// the subject unchanged, and the subject must still not pass.
-		n, p, lines := mutateRelated(t, ctx, eng.Catalog(), c, failing)
-		t.Logf("%s: %d mutations of related resources", c.name, n)
-		mutations, passes, report = mutations+n, passes+p, append(report, lines...)
-	}
+	})
 	sort.Strings(report)
 	t.Logf("%d mutations of failing resources, %d passed, in %s", mutations, passes, time.Since(start).Round(time.Millisecond))
 	require.Positive(t, mutations, "the corpus must contain failing resources, or the property is vacuous")
@@ -104,39 +69,149 @@ func TestMutatedFailuresNeverPass(t *testing.T) {
 	}
 }
 
-// mutateRelated evaluates each subject a relation control fails with each
+// tally counts the mutations of one corpus evaluated by concurrent workers.
+type tally struct {
+	mu        sync.Mutex
+	mutations int
+	passes    int
+	report    []string
+}
+
+func (ta *tally) add(pass bool, line func() string) {
+	ta.mu.Lock()
+	defer ta.mu.Unlock()
+	ta.mutations++
+	if pass {
+		ta.passes++
+		ta.report = append(ta.report, line())
+	}
+}
+
+// work runs jobs on GOMAXPROCS workers; each job evaluates through an
+// engine compiled beforehand (compiling needs the test goroutine).
+func work(jobs []func()) {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, job := range jobs {
+		g.Go(func() error { job(); return nil })
+	}
+	_ = g.Wait()
+}
+
+// mutateCorpus breaks every failing resource of the corpus, then every
+// related resource of each relation control's failing subjects.
+func mutateCorpus(t *testing.T, ctx context.Context, c corpus) (mutations, passes int, report []string) {
+	eng, err := engine.New(ctx, []engine.Source{{Name: "controls", FS: controls.FS}}, engine.WithClock(func() time.Time { return c.now }))
+	require.NoError(t, err)
+
+	failing := map[string][]string{} // resource ID → controls it fails
+	for _, f := range eng.EvaluateIn(ctx, c.snapshot(c.resources), c.env()) {
+		if f.Status == finding.Fail {
+			failing[f.Resource.ID] = append(failing[f.Resource.ID], f.ControlID)
+		}
+	}
+
+	// Mutated copies are evaluated only by the controls their original
+	// fails, through an engine holding just those: the same compiled,
+	// batched evaluation an audit runs, at a fraction of the cost of
+	// evaluating every control of the type on each copy.
+	groups := map[string][]evidence.Resource{}
+	for _, r := range c.resources {
+		if ids := failing[r.ID]; len(ids) > 0 {
+			sort.Strings(ids)
+			key := strings.Join(ids, " ")
+			groups[key] = append(groups[key], r)
+		}
+	}
+	ta := &tally{}
+	var jobs []func()
+	for _, key := range slices.Sorted(maps.Keys(groups)) {
+		originals := groups[key]
+		sub := subsetEngine(t, ctx, eng.Catalog(), strings.Fields(key), c.now)
+		jobs = append(jobs, func() {
+			var mutated []evidence.Resource
+			byID := map[string]mutation{}
+			for _, r := range originals {
+				for _, m := range mutate(r) {
+					m.resource.ID = fmt.Sprintf("%s#%d", r.ID, len(byID))
+					mutated = append(mutated, m.resource)
+					byID[m.resource.ID] = m
+				}
+			}
+			for _, f := range sub.EvaluateIn(ctx, c.snapshot(mutated), c.env()) {
+				m := byID[f.Resource.ID]
+				if !contains(failing[m.original.ID], f.ControlID) {
+					continue
+				}
+				ta.add(f.Status == finding.Pass, func() string {
+					return fmt.Sprintf("%s %s (%s) %s: %s → pass", f.ControlID, m.original.ID, c.name, m.path, m.kind)
+				})
+			}
+		})
+	}
+	work(jobs)
+	direct := ta.mutations
+
+	// A control with custom.related fails a subject on what it sees of
+	// the related resources too: break each of those one path at a time,
+	// the subject unchanged, and the subject must still not pass.
+	work(relatedJobs(t, ctx, eng.Catalog(), c, failing, ta))
+	t.Logf("%s: %d mutations of failing resources, %d of related resources", c.name, direct, ta.mutations-direct)
+	return ta.mutations, ta.passes, ta.report
+}
+
+// relatedJobs evaluates each subject a relation control fails with each
 // mutation of each resource of its related types in place of the original
 // (same ID, so joins by ID still find it), the rest of the corpus's related
-// resources beside it. The subjects a control fails are evaluated together,
-// one snapshot per mutation: they do not see each other (a subject's own
-// type is not among the related ones; a control that relates its own type
-// gets a snapshot per subject), and one evaluation per mutation instead of
-// one per subject and mutation keeps the CIS 4.x controls, which fail
-// every account of the test corpus on all of its trails, to seconds.
-func mutateRelated(t *testing.T, ctx context.Context, cat *engine.Catalog, c corpus, failing map[string][]string) (mutations, passes int, report []string) {
+// resources beside it. Controls that relate to the same types (the fifteen
+// CIS 4.x controls relate the account to trails, filters, alarms and
+// subscriptions) share one engine and one evaluation per mutation, and the
+// subjects they fail are evaluated together, one snapshot per mutation:
+// they do not see each other (a subject's own type is not among the
+// related ones; a control that relates its own type gets a snapshot per
+// subject). Only (control, subject) pairs that failed count.
+func relatedJobs(t *testing.T, ctx context.Context, cat *engine.Catalog, c corpus, failing map[string][]string, ta *tally) []func() {
 	t.Helper()
-	var ids []string
-	subjectsOf := map[string][]evidence.Resource{}
+	relTypes := func(id string) string {
+		var types []string
+		for _, rel := range cat.Get(id).Related {
+			types = append(types, rel.Type)
+		}
+		slices.Sort(types)
+		return strings.Join(slices.Compact(types), " ")
+	}
+	var keys []string
+	idsOf := map[string][]string{}                 // related types → controls
+	subjectsOf := map[string][]evidence.Resource{} // related types → subjects any of them fails
 	for _, subject := range c.resources {
+		seen := map[string]bool{}
 		for _, id := range failing[subject.ID] {
 			if len(cat.Get(id).Related) == 0 {
 				continue
 			}
-			if _, ok := subjectsOf[id]; !ok {
-				ids = append(ids, id)
+			key := relTypes(id)
+			if _, ok := idsOf[key]; !ok {
+				keys = append(keys, key)
 			}
-			subjectsOf[id] = append(subjectsOf[id], subject)
+			if !slices.Contains(idsOf[key], id) {
+				idsOf[key] = append(idsOf[key], id)
+			}
+			if !seen[key] {
+				seen[key] = true
+				subjectsOf[key] = append(subjectsOf[key], subject)
+			}
 		}
 	}
-	for _, id := range ids {
-		ctl := cat.Get(id)
+	var jobs []func()
+	for _, key := range keys {
+		ids := idsOf[key]
 		types := map[string]bool{}
-		for _, rel := range ctl.Related {
-			types[rel.Type] = true
+		for _, typ := range strings.Fields(key) {
+			types[typ] = true
 		}
 		batches := [][]evidence.Resource{}
 		var together []evidence.Resource
-		for _, subject := range subjectsOf[id] {
+		for _, subject := range subjectsOf[key] {
 			if types[subject.Type] {
 				batches = append(batches, []evidence.Resource{subject})
 			} else {
@@ -146,7 +221,8 @@ func mutateRelated(t *testing.T, ctx context.Context, cat *engine.Catalog, c cor
 		if len(together) > 0 {
 			batches = append(batches, together)
 		}
-		sub := subsetEngine(t, ctx, cat, []string{id}, c.now)
+		slices.Sort(ids)
+		sub := subsetEngine(t, ctx, cat, ids, c.now)
 		for _, subjects := range batches {
 			inBatch := map[string]bool{}
 			for _, s := range subjects {
@@ -159,30 +235,30 @@ func mutateRelated(t *testing.T, ctx context.Context, cat *engine.Catalog, c cor
 				}
 			}
 			for _, target := range related {
-				for _, m := range mutate(c.resources[target]) {
-					snap := &evidence.Snapshot{Schema: evidence.SchemaV1, Resources: slices.Clone(subjects)}
-					for _, i := range related {
-						r := c.resources[i]
-						if i == target {
-							r = m.resource
+				jobs = append(jobs, func() {
+					for _, m := range mutate(c.resources[target]) {
+						snap := c.snapshot(slices.Clone(subjects))
+						for _, i := range related {
+							r := c.resources[i]
+							if i == target {
+								r = m.resource
+							}
+							snap.Resources = append(snap.Resources, r)
 						}
-						snap.Resources = append(snap.Resources, r)
+						for _, f := range sub.EvaluateIn(ctx, snap, c.env()) {
+							if !inBatch[f.Resource.ID] || !slices.Contains(ids, f.ControlID) || !contains(failing[f.Resource.ID], f.ControlID) {
+								continue
+							}
+							ta.add(f.Status == finding.Pass, func() string {
+								return fmt.Sprintf("%s %s (%s) related %s %s: %s → pass", f.ControlID, f.Resource.ID, c.name, m.original.ID, m.path, m.kind)
+							})
+						}
 					}
-					for _, f := range sub.EvaluateIn(ctx, snap, c.env()) {
-						if f.ControlID != id || !inBatch[f.Resource.ID] {
-							continue
-						}
-						mutations++
-						if f.Status == finding.Pass {
-							passes++
-							report = append(report, fmt.Sprintf("%s %s (%s) related %s %s: %s → pass", id, f.Resource.ID, c.name, m.original.ID, m.path, m.kind))
-						}
-					}
-				}
+				})
 			}
 		}
 	}
-	return mutations, passes, report
+	return jobs
 }
 
 // subsetEngine compiles the library and the given controls only.

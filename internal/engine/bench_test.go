@@ -222,7 +222,7 @@ func BenchmarkEvaluateJoins(b *testing.B) {
 	if len(with.rels) == 0 || len(without.rels) != 0 {
 		b.Fatalf("relations: %d with, %d without", len(with.rels), len(without.rels))
 	}
-	snap := &evidence.Snapshot{Resources: joinCorpus(10_000)}
+	snap := &evidence.Snapshot{Resources: joinCorpus(10_000), Collected: readEverywhere}
 	var joined, plain time.Duration
 	results := 0
 	timed := func(e *Engine) time.Duration {

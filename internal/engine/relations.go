@@ -204,6 +204,9 @@ type relIndex struct {
 	unknownKey map[valueKey]int
 	// gaps lists the collection gaps of each type.
 	gaps map[string][]evidence.NotCollected
+	// read says which related types the snapshot lists as read completely,
+	// and where (collected.go).
+	read readIndex
 }
 
 // relations lists every distinct relation of the loaded controls.
@@ -231,6 +234,7 @@ func newRelIndex(snap *evidence.Snapshot, rels []Relation, env Env) (*relIndex, 
 		byAccount: map[typeKey][]int{}, byRegion: map[typeKey][]int{},
 		byValue: map[valueKey][]int{}, unknownKey: map[valueKey]int{},
 		gaps: map[string][]evidence.NotCollected{},
+		read: newReadIndex(snap),
 	}
 	related := map[string]bool{}
 	keys := map[string][]string{} // type → key attributes joined on
@@ -322,11 +326,17 @@ func (idx *relIndex) related(r evidence.Resource, rel Relation) ([]int, *blocked
 		if b := notCollected(sameAccount); b != nil {
 			return nil, b
 		}
+		if b := idx.read.unread(r, rel, false); b != nil {
+			return nil, b
+		}
 		return idx.byAccount[typeKey{rel.Type, acct}], nil
 	case JoinRegion:
 		if b := notCollected(func(g evidence.NotCollected) bool {
 			return sameAccount(g) && (g.Scope.Region == "" || g.Scope.Region == r.Scope.Region)
 		}); b != nil {
+			return nil, b
+		}
+		if b := idx.read.unread(r, rel, true); b != nil {
 			return nil, b
 		}
 		return idx.byRegion[typeKey{rel.Type, acct + "\x00" + r.Scope.Region}], nil
@@ -354,6 +364,9 @@ func (idx *relIndex) related(r evidence.Resource, rel Relation) ([]int, *blocked
 		// are identifiers (IDs, names), so a reference that did match
 		// needs neither check.
 		if b := notCollected(func(g evidence.NotCollected) bool { return g.Scope.Platform == r.Scope.Platform }); b != nil {
+			return nil, b
+		}
+		if b := idx.read.unread(r, rel, false); b != nil {
 			return nil, b
 		}
 		if i, ok := idx.unknownKey[valueKey{rel.Type, rel.Key, r.Scope.Platform}]; ok {

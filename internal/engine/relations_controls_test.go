@@ -42,6 +42,7 @@ func TestBuiltinRelationControls(t *testing.T) {
 	key := evidence.Resource{Type: "aws.kms.key", ID: keyARN, Scope: evidence.Scope{Platform: "aws", AccountID: "111122223333", Region: "eu-west-1"},
 		Attributes: map[string]any{"key_id": "k1", "key_state": "Enabled", "rotation_enabled": false, "customer_managed": true, "key_spec": "SYMMETRIC_DEFAULT"}}
 	snap := &evidence.Snapshot{
+		Collected: readEverywhere,
 		Resources: []evidence.Resource{
 			account("arn:aws:iam::111122223333:root", "111122223333"), goodTrail, bucket("logs", "111122223333", false), key,
 			account("arn:aws:iam::444455556666:root", "444455556666"),

@@ -67,6 +67,18 @@ func tfResource(typ, id string, attrs map[string]any, unknown map[string]string)
 	return evidence.Resource{Type: typ, ID: id, Scope: evidence.Scope{Platform: "terraform", Path: "main.tf", Region: "eu-west-1"}, Attributes: attrs, Unknown: unknown}
 }
 
+// readEverywhere lists every registered type (and the tests' own) as read
+// in every scope of each platform: the cases here and the join benchmark
+// are about joins and gaps, collected_test.go about the list.
+var readEverywhere = func() []evidence.Collected {
+	types := append(evidence.ResourceTypeNames(), "test.group", "test.instance")
+	var out []evidence.Collected
+	for _, p := range []string{"aws", "terraform", "test"} {
+		out = append(out, evidence.CollectedScope(evidence.Scope{Platform: p}, types...))
+	}
+	return out
+}()
+
 var multiRegion = map[string]any{"is_multi_region_trail": true, "s3_bucket_name": "logs"}
 
 func TestRelations(t *testing.T) {
@@ -165,7 +177,7 @@ func TestRelations(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			fs := e.Evaluate(context.Background(), &evidence.Snapshot{Resources: tc.resources, NotCollected: tc.gaps}, nil)
+			fs := e.Evaluate(context.Background(), &evidence.Snapshot{Resources: tc.resources, NotCollected: tc.gaps, Collected: readEverywhere}, nil)
 			var got *finding.Finding
 			for i := range fs {
 				if fs[i].ControlID == tc.control && fs[i].Resource.ID == tc.subject {
@@ -179,7 +191,7 @@ func TestRelations(t *testing.T) {
 	}
 	// TST-REL-001 and TST-REL-004 both call a relation trails: in one
 	// input document one of them would see the other's trails.
-	snap := &evidence.Snapshot{Resources: []evidence.Resource{account("acct", "1"), trail("t1", "1", "us-east-1", multiRegion)}}
+	snap := &evidence.Snapshot{Resources: []evidence.Resource{account("acct", "1"), trail("t1", "1", "us-east-1", multiRegion)}, Collected: readEverywhere}
 	got := map[string]finding.Status{}
 	for _, f := range e.Evaluate(context.Background(), snap, nil) {
 		got[f.ControlID] = f.Status
@@ -196,6 +208,7 @@ func TestRelationsInChild(t *testing.T) {
 	e, err := loadUntrusted(t, fsys)
 	require.NoError(t, err)
 	snap := &evidence.Snapshot{
+		Collected: readEverywhere,
 		Resources: []evidence.Resource{account("ok", "1"), trail("t", "1", "us-east-1", multiRegion), account("none", "2"), account("gap", "3")},
 		NotCollected: []evidence.NotCollected{{ResourceType: "aws.cloudtrail.trail", Scope: evidence.Scope{Platform: "aws", AccountID: "3", Region: "eu-west-1"},
 			ScopeID: "aws:3/eu-west-1", Reason: "AccessDenied", MissingPermission: "cloudtrail:DescribeTrails"}},

@@ -118,7 +118,7 @@ func unsupportedSchema(off int, got string) *DecodeError {
 }
 
 var (
-	snapshotKeys     = []string{"schema", "collected_at", "collectors", "incomplete", "incomplete_reason", "resources", "not_collected"}
+	snapshotKeys     = []string{"schema", "collected_at", "collectors", "incomplete", "incomplete_reason", "resources", "not_collected", "collected"}
 	resourceKeys     = []string{"type", "id", "system", "scope", "source", "attributes", "unknown"}
 	scopeKeys        = []string{"platform", "org", "repo", "account_id", "region", "path"}
 	sourceKeys       = []string{"kind", "collector", "collected_at", "file", "line"}
@@ -132,6 +132,7 @@ func (p *parser) snapshot(s *Snapshot) error {
 		return p.syntax(p.pos, "unexpected end of input: want a snapshot object")
 	}
 	var resStarts, gapStarts []int
+	collected := false
 	err := p.fields(snapshotKeys, "a snapshot", func(i int) (err error) {
 		switch i {
 		case 0:
@@ -173,6 +174,9 @@ func (p *parser) snapshot(s *Snapshot) error {
 				s.NotCollected = append(s.NotCollected, NotCollected{})
 				return p.notCollected(&s.NotCollected[len(s.NotCollected)-1])
 			})
+		case 7:
+			collected = true
+			s.Collected, err = p.collectedList()
 		}
 		return atKey(err, snapshotKeys[i])
 	})
@@ -188,6 +192,9 @@ func (p *parser) snapshot(s *Snapshot) error {
 		e.Offset = int64(start)
 		return e
 	}
+	// Written before snapshots said what they read: nothing in it counts
+	// as read completely (fail closed), and the report says so.
+	s.CollectedUnlisted = !collected
 	return s.validate(resStarts, gapStarts)
 }
 

@@ -20,10 +20,19 @@ type Snapshot struct {
 	Collectors []string `json:"collectors,omitempty"`
 	// Incomplete is set when a collection was cut short (cancelled, rate limit
 	// exhausted). An incomplete snapshot never yields a clean exit code.
-	Incomplete       bool           `json:"incomplete,omitempty"`
-	IncompleteReason string         `json:"incomplete_reason,omitempty"`
-	Resources        []Resource     `json:"resources"`
-	NotCollected     []NotCollected `json:"not_collected,omitempty"`
+	Incomplete       bool   `json:"incomplete,omitempty"`
+	IncompleteReason string `json:"incomplete_reason,omitempty"`
+	// Collected lists, per collector scope, the resource types read
+	// completely there (collected.go): only for those does the absence of
+	// a resource mean there is none. Every producer fills it; it is absent
+	// (nil) only in snapshots written before it existed.
+	Collected []Collected `json:"collected,omitzero"`
+	// CollectedUnlisted is set when this snapshot, or one merged into it,
+	// had no collected list: nothing it holds counts as read completely,
+	// and the report says so once.
+	CollectedUnlisted bool           `json:"-"`
+	Resources         []Resource     `json:"resources"`
+	NotCollected      []NotCollected `json:"not_collected,omitempty"`
 }
 
 // Resource is the one shape every control looks at.

@@ -36,7 +36,7 @@ func TestDecodeRejectsBadInput(t *testing.T) {
 
 		// An unknown key was ignored: a misspelt not_collected dropped the gap (exit 1 instead of 3).
 		{"unknown top-level key", head + `"resources": [], "not_colected": [{"resource_type": "a.b", "reason": "403"}]}`,
-			`unknown key at byte offset 51 (line 1, column 52): "not_colected" is not a key of a snapshot (keys are case-sensitive: schema, collected_at, collectors, incomplete, incomplete_reason, resources, not_collected)`},
+			`unknown key at byte offset 51 (line 1, column 52): "not_colected" is not a key of a snapshot (keys are case-sensitive: schema, collected_at, collectors, incomplete, incomplete_reason, resources, not_collected, collected)`},
 		{"unknown resource key", head + `"resources": [{"type": "a.b", "id": "x", "attributs": {}}]}`, `unknown key at byte offset 75 (line 1, column 76): resources[0]: "attributs" is not a key of a resource`},
 		{"unknown scope key", head + `"resources": [{"type": "a.b", "id": "x", "scope": {"organisation": "acme"}}]}`, `unknown key at byte offset 85 (line 1, column 86): resources[0].scope: "organisation" is not a key of a scope`},
 		// encoding/json matched keys case-insensitively.

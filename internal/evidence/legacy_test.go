@@ -19,5 +19,7 @@ func legacyDecode(data []byte) (*Snapshot, error) {
 			s.Resources[i].Attributes = map[string]any{}
 		}
 	}
+	// Not in JSON: the strict decoder's account of a missing list.
+	s.CollectedUnlisted = s.Collected == nil
 	return &s, nil
 }

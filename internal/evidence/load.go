@@ -76,12 +76,21 @@ func LineCol(data []byte, offset int64) (line, col int) {
 }
 
 // Merge joins snapshots; the same (type, id) twice is an error, since two
-// collections disagreeing about one resource cannot both be audited.
+// collections disagreeing about one resource cannot both be audited. The
+// collected lists are united per scope; a snapshot without one adds
+// nothing to them and marks the result CollectedUnlisted.
 func Merge(snaps ...*Snapshot) (*Snapshot, error) {
 	out := &Snapshot{Schema: SchemaV1, Resources: []Resource{}}
 	seen := map[[2]string]bool{}
 	collectors := map[string]bool{}
+	var lists [][]Collected
 	for _, s := range snaps {
+		if s.Collected == nil || s.CollectedUnlisted {
+			out.CollectedUnlisted = true
+		}
+		if s.Collected != nil {
+			lists = append(lists, s.Collected)
+		}
 		if s.CollectedAt.After(out.CollectedAt) {
 			out.CollectedAt = s.CollectedAt
 		}
@@ -104,6 +113,9 @@ func Merge(snaps ...*Snapshot) (*Snapshot, error) {
 			out.Resources = append(out.Resources, r)
 		}
 		out.NotCollected = append(out.NotCollected, s.NotCollected...)
+	}
+	if len(lists) > 0 {
+		out.Collected = UnionCollected(lists...)
 	}
 	return out, nil
 }

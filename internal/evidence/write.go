@@ -37,6 +37,7 @@ func Sort(s *Snapshot) {
 		}
 		return a.ScopeID < b.ScopeID
 	})
+	sortCollected(s.Collected)
 }
 
 // WriteFile writes the snapshot atomically: a temporary file in the same

@@ -36,6 +36,12 @@ func uncovered(cat *engine.Catalog, resources []evidence.Resource) ([]finding.Fi
 		for _, t := range c.ResourceTypes {
 			known[t] = true
 		}
+		// A related type is read by the controls that relate to it (the
+		// CIS 4.x chain judges metric filters, alarms and subscriptions
+		// on the account): its resources are evaluated there.
+		for _, rel := range c.Related {
+			known[rel.Type] = true
+		}
 	}
 	type seen struct {
 		n     int

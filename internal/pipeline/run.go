@@ -351,6 +351,9 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 		}
 	}
 	r.Warnings = append(r.Warnings, in.Workspace.ClaimNotes(snap)...)
+	if w := in.Engine.UnlistedWarning(snap); w != "" {
+		r.Warnings = append(r.Warnings, w)
+	}
 	r.Warnings = append(r.Warnings, idleControls(in.Engine.Catalog(), snap.Resources)...)
 	r.Warnings = append(r.Warnings, uncoveredNotes...)
 	if reason, nothing := verdict.NothingEvaluated(r); nothing {

@@ -100,6 +100,7 @@ func Load(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Resul
 		Resources:  resources,
 		// Modules the evaluation could not read: not_evaluated, never a pass.
 		NotCollected: ev.gaps,
+		Collected:    collected(),
 	}
 	// One representation at the hand-off: the mapping builds Go values,
 	// the engine and governance read what a loaded snapshot holds.

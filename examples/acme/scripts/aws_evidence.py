@@ -2,8 +2,13 @@
 """Writes examples/acme/evidence/aws.json: a recorded snapshot shaped like
 `rampart collect aws` output (attributes per docs/resources.md) for Acme's
 production account 111122223333, plus one scope of the website account the
-collector's role could not read. Run from examples/acme:
-python3 scripts/aws_evidence.py"""
+collector's role could not read. It carries every type the AWS collector
+produces and the collected list `rampart collect aws` writes (docs/resources.md,
+"What a snapshot says it read"): the account scope with the global types, each
+region with the regional ones. The story: eu-west-1 (payments) is looked after,
+us-east-1 (analytics) is neglected; the CIS 4.x monitoring chain is set up for
+five of its fifteen events, half-wired for two, missing for the rest. Run from
+examples/acme: python3 scripts/aws_evidence.py"""
 import json
 
 TS = "2026-11-20T06:00:00Z"
@@ -86,14 +91,25 @@ resources = [
                  "password_last_used": "2026-01-09T14:02:00Z"},
         "s3_public_access_block": PAB_ON,
         "security_contact": {"configured": True},
+        "contact_information": {"configured": True},
+        # The root user's MFA is a hardware key kept in the safe (CIS 1.6).
+        "root_virtual_mfa": False,
+        "saml_providers": 1, "oidc_providers": 0,
+        "support_roles": ["support-desk"],
         "regions": {
             "eu-west-1": {"ebs_encryption_by_default": True,
                           "guardduty": {"enabled": True, "detector_id": "12abc34d567e8fa901bc2d34e56789f0", "status": "ENABLED"},
                           "config_recorder": {"configured": True, "name": "default", "recording": True, "all_supported": True,
-                                              "include_global_resource_types": True, "last_status": "SUCCESS"}},
+                                              "include_global_resource_types": True, "last_status": "SUCCESS"},
+                          "access_analyzer": {"enabled": True, "analyzers": [{"name": "acme-account", "type": "ACCOUNT", "status": "ACTIVE"}]},
+                          "macie": {"enabled": True, "status": "ENABLED"},
+                          "security_hub": {"enabled": True, "hub_arn": f"arn:aws:securityhub:eu-west-1:{ACCT}:hub/default"}},
             "us-east-1": {"ebs_encryption_by_default": False,
                           "guardduty": {"enabled": False},
-                          "config_recorder": {"configured": False}},
+                          "config_recorder": {"configured": False},
+                          "access_analyzer": {"enabled": False, "analyzers": []},
+                          "macie": {"enabled": False},
+                          "security_hub": {"enabled": False}},
         }}),
     user("bob", True, True, [key("AKIAIOSFODNN7BOB0001", "Active", "2026-10-01T08:00:00Z", "2026-11-19T22:10:00Z")]),
     user("dave", True, True, []),
@@ -103,11 +119,11 @@ resources = [
                                         key("AKIAIOSFODNN7TFCI002", "Inactive", "2024-01-15T07:45:00Z", "2024-12-01T00:00:00Z")],
          groups=["deployers"]),
     res("aws.iam.policy", f"arn:aws:iam::{ACCT}:policy/break-glass-admin", {
-        "policy_name": "break-glass-admin", "arn": f"arn:aws:iam::{ACCT}:policy/break-glass-admin",
+        "policy_name": "break-glass-admin", "arn": f"arn:aws:iam::{ACCT}:policy/break-glass-admin", "aws_managed": False,
         "default_version_id": "v3", "attachment_count": 1,
         "document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}),
     res("aws.iam.policy", f"arn:aws:iam::{ACCT}:policy/ledger-export-writer", {
-        "policy_name": "ledger-export-writer", "arn": f"arn:aws:iam::{ACCT}:policy/ledger-export-writer",
+        "policy_name": "ledger-export-writer", "arn": f"arn:aws:iam::{ACCT}:policy/ledger-export-writer", "aws_managed": False,
         "default_version_id": "v1", "attachment_count": 1,
         "document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:PutObject"],
                                                              "Resource": "arn:aws:s3:::acme-ledger-exports/*"}]}}),
@@ -148,7 +164,15 @@ resources = [
         "name": "org-trail", "arn": f"arn:aws:cloudtrail:eu-west-1:{ACCT}:trail/org-trail", "home_region": "eu-west-1",
         "s3_bucket_name": "acme-cloudtrail-logs", "is_multi_region_trail": True, "is_organization_trail": False,
         "include_global_service_events": True, "log_file_validation_enabled": True, "kms_encrypted": False,
-        "cloud_watch_logs_log_group_arn": f"arn:aws:logs:eu-west-1:{ACCT}:log-group:cloudtrail:*", "is_logging": True}, "eu-west-1"),
+        "cloud_watch_logs_log_group_arn": f"arn:aws:logs:eu-west-1:{ACCT}:log-group:cloudtrail:*", "is_logging": True,
+        # Management events in full and S3 object writes (CIS 3.8); object reads (3.9) are not recorded.
+        "event_selectors": [
+            {"read_write_type": "All", "include_management_events": True, "data_resources": [], "exclude_management_event_sources": []},
+            {"read_write_type": "WriteOnly", "include_management_events": False,
+             "data_resources": [{"type": "AWS::S3::Object", "values": ["arn:aws:s3"]}], "exclude_management_event_sources": []}],
+        "advanced_event_selectors": [],
+        "management_events": {"read": True, "write": True},
+        "s3_data_events": {"read": False, "write": True}}, "eu-west-1"),
     res("aws.kms.key", LEDGER_KEY, {
         "key_id": "1f2e3d4c-5b6a-4798-8877-665544332211", "arn": LEDGER_KEY, "key_manager": "CUSTOMER",
         "customer_managed": True, "key_spec": "SYMMETRIC_DEFAULT", "key_state": "Enabled", "rotation_enabled": True}, "eu-west-1"),
@@ -165,8 +189,168 @@ resources = [
         "auto_minor_version_upgrade": False, "multi_az": False, "backup_retention_period": 0}, "us-east-1"),
 ]
 
+
+
+def role(name, trust, attached=None, inline=None, profiles=None, path="/"):
+    arn = f"arn:aws:iam::{ACCT}:role/{name}"
+    return res("aws.iam.role", arn, {
+        "role_name": name, "arn": arn, "role_id": "AROA" + (name.upper().replace("-", "") + "X" * 17)[:17], "path": path,
+        "create_date": "2024-05-06T10:00:00Z", "max_session_duration": 3600,
+        "assume_role_policy": {"Version": "2012-10-17", "Statement": trust},
+        "attached_policies": attached or [], "inline_policies": inline or [], "instance_profiles": profiles or [],
+        "last_used_date": "2026-11-19T07:30:00Z", "last_used_region": "eu-west-1"})
+
+
+def group(name, members, attached=None, inline=None):
+    arn = f"arn:aws:iam::{ACCT}:group/{name}"
+    return res("aws.iam.group", arn, {
+        "group_name": name, "arn": arn, "group_id": "AGPA" + (name.upper().replace("-", "") + "X" * 17)[:17], "path": "/",
+        "create_date": "2023-02-14T09:00:00Z", "attached_policies": attached or [], "inline_policies": inline or [],
+        "members": members})
+
+
+def cert(name, uploaded, expires):
+    arn = f"arn:aws:iam::{ACCT}:server-certificate/{name}"
+    return res("aws.iam.server_certificate", arn, {
+        "server_certificate_name": name, "server_certificate_id": "ASCA" + (name.upper().replace("-", "") + "X" * 17)[:17],
+        "arn": arn, "path": "/", "upload_date": uploaded, "expiration": expires})
+
+
+SUPPORT_ACCESS = {"policy_name": "AWSSupportAccess", "policy_arn": "arn:aws:iam::aws:policy/AWSSupportAccess"}
+ROOT_WITH_MFA = {"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{ACCT}:root"}, "Action": "sts:AssumeRole",
+                 "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}
+ENFORCE_MFA = {"Version": "2012-10-17", "Statement": [{
+    "Sid": "DenyAllWithoutMFA", "Effect": "Deny",
+    "NotAction": ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ListMFADevices", "iam:ResyncMFADevice", "sts:GetSessionToken"],
+    "Resource": "*", "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}]}
+
+resources += [
+    role("support-desk", [ROOT_WITH_MFA], attached=[SUPPORT_ACCESS]),
+    role("break-glass", [ROOT_WITH_MFA],
+         attached=[{"policy_name": "break-glass-admin", "policy_arn": f"arn:aws:iam::{ACCT}:policy/break-glass-admin"}]),
+    role("payments-api", [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole",
+                           "Condition": {"StringEquals": {"aws:SourceAccount": ACCT}}}],
+         profiles=[{"instance_profile_name": "payments-api", "arn": f"arn:aws:iam::{ACCT}:instance-profile/payments-api"}]),
+    # The external auditor's account reads the estate; nobody gave it an external ID.
+    role("vendor-audit", [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"}, "Action": "sts:AssumeRole"}],
+         attached=[{"policy_name": "SecurityAudit", "policy_arn": "arn:aws:iam::aws:policy/SecurityAudit"}]),
+    group("developers", ["bob", "dave", "frank"], inline=[{"policy_name": "enforce-mfa", "document": ENFORCE_MFA}]),
+    group("deployers", ["terraform-ci"],
+          attached=[{"policy_name": "ledger-export-writer", "policy_arn": f"arn:aws:iam::{ACCT}:policy/ledger-export-writer"}]),
+    cert("payments-api-2026", "2026-02-01T00:00:00Z", "2027-02-01T00:00:00Z"),
+    # Left behind when the API moved to ACM.
+    cert("payments-api-2024", "2024-02-01T00:00:00Z", "2025-02-01T00:00:00Z"),
+    bucket("acme-cloudtrail-logs", "eu-west-1", PAB_ON,
+           {"enabled": True, "sse_algorithm": "aws:kms", "kms_key_id": LEDGER_KEY}, tls_only("acme-cloudtrail-logs")),
+    res("aws.efs.file_system", f"arn:aws:elasticfilesystem:eu-west-1:{ACCT}:file-system/fs-0a1b2c3d4e5f60001", {
+        "file_system_id": "fs-0a1b2c3d4e5f60001", "arn": f"arn:aws:elasticfilesystem:eu-west-1:{ACCT}:file-system/fs-0a1b2c3d4e5f60001",
+        "name": "payments-shared", "life_cycle_state": "available", "encrypted": True, "kms_key_id": LEDGER_KEY}, "eu-west-1"),
+    res("aws.efs.file_system", f"arn:aws:elasticfilesystem:us-east-1:{ACCT}:file-system/fs-0f9e8d7c6b5a40002", {
+        "file_system_id": "fs-0f9e8d7c6b5a40002", "arn": f"arn:aws:elasticfilesystem:us-east-1:{ACCT}:file-system/fs-0f9e8d7c6b5a40002",
+        "name": "analytics-scratch", "life_cycle_state": "available", "encrypted": False}, "us-east-1"),
+]
+
+
+def nacl(aid, region, vpc, default, entries, subnets):
+    return res("aws.ec2.network_acl", f"arn:aws:ec2:{region}:{ACCT}:network-acl/{aid}", {
+        "network_acl_id": aid, "vpc_id": vpc, "is_default": default, "subnet_ids": subnets, "entries": entries}, region)
+
+
+def entry(n, action, egress=False, protocol="-1", cidr="0.0.0.0/0", ports=None):
+    e = {"rule_number": n, "protocol": protocol, "rule_action": action, "egress": egress, "cidr_block": cidr}
+    if ports:
+        e["from_port"], e["to_port"] = ports
+    return e
+
+
+def rtb(rid, region, vpc, main, routes, subnets=None):
+    return res("aws.ec2.route_table", f"arn:aws:ec2:{region}:{ACCT}:route-table/{rid}", {
+        "route_table_id": rid, "vpc_id": vpc, "main": main, "subnet_ids": subnets or [], "routes": routes}, region)
+
+
+def route(cidr, target, kind):
+    r = {"destination_cidr_block": cidr, "target_id": target, "target_type": kind, "state": "active",
+         "origin": "CreateRouteTable" if target == "local" else "CreateRoute"}
+    if kind == "vpc_peering_connection":
+        r["vpc_peering_connection_id"] = target
+    return r
+
+
+EU_VPC, US_VPC = "vpc-0a1b2c3d4e5f60001", "vpc-0f9e8d7c6b5a40002"
+resources += [
+    # Payments' subnets deny SSH and RDP from the internet before allowing the rest.
+    nacl("acl-0a1b2c3d4e5f60001", "eu-west-1", EU_VPC, False, [
+        entry(90, "deny", protocol="6", ports=(22, 22)), entry(91, "deny", protocol="6", ports=(3389, 3389)),
+        entry(100, "allow"), entry(100, "allow", egress=True),
+        entry(32767, "deny"), entry(32767, "deny", egress=True)], ["subnet-0aa11bb22cc33dd44", "subnet-0ee55ff66aa77bb88"]),
+    # Analytics kept the default ACL: everything in.
+    nacl("acl-0f9e8d7c6b5a40002", "us-east-1", US_VPC, True, [
+        entry(100, "allow"), entry(100, "allow", egress=True),
+        entry(32767, "deny"), entry(32767, "deny", egress=True)], []),
+    rtb("rtb-0a1b2c3d4e5f60001", "eu-west-1", EU_VPC, True, [
+        route("10.20.0.0/16", "local", "gateway"), route("0.0.0.0/0", "igw-0a1b2c3d4e5f60001", "gateway"),
+        route("10.30.0.0/16", "pcx-0a1b2c3d4e5f60001", "vpc_peering_connection")]),
+    # The peering back to payments sends all of 10.0.0.0/8, not the payments VPC.
+    rtb("rtb-0f9e8d7c6b5a40002", "us-east-1", US_VPC, True, [
+        route("10.30.0.0/16", "local", "gateway"), route("10.0.0.0/8", "pcx-0a1b2c3d4e5f60001", "vpc_peering_connection")]),
+]
+
+# The CIS 4.x monitoring chain, on the org trail's log group (eu-west-1, "cloudtrail").
+SECURITY_TOPIC = f"arn:aws:sns:eu-west-1:{ACCT}:security-alerts"
+OPS_TOPIC = f"arn:aws:sns:eu-west-1:{ACCT}:ops-alerts"
+
+
+def watched(name, pattern, topic=SECURITY_TOPIC, actions=True):
+    """A metric filter on the trail's log group and the alarm on its metric."""
+    metric = "".join(w.capitalize() for w in name.split("-"))
+    fid = f"arn:aws:logs:eu-west-1:{ACCT}:log-group:cloudtrail:metric-filter:{name}"
+    aid = f"arn:aws:cloudwatch:eu-west-1:{ACCT}:alarm:{name}"
+    return [
+        res("aws.logs.metric_filter", fid, {
+            "filter_name": name, "log_group_name": "cloudtrail", "filter_pattern": pattern, "creation_time": "2025-03-04T09:00:00Z",
+            "metric_transformations": [{"metric_name": metric, "metric_namespace": "CISBenchmark", "metric_value": "1"}]}, "eu-west-1"),
+        res("aws.cloudwatch.alarm", aid, {
+            "alarm_name": name, "arn": aid, "metric_name": metric, "namespace": "CISBenchmark", "statistic": "Sum",
+            "comparison_operator": "GreaterThanOrEqualToThreshold", "threshold": 1, "period": 300, "evaluation_periods": 1,
+            "actions_enabled": actions, "alarm_actions": [topic], "ok_actions": [], "state_value": "OK"}, "eu-west-1"),
+    ]
+
+
+def subscription(topic, sid, confirmed):
+    arn = f"{topic}:{sid}" if confirmed else "PendingConfirmation"
+    return res("aws.sns.subscription", f"{topic}:{sid}", {
+        "subscription_arn": arn, "topic_arn": topic, "protocol": "email", "owner": ACCT, "confirmed": confirmed}, "eu-west-1")
+
+
+resources += (
+    watched("unauthorized-api-calls", '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") && ($.sourceIPAddress != "delivery.logs.amazonaws.com") && ($.eventName != "HeadBucket") }')
+    + watched("root-usage", '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }')
+    + watched("iam-policy-changes", "{($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||($.eventName=DetachGroupPolicy)}")
+    + watched("cloudtrail-changes", "{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }")
+    + watched("cmk-disable-or-deletion", "{($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion)) }")
+    # Muted during a noisy week and never switched back on.
+    + watched("console-signin-without-mfa", '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }', actions=False)
+    # Notifies the ops topic, whose only subscription was never confirmed.
+    + watched("console-auth-failures", '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }', topic=OPS_TOPIC)
+    # Watches ingress changes only: the egress and create/delete terms are missing.
+    + watched("security-group-changes", "{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupIngress) }")
+    + [subscription(SECURITY_TOPIC, "5f1c7a2e-8d3b-4c6a-9e0f-1a2b3c4d5e6f", True),
+       subscription(OPS_TOPIC, "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a", False)]
+)
+
+# What the collector read completely, as `rampart collect aws` lists it: every
+# task of the account and of each region ran; the website account's role was
+# refused, so nothing of it is listed (its one known gap is in not_collected).
+GLOBAL_TYPES = ["aws.account", "aws.iam.group", "aws.iam.policy", "aws.iam.role", "aws.iam.server_certificate",
+                "aws.iam.user", "aws.s3.bucket"]
+REGIONAL_TYPES = ["aws.cloudtrail.trail", "aws.cloudwatch.alarm", "aws.ec2.instance", "aws.ec2.network_acl",
+                  "aws.ec2.route_table", "aws.ec2.security_group", "aws.ec2.volume", "aws.efs.file_system", "aws.kms.key",
+                  "aws.logs.metric_filter", "aws.rds.instance", "aws.sns.subscription", "aws.vpc"]
+collected = [{"scope": {"platform": "aws", "account_id": ACCT}, "types": GLOBAL_TYPES}] + [
+    {"scope": {"platform": "aws", "account_id": ACCT, "region": r}, "types": REGIONAL_TYPES} for r in REGIONS]
+
 snapshot = {
-    "schema": "rampart.evidence/v1", "collected_at": TS, "collectors": ["aws"], "resources": resources,
+    "schema": "rampart.evidence/v1", "collected_at": TS, "collectors": ["aws"], "collected": collected, "resources": resources,
     "not_collected": [{
         "resource_type": "aws.ec2.security_group",
         "scope": {"platform": "aws", "account_id": "444455556666", "region": "eu-west-1"},

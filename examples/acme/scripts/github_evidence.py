@@ -2,8 +2,8 @@
 """Writes examples/acme/evidence/github.json: a recorded snapshot shaped like
 `rampart collect github` output (attributes per docs/resources.md) for the
 fictional acme-payments organisation. Values are chosen so the demo shows
-passes, failures, a waived failure and results that could not be evaluated.
-Run from examples/acme: python3 scripts/github_evidence.py"""
+passes, failures, a waived failure and results that could not be evaluated;
+the collected list says the whole organisation was read. Run from examples/acme: python3 scripts/github_evidence.py"""
 import json
 
 TS = "2026-11-20T06:00:00Z"
@@ -116,7 +116,12 @@ resources = [
     repo("old-prototype", UNPROTECTED, archived=True, codeowners=False),
 ]
 
-snapshot = {"schema": "rampart.evidence/v1", "collected_at": TS, "collectors": ["github"], "resources": resources}
+# What the collector read completely, as `rampart collect github` lists it:
+# the whole organisation, every repository (no --repo patterns).
+collected = [{"scope": {"platform": "github", "org": ORG},
+              "types": ["github.member", "github.organization", "github.repository"]}]
+snapshot = {"schema": "rampart.evidence/v1", "collected_at": TS, "collectors": ["github"], "collected": collected,
+            "resources": resources}
 with open("evidence/github.json", "w") as f:
     json.dump(snapshot, f, indent=2)
     f.write("\n")

@@ -168,8 +168,8 @@ func (r *run) collectAccount(ctx context.Context, t Target) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		if r.opts.Shard.global() {
-			r.runTasks(ctx, r.globalTasks(cfg, sc, acct))
+		if r.opts.Shard.global() && r.runTasks(ctx, r.globalTasks(cfg, sc, acct)) {
+			r.ranAll(sc, globalTypes)
 		}
 	}()
 	for _, region := range regions {
@@ -184,7 +184,9 @@ func (r *run) collectAccount(ctx context.Context, t Target) {
 			rcfg.Region = region
 			rsc := sc
 			rsc.Region = region
-			r.runTasks(ctx, r.opts.Shard.only(r.regionalTasks(rcfg, rsc, acct)))
+			if r.runTasks(ctx, r.opts.Shard.only(r.regionalTasks(rcfg, rsc, acct))) {
+				r.ranAll(rsc, r.opts.Shard.types(regionalTypes))
+			}
 		}()
 	}
 	wg.Wait()

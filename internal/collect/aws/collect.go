@@ -187,6 +187,7 @@ type run struct {
 	gaps         []evidence.NotCollected
 	skipped      []string
 	failed       []string
+	read         []evidence.Collected // scopes whose tasks all ran (collected.go)
 	tasksDone    int
 	tasksTotal   int
 	progressLock sync.Mutex
@@ -225,6 +226,7 @@ func (r *run) snapshot() *evidence.Snapshot {
 		Collectors:   []string{CollectorName},
 		Resources:    append([]evidence.Resource{}, r.resources...),
 		NotCollected: append([]evidence.NotCollected(nil), r.gaps...),
+		Collected:    r.collected(),
 	}
 	if len(r.failed) > 0 {
 		sort.Strings(r.failed)
@@ -327,8 +329,9 @@ type task struct {
 
 // runTasks runs tasks with the account-region's concurrency limit. Task
 // functions record their own gaps; an error returned here is a bug or a
-// cancellation and is only used to stop early.
-func (r *run) runTasks(ctx context.Context, tasks []task) {
+// cancellation and is only used to stop early. It reports whether every
+// task ran to its end (what it read is then complete but for its gaps).
+func (r *run) runTasks(ctx context.Context, tasks []task) bool {
 	r.addTasks(len(tasks))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(r.opts.Concurrency)
@@ -341,9 +344,11 @@ func (r *run) runTasks(ctx context.Context, tasks []task) {
 			return t.fn(gctx)
 		})
 	}
-	if err := g.Wait(); err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+	err := g.Wait()
+	if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
 		r.mu.Lock()
 		r.failed = append(r.failed, err.Error())
 		r.mu.Unlock()
 	}
+	return err == nil && ctx.Err() == nil
 }

@@ -83,6 +83,16 @@ func (s Shard) only(tasks []task) []task {
 	return out
 }
 
+// types are the regional types the shard read completely: all of them
+// unsharded, else those of its group — a shard must not claim for the
+// collected list a type another group's job reads.
+func (s Shard) types(regional []string) []string {
+	if s.Group == "" {
+		return regional
+	}
+	return slices.DeleteFunc(slices.Clone(regional), func(t string) bool { return !slices.Contains(GroupTypes[s.Group], t) })
+}
+
 // Regions are the regions a collection of t would cover: the enabled
 // regions of the account (or t's regions that are enabled), so that a
 // planner can make one job per region before any of them runs. It makes

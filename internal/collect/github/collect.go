@@ -64,6 +64,7 @@ func Collect(ctx context.Context, cfg Config) (*evidence.Snapshot, *Stats, error
 		r.progress.attach(stats)
 	}
 	var stop error
+	var read []Target // organisations collected to the end
 	for _, t := range cfg.Targets {
 		if stop != nil {
 			r.orgNotCollected(t.Org, "collection stopped before this organization: "+stopReason(stop))
@@ -71,11 +72,13 @@ func Collect(ctx context.Context, cfg Config) (*evidence.Snapshot, *Stats, error
 		}
 		if err := r.collectOrg(ctx, t); err != nil {
 			stop = err
+		} else {
+			read = append(read, t)
 		}
 	}
 	snap := &evidence.Snapshot{
 		Schema: evidence.SchemaV1, CollectedAt: r.now, Collectors: []string{"github"},
-		Resources: r.resources, NotCollected: r.notCollected,
+		Resources: r.resources, NotCollected: r.notCollected, Collected: r.collected(read),
 	}
 	if snap.Resources == nil {
 		snap.Resources = []evidence.Resource{}
