@@ -10,6 +10,8 @@ require (
 	golang.org/x/term v0.48.0
 )
 
+require github.com/apparentlymart/go-cidr v1.1.1
+
 require (
 	github.com/agext/levenshtein v1.2.1 // indirect
 	github.com/agnivade/levenshtein v1.2.2 // indirect
