@@ -172,4 +172,3 @@ func cidrFunctions() map[string]function.Function {
 		"cidrsubnets": cidrSubnetsFunc,
 	}
 }
-
