@@ -50,6 +50,18 @@ func IsRootBlock(typ string) bool {
 	return false
 }
 
+// NearRootBlock names the root block type typ is a likely typo of
+// ("waivers", "sytem"), or "" when there is none near enough.
+func NearRootBlock(typ string) string {
+	best, bestDist := "", 3
+	for _, b := range rootSchema.Blocks {
+		if d := levenshtein(typ, b.Type); d < bestDist {
+			best, bestDist = b.Type, d
+		}
+	}
+	return best
+}
+
 // Defaults for settings a workspace does not set.
 const (
 	DefaultRiskAppetite  = 8

@@ -136,6 +136,10 @@ func Load(ctx context.Context, controlDirs []string, policiesDir, workspaceDir s
 	return in, nil
 }
 
+// DiagString is how a diagnostic reads in the report's warnings, so a
+// command that printed one already can tell it apart.
+func DiagString(d *hcl.Diagnostic) string { return diagString(d) }
+
 func diagString(d *hcl.Diagnostic) string {
 	if d.Subject != nil {
 		return fmt.Sprintf("%s:%d:%d: %s: %s", d.Subject.Filename, d.Subject.Start.Line, d.Subject.Start.Column, d.Summary, d.Detail)

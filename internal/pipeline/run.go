@@ -74,6 +74,11 @@ type Config struct {
 	// Warnings are the command's own (the gate's note on what it trusts);
 	// they close the report's warnings.
 	Warnings []string
+	// PullRequest says the evidence is a change's Terraform only (the
+	// gate): the governance stage is not run — a pull request is judged by
+	// its findings, not by the risk register, training or policy reviews —
+	// and a waiver matching nothing is not stale (link.PartialEvidence).
+	PullRequest bool
 }
 
 // Loaded is what Config.OnLoad is told.
@@ -146,7 +151,7 @@ func Run(ctx context.Context, cfg Config) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := evaluate(ctx, in, snap, cfg.Workspace, opts, clock())
+	r := evaluate(ctx, in, snap, cfg.Workspace, opts, clock(), cfg.PullRequest)
 	r.Workspace = cfg.Workspace
 	r.Controls = controlDocs(in.Engine.Catalog(), r.Findings)
 	warnings := append([]string{}, cfg.EvidenceWarnings...)
@@ -292,8 +297,9 @@ func relativeScope(sc *evidence.Scope, workspace string) {
 }
 
 // evaluate runs the stages after the evidence: claim, engine, coverage,
-// link, governance, and the report with the run's own warnings.
-func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspace string, opts governance.Options, now time.Time) *report.Report {
+// link, governance (not for a pull request), and the report with the run's
+// own warnings.
+func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspace string, opts governance.Options, now time.Time, pullRequest bool) *report.Report {
 	claim(in.Workspace, snap, workspace)
 	systems := map[string]engine.System{}
 	for _, s := range in.Workspace.Systems {
@@ -308,8 +314,14 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 		sortFindings(raw)
 	}
 	fs, waivers := link.Apply(raw, in.Workspace, now)
-	gov, govErr := governance.Evaluate(governance.Input{Findings: fs, Waivers: waivers, Resources: snap.Resources,
-		Workspace: in.Workspace, Controls: in.Controls(), Options: opts, Now: now})
+	var gov *governance.Result
+	var govErr error
+	if pullRequest {
+		link.PartialEvidence(waivers)
+	} else {
+		gov, govErr = governance.Evaluate(governance.Input{Findings: fs, Waivers: waivers, Resources: snap.Resources,
+			Workspace: in.Workspace, Controls: in.Controls(), Options: opts, Now: now})
+	}
 	r := &report.Report{
 		Schema:      report.SchemaV1,
 		GeneratedAt: now.UTC(),
@@ -348,9 +360,11 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 		r.Warnings = append(r.Warnings, reason)
 	}
 	r.Warnings = append(r.Warnings, link.Warnings(waivers)...)
-	if govErr != nil {
+	switch {
+	case pullRequest:
+	case govErr != nil:
 		r.Warnings = append(r.Warnings, fmt.Sprintf("governance: %v", govErr))
-	} else {
+	default:
 		r.RiskAppetite, r.Risks, r.TrainingGaps, r.Policies = in.Workspace.Settings.RiskAppetite, gov.Risks, gov.TrainingGaps, gov.Policies
 		r.Threats, r.Frameworks = &gov.Threats, gov.Frameworks
 		r.Warnings = append(r.Warnings, gov.Warnings...)
