@@ -400,15 +400,20 @@ func diagLine(d *hcl.Diagnostic) string {
 // printGateSummary ends the log with the verdict and its reasons, one line
 // each (the text report has every result in full).
 func printGateSummary(w io.Writer, r *report.Report, g *report.GateInfo) {
+	audit := map[string]bool{}
+	for _, fp := range g.CheckedByAudit {
+		audit[fp] = true
+	}
 	newN, unchanged := 0, 0
-	for _, c := range g.Changes {
-		if c == gate.New {
+	for fp, c := range g.Changes {
+		switch {
+		case audit[fp]:
+		case c == gate.New:
 			newN++
-		} else {
+		default:
 			unchanged++
 		}
 	}
-	newN -= len(g.CheckedByAudit)
 	verdict := "passed"
 	if !g.Passed {
 		verdict = "FAILED"

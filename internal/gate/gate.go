@@ -106,15 +106,17 @@ func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
 		raise(verdict.ExitNotEvaluated)
 	}
 	for _, f := range r.Findings {
+		if CheckedByAudit(f) {
+			// Reported, new or not, and never blocking, also without
+			// --allow-unknown (live.go); the audit reads the value live.
+			g.CheckedByAudit = append(g.CheckedByAudit, f.Fingerprint)
+			continue
+		}
 		if g.Changes[f.Fingerprint] != New {
 			continue
 		}
 		atOrAbove := f.Severity.Rank() >= opts.FailOn.Rank()
 		switch {
-		case CheckedByAudit(f):
-			// Reported, never blocking, also without --allow-unknown
-			// (live.go); the audit reads the value live.
-			g.CheckedByAudit = append(g.CheckedByAudit, f.Fingerprint)
 		case f.Status == finding.Error:
 			g.Blocking = append(g.Blocking, f.Fingerprint)
 			g.Reasons = append(g.Reasons, fmt.Sprintf("%s on %s could not be evaluated: %s", f.ControlID, f.Resource.ID, f.Message))

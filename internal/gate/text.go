@@ -85,10 +85,10 @@ func classify(r *report.Report) classes {
 		case f.Status == finding.Waived:
 			c.waived = append(c.waived, f)
 		case f.Status == finding.Pass:
-		case g.Changes[f.Fingerprint] == Unchanged:
-			c.unchanged = append(c.unchanged, f)
 		case audit[f.Fingerprint]:
 			c.audit = append(c.audit, f)
+		case g.Changes[f.Fingerprint] == Unchanged:
+			c.unchanged = append(c.unchanged, f)
 		default:
 			c.new = append(c.new, f)
 		}

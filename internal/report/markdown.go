@@ -37,10 +37,10 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		f := &r.Findings[i]
 		switch {
 		case f.Status == finding.Pass || f.Status == finding.Waived:
-		case g != nil && g.Changes[f.Fingerprint] == "unchanged":
-			unchanged = append(unchanged, f)
 		case auditOnly[f.Fingerprint]:
 			audit = append(audit, f)
+		case g != nil && g.Changes[f.Fingerprint] == "unchanged":
+			unchanged = append(unchanged, f)
 		case f.Status == finding.Fail:
 			newFail = append(newFail, f)
 		default:
