@@ -10,7 +10,10 @@ require (
 	golang.org/x/term v0.48.0
 )
 
-require github.com/apparentlymart/go-cidr v1.1.1
+require (
+	github.com/apparentlymart/go-cidr v1.1.1
+	github.com/pmezard/go-difflib v1.0.0
+)
 
 require (
 	github.com/agext/levenshtein v1.2.1 // indirect
