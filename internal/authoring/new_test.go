@@ -53,7 +53,7 @@ func TestNewControlRejects(t *testing.T) {
 		args   []string
 		stderr string
 	}{
-		{"exists", []string{"--id", "AWS-S3-010", "--type", "aws.s3.bucket"}, "rampart: controls/aws/s3/aws_s3_010.rego already exists: not overwriting it\n"},
+		{"exists", []string{"--id", "AWS-S3-010", "--type", "aws.s3.bucket"}, "rampart: --id AWS-S3-010 exists already (controls/aws/s3/aws_s3_010.rego): choose another ID\n"},
 		{"bad id", []string{"--id", "s3-1", "--type", "aws.s3.bucket"}, "rampart: --id \"s3-1\" does not match PLATFORM-SERVICE-NNN (e.g. AWS-S3-010)\n"},
 		{"unknown type", []string{"--id", "AWS-S3-011", "--type", "aws.s3.buckets"}, "rampart: --type \"aws.s3.buckets\" is not a documented resource type (docs/resources.md): aws.account, "},
 		{"bad severity", []string{"--id", "AWS-S3-011", "--type", "aws.s3.bucket", "--severity", "HIGH"}, "rampart: --severity \"HIGH\" is not one of critical, high, medium, low, info\n"},
