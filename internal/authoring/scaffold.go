@@ -229,6 +229,11 @@ package {{.Package}}
 
 import data.rampart.lib
 
+# rampart-scaffold: rampart lint fails until this comment is deleted. Write
+# the rule that says what the control checks, its title, remediation and
+# frameworks first: unedited, it fails every resource of the type whose
+# {{.Spec.Attribute}} is off, with a placeholder message.
+
 deny contains {"msg": sprintf("%s: {{.Spec.Attribute}} is off", [input.id]), "path": "attributes.{{.Spec.Attribute}}"} if {
 	lib.attr({{.AttrRef}}) == false
 }
