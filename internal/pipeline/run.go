@@ -362,6 +362,8 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	r.Warnings = append(r.Warnings, link.Warnings(waivers)...)
 	switch {
 	case pullRequest:
+		// Empty, not absent: the report's schema has these as lists.
+		r.Risks, r.TrainingGaps, r.Policies = []governance.Risk{}, []governance.TrainingGap{}, []governance.Policy{}
 	case govErr != nil:
 		r.Warnings = append(r.Warnings, fmt.Sprintf("governance: %v", govErr))
 	default:
