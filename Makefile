@@ -3,8 +3,11 @@ GO      ?= go
 BIN     := bin/rampart
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/rampart-audit/rampart/internal/cli.Version=$(VERSION)
+# The release binaries' flags: .goreleaser.yaml and the Dockerfile use the
+# same (TestReleaseConfigs).
+RELEASE_LDFLAGS := -s -w $(LDFLAGS)
 
-.PHONY: build demo deps test vet race bench clean
+.PHONY: build demo deps test vet race bench clean release-check
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/rampart
@@ -52,6 +55,13 @@ bench:
 
 clean:
 	rm -rf bin
+
+# The release from the local tree, as goreleaser builds it: linux/amd64 and
+# darwin/arm64 archives, checksums.txt written and verified, and the linux
+# binary's version and a gate smoke-tested (scripts/release-check.sh).
+# Publishing is the release workflow's (goreleaser release on a tag).
+release-check:
+	scripts/release-check.sh "$(VERSION)" "$(RELEASE_LDFLAGS)" bin/release
 
 # The repository checks its own controls and governance the way a policy
 # repository would: formatted, linted, tested with coverage, and the

@@ -145,6 +145,7 @@ func hclProblems(diags hcl.Diagnostics) engine.Problems {
 type FormatResult struct {
 	File      string
 	Changed   bool
+	Original  []byte
 	Formatted []byte
 }
 
@@ -170,7 +171,7 @@ func FormatFiles(files []string) ([]FormatResult, engine.Problems) {
 			}
 			continue
 		}
-		out = append(out, FormatResult{File: f, Changed: !bytes.Equal(src, formatted), Formatted: formatted})
+		out = append(out, FormatResult{File: f, Changed: !bytes.Equal(src, formatted), Original: src, Formatted: formatted})
 	}
 	return out, problems
 }

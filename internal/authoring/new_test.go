@@ -3,6 +3,7 @@ package authoring_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -11,7 +12,9 @@ import (
 	"github.com/rampart-audit/rampart/internal/clitest"
 )
 
-// The scaffold is only useful if it passes the other commands as generated.
+// The scaffold passes fmt and its tests as generated, and lint refuses it
+// (scaffold-unedited) until its marker comment is deleted: unedited, it
+// would fail real resources with a placeholder rule on every run.
 func TestNewControlPassesFmtLintAndTest(t *testing.T) {
 	builtin, err := filepath.Abs("testdata/builtin")
 	require.NoError(t, err)
@@ -36,7 +39,15 @@ func TestNewControlPassesFmtLintAndTest(t *testing.T) {
 	_, errOut, code = clitest.Run(t, "fmt", "--check", "controls")
 	require.Equal(t, 0, code, errOut)
 	out, _, code = clitest.Run(t, "lint", "controls")
-	require.Equal(t, 0, code, out)
+	require.Equal(t, 1, code, out)
+	require.Equal(t, "controls/aws/s3/aws_s3_010.rego:26:1: error: scaffold-unedited: the control is rampart new control's scaffold, unedited: write its rule, title, remediation and frameworks, then delete this comment\n", out)
+	edited := regexp.MustCompile(`(?m)^# rampart-scaffold:.*\n(#.*\n)*\n`).ReplaceAllString(ctl, "")
+	require.NotEqual(t, ctl, edited)
+	require.NoError(t, os.WriteFile("controls/aws/s3/aws_s3_010.rego", []byte(edited), 0o644))
+	_, errOut, code = clitest.Run(t, "fmt", "--check", "controls")
+	require.Equal(t, 0, code, errOut)
+	out, _, code = clitest.Run(t, "lint", "controls")
+	require.Equal(t, 0, code, "with the marker deleted:\n%s", out)
 
 	require.NoError(t, os.WriteFile("workspace.hcl", []byte("mitigation \"new\" {\n  controls = [\"AWS-S3-010\"]\n}\n"), 0o644))
 	out, errOut, code = clitest.Run(t, "test", "--controls", builtin, "--policies", pack, ".")
@@ -53,7 +64,7 @@ func TestNewControlRejects(t *testing.T) {
 		args   []string
 		stderr string
 	}{
-		{"exists", []string{"--id", "AWS-S3-010", "--type", "aws.s3.bucket"}, "rampart: controls/aws/s3/aws_s3_010.rego already exists: not overwriting it\n"},
+		{"exists", []string{"--id", "AWS-S3-010", "--type", "aws.s3.bucket"}, "rampart: --id AWS-S3-010 exists already (controls/aws/s3/aws_s3_010.rego): choose another ID\n"},
 		{"bad id", []string{"--id", "s3-1", "--type", "aws.s3.bucket"}, "rampart: --id \"s3-1\" does not match PLATFORM-SERVICE-NNN (e.g. AWS-S3-010)\n"},
 		{"unknown type", []string{"--id", "AWS-S3-011", "--type", "aws.s3.buckets"}, "rampart: --type \"aws.s3.buckets\" is not a documented resource type (docs/resources.md): aws.account, "},
 		{"bad severity", []string{"--id", "AWS-S3-011", "--type", "aws.s3.bucket", "--severity", "HIGH"}, "rampart: --severity \"HIGH\" is not one of critical, high, medium, low, info\n"},

@@ -229,6 +229,11 @@ package {{.Package}}
 
 import data.rampart.lib
 
+# rampart-scaffold: rampart lint fails until this comment is deleted. Write
+# the rule that says what the control checks, its title, remediation and
+# frameworks first: unedited, it fails every resource of the type whose
+# {{.Spec.Attribute}} is off, with a placeholder message.
+
 deny contains {"msg": sprintf("%s: {{.Spec.Attribute}} is off", [input.id]), "path": "attributes.{{.Spec.Attribute}}"} if {
 	lib.attr({{.AttrRef}}) == false
 }
@@ -264,3 +269,41 @@ test_unknown_when_missing if {
 	count(c.unknown) == 1 with input as missing
 }
 `))
+
+// metadataID finds a control ID in a METADATA block (`#   id: AWS-S3-001`).
+var metadataID = regexp.MustCompile(`(?m)^#\s+id:\s*['"]?([A-Za-z0-9-]+)['"]?\s*$`)
+
+// ExistingControl names where a control with this ID is defined already:
+// in the built-in set (builtin, the catalogue's IDs) or in a .rego file
+// under one of dirs (the controls folder the scaffold writes into, the
+// workspace's). "" when the ID is free. Two controls with one ID would be
+// refused at load; the scaffold refuses first.
+func ExistingControl(id string, builtin func(string) bool, dirs ...string) (string, error) {
+	if builtin(id) {
+		return "the built-in controls", nil
+	}
+	for _, dir := range dirs {
+		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		files, err := SourceFiles([]string{dir}, ".rego")
+		if err != nil {
+			return "", err
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.rego") {
+				continue
+			}
+			src, err := os.ReadFile(f)
+			if err != nil {
+				return "", fmt.Errorf("read %s: %w", f, err)
+			}
+			for _, m := range metadataID.FindAllSubmatch(src, -1) {
+				if string(m[1]) == id {
+					return f, nil
+				}
+			}
+		}
+	}
+	return "", nil
+}

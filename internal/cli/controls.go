@@ -15,17 +15,27 @@ import (
 
 func newControlsCommand(p Params) *cobra.Command {
 	var dirs []string
-	var format string
+	var format, workspace string
 	cmd := &cobra.Command{
-		Use:   "controls",
+		Use:   "controls [WORKSPACE]",
 		Short: "List the control catalogue: id, severity, resource types, title",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		Long: `List the control catalogue: the built-in controls (or --controls), and with
+WORKSPACE the workspace's own controls (WORKSPACE/controls), as audit and
+test load them.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
 				return usageError("--format must be text or json, got %q", format)
 			}
+			workspace, err := workspaceArg(args, workspace)
+			if err != nil {
+				return err
+			}
 			sources, err := pipeline.ControlSources(dirs)
 			if err != nil {
+				return exitWith(verdict.ExitInput, err)
+			}
+			if sources, err = pipeline.AddWorkspaceControls(sources, dirs, workspace); err != nil {
 				return exitWith(verdict.ExitInput, err)
 			}
 			eng, err := engine.New(cmd.Context(), sources)
@@ -51,5 +61,6 @@ func newControlsCommand(p Params) *cobra.Command {
 	}
 	cmd.Flags().StringArrayVar(&dirs, "controls", nil, "controls to load instead of the embedded set: a folder, an OPA bundle (.tar.gz) or \"embedded\" (repeatable)")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&workspace, "workspace", "", "the same as the WORKSPACE argument")
 	return cmd
 }

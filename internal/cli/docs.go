@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -13,6 +14,19 @@ import (
 	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
+// workspaceArg is the workspace of a command that takes it as its
+// argument, as audit and test do, and still accepts --workspace: one of
+// them, or both naming the same folder.
+func workspaceArg(args []string, flag string) (string, error) {
+	switch {
+	case len(args) == 0:
+		return flag, nil
+	case flag != "" && filepath.Clean(flag) != filepath.Clean(args[0]):
+		return "", usageError("the workspace is given twice: %s and --workspace %s", args[0], flag)
+	}
+	return args[0], nil
+}
+
 func newDocsCommand(p Params) *cobra.Command {
 	var (
 		out, policies, workspace string
@@ -20,19 +34,30 @@ func newDocsCommand(p Params) *cobra.Command {
 		check                    bool
 	)
 	cmd := &cobra.Command{
-		Use:   "docs [--out docs/controls]",
+		Use:   "docs [WORKSPACE] [--out docs/controls]",
 		Short: "Generate the control catalogue in Markdown, linked to risks, mitigations, policies and training",
 		Long: `Generate the control catalogue: an index, one page per platform and service,
 a framework cross-reference, and for each control the risks, mitigations,
 policy statements and training the governance HCL links it to. Pages are
 written atomically; generated pages no longer produced are removed.
 
+With WORKSPACE (or --workspace, kept as an alias) the workspace's own
+controls (WORKSPACE/controls) are documented beside the others and its HCL
+is read for the links, as audit and test read them.
+
 With --check nothing is written: the pages that differ are listed and the
 exit code is 1, so CI can require a current catalogue.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			workspace, err := workspaceArg(args, workspace)
+			if err != nil {
+				return err
+			}
 			sources, err := pipeline.ControlSources(controls)
 			if err != nil {
+				return exitWith(verdict.ExitInput, err)
+			}
+			if sources, err = pipeline.AddWorkspaceControls(sources, controls, workspace); err != nil {
 				return exitWith(verdict.ExitInput, err)
 			}
 			eng, err := engine.New(cmd.Context(), sources)
@@ -74,6 +99,6 @@ exit code is 1, so CI can require a current catalogue.`,
 	cmd.Flags().BoolVar(&check, "check", false, "list pages that are not current and exit 1 instead of writing")
 	cmd.Flags().StringArrayVar(&controls, "controls", nil, "controls to document: a folder, an OPA bundle (.tar.gz) or \"embedded\" (repeatable; default: the embedded set)")
 	cmd.Flags().StringVar(&policies, "policies", "", "load the governance pack from this folder instead of the embedded one")
-	cmd.Flags().StringVar(&workspace, "workspace", "", "also read this workspace's HCL for links (default: the governance pack only)")
+	cmd.Flags().StringVar(&workspace, "workspace", "", "the same as the WORKSPACE argument (kept for existing scripts)")
 	return cmd
 }

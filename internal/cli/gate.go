@@ -20,6 +20,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/hcllimit"
 	"github.com/rampart-audit/rampart/internal/model"
 	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/redact"
 	"github.com/rampart-audit/rampart/internal/report"
 	"github.com/rampart-audit/rampart/internal/terraform"
 	"github.com/rampart-audit/rampart/internal/verdict"
@@ -103,6 +104,19 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	if err != nil {
 		return usageError("%v", err)
 	}
+	// Inputs are checked before anything is evaluated: a baseline that
+	// cannot be read must not come after a full evaluation's output.
+	var baseFile []finding.Finding
+	switch {
+	case f.baseline != "":
+		if baseFile, err = gate.ReadBaseline(f.baseline); err != nil {
+			return exitWith(verdict.ExitInput, err)
+		}
+	case f.baselineRef != "":
+		if err := gate.CheckRef(ctx, ".", f.baselineRef); err != nil {
+			return exitWith(verdict.ExitInput, fmt.Errorf("--baseline-ref: %w", err))
+		}
+	}
 	workspace := gateWorkspace(f.workspace, p.Stderr)
 	// Reading the Terraform and compiling the controls are independent and
 	// each take a good part of a run: overlap them. Diagnostics of both
@@ -127,6 +141,15 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Printed already, with their source lines: the Terraform warnings and
+	// the pull request's workspace warnings.
+	printed := map[string]bool{}
+	for _, w := range tfWarnings {
+		printed[w] = true
+	}
+	for _, d := range in.Diagnostics {
+		printed[pipeline.DiagnosticText(d)] = true
+	}
 	// The pull request's workspace was validated above; what judges it is
 	// the trusted one (gate_trust.go).
 	trust, err := gateTrust(ctx, p, f, in, workspace)
@@ -135,25 +158,42 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	}
 	defer trust.cleanup()
 	in = trust.in
-	r, err := pipeline.Run(ctx, pipeline.Config{Inputs: in, Workspace: workspace, Now: p.Now,
+	r, err := pipeline.Run(ctx, pipeline.Config{Inputs: in, Workspace: workspace, Now: p.Now, PullRequest: true,
 		Evidence: []*evidence.Snapshot{snap}, EvidenceWarnings: tfWarnings, Warnings: trust.warnings})
 	if err != nil {
 		return exitWith(verdict.ExitInput, err)
 	}
-	// Waivers expiring or stale, risks over appetite: said once in the log
-	// (Terraform warnings were printed above with their source excerpt).
-	printWarnings(p.Stderr, r.Warnings[len(tfWarnings):], in.Diagnostics)
 
-	baseline, baseName, cleanup, err := gateBaseline(ctx, p, f, in, paths, workspace, lim)
+	baseline, baseName, cleanup, err := gateBaseline(ctx, p, f, baseFile, in, paths, workspace, lim)
 	if err != nil {
 		return err
 	}
 	defer cleanup()
+	if w := gate.BaselineOverlap(r.Findings, baseline, baseName); w != "" {
+		r.Warnings = append(r.Warnings, w)
+	}
 	g := gate.Compare(r.Findings, baseline, baseName)
-	code := gate.Decide(r, g, gate.Options{FailOn: failOn, AllowUnknown: f.allowUnknown, Waivers: trust.waivers})
-	g.LinkBase = f.linkBase
 	g.GovernanceFrom, g.GovernanceChanges = trust.from, trust.changes
+	code := gate.Decide(r, g, gate.Options{FailOn: failOn, AllowUnknown: f.allowUnknown, Waivers: trust.waivers})
+	r.Warnings = append(r.Warnings, g.Warnings...)
+	g.LinkBase = f.linkBase
 	r.Gate = g
+	// Waivers expiring, the trust note, the baseline's overlap: said once
+	// in the log. A pull request gets no risk register and no appetite
+	// warnings (pipeline.Config.PullRequest).
+	var fresh []string
+	for _, w := range r.Warnings {
+		if !printed[w] {
+			fresh = append(fresh, w)
+		}
+	}
+	printWarnings(p.Stderr, fresh, nil)
+	for i, o := range outputs {
+		if o.format == "text" {
+			// The gate's own text report: what the change did (gate/text.go).
+			outputs[i].write = redacted(gate.WriteText)
+		}
+	}
 	if err := writeOutputs(ctx, outputs, r, p.Stdout); err != nil {
 		return err
 	}
@@ -162,18 +202,26 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	return exitWith(code, nil)
 }
 
+// redacted renders a writer outside report.Writers (the gate's text) from
+// the redacted copy of the report, as report.Lookup does for every format.
+func redacted(w report.Writer) report.Writer {
+	return func(out io.Writer, r *report.Report) error {
+		safe, err := redact.Value(r)
+		if err != nil {
+			return fmt.Errorf("redact report: %w", err)
+		}
+		return w(out, safe)
+	}
+}
+
 // gateBaseline returns the findings to compare with: an earlier report, the
 // same paths evaluated at a git ref with the same workspace, or none.
 // cleanup removes the git tree once the run is done.
-func gateBaseline(ctx context.Context, p Params, f gateFlags, in *pipeline.Inputs, paths []string, workspace string, lim terraform.Limits) ([]finding.Finding, string, func(), error) {
+func gateBaseline(ctx context.Context, p Params, f gateFlags, baseFile []finding.Finding, in *pipeline.Inputs, paths []string, workspace string, lim terraform.Limits) ([]finding.Finding, string, func(), error) {
 	nothing := func() {}
 	switch {
 	case f.baseline != "":
-		fs, err := gate.ReadBaseline(f.baseline)
-		if err != nil {
-			return nil, "", nothing, exitWith(verdict.ExitInput, err)
-		}
-		return fs, f.baseline, nothing, nil
+		return baseFile, f.baseline, nothing, nil
 	case f.baselineRef != "":
 		root, cleanup, err := gate.GitTree(ctx, ".", f.baselineRef, paths)
 		if err != nil {
@@ -196,7 +244,7 @@ func gateBaseline(ctx context.Context, p Params, f gateFlags, in *pipeline.Input
 		}
 		// The same trusted inputs and workspace judge the baseline, so a
 		// finding keeps its fingerprint and system on both sides.
-		r, err := pipeline.Run(ctx, pipeline.Config{Inputs: in, Workspace: workspace, Now: p.Now, Evidence: []*evidence.Snapshot{snap}})
+		r, err := pipeline.Run(ctx, pipeline.Config{Inputs: in, Workspace: workspace, Now: p.Now, PullRequest: true, Evidence: []*evidence.Snapshot{snap}})
 		if err != nil {
 			cleanup()
 			return nil, "", nothing, exitWith(verdict.ExitInput, fmt.Errorf("baseline at %s: %w", f.baselineRef, err))
@@ -211,7 +259,11 @@ func gateBaseline(ctx context.Context, p Params, f gateFlags, in *pipeline.Input
 // workspace at the root, where CI runs); else none, the embedded governance
 // pack alone. Infrastructure repositories often hold other HCL at the root
 // (.terraform.lock.hcl, terragrunt.hcl, Packer templates): those are not
-// mistaken for a workspace, and the note says how to name one.
+// mistaken for a workspace, and the note says how to name one. A block
+// that is a typo of a workspace block (`waivers`) does not make the folder
+// foreign: the folder is the workspace and loading it reports the typo as
+// an error, as audit does — dropping the workspace would drop its waivers
+// and systems without a word.
 func gateWorkspace(flag string, stderr io.Writer) string {
 	if flag != "" {
 		return flag
@@ -231,7 +283,7 @@ func gateWorkspace(flag string, stderr io.Writer) string {
 			return ""
 		}
 		for _, b := range f.Body.(*hclsyntax.Body).Blocks {
-			if !model.IsRootBlock(b.Type) {
+			if !model.IsRootBlock(b.Type) && model.NearRootBlock(b.Type) == "" {
 				fmt.Fprintf(stderr, "note: %s is not rampart workspace HCL (block %q); using the embedded governance pack only (pass --workspace DIR)\n", n, b.Type)
 				return ""
 			}
@@ -295,20 +347,34 @@ func existing(root string, files []string) []string {
 	return out
 }
 
+// writeHCLDiagnostics prints each diagnostic once: a line opening with
+// file:line:col (what editors and CI logs link) and the message, then the
+// offending source lines. HCL's own text writer would repeat the message
+// under its own header.
 func writeHCLDiagnostics(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnostics) {
-	if len(diags) == 0 {
-		return
-	}
-	// Each diagnostic opens with file:line:col (what editors and CI logs
-	// link), then HCL's excerpt of the offending source.
-	dw := hcl.NewDiagnosticTextWriter(w, files, 100, false)
 	for _, d := range diags {
 		sev := "warning"
 		if d.Severity == hcl.DiagError {
 			sev = "error"
 		}
 		fmt.Fprintf(w, "%s: %s\n", sev, diagLine(d))
-		_ = dw.WriteDiagnostic(d)
+		writeExcerpt(w, files, d.Subject)
+	}
+}
+
+// writeExcerpt prints the source lines of rng (at most three), numbered.
+func writeExcerpt(w io.Writer, files map[string]*hcl.File, rng *hcl.Range) {
+	if rng == nil {
+		return
+	}
+	f := files[rng.Filename]
+	if f == nil {
+		return
+	}
+	lines := strings.Split(string(f.Bytes), "\n")
+	last := min(rng.End.Line, rng.Start.Line+2, len(lines))
+	for n := rng.Start.Line; n >= 1 && n <= last; n++ {
+		fmt.Fprintf(w, "  %4d: %s\n", n, strings.TrimRight(lines[n-1], "\r"))
 	}
 }
 
@@ -333,12 +399,20 @@ func diagLine(d *hcl.Diagnostic) string {
 	return msg
 }
 
+// printGateSummary ends the log with the verdict and its reasons, one line
+// each (the text report has every result in full).
 func printGateSummary(w io.Writer, r *report.Report, g *report.GateInfo) {
+	audit := map[string]bool{}
+	for _, fp := range g.CheckedByAudit {
+		audit[fp] = true
+	}
 	newN, unchanged := 0, 0
-	for _, c := range g.Changes {
-		if c == gate.New {
+	for fp, c := range g.Changes {
+		switch {
+		case audit[fp]:
+		case c == gate.New:
 			newN++
-		} else {
+		default:
 			unchanged++
 		}
 	}
@@ -346,8 +420,8 @@ func printGateSummary(w io.Writer, r *report.Report, g *report.GateInfo) {
 	if !g.Passed {
 		verdict = "FAILED"
 	}
-	fmt.Fprintf(w, "rampart gate %s (baseline %s, fail on %s and above): %d new, %d unchanged, %d fixed, %d waived\n",
-		verdict, g.Baseline, g.FailOn, newN, unchanged, len(g.Fixed), r.Summary.Waived)
+	fmt.Fprintf(w, "rampart gate %s (baseline %s, fail on %s and above): %d new, %d unchanged, %d fixed, %d waived, %d checked by the audit\n",
+		verdict, g.Baseline, g.FailOn, newN, unchanged, len(g.Fixed), r.Summary.Waived, len(g.CheckedByAudit))
 	// A first change to a large repository can bring thousands: the log
 	// shows the first ones, the reports have all of them.
 	const shown = 20

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -42,11 +43,43 @@ Exit codes: 0 no findings; 1 findings; 2 a file does not parse or a path is wron
 				return exitWith(verdict.ExitInput, fmt.Errorf("%d file(s) do not parse", countFiles(problems)))
 			}
 			if len(findings) > 0 {
-				return exitWith(verdict.ExitFindings, fmt.Errorf("%d finding(s) in %d file(s)", len(findings), len(files)))
+				// The files with findings, of the files linted (not all of
+				// them had findings).
+				return exitWith(verdict.ExitFindings, fmt.Errorf("%s in %d of %d file(s) linted", levelCounts(findings), countFiles(findings), len(files)))
 			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(lint.FormatNames(), ", "))
 	return cmd
+}
+
+// levelCounts says how many findings of each level there are: "3 error(s),
+// 1 warning(s)".
+func levelCounts(findings []lint.Finding) string {
+	counts := map[string]int{}
+	var order []string
+	for _, f := range findings {
+		lvl := string(f.Severity)
+		if counts[lvl] == 0 {
+			order = append(order, lvl)
+		}
+		counts[lvl]++
+	}
+	sort.Slice(order, func(i, j int) bool { return levelRank(order[i]) < levelRank(order[j]) })
+	parts := make([]string, len(order))
+	for i, lvl := range order {
+		parts[i] = fmt.Sprintf("%d %s(s)", counts[lvl], lvl)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func levelRank(level string) int {
+	switch level {
+	case "error":
+		return 0
+	case "warning":
+		return 1
+	}
+	return 2
 }

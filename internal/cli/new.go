@@ -1,12 +1,16 @@
 package cli
 
 import (
+	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/rampart-audit/rampart/internal/authoring"
+	"github.com/rampart-audit/rampart/internal/engine"
+	"github.com/rampart-audit/rampart/internal/pipeline"
 	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
@@ -18,6 +22,19 @@ func newNewCommand(p Params) *cobra.Command {
 	}
 	root.AddCommand(newNewControlCommand(p))
 	return root
+}
+
+// builtinControlIDs is the built-in catalogue, for the IDs taken.
+func builtinControlIDs(ctx context.Context) (func(string) bool, error) {
+	sources, err := pipeline.ControlSources(nil)
+	if err != nil {
+		return nil, err
+	}
+	eng, err := engine.New(ctx, sources)
+	if err != nil {
+		return nil, fmt.Errorf("load the built-in controls: %w", err)
+	}
+	return func(id string) bool { return eng.Catalog().Get(id) != nil }, nil
 }
 
 func newNewControlCommand(p Params) *cobra.Command {
@@ -47,6 +64,18 @@ list the ID in a mitigation or policy statement of your workspace.`,
 			s, err := authoring.NewControl(spec)
 			if err != nil {
 				return usageError("%v", err)
+			}
+			builtin, err := builtinControlIDs(cmd.Context())
+			if err != nil {
+				return exitWith(verdict.ExitInput, err)
+			}
+			// The folder written into and the workspace's controls folder.
+			where, err := authoring.ExistingControl(spec.ID, builtin, filepath.Dir(s.ControlPath), "controls")
+			if err != nil {
+				return exitWith(verdict.ExitInput, err)
+			}
+			if where != "" {
+				return usageError("--id %s exists already (%s): choose another ID", spec.ID, where)
 			}
 			if err := s.Write(); err != nil {
 				return exitWith(verdict.ExitInput, err)

@@ -150,6 +150,18 @@ func valueStart(data []byte, off int64) int64 {
 	return off
 }
 
+// CheckRef says whether ref names a commit of the repository at dir; the
+// gate checks it before evaluating anything.
+func CheckRef(ctx context.Context, dir, ref string) error {
+	if strings.HasPrefix(ref, "-") {
+		return fmt.Errorf("git ref %q: must not start with '-'", ref)
+	}
+	if _, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", ref+"^{commit}"); err != nil {
+		return fmt.Errorf("git ref %q is not a commit in this repository (fetch it first, e.g. git fetch origin main): %w", ref, err)
+	}
+	return nil
+}
+
 // GitTree writes the files under paths as they are at ref in the git
 // repository containing dir into a new temporary directory, read with `git
 // archive` from the local object store (no fetch, no network). It returns
@@ -158,8 +170,8 @@ func valueStart(data []byte, off int64) int64 {
 // fingerprints as in the working tree. A path that does not exist at ref (a
 // folder the change adds) is simply absent. cleanup removes the tree.
 func GitTree(ctx context.Context, dir, ref string, paths []string) (root string, cleanup func(), err error) {
-	if strings.HasPrefix(ref, "-") {
-		return "", nil, fmt.Errorf("git ref %q: must not start with '-'", ref)
+	if err := CheckRef(ctx, dir, ref); err != nil {
+		return "", nil, err
 	}
 	rawPrefix, err := git(ctx, dir, "rev-parse", "--show-prefix")
 	if err != nil {
@@ -171,9 +183,6 @@ func GitTree(ctx context.Context, dir, ref string, paths []string) (root string,
 		return "", nil, err
 	}
 	top := strings.TrimSpace(string(rawTop))
-	if _, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", ref+"^{commit}"); err != nil {
-		return "", nil, fmt.Errorf("git ref %q is not a commit in this repository (fetch it first, e.g. git fetch origin main): %w", ref, err)
-	}
 	var specs []string
 	for _, p := range paths {
 		rel := path.Clean(prefix + filepath.ToSlash(path.Clean(p)))

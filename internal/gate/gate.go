@@ -87,8 +87,12 @@ func Compare(cur []finding.Finding, baseline []finding.Finding, baselineName str
 // result could not be evaluated (an error always, not_evaluated at or above
 // FailOn unless allowed, a waiver whose validity link did not decide) —
 // could-not-evaluate wins, as in audit; 1 for a new failure at or above
-// FailOn or an expired waiver; 0 otherwise. Waiver dates are not read here:
-// the validity link decided with the run's clock is the one answer.
+// FailOn or an expired waiver the change touches (one it does not touch is
+// a warning in g.Warnings); 0 otherwise. New not_evaluated results about
+// attributes only live evidence has are listed in g.CheckedByAudit and
+// never block. g.GovernanceChanges, when known, must be set before. Waiver
+// dates are not read here: the validity link decided with the run's clock
+// is the one answer.
 func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
 	g.FailOn = opts.FailOn
 	code := verdict.ExitOK
@@ -102,6 +106,12 @@ func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
 		raise(verdict.ExitNotEvaluated)
 	}
 	for _, f := range r.Findings {
+		if CheckedByAudit(f) {
+			// Reported, new or not, and never blocking, also without
+			// --allow-unknown (live.go); the audit reads the value live.
+			g.CheckedByAudit = append(g.CheckedByAudit, f.Fingerprint)
+			continue
+		}
 		if g.Changes[f.Fingerprint] != New {
 			continue
 		}
@@ -125,14 +135,19 @@ func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
 	if opts.Waivers != nil {
 		waivers = opts.Waivers
 	}
+	touched := touchedWaivers(r, g)
 	for _, w := range waivers {
 		// Link decided the validity apart from the use, so a waiver past its
-		// date fails the gate even when it matched nothing here (stale): the
-		// workspace the pull request carries is out of date.
+		// date is judged even when it matched nothing here (stale).
 		switch {
-		case w.Validity == link.ValidityExpired:
+		case w.Validity == link.ValidityExpired && touched[w.ID]:
 			g.Reasons = append(g.Reasons, fmt.Sprintf("waiver %s (%s) expired on %s", w.ID, w.Control, w.Expires))
 			raise(verdict.ExitFindings)
+		case w.Validity == link.ValidityExpired:
+			// The change does not touch what it waived: blocking every pull
+			// request of the repository on the expiry day would make the
+			// gate a calendar. The scheduled audit fails on it.
+			g.Warnings = append(g.Warnings, fmt.Sprintf("waiver %s (%s) expired on %s: not blocking, this change touches none of its results (the audit still fails on it)", w.ID, w.Control, w.Expires))
 		case !knownValidity(w.Validity):
 			// Only link decides validity; a status from anywhere else
 			// (built by hand, read back from JSON) says nothing about the
@@ -143,6 +158,25 @@ func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
 	}
 	g.Passed = code == verdict.ExitOK
 	return code
+}
+
+// touchedWaivers are the waivers this change touches: one it adds or edits
+// (a governance change of kind waiver, known with --baseline-ref), and one
+// that would have covered a result the change makes new — its failure
+// stands because the waiver expired (finding.WaiverExpired).
+func touchedWaivers(r *report.Report, g *report.GateInfo) map[string]bool {
+	touched := map[string]bool{}
+	for _, c := range g.GovernanceChanges {
+		if c.Kind == "waiver" && c.Change != "removed" {
+			touched[c.Name] = true
+		}
+	}
+	for _, f := range r.Findings {
+		if f.WaiverExpired != "" && g.Changes[f.Fingerprint] == New {
+			touched[f.WaiverExpired] = true
+		}
+	}
+	return touched
 }
 
 func knownValidity(v link.Validity) bool {

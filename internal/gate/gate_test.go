@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/link"
 	"github.com/rampart-audit/rampart/internal/report"
@@ -20,6 +21,8 @@ func f(control string, sev finding.Severity, status finding.Status, id string) f
 	return finding.Finding{ControlID: control, Severity: sev, Status: status, Resource: finding.ResourceRef{Type: "aws.s3.bucket", ID: id},
 		Fingerprint: finding.Fingerprint(control, "aws.s3.bucket", id), Message: "m"}
 }
+
+func evidenceSource(kind string) evidence.Source { return evidence.Source{Kind: kind} }
 
 func TestCompare(t *testing.T) {
 	t.Parallel()
@@ -80,10 +83,8 @@ func TestDecide(t *testing.T) {
 		{"new not evaluated allowed", []finding.Finding{f("A", finding.High, finding.NotEvaluated, "x")}, nil, nil, Options{FailOn: finding.High, AllowUnknown: true}, verdict.ExitOK},
 		{"new error even below threshold", []finding.Finding{f("A", finding.Low, finding.Error, "x")}, nil, nil, Options{FailOn: finding.High, AllowUnknown: true}, verdict.ExitNotEvaluated},
 		{"could-not-evaluate wins over failure", []finding.Finding{f("A", finding.High, finding.Fail, "x"), f("B", finding.High, finding.Error, "y")}, nil, nil, Options{FailOn: finding.High}, verdict.ExitNotEvaluated},
-		{"expired waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Validity: link.ValidityExpired, Use: link.UseMatched, Expires: "2026-06-30"}}, Options{FailOn: finding.High}, verdict.ExitFindings},
-		// The state says stale; the validity, decided apart from the use, says expired.
-		{"stale but expired waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverStale, Validity: link.ValidityExpired, Use: link.UseStale, Expires: "2026-11-26"}}, Options{FailOn: finding.High}, verdict.ExitFindings},
-		{"expired waiver not applied (the pull request's own)", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Validity: link.ValidityExpired, Expires: "2026-11-26"}}, Options{FailOn: finding.High}, verdict.ExitFindings},
+		// Expired waivers the change does not touch warn (TestDecideExpiredWaivers).
+		{"expired waiver untouched", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Validity: link.ValidityExpired, Use: link.UseMatched, Expires: "2026-06-30"}}, Options{FailOn: finding.High}, verdict.ExitOK},
 		{"waiver expiring today is still valid", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpiring, Validity: link.ValidityExpiring, Use: link.UseMatched, Expires: "2026-11-27"}}, Options{FailOn: finding.High}, verdict.ExitOK},
 		{"stale active waiver", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverStale, Validity: link.ValidityActive, Use: link.UseStale, Expires: "2027-01-01"}}, Options{FailOn: finding.High}, verdict.ExitOK},
 		{"too long waiver is not applied, not blocking", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverTooLong, Validity: link.ValidityTooLong, Use: link.UseMatched, Expires: "2028-06-30"}}, Options{FailOn: finding.High}, verdict.ExitOK},
@@ -104,6 +105,88 @@ func TestDecide(t *testing.T) {
 			if got != verdict.ExitOK {
 				require.NotEmpty(t, g.Reasons)
 			}
+		})
+	}
+}
+
+// TestDecideExpiredWaivers: an expired waiver fails the gate when the change
+// touches it — adds or edits it, or makes new a failure it would have
+// covered — whatever its use (the state may say stale; the validity says
+// expired); one the change does not touch is a warning, so the repository's
+// pull requests are not all blocked on its expiry day.
+func TestDecideExpiredWaivers(t *testing.T) {
+	t.Parallel()
+	expired := func(use link.Use) []link.WaiverStatus {
+		return []link.WaiverStatus{{ID: "w", Control: "A", State: link.WaiverExpired, Validity: link.ValidityExpired, Use: use, Expires: "2026-11-26"}}
+	}
+	uncovered := f("A", finding.Low, finding.Fail, "x")
+	uncovered.WaiverExpired = "w"
+	for _, tc := range []struct {
+		name     string
+		findings []finding.Finding
+		baseline []finding.Finding
+		waivers  []link.WaiverStatus
+		changes  []report.GovernanceChange
+		want     int
+	}{
+		{"untouched, matched", []finding.Finding{uncovered}, []finding.Finding{uncovered}, expired(link.UseMatched), nil, verdict.ExitOK},
+		{"untouched, stale", nil, nil, expired(link.UseStale), nil, verdict.ExitOK},
+		{"untouched, the pull request's own (not applied)", nil, nil, expired(link.UseNotApplied), nil, verdict.ExitOK},
+		{"added by the change", nil, nil, expired(link.UseNotApplied), []report.GovernanceChange{{Kind: "waiver", Name: "w", Change: "added"}}, verdict.ExitFindings},
+		{"edited by the change", nil, nil, expired(link.UseNotApplied), []report.GovernanceChange{{Kind: "waiver", Name: "w", Change: "changed"}}, verdict.ExitFindings},
+		{"another block of that name edited", nil, nil, expired(link.UseNotApplied), []report.GovernanceChange{{Kind: "risk", Name: "w", Change: "changed"}}, verdict.ExitOK},
+		// Below --fail-on, the failure alone would not block: the expiry does.
+		{"covered a failure the change makes new", []finding.Finding{uncovered}, nil, expired(link.UseMatched), nil, verdict.ExitFindings},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r := &report.Report{Findings: tc.findings, Waivers: tc.waivers}
+			g := Compare(tc.findings, tc.baseline, "none")
+			g.GovernanceChanges = tc.changes
+			got := Decide(r, g, Options{FailOn: finding.High})
+			require.Equal(t, tc.want, got, "reasons: %v", g.Reasons)
+			if got == verdict.ExitOK {
+				require.Equal(t, []string{"waiver w (A) expired on 2026-11-26: not blocking, this change touches none of its results (the audit still fails on it)"}, g.Warnings)
+			} else {
+				require.Equal(t, []string{"waiver w (A) expired on 2026-11-26"}, g.Reasons)
+				require.Empty(t, g.Warnings)
+			}
+		})
+	}
+}
+
+// TestDecideCheckedByAudit: a new result not evaluated because Terraform
+// can never know the attribute (live-only in the registry) is listed and
+// does not block; one unknown until apply, or naming no registered
+// attribute, still blocks.
+func TestDecideCheckedByAudit(t *testing.T) {
+	t.Parallel()
+	user := func(path string, kind string) finding.Finding {
+		return finding.Finding{ControlID: "AWS-IAM-001", Severity: finding.High, Status: finding.NotEvaluated, Path: path,
+			Resource:    finding.ResourceRef{Type: "aws.iam.user", ID: "aws_iam_user.carol", Source: evidenceSource(kind)},
+			Fingerprint: finding.Fingerprint("AWS-IAM-001", "aws.iam.user", path+kind), Message: "m"}
+	}
+	for _, tc := range []struct {
+		name    string
+		f       finding.Finding
+		audit   bool
+		blocked bool
+	}{
+		{"MFA devices are enrolled live", user("attributes.mfa_devices", "terraform"), true, false},
+		{"a field of a live-only attribute", user("attributes.mfa_devices[0].serial_number", "terraform"), true, false},
+		{"both producers: unknown until apply", user("attributes.attached_policies[0].policy_arn", "terraform"), false, true},
+		{"no path", user("", "terraform"), false, true},
+		{"unregistered attribute", user("attributes.no_such_thing", "terraform"), false, true},
+		{"live evidence is not the gate's to excuse", user("attributes.mfa_devices", "live"), false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			require.Equal(t, tc.audit, CheckedByAudit(tc.f))
+			r := &report.Report{Findings: []finding.Finding{tc.f}}
+			g := Compare(r.Findings, nil, "none")
+			code := Decide(r, g, Options{FailOn: finding.High})
+			require.Equal(t, tc.blocked, code == verdict.ExitNotEvaluated, "reasons %v", g.Reasons)
+			require.Equal(t, tc.audit, len(g.CheckedByAudit) == 1)
 		})
 	}
 }

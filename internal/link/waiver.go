@@ -208,6 +208,22 @@ func (wv *waivers) done() []WaiverStatus {
 	return wv.statuses
 }
 
+// PartialEvidence re-decides the use of statuses for a run that saw only
+// part of the estate — the gate's Terraform: a waiver that matched nothing
+// there may be about resources only live evidence has (a repository's
+// settings, an IAM user created by hand), so it is not stale; its use is
+// left undecided (UseNotApplied) and its state is its validity. The
+// scheduled audit, which sees everything, still calls it stale.
+func PartialEvidence(statuses []WaiverStatus) {
+	for i := range statuses {
+		s := &statuses[i]
+		if s.Use == UseStale {
+			s.Use = UseNotApplied
+			s.State = state(s.Validity, s.Use)
+		}
+	}
+}
+
 // Warnings are the run's warnings about waivers, in one place for every
 // command: expired, expiring or stale by the state reports show, then every
 // waiver over the maximum term (stale or not, as the term is the

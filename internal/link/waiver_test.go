@@ -1,6 +1,7 @@
 package link
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -223,4 +224,22 @@ func day(t *testing.T, s string) time.Time {
 	d, err := model.ParseDate(s)
 	require.NoError(t, err)
 	return d
+}
+
+// TestPartialEvidence: in a run that saw part of the estate (the gate's
+// Terraform) a waiver matching nothing is not stale; its validity stands,
+// and a waiver that matched keeps its use.
+func TestPartialEvidence(t *testing.T) {
+	t.Parallel()
+	statuses := []WaiverStatus{
+		{ID: "live-only", Validity: ValidityExpired, Use: UseStale, State: WaiverStale},
+		{ID: "used", Validity: ValidityActive, Use: UseMatched, State: WaiverActive},
+	}
+	PartialEvidence(statuses)
+	require.Equal(t, UseNotApplied, statuses[0].Use)
+	require.Equal(t, WaiverExpired, statuses[0].State, "the state is the validity once the use is undecided")
+	require.Equal(t, ValidityExpired, statuses[0].Validity)
+	require.Equal(t, UseMatched, statuses[1].Use)
+	require.Empty(t, Warnings(statuses[1:]))
+	require.NotContains(t, strings.Join(Warnings(statuses), "\n"), "matches no result")
 }

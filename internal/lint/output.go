@@ -33,10 +33,12 @@ func FormatNames() []string {
 // Format is a finding as one line of text: file:line:col: rule: message.
 func Format(f Finding) string { return f.Location() + ": " + f.Code + ": " + f.Message }
 
-// WriteText prints one finding per line (Format).
+// WriteText prints one finding per line: file:line:col, its level (error,
+// warning, note: what decides whether a finding can wait), the rule and the
+// message, as compilers print theirs.
 func WriteText(w io.Writer, findings []Finding) error {
 	for _, f := range findings {
-		if _, err := fmt.Fprintln(w, Format(f)); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s: %s: %s\n", f.Location(), f.Severity, f.Code, f.Message); err != nil {
 			return err
 		}
 	}

@@ -76,6 +76,7 @@ var rules = []rule{
 	{RuleNotSet, LevelError, "deny or unknown is not a set rule (`deny contains msg if ...`), which the engine refuses to load", nil, []string{engine.CodeNotSet}},
 	{RuleRelatedInvalid, LevelError, "a custom.related entry is malformed: a name that is not lower_snake, no type or join, a join other than account, region or {attribute, key}", nil, []string{engine.CodeRelatedInvalid}},
 	{RuleRelatedUndeclared, LevelError, "a control reads input.related.<name> for a name its custom.related does not declare, so the rules reading it never hold", checkRelated, nil},
+	{RuleScaffoldUnedited, LevelError, "a control is still rampart new control's unedited scaffold (its rampart-scaffold: comment is there), which would fail real resources with a placeholder rule", checkScaffold, nil},
 }
 
 // byCode maps each front-end problem code to its rule.

@@ -52,6 +52,16 @@ func IsRootBlock(typ string) bool {
 	return false
 }
 
+// NearRootBlock names the root block type typ is a likely typo of
+// ("waivers", "sytem"), or "" when there is none near enough.
+func NearRootBlock(typ string) string {
+	types := make([]string, len(rootSchema.Blocks))
+	for i, b := range rootSchema.Blocks {
+		types[i] = b.Type
+	}
+	return Suggest(typ, types)
+}
+
 // Defaults for settings a workspace does not set.
 const (
 	DefaultRiskAppetite  = 8

@@ -13,9 +13,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/rampart-audit/rampart/controls"
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/governance"
 	"github.com/rampart-audit/rampart/internal/model"
@@ -43,7 +46,42 @@ func ControlSources(specs []string) ([]engine.Source, error) {
 		}
 		out = append(out, src)
 	}
+	if !seen[EmbeddedControls] && !definesLibrary(out) {
+		// Controls written against rampart.lib keep it when they are
+		// loaded alone (`--controls DIR`), as they have it beside the
+		// built-in set.
+		lib, err := fs.Sub(controls.FS, "lib")
+		if err != nil {
+			return nil, fmt.Errorf("controls: the built-in rampart.lib: %w", err)
+		}
+		out = append(out, engine.Source{Name: "controls/lib (built in)", FS: lib})
+	}
 	return out, nil
+}
+
+// libraryPackage matches a module of rampart.lib or below.
+var libraryPackage = regexp.MustCompile(`(?m)^package\s+rampart\.lib(\.|\s*$)`)
+
+// definesLibrary reports whether a source has its own rampart.lib (this
+// repository's controls folder, a bundle built from it).
+func definesLibrary(sources []engine.Source) bool {
+	for _, src := range sources {
+		found := false
+		_ = fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || found || d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
+				return nil
+			}
+			if data, err := fs.ReadFile(src.FS, p); err == nil && libraryPackage.Match(data) {
+				found = true
+				return fs.SkipAll
+			}
+			return nil
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // AddWorkspaceControls appends WORKSPACE/controls unless it is one of the

@@ -79,6 +79,11 @@ type Config struct {
 	// once the report is assembled: the run store keeps the resources and
 	// the catalogue version (internal/runner).
 	OnEvidence func(snap *evidence.Snapshot, in *Inputs)
+	// PullRequest says the evidence is a change's Terraform only (the
+	// gate): the governance stage is not run — a pull request is judged by
+	// its findings, not by the risk register, training or policy reviews —
+	// and a waiver matching nothing is not stale (link.PartialEvidence).
+	PullRequest bool
 }
 
 // Loaded is what Config.OnLoad is told.
@@ -151,7 +156,7 @@ func Run(ctx context.Context, cfg Config) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := evaluate(ctx, in, snap, cfg.Workspace, opts, clock())
+	r := evaluate(ctx, in, snap, cfg.Workspace, opts, clock(), cfg.PullRequest)
 	if cfg.OnEvidence != nil {
 		cfg.OnEvidence(snap, in)
 	}
@@ -300,8 +305,9 @@ func relativeScope(sc *evidence.Scope, workspace string) {
 }
 
 // evaluate runs the stages after the evidence: claim, engine, coverage,
-// link, governance, and the report with the run's own warnings.
-func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspace string, opts governance.Options, now time.Time) *report.Report {
+// link, governance (not for a pull request), and the report with the run's
+// own warnings.
+func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspace string, opts governance.Options, now time.Time, pullRequest bool) *report.Report {
 	claim(in.Workspace, snap, workspace)
 	systems := map[string]engine.System{}
 	for _, s := range in.Workspace.Systems {
@@ -316,8 +322,14 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 		sortFindings(raw)
 	}
 	fs, waivers := link.Apply(raw, in.Workspace, now)
-	gov, govErr := governance.Evaluate(governance.Input{Findings: fs, Waivers: waivers, Resources: snap.Resources,
-		Workspace: in.Workspace, Controls: in.Controls(), Options: opts, Now: now})
+	var gov *governance.Result
+	var govErr error
+	if pullRequest {
+		link.PartialEvidence(waivers)
+	} else {
+		gov, govErr = governance.Evaluate(governance.Input{Findings: fs, Waivers: waivers, Resources: snap.Resources,
+			Workspace: in.Workspace, Controls: in.Controls(), Options: opts, Now: now})
+	}
 	r := &report.Report{
 		Schema:      report.SchemaV1,
 		GeneratedAt: now.UTC(),
@@ -360,9 +372,13 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 		r.Warnings = append(r.Warnings, reason)
 	}
 	r.Warnings = append(r.Warnings, link.Warnings(waivers)...)
-	if govErr != nil {
+	switch {
+	case pullRequest:
+		// Empty, not absent: the report's schema has these as lists.
+		r.Risks, r.TrainingGaps, r.Policies = []governance.Risk{}, []governance.TrainingGap{}, []governance.Policy{}
+	case govErr != nil:
 		r.Warnings = append(r.Warnings, fmt.Sprintf("governance: %v", govErr))
-	} else {
+	default:
 		r.RiskAppetite, r.Risks, r.TrainingGaps, r.Policies = in.Workspace.Settings.RiskAppetite, gov.Risks, gov.TrainingGaps, gov.Policies
 		r.Threats, r.Frameworks = &gov.Threats, gov.Frameworks
 		r.NotApplicable = gov.NotApplicable

@@ -26,11 +26,19 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	g := r.Gate
 	// Pointers into the report: a large run has tens of thousands of
 	// findings, and copies of them were most of this writer's memory.
-	var newFail, newOther, unchanged []*finding.Finding
+	var newFail, newOther, unchanged, audit []*finding.Finding
+	auditOnly := map[string]bool{}
+	if g != nil {
+		for _, fp := range g.CheckedByAudit {
+			auditOnly[fp] = true
+		}
+	}
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		switch {
 		case f.Status == finding.Pass || f.Status == finding.Waived:
+		case auditOnly[f.Fingerprint]:
+			audit = append(audit, f)
 		case g != nil && g.Changes[f.Fingerprint] == "unchanged":
 			unchanged = append(unchanged, f)
 		case f.Status == finding.Fail:
@@ -42,6 +50,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	bySeverity(newFail)
 	bySeverity(newOther)
 	bySeverity(unchanged)
+	bySeverity(audit)
 	var expiring, expired []link.WaiverStatus
 	for _, wv := range r.Waivers {
 		switch wv.State {
@@ -73,8 +82,8 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		b.add(fmt.Sprintf("Baseline: `%s` · blocking: new results at or above **%s**\n\n", cell(g.Baseline), g.FailOn))
 	}
 	if g != nil {
-		b.add(fmt.Sprintf("| new failures | new not evaluated | fixed | unchanged | waived | expiring waivers | expired waivers |\n|---:|---:|---:|---:|---:|---:|---:|\n| %d | %d | %d | %d | %d | %d | %d |\n\n",
-			len(newFail), len(newOther), len(fixed), len(unchanged), r.Summary.Waived, len(expiring), len(expired)))
+		b.add(fmt.Sprintf("| new failures | new not evaluated | checked by the audit | fixed | unchanged | waived | expiring waivers | expired waivers |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n| %d | %d | %d | %d | %d | %d | %d | %d |\n\n",
+			len(newFail), len(newOther), len(audit), len(fixed), len(unchanged), r.Summary.Waived, len(expiring), len(expired)))
 	} else {
 		b.add(fmt.Sprintf("| failures | errors and not evaluated | waived | expiring waivers | expired waivers |\n|---:|---:|---:|---:|---:|\n| %d | %d | %d | %d | %d |\n\n",
 			len(newFail), len(newOther), r.Summary.Waived, len(expiring), len(expired)))
@@ -123,8 +132,14 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			}
 		}
 		b.add("\n")
+		if g != nil {
+			b.remediation(newFail, r.Controls)
+		}
 	}
 	b.folded(fmt.Sprintf("%s (%d)", otherTitle, len(newOther)), newOther, linkBase)
+	if g != nil {
+		b.folded(fmt.Sprintf("Checked by the audit, not blocking: values Terraform cannot know (%d)", len(audit)), audit, linkBase)
+	}
 	b.folded(fmt.Sprintf("Fixed (%d)", len(fixed)), fixed, linkBase)
 	if g != nil {
 		b.folded(fmt.Sprintf("Unchanged failures (%d)", len(unchanged)), unchanged, linkBase)
@@ -160,6 +175,39 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		return fmt.Errorf("write Markdown report: %w", err)
 	}
 	return nil
+}
+
+// remediation lists, once per control, how to fix the new failures: the
+// Terraform remediation (the console one when there is none), which SARIF
+// carries as help text and a pull-request author needs next to the table.
+func (b *mdBuilder) remediation(fs []*finding.Finding, docs []ControlDoc) {
+	byID := make(map[string]ControlDoc, len(docs))
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
+	var sb strings.Builder
+	seen := map[string]bool{}
+	for _, f := range fs {
+		d, ok := byID[f.ControlID]
+		if seen[f.ControlID] || !ok {
+			continue
+		}
+		seen[f.ControlID] = true
+		fix := strings.TrimSpace(d.Terraform)
+		if fix == "" {
+			fix = strings.TrimSpace(d.Console)
+		}
+		if fix == "" {
+			continue
+		}
+		fmt.Fprintf(&sb, "- **%s** %s: %s\n", cell(d.ID), cell(d.Title), cell(fix))
+	}
+	if sb.Len() == 0 {
+		return
+	}
+	if !b.add("**How to fix**\n\n" + sb.String() + "\n") {
+		b.cut(len(seen), "remediations")
+	}
 }
 
 // mdBuilder appends sections while they fit the budget.

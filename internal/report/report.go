@@ -71,6 +71,14 @@ type GateInfo struct {
 	Fixed []finding.Finding `json:"fixed"`
 	// Blocking lists the fingerprints that fail the gate.
 	Blocking []string `json:"blocking"`
+	// CheckedByAudit lists the fingerprints of not_evaluated results (new
+	// or unchanged) about attributes only live evidence has
+	// (gate.CheckedByAudit): shown, never blocking; the scheduled audit
+	// decides them.
+	CheckedByAudit []string `json:"checked_by_audit,omitempty"`
+	// Warnings are the gate's own, about this change (an expired waiver it
+	// does not touch); they are also in the report's warnings.
+	Warnings []string `json:"-"`
 	Passed   bool     `json:"passed"`
 	// Reasons says why the gate failed, one line each.
 	Reasons []string `json:"reasons,omitempty"`

@@ -50,7 +50,7 @@ var cappedFunctions = sync.OnceValue(func() map[string]function.Function {
 })
 
 func pureFunctions() map[string]function.Function {
-	return map[string]function.Function{
+	out := map[string]function.Function{
 		"abs":             stdlib.AbsoluteFunc,
 		"can":             tryfunc.CanFunc,
 		"ceil":            stdlib.CeilFunc,
@@ -115,6 +115,10 @@ func pureFunctions() map[string]function.Function {
 		"values":          stdlib.ValuesFunc,
 		"zipmap":          stdlib.ZipmapFunc,
 	}
+	for name, f := range cidrFunctions() {
+		out[name] = f
+	}
+	return out
 }
 
 // replaceFunc is Terraform's replace: a substring wrapped in slashes is a

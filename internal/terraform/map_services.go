@@ -171,7 +171,7 @@ func mapEC2Instances(m *mapper) {
 		} else {
 			b.unknown("has_public_ip", "associate_public_ip_address is not set: it follows the subnet's setting")
 		}
-		metadataOptions(b, in)
+		metadataOptions(m, b, in)
 		instanceSecurityGroups(m, b, in)
 		instanceProfile(m, b, in)
 		m.emit(b)
@@ -179,9 +179,17 @@ func mapEC2Instances(m *mapper) {
 }
 
 // metadataOptions maps metadata_options and derives imdsv2_required the
-// way the collector does: tokens required, or the endpoint off.
-func metadataOptions(b *builder, in *Instance) {
-	const unset = "http_tokens is not set: IMDSv2 enforcement then depends on the AMI and the account default"
+// way the collector does: tokens required, or the endpoint off. An unset
+// http_tokens (no metadata_options at all, or a block without it) is judged
+// by AWS's documented default, "optional" — IMDSv1 allowed — with a warning
+// saying so: EC2 requires IMDSv2 by default only for an AMI registered with
+// ImdsSupport v2.0 (in an account whose default is no-preference;
+// InstanceMetadataOptionsRequest in the EC2 API reference), which the
+// configuration does not say. Failing on the default is the conservative
+// reading, and the fix — http_tokens = "required" — makes it certain either
+// way. Left unknown, every instance written without the block was
+// not_evaluated on every pull request.
+func metadataOptions(m *mapper, b *builder, in *Instance) {
 	mo, u, ok := blocks(in.Body, "metadata_options")
 	if !ok {
 		b.unknown("metadata_options", unknownReason(u))
@@ -194,10 +202,10 @@ func metadataOptions(b *builder, in *Instance) {
 		tokens, endpoint = get(mo[0], "http_tokens"), get(mo[0], "http_endpoint")
 	}
 	b.setIn(opts, "metadata_options", "http_endpoint", endpoint, "enabled")
-	if tokens != cty.NilVal {
-		b.setIn(opts, "metadata_options", "http_tokens", tokens, nil)
-	} else {
-		b.unknown("metadata_options.http_tokens", unset)
+	b.setIn(opts, "metadata_options", "http_tokens", tokens, "optional")
+	if tokens == cty.NilVal {
+		m.warn(in, "IMDS judged by AWS's default",
+			fmt.Sprintf("%s sets no metadata_options.http_tokens: judged by AWS's default, \"optional\" (IMDSv1 allowed), unless its AMI is registered with ImdsSupport v2.0; set http_tokens = \"required\" to make it certain", in.Address))
 	}
 	b.r.Attributes["metadata_options"] = opts
 	ep, epKnown := opts["http_endpoint"].(string)
@@ -207,8 +215,6 @@ func metadataOptions(b *builder, in *Instance) {
 		b.r.Attributes["imdsv2_required"] = true
 	case tkKnown && epKnown:
 		b.r.Attributes["imdsv2_required"] = tk == "required"
-	case !tkKnown && tokens == cty.NilVal:
-		b.unknown("imdsv2_required", unset)
 	default:
 		b.unknown("imdsv2_required", "metadata options "+unknownReason(tokens))
 	}

@@ -23,6 +23,11 @@ package rampart.aws.s3.aws_s3_010
 
 import data.rampart.lib
 
+# rampart-scaffold: rampart lint fails until this comment is deleted. Write
+# the rule that says what the control checks, its title, remediation and
+# frameworks first: unedited, it fails every resource of the type whose
+# encryption.enabled is off, with a placeholder message.
+
 deny contains {"msg": sprintf("%s: encryption.enabled is off", [input.id]), "path": "attributes.encryption.enabled"} if {
 	lib.attr(["encryption", "enabled"]) == false
 }

@@ -1,0 +1,148 @@
+package gate
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/report"
+)
+
+// WriteText is the gate's text report (`--format text` of rampart gate): a
+// pull request's results by what the change did to them — new (and which of
+// them block), checked by the audit, unchanged, fixed, waived — each marked,
+// with the fix for every new failure. It carries no risk register, training
+// gaps or framework views: those are the audit's (docs/gate.md). Warnings
+// and the reasons of the verdict are the log's (standard error), printed
+// once there; the report says how many.
+func WriteText(w io.Writer, r *report.Report) error {
+	g := r.Gate
+	if g == nil {
+		return report.WriteText(w, r)
+	}
+	c := classify(r)
+	var sb strings.Builder
+	verdictWord := "passed"
+	if !g.Passed {
+		verdictWord = "FAILED"
+	}
+	fmt.Fprintf(&sb, "Rampart gate %s (baseline %s; new results at or above %s block)\n", verdictWord, g.Baseline, g.FailOn)
+	fmt.Fprintf(&sb, "%d new (%d blocking), %d checked by the audit, %d unchanged, %d fixed, %d waived\n",
+		len(c.new), len(g.Blocking), len(c.audit), len(c.unchanged), len(g.Fixed), len(c.waived))
+	if r.Evidence.Incomplete {
+		fmt.Fprintf(&sb, "EVIDENCE INCOMPLETE: %s\n", r.Evidence.IncompleteReason)
+	}
+	fixes := map[string]report.ControlDoc{}
+	for _, d := range r.Controls {
+		fixes[d.ID] = d
+	}
+	blocking := set(g.Blocking)
+	section(&sb, "New", c.new, func(f *finding.Finding) string {
+		if blocking[f.Fingerprint] {
+			return "new, blocks"
+		}
+		return "new"
+	}, func(f *finding.Finding) string {
+		if f.Status != finding.Fail {
+			return ""
+		}
+		d := fixes[f.ControlID]
+		return firstOf(d.Terraform, d.Console)
+	})
+	section(&sb, "Checked by the audit (Terraform cannot know these values; not blocking)", c.audit, label("audit"), nil)
+	section(&sb, "Unchanged (already in the baseline; not blocking)", c.unchanged, label("unchanged"), nil)
+	fixedPtrs := make([]*finding.Finding, len(g.Fixed))
+	for i := range g.Fixed {
+		fixedPtrs[i] = &g.Fixed[i]
+	}
+	section(&sb, "Fixed", fixedPtrs, label("fixed"), nil)
+	section(&sb, "Waived", c.waived, func(f *finding.Finding) string { return "waived by " + f.Waiver }, nil)
+	if n := len(r.Warnings); n > 0 {
+		fmt.Fprintf(&sb, "\n%d warning(s): in the log (standard error) and the JSON and Markdown reports\n", n)
+	}
+	if _, err := io.WriteString(w, sb.String()); err != nil {
+		return fmt.Errorf("write gate text report: %w", err)
+	}
+	return nil
+}
+
+// classes are a gate report's findings by what the change did to them.
+type classes struct {
+	new, audit, unchanged, waived []*finding.Finding
+}
+
+// classify sorts the report's findings into the gate's classes, most severe
+// first; passes are left out (the JSON report has them).
+func classify(r *report.Report) classes {
+	g := r.Gate
+	audit := set(g.CheckedByAudit)
+	var c classes
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		switch {
+		case f.Status == finding.Waived:
+			c.waived = append(c.waived, f)
+		case f.Status == finding.Pass:
+		case audit[f.Fingerprint]:
+			c.audit = append(c.audit, f)
+		case g.Changes[f.Fingerprint] == Unchanged:
+			c.unchanged = append(c.unchanged, f)
+		default:
+			c.new = append(c.new, f)
+		}
+	}
+	for _, fs := range [][]*finding.Finding{c.new, c.audit, c.unchanged, c.waived} {
+		sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity.Rank() > fs[j].Severity.Rank() })
+	}
+	return c
+}
+
+func section(sb *strings.Builder, title string, fs []*finding.Finding, mark func(*finding.Finding) string, fix func(*finding.Finding) string) {
+	if len(fs) == 0 {
+		return
+	}
+	fmt.Fprintf(sb, "\n%s (%d):\n", title, len(fs))
+	for _, f := range fs {
+		fmt.Fprintf(sb, "  [%s] %s %s %s  %s\n", mark(f), strings.ToUpper(string(f.Severity)), statusWord(f.Status), f.ControlID, f.Title)
+		fmt.Fprintf(sb, "      %s %s", f.Resource.Type, f.Resource.ID)
+		if f.Resource.Source.File != "" {
+			fmt.Fprintf(sb, "  %s:%d", f.Resource.Source.File, f.Resource.Source.Line)
+		}
+		fmt.Fprintf(sb, "\n      %s\n", f.Message)
+		if fix != nil {
+			if s := fix(f); s != "" {
+				fmt.Fprintf(sb, "      fix: %s\n", s)
+			}
+		}
+	}
+}
+
+func label(mark string) func(*finding.Finding) string {
+	return func(*finding.Finding) string { return mark }
+}
+
+func statusWord(s finding.Status) string {
+	if s == finding.NotEvaluated {
+		return "NOT EVALUATED"
+	}
+	return strings.ToUpper(string(s))
+}
+
+func firstOf(ss ...string) string {
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return ""
+}
+
+func set(ss []string) map[string]bool {
+	m := make(map[string]bool, len(ss))
+	for _, s := range ss {
+		m[s] = true
+	}
+	return m
+}
