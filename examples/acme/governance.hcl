@@ -3,6 +3,7 @@
 # information protection, network security).
 
 settings {
+  organisation  = "Acme Payments Ltd"
   risk_appetite = 8
   # How long a security alert may stay open, by severity.
   alert_sla = { critical = "7d", high = "30d", medium = "90d", low = "180d" }

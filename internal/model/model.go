@@ -27,6 +27,9 @@ type Workspace struct {
 
 // Settings are workspace-wide knobs; every field has a documented default.
 type Settings struct {
+	// Organisation names whose audit this is: the title of the HTML report
+	// and the management summary ("" falls back to the workspace folder).
+	Organisation string `hcl:"organisation,optional"`
 	// RiskAppetite is the highest residual risk score (1–25) accepted without treatment.
 	RiskAppetite float64 `hcl:"risk_appetite,optional"`
 	// WaiverMaxDays is how far ahead a waiver may expire.

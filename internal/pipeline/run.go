@@ -149,6 +149,8 @@ func Run(ctx context.Context, cfg Config) (*report.Report, error) {
 	r := evaluate(ctx, in, snap, cfg.Workspace, opts, clock())
 	r.Workspace = cfg.Workspace
 	r.Controls = controlDocs(in.Engine.Catalog(), r.Findings)
+	r.Systems = systemRefs(in.Workspace)
+	r.Organisation = in.Workspace.Settings.Organisation
 	warnings := append([]string{}, cfg.EvidenceWarnings...)
 	warnings = append(warnings, r.Warnings...)
 	warnings = append(warnings, recordNotes...)
@@ -320,7 +322,7 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 			Collectors:       nonNil(snap.Collectors),
 			CollectedAt:      snap.CollectedAt,
 			Resources:        len(snap.Resources),
-			Incomplete:       snap.Incomplete,
+			CutShort:         snap.Incomplete,
 			IncompleteReason: snap.IncompleteReason,
 			NotCollected:     snap.NotCollected,
 		},
@@ -334,9 +336,12 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	if Interrupted(ctx) {
 		// Results evaluated after the signal are errors of the cancellation,
 		// not of the controls: the report is incomplete, never clean.
-		r.Evidence.Incomplete = true
+		r.Evidence.CutShort = true
 		r.Evidence.IncompleteReason = joinReason(r.Evidence.IncompleteReason, "interrupted before every control was evaluated")
 	}
+	// Incomplete is decided once, here, by the coverage rule: cut short or
+	// anything not collected (docs/report-schema.md#coverage).
+	report.AssessCoverage(r)
 	for _, d := range in.Diagnostics {
 		if d.Severity == hcl.DiagWarning {
 			r.Warnings = append(r.Warnings, diagString(d))
@@ -356,6 +361,45 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 		r.Warnings = append(r.Warnings, gov.Warnings...)
 	}
 	return r
+}
+
+// systemRefs locates each system's block, for SARIF locations of live results.
+func systemRefs(ws *model.Workspace) []report.SystemRef {
+	out := make([]report.SystemRef, 0, len(ws.Systems))
+	for _, s := range ws.Systems {
+		ref := report.SystemRef{ID: s.ID, Name: s.Name, Owner: s.Owner, Classification: s.Classification}
+		if file := repoRelative(s.DeclRange.Filename); file != "" {
+			ref.File, ref.Line = file, s.DeclRange.Start.Line
+		}
+		out = append(out, ref)
+	}
+	return out
+}
+
+// repoRelative is a workspace file relative to the folder the run started
+// in (a SARIF location is relative to the checkout), or "" for a file
+// outside it — the gate's trusted workspace is a temporary tree whose path
+// would point nowhere.
+func repoRelative(file string) string {
+	if file == "" {
+		return ""
+	}
+	if filepath.IsAbs(file) {
+		wd, err := os.Getwd()
+		if err != nil {
+			return ""
+		}
+		rel, err := filepath.Rel(wd, file)
+		if err != nil {
+			return ""
+		}
+		file = rel
+	}
+	file = filepath.ToSlash(filepath.Clean(file))
+	if file == ".." || strings.HasPrefix(file, "../") {
+		return ""
+	}
+	return file
 }
 
 // controlDocs documents the controls the findings name, for SARIF rules.

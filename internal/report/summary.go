@@ -33,7 +33,11 @@ func WriteSummary(w io.Writer, r *Report) error {
 	}
 	ew.printf(" (%d resources).\n\n", r.Evidence.Resources)
 	if r.Evidence.Incomplete {
-		ew.printf("> **Evidence incomplete:** %s. Results below do not cover everything.\n\n", md(r.Evidence.IncompleteReason))
+		ew.printf("> **Evidence incomplete:** %s. Results below do not cover everything.\n", md(r.Evidence.IncompleteReason))
+		for _, g := range r.Evidence.Gaps {
+			ew.printf(">\n> - Not collected: %s\n", md(GapLine(g)))
+		}
+		ew.printf("\n")
 	}
 
 	over, unmeasured := 0, 0
