@@ -21,7 +21,11 @@ const summaryTopFindings = 10
 func WriteSummary(w io.Writer, r *Report) error {
 	ew := &errWriter{w: w}
 	s := r.Summary
-	ew.printf("# Security audit — management summary\n\n")
+	if r.Organisation != "" {
+		ew.printf("# %s — security audit, management summary\n\n", md(r.Organisation))
+	} else {
+		ew.printf("# Security audit — management summary\n\n")
+	}
 	if r.Workspace != "" {
 		ew.printf("Workspace `%s`, generated", r.Workspace)
 	} else {
