@@ -376,30 +376,43 @@ func systemRefs(ws *model.Workspace) []report.SystemRef {
 	return out
 }
 
-// repoRelative is a workspace file relative to the folder the run started
-// in (a SARIF location is relative to the checkout), or "" for a file
-// outside it — the gate's trusted workspace is a temporary tree whose path
-// would point nowhere.
+// repoRelative is a workspace file relative to the root of the Git
+// checkout it is in (SARIF locations are relative to the checkout), or
+// to the folder the run started in when it is in none; "" for a file
+// outside both — the gate's trusted workspace is a temporary tree whose
+// path would point nowhere.
 func repoRelative(file string) string {
 	if file == "" {
 		return ""
 	}
-	if filepath.IsAbs(file) {
-		wd, err := os.Getwd()
-		if err != nil {
-			return ""
-		}
-		rel, err := filepath.Rel(wd, file)
-		if err != nil {
-			return ""
-		}
-		file = rel
-	}
-	file = filepath.ToSlash(filepath.Clean(file))
-	if file == ".." || strings.HasPrefix(file, "../") {
+	abs, err := filepath.Abs(file)
+	if err != nil {
 		return ""
 	}
-	return file
+	base := ""
+	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			base = dir
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			break
+		}
+	}
+	if base == "" {
+		if base, err = os.Getwd(); err != nil {
+			return ""
+		}
+	}
+	rel, err := filepath.Rel(base, abs)
+	if err != nil {
+		return ""
+	}
+	rel = filepath.ToSlash(rel)
+	if rel == ".." || strings.HasPrefix(rel, "../") {
+		return ""
+	}
+	return rel
 }
 
 // controlDocs documents the controls the findings name, for SARIF rules.
