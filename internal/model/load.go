@@ -27,6 +27,7 @@ var rootSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 	{Type: "training", LabelNames: []string{"id"}},
 	{Type: "policy", LabelNames: []string{"id"}},
 	{Type: "waiver", LabelNames: []string{"id"}},
+	{Type: "attestation", LabelNames: []string{"id"}},
 }}
 
 // RootBlocks are the block types workspace HCL holds at its top level, in
@@ -186,6 +187,8 @@ func (d *decoder) decodeFile(f *hcl.File) {
 			decodeInto(d, b, &d.ws.Policies, &Policy{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
 		case "waiver":
 			decodeInto(d, b, &d.ws.Waivers, &Waiver{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
+		case "attestation":
+			decodeInto(d, b, &d.ws.Attestations, &Attestation{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
 		}
 	}
 }

@@ -21,6 +21,8 @@ type Workspace struct {
 	Trainings   []*Training
 	Policies    []*Policy
 	Waivers     []*Waiver
+	// Attestations decide manual controls (attestation.go).
+	Attestations []*Attestation
 	// Files are every parsed file by name, for printing diagnostics with source lines.
 	Files map[string]*hcl.File
 }

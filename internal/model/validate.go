@@ -137,6 +137,7 @@ func validate(ws *Workspace, knownControl func(string) bool) hcl.Diagnostics {
 		}
 		w.ExpiresOn = t
 	}
+	v.attestations(people)
 	return v.diags
 }
 

@@ -305,6 +305,9 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	// input.settings, from the table the governance stage applies too.
 	raw := in.Engine.EvaluateIn(ctx, snap, engine.Env{Systems: systems, Settings: in.Workspace.Settings.ControlInput()})
 	extra, uncoveredNotes := uncovered(in.Engine.Catalog(), snap.Resources)
+	manual, manualNotes := manualFindings(in.Engine.Catalog(), in.Workspace, now)
+	extra = append(extra, manual...)
+	uncoveredNotes = append(uncoveredNotes, manualNotes...)
 	if len(extra) > 0 {
 		raw = append(raw, extra...)
 		sortFindings(raw)
