@@ -75,6 +75,7 @@ var commands = []command{
 	newLintCommand,
 	newFixtureCommand,
 	newDocsCommand,
+	newVerifyCommand,
 }
 
 func newRoot(p Params) *cobra.Command {
