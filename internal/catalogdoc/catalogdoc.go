@@ -120,7 +120,10 @@ func (g *generator) groups() []*group {
 // manual control the attestation that decides it.
 func resourceTypes(c *engine.Control) string {
 	if c.Manual {
-		return "manual: decided by an `attestation` block"
+		if len(c.ResourceTypes) == 0 {
+			return "manual: decided by an `attestation` block"
+		}
+		return "manual: decided by an `attestation` block, due when the audit covers " + codeList(c.ResourceTypes)
 	}
 	return codeList(c.ResourceTypes)
 }

@@ -26,9 +26,12 @@ type Control struct {
 	// Related are the resources the control reads beside its subject as
 	// input.related.<name> (relations.go), sorted by name.
 	Related []Relation `json:"related,omitempty"`
-	// Manual controls (custom.manual: true) have no API to ask: no resource
-	// types and no rules. A workspace `attestation` block decides them; a
-	// missing or expired one is a failure (docs/controls.md#manual-controls).
+	// Manual controls (custom.manual: true) have no API to ask and no rules:
+	// a workspace `attestation` block decides them, and a missing or expired
+	// one is a failure (docs/controls.md#manual-controls). Their resource
+	// types, optional, say when they are due: only when the evidence holds
+	// (or could not collect) a resource of one of them, so an AWS manual
+	// control does not fail a GitHub-only audit.
 	Manual bool `json:"manual,omitempty"`
 	// Package is the Rego package path, e.g. "rampart.github.org.two_factor".
 	Package string `json:"package"`
@@ -147,10 +150,6 @@ func controlFromAnnotations(file string, pkg string, a *ast.Annotations) (*Contr
 			missing("custom.resource_types is required")
 		}
 	case []any:
-		if c.Manual {
-			bad(CodeManualRules, SeverityError, "custom.resource_types must be absent on a manual control: attestations decide it, not evidence")
-			break
-		}
 		c.ResourceTypes = stringList(v, "resource_types", mistyped)
 		if len(v) == 0 {
 			mistyped("custom.resource_types must list at least one resource type")

@@ -32,19 +32,6 @@ func TestManualControls(t *testing.T) {
 		problem string
 	}{
 		{name: "metadata only loads", body: manualMeta + "package test.manual\n"},
-		{name: "resource types are refused", body: `# METADATA
-# title: Tabletop exercise held
-# custom:
-#   id: TST-MAN-001
-#   severity: medium
-#   manual: true
-#   resource_types: [test.thing]
-#   frameworks:
-#     iso27001-2022: ["A.5.24"]
-#   remediation:
-#     console: Hold the exercise and attest it.
-package test.manual
-`, problem: "custom.resource_types must be absent on a manual control"},
 		{name: "rules are refused", body: manualMeta + "package test.manual\n\ndeny contains \"x\" if input.attributes.flag == false\n", problem: "manual control TST-MAN-001 defines deny or unknown rules"},
 		{name: "manual must be a boolean", body: `# METADATA
 # title: Tabletop exercise held

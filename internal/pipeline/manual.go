@@ -23,7 +23,27 @@ const ManualResourceType = "rampart.attestation"
 // other result it is linked to the risks, mitigations, policies and
 // training that name the control. The notes are attestations that decide
 // nothing (they name a control that is not manual).
-func manualFindings(cat *engine.Catalog, ws *model.Workspace, now time.Time) ([]finding.Finding, []string) {
+func manualFindings(cat *engine.Catalog, ws *model.Workspace, snap *evidence.Snapshot, now time.Time) ([]finding.Finding, []string) {
+	// A manual control with resource types is due only where the audit
+	// looks at (or failed to collect) resources of those types.
+	present := map[string]bool{}
+	for _, r := range snap.Resources {
+		present[r.Type] = true
+	}
+	for _, g := range snap.NotCollected {
+		present[g.ResourceType] = true
+	}
+	due := func(c *engine.Control) bool {
+		if len(c.ResourceTypes) == 0 {
+			return true
+		}
+		for _, t := range c.ResourceTypes {
+			if present[t] {
+				return true
+			}
+		}
+		return false
+	}
 	byControl := map[string][]*model.Attestation{}
 	var notes []string
 	for _, a := range ws.Attestations {
@@ -35,7 +55,7 @@ func manualFindings(cat *engine.Catalog, ws *model.Workspace, now time.Time) ([]
 	}
 	var out []finding.Finding
 	for _, c := range cat.Controls {
-		if !c.Manual {
+		if !c.Manual || !due(c) {
 			continue
 		}
 		f := finding.Finding{

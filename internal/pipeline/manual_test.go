@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -104,6 +105,45 @@ func TestManualControlsFromAttestations(t *testing.T) {
 				assert.Equal(t, "attestation", f.Resource.Source.Kind)
 				assert.NotZero(t, f.Resource.Source.Line, "points at the attestation block")
 			}
+		})
+	}
+}
+
+// TestManualControlDueOnlyWhereItsTypesAre: a manual control with
+// resource types is due only when the evidence holds (or could not collect)
+// one of them: an AWS manual control does not fail a GitHub-only audit.
+func TestManualControlDueOnlyWhereItsTypesAre(t *testing.T) {
+	t.Parallel()
+	typed := strings.Replace(manualControl, "#   manual: true\n", "#   manual: true\n#   resource_types: [test.account]\n", 1)
+	for _, tc := range []struct {
+		name string
+		snap evidence.Snapshot
+		due  bool
+	}{
+		{"no resource of its type", evidence.Snapshot{Resources: []evidence.Resource{widget("w1", map[string]any{"bad": false})}}, false},
+		{"a resource of its type", evidence.Snapshot{Resources: []evidence.Resource{widget("w1", map[string]any{"bad": false}), {Type: "test.account", ID: "a1", Attributes: map[string]any{}}}}, true},
+		{"its type not collected", evidence.Snapshot{Resources: []evidence.Resource{widget("w1", map[string]any{"bad": false})},
+			NotCollected: []evidence.NotCollected{{ResourceType: "test.account", ScopeID: "s", Reason: "403"}}}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			controls, pack, ws := t.TempDir(), t.TempDir(), t.TempDir()
+			require.NoError(t, os.WriteFile(filepath.Join(controls, "widget.rego"), []byte(coverageControl), 0o644))
+			require.NoError(t, os.WriteFile(filepath.Join(controls, "manual.rego"), []byte(typed), 0o644))
+			require.NoError(t, os.WriteFile(filepath.Join(ws, "w.hcl"), []byte(manualWorkspace), 0o644))
+			snap := tc.snap
+			snap.Schema = evidence.SchemaV1
+			r, err := Run(context.Background(), Config{Controls: []string{controls}, Policies: pack, Workspace: ws,
+				Evidence: []*evidence.Snapshot{&snap}, Now: func() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) }})
+			require.NoError(t, err)
+			n := 0
+			for _, f := range r.Findings {
+				if f.ControlID == "TEST-MAN-001" {
+					n++
+					assert.Equal(t, finding.Fail, f.Status, "due and never attested")
+				}
+			}
+			assert.Equal(t, map[bool]int{true: 1, false: 0}[tc.due], n)
 		})
 	}
 }

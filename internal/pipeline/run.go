@@ -305,7 +305,7 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	// input.settings, from the table the governance stage applies too.
 	raw := in.Engine.EvaluateIn(ctx, snap, engine.Env{Systems: systems, Settings: in.Workspace.Settings.ControlInput()})
 	extra, uncoveredNotes := uncovered(in.Engine.Catalog(), snap.Resources)
-	manual, manualNotes := manualFindings(in.Engine.Catalog(), in.Workspace, now)
+	manual, manualNotes := manualFindings(in.Engine.Catalog(), in.Workspace, snap, now)
 	extra = append(extra, manual...)
 	uncoveredNotes = append(uncoveredNotes, manualNotes...)
 	if len(extra) > 0 {

@@ -11,6 +11,7 @@
 #   id: AWS-ACCT-003
 #   severity: low
 #   manual: true
+#   resource_types: [aws.account]   # due when the audit covers an AWS account
 #   frameworks:
 #     cis-aws-3.0: ["1.3"]
 #     iso27001-2022: ["A.5.17"]
