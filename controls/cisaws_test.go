@@ -31,7 +31,7 @@ type cisRecommendation struct {
 var cisAWS = []cisRecommendation{
 	{"1.1", "Keep account contact details current, reaching several people", "M", ""},
 	{"1.2", "Register an alternate security contact", "M", ""},
-	{"1.3", "Set account security challenge questions", "M", "manual attestation (no API)"},
+	{"1.3", "Set account security challenge questions", "M", ""},
 	{"1.4", "Root user has no access keys", "A", ""},
 	{"1.5", "Root user has MFA", "A", ""},
 	{"1.6", "Root user uses a hardware MFA device", "M", ""},

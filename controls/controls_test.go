@@ -40,6 +40,11 @@ func TestEveryControlLoadsAndHasTests(t *testing.T) {
 		tested[r.Package]++
 	}
 	for _, c := range e.Catalog().Controls {
+		if c.Manual {
+			// No rules to exercise: one test holds it to having none.
+			require.GreaterOrEqualf(t, tested["data."+c.Package+"_test"], 1, "manual control %s (%s) needs a test in package %s_test", c.ID, c.File, c.Package)
+			continue
+		}
 		require.GreaterOrEqualf(t, tested["data."+c.Package+"_test"], 3, "control %s (%s) needs at least a pass, a fail and a missing-data test in package %s_test", c.ID, c.File, c.Package)
 	}
 }

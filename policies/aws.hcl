@@ -3,7 +3,7 @@
 
 mitigation "aws-root-protection" {
   title    = "Root user locked away: hardware MFA, no access keys, security contact and contact details set"
-  controls = ["AWS-IAM-003", "AWS-IAM-004", "AWS-IAM-021", "AWS-IAM-024", "AWS-ACCT-001", "AWS-ACCT-002"]
+  controls = ["AWS-IAM-003", "AWS-IAM-004", "AWS-IAM-021", "AWS-IAM-024", "AWS-ACCT-001", "AWS-ACCT-002", "AWS-ACCT-003"]
 }
 
 mitigation "aws-password-policy" {
@@ -126,7 +126,7 @@ policy "aws-cloud-security" {
 
   statement "root-user" {
     text     = "The AWS root user has hardware MFA and no access keys and is not used for everyday work; a security contact and complete primary contact details receive AWS notifications."
-    controls = ["AWS-IAM-003", "AWS-IAM-004", "AWS-IAM-021", "AWS-IAM-024", "AWS-ACCT-001", "AWS-ACCT-002"]
+    controls = ["AWS-IAM-003", "AWS-IAM-004", "AWS-IAM-021", "AWS-IAM-024", "AWS-ACCT-001", "AWS-ACCT-002", "AWS-ACCT-003"]
   }
 
   statement "iam-hygiene" {

@@ -3,6 +3,7 @@
 # information protection, network security).
 
 settings {
+  organisation  = "Acme Payments Ltd"
   risk_appetite = 8
   # How long a security alert may stay open, by severity.
   alert_sla = { critical = "7d", high = "30d", medium = "90d", low = "180d" }
@@ -130,4 +131,15 @@ waiver "docs-force-push" {
   approved_by = "carol"
   expires     = "2028-06-30"
   risk        = "unreviewed-change"
+}
+
+# CIS AWS 1.3 has no API: carol checked the security challenge questions of
+# every account and recorded it. The audit fails AWS-ACCT-003 once this expires.
+attestation "aws-security-questions-2026" {
+  control      = "AWS-ACCT-003"
+  attested_by  = "carol"
+  date         = "2026-03-02"
+  expires      = "2027-03-02"
+  evidence_url = "https://wiki.acme.example/security/aws-account-recovery"
+  statement    = "Security challenge questions are set on accounts 111122223333 and 444455556666; the answers are in the root-credentials vault."
 }

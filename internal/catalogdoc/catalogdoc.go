@@ -116,6 +116,18 @@ func (g *generator) groups() []*group {
 	return out
 }
 
+// resourceTypes is what a control reads: its resource types, or for a
+// manual control the attestation that decides it.
+func resourceTypes(c *engine.Control) string {
+	if c.Manual {
+		if len(c.ResourceTypes) == 0 {
+			return "manual: decided by an `attestation` block"
+		}
+		return "manual: decided by an `attestation` block, due when the audit covers " + codeList(c.ResourceTypes)
+	}
+	return codeList(c.ResourceTypes)
+}
+
 func anchor(id string) string { return strings.ToLower(id) }
 
 func (g *generator) index(groups []*group) []byte {
@@ -130,7 +142,7 @@ func (g *generator) index(groups []*group) []byte {
 	for _, gr := range groups {
 		for _, c := range gr.controls {
 			fmt.Fprintf(&b, "| [%s](%s#%s) | %s | %s | %s | %s |\n", c.ID, gr.file, anchor(c.ID), cell(c.Title), c.Severity,
-				codeList(c.ResourceTypes), cell(orNone(strings.Join(g.ix.Risks(c.ID), ", "))))
+				resourceTypes(c), cell(orNone(strings.Join(g.ix.Risks(c.ID), ", "))))
 		}
 	}
 	return []byte(b.String())
@@ -147,7 +159,7 @@ func (g *generator) page(gr *group) []byte {
 		}
 		b.WriteString("| | |\n|---|---|\n")
 		fmt.Fprintf(&b, "| Severity | %s |\n", c.Severity)
-		fmt.Fprintf(&b, "| Resource types | %s |\n", codeList(c.ResourceTypes))
+		fmt.Fprintf(&b, "| Resource types | %s |\n", resourceTypes(c))
 		fmt.Fprintf(&b, "| Source | %s |\n", g.sourceLink(c.File))
 		fmt.Fprintf(&b, "| Package | `%s` |\n", c.Package)
 		b.WriteString("\n**Frameworks**\n\n")
@@ -155,7 +167,11 @@ func (g *generator) page(gr *group) []byte {
 			fmt.Fprintf(&b, "- %s: %s\n", frameworkName(fw), strings.Join(naturalSorted(c.Frameworks[fw]), ", "))
 		}
 		b.WriteString("\n**Remediation**\n\n")
-		fmt.Fprintf(&b, "- Console: %s\n- Terraform: %s\n", oneLine(c.Remediation.Console), oneLine(c.Remediation.Terraform))
+		terraform := oneLine(c.Remediation.Terraform)
+		if c.Manual && terraform == "" {
+			terraform = "none: a person does it and records an attestation"
+		}
+		fmt.Fprintf(&b, "- Console: %s\n- Terraform: %s\n", oneLine(c.Remediation.Console), terraform)
 		b.WriteString("\n**Governance**\n\n")
 		g.governance(&b, c.ID)
 	}

@@ -83,6 +83,8 @@ type auditFlags struct {
 	records    string
 	frameworks []string
 	store      storeFlag // audit_store.go
+	// bundle: the auditor's bundle folder (bundle.go) and its signing key
+	bundle, bundleKey string
 }
 
 func newAuditCommand(p Params) *cobra.Command {
@@ -118,6 +120,8 @@ standard error says which code and why.`,
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	cmd.Flags().StringVar(&f.records, "training-records", "", "CSV export of training completions (columns person, training, completed_at) merged with the workspace's")
 	cmd.Flags().StringArrayVar(&f.frameworks, "framework", nil, "add a per-reference view of this framework to the report (repeatable): iso27001-2022, cis, nist-800-53-r5, soc2 …")
+	cmd.Flags().StringVar(&f.bundle, "bundle", "", "also write an evidence bundle to this new folder: report, evidence, workspace at its commit, catalogue, SHA-256 manifest (rampart verify checks it)")
+	cmd.Flags().StringVar(&f.bundleKey, "bundle-key", "", "sign the bundle's manifest with this ed25519 private key (PEM); default "+BundleKeyEnv)
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "lowest severity whose failures make the exit code 1: critical, high, medium, low, info, or none (report only; could-not-evaluate still exits 3)")
 	cmd.Flags().BoolVar(&f.softFail, "soft-fail", false, "report only: the same as --fail-on none")
 	cmd.Flags().BoolVar(&f.allowUnknown, "allow-unknown", false, "do not exit 3 on not_evaluated results (they stay in the report); errors and incomplete evidence still exit 3")
@@ -165,9 +169,12 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 		EvidenceFiles: f.evidence, WorkspaceEvidence: len(f.collect) == 0,
 		Records: f.records, Frameworks: f.frameworks, Now: p.Now,
 	}
+	var collected []*evidence.Snapshot
 	if len(f.collect) > 0 {
-		cfg.Collect = func(ctx context.Context, ws *model.Workspace) ([]*evidence.Snapshot, error) {
-			return runCollectors(ctx, p, ws, f.collect)
+		cfg.Collect = func(ctx context.Context, ws *model.Workspace) (snaps []*evidence.Snapshot, err error) {
+			snaps, err = runCollectors(ctx, p, ws, f.collect)
+			collected = snaps
+			return snaps, err
 		}
 	}
 	r, err := f.store.run(ctx, p, cfg, workspace, f.collect)
@@ -181,6 +188,11 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 	}
 	if err := writeOutputs(ctx, outputs, r, p.Stdout); err != nil {
 		return interruptedOr(ctx, err)
+	}
+	if f.bundle != "" {
+		if err := writeAuditBundle(ctx, p, f, workspace, r, collected); err != nil {
+			return interruptedOr(ctx, err)
+		}
 	}
 	var printed hcl.Diagnostics
 	if loaded != nil {

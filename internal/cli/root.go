@@ -78,6 +78,7 @@ var commands = []command{
 	newServeCommand,
 	newWorkerCommand,
 	newEnqueueCommand,
+	newVerifyCommand,
 }
 
 func newRoot(p Params) *cobra.Command {

@@ -26,6 +26,13 @@ type Control struct {
 	// Related are the resources the control reads beside its subject as
 	// input.related.<name> (relations.go), sorted by name.
 	Related []Relation `json:"related,omitempty"`
+	// Manual controls (custom.manual: true) have no API to ask and no rules:
+	// a workspace `attestation` block decides them, and a missing or expired
+	// one is a failure (docs/controls.md#manual-controls). Their resource
+	// types, optional, say when they are due: only when the evidence holds
+	// (or could not collect) a resource of one of them, so an AWS manual
+	// control does not fail a GitHub-only audit.
+	Manual bool `json:"manual,omitempty"`
 	// Package is the Rego package path, e.g. "rampart.github.org.two_factor".
 	Package string `json:"package"`
 	// File and Line locate the METADATA block; Source names where the file was loaded from.
@@ -130,9 +137,18 @@ func controlFromAnnotations(file string, pkg string, a *ast.Annotations) (*Contr
 		}
 		c.Severity = parsed
 	}
+	switch v := custom["manual"].(type) {
+	case nil:
+	case bool:
+		c.Manual = v
+	default:
+		mistyped("custom.manual must be true or false, got %s", typeName(v))
+	}
 	switch v := custom["resource_types"].(type) {
 	case nil:
-		missing("custom.resource_types is required")
+		if !c.Manual {
+			missing("custom.resource_types is required")
+		}
 	case []any:
 		c.ResourceTypes = stringList(v, "resource_types", mistyped)
 		if len(v) == 0 {
@@ -181,6 +197,9 @@ func controlFromAnnotations(file string, pkg string, a *ast.Annotations) (*Contr
 		c.Remediation.Console, _ = rem["console"].(string)
 		c.Remediation.Terraform, _ = rem["terraform"].(string)
 		for _, k := range []string{"console", "terraform"} {
+			if k == "terraform" && c.Manual {
+				continue // nothing to apply: a person does it and attests it
+			}
 			if s, _ := rem[k].(string); strings.TrimSpace(s) == "" {
 				missing("custom.remediation.%s must be a non-empty string", k)
 			}

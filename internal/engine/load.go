@@ -206,7 +206,11 @@ func Check(mods []Module) Problems {
 			continue
 		}
 		ctl, ps := controlFromAnnotations(m.File, pkg, ann)
-		if !hasRule(m.Module, "deny") {
+		if ctl.Manual {
+			if hasRule(m.Module, "deny") || hasRule(m.Module, "unknown") {
+				ps = append(ps, atPackage(*m, CodeManualRules, "manual control "+ctl.ID+" defines deny or unknown rules: attestations decide a manual control, so its package holds METADATA only"))
+			}
+		} else if !hasRule(m.Module, "deny") {
 			name := ctl.ID
 			if name == "" {
 				name = "package " + pkg

@@ -79,6 +79,7 @@ const (
 	CodeFieldMissing        = "metadata-field-missing" // a required METADATA field is absent
 	CodeFieldType           = "metadata-field-type"    // a METADATA field has the wrong type or is empty
 	CodeIDFormat            = "id-format"              // custom.id is not PLATFORM-SERVICE-NNN
+	CodeManualRules         = "manual-rules"           // a manual control with resource types or rules
 	CodeIDDuplicate         = "id-duplicate"           // two controls share a custom.id
 	CodePackageDuplicate    = "package-duplicate"      // two files declare one control package
 	CodeSeverityUnknown     = "severity-unknown"       // custom.severity is not a known severity

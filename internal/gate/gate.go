@@ -101,7 +101,10 @@ func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
 			code = c
 		}
 	}
-	if r.Evidence.Incomplete {
+	// Only evidence cut short fails the gate outright: a scope not collected
+	// (an unreadable module) is judged through its not_evaluated results,
+	// new or unchanged against the baseline (docs/terraform.md).
+	if r.Evidence.CutShort {
 		g.Reasons = append(g.Reasons, "evidence incomplete: "+r.Evidence.IncompleteReason)
 		raise(verdict.ExitNotEvaluated)
 	}

@@ -195,7 +195,7 @@ func TestDecideCheckedByAudit(t *testing.T) {
 func TestDecideIncompleteEvidence(t *testing.T) {
 	t.Parallel()
 	r := &report.Report{GeneratedAt: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
-	r.Evidence.Incomplete, r.Evidence.IncompleteReason = true, "rate limit exhausted"
+	r.Evidence.CutShort, r.Evidence.Incomplete, r.Evidence.IncompleteReason = true, true, "rate limit exhausted"
 	g := Compare(nil, nil, "none")
 	require.Equal(t, verdict.ExitNotEvaluated, Decide(r, g, Options{FailOn: finding.High}))
 	require.False(t, g.Passed)

@@ -61,3 +61,39 @@ func TestControlStatus(t *testing.T) {
 		assert.Equal(t, tc.want, controlStatus(tc.c), "%+v", tc.c)
 	}
 }
+
+// TestFrameworkReferenceNeverPassesUnevaluated: a reference passes only
+// when every control under it passed; one control that could not be
+// evaluated (or was not tested at all) keeps it from passing, whatever
+// passed beside it.
+func TestFrameworkReferenceNeverPassesUnevaluated(t *testing.T) {
+	t.Parallel()
+	controls := []Control{
+		{ID: "P", Severity: finding.High, Frameworks: map[string][]string{"iso27001-2022": {"A.1"}}},
+		{ID: "Q", Severity: finding.High, Frameworks: map[string][]string{"iso27001-2022": {"A.1"}}},
+	}
+	for _, tc := range []struct {
+		name string
+		q    []finding.Status
+		want string
+	}{
+		{"both pass", []finding.Status{finding.Pass}, FrameworkPass},
+		{"one not evaluated", []finding.Status{finding.NotEvaluated}, FrameworkIncomplete},
+		{"one passes on one resource, not evaluated on another", []finding.Status{finding.Pass, finding.NotEvaluated}, FrameworkIncomplete},
+		{"one errs", []finding.Status{finding.Error}, FrameworkIncomplete},
+		{"one not tested", nil, FrameworkNotTested},
+		{"one fails and one is not evaluated", []finding.Status{finding.Fail, finding.NotEvaluated}, FrameworkFail},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fs := []finding.Finding{res("P", finding.High, finding.Pass, "t", "a", "")}
+			for i, st := range tc.q {
+				fs = append(fs, res("Q", finding.High, st, "t", string(rune('a'+i)), ""))
+			}
+			got, err := frameworkViews([]string{"iso27001-2022"}, controls, fs)
+			require.NoError(t, err)
+			require.Len(t, got[0].References, 1)
+			assert.Equal(t, tc.want, got[0].References[0].Status)
+		})
+	}
+}

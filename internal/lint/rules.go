@@ -60,7 +60,7 @@ func Rules() []RuleInfo {
 // position is its SARIF ruleIndex.
 var rules = []rule{
 	{RuleMetadataMissing, LevelError, "a control package (not " + engine.LibraryPackage + ", not a test) has no package-scoped # METADATA", nil, []string{engine.CodeMetadataMissing}},
-	{RuleMetadataField, LevelError, "a required METADATA field is missing or has the wrong type: title, custom.id, severity, resource_types, frameworks, remediation.console/terraform", nil, []string{engine.CodeFieldMissing, engine.CodeFieldType}},
+	{RuleMetadataField, LevelError, "a required METADATA field is missing or has the wrong type: title, custom.id, severity, resource_types, frameworks, remediation.console/terraform", nil, []string{engine.CodeFieldMissing, engine.CodeFieldType, engine.CodeManualRules}},
 	{RuleIDFormat, LevelError, "custom.id does not match PLATFORM-SERVICE-NNN", nil, []string{engine.CodeIDFormat}},
 	{RuleIDDuplicate, LevelError, "two controls share a custom.id", nil, []string{engine.CodeIDDuplicate}},
 	{RulePackageDuplicate, LevelError, "two files declare the same control package, so Rego merges their rules", nil, []string{engine.CodePackageDuplicate}},

@@ -29,6 +29,7 @@ var rootSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 	{Type: "waiver", LabelNames: []string{"id"}},
 	{Type: "schedule", LabelNames: []string{"name"}},
 	{Type: "notify", LabelNames: []string{"name"}},
+	{Type: "attestation", LabelNames: []string{"id"}},
 }}
 
 // RootBlocks are the block types workspace HCL holds at its top level, in
@@ -232,6 +233,8 @@ func (d *decoder) decodeFile(f *hcl.File) {
 			decodeInto(d, b, &d.ws.Schedules, &Schedule{Name: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
 		case "notify":
 			decodeInto(d, b, &d.ws.Notifies, &Notify{Name: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
+		case "attestation":
+			decodeInto(d, b, &d.ws.Attestations, &Attestation{ID: b.Labels[0], DeclRange: b.DefRange, body: b.Body})
 		}
 	}
 }

@@ -24,6 +24,8 @@ type Workspace struct {
 	// Schedules and Notifies are `rampart serve`'s (schedule.go).
 	Schedules []*Schedule
 	Notifies  []*Notify
+	// Attestations decide manual controls (attestation.go).
+	Attestations []*Attestation
 	// Files are every parsed file by name, for printing diagnostics with source lines.
 	Files map[string]*hcl.File
 	// partial are the bodies of blocks that decoded with errors. They are
@@ -37,6 +39,9 @@ type Workspace struct {
 
 // Settings are workspace-wide knobs; every field has a documented default.
 type Settings struct {
+	// Organisation names whose audit this is: the title of the HTML report
+	// and the management summary ("" falls back to the workspace folder).
+	Organisation string `hcl:"organisation,optional" doc:"the organisation whose audit this is: the title of the HTML report and the management summary; default the workspace folder's name"`
 	// RiskAppetite is the highest residual risk score (1–25) accepted without treatment.
 	RiskAppetite float64 `hcl:"risk_appetite,optional" doc:"the highest residual risk score (likelihood × impact) accepted without treatment: 1 to 25, default {{default_risk_appetite}}"`
 	// WaiverMaxDays is how far ahead a waiver may expire.

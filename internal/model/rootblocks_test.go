@@ -10,7 +10,7 @@ import (
 // from other HCL; it now asks model, which reads the loader's own schema.
 func TestRootBlocks(t *testing.T) {
 	t.Parallel()
-	assert.Equal(t, []string{"settings", "system", "person", "risk", "mitigation", "training", "policy", "waiver", "schedule", "notify"}, RootBlocks())
+	assert.Equal(t, []string{"settings", "system", "person", "risk", "mitigation", "training", "policy", "waiver", "schedule", "notify", "attestation"}, RootBlocks())
 	for _, typ := range RootBlocks() {
 		assert.True(t, IsRootBlock(typ), typ)
 	}

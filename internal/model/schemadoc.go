@@ -37,6 +37,7 @@ var rootBlockDocs = []rootBlockDoc{
 	{"policy", reflect.TypeFor[Policy](), "A security policy document and the statements it makes; a statement is measured by its controls."},
 	{"waiver", reflect.TypeFor[Waiver](), "Accepts a control's failure on some resources until it expires."},
 	{"schedule", reflect.TypeFor[Schedule](), "When `rampart serve` audits the workspace, and over what evidence (docs/serve.md)."},
+	{"attestation", reflect.TypeFor[Attestation](), "Records that a person attested a manual control (a requirement no API can answer); a missing, expired or future-dated attestation fails the control (docs/controls.md#manual-controls)."},
 	{"notify", reflect.TypeFor[Notify](), "Where `rampart serve` posts what changed after a run: new critical or high failures, expired waivers, lost coverage (docs/serve.md)."},
 }
 

@@ -149,6 +149,7 @@ func validate(ws *Workspace, knownControl func(string) bool, controlIDs []string
 		}
 		w.ExpiresOn = t
 	}
+	v.attestations(people)
 	return v.diags
 }
 

@@ -162,6 +162,8 @@ func Run(ctx context.Context, cfg Config) (*report.Report, error) {
 	}
 	r.Workspace = cfg.Workspace
 	r.Controls = controlDocs(in.Engine.Catalog(), r.Findings)
+	r.Systems = systemRefs(in.Workspace)
+	r.Organisation = in.Workspace.Settings.Organisation
 	warnings := append([]string{}, cfg.EvidenceWarnings...)
 	warnings = append(warnings, r.Warnings...)
 	warnings = append(warnings, recordNotes...)
@@ -317,6 +319,9 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	// input.settings, from the table the governance stage applies too.
 	raw := in.Engine.EvaluateIn(ctx, snap, engine.Env{Systems: systems, Settings: in.Workspace.Settings.ControlInput()})
 	extra, uncoveredNotes := uncovered(in.Engine.Catalog(), snap.Resources)
+	manual, manualNotes := manualFindings(in.Engine.Catalog(), in.Workspace, snap, now)
+	extra = append(extra, manual...)
+	uncoveredNotes = append(uncoveredNotes, manualNotes...)
 	if len(extra) > 0 {
 		raw = append(raw, extra...)
 		sortFindings(raw)
@@ -340,7 +345,7 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 			Collectors:       nonNil(snap.Collectors),
 			CollectedAt:      snap.CollectedAt,
 			Resources:        len(snap.Resources),
-			Incomplete:       snap.Incomplete,
+			CutShort:         snap.Incomplete,
 			IncompleteReason: snap.IncompleteReason,
 			NotCollected:     snap.NotCollected,
 		},
@@ -354,9 +359,12 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	if Interrupted(ctx) {
 		// Results evaluated after the signal are errors of the cancellation,
 		// not of the controls: the report is incomplete, never clean.
-		r.Evidence.Incomplete = true
+		r.Evidence.CutShort = true
 		r.Evidence.IncompleteReason = joinReason(r.Evidence.IncompleteReason, "interrupted before every control was evaluated")
 	}
+	// Incomplete is decided once, here, by the coverage rule: cut short or
+	// anything not collected (docs/report-schema.md#coverage).
+	report.AssessCoverage(r)
 	for _, d := range in.Diagnostics {
 		if d.Severity == hcl.DiagWarning {
 			r.Warnings = append(r.Warnings, diagString(d))
@@ -385,6 +393,58 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 		r.Warnings = append(r.Warnings, gov.Warnings...)
 	}
 	return r
+}
+
+// systemRefs locates each system's block, for SARIF locations of live results.
+func systemRefs(ws *model.Workspace) []report.SystemRef {
+	out := make([]report.SystemRef, 0, len(ws.Systems))
+	for _, s := range ws.Systems {
+		ref := report.SystemRef{ID: s.ID, Name: s.Name, Owner: s.Owner, Classification: s.Classification}
+		if file := repoRelative(s.DeclRange.Filename); file != "" {
+			ref.File, ref.Line = file, s.DeclRange.Start.Line
+		}
+		out = append(out, ref)
+	}
+	return out
+}
+
+// repoRelative is a workspace file relative to the root of the Git
+// checkout it is in (SARIF locations are relative to the checkout), or
+// to the folder the run started in when it is in none; "" for a file
+// outside both — the gate's trusted workspace is a temporary tree whose
+// path would point nowhere.
+func repoRelative(file string) string {
+	if file == "" {
+		return ""
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return ""
+	}
+	base := ""
+	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			base = dir
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			break
+		}
+	}
+	if base == "" {
+		if base, err = os.Getwd(); err != nil {
+			return ""
+		}
+	}
+	rel, err := filepath.Rel(base, abs)
+	if err != nil {
+		return ""
+	}
+	rel = filepath.ToSlash(rel)
+	if rel == ".." || strings.HasPrefix(rel, "../") {
+		return ""
+	}
+	return rel
 }
 
 // controlDocs documents the controls the findings name, for SARIF rules.

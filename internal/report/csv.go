@@ -41,6 +41,21 @@ func WriteCSV(w io.Writer, r *Report) error {
 			return fmt.Errorf("write CSV report: %w", err)
 		}
 	}
+	// A scope that could not be collected is a row too (control_id
+	// RAMPART-NOT-COLLECTED), so a spreadsheet of the results says what
+	// they do not cover even where no control result names it.
+	for _, g := range r.Evidence.Gaps {
+		row := []string{
+			NotCollectedID, "Scope not collected", string(finding.Info), string(finding.NotEvaluated), g.ResourceType, g.ScopeID, g.System,
+			"live", GapLine(g), "", "", "", "", "", "", "", "", "",
+		}
+		for i := range row {
+			row[i] = defuseFormula(row[i])
+		}
+		if err := cw.Write(row); err != nil {
+			return fmt.Errorf("write CSV report: %w", err)
+		}
+	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("write CSV report: %w", err)

@@ -15,24 +15,50 @@ import (
 var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
 	"percent": percent,
 	"join":    strings.Join,
-	"upper":   strings.ToUpper,
 	"fwlist":  frameworkList,
 	"fwnames": frameworkNames,
 	"notes":   riskNotes,
 	"reason":  gapReason,
+	"gapline": GapLine,
+	"label":   humanLabel,
+	"dict": func(kv ...any) map[string]any {
+		m := make(map[string]any, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i].(string)] = kv[i+1]
+		}
+		return m
+	},
 }).Parse(htmlTemplate))
 
-// WriteHTML writes the self-contained HTML report: summary, risk heat maps,
-// the findings table (filter and sort by status, severity, system, control
-// and framework), training gaps by person, policy compliance, waivers,
-// security alerts and any framework views.
+// WriteHTML writes the self-contained HTML report for management and
+// auditors: coverage, summary cards, the risk register with heat maps,
+// policy compliance, training gaps, waivers, security alerts, framework
+// views, then the results that need action, with passes folded below
+// (filter and sort by status, severity, system, control and framework).
 func WriteHTML(w io.Writer, r *Report) error {
 	data := htmlData{
 		R:        r,
+		Title:    "Security audit",
+		Heading:  "Security audit",
 		Inherent: heatMap(r.Risks, func(rk governance.Risk) int { return rk.Likelihood }, "inherent", r.RiskAppetite),
 		Residual: heatMap(r.Risks, func(rk governance.Risk) int { return rk.ResidualLikelihood }, "residual", r.RiskAppetite),
 		Findings: sortedFindings(r.Findings),
 		People:   gapsByPerson(r.TrainingGaps),
+		Cards:    summaryCards(r),
+	}
+	data.ByControl = controlRows(data.Findings)
+	switch {
+	case r.Organisation != "":
+		data.Title, data.Heading = r.Organisation+" — security audit", r.Organisation
+	case r.Workspace != "":
+		data.Title = "Security audit — " + r.Workspace
+	}
+	for _, f := range data.Findings {
+		if f.Status == finding.Pass || f.Status == finding.Waived {
+			data.Passed = append(data.Passed, f)
+		} else {
+			data.Action = append(data.Action, f)
+		}
 	}
 	set := func(m map[string]bool) []string {
 		out := make([]string, 0, len(m))
@@ -72,56 +98,186 @@ func WriteHTML(w io.Writer, r *Report) error {
 
 type htmlData struct {
 	R                  *Report
+	Title, Heading     string
+	Cards              []summaryCard
 	Inherent, Residual heatMapData
-	Findings           []finding.Finding
-	People             []personGaps
-	Statuses           []string
-	Severities         []string
-	Systems            []string
-	Controls           []string
-	FrameworkNames     []string
+	// Findings are every result in report order for the page; Action the
+	// fail, error and not_evaluated ones shown first, Passed the rest.
+	Findings, Action, Passed []finding.Finding
+	ByControl                []controlRow
+	People                   []personGaps
+	Statuses                 []string
+	Severities               []string
+	Systems                  []string
+	Controls                 []string
+	FrameworkNames           []string
+}
+
+// controlRow is one control's results that need action, for the page
+// (and the printed report) to read by control rather than by resource.
+type controlRow struct {
+	ID, Title         string
+	Severity          finding.Severity
+	Fail, Unevaluated int
+	Systems, Risks    []string
+}
+
+// controlRows groups the fail, error and not_evaluated results by control,
+// most severe and most failing first.
+func controlRows(fs []finding.Finding) []controlRow {
+	byID := map[string]*controlRow{}
+	systems, risks := map[string]map[string]bool{}, map[string]map[string]bool{}
+	var order []string
+	for _, f := range fs {
+		if f.Status == finding.Pass || f.Status == finding.Waived {
+			continue
+		}
+		row, ok := byID[f.ControlID]
+		if !ok {
+			row = &controlRow{ID: f.ControlID, Title: f.Title, Severity: f.Severity}
+			byID[f.ControlID], systems[f.ControlID], risks[f.ControlID] = row, map[string]bool{}, map[string]bool{}
+			order = append(order, f.ControlID)
+		}
+		if f.Status == finding.Fail {
+			row.Fail++
+		} else {
+			row.Unevaluated++
+		}
+		if f.Resource.System != "" {
+			systems[f.ControlID][f.Resource.System] = true
+		}
+		for _, rk := range f.Risks {
+			risks[f.ControlID][rk] = true
+		}
+	}
+	out := make([]controlRow, 0, len(order))
+	for _, id := range order {
+		row := byID[id]
+		row.Systems, row.Risks = sortedKeys(systems[id]), sortedKeys(risks[id])
+		out = append(out, *row)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Severity.Rank() != b.Severity.Rank() {
+			return a.Severity.Rank() > b.Severity.Rank()
+		}
+		if a.Fail != b.Fail {
+			return a.Fail > b.Fail
+		}
+		return a.ID < b.ID
+	})
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// summaryCard is one number that matters, with what it counts.
+type summaryCard struct {
+	Key, Value, Label string
+	// Alarm marks a number that needs attention (drawn red).
+	Alarm bool
+}
+
+// summaryCards are the numbers a board asks for first: how much passed,
+// how much failed or could not be checked, how many risks are over
+// appetite, and the governance gaps.
+func summaryCards(r *Report) []summaryCard {
+	s := r.Summary
+	judged := s.Pass + s.Fail
+	rate := "—"
+	if judged > 0 {
+		rate = fmt.Sprintf("%.0f%%", 100*float64(s.Pass)/float64(judged))
+	}
+	over, noOwner := 0, 0
+	for _, rk := range r.Risks {
+		if rk.AppetiteStatus == governance.AppetiteOver {
+			over++
+		}
+		if rk.Owner == "" {
+			noOwner++
+		}
+	}
+	people := map[string]bool{}
+	for _, g := range r.TrainingGaps {
+		people[g.Person] = true
+	}
+	overdueReviews := 0
+	for _, p := range r.Policies {
+		if p.ReviewOverdue {
+			overdueReviews++
+		}
+	}
+	attention := 0
+	for _, wv := range r.Waivers {
+		if wv.State != "active" {
+			attention++
+		}
+	}
+	cards := []summaryCard{
+		{Key: "pass-rate", Value: rate, Label: fmt.Sprintf("pass rate (%d of %d judged results)", s.Pass, judged)},
+		{Key: "fail", Value: fmt.Sprint(s.Fail), Label: "failures", Alarm: s.Fail > 0},
+		{Key: "not-evaluated", Value: fmt.Sprint(s.NotEvaluated + s.Error), Label: "could not be evaluated", Alarm: s.NotEvaluated+s.Error > 0},
+		{Key: "risks-over", Value: fmt.Sprintf("%d of %d", over, len(r.Risks)), Label: fmt.Sprintf("risks over appetite (%g)", r.RiskAppetite), Alarm: over > 0},
+		{Key: "training", Value: fmt.Sprint(len(r.TrainingGaps)), Label: fmt.Sprintf("training gaps, %d people", len(people)), Alarm: len(r.TrainingGaps) > 0},
+		{Key: "policies", Value: fmt.Sprintf("%d of %d", overdueReviews, len(r.Policies)), Label: "policies past review", Alarm: overdueReviews > 0},
+		{Key: "waivers", Value: fmt.Sprintf("%d of %d", attention, len(r.Waivers)), Label: "waivers expiring, expired or unused", Alarm: attention > 0},
+	}
+	if r.Threats != nil {
+		cards = append(cards, summaryCard{Key: "alerts", Value: fmt.Sprintf("%d of %d", r.Threats.Overdue, r.Threats.Open), Label: "security alerts past SLA", Alarm: r.Threats.Overdue > 0})
+	}
+	if len(r.Evidence.NotCollected) > 0 || r.Evidence.CutShort {
+		cards = append(cards, summaryCard{Key: "not-collected", Value: fmt.Sprint(len(r.Evidence.NotCollected)), Label: "scopes not collected", Alarm: true})
+	}
+	if noOwner > 0 {
+		cards = append(cards, summaryCard{Key: "no-owner", Value: fmt.Sprint(noOwner), Label: "risks without an owner", Alarm: true})
+	}
+	return cards
+}
+
+// humanLabel turns an enum value into words: not_evaluated → "not
+// evaluated", code_scanning → "code scanning", too_long → "too long".
+func humanLabel(v any) string {
+	s := fmt.Sprint(v)
+	if s == "dependabot" {
+		return "Dependabot"
+	}
+	return strings.ReplaceAll(s, "_", " ")
 }
 
 // heatMapData is one 5×5 grid: rows are likelihood 5 (top) to 1, columns
 // impact 1 to 5, as risk matrices are conventionally drawn.
 type heatMapData struct {
-	Kind  string
-	Cells []heatCell
-	Ticks []heatTick
+	Kind    string
+	Rows    []heatRow
+	Impacts []int
 }
 
-// heatTick labels one row (likelihood) or column (impact) of the grid.
-type heatTick struct {
-	X, Y  int
-	Label int
+type heatRow struct {
+	Likelihood int
+	Cells      []heatCell
 }
 
 type heatCell struct {
 	Likelihood, Impact int
 	Score              int
-	X, Y               int
 	Over               bool
 	Level              string
 	Risks              []string
 }
 
-// Grid geometry of the SVG, in user units.
-const (
-	heatCellSize = 56
-	heatOriginX  = 40
-	heatOriginY  = 10
-)
-
 func heatMap(risks []governance.Risk, likelihood func(governance.Risk) int, kind string, appetite float64) heatMapData {
-	hm := heatMapData{Kind: kind}
-	for n := 1; n <= 5; n++ {
-		hm.Ticks = append(hm.Ticks,
-			heatTick{X: heatOriginX + (n-1)*heatCellSize + heatCellSize/2, Y: heatOriginY + 5*heatCellSize + 14, Label: n},
-			heatTick{X: heatOriginX - 8, Y: heatOriginY + (5-n)*heatCellSize + heatCellSize/2 + 4, Label: n})
-	}
+	hm := heatMapData{Kind: kind, Impacts: []int{1, 2, 3, 4, 5}}
 	for l := 5; l >= 1; l-- {
+		row := heatRow{Likelihood: l}
 		for i := 1; i <= 5; i++ {
-			c := heatCell{Likelihood: l, Impact: i, Score: l * i, X: heatOriginX + (i-1)*heatCellSize, Y: heatOriginY + (5-l)*heatCellSize}
+			c := heatCell{Likelihood: l, Impact: i, Score: l * i}
 			c.Over = float64(c.Score) > appetite
 			switch {
 			case c.Over && c.Score >= 15:
@@ -138,8 +294,9 @@ func heatMap(risks []governance.Risk, likelihood func(governance.Risk) int, kind
 					c.Risks = append(c.Risks, rk.ID)
 				}
 			}
-			hm.Cells = append(hm.Cells, c)
+			row.Cells = append(row.Cells, c)
 		}
+		hm.Rows = append(hm.Rows, row)
 	}
 	return hm
 }

@@ -127,9 +127,8 @@ func TestWriteHTMLInChromium(t *testing.T) {
 		require.Len(t, maps, 2)
 		for _, m := range maps {
 			kind, _ := attr(m, "data-kind")
-			cells := findAll(m, func(n *html.Node) bool { return n.Data == "g" && hasClass(n, "heat-cell") })
+			cells := findAll(m, func(n *html.Node) bool { return n.Data == "td" && hasClass(n, "heat-cell") })
 			require.Len(t, cells, 25, kind)
-			require.Len(t, findAll(m, func(n *html.Node) bool { return n.Data == "svg" }), 1)
 			placed := map[string]string{}
 			for _, c := range cells {
 				risks, _ := attr(c, "data-risks")
@@ -137,6 +136,8 @@ func TestWriteHTMLInChromium(t *testing.T) {
 				i, _ := attr(c, "data-impact")
 				for _, id := range strings.Fields(risks) {
 					placed[id] = l + "x" + i
+					// The cell names its risks in text, so they survive printing.
+					assert.Contains(t, text(c), id, "%s cell %sx%s", kind, l, i)
 				}
 			}
 			want := map[string]string{}
@@ -158,6 +159,31 @@ func TestWriteHTMLInChromium(t *testing.T) {
 		assert.Len(t, overdue, 1)
 		pol := findAll(doc, func(n *html.Node) bool { v, _ := attr(n, "data-review"); return n.Data == "tr" && v == "overdue" })
 		assert.Len(t, pol, 1)
+		// Fail, error and not evaluated first; passes and waivers folded
+		// in a closed <details> that opens without the script.
+		for _, row := range findingRows(byID(doc, "findings-table")) {
+			st, _ := attr(row, "data-status")
+			assert.Contains(t, []string{"fail", "error", "not_evaluated"}, st)
+		}
+		passed := byID(doc, "passed")
+		require.NotNil(t, passed)
+		assert.Equal(t, "details", passed.Data)
+		_, open := attr(passed, "open")
+		assert.False(t, open, "passes are one click away, not on the first screen")
+		for _, row := range findingRows(passed) {
+			st, _ := attr(row, "data-status")
+			assert.Contains(t, []string{"pass", "waived"}, st)
+		}
+		// Enums read as words.
+		assert.Contains(t, text(byID(doc, "findings-table")), "not evaluated")
+		assert.NotContains(t, text(byID(doc, "findings-table")), "not_evaluated")
+		// A risk without an owner says so.
+		assert.Contains(t, text(byID(doc, "risk-table")), "no owner")
+		// Every contents link points at a section of the page.
+		for _, a := range findAll(byID(doc, "toc"), func(n *html.Node) bool { return n.Data == "a" }) {
+			href, _ := attr(a, "href")
+			assert.NotNil(t, byID(doc, strings.TrimPrefix(href, "#")), href)
+		}
 		// Text from the audited estate is escaped, not interpreted.
 		assert.Contains(t, text(byID(doc, "findings-table")), `see =HYPERLINK("x")`)
 	})
@@ -171,6 +197,14 @@ func TestWriteHTMLInChromium(t *testing.T) {
 		assert.Equal(t, "1", text(byID(doc, "shown-count")))
 	})
 
+	t.Run("asking for passes opens their table", func(t *testing.T) {
+		doc := renderInChromium(t, page, "#status=pass")
+		shown := visible(findingRows(doc))
+		require.Len(t, shown, 1)
+		_, open := attr(byID(doc, "passed"), "open")
+		assert.True(t, open)
+	})
+
 	t.Run("filter by framework, system and text", func(t *testing.T) {
 		doc := renderInChromium(t, page, "#framework=soc2&system=payments&q=403")
 		shown := visible(findingRows(doc))
@@ -182,20 +216,20 @@ func TestWriteHTMLInChromium(t *testing.T) {
 	t.Run("sort by severity, then by control descending", func(t *testing.T) {
 		doc := renderInChromium(t, page, "#sort=severity")
 		var sev []string
-		for _, row := range findingRows(doc) {
+		for _, row := range findingRows(byID(doc, "findings-table")) {
 			s, _ := attr(row, "data-severity")
 			sev = append(sev, s)
 		}
-		assert.Equal(t, []string{"high", "high", "medium", "medium", "medium"}, sev)
+		assert.Equal(t, []string{"high", "medium", "medium"}, sev, "each table is sorted on its own")
 
 		doc = renderInChromium(t, page, "#sort=-resource")
 		var ids []string
-		for _, row := range findingRows(doc) {
+		for _, row := range findingRows(byID(doc, "findings-table")) {
 			id, _ := attr(row, "data-resource")
 			ids = append(ids, id)
 		}
-		assert.Equal(t, []string{"github.com/acme/web", "github.com/acme/docs", "github.com/acme/docs", "github.com/acme/api", "github.com/acme/api"}, ids)
-		th := findAll(doc, func(n *html.Node) bool { v, _ := attr(n, "data-sort"); return n.Data == "th" && v == "resource" })
+		assert.Equal(t, []string{"github.com/acme/web", "github.com/acme/api", "github.com/acme/api"}, ids)
+		th := findAll(byID(doc, "findings-table"), func(n *html.Node) bool { v, _ := attr(n, "data-sort"); return n.Data == "th" && v == "resource" })
 		require.Len(t, th, 1)
 		dir, _ := attr(th[0], "aria-sort")
 		assert.Equal(t, "descending", dir)
@@ -207,7 +241,8 @@ func TestWriteHTMLInChromium(t *testing.T) {
 func TestWriteHTMLEmptyReport(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
-	r := &Report{Schema: SchemaV1, GeneratedAt: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC), Evidence: EvidenceInfo{Incomplete: true, IncompleteReason: "rate limit exhausted"}}
+	r := &Report{Schema: SchemaV1, GeneratedAt: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC), Evidence: EvidenceInfo{CutShort: true, IncompleteReason: "rate limit exhausted"}}
+	AssessCoverage(r)
 	require.NoError(t, WriteHTML(&buf, r))
 	doc, err := html.Parse(&buf)
 	require.NoError(t, err)

@@ -88,6 +88,17 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		b.add(fmt.Sprintf("| failures | errors and not evaluated | waived | expiring waivers | expired waivers |\n|---:|---:|---:|---:|---:|\n| %d | %d | %d | %d | %d |\n\n",
 			len(newFail), len(newOther), r.Summary.Waived, len(expiring), len(expired)))
 	}
+	if r.Evidence.Incomplete {
+		var sb strings.Builder
+		fmt.Fprintf(&sb, "> [!WARNING]\n> **Evidence incomplete:** %s.\n", cell(r.Evidence.IncompleteReason))
+		for _, gap := range r.Evidence.Gaps {
+			fmt.Fprintf(&sb, ">\n> - Not collected: %s\n", cell(GapLine(gap)))
+		}
+		sb.WriteString("\n")
+		if !b.add(sb.String()) {
+			b.cut(len(r.Evidence.Gaps), "not-collected scopes")
+		}
+	}
 	if g != nil && len(g.Reasons) > 0 {
 		b.add("**Why the gate failed**\n\n")
 		for i, reason := range g.Reasons {

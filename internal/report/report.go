@@ -21,13 +21,15 @@ const SchemaV1 = "rampart.report/v1"
 
 // Report is everything one run found.
 type Report struct {
-	Schema      string              `json:"schema"`
-	GeneratedAt time.Time           `json:"generated_at"`
-	Workspace   string              `json:"workspace,omitempty"`
-	Summary     finding.Summary     `json:"summary"`
-	Evidence    EvidenceInfo        `json:"evidence"`
-	Findings    []finding.Finding   `json:"findings"`
-	Waivers     []link.WaiverStatus `json:"waivers"`
+	Schema      string    `json:"schema"`
+	GeneratedAt time.Time `json:"generated_at"`
+	Workspace   string    `json:"workspace,omitempty"`
+	// Organisation is the workspace's settings { organisation }.
+	Organisation string              `json:"organisation,omitempty"`
+	Summary      finding.Summary     `json:"summary"`
+	Evidence     EvidenceInfo        `json:"evidence"`
+	Findings     []finding.Finding   `json:"findings"`
+	Waivers      []link.WaiverStatus `json:"waivers"`
 	// Warnings are things a person should act on that are not findings
 	// (workspace diagnostics of warning severity, waivers about to expire).
 	Warnings []string `json:"warnings,omitempty"`
@@ -46,6 +48,9 @@ type Report struct {
 	Frameworks []governance.Framework `json:"frameworks,omitempty"`
 	// Gate is set by `rampart gate`: the findings compared with a baseline.
 	Gate *GateInfo `json:"gate,omitempty"`
+	// Systems are the workspace's systems with the place of their block,
+	// for risk owners in the HTML and SARIF locations of live results.
+	Systems []SystemRef `json:"systems,omitempty"`
 	// Controls documents the controls of the findings (help text and
 	// remediation for SARIF rules); writers fall back to finding titles.
 	Controls []ControlDoc `json:"controls,omitempty"`
@@ -110,14 +115,28 @@ type GovernanceChange struct {
 	Line int    `json:"line,omitempty"`
 }
 
+// SystemRef is a workspace system and where its block is.
+type SystemRef struct {
+	ID             string `json:"id"`
+	Name           string `json:"name,omitempty"`
+	Owner          string `json:"owner,omitempty"`
+	Classification string `json:"classification,omitempty"`
+	File           string `json:"file,omitempty"`
+	Line           int    `json:"line,omitempty"`
+}
+
 // EvidenceInfo says what the findings are based on.
 type EvidenceInfo struct {
-	Collectors       []string                `json:"collectors"`
-	CollectedAt      time.Time               `json:"collected_at,omitzero"`
-	Resources        int                     `json:"resources"`
+	Collectors  []string  `json:"collectors"`
+	CollectedAt time.Time `json:"collected_at,omitzero"`
+	Resources   int       `json:"resources"`
+	// Incomplete, CutShort, NotCollected and Gaps follow the one coverage
+	// rule of coverage.go (AssessCoverage).
 	Incomplete       bool                    `json:"incomplete"`
 	IncompleteReason string                  `json:"incomplete_reason,omitempty"`
+	CutShort         bool                    `json:"cut_short"`
 	NotCollected     []evidence.NotCollected `json:"not_collected"`
+	Gaps             []Gap                   `json:"gaps"`
 }
 
 // Writer renders a report.

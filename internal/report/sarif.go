@@ -38,10 +38,32 @@ const (
 
 // SARIFRun is the one run of a log.
 type SARIFRun struct {
-	Tool    SARIFTool     `json:"tool"`
-	Results []SARIFResult `json:"results"`
+	Tool SARIFTool `json:"tool"`
+	// Invocations carry the coverage notifications of an audit: each
+	// not-collected scope (coverage.go) as a toolExecutionNotification.
+	Invocations []SARIFInvocation `json:"invocations,omitempty"`
+	Results     []SARIFResult     `json:"results"`
 	// BaselineGUID-less runs still carry baselineState per result (gate).
 	Properties map[string]any `json:"properties,omitempty"`
+}
+
+// SARIFInvocation is the run's one invocation: whether the tool ran to the
+// end and what it has to say about coverage.
+type SARIFInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []SARIFNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+// SARIFNotification is one toolExecutionNotification.
+type SARIFNotification struct {
+	Level      string              `json:"level"`
+	Message    SARIFText           `json:"message"`
+	Descriptor *SARIFDescriptorRef `json:"descriptor,omitempty"`
+}
+
+// SARIFDescriptorRef names a notification descriptor by ID.
+type SARIFDescriptorRef struct {
+	ID string `json:"id"`
 }
 
 // SARIFTool names the tool and its rule catalogue.
@@ -185,14 +207,9 @@ func sarifLevel(s finding.Severity) string {
 // Terraform findings point at their file and line; live ones carry the
 // resource as a logical location.
 func WriteSARIF(w io.Writer, r *Report) error {
-	rules, index := sarifRules(r)
-	log := SARIFLog{
-		Schema:  SARIFSchema,
-		Version: SARIFVersion,
-		Runs: []SARIFRun{{
-			Tool: SARIFTool{Driver: SARIFDriver{Name: "rampart", InformationURI: "https://github.com/rampart-audit/rampart", Version: r.RampartVersion, Rules: rules}},
-		}},
-	}
+	run, index := sarifRun(r)
+	systems := systemIndex(r.Systems)
+	log := SARIFLog{Schema: SARIFSchema, Version: SARIFVersion, Runs: []SARIFRun{run}}
 	// Results are built and encoded one at a time: a large gate run has
 	// tens of thousands, and holding them all (and their encoding) at once
 	// cost more memory than the run.
@@ -201,7 +218,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			if f.Status == finding.Pass {
 				continue
 			}
-			if err := emit(sarifResultFor(f, index[f.ControlID], r.Gate)); err != nil {
+			if err := emit(sarifResultFor(f, index[f.ControlID], r.Gate, systems)); err != nil {
 				return err
 			}
 		}
@@ -212,7 +229,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			if _, ok := index[f.ControlID]; !ok {
 				continue
 			}
-			res := sarifResultFor(f, index[f.ControlID], nil)
+			res := sarifResultFor(f, index[f.ControlID], nil, systems)
 			res.Kind, res.Level, res.BaselineState = "pass", "none", "absent"
 			res.Message.Text = "fixed: " + res.Message.Text
 			if err := emit(res); err != nil {
@@ -225,6 +242,34 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		return fmt.Errorf("write SARIF report: %w", err)
 	}
 	return nil
+}
+
+// sarifRun is the run without its results: the rules, and the coverage
+// of the audit as run properties and invocation notifications.
+func sarifRun(r *Report) (SARIFRun, map[string]int) {
+	rules, index := sarifRules(r)
+	run := SARIFRun{
+		Tool: SARIFTool{Driver: SARIFDriver{Name: "rampart", InformationURI: "https://github.com/rampart-audit/rampart", Version: r.RampartVersion, Rules: rules}},
+		// Coverage is stated in every SARIF log (coverage.go): code scanning
+		// shows no passes, so a scope that was never seen must not look clean.
+		Properties: map[string]any{"incomplete": r.Evidence.Incomplete, "notCollected": nonNilGaps(r.Evidence.Gaps)},
+	}
+	if r.Evidence.IncompleteReason != "" {
+		run.Properties["incompleteReason"] = r.Evidence.IncompleteReason
+	}
+	if r.Evidence.Incomplete {
+		inv := SARIFInvocation{ExecutionSuccessful: !r.Evidence.CutShort}
+		if r.Evidence.CutShort {
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, SARIFNotification{Level: "error", Message: SARIFText{Text: "evidence cut short: " + r.Evidence.IncompleteReason}})
+		}
+		for _, g := range r.Evidence.Gaps {
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, SARIFNotification{
+				Level: "warning", Message: SARIFText{Text: "not collected: " + GapLine(g)}, Descriptor: &SARIFDescriptorRef{ID: NotCollectedID},
+			})
+		}
+		run.Invocations = []SARIFInvocation{inv}
+	}
+	return run, index
 }
 
 // sarifRules builds one rule per control seen in the findings, in ID order.
@@ -328,7 +373,7 @@ func pascalName(title string) string {
 	return b.String()
 }
 
-func sarifResultFor(f finding.Finding, ruleIndex int, g *GateInfo) SARIFResult {
+func sarifResultFor(f finding.Finding, ruleIndex int, g *GateInfo, systems systemLocations) SARIFResult {
 	res := SARIFResult{
 		RuleID:              f.ControlID,
 		RuleIndex:           ruleIndex,
@@ -354,6 +399,10 @@ func sarifResultFor(f finding.Finding, ruleIndex int, g *GateInfo) SARIFResult {
 		if src.Line > 0 {
 			loc.PhysicalLocation.Region = &SARIFRegion{StartLine: src.Line}
 		}
+	} else if phys, msg := systems.locate(f.Resource.System); phys != nil {
+		// Live evidence has no file: the workspace block of the system that
+		// claims the resource is where its owner and selectors are kept.
+		loc.PhysicalLocation, loc.Message = phys, &SARIFText{Text: msg}
 	}
 	res.Locations = []SARIFLocation{loc}
 	if g != nil {
@@ -365,6 +414,49 @@ func sarifResultFor(f finding.Finding, ruleIndex int, g *GateInfo) SARIFResult {
 		}
 	}
 	return res
+}
+
+func nonNilGaps(g []Gap) []Gap {
+	if g == nil {
+		return []Gap{}
+	}
+	return g
+}
+
+// systemLocations finds the workspace block of a system by ID.
+type systemLocations struct {
+	byID  map[string]SystemRef
+	first *SystemRef
+}
+
+func systemIndex(systems []SystemRef) systemLocations {
+	out := systemLocations{byID: make(map[string]SystemRef, len(systems))}
+	for i, s := range systems {
+		if s.File == "" {
+			continue
+		}
+		out.byID[s.ID] = s
+		if out.first == nil {
+			out.first = &systems[i]
+		}
+	}
+	return out
+}
+
+// locate is the physical location of a live result (docs/report-schema.md#sarif):
+// the system block that claims it, or — for a resource no system claims —
+// the first system block of the workspace, where a selector would claim
+// it, with a message saying so. Nil when the workspace has no systems.
+func (s systemLocations) locate(system string) (*SARIFPhysical, string) {
+	ref, ok := s.byID[system]
+	msg := "system " + system + " claims this resource"
+	if !ok {
+		if s.first == nil {
+			return nil, ""
+		}
+		ref, msg = *s.first, "no system claims this resource: add a selector to a system block to give it an owner"
+	}
+	return &SARIFPhysical{ArtifactLocation: SARIFArtifact{URI: uriPath(ref.File), URIBaseID: "%SRCROOT%"}, Region: &SARIFRegion{StartLine: max(ref.Line, 1)}}, msg
 }
 
 func sortedFrameworks(m map[string][]string) []string {

@@ -54,27 +54,25 @@ func TestWriteSARIFStreamsTheSameDocument(t *testing.T) {
 	for name, r := range map[string]*Report{"gate": gateFixture(), "no findings": {Findings: []finding.Finding{}}} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			rules, index := sarifRules(r)
+			run, index := sarifRun(r)
 			results := []SARIFResult{}
 			for _, f := range r.Findings {
 				if f.Status != finding.Pass {
-					results = append(results, sarifResultFor(f, index[f.ControlID], r.Gate))
+					results = append(results, sarifResultFor(f, index[f.ControlID], r.Gate, systemIndex(r.Systems)))
 				}
 			}
 			if r.Gate != nil {
 				for _, f := range r.Gate.Fixed {
 					if _, ok := index[f.ControlID]; ok {
-						res := sarifResultFor(f, index[f.ControlID], nil)
+						res := sarifResultFor(f, index[f.ControlID], nil, systemLocations{})
 						res.Kind, res.Level, res.BaselineState = "pass", "none", "absent"
 						res.Message.Text = "fixed: " + res.Message.Text
 						results = append(results, res)
 					}
 				}
 			}
-			log := SARIFLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []SARIFRun{{
-				Tool:    SARIFTool{Driver: SARIFDriver{Name: "rampart", InformationURI: "https://github.com/rampart-audit/rampart", Rules: rules}},
-				Results: results,
-			}}}
+			run.Results = results
+			log := SARIFLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []SARIFRun{run}}
 			var got bytes.Buffer
 			require.NoError(t, WriteSARIF(&got, r))
 			require.Equal(t, wholeDocument(t, log), got.String())

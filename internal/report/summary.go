@@ -21,7 +21,11 @@ const summaryTopFindings = 10
 func WriteSummary(w io.Writer, r *Report) error {
 	ew := &errWriter{w: w}
 	s := r.Summary
-	ew.printf("# Security audit — management summary\n\n")
+	if r.Organisation != "" {
+		ew.printf("# %s — security audit, management summary\n\n", md(r.Organisation))
+	} else {
+		ew.printf("# Security audit — management summary\n\n")
+	}
 	if r.Workspace != "" {
 		ew.printf("Workspace `%s`, generated", r.Workspace)
 	} else {
@@ -33,7 +37,11 @@ func WriteSummary(w io.Writer, r *Report) error {
 	}
 	ew.printf(" (%d resources).\n\n", r.Evidence.Resources)
 	if r.Evidence.Incomplete {
-		ew.printf("> **Evidence incomplete:** %s. Results below do not cover everything.\n\n", md(r.Evidence.IncompleteReason))
+		ew.printf("> **Evidence incomplete:** %s. Results below do not cover everything.\n", md(r.Evidence.IncompleteReason))
+		for _, g := range r.Evidence.Gaps {
+			ew.printf(">\n> - Not collected: %s\n", md(GapLine(g)))
+		}
+		ew.printf("\n")
 	}
 
 	over, unmeasured := 0, 0

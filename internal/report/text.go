@@ -25,6 +25,9 @@ func WriteText(w io.Writer, r *Report) error {
 	ew.printf("\n%d results: %d pass, %d fail, %d error, %d not evaluated, %d waived\n", s.Total, s.Pass, s.Fail, s.Error, s.NotEvaluated, s.Waived)
 	if r.Evidence.Incomplete {
 		ew.printf("EVIDENCE INCOMPLETE: %s\n", r.Evidence.IncompleteReason)
+		for _, g := range r.Evidence.Gaps {
+			ew.printf("  not collected: %s\n", GapLine(g))
+		}
 	}
 	ew.printf("\n")
 	writeSeverityTable(ew, r.Findings)
