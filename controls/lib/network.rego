@@ -130,3 +130,21 @@ sg_group_unknown(g) := {why |
 
 # sg_ports_text(ports) renders sg_internet_exposures' ports for a message.
 sg_ports_text(ports) := concat(", ", [sprintf("%d (%s)", [p.port, p.service]) | some p in ports])
+
+# sg_may_expose(refs, groups) holds unless the instance's groups are all
+# known and none lets the internet reach a sensitive port: only then does
+# the instance's public IP not matter, so a control asks whether it has one
+# only when the answer could change the result.
+sg_may_expose(_, groups) if not is_array(groups)
+
+sg_may_expose(_, groups) if {
+	some g in groups
+	count(sg_internet_exposures(g)) > 0
+}
+
+sg_may_expose(_, groups) if {
+	some g in groups
+	not is_array(object.get(g, ["attributes", "ingress"], null))
+}
+
+sg_may_expose(refs, groups) if count(sg_exposure_unknown(refs, groups)) > 0

@@ -104,8 +104,9 @@ the embedded governance pack alone is used, with a note.
 
 Exit codes: 0 nothing at or above --fail-on; 1 failures, overdue alerts or
 policies past review at or above it; 2 usage or input error; 3 could not
-evaluate (an error result, incomplete evidence, a not_evaluated result at
-or above --fail-on unless --allow-unknown, or no verdict at all); 130
+evaluate (an error result, a collection cut short, a scope not collected
+or a not_evaluated result at or above --fail-on unless --allow-unknown,
+or no verdict at all); 130
 interrupted by SIGINT or SIGTERM, no report written. The last line on
 standard error says which code and why.`,
 		Args: cobra.MaximumNArgs(1),
@@ -124,7 +125,7 @@ standard error says which code and why.`,
 	cmd.Flags().StringVar(&f.bundleKey, "bundle-key", "", "sign the bundle's manifest with this ed25519 private key (PEM); default "+BundleKeyEnv)
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "lowest severity whose failures make the exit code 1: critical, high, medium, low, info, or none (report only; could-not-evaluate still exits 3)")
 	cmd.Flags().BoolVar(&f.softFail, "soft-fail", false, "report only: the same as --fail-on none")
-	cmd.Flags().BoolVar(&f.allowUnknown, "allow-unknown", false, "do not exit 3 on not_evaluated results (they stay in the report); errors and incomplete evidence still exit 3")
+	cmd.Flags().BoolVar(&f.allowUnknown, "allow-unknown", false, "do not exit 3 on not_evaluated results or scopes not collected (they stay in the report); errors and a collection cut short still exit 3")
 	f.store.register(cmd, "record the run in this run store")
 	return cmd
 }

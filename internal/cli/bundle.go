@@ -22,7 +22,7 @@ import (
 
 // BundleKeyEnv holds the PEM of the ed25519 key that signs a bundle, when
 // --bundle-key names no file. The key is read, used and never written.
-const BundleKeyEnv = "RAMPART_BUNDLE_KEY"
+const BundleKeyEnv = "RAMPART_BUNDLE_SIGNING_KEY"
 
 // BundlePublicKeyEnv holds the PEM of the public key `rampart verify`
 // checks a signature with, when --public-key names no file.

@@ -12,7 +12,8 @@ import (
 )
 
 // newUserConfig adds an IAM user with a console login and AdministratorAccess
-// attached directly, and an instance written without metadata_options.
+// attached directly, and an instance written without metadata_options (in
+// a security group without ingress, so its exposure is known).
 const newUserConfig = `resource "aws_iam_user" "carol" { name = "carol" }
 
 resource "aws_iam_user_login_profile" "carol" { user = aws_iam_user.carol.name }
@@ -22,9 +23,15 @@ resource "aws_iam_user_policy_attachment" "carol_admin" {
   policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
 }
 
+resource "aws_security_group" "web" {
+  name        = "web"
+  description = "web servers: no ingress"
+}
+
 resource "aws_instance" "web" {
-  ami           = "ami-0123456789abcdef0"
-  instance_type = "t3.micro"
+  ami                    = "ami-0123456789abcdef0"
+  instance_type          = "t3.micro"
+  vpc_security_group_ids = [aws_security_group.web.id]
 }
 `
 
@@ -59,9 +66,9 @@ func TestGateIsAPullRequestTool(t *testing.T) {
 	// The default is said once, in the log, with its line.
 	const imds = `aws_instance.web sets no metadata_options.http_tokens: judged by AWS's default, "optional" (IMDSv1 allowed)`
 	require.Equal(t, 1, strings.Count(res.stderr, imds), res.stderr)
-	require.Contains(t, res.stderr, "warning: main.tf:10:1: IMDS judged by AWS's default")
+	require.Contains(t, res.stderr, "warning: main.tf:15:1: IMDS judged by AWS's default")
 	require.NotContains(t, res.stdout, imds, "warnings are the log's, not repeated in the text report")
-	require.Contains(t, res.stderr, "3 new, 0 unchanged, 0 fixed, 0 waived, 3 checked by the audit")
+	require.Contains(t, res.stderr, "4 new, 0 unchanged, 0 fixed, 0 waived, 2 checked by the audit")
 
 	r := readReport(t, filepath.Join(dir, "r.json"))
 	status := map[string]finding.Status{}
@@ -74,7 +81,7 @@ func TestGateIsAPullRequestTool(t *testing.T) {
 	require.Equal(t, finding.High, severity["AWS-IAM-014 aws_iam_user.carol"], "an AWS-managed admin policy attached to a user is high")
 	require.Equal(t, finding.Fail, status["AWS-EC2-005 aws_instance.web"], "judged by the default")
 	require.Equal(t, finding.NotEvaluated, status["AWS-IAM-001 aws_iam_user.carol"])
-	require.Len(t, r.Gate.CheckedByAudit, 3)
+	require.Len(t, r.Gate.CheckedByAudit, 2)
 	require.Empty(t, r.Risks, "no risk register in a pull request's report")
 
 	md, err := os.ReadFile(filepath.Join(dir, "c.md"))
@@ -83,18 +90,18 @@ func TestGateIsAPullRequestTool(t *testing.T) {
 	require.NotContains(t, comment, "appetite")
 	require.Contains(t, comment, "**How to fix**")
 	require.Contains(t, comment, `- **AWS-EC2-005** EC2 instances require IMDSv2: aws_instance (or aws_launch_template) metadata_options { http_tokens = "required" }.`)
-	require.Contains(t, comment, "<details><summary>Checked by the audit, not blocking: values Terraform cannot know (3)</summary>")
+	require.Contains(t, comment, "<details><summary>Checked by the audit, not blocking: values Terraform cannot know (2)</summary>")
 
 	// With the failures fixed, what is left is checked by the audit: the
 	// gate passes without --allow-unknown.
 	fixedConfig := strings.Replace(newUserConfig, `policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"`, `policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"`, 1)
-	fixedConfig = strings.Replace(fixedConfig, `instance_type = "t3.micro"`, "instance_type = \"t3.micro\"\n  metadata_options {\n    http_tokens = \"required\"\n  }", 1)
+	fixedConfig = strings.Replace(fixedConfig, `instance_type          = "t3.micro"`, "instance_type          = \"t3.micro\"\n  metadata_options {\n    http_tokens = \"required\"\n  }", 1)
 	writeFile(t, dir, "main.tf", fixedConfig)
 	res = run(t, "gate", ".", "--baseline", "r.json")
 	require.Equal(t, 0, res.code, res.stderr)
 	require.Contains(t, res.stdout, "[fixed] HIGH FAIL AWS-IAM-014")
 	require.Contains(t, res.stdout, "[unchanged] LOW FAIL AWS-IAM-009")
-	require.Contains(t, res.stderr, "0 new, 1 unchanged, 2 fixed, 0 waived, 3 checked by the audit")
+	require.Contains(t, res.stderr, "0 new, 2 unchanged, 2 fixed, 0 waived, 2 checked by the audit")
 	require.Contains(t, res.stdout, "[audit] HIGH NOT EVALUATED AWS-IAM-001")
 }
 

@@ -21,8 +21,10 @@ type Options struct {
 	// FailOn is the lowest severity that counts; "" is FailOnNone.
 	FailOn finding.Severity
 	// AllowUnknown lets not_evaluated results through, as the gate's
-	// --allow-unknown does: they are reported, not blocking. Error results,
-	// incomplete evidence and a run with no verdict at all still give 3.
+	// --allow-unknown does: they are reported, not blocking, and so are
+	// scopes not collected (whose controls are those not_evaluated results).
+	// Error results, a collection cut short and a run with no verdict at
+	// all still give 3.
 	AllowUnknown bool
 }
 
@@ -100,23 +102,42 @@ func Decide(r *report.Report, opts Options) Decision {
 	if len(ones) > 0 {
 		also = strings.Join(ones, ", ") + " would also give 1"
 	}
-	switch why, nothing := NothingEvaluated(r); {
-	case r.Evidence.Incomplete:
-		reason := "the evidence is incomplete"
+	// A scope that was not collected leaves its controls not_evaluated,
+	// which --allow-unknown accepts; a collection cut short is never
+	// accepted (nothing says what it missed), as in the gate.
+	gapAllowed := r.Evidence.Incomplete && !r.Evidence.CutShort && opts.AllowUnknown
+	gapNote := ""
+	if gapAllowed {
+		gapNote = "; the evidence is incomplete, allowed by --allow-unknown"
 		if r.Evidence.IncompleteReason != "" {
-			reason += ": " + r.Evidence.IncompleteReason
+			gapNote += ": " + r.Evidence.IncompleteReason
 		}
-		return Decision{Code: ExitNotEvaluated, Reason: reason, Also: also}
+	}
+	incomplete := "the evidence is incomplete"
+	if r.Evidence.IncompleteReason != "" {
+		incomplete += ": " + r.Evidence.IncompleteReason
+	}
+	switch why, nothing := NothingEvaluated(r); {
+	case r.Evidence.Incomplete && r.Evidence.CutShort:
+		return Decision{Code: ExitNotEvaluated, Reason: incomplete, Also: also}
 	case nothing:
 		return Decision{Code: ExitNotEvaluated, Reason: why}
 	case len(errs) > 0:
 		return Decision{Code: ExitNotEvaluated, Reason: fmt.Sprintf("%s could not be evaluated (error, at any severity) — %s",
 			plural(len(errs), "result"), causes(errs)), Also: also}
 	case len(unknown) > 0:
-		return Decision{Code: ExitNotEvaluated, Reason: fmt.Sprintf("%s not evaluated %s — %s (--allow-unknown reports them without blocking)",
-			plural(len(unknown), "result"), threshold, causes(unknown)), Also: also}
+		// The results say what could not be seen and why; a scope not
+		// collected is one of their causes, named after them.
+		reason := fmt.Sprintf("%s not evaluated %s — %s (--allow-unknown reports them without blocking)",
+			plural(len(unknown), "result"), threshold, causes(unknown))
+		if r.Evidence.Incomplete {
+			reason += "; " + incomplete
+		}
+		return Decision{Code: ExitNotEvaluated, Reason: reason, Also: also}
+	case r.Evidence.Incomplete && !gapAllowed:
+		return Decision{Code: ExitNotEvaluated, Reason: incomplete, Also: also}
 	case len(ones) > 0:
-		return Decision{Code: ExitFindings, Reason: strings.Join(ones, ", ")}
+		return Decision{Code: ExitFindings, Reason: strings.Join(ones, ", ") + gapNote}
 	}
 	reason := "no failure " + threshold
 	if opts.FailOn == "" {
@@ -129,7 +150,7 @@ func Decide(r *report.Report, opts Options) Decision {
 		}
 		reason += fmt.Sprintf("; %s not evaluated, %s", plural(len(unknownBelow), "result"), kept)
 	}
-	return Decision{Code: ExitOK, Reason: reason}
+	return Decision{Code: ExitOK, Reason: reason + gapNote}
 }
 
 func plural(n int, noun string) string {

@@ -42,6 +42,7 @@ deny contains {"msg": sprintf("instance %s has a public IP and security group %s
 
 unknown contains {"msg": sprintf("whether instance %s has a public IP is unknown", [lib.label("instance_id")]), "path": "attributes.has_public_ip"} if {
 	not is_boolean(lib.attr("has_public_ip"))
+	lib.sg_may_expose(lib.attr("security_group_refs"), groups)
 }
 
 unknown contains p if {

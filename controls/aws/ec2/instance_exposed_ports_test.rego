@@ -112,3 +112,11 @@ test_unknown_without_related if {
 	count(c.deny) == 0 with input as inp
 	count(c.unknown) == 1 with input as inp
 }
+
+# Whether the instance has a public IP is asked only when it could matter:
+# groups that are all known and expose nothing decide on their own.
+test_pass_public_ip_unknown_but_groups_closed if {
+	inp := {"attributes": {"instance_id": "i-1", "security_group_refs": [db]}, "related": {"groups": [private_db]}}
+	count(c.deny) == 0 with input as inp
+	count(c.unknown) == 0 with input as inp
+}

@@ -43,3 +43,11 @@ test_unknown_public_ip if {
 	count(c.deny) == 0 with input as inp
 	count(c.unknown) == 1 with input as inp
 }
+
+# Whether the instance has a public IP is asked only when it could matter:
+# groups that are all known and expose nothing decide on their own.
+test_pass_public_ip_unknown_but_groups_closed if {
+	inp := {"attributes": {"instance_id": "i-1", "security_group_refs": [db]}, "related": {"groups": [group([{"protocol": "tcp", "from_port": 3306, "to_port": 3306, "cidr_ipv4": ["10.0.0.0/8"], "cidr_ipv6": [], "source_groups": []}])]}}
+	count(c.deny) == 0 with input as inp
+	count(c.unknown) == 0 with input as inp
+}
