@@ -26,6 +26,7 @@ const (
 	RuleUnusedRule          = "rule-unused"
 	RuleDeprecatedSyntax    = "deprecated-syntax"
 	RuleNotSet              = "rule-not-set"
+	RuleEquivalentUnknown   = "equivalent-unknown"
 )
 
 // rule is one lint rule: either a check of lint's own over every parsed
@@ -77,6 +78,7 @@ var rules = []rule{
 	{RuleRelatedInvalid, LevelError, "a custom.related entry is malformed: a name that is not lower_snake, no type or join, a join other than account, region or {attribute, key}", nil, []string{engine.CodeRelatedInvalid}},
 	{RuleRelatedUndeclared, LevelError, "a control reads input.related.<name> for a name its custom.related does not declare, so the rules reading it never hold", checkRelated, nil},
 	{RuleScaffoldUnedited, LevelError, "a control is still rampart new control's unedited scaffold (its rampart-scaffold: comment is there), which would fail real resources with a placeholder rule", checkScaffold, nil},
+	{RuleEquivalentUnknown, LevelError, "custom.equivalents names an anchor or a check ID that is not in the checked-in anchor lists (controls/anchors), which would inflate coverage", nil, []string{engine.CodeEquivalentUnknown}},
 }
 
 // byCode maps each front-end problem code to its rule.

@@ -17,6 +17,7 @@
 #     iso27001-2022: ["A.5.17"]
 #     nist-800-53-r5: ["IA-5"]
 #     soc2: ["CC6.1"]
+#   equivalents: {}   # Prowler's account_security_questions_are_registered_in_the_aws_account is deprecated (manual)
 #   remediation:
 #     console: 'Signed in as the root user: Account → Configure security challenge questions → choose three questions and store the answers in the vault with the root credentials; then record an attestation block (control = "AWS-ACCT-003").'
 package rampart.aws.account.security_questions
