@@ -54,7 +54,13 @@ func Load(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Resul
 	if err != nil {
 		return nil, err
 	}
+	isFile := func(p string) bool { info, err := fs.Stat(fsys, p); return err == nil && !info.IsDir() }
+	workflows, workflowGaps := readWorkflows(fsys, scannedFolders(isFile, paths))
 	if !slices.ContainsFunc(names, func(n string) bool { return strings.HasSuffix(n, ".tf") || strings.HasSuffix(n, ".tf.json") }) {
+		if len(workflows)+len(workflowGaps) > 0 {
+			// A repository with workflows and no Terraform is still gated.
+			return workflowsOnly(workflows, workflowGaps)
+		}
 		// A mistyped folder must not look like a clean one.
 		return nil, fmt.Errorf("read terraform %s: %w", strings.Join(paths, ", "), ErrNoConfiguration)
 	}
@@ -77,7 +83,7 @@ func Load(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Resul
 		return res, nil
 	}
 	cfg := newConfig(fsys, files)
-	cfg.scanned = scannedFolders(func(p string) bool { info, err := fs.Stat(fsys, p); return err == nil && !info.IsDir() }, paths)
+	cfg.scanned = scannedFolders(isFile, paths)
 	if cfg.diags.HasErrors() {
 		res.Diagnostics = append(res.Diagnostics, cfg.diags...)
 		return res, nil
@@ -97,9 +103,9 @@ func Load(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Resul
 	res.Snapshot = &evidence.Snapshot{
 		Schema:     evidence.SchemaV1,
 		Collectors: []string{"terraform"},
-		Resources:  resources,
+		Resources:  append(resources, workflows...),
 		// Modules the evaluation could not read: not_evaluated, never a pass.
-		NotCollected: ev.gaps,
+		NotCollected: append(ev.gaps, workflowGaps...),
 		Collected:    collected(),
 	}
 	// One representation at the hand-off: the mapping builds Go values,
