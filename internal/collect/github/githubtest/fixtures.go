@@ -55,7 +55,7 @@ func Acme() Org {
 					"ci.yml": ciWorkflow,
 					// A file actionlint cannot parse: unknown, never dropped.
 					"broken.yml": "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n        uses: actions/checkout@v4\n",
-					"notes.md": "not a workflow",
+					"notes.md":   "not a workflow",
 				},
 			},
 			{
