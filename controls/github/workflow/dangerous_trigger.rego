@@ -26,7 +26,7 @@ package rampart.github.workflow.dangerous_trigger
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("job %v, line %v: a %v workflow checks out the pull request's code (%v)", [field(co, "job"), field(co, "line"), concat("/", privileged(input.attributes.triggers)), field(co, "ref")]), "path": sprintf("attributes.pr_head_checkouts[%d]", [i])} if {
+deny contains {"msg": sprintf("job %v, line %v: a %v workflow checks out the pull request's code (%v)", [field(co, "job"), field(co, "line"), concat("/", privileged(lib.attr("triggers"))), field(co, "ref")]), "path": sprintf("attributes.pr_head_checkouts[%d]", [i])} if {
 	input.attributes.privileged_trigger == true
 	some i, co in input.attributes.pr_head_checkouts
 }

@@ -24,3 +24,8 @@ test_unknown_when_missing if {
 	count(c.unknown) == 1 with input as {"attributes": {"privileged_trigger": true}}
 	count(c.unknown) == 1 with input as {"attributes": {"pr_head_checkouts": [{"job": "b", "line": 1, "ref": head}]}}
 }
+
+test_fail_without_triggers if {
+	# The trigger list only words the message: a missing one keeps the failure.
+	c.deny == {{"msg": "job build, line 12: a pull_request_target or workflow_run workflow checks out the pull request's code (x)", "path": "attributes.pr_head_checkouts[0]"}} with input as {"attributes": {"privileged_trigger": true, "pr_head_checkouts": [{"job": "build", "line": 12, "ref": "x"}]}}
+}
