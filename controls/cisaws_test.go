@@ -186,6 +186,12 @@ func cell(r cisRecommendation, cs []*engine.Control) string {
 		}
 		return "not covered yet"
 	}
+	return controlLinks(cs)
+}
+
+// controlLinks links each control to its entry in the generated
+// catalogue, sorted by ID, one a line of a table cell.
+func controlLinks(cs []*engine.Control) string {
 	slices.SortFunc(cs, func(a, b *engine.Control) int { return strings.Compare(a.ID, b.ID) })
 	parts := make([]string, len(cs))
 	for i, c := range cs {

@@ -38,6 +38,15 @@ func TestNewControlPassesFmtLintAndTest(t *testing.T) {
 	out, _, code = clitest.Run(t, "lint", "controls")
 	require.Equal(t, 0, code, out)
 
+	// With equivalents the scaffold still lints clean and carries them.
+	out, errOut, code = clitest.Run(t, "new", "control", "--id", "AWS-S3-012", "--type", "aws.s3.bucket", "--equivalent", "trivy=AVD-AWS-0090", "--equivalent", "prowler=s3_bucket_object_versioning")
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, read(t, "controls/aws/s3/aws_s3_012.rego"), "#   equivalents:\n#     prowler: [s3_bucket_object_versioning]\n#     trivy: [AVD-AWS-0090]\n")
+	out, _, code = clitest.Run(t, "lint", "controls")
+	require.Equal(t, 0, code, out)
+	require.NoError(t, os.Remove("controls/aws/s3/aws_s3_012.rego"))
+	require.NoError(t, os.Remove("controls/aws/s3/aws_s3_012_test.rego"))
+
 	require.NoError(t, os.WriteFile("workspace.hcl", []byte("mitigation \"new\" {\n  controls = [\"AWS-S3-010\"]\n}\n"), 0o644))
 	out, errOut, code = clitest.Run(t, "test", "--controls", builtin, "--policies", pack, ".")
 	require.Equal(t, 0, code, out+errOut)
@@ -60,6 +69,9 @@ func TestNewControlRejects(t *testing.T) {
 		{"bad framework", []string{"--id", "AWS-S3-011", "--type", "aws.s3.bucket", "--framework", "pci=1.2"}, "rampart: --framework \"pci\" is not a known framework key: cis-aws-3.0, cis-github-1.0, iso27001-2022, nist-800-53-r5, soc2\n"},
 		{"bad attribute", []string{"--id", "AWS-S3-011", "--type", "aws.s3.bucket", "--attribute", "a b"}, "rampart: --attribute \"a b\" is not an attribute name (dotted for nested ones: encryption.enabled)\n"},
 		{"missing flags", []string{"--id", "AWS-S3-011"}, "rampart: --id and --type are required\n"},
+		{"unknown anchor", []string{"--id", "AWS-S3-011", "--type", "aws.s3.bucket", "--equivalent", "checkov=CKV_AWS_20"}, "rampart: --equivalent \"checkov\" is not an anchor key: cis-ssc, legitify, prowler, scorecard, trivy\n"},
+		{"unknown check", []string{"--id", "AWS-S3-011", "--type", "aws.s3.bucket", "--equivalent", "trivy=AVD-AWS-9999"}, "rampart: --equivalent trivy=AVD-AWS-9999: \"AVD-AWS-9999\" is not a check in the checked-in Trivy list (controls/anchors)\n"},
+		{"equivalent shape", []string{"--id", "AWS-S3-011", "--type", "aws.s3.bucket", "--equivalent", "trivy"}, "rampart: --equivalent \"trivy\": want ANCHOR=CHECK_ID, e.g. prowler=s3_bucket_kms_encryption\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, errOut, code := clitest.Run(t, append([]string{"new", "control"}, tc.args...)...)

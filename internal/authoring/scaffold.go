@@ -18,6 +18,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/format"
 
+	"github.com/rampart-audit/rampart/controls/anchors"
 	"github.com/rampart-audit/rampart/internal/atomicfile"
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/evidence"
@@ -39,6 +40,9 @@ type ControlSpec struct {
 	Attribute string
 	// Frameworks maps a framework key to references.
 	Frameworks map[string][]string
+	// Equivalents maps an anchor key (controls/anchors) to the check IDs
+	// of that tool the control answers in full; none gives `equivalents: {}`.
+	Equivalents map[string][]string
 }
 
 // Scaffold is a generated control and its test.
@@ -118,8 +122,20 @@ func NewControl(spec ControlSpec) (*Scaffold, error) {
 			return nil, fmt.Errorf("--framework %q is not a known framework key: %s", k, strings.Join(engine.FrameworkKeys(), ", "))
 		}
 	}
+	// The same check engine.Check makes when the control loads, said here
+	// as a flag error before any file is written.
+	for _, k := range slices.Sorted(maps.Keys(spec.Equivalents)) {
+		if _, ok := anchors.Anchors[k]; !ok {
+			return nil, fmt.Errorf("--equivalent %q is not an anchor key: %s", k, strings.Join(anchors.Keys(), ", "))
+		}
+		for _, id := range spec.Equivalents[k] {
+			if _, _, ok := anchors.Lookup(k, id); !ok {
+				return nil, fmt.Errorf("--equivalent %s=%s: %q is not a check in the checked-in %s list (controls/anchors)", k, id, id, anchors.Anchors[k])
+			}
+		}
+	}
 	pkg := strings.Join([]string{"rampart", platform, service, spec.Name}, ".")
-	data := map[string]any{"Spec": spec, "Package": pkg, "Frameworks": frameworkLines(spec.Frameworks), "AttrRef": attrRef, "Input": inputLiteral(segs)}
+	data := map[string]any{"Spec": spec, "Package": pkg, "Frameworks": frameworkLines(spec.Frameworks), "Equivalents": equivalentLines(spec.Equivalents), "AttrRef": attrRef, "Input": inputLiteral(segs)}
 	s := &Scaffold{
 		ControlPath: filepath.Join(spec.Dir, spec.Name+".rego"),
 		TestPath:    filepath.Join(spec.Dir, spec.Name+"_test.rego"),
@@ -169,6 +185,16 @@ func inputLiteral(segs []string) string {
 	return out
 }
 
+// equivalentLines are the anchor: [IDs] lines of custom.equivalents.
+func equivalentLines(eq map[string][]string) []string {
+	var out []string
+	for _, k := range slices.Sorted(maps.Keys(eq)) {
+		ids := slices.Sorted(slices.Values(eq[k]))
+		out = append(out, fmt.Sprintf("%s: [%s]", k, strings.Join(slices.Compact(ids), ", ")))
+	}
+	return out
+}
+
 func frameworkLines(fw map[string][]string) []string {
 	var out []string
 	for _, k := range slices.Sorted(maps.Keys(fw)) {
@@ -214,6 +240,16 @@ var controlTemplate = template.Must(template.New("control").Funcs(template.FuncM
 #   frameworks:
 {{- range .Frameworks}}
 #     {{.}}
+{{- end}}
+#   # Checks of other tools this control answers in full (anchor → IDs
+#   # from controls/anchors; docs/controls.md, Equivalents), {} for none.
+{{- if .Equivalents}}
+#   equivalents:
+{{- range .Equivalents}}
+#     {{.}}
+{{- end}}
+{{- else}}
+#   equivalents: {}
 {{- end}}
 #   # Resources beside the subject, read as input.related.<name>: joined by
 #   # account, region, or a reference attribute (docs/controls.md, Relations

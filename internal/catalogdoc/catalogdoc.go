@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/rampart-audit/rampart/controls/anchors"
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/link"
 	"github.com/rampart-audit/rampart/internal/model"
@@ -154,12 +155,30 @@ func (g *generator) page(gr *group) []byte {
 		for _, fw := range slices.Sorted(maps.Keys(c.Frameworks)) {
 			fmt.Fprintf(&b, "- %s: %s\n", frameworkName(fw), strings.Join(naturalSorted(c.Frameworks[fw]), ", "))
 		}
+		g.equivalents(&b, c)
 		b.WriteString("\n**Remediation**\n\n")
 		fmt.Fprintf(&b, "- Console: %s\n- Terraform: %s\n", oneLine(c.Remediation.Console), oneLine(c.Remediation.Terraform))
 		b.WriteString("\n**Governance**\n\n")
 		g.governance(&b, c.ID)
 	}
 	return []byte(b.String())
+}
+
+// equivalents lists the other tools' checks the control answers in full
+// (custom.equivalents); a control whose METADATA has no such field shows
+// nothing, one that declares none says so.
+func (g *generator) equivalents(b *strings.Builder, c *engine.Control) {
+	if c.Equivalents == nil {
+		return
+	}
+	b.WriteString("\n**Equivalent checks**\n\n")
+	if len(c.Equivalents) == 0 {
+		b.WriteString("- none: no anchor has a check this control answers in full\n")
+		return
+	}
+	for _, key := range slices.Sorted(maps.Keys(c.Equivalents)) {
+		fmt.Fprintf(b, "- %s: %s\n", anchors.Anchors[key], codeList(naturalSorted(c.Equivalents[key])))
+	}
 }
 
 func (g *generator) governance(b *strings.Builder, id string) {

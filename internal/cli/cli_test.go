@@ -200,14 +200,19 @@ func TestControlsCatalogue(t *testing.T) {
 	r := run(t, "controls", "--format", "json")
 	require.Equal(t, 0, r.code, r.stderr)
 	var cat []struct {
-		ID            string   `json:"id"`
-		Title         string   `json:"title"`
-		Severity      string   `json:"severity"`
-		ResourceTypes []string `json:"resource_types"`
+		ID            string              `json:"id"`
+		Title         string              `json:"title"`
+		Severity      string              `json:"severity"`
+		ResourceTypes []string            `json:"resource_types"`
+		Equivalents   map[string][]string `json:"equivalents"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &cat))
 	require.GreaterOrEqual(t, len(cat), 8)
 	for _, c := range cat {
+		if c.ID == "AWS-S3-008" {
+			assert.Equal(t, map[string][]string{"prowler": {"s3_bucket_no_mfa_delete"}, "trivy": {"AVD-AWS-0170"}}, c.Equivalents)
+		}
+		assert.NotNil(t, c.Equivalents, "%s declares no equivalents", c.ID)
 		assert.NotEmpty(t, c.ID)
 		assert.NotEmpty(t, c.Title)
 		assert.NotEmpty(t, c.Severity)
@@ -216,6 +221,7 @@ func TestControlsCatalogue(t *testing.T) {
 	r = run(t, "controls")
 	require.Equal(t, 0, r.code)
 	assert.Contains(t, r.stdout, "GH-ORG-001")
+	assert.Regexp(t, `(?m)^AWS-S3-008 +low +aws\.s3\.bucket +prowler:1,trivy:1 +S3 buckets require MFA`, r.stdout)
 	r = run(t, "controls", "--format", "yaml")
 	assert.Equal(t, 2, r.code)
 }

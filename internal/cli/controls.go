@@ -3,6 +3,8 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -18,7 +20,7 @@ func newControlsCommand(p Params) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "controls",
-		Short: "List the control catalogue: id, severity, resource types, title",
+		Short: "List the control catalogue: id, severity, resource types, equivalent checks of other tools, title",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if format != "text" && format != "json" {
@@ -42,9 +44,9 @@ func newControlsCommand(p Params) *cobra.Command {
 				return enc.Encode(cat.Controls)
 			}
 			tw := tabwriter.NewWriter(p.Stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tSEVERITY\tRESOURCE TYPES\tTITLE")
+			fmt.Fprintln(tw, "ID\tSEVERITY\tRESOURCE TYPES\tEQUIVALENTS\tTITLE")
 			for _, c := range cat.Controls {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.ID, c.Severity, strings.Join(c.ResourceTypes, ","), c.Title)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Severity, strings.Join(c.ResourceTypes, ","), equivalentCounts(c), c.Title)
 			}
 			return tw.Flush()
 		},
@@ -52,4 +54,21 @@ func newControlsCommand(p Params) *cobra.Command {
 	cmd.Flags().StringArrayVar(&dirs, "controls", nil, "controls to load instead of the embedded set: a folder, an OPA bundle (.tar.gz) or \"embedded\" (repeatable)")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	return cmd
+}
+
+// equivalentCounts summarises custom.equivalents for the text listing as
+// anchor:count (the IDs are in --format json): "prowler:2,trivy:1", "none"
+// when the control declares no equivalent, "-" when it does not say.
+func equivalentCounts(c *engine.Control) string {
+	if c.Equivalents == nil {
+		return "-"
+	}
+	if len(c.Equivalents) == 0 {
+		return "none"
+	}
+	parts := make([]string, 0, len(c.Equivalents))
+	for _, key := range slices.Sorted(maps.Keys(c.Equivalents)) {
+		parts = append(parts, fmt.Sprintf("%s:%d", key, len(c.Equivalents[key])))
+	}
+	return strings.Join(parts, ",")
 }

@@ -22,7 +22,7 @@ func newNewCommand(p Params) *cobra.Command {
 
 func newNewControlCommand(p Params) *cobra.Command {
 	var spec authoring.ControlSpec
-	var frameworks []string
+	var frameworks, equivalents []string
 	cmd := &cobra.Command{
 		Use:   "control --id ID --type RESOURCE_TYPE",
 		Short: "Scaffold a control and its test with METADATA filled in, ready for lint and test",
@@ -44,6 +44,14 @@ list the ID in a mitigation or policy statement of your workspace.`,
 				}
 				spec.Frameworks[key] = append(spec.Frameworks[key], ref)
 			}
+			spec.Equivalents = map[string][]string{}
+			for _, e := range equivalents {
+				key, id, ok := strings.Cut(e, "=")
+				if !ok || key == "" || id == "" {
+					return usageError("--equivalent %q: want ANCHOR=CHECK_ID, e.g. prowler=s3_bucket_kms_encryption", e)
+				}
+				spec.Equivalents[key] = append(spec.Equivalents[key], id)
+			}
 			s, err := authoring.NewControl(spec)
 			if err != nil {
 				return usageError("%v", err)
@@ -64,5 +72,6 @@ list the ID in a mitigation or policy statement of your workspace.`,
 	cmd.Flags().StringVar(&spec.Severity, "severity", "medium", "critical, high, medium, low or info")
 	cmd.Flags().StringVar(&spec.Attribute, "attribute", "", "boolean attribute the rules start from (default: the type's first boolean attribute)")
 	cmd.Flags().StringArrayVar(&frameworks, "framework", nil, "framework reference KEY=REF, repeatable (default iso27001-2022=A.8.9)")
+	cmd.Flags().StringArrayVar(&equivalents, "equivalent", nil, "another tool's check this control answers in full, ANCHOR=CHECK_ID (prowler, trivy, legitify, scorecard, cis-ssc), repeatable (default: none, equivalents: {})")
 	return cmd
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/rampart-audit/rampart/controls/anchors"
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 )
@@ -22,7 +23,12 @@ type Control struct {
 	Severity      finding.Severity    `json:"severity"`
 	ResourceTypes []string            `json:"resource_types"`
 	Frameworks    map[string][]string `json:"frameworks"`
-	Remediation   Remediation         `json:"remediation"`
+	// Equivalents maps an anchor (anchors.Anchors: prowler, trivy, ...) to
+	// the anchor's check IDs this control answers in full (docs/controls.md).
+	// nil when the METADATA has no custom.equivalents; an empty map when it
+	// says, with `equivalents: {}`, that no anchor has an equivalent check.
+	Equivalents map[string][]string `json:"equivalents"`
+	Remediation Remediation         `json:"remediation"`
 	// Related are the resources the control reads beside its subject as
 	// input.related.<name> (relations.go), sorted by name.
 	Related []Relation `json:"related,omitempty"`
@@ -89,7 +95,7 @@ func IsLibrary(pkg string) bool {
 // controlFromAnnotations decodes package METADATA into a Control: the one
 // place the METADATA contract is written. Every missing or mistyped field
 // is reported, not just the first, each at the METADATA block.
-func controlFromAnnotations(file string, pkg string, a *ast.Annotations) (*Control, Problems) {
+func controlFromAnnotations(file string, pkg string, a *ast.Annotations, comments []*ast.Comment) (*Control, Problems) {
 	c := &Control{Title: a.Title, Description: a.Description, Package: pkg, File: file}
 	at := Problem{File: file}
 	if a.Location != nil {
@@ -189,6 +195,7 @@ func controlFromAnnotations(file string, pkg string, a *ast.Annotations) (*Contr
 		mistyped("custom.remediation must be a map with console and terraform, got %s", typeName(rem))
 	}
 	c.Related = parseRelated(custom["related"], bad)
+	c.Equivalents = parseEquivalents(custom, func(id string) Problem { return locateInBlock(at, comments, id) }, &problems, mistyped)
 	return c, problems
 }
 
@@ -225,4 +232,83 @@ func typeName(v any) string {
 		return "nothing"
 	}
 	return fmt.Sprintf("%T", v)
+}
+
+// parseEquivalents decodes custom.equivalents, which is optional: a map
+// from an anchor key to a list of that anchor's check IDs. Every key must
+// be an anchor and every ID must be in the anchor's checked-in list
+// (controls/anchors), so a typo cannot inflate the coverage count; each
+// unknown ID is reported at its own line.
+func parseEquivalents(custom map[string]any, at func(id string) Problem, problems *Problems, mistyped func(string, ...any)) map[string][]string {
+	raw, present := custom["equivalents"]
+	if !present {
+		return nil
+	}
+	eq, ok := raw.(map[string]any)
+	if !ok {
+		if raw == nil {
+			// `equivalents:` with nothing after it reads as null: the
+			// author meant a map and wrote none, so say how to write "none".
+			mistyped("custom.equivalents must be a map from anchor to check IDs (write {} for none), got nothing")
+		} else {
+			mistyped("custom.equivalents must be a map from anchor to check IDs, got %s", typeName(raw))
+		}
+		return nil
+	}
+	out := map[string][]string{}
+	for _, key := range slices.Sorted(maps.Keys(eq)) {
+		if _, known := anchors.Anchors[key]; !known {
+			p := at(key + ":")
+			p.Code, p.Severity = CodeEquivalentUnknown, SeverityError
+			p.Message = fmt.Sprintf("custom.equivalents: %q is not an anchor (one of %s; see docs/controls.md)", key, strings.Join(anchors.Keys(), ", "))
+			*problems = append(*problems, p)
+			continue
+		}
+		list, ok := eq[key].([]any)
+		if !ok {
+			mistyped("custom.equivalents.%s must be a list of check IDs, got %s", key, typeName(eq[key]))
+			continue
+		}
+		ids := stringList(list, "equivalents."+key, mistyped)
+		if len(ids) == 0 {
+			mistyped("custom.equivalents.%s is empty: leave the anchor out instead", key)
+			continue
+		}
+		for i, id := range ids {
+			if i > 0 && ids[i-1] == id {
+				mistyped("custom.equivalents.%s lists %q twice", key, id)
+				continue
+			}
+			if _, _, found := anchors.Lookup(key, id); !found {
+				p := at(id)
+				p.Code, p.Severity = CodeEquivalentUnknown, SeverityError
+				p.Message = fmt.Sprintf("custom.equivalents.%s: %q is not a check in the checked-in %s list (controls/anchors)", key, id, anchors.Anchors[key])
+				*problems = append(*problems, p)
+			}
+		}
+		out[key] = slices.Compact(ids)
+	}
+	return out
+}
+
+// locateInBlock returns the problem located at the first line of the
+// METADATA block (the contiguous comment lines from its start) that
+// contains text, or at the block when none does.
+func locateInBlock(at Problem, comments []*ast.Comment, text string) Problem {
+	row := at.Line
+	for _, c := range comments {
+		if c.Location == nil || c.Location.Row < at.Line {
+			continue
+		}
+		if c.Location.Row > row+1 {
+			break // the block ended
+		}
+		row = c.Location.Row
+		if strings.Contains(string(c.Text), text) {
+			p := at
+			p.Line, p.Col = c.Location.Row, c.Location.Col
+			return p
+		}
+	}
+	return at
 }

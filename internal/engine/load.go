@@ -205,7 +205,7 @@ func Check(mods []Module) Problems {
 				"package "+pkg+" has no package METADATA: a control needs a # METADATA block with title and custom.id, severity, resource_types, frameworks, remediation (helpers belong under package "+LibraryPackage+")"))
 			continue
 		}
-		ctl, ps := controlFromAnnotations(m.File, pkg, ann)
+		ctl, ps := controlFromAnnotations(m.File, pkg, ann, m.Module.Comments)
 		if !hasRule(m.Module, "deny") {
 			name := ctl.ID
 			if name == "" {

@@ -91,4 +91,5 @@ const (
 	CodeReserved            = "reserved-name"          // a reference to the engine's batch mark
 	CodeCompile             = "compile-error"          // OPA's compiler rejected the modules
 	CodeRelatedInvalid      = "related-invalid"        // custom.related is malformed (name, type, join)
+	CodeEquivalentUnknown   = "equivalent-unknown"     // custom.equivalents names an anchor or check ID not in controls/anchors
 )

@@ -26,6 +26,7 @@ const (
 	RuleUnusedRule          = "rule-unused"
 	RuleDeprecatedSyntax    = "deprecated-syntax"
 	RuleNotSet              = "rule-not-set"
+	RuleEquivalentUnknown   = "equivalent-unknown"
 )
 
 // rule is one lint rule: either a check of lint's own over every parsed
@@ -76,6 +77,7 @@ var rules = []rule{
 	{RuleNotSet, LevelError, "deny or unknown is not a set rule (`deny contains msg if ...`), which the engine refuses to load", nil, []string{engine.CodeNotSet}},
 	{RuleRelatedInvalid, LevelError, "a custom.related entry is malformed: a name that is not lower_snake, no type or join, a join other than account, region or {attribute, key}", nil, []string{engine.CodeRelatedInvalid}},
 	{RuleRelatedUndeclared, LevelError, "a control reads input.related.<name> for a name its custom.related does not declare, so the rules reading it never hold", checkRelated, nil},
+	{RuleEquivalentUnknown, LevelError, "custom.equivalents names an anchor or a check ID that is not in the checked-in anchor lists (controls/anchors), which would inflate coverage", nil, []string{engine.CodeEquivalentUnknown}},
 }
 
 // byCode maps each front-end problem code to its rule.

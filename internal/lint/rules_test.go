@@ -140,6 +140,8 @@ func TestRules(t *testing.T) {
 			"controls/aws/s3/x.rego:34:24: deprecated-syntax: built-in any is deprecated"},
 		{RuleDeprecatedSyntax, goodControl, map[string]string{"controls/aws/s3/x_test.rego": "package rampart.aws.s3.x_test\n\nimport data.rampart.aws.s3.x\n\ntest_v0 { count(x.deny) == 0 }\n"},
 			"controls/aws/s3/x_test.rego:5:1: deprecated-syntax: Rego v0 syntax (`if` keyword is required before rule body)"},
+		{RuleEquivalentUnknown, r("#   remediation:", "#   equivalents:\n#     prowler: [s3_bucket_default_encryption, s3_bucket_default_encrytpion]\n#   remediation:").Replace(goodControl), nil,
+			`controls/aws/s3/x.rego:10:1: equivalent-unknown: custom.equivalents.prowler: "s3_bucket_default_encrytpion" is not a check in the checked-in Prowler list (controls/anchors)`},
 		{RuleRelatedInvalid, r("#   remediation:", "#   related:\n#     trails: {type: aws.cloudtrail.trail, join: org}\n#   remediation:").Replace(goodControl), nil,
 			`controls/aws/s3/x.rego:1:1: related-invalid: custom.related.trails.join "org" is not account, region or {attribute: ..., key: ...}`},
 		{RuleResourceTypeUnknown, r("#   remediation:", "#   related:\n#     trails: {type: aws.cloudtrail.trial, join: account}\n#   remediation:").Replace(goodControl), nil,

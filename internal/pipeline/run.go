@@ -385,7 +385,7 @@ func controlDocs(cat *engine.Catalog, fs []finding.Finding) []report.ControlDoc 
 			continue
 		}
 		out = append(out, report.ControlDoc{ID: c.ID, Title: c.Title, Description: c.Description, Severity: c.Severity,
-			Frameworks: c.Frameworks, Console: c.Remediation.Console, Terraform: c.Remediation.Terraform})
+			Frameworks: c.Frameworks, Equivalents: c.Equivalents, Console: c.Remediation.Console, Terraform: c.Remediation.Terraform})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out

@@ -16,6 +16,9 @@ type ControlDoc struct {
 	Description string              `json:"description,omitempty"`
 	Severity    finding.Severity    `json:"severity"`
 	Frameworks  map[string][]string `json:"frameworks,omitempty"`
+	// Equivalents are the other tools' check IDs the control answers in
+	// full (custom.equivalents), so a finding maps to theirs.
+	Equivalents map[string][]string `json:"equivalents,omitempty"`
 	Console     string              `json:"remediation_console,omitempty"`
 	Terraform   string              `json:"remediation_terraform,omitempty"`
 }
@@ -285,6 +288,9 @@ func sarifRules(r *Report) ([]SARIFRule, map[string]int) {
 				"problem.severity":  sarifLevel(c.Severity),
 			},
 		})
+		if len(c.Equivalents) > 0 { // other tools' checks, for users mapping their findings
+			rules[len(rules)-1].Properties["equivalents"] = c.Equivalents
+		}
 	}
 	return rules, index
 }

@@ -100,6 +100,7 @@ func TestSARIFContent(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
 	r := gateFixture()
+	r.Controls[0].Equivalents = map[string][]string{"prowler": {"ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22"}}
 	require.NoError(t, WriteSARIF(&buf, r))
 	var log struct {
 		Runs []struct {
@@ -126,6 +127,12 @@ func TestSARIFContent(t *testing.T) {
 	require.Equal(t, "9.5", ec2.Properties["security-severity"])
 	require.Contains(t, ec2.Help.Text, "Terraform: Remove the open cidr_blocks")
 	require.Contains(t, ec2.Properties["tags"], "cis-aws-3.0/5.2")
+	require.Equal(t, map[string]any{"prowler": []any{"ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22"}}, ec2.Properties["equivalents"])
+	for _, rule := range run.Tool.Driver.Rules {
+		if rule.ID != "AWS-EC2-001" {
+			require.NotContains(t, rule.Properties, "equivalents", "a control without equivalents gets no empty property")
+		}
+	}
 
 	byState := map[string]int{}
 	for _, res := range run.Results {

@@ -14,6 +14,9 @@
 #     iso27001-2022: ["A.5.15", "A.8.2"]
 #     nist-800-53-r5: ["AC-3", "AC-6", "CA-7"]
 #     soc2: ["CC6.1", "CC6.3"]
+#   equivalents:
+#     prowler: [accessanalyzer_enabled]
+#     trivy: [AVD-AWS-0175]
 #   remediation:
 #     console: 'IAM → Access analyzer → (each region) → Create analyzer, zone of trust: the account or the organisation.'
 #     terraform: 'aws_accessanalyzer_analyzer { analyzer_name, type = "ACCOUNT" } (or ORGANIZATION) in a provider for each region.'

@@ -13,6 +13,8 @@
 #     iso27001-2022: ["A.5.16", "A.8.9"]
 #     nist-800-53-r5: ["CM-8", "CM-3"]
 #     soc2: ["CC7.1"]
+#   equivalents:
+#     prowler: [config_recorder_all_regions_enabled]
 #   remediation:
 #     console: 'AWS Config → (each region) → Settings → Recording: all resource types, including global ones → start recording.'
 #     terraform: 'aws_config_configuration_recorder with recording_group { all_supported = true } and aws_config_configuration_recorder_status { is_enabled = true } in each region.'

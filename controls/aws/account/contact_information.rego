@@ -15,6 +15,7 @@
 #     iso27001-2022: ["A.5.24"]
 #     nist-800-53-r5: ["IR-6"]
 #     soc2: ["CC2.3"]
+#   equivalents: {}
 #   remediation:
 #     console: 'Account → Contact information → Edit: full name, address, country and a phone number of a team rather than a person.'
 #     terraform: 'aws_account_primary_contact { full_name, address_line_1, city, country_code, phone_number, postal_code }.'

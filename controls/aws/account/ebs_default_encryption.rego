@@ -12,6 +12,8 @@
 #     iso27001-2022: ["A.8.24"]
 #     nist-800-53-r5: ["SC-28", "SC-28(1)"]
 #     soc2: ["CC6.1", "CC6.7"]
+#   equivalents:
+#     prowler: [ec2_ebs_default_encryption]
 #   remediation:
 #     console: 'EC2 → (each region) → Settings → Data protection and security → EBS encryption → Manage → Always encrypt new EBS volumes.'
 #     terraform: 'aws_ebs_encryption_by_default { enabled = true } in a provider for each region.'

@@ -18,6 +18,8 @@
 #     iso27001-2022: ["A.5.16", "A.5.18"]
 #     nist-800-53-r5: ["AC-2(1)", "IA-2", "IA-8"]
 #     soc2: ["CC6.2"]
+#   equivalents:
+#     prowler: [iam_check_saml_providers_sts]
 #   remediation:
 #     console: 'IAM Identity Center → Enable (in the management account) and assign permission sets to the account; or IAM → Identity providers → Add provider (SAML or OpenID Connect) for the directory.'
 #     terraform: 'aws_ssoadmin_account_assignment for the account (Identity Center), or aws_iam_saml_provider / aws_iam_openid_connect_provider.'

@@ -12,6 +12,8 @@
 #     iso27001-2022: ["A.5.25", "A.8.16"]
 #     nist-800-53-r5: ["SI-4", "RA-5"]
 #     soc2: ["CC7.2"]
+#   equivalents:
+#     prowler: [guardduty_is_enabled]
 #   remediation:
 #     console: 'GuardDuty → (each region) → Get started → Enable GuardDuty (or enable it organisation-wide from the delegated administrator).'
 #     terraform: 'aws_guardduty_detector { enable = true } in a provider for each region (or aws_guardduty_organization_configuration).'

@@ -14,6 +14,8 @@
 #     iso27001-2022: ["A.5.12", "A.5.9"]
 #     nist-800-53-r5: ["RA-2", "CM-8", "SI-4"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [macie_is_enabled]
 #   remediation:
 #     console: 'Macie → (each region) → Get started → Enable Macie (or from the delegated administrator for the organisation), then create a sensitive-data discovery job.'
 #     terraform: 'aws_macie2_account { status = "ENABLED" } in a provider for each region.'

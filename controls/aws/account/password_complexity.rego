@@ -11,6 +11,9 @@
 #     iso27001-2022: ["A.5.17"]
 #     nist-800-53-r5: ["IA-5(1)"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [iam_password_policy_lowercase, iam_password_policy_number, iam_password_policy_symbol, iam_password_policy_uppercase]
+#     trivy: [AVD-AWS-0058, AVD-AWS-0059, AVD-AWS-0060, AVD-AWS-0061]
 #   remediation:
 #     console: 'IAM → Account settings → Password policy → Edit → require at least one uppercase letter, one lowercase letter, one number and one non-alphanumeric character.'
 #     terraform: 'aws_iam_account_password_policy with require_uppercase_characters, require_lowercase_characters, require_numbers and require_symbols = true.'

@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.5.17"]
 #     nist-800-53-r5: ["IA-5(1)"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [iam_password_policy_minimum_length_14]
+#     trivy: [AVD-AWS-0063]
 #   remediation:
 #     console: 'IAM → Account settings → Password policy → Edit → set the minimum length to 14 or more.'
 #     terraform: 'aws_iam_account_password_policy with minimum_password_length = 14.'

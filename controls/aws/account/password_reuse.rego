@@ -13,6 +13,9 @@
 #     iso27001-2022: ["A.5.17"]
 #     nist-800-53-r5: ["IA-5(1)"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [iam_password_policy_reuse_24]
+#     trivy: [AVD-AWS-0056]
 #   remediation:
 #     console: 'IAM → Account settings → Password policy → Edit → set the reuse prevention (remembered passwords) to 24 or more.'
 #     terraform: 'aws_iam_account_password_policy with password_reuse_prevention = 24.'

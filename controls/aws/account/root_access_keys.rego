@@ -13,6 +13,9 @@
 #     iso27001-2022: ["A.5.15", "A.8.2"]
 #     nist-800-53-r5: ["AC-6(2)", "AC-6(10)"]
 #     soc2: ["CC6.1", "CC6.3"]
+#   equivalents:
+#     prowler: [iam_no_root_access_key]
+#     trivy: [AVD-AWS-0141]
 #   remediation:
 #     console: 'Sign in as root → Security credentials → Access keys → Deactivate and then Delete every key.'
 #     terraform: 'Terraform cannot manage root access keys; delete them in the console and keep no aws_iam_access_key for the root user in state.'

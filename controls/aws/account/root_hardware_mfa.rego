@@ -15,6 +15,9 @@
 #     iso27001-2022: ["A.5.17", "A.8.5"]
 #     nist-800-53-r5: ["IA-2(1)", "IA-2(6)"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [iam_root_hardware_mfa_enabled]
+#     trivy: [AVD-AWS-0165]
 #   remediation:
 #     console: 'Sign in as root → Security credentials → Multi-factor authentication → Assign MFA device: a security key or hardware TOTP token; then remove the virtual device.'
 #     terraform: 'Terraform cannot enrol an MFA device for the root user; enrol a hardware device in the console.'

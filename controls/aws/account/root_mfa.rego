@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.5.17", "A.8.5"]
 #     nist-800-53-r5: ["IA-2(1)"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [iam_root_mfa_enabled]
+#     trivy: [AVD-AWS-0142]
 #   remediation:
 #     console: 'Sign in as root → Security credentials → Multi-factor authentication → Assign MFA device (a hardware key preferably).'
 #     terraform: 'Terraform cannot enrol an MFA device for the root user; enrol it in the console.'

@@ -14,6 +14,9 @@
 #     iso27001-2022: ["A.8.2"]
 #     nist-800-53-r5: ["AC-6(2)", "AC-6(5)"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [iam_avoid_root_usage]
+#     trivy: [AVD-AWS-0140]
 #   remediation:
 #     console: 'Find out from CloudTrail (userIdentity.type = Root) what the root user was used for, give that task to an IAM role or Identity Center user, and keep the root credentials locked away.'
 #     terraform: 'Terraform cannot change how the root user is used; create the IAM roles (aws_iam_role) the work needs and stop using root.'

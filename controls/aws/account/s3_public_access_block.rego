@@ -13,6 +13,8 @@
 #     iso27001-2022: ["A.8.3", "A.8.12"]
 #     nist-800-53-r5: ["AC-3", "AC-21"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [s3_account_level_public_access_blocks]
 #   remediation:
 #     console: 'S3 → Block Public Access settings for this account → Edit → turn on all four settings.'
 #     terraform: 'aws_s3_account_public_access_block with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets all true.'

@@ -13,6 +13,8 @@
 #     iso27001-2022: ["A.5.5"]
 #     nist-800-53-r5: ["IR-6", "IR-7"]
 #     soc2: ["CC2.3"]
+#   equivalents:
+#     prowler: [account_security_contact_information_is_registered]
 #   remediation:
 #     console: 'Account → Alternate contacts → Security → Edit → enter a monitored team address.'
 #     terraform: 'aws_account_alternate_contact with alternate_contact_type = "SECURITY".'

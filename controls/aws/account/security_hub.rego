@@ -14,6 +14,8 @@
 #     iso27001-2022: ["A.5.25", "A.8.16"]
 #     nist-800-53-r5: ["SI-4", "CA-7"]
 #     soc2: ["CC7.2"]
+#   equivalents:
+#     prowler: [securityhub_enabled]
 #   remediation:
 #     console: 'Security Hub → (each region) → Go to Security Hub → Enable Security Hub (or central configuration from the delegated administrator).'
 #     terraform: 'aws_securityhub_account {} in a provider for each region (or aws_securityhub_organization_configuration).'

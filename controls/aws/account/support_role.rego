@@ -14,6 +14,9 @@
 #     iso27001-2022: ["A.5.24", "A.5.26"]
 #     nist-800-53-r5: ["IR-4", "IR-7"]
 #     soc2: ["CC7.4"]
+#   equivalents:
+#     prowler: [iam_support_role_created]
+#     trivy: [AVD-AWS-0169]
 #   remediation:
 #     console: 'IAM → Roles → Create role trusted by the account (or the incident team''s identity provider) → attach AWSSupportAccess.'
 #     terraform: 'aws_iam_role "support" with a trust policy for the incident team, and aws_iam_role_policy_attachment { policy_arn = "arn:aws:iam::aws:policy/AWSSupportAccess" }.'

@@ -18,6 +18,8 @@
 #     iso27001-2022: ["A.8.15", "A.8.16"]
 #     nist-800-53-r5: ["AU-2", "AU-12"]
 #     soc2: ["CC7.2"]
+#   equivalents:
+#     prowler: [cloudtrail_multi_region_enabled]
 #   remediation:
 #     console: 'CloudTrail → Trails → Create trail (or edit one): Apply trail to all regions: Yes; then Start logging.'
 #     terraform: 'aws_cloudtrail { is_multi_region_trail = true, include_global_service_events = true, enable_logging = true } in the account''s configuration.'

@@ -17,6 +17,9 @@
 #     iso27001-2022: ["A.8.15"]
 #     nist-800-53-r5: ["AU-9", "AU-12"]
 #     soc2: ["CC7.2"]
+#   equivalents:
+#     prowler: [cloudtrail_logs_s3_bucket_access_logging_enabled]
+#     trivy: [AVD-AWS-0163]
 #   remediation:
 #     console: 'S3 → the trail''s bucket → Properties → Server access logging → Edit → Enable, with a target bucket other than this one.'
 #     terraform: 'aws_s3_bucket_logging { bucket = <the trail''s bucket>, target_bucket = aws_s3_bucket.access_logs.id }.'

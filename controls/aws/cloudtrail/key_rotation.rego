@@ -18,6 +18,7 @@
 #     iso27001-2022: ["A.8.24", "A.8.15"]
 #     nist-800-53-r5: ["SC-12", "AU-9"]
 #     soc2: ["CC6.1"]
+#   equivalents: {}
 #   remediation:
 #     console: 'KMS → Customer managed keys → the trail''s key → Key rotation → Automatically rotate this KMS key every year; and Enable the key if it is disabled.'
 #     terraform: 'aws_kms_key { enable_key_rotation = true, is_enabled = true } for the key in aws_cloudtrail.kms_key_id.'

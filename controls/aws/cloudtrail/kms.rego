@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.8.24", "A.8.15"]
 #     nist-800-53-r5: ["AU-9", "SC-28"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [cloudtrail_kms_encryption_enabled]
+#     trivy: [AVD-AWS-0015]
 #   remediation:
 #     console: 'CloudTrail → Trails → the trail → General details → Edit → Log file SSE-KMS encryption: Enabled, with a customer managed key.'
 #     terraform: 'aws_cloudtrail { kms_key_id = aws_kms_key.trail.arn } with a key policy allowing cloudtrail.amazonaws.com.'

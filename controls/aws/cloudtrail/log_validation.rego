@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.8.15"]
 #     nist-800-53-r5: ["AU-9", "SI-7"]
 #     soc2: ["CC7.2"]
+#   equivalents:
+#     prowler: [cloudtrail_log_file_validation_enabled]
+#     trivy: [AVD-AWS-0016]
 #   remediation:
 #     console: 'CloudTrail → Trails → the trail → General details → Edit → Log file validation: Enabled.'
 #     terraform: 'aws_cloudtrail { enable_log_file_validation = true }.'

@@ -19,6 +19,8 @@
 #     iso27001-2022: ["A.8.15", "A.8.16"]
 #     nist-800-53-r5: ["AU-2", "AU-12"]
 #     soc2: ["CC7.2"]
+#   equivalents:
+#     prowler: [cloudtrail_multi_region_enabled_logging_management_events]
 #   remediation:
 #     console: 'CloudTrail → Trails → the multi-region trail → Management events → Edit → API activity: Read and Write, no excluded event sources.'
 #     terraform: 'aws_cloudtrail { is_multi_region_trail = true, event_selector { read_write_type = "All", include_management_events = true } } (and no exclude_management_event_sources).'

@@ -18,6 +18,9 @@
 #     iso27001-2022: ["A.8.15"]
 #     nist-800-53-r5: ["AU-2", "AU-12"]
 #     soc2: ["CC7.2"]
+#   equivalents:
+#     prowler: [cloudtrail_s3_dataevents_read_enabled]
+#     trivy: [AVD-AWS-0172]
 #   remediation:
 #     console: 'CloudTrail → Trails → the multi-region trail → Data events → Edit → Add data event type S3, log selector template "Log readonly events" (or all events), for all current and future buckets.'
 #     terraform: 'aws_cloudtrail { is_multi_region_trail = true, event_selector { read_write_type = "ReadOnly" (or "All"), data_resource { type = "AWS::S3::Object", values = ["arn:aws:s3"] } } }.'

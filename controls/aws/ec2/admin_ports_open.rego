@@ -12,6 +12,8 @@
 #     iso27001-2022: ["A.8.20", "A.8.22"]
 #     nist-800-53-r5: ["AC-4", "SC-7"]
 #     soc2: ["CC6.6"]
+#   equivalents:
+#     prowler: [ec2_securitygroup_allow_ingress_from_internet_to_all_ports, ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22, ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_3389]
 #   remediation:
 #     console: EC2 → Security groups → the group → Inbound rules → remove 0.0.0.0/0 and ::/0 sources on ports 22 and 3389; use Session Manager or a VPN.
 #     terraform: Remove the open cidr_blocks / ipv6_cidr_blocks from the ingress rule (aws_security_group ingress, aws_security_group_rule or aws_vpc_security_group_ingress_rule).

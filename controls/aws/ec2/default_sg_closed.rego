@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.8.20", "A.8.22"]
 #     nist-800-53-r5: ["AC-4", "SC-7(5)"]
 #     soc2: ["CC6.6"]
+#   equivalents:
+#     prowler: [ec2_securitygroup_default_restrict_traffic]
+#     trivy: [AVD-AWS-0173]
 #   remediation:
 #     console: VPC → Security groups → the VPC's "default" group → delete every inbound and outbound rule.
 #     terraform: 'Adopt it with aws_default_security_group { vpc_id = aws_vpc.x.id } and no ingress or egress blocks.'

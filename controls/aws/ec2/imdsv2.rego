@@ -13,6 +13,9 @@
 #     iso27001-2022: ["A.8.9", "A.8.20"]
 #     nist-800-53-r5: ["AC-3", "SC-7"]
 #     soc2: ["CC6.1", "CC6.6"]
+#   equivalents:
+#     prowler: [ec2_instance_imdsv2_enabled]
+#     trivy: [AVD-AWS-0028]
 #   remediation:
 #     console: 'EC2 → the instance → Actions → Instance settings → Modify instance metadata options → IMDSv2 Required (aws ec2 modify-instance-metadata-options --http-tokens required).'
 #     terraform: 'aws_instance (or aws_launch_template) metadata_options { http_tokens = "required" }.'

@@ -25,6 +25,8 @@
 #     iso27001-2022: ["A.8.20", "A.8.22"]
 #     nist-800-53-r5: ["AC-4", "SC-7"]
 #     soc2: ["CC6.6"]
+#   equivalents:
+#     prowler: [ec2_instance_port_cassandra_exposed_to_internet, ec2_instance_port_cifs_exposed_to_internet, ec2_instance_port_elasticsearch_kibana_exposed_to_internet, ec2_instance_port_ftp_exposed_to_internet, ec2_instance_port_kafka_exposed_to_internet, ec2_instance_port_kerberos_exposed_to_internet, ec2_instance_port_ldap_exposed_to_internet, ec2_instance_port_memcached_exposed_to_internet, ec2_instance_port_mongodb_exposed_to_internet, ec2_instance_port_mysql_exposed_to_internet, ec2_instance_port_oracle_exposed_to_internet, ec2_instance_port_postgresql_exposed_to_internet, ec2_instance_port_rdp_exposed_to_internet, ec2_instance_port_redis_exposed_to_internet, ec2_instance_port_sqlserver_exposed_to_internet, ec2_instance_port_ssh_exposed_to_internet, ec2_instance_port_telnet_exposed_to_internet]
 #   remediation:
 #     console: 'EC2 → Instances → the instance → Security → the group → Inbound rules → remove the 0.0.0.0/0 and ::/0 sources on the ports named; reach the instance through Session Manager, a VPN or a load balancer.'
 #     terraform: 'Remove the open cidr_blocks / ipv6_cidr_blocks from the groups in the aws_instance''s vpc_security_group_ids, or set associate_public_ip_address = false and put the instance behind a load balancer.'

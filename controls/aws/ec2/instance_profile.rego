@@ -13,6 +13,8 @@
 #     iso27001-2022: ["A.5.17", "A.8.2"]
 #     nist-800-53-r5: ["IA-5(7)", "AC-6"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [ec2_instance_profile_attached]
 #   remediation:
 #     console: 'EC2 → Instances → the instance → Actions → Security → Modify IAM role → choose a role with the permissions the workload needs; remove stored access keys from the machine.'
 #     terraform: 'Set iam_instance_profile on the aws_instance to an aws_iam_instance_profile whose role has the permissions needed.'

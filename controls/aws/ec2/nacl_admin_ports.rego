@@ -17,6 +17,8 @@
 #     iso27001-2022: ["A.8.20", "A.8.22"]
 #     nist-800-53-r5: ["SC-7", "AC-17"]
 #     soc2: ["CC6.6"]
+#   equivalents:
+#     prowler: [ec2_networkacl_allow_ingress_tcp_port_22, ec2_networkacl_allow_ingress_tcp_port_3389]
 #   remediation:
 #     console: 'VPC → Network ACLs → the ACL → Inbound rules → Edit: replace the 0.0.0.0/0 (and ::/0) allow covering ports 22 and 3389 with the administrators'' ranges, or add a lower-numbered deny for them; use Session Manager instead of open SSH/RDP.'
 #     terraform: 'aws_network_acl_rule (or the ingress blocks of aws_network_acl): no rule_action = "allow" with cidr_block = "0.0.0.0/0" / ipv6_cidr_block = "::/0" whose from_port..to_port covers 22 or 3389 before a deny.'

@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.8.24"]
 #     nist-800-53-r5: ["SC-28", "SC-28(1)"]
 #     soc2: ["CC6.1", "CC6.7"]
+#   equivalents:
+#     prowler: [ec2_ebs_volume_encryption]
+#     trivy: [AVD-AWS-0026]
 #   remediation:
 #     console: 'Create an encrypted snapshot copy of the volume, restore it as a new encrypted volume, swap it in, and turn on EBS encryption by default.'
 #     terraform: 'aws_ebs_volume { encrypted = true } (and aws_instance root_block_device { encrypted = true }).'

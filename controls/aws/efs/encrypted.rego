@@ -13,6 +13,9 @@
 #     iso27001-2022: ["A.8.24"]
 #     nist-800-53-r5: ["SC-28", "SC-28(1)"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [efs_encryption_at_rest_enabled]
+#     trivy: [AVD-AWS-0037]
 #   remediation:
 #     console: 'EFS → Create file system → Customize → Enable encryption of data at rest (KMS key); copy the data over (AWS DataSync) and delete the unencrypted one.'
 #     terraform: 'aws_efs_file_system { encrypted = true, kms_key_id = aws_kms_key.efs.arn } (changing it replaces the file system).'

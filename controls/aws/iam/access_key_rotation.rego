@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.5.17"]
 #     nist-800-53-r5: ["IA-5(1)"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [iam_rotate_access_key_90_days]
+#     trivy: [AVD-AWS-0146]
 #   remediation:
 #     console: IAM → Users → Security credentials → Create access key, move clients to it, then deactivate and delete the old key.
 #     terraform: Replace the aws_iam_access_key resource (taint or create_before_destroy with a new name) and roll the secret to its consumers.

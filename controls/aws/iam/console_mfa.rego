@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.5.17", "A.8.5"]
 #     nist-800-53-r5: ["IA-2(1)", "IA-2(2)"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [iam_user_mfa_enabled_console_access]
+#     trivy: [AVD-AWS-0145]
 #   remediation:
 #     console: IAM → Users → the user → Security credentials → Assign MFA device (or remove the console password).
 #     terraform: Terraform cannot enrol an MFA device; enforce MFA with an IAM policy denying actions when aws:MultiFactorAuthPresent is false, and enrol the device in the console.

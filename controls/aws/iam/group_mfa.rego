@@ -13,6 +13,8 @@
 #     iso27001-2022: ["A.5.17", "A.8.5"]
 #     nist-800-53-r5: ["IA-2(1)", "IA-2(2)"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     trivy: [AVD-AWS-0123]
 #   remediation:
 #     console: 'IAM → User groups → the group → Permissions → Add permissions → Create inline policy → a Deny statement with NotAction of the MFA self-service actions and Condition BoolIfExists aws:MultiFactorAuthPresent = false.'
 #     terraform: 'aws_iam_group_policy with a statement { effect = "Deny", not_actions = [...], resources = ["*"], condition { test = "BoolIfExists", variable = "aws:MultiFactorAuthPresent", values = ["false"] } }.'

@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.5.15", "A.5.18"]
 #     nist-800-53-r5: ["AC-2", "AC-6"]
 #     soc2: ["CC6.3"]
+#   equivalents:
+#     prowler: [iam_policy_attached_only_to_group_or_roles]
+#     trivy: [AVD-AWS-0143]
 #   remediation:
 #     console: 'IAM → Users → the user → Permissions → move each directly attached or inline policy to a group and add the user to it.'
 #     terraform: 'Replace aws_iam_user_policy and aws_iam_user_policy_attachment with aws_iam_group_policy_attachment and aws_iam_user_group_membership.'

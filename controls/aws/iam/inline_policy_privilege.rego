@@ -16,6 +16,8 @@
 #     iso27001-2022: ["A.5.15", "A.8.2"]
 #     nist-800-53-r5: ["AC-6", "AC-6(1)", "AC-6(10)"]
 #     soc2: ["CC6.3"]
+#   equivalents:
+#     prowler: [iam_inline_policy_no_administrative_privileges]
 #   remediation:
 #     console: 'IAM → the user, group or role → Permissions → the inline policy → Edit → remove "*" and the escalation actions it names, or replace it with a reviewed managed policy.'
 #     terraform: 'Narrow the policy of the aws_iam_*_policy (or inline_policy block) to named actions; grant iam:PassRole only on the roles needed, with iam:PassedToService.'

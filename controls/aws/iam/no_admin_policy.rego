@@ -13,6 +13,8 @@
 #     iso27001-2022: ["A.5.15", "A.8.2"]
 #     nist-800-53-r5: ["AC-6", "AC-6(1)"]
 #     soc2: ["CC6.3"]
+#   equivalents:
+#     prowler: [iam_aws_attached_policy_no_administrative_privileges, iam_customer_attached_policy_no_administrative_privileges]
 #   remediation:
 #     console: 'IAM → Policies → the policy → Edit → replace "Action": "*" with the actions needed, or detach it from every user, group and role.'
 #     terraform: 'Narrow the aws_iam_policy document (data.aws_iam_policy_document statements) to named actions and resources.'

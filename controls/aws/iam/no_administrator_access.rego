@@ -11,6 +11,8 @@
 #     iso27001-2022: ["A.5.15", "A.8.2"]
 #     nist-800-53-r5: ["AC-6", "AC-6(1)"]
 #     soc2: ["CC6.3"]
+#   equivalents:
+#     prowler: [iam_group_administrator_access_policy, iam_role_administratoraccess_policy, iam_user_administrator_access_policy]
 #   remediation:
 #     console: 'IAM → Users, User groups or Roles → the identity → Permissions → remove AdministratorAccess and attach a policy with the actions it needs.'
 #     terraform: 'Remove the aws_iam_*_policy_attachment (or managed_policy_arns entry) with policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"; attach a narrower policy instead.'

@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.5.17"]
 #     nist-800-53-r5: ["IA-5(1)"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [iam_user_two_active_access_key]
+#     trivy: [AVD-AWS-0167]
 #   remediation:
 #     console: 'IAM → Users → the user → Security credentials → deactivate and delete the key not in use.'
 #     terraform: 'Keep a single aws_iam_access_key per user outside a rotation window.'

@@ -13,6 +13,8 @@
 #     iso27001-2022: ["A.5.15", "A.8.2"]
 #     nist-800-53-r5: ["AC-6", "AC-6(10)"]
 #     soc2: ["CC6.3"]
+#   equivalents:
+#     trivy: [AVD-AWS-0342]
 #   remediation:
 #     console: 'IAM → Policies → the policy → Edit → give iam:PassRole the ARNs of the roles to pass, with a condition on iam:PassedToService.'
 #     terraform: 'In the aws_iam_policy document, set resources of the iam:PassRole statement to the role ARNs and add condition { test = "StringEquals", variable = "iam:PassedToService" }.'

@@ -17,6 +17,7 @@
 #     iso27001-2022: ["A.5.19", "A.8.2"]
 #     nist-800-53-r5: ["AC-3", "AC-20"]
 #     soc2: ["CC6.1"]
+#   equivalents: {}
 #   remediation:
 #     console: 'IAM → Roles → the role → Trust relationships → Edit trust policy → add "Condition": {"StringEquals": {"sts:ExternalId": "<value agreed with the third party>"}} to the statement trusting the other account, or remove that account.'
 #     terraform: 'Add a condition { test = "StringEquals", variable = "sts:ExternalId", values = [...] } to the statement of the assume_role_policy that trusts the other account.'

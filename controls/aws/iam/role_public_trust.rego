@@ -12,6 +12,7 @@
 #     iso27001-2022: ["A.5.15", "A.8.2"]
 #     nist-800-53-r5: ["AC-3", "AC-6"]
 #     soc2: ["CC6.1", "CC6.3"]
+#   equivalents: {}
 #   remediation:
 #     console: 'IAM → Roles → the role → Trust relationships → Edit trust policy → name the accounts, roles or services that may assume it instead of "*", or add a condition on aws:PrincipalOrgID.'
 #     terraform: 'In the assume_role_policy (data.aws_iam_policy_document principals block) replace identifiers = ["*"] with the principals that need the role, or add a condition on aws:PrincipalOrgID.'

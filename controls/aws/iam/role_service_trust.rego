@@ -13,6 +13,8 @@
 #     iso27001-2022: ["A.8.2"]
 #     nist-800-53-r5: ["AC-3"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [iam_role_cross_service_confused_deputy_prevention]
 #   remediation:
 #     console: 'IAM → Roles → the role → Trust relationships → Edit trust policy → add "Condition": {"StringEquals": {"aws:SourceAccount": "<account>"}} (or ArnLike aws:SourceArn) to the statement trusting the service.'
 #     terraform: 'Add a condition { test = "StringEquals", variable = "aws:SourceAccount", values = [data.aws_caller_identity.current.account_id] } to the service statement of the assume_role_policy.'

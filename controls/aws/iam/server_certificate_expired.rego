@@ -14,6 +14,9 @@
 #     iso27001-2022: ["A.8.24"]
 #     nist-800-53-r5: ["SC-12", "SC-17"]
 #     soc2: ["CC6.7"]
+#   equivalents:
+#     prowler: [iam_no_expired_server_certificates_stored]
+#     trivy: [AVD-AWS-0168]
 #   remediation:
 #     console: 'IAM has no console page for server certificates: aws iam delete-server-certificate --server-certificate-name <name> (after moving its users to a current certificate, preferably in ACM).'
 #     terraform: 'Remove the aws_iam_server_certificate (use aws_acm_certificate instead), or replace it with a current certificate and create_before_destroy.'

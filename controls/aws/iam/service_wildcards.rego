@@ -13,6 +13,8 @@
 #     iso27001-2022: ["A.5.15", "A.8.2"]
 #     nist-800-53-r5: ["AC-6", "AU-9"]
 #     soc2: ["CC6.3"]
+#   equivalents:
+#     prowler: [iam_no_custom_policy_permissive_role_assumption, iam_policy_no_full_access_to_cloudtrail, iam_policy_no_full_access_to_kms]
 #   remediation:
 #     console: 'IAM → Policies → the policy → Edit → replace cloudtrail:*, kms:* or sts:AssumeRole on "*" with named actions and the ARNs of the trails, keys or roles needed.'
 #     terraform: 'In the aws_iam_policy document, list the actions needed instead of cloudtrail:* or kms:*, and the role ARNs in the resources of sts:AssumeRole.'

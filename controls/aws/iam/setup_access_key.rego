@@ -13,6 +13,8 @@
 #     iso27001-2022: ["A.5.17", "A.5.18"]
 #     nist-800-53-r5: ["AC-2", "IA-5"]
 #     soc2: ["CC6.2"]
+#   equivalents:
+#     prowler: [iam_user_no_setup_initial_access_key]
 #   remediation:
 #     console: 'IAM → Users → the user → Security credentials → Access keys → Deactivate, then Delete the key that was never used.'
 #     terraform: 'Remove the aws_iam_access_key of a console user that no program uses.'

@@ -12,6 +12,8 @@
 #     iso27001-2022: ["A.5.15"]
 #     nist-800-53-r5: ["AC-6"]
 #     soc2: ["CC6.3"]
+#   equivalents:
+#     prowler: [iam_customer_unattached_policy_no_administrative_privileges]
 #   remediation:
 #     console: 'IAM → Policies → the policy → Delete, or Edit it to name the actions needed.'
 #     terraform: 'Remove the aws_iam_policy resource, or narrow its document to named actions and resources.'

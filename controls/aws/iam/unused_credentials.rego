@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.5.18"]
 #     nist-800-53-r5: ["AC-2(3)"]
 #     soc2: ["CC6.2"]
+#   equivalents:
+#     prowler: [iam_user_accesskey_unused, iam_user_console_access_unused]
+#     trivy: [AVD-AWS-0144, AVD-AWS-0166]
 #   remediation:
 #     console: 'IAM → Users → the user → Security credentials → deactivate the access key, or Manage console access → Disable.'
 #     terraform: 'Remove the aws_iam_access_key or aws_iam_user_login_profile resource of the unused credential.'

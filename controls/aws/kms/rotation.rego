@@ -13,6 +13,9 @@
 #     iso27001-2022: ["A.8.24"]
 #     nist-800-53-r5: ["SC-12"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [kms_cmk_rotation_enabled]
+#     trivy: [AVD-AWS-0065]
 #   remediation:
 #     console: 'KMS → Customer managed keys → the key → Key rotation → Automatically rotate this KMS key every year.'
 #     terraform: 'aws_kms_key { enable_key_rotation = true }.'

@@ -22,6 +22,9 @@
 #     iso27001-2022: ["A.8.15", "A.8.16"]
 #     nist-800-53-r5: ["AU-6", "SI-4(2)"]
 #     soc2: ["CC7.2", "CC7.3"]
+#   equivalents:
+#     prowler: [cloudwatch_log_metric_filter_unauthorized_api_calls]
+#     trivy: [AVD-AWS-0147]
 #   remediation:
 #     console: 'CloudWatch → Log groups → the multi-region trail''s log group → Metric filters → Create metric filter with the pattern { ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") && ($.sourceIPAddress != "delivery.logs.amazonaws.com") && ($.eventName != "HeadBucket") }; then Create alarm on its metric (threshold >= 1) notifying an SNS topic, and confirm a subscription to the topic.'
 #     terraform: 'aws_cloudwatch_log_metric_filter { log_group_name = <the trail''s log group>, pattern = <the CIS 4.1 pattern>, metric_transformation { name, namespace, value = "1" } }, aws_cloudwatch_metric_alarm on that metric with alarm_actions = [aws_sns_topic.security.arn], and an aws_sns_topic_subscription.'

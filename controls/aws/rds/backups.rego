@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.8.13"]
 #     nist-800-53-r5: ["CP-9", "CP-10"]
 #     soc2: ["A1.2"]
+#   equivalents:
+#     prowler: [rds_instance_backup_enabled, rds_instance_deletion_protection]
+#     trivy: [AVD-AWS-0077, AVD-AWS-0177]
 #   remediation:
 #     console: 'RDS → the instance → Modify → Backup retention period: 7 days or more; Deletion protection: Enable.'
 #     terraform: 'aws_db_instance { backup_retention_period = 7, deletion_protection = true }.'

@@ -13,6 +13,9 @@
 #     iso27001-2022: ["A.8.24"]
 #     nist-800-53-r5: ["SC-28", "SC-28(1)"]
 #     soc2: ["CC6.1", "CC6.7"]
+#   equivalents:
+#     prowler: [rds_instance_storage_encrypted]
+#     trivy: [AVD-AWS-0080]
 #   remediation:
 #     console: 'Take a snapshot, copy it with encryption under a KMS key, restore a new instance from the encrypted copy and switch clients to it.'
 #     terraform: 'aws_db_instance { storage_encrypted = true, kms_key_id = aws_kms_key.x.arn } (forces a new instance).'

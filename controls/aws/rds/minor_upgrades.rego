@@ -13,6 +13,8 @@
 #     iso27001-2022: ["A.8.8"]
 #     nist-800-53-r5: ["SI-2", "SI-2(2)"]
 #     soc2: ["CC7.1"]
+#   equivalents:
+#     prowler: [rds_instance_minor_version_upgrade_enabled]
 #   remediation:
 #     console: 'RDS → the instance → Modify → Maintenance → Auto minor version upgrade: Enable.'
 #     terraform: 'aws_db_instance { auto_minor_version_upgrade = true }.'

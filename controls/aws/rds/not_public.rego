@@ -13,6 +13,9 @@
 #     iso27001-2022: ["A.8.20", "A.8.22"]
 #     nist-800-53-r5: ["AC-4", "SC-7"]
 #     soc2: ["CC6.6"]
+#   equivalents:
+#     prowler: [rds_instance_no_public_access]
+#     trivy: [AVD-AWS-0180]
 #   remediation:
 #     console: 'RDS → the instance → Modify → Connectivity → Public access: Not publicly accessible → apply.'
 #     terraform: 'aws_db_instance { publicly_accessible = false }.'

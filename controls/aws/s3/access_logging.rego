@@ -13,6 +13,9 @@
 #     iso27001-2022: ["A.8.15"]
 #     nist-800-53-r5: ["AU-2", "AU-12"]
 #     soc2: ["CC7.2"]
+#   equivalents:
+#     prowler: [s3_bucket_server_access_logging_enabled]
+#     trivy: [AVD-AWS-0089]
 #   remediation:
 #     console: 'S3 → the bucket → Properties → Server access logging → Edit → Enable, with a target bucket.'
 #     terraform: 'aws_s3_bucket_logging with target_bucket and target_prefix.'

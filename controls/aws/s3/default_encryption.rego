@@ -13,6 +13,7 @@
 #     iso27001-2022: ["A.8.24"]
 #     nist-800-53-r5: ["SC-28", "SC-28(1)"]
 #     soc2: ["CC6.1", "CC6.7"]
+#   equivalents: {}
 #   remediation:
 #     console: S3 → the bucket → Properties → Default encryption → SSE-KMS with a customer managed key.
 #     terraform: 'aws_s3_bucket_server_side_encryption_configuration with rule { apply_server_side_encryption_by_default { sse_algorithm = "aws:kms", kms_master_key_id = aws_kms_key.x.arn } }.'

@@ -13,6 +13,9 @@
 #     iso27001-2022: ["A.8.13"]
 #     nist-800-53-r5: ["CP-9", "SI-12"]
 #     soc2: ["A1.2"]
+#   equivalents:
+#     prowler: [s3_bucket_no_mfa_delete]
+#     trivy: [AVD-AWS-0170]
 #   remediation:
 #     console: 'MFA Delete cannot be set in the console: as the root user run aws s3api put-bucket-versioning --bucket NAME --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa "SERIAL CODE".'
 #     terraform: 'aws_s3_bucket_versioning with versioning_configuration { status = "Enabled", mfa_delete = "Enabled" } and mfa = "<serial> <code>" (applied with the root user''s MFA).'

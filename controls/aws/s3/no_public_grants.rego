@@ -13,6 +13,9 @@
 #     iso27001-2022: ["A.8.3", "A.5.15"]
 #     nist-800-53-r5: ["AC-3", "AC-6", "AC-21"]
 #     soc2: ["CC6.1", "CC6.6"]
+#   equivalents:
+#     prowler: [s3_bucket_policy_public_write_access, s3_bucket_public_access, s3_bucket_public_list_acl, s3_bucket_public_write_acl]
+#     trivy: [AVD-AWS-0092]
 #   remediation:
 #     console: 'S3 → the bucket → Permissions → remove AllUsers/AuthenticatedUsers grants from the ACL (or set Object Ownership to Bucket owner enforced) and remove Allow statements for Principal "*".'
 #     terraform: 'Remove public grants from aws_s3_bucket_acl (or use aws_s3_bucket_ownership_controls with BucketOwnerEnforced) and principals "*" from aws_s3_bucket_policy.'

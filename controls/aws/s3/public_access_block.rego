@@ -13,6 +13,9 @@
 #     iso27001-2022: ["A.8.3", "A.8.12"]
 #     nist-800-53-r5: ["AC-3", "AC-21"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     prowler: [s3_bucket_level_public_access_block]
+#     trivy: [AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093, AVD-AWS-0094]
 #   remediation:
 #     console: S3 → the bucket → Permissions → Block public access → Edit → turn on all four settings.
 #     terraform: 'aws_s3_bucket_public_access_block with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets all true.'

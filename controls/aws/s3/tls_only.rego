@@ -12,6 +12,8 @@
 #     iso27001-2022: ["A.8.24", "A.5.14"]
 #     nist-800-53-r5: ["SC-8", "SC-8(1)"]
 #     soc2: ["CC6.7"]
+#   equivalents:
+#     prowler: [s3_bucket_secure_transport_policy]
 #   remediation:
 #     console: 'S3 → the bucket → Permissions → Bucket policy → add a Deny statement for Principal "*", Action "s3:*", Condition Bool aws:SecureTransport "false".'
 #     terraform: 'aws_s3_bucket_policy with a statement { effect = "Deny", principals { type = "*" }, actions = ["s3:*"], condition { test = "Bool", variable = "aws:SecureTransport", values = ["false"] } }.'

@@ -11,6 +11,9 @@
 #     iso27001-2022: ["A.8.13"]
 #     nist-800-53-r5: ["CP-9", "SI-12"]
 #     soc2: ["A1.2"]
+#   equivalents:
+#     prowler: [s3_bucket_object_versioning]
+#     trivy: [AVD-AWS-0090]
 #   remediation:
 #     console: 'S3 → the bucket → Properties → Bucket Versioning → Edit → Enable.'
 #     terraform: 'aws_s3_bucket_versioning with versioning_configuration { status = "Enabled" }.'

@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.8.15", "A.8.16"]
 #     nist-800-53-r5: ["AU-12", "SI-4"]
 #     soc2: ["CC7.2"]
+#   equivalents:
+#     prowler: [vpc_flow_logs_enabled]
+#     trivy: [AVD-AWS-0178]
 #   remediation:
 #     console: 'VPC → the VPC → Flow logs → Create flow log: filter All (or Reject at least), to CloudWatch Logs or S3.'
 #     terraform: 'aws_flow_log { vpc_id = aws_vpc.x.id, traffic_type = "ALL", log_destination = ... }.'

@@ -18,6 +18,7 @@
 #     iso27001-2022: ["A.8.20", "A.8.22"]
 #     nist-800-53-r5: ["SC-7", "AC-4"]
 #     soc2: ["CC6.6"]
+#   equivalents: {}
 #   remediation:
 #     console: 'VPC → Route tables → the table → Routes → Edit: replace the wide route to the pcx-… target with routes to the peer subnets this VPC needs.'
 #     terraform: 'aws_route { vpc_peering_connection_id = ..., destination_cidr_block = <a peer subnet> } instead of 0.0.0.0/0 or a block wider than /16.'

@@ -12,6 +12,7 @@
 #     iso27001-2022: ["A.5.17", "A.8.5"]
 #     nist-800-53-r5: ["IA-2(1)", "IA-2(2)"]
 #     soc2: ["CC6.1"]
+#   equivalents: {}
 #   remediation:
 #     console: 'Ask the person to enable 2FA (Settings → Password and authentication), or remove them from the organization.'
 #     terraform: 'Not settable per user; require 2FA for the organization (GH-ORG-001).'

@@ -12,6 +12,8 @@
 #     iso27001-2022: ["A.8.2", "A.5.15"]
 #     nist-800-53-r5: ["AC-6"]
 #     soc2: ["CC6.3"]
+#   equivalents:
+#     legitify: [token_default_permissions_is_read_write]
 #   remediation:
 #     console: 'Organization settings → Actions → General → Workflow permissions → Read repository contents and packages permissions.'
 #     terraform: 'github_workflow_organization_permissions default_workflow_permissions = "read" (or the organization settings).'

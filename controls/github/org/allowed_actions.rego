@@ -13,6 +13,8 @@
 #     iso27001-2022: ["A.5.21", "A.8.30"]
 #     nist-800-53-r5: ["SR-3", "CM-7(5)"]
 #     soc2: ["CC6.8"]
+#   equivalents:
+#     legitify: [all_github_actions_are_allowed]
 #   remediation:
 #     console: 'Organization settings → Actions → General → Policies → Allow select actions and reusable workflows (or local only).'
 #     terraform: 'github_actions_organization_permissions allowed_actions = "selected" with allowed_actions_config.'

@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.5.15", "A.8.2"]
 #     nist-800-53-r5: ["AC-6"]
 #     soc2: ["CC6.3"]
+#   equivalents:
+#     cis-ssc: ["1.3.8", "2.3.5"]
+#     prowler: [organization_default_repository_permission_strict]
 #   remediation:
 #     console: Organization settings → Member privileges → Base permissions → No permission or Read.
 #     terraform: 'github_organization_settings: default_repository_permission = "read" (or "none").'

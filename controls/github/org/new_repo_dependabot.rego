@@ -13,6 +13,7 @@
 #     iso27001-2022: ["A.8.8", "A.8.9"]
 #     nist-800-53-r5: ["CM-2", "RA-5"]
 #     soc2: ["CC7.1"]
+#   equivalents: {}
 #   remediation:
 #     console: 'Organization settings → Code security → Configurations: enable Dependabot alerts and security updates for new repositories.'
 #     terraform: 'github_organization_settings dependabot_alerts_enabled_for_new_repositories = true and dependabot_security_updates_enabled_for_new_repositories = true.'

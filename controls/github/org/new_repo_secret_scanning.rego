@@ -12,6 +12,7 @@
 #     iso27001-2022: ["A.8.12", "A.8.9"]
 #     nist-800-53-r5: ["CM-2", "IA-5(7)"]
 #     soc2: ["CC6.1"]
+#   equivalents: {}
 #   remediation:
 #     console: 'Organization settings → Code security → Configurations: apply a configuration with secret scanning and push protection to new repositories.'
 #     terraform: 'github_organization_settings secret_scanning_enabled_for_new_repositories = true and secret_scanning_push_protection_enabled_for_new_repositories = true.'

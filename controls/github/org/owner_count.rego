@@ -13,6 +13,9 @@
 #     iso27001-2022: ["A.8.2", "A.5.18"]
 #     nist-800-53-r5: ["AC-6(5)", "AC-2"]
 #     soc2: ["CC6.3"]
+#   equivalents:
+#     cis-ssc: ["1.3.3"]
+#     legitify: [organization_has_too_many_admins]
 #   remediation:
 #     console: 'Organization → People → filter Role: Owner → Change role to Member for owners who do not need it.'
 #     terraform: 'github_membership role = "member" for everyone but the owners.'

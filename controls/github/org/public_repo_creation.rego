@@ -12,6 +12,8 @@
 #     iso27001-2022: ["A.5.15", "A.8.12"]
 #     nist-800-53-r5: ["AC-3", "AC-22"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     legitify: [non_admins_can_create_public_repositories]
 #   remediation:
 #     console: 'Organization settings → Member privileges → Repository creation → untick Public.'
 #     terraform: 'github_organization_settings members_can_create_public_repositories = false.'

@@ -12,6 +12,10 @@
 #     iso27001-2022: ["A.5.17", "A.8.5"]
 #     nist-800-53-r5: ["IA-2(1)", "IA-2(2)"]
 #     soc2: ["CC6.1"]
+#   equivalents:
+#     cis-ssc: ["1.3.5", "4.2.3"]
+#     legitify: [two_factor_authentication_not_required_for_org]
+#     prowler: [organization_members_mfa_required]
 #   remediation:
 #     console: Organization settings → Authentication security → Require two-factor authentication.
 #     terraform: Not settable through the integrations/github provider; set it in the organization settings.

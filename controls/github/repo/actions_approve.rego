@@ -11,6 +11,8 @@
 #     iso27001-2022: ["A.8.32", "A.8.2"]
 #     nist-800-53-r5: ["AC-5", "CM-5"]
 #     soc2: ["CC8.1"]
+#   equivalents:
+#     legitify: [actions_can_approve_pull_requests]
 #   remediation:
 #     console: 'Repository settings → Actions → General → Workflow permissions → untick Allow GitHub Actions to create and approve pull requests.'
 #     terraform: 'github_actions_repository_permissions cannot set it; use github_workflow_repository_permissions can_approve_pull_request_reviews = false.'

@@ -13,6 +13,9 @@
 #     iso27001-2022: ["A.8.32", "A.8.2"]
 #     nist-800-53-r5: ["CM-5", "AC-6(2)"]
 #     soc2: ["CC8.1", "CC6.3"]
+#   equivalents:
+#     cis-ssc: ["1.1.14"]
+#     prowler: [repository_default_branch_protection_applies_to_admins]
 #   remediation:
 #     console: 'Ruleset: remove Repository admin / Organization admin from the bypass list. Classic protection: tick Do not allow bypassing the above settings.'
 #     terraform: 'github_repository_ruleset without a bypass_actors block for admins (or github_branch_protection enforce_admins = true).'

@@ -13,6 +13,9 @@
 #     iso27001-2022: ["A.8.32", "A.8.4"]
 #     nist-800-53-r5: ["CM-3", "CM-5"]
 #     soc2: ["CC8.1"]
+#   equivalents:
+#     legitify: [missing_default_branch_protection]
+#     prowler: [repository_default_branch_protection_enabled]
 #   remediation:
 #     console: Repository settings → Rules → Rulesets → New branch ruleset targeting the default branch (or Branches → Add classic branch protection rule).
 #     terraform: Add a github_repository_ruleset (target "branch", include "~DEFAULT_BRANCH") or a github_branch_protection for the default branch.

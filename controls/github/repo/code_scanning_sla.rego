@@ -12,6 +12,7 @@
 #     iso27001-2022: ["A.8.8", "A.8.28"]
 #     nist-800-53-r5: ["RA-5", "SI-2", "SA-11"]
 #     soc2: ["CC7.1"]
+#   equivalents: {}
 #   remediation:
 #     console: 'Security → Code scanning: fix the flagged code; dismiss only as false positive or as won’t fix, with a reason.'
 #     terraform: 'Not a Terraform setting: fix the code in the repository.'

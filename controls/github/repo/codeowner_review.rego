@@ -13,6 +13,7 @@
 #     iso27001-2022: ["A.8.32", "A.8.4"]
 #     nist-800-53-r5: ["CM-3", "CM-5"]
 #     soc2: ["CC8.1"]
+#   equivalents: {}
 #   remediation:
 #     console: 'Repository settings → Rules → Rulesets → Require a pull request → Require review from Code Owners.'
 #     terraform: 'github_repository_ruleset pull_request { require_code_owner_review = true } (or github_branch_protection required_pull_request_reviews.require_code_owner_reviews = true).'

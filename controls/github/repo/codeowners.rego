@@ -12,6 +12,8 @@
 #     iso27001-2022: ["A.8.4", "A.5.2"]
 #     nist-800-53-r5: ["CM-5", "PM-13"]
 #     soc2: ["CC8.1"]
+#   equivalents:
+#     prowler: [repository_has_codeowners_file]
 #   remediation:
 #     console: 'Add a CODEOWNERS file in .github/, the root or docs/ of the default branch.'
 #     terraform: 'github_repository_file for .github/CODEOWNERS.'

@@ -12,6 +12,10 @@
 #     iso27001-2022: ["A.8.32", "A.8.28"]
 #     nist-800-53-r5: ["CM-3", "SA-11"]
 #     soc2: ["CC8.1"]
+#   equivalents:
+#     cis-ssc: ["1.1.11"]
+#     legitify: [no_conversation_resolution]
+#     prowler: [repository_default_branch_requires_conversation_resolution]
 #   remediation:
 #     console: 'Repository settings → Rules → Rulesets → Require a pull request → Require conversation resolution before merging.'
 #     terraform: 'github_repository_ruleset pull_request { required_review_thread_resolution = true } (or github_branch_protection require_conversation_resolution = true).'

@@ -12,6 +12,10 @@
 #     iso27001-2022: ["A.8.32", "A.8.13"]
 #     nist-800-53-r5: ["CM-5", "CP-9"]
 #     soc2: ["CC8.1"]
+#   equivalents:
+#     cis-ssc: ["1.1.17"]
+#     legitify: [missing_default_branch_protection_deletion]
+#     prowler: [repository_default_branch_deletion_disabled]
 #   remediation:
 #     console: 'Repository settings → Rules → Rulesets → the default-branch ruleset → Restrict deletions (classic: do not tick Allow deletions).'
 #     terraform: 'github_repository_ruleset rules { deletion = true } targeting ~DEFAULT_BRANCH (or github_branch_protection allows_deletions = false).'

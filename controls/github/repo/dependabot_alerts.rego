@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.8.8", "A.5.21"]
 #     nist-800-53-r5: ["RA-5", "SI-2", "SR-3"]
 #     soc2: ["CC7.1"]
+#   equivalents:
+#     legitify: [vulnerability_alerts_not_enabled]
+#     prowler: [repository_dependency_scanning_enabled]
 #   remediation:
 #     console: 'Repository settings → Code security → Dependabot alerts → Enable.'
 #     terraform: 'github_repository vulnerability_alerts = true.'

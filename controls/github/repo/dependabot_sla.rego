@@ -12,6 +12,7 @@
 #     iso27001-2022: ["A.8.8"]
 #     nist-800-53-r5: ["RA-5", "SI-2"]
 #     soc2: ["CC7.1"]
+#   equivalents: {}
 #   remediation:
 #     console: 'Security → Dependabot: merge the security update or upgrade the dependency; dismiss only with a documented reason.'
 #     terraform: 'Not a Terraform setting: update the dependency in the repository.'

@@ -12,6 +12,7 @@
 #     iso27001-2022: ["A.8.8"]
 #     nist-800-53-r5: ["SI-2", "RA-5"]
 #     soc2: ["CC7.1"]
+#   equivalents: {}
 #   remediation:
 #     console: 'Repository settings → Code security → Dependabot security updates → Enable.'
 #     terraform: 'github_repository_dependabot_security_updates enabled = true.'

@@ -12,6 +12,7 @@
 #     iso27001-2022: ["A.5.17", "A.8.2"]
 #     nist-800-53-r5: ["AC-6", "IA-5"]
 #     soc2: ["CC6.1", "CC6.3"]
+#   equivalents: {}
 #   remediation:
 #     console: 'Repository settings → Deploy keys: delete the key and add it again without Allow write access (use a GitHub App for writes).'
 #     terraform: 'github_repository_deploy_key read_only = true.'

@@ -12,6 +12,10 @@
 #     iso27001-2022: ["A.8.32"]
 #     nist-800-53-r5: ["CM-5"]
 #     soc2: ["CC8.1"]
+#   equivalents:
+#     cis-ssc: ["1.1.16"]
+#     legitify: [missing_default_branch_protection_force_push]
+#     prowler: [repository_default_branch_disallows_force_push]
 #   remediation:
 #     console: Default branch ruleset → enable "Block force pushes" (classic protection → leave "Allow force pushes" off).
 #     terraform: 'github_repository_ruleset rules { non_fast_forward = true } or github_branch_protection allows_force_pushes = false.'

@@ -12,6 +12,10 @@
 #     iso27001-2022: ["A.8.32"]
 #     nist-800-53-r5: ["CM-3"]
 #     soc2: ["CC8.1"]
+#   equivalents:
+#     cis-ssc: ["1.1.13"]
+#     legitify: [non_linear_history]
+#     prowler: [repository_default_branch_requires_linear_history]
 #   remediation:
 #     console: 'Repository settings → Rules → Rulesets → Require linear history.'
 #     terraform: 'github_repository_ruleset rules { required_linear_history = true } (or github_branch_protection required_linear_history = true).'

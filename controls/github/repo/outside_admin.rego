@@ -13,6 +13,7 @@
 #     iso27001-2022: ["A.5.18", "A.8.2", "A.5.19"]
 #     nist-800-53-r5: ["AC-6(5)", "AC-2"]
 #     soc2: ["CC6.2", "CC6.3"]
+#   equivalents: {}
 #   remediation:
 #     console: 'Repository settings → Collaborators and teams: lower the outside collaborator to Write or less, or make them an organization member.'
 #     terraform: 'github_repository_collaborator permission = "push" (or less) for outside collaborators.'

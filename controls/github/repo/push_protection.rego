@@ -12,6 +12,7 @@
 #     iso27001-2022: ["A.8.12", "A.5.17"]
 #     nist-800-53-r5: ["IA-5(7)", "SI-4"]
 #     soc2: ["CC6.1"]
+#   equivalents: {}
 #   remediation:
 #     console: 'Repository settings → Code security → Secret scanning → Push protection → Enable.'
 #     terraform: 'github_repository security_and_analysis { secret_scanning_push_protection { status = "enabled" } }.'

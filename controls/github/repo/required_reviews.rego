@@ -14,6 +14,8 @@
 #     iso27001-2022: ["A.8.32", "A.8.28"]
 #     nist-800-53-r5: ["CM-3(2)", "SA-11"]
 #     soc2: ["CC8.1"]
+#   equivalents:
+#     legitify: [code_review_not_required]
 #   remediation:
 #     console: Default branch ruleset → Require a pull request before merging → Required approvals 1 (2 for confidential systems).
 #     terraform: 'github_repository_ruleset rules { pull_request { required_approving_review_count = 2 } } or github_branch_protection required_pull_request_reviews { required_approving_review_count = 2 }.'

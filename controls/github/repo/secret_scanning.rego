@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.8.12", "A.5.17"]
 #     nist-800-53-r5: ["IA-5(7)", "RA-5"]
 #     soc2: ["CC6.1", "CC7.1"]
+#   equivalents:
+#     legitify: [secret_scanning_not_enabled]
+#     prowler: [repository_secret_scanning_enabled]
 #   remediation:
 #     console: 'Repository settings → Code security → Secret scanning → Enable.'
 #     terraform: 'github_repository security_and_analysis { secret_scanning { status = "enabled" } }.'

@@ -13,6 +13,7 @@
 #     iso27001-2022: ["A.5.17", "A.8.12"]
 #     nist-800-53-r5: ["IA-5", "IR-4"]
 #     soc2: ["CC6.1", "CC7.4"]
+#   equivalents: {}
 #   remediation:
 #     console: 'Security → Secret scanning: revoke the credential at its issuer, then close the alert as revoked.'
 #     terraform: 'Not a Terraform setting: rotate the credential and remove it from the history.'

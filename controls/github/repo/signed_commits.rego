@@ -13,6 +13,7 @@
 #     iso27001-2022: ["A.8.32", "A.8.24"]
 #     nist-800-53-r5: ["CM-14", "SI-7"]
 #     soc2: ["CC8.1"]
+#   equivalents: {}
 #   remediation:
 #     console: 'Repository settings → Rules → Rulesets → Require signed commits.'
 #     terraform: 'github_repository_ruleset rules { required_signatures = true } (or github_branch_protection require_signed_commits = true).'

@@ -13,6 +13,10 @@
 #     iso27001-2022: ["A.8.32", "A.8.4"]
 #     nist-800-53-r5: ["CM-3", "SA-10"]
 #     soc2: ["CC8.1"]
+#   equivalents:
+#     cis-ssc: ["1.1.4"]
+#     legitify: [dismisses_stale_reviews]
+#     prowler: [repository_default_branch_dismisses_stale_reviews]
 #   remediation:
 #     console: 'Repository settings → Rules → Rulesets → the default-branch ruleset → Require a pull request → Dismiss stale pull request approvals when new commits are pushed.'
 #     terraform: 'github_repository_ruleset (target "branch", include "~DEFAULT_BRANCH") with a pull_request rule setting dismiss_stale_reviews_on_push = true (or github_branch_protection required_pull_request_reviews.dismiss_stale_reviews = true).'

@@ -13,6 +13,10 @@
 #     iso27001-2022: ["A.8.32", "A.8.29"]
 #     nist-800-53-r5: ["CM-3", "SA-11"]
 #     soc2: ["CC8.1"]
+#   equivalents:
+#     cis-ssc: ["1.1.9"]
+#     legitify: [requires_status_checks]
+#     prowler: [repository_default_branch_status_checks_required]
 #   remediation:
 #     console: 'Repository settings → Rules → Rulesets → Require status checks to pass, and add the CI checks.'
 #     terraform: 'github_repository_ruleset rules { required_status_checks { required_check { context = "ci" } } } (or github_branch_protection required_status_checks.contexts).'

@@ -13,6 +13,7 @@
 #     iso27001-2022: ["A.8.20", "A.8.24"]
 #     nist-800-53-r5: ["SC-8", "SC-8(1)"]
 #     soc2: ["CC6.7"]
+#   equivalents: {}
 #   remediation:
 #     console: 'Settings → Webhooks → edit → Payload URL: use an https:// URL.'
 #     terraform: 'github_repository_webhook / github_organization_webhook configuration { url = "https://…" }.'

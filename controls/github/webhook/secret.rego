@@ -12,6 +12,9 @@
 #     iso27001-2022: ["A.8.20", "A.5.14"]
 #     nist-800-53-r5: ["SC-8", "SI-7"]
 #     soc2: ["CC6.7"]
+#   equivalents:
+#     legitify: [organization_webhook_no_secret, repository_webhook_no_secret]
+#     scorecard: [Webhooks]
 #   remediation:
 #     console: 'Settings → Webhooks → edit → Secret: set a random secret and verify X-Hub-Signature-256 in the receiver.'
 #     terraform: 'github_repository_webhook configuration { secret = var.webhook_secret }.'

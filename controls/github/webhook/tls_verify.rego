@@ -13,6 +13,8 @@
 #     iso27001-2022: ["A.8.20", "A.8.24"]
 #     nist-800-53-r5: ["SC-8", "SC-23"]
 #     soc2: ["CC6.7"]
+#   equivalents:
+#     legitify: [organization_webhook_doesnt_require_ssl, repository_webhook_doesnt_require_ssl]
 #   remediation:
 #     console: 'Settings → Webhooks → edit → SSL verification → Enable SSL verification.'
 #     terraform: 'github_repository_webhook configuration { insecure_ssl = false }.'

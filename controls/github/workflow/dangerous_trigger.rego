@@ -16,6 +16,7 @@
 #     iso27001-2022: ["A.8.25", "A.8.31"]
 #     nist-800-53-r5: ["AC-6", "CM-7", "SA-8"]
 #     soc2: ["CC6.1", "CC8.1"]
+#   equivalents: {}
 #   remediation:
 #     console: >-
 #       Build and test pull requests under `pull_request` (no secrets, read token);

@@ -18,6 +18,7 @@
 #     iso27001-2022: ["A.5.15", "A.8.2"]
 #     nist-800-53-r5: ["AC-6", "AC-6(1)"]
 #     soc2: ["CC6.1", "CC6.3"]
+#   equivalents: {}
 #   remediation:
 #     console: >-
 #       Add `permissions: {contents: read}` (or `permissions: {}`) at the top of the workflow

@@ -17,6 +17,8 @@
 #     iso27001-2022: ["A.5.21", "A.8.32"]
 #     nist-800-53-r5: ["SR-3", "SI-7", "CM-14"]
 #     soc2: ["CC8.1", "CC9.2"]
+#   equivalents:
+#     cis-ssc: ["2.4.2", "3.1.7"]
 #   remediation:
 #     console: >-
 #       Replace each `uses: owner/repo@tag` with `uses: owner/repo@<40-hex SHA> # tag`

@@ -17,6 +17,7 @@
 #     iso27001-2022: ["A.8.28"]
 #     nist-800-53-r5: ["SI-10", "SA-11"]
 #     soc2: ["CC8.1"]
+#   equivalents: {}
 #   remediation:
 #     console: >-
 #       Move the expression into `env:` (`TITLE: $` + `{{ github.event.issue.title }}`) and use

@@ -18,6 +18,7 @@
 #     iso27001-2022: ["A.8.22", "A.8.31"]
 #     nist-800-53-r5: ["SC-7", "CM-7"]
 #     soc2: ["CC6.6"]
+#   equivalents: {}
 #   remediation:
 #     console: >-
 #       Use GitHub-hosted runners (`runs-on: ubuntu-latest`) in public repositories, or make the

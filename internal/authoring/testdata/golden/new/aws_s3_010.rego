@@ -9,6 +9,9 @@
 #   resource_types: [aws.s3.bucket]
 #   frameworks:
 #     iso27001-2022: ["A.8.9"]
+#   # Checks of other tools this control answers in full (anchor → IDs
+#   # from controls/anchors; docs/controls.md, Equivalents), {} for none.
+#   equivalents: {}
 #   # Resources beside the subject, read as input.related.<name>: joined by
 #   # account, region, or a reference attribute (docs/controls.md, Relations
 #   # and absence). Give them in tests as "related": {"<name>": [...]},

@@ -9,6 +9,9 @@
 #   resource_types: [aws.s3.bucket]
 #   frameworks:
 #     iso27001-2022: ["A.8.9"]
+#   equivalents:
+#     trivy: [AVD-AWS-0088]
+#     prowler: [s3_bucket_default_encryption]
 #   remediation:
 #     console: Turn encryption.enabled on for the resource.
 #     terraform: Set the argument that maps to encryption.enabled to true.

@@ -1,0 +1,215 @@
+package controls_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/rampart-audit/rampart/controls"
+	"github.com/rampart-audit/rampart/controls/anchors"
+	"github.com/rampart-audit/rampart/internal/engine"
+	"github.com/rampart-audit/rampart/internal/golden"
+)
+
+// coveragePage is the generated coverage of the anchors' checks.
+const coveragePage = "../docs/coverage.md"
+
+// listCoverage is how many of one anchor list's active checks some
+// built-in control names as an equivalent.
+type listCoverage struct {
+	list    *anchors.List
+	covered map[string][]*engine.Control // check ID → controls naming it
+	active  int                          // covered checks that are not deprecated
+}
+
+func (c listCoverage) percent() float64 {
+	if c.list.Active() == 0 {
+		return 0
+	}
+	return 100 * float64(c.active) / float64(c.list.Active())
+}
+
+// measureCoverage counts, per checked-in anchor list, the checks the
+// catalogue's custom.equivalents name. engine.Check has already refused an
+// ID no list holds, so every name counts towards exactly its own list.
+func measureCoverage(t *testing.T, cat *engine.Catalog) []listCoverage {
+	t.Helper()
+	lists, err := anchors.Lists()
+	require.NoError(t, err)
+	var out []listCoverage
+	for _, l := range lists {
+		c := listCoverage{list: l, covered: map[string][]*engine.Control{}}
+		ids := map[string]anchors.Check{}
+		for _, ch := range l.Checks {
+			ids[ch.ID] = ch
+		}
+		for _, ctl := range cat.Controls {
+			for _, id := range ctl.Equivalents[l.Anchor] {
+				if ch, ok := ids[id]; ok {
+					if len(c.covered[id]) == 0 && !ch.Deprecated {
+						c.active++
+					}
+					c.covered[id] = append(c.covered[id], ctl)
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// TestCoverage prints the coverage of every anchor list (run it with -v to
+// see the figures) and keeps docs/coverage.md, generated from the built-in
+// controls' custom.equivalents, current: regenerate with
+// go test ./controls -run TestCoverage -update.
+func TestCoverage(t *testing.T) {
+	e, err := engine.New(context.Background(), []engine.Source{{Name: "controls", FS: controls.FS}})
+	require.NoError(t, err)
+	cat := e.Catalog()
+	// Every built-in control says what its equivalents are, `{}` when no
+	// anchor has one: a control without the field is one nobody mapped,
+	// and coverage would be silently under- or over-stated.
+	var unmapped []string
+	for _, c := range cat.Controls {
+		if c.Equivalents == nil {
+			unmapped = append(unmapped, c.ID)
+		}
+	}
+	require.Empty(t, unmapped, "built-in controls without custom.equivalents (write equivalents: {} when no anchor has one)")
+
+	cov := measureCoverage(t, cat)
+	for _, c := range cov {
+		t.Logf("coverage %-16s %3d/%-3d active checks (%5.1f %%), %d deprecated not counted", c.list.Name, c.active, c.list.Active(), c.percent(), c.list.Deprecated())
+	}
+	// The README quotes the figures; it must quote today's.
+	readme, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	require.Contains(t, string(readme), coverageSentence(cov, len(cat.Controls)), "README.md's coverage line is stale")
+	page := renderCoverage(cov, len(cat.Controls))
+	if golden.Update() {
+		require.NoError(t, os.WriteFile(coveragePage, page, 0o644))
+		return
+	}
+	want, err := os.ReadFile(coveragePage)
+	require.NoError(t, err)
+	require.Equal(t, string(want), string(page), "docs/coverage.md is stale: regenerate with go test ./controls -run TestCoverage -update")
+}
+
+// TestCoverageCounts feeds the counting a catalogue whose answer is known:
+// a check named by two controls counts once, a deprecated check is listed
+// but not counted, and an ID of another anchor counts nowhere.
+func TestCoverageCounts(t *testing.T) {
+	const control = `# METADATA
+# title: T
+# custom:
+#   id: TST-COV-00%d
+#   severity: low
+#   resource_types: [aws.s3.bucket]
+#   frameworks: {iso27001-2022: ["A.8.9"]}
+#   equivalents: %s
+#   remediation: {console: c, terraform: t}
+package test.cov%d
+
+deny contains "x" if input.attributes.flag == false
+`
+	files := map[string]string{}
+	for i, eq := range []string{
+		"{trivy: [AVD-AWS-0086, AVD-AWS-0134], prowler: [s3_bucket_public_access]}",
+		"{trivy: [AVD-AWS-0086]}",
+		"{}",
+	} {
+		files[fmt.Sprintf("c%d.rego", i)] = fmt.Sprintf(control, i+1, eq, i+1)
+	}
+	e, err := engine.New(context.Background(), []engine.Source{{Name: "t", FS: mapFS(files)}})
+	require.NoError(t, err)
+	got := map[string][2]int{}
+	for _, c := range measureCoverage(t, e.Catalog()) {
+		got[c.list.Name] = [2]int{c.active, len(c.covered)}
+	}
+	require.Equal(t, [2]int{1, 2}, got["trivy-aws"], "AVD-AWS-0086 once, AVD-AWS-0134 listed but deprecated")
+	require.Equal(t, [2]int{1, 1}, got["prowler-aws"])
+	require.Equal(t, [2]int{0, 0}, got["prowler-github"])
+}
+
+func renderCoverage(cov []listCoverage, controlCount int) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "<!-- Generated by TestCoverage (controls/coverage_test.go); do not edit. Regenerate with: go test ./controls -run TestCoverage -update -->\n\n")
+	fmt.Fprintf(&b, "# Coverage against other tools' checks\n\n")
+	fmt.Fprintf(&b, "How many of each anchor's checks the %d built-in controls answer in full, counted from their `custom.equivalents` ([controls.md](controls.md#equivalents-other-tools-checks) has the rule for what counts). The check IDs are the checked-in lists under `controls/anchors/`, each read at the commit named here; deprecated checks are valid equivalents but not counted.\n\n", controlCount)
+	fmt.Fprintf(&b, "| anchor list | source | covered | of active checks | %% |\n|---|---|---|---|---|\n")
+	for _, c := range cov {
+		fmt.Fprintf(&b, "| %s | %s@%s | %d | %d | %.1f |\n", c.list.Name, c.list.Repository, c.list.Commit[:12], c.active, c.list.Active(), c.percent())
+	}
+	for _, c := range cov {
+		fmt.Fprintf(&b, "\n## %s\n\n%s, %s at `%s`", c.list.Name, anchors.Anchors[c.list.Anchor], c.list.Repository, c.list.Commit)
+		if c.list.Date != "" {
+			fmt.Fprintf(&b, " (%s)", c.list.Date)
+		}
+		fmt.Fprintf(&b, ", `%s`. **%d/%d** active checks covered.\n\n", c.list.Path, c.active, c.list.Active())
+		// The long AWS lists show what is covered; the short ones show
+		// every check, so their gaps are visible too.
+		all := len(c.list.Checks) <= 60
+		fmt.Fprintf(&b, "| check | controls |\n|---|---|\n")
+		var uncovered int
+		for _, ch := range c.list.Checks {
+			cs := c.covered[ch.ID]
+			if len(cs) == 0 {
+				uncovered++
+				if !all {
+					continue
+				}
+			}
+			id := "`" + ch.ID + "`"
+			if ch.Deprecated {
+				id += " (deprecated)"
+			}
+			cell := "not covered"
+			if len(cs) > 0 {
+				cell = controlLinks(cs)
+			}
+			fmt.Fprintf(&b, "| %s | %s |\n", id, cell)
+		}
+		if !all {
+			fmt.Fprintf(&b, "\n%d checks of the list are not covered (the list: `controls/anchors/%s.txt`).\n", uncovered, c.list.Name)
+		}
+	}
+	return []byte(strings.ReplaceAll(b.String(), "\n\n\n", "\n\n"))
+}
+
+func mapFS(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, body := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	return fsys
+}
+
+// readmeNames are the lists in the order and words the README line uses.
+var readmeNames = []struct{ list, name string }{
+	{"prowler-aws", "Prowler AWS"}, {"trivy-aws", "Trivy AWS"}, {"prowler-github", "Prowler GitHub"},
+	{"legitify-github", "Legitify"}, {"cis-ssc", "CIS Software Supply Chain (Steampipe)"}, {"scorecard", "Scorecard"},
+}
+
+// coverageSentence is the README's coverage line for these figures.
+func coverageSentence(cov []listCoverage, controlCount int) string {
+	by := map[string]listCoverage{}
+	for _, c := range cov {
+		by[c.list.Name] = c
+	}
+	parts := make([]string, 0, len(readmeNames))
+	for i, n := range readmeNames {
+		c := by[n.list]
+		unit := ""
+		if i == 0 {
+			unit = " active checks"
+		}
+		parts = append(parts, fmt.Sprintf("%s %d/%d%s (%.1f %%)", n.name, c.active, c.list.Active(), unit, c.percent()))
+	}
+	return fmt.Sprintf("Coverage against other tools, counted by `TestCoverage` from the %d built-in controls' `custom.equivalents` ([docs/coverage.md](docs/coverage.md)): %s.", controlCount, strings.Join(parts, ", "))
+}
