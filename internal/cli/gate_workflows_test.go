@@ -47,7 +47,9 @@ func TestGateWorkflows(t *testing.T) {
 	t.Chdir(dir)
 	wf := filepath.Join(dir, ".github", "workflows")
 	require.NoError(t, os.MkdirAll(wf, 0o755))
-	write := func(name, body string) { require.NoError(t, os.WriteFile(filepath.Join(wf, name), []byte(body), 0o644)) }
+	write := func(name, body string) {
+		require.NoError(t, os.WriteFile(filepath.Join(wf, name), []byte(body), 0o644))
+	}
 
 	write("ci.yml", hardened)
 	res := run(t, "gate", ".", "--format", "json=r.json")
