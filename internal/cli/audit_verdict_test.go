@@ -30,13 +30,13 @@ func TestAuditVerdictLine(t *testing.T) {
 		{"--soft-fail", []string{"audit", "testdata/small", "--evidence", failing, "--soft-fail"}, 0,
 			"rampart audit exit 0: report only (--fail-on none)"},
 		{"not evaluated, with what else would fail", []string{"audit", "../../examples/acme"}, 3,
-			"rampart audit exit 3: 31 results not evaluated at or above low — 11 on data-platform: default_branch_protection.protected unknown: 403"},
+			"rampart audit exit 3: 28 results not evaluated at or above low — 11 on data-platform: default_branch_protection.protected unknown: 403"},
 		{"--allow-unknown leaves the failures", []string{"audit", "../../examples/acme", "--allow-unknown"}, 1,
-			"rampart audit exit 1: 78 failures at or above low (3 critical, 24 high, 39 medium, 12 low), 2 security alerts past SLA at or above low, 1 policy past review"},
+			"rampart audit exit 1: 88 failures at or above low (4 critical, 26 high, 45 medium, 13 low), 2 security alerts past SLA at or above low, 1 policy past review"},
 		{"an overdue alert alone explains exit 1 at critical", []string{"audit", "../../examples/acme", "--allow-unknown", "--fail-on", "critical"}, 1,
-			"rampart audit exit 1: 3 failures at or above critical (3 critical), 1 security alert past SLA at or above critical"},
+			"rampart audit exit 1: 4 failures at or above critical (4 critical), 1 security alert past SLA at or above critical"},
 		{"report only still says what it could not see", []string{"audit", "../../examples/acme", "--soft-fail"}, 0,
-			"rampart audit exit 0: report only (--fail-on none); 31 results not evaluated, below the threshold"},
+			"rampart audit exit 0: report only (--fail-on none); 28 results not evaluated, below the threshold"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

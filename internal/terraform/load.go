@@ -25,8 +25,9 @@ import (
 	"github.com/rampart-audit/rampart/internal/hcllimit"
 )
 
-// ErrNoConfiguration is returned (wrapped) when the paths hold no .tf file.
-var ErrNoConfiguration = errors.New("no Terraform configuration (*.tf) found")
+// ErrNoConfiguration is returned (wrapped) when the paths hold no .tf file
+// and no workflow file.
+var ErrNoConfiguration = errors.New("no Terraform configuration (*.tf) and no .github/workflows/*.yml found")
 
 // Options tune a Load.
 type Options struct {
