@@ -30,7 +30,7 @@ import data.rampart.lib
 
 top := input.attributes.permissions
 
-deny contains {"msg": "the workflow declares no top-level permissions: the token gets the repository default", "path": "attributes.permissions.declared"} if {
+deny contains {"msg": "the workflow declares no top-level permissions: its GITHUB_TOKEN gets the repository default", "path": "attributes.permissions.declared"} if {
 	top.declared == false
 }
 

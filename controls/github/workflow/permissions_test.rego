@@ -19,7 +19,7 @@ test_pass if {
 
 test_fail_undeclared if {
 	c.deny == {
-		{"msg": "the workflow declares no top-level permissions: the token gets the repository default", "path": "attributes.permissions.declared"},
+		{"msg": "the workflow declares no top-level permissions: its GITHUB_TOKEN gets the repository default", "path": "attributes.permissions.declared"},
 		{"msg": "job test, line 7: no permissions declared for the job or the workflow", "path": "attributes.jobs[0].permissions.declared"},
 	} with input as {"attributes": {"permissions": undeclared, "jobs": [job("test", undeclared)]}}
 }
