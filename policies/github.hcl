@@ -34,6 +34,11 @@ mitigation "ci-least-privilege" {
   controls = ["GH-ORG-004", "GH-ORG-005", "GH-ORG-006", "GH-REPO-016", "GH-REPO-017"]
 }
 
+mitigation "workflow-hardening" {
+  title    = "Workflow files pin their actions, never run pull-request code with privileges, interpolate no untrusted input, declare least-privilege tokens and keep public repositories off self-hosted runners"
+  controls = ["GH-WF-001", "GH-WF-002", "GH-WF-003", "GH-WF-004", "GH-WF-005"]
+}
+
 mitigation "webhook-integrity" {
   title    = "Webhooks over verified HTTPS, signed with a secret"
   controls = ["GH-HOOK-001", "GH-HOOK-002", "GH-HOOK-003"]
@@ -68,7 +73,7 @@ risk "ci-pipeline-compromise" {
   threat      = "A malicious third-party action or a poisoned workflow uses the GITHUB_TOKEN to push code, approve its own pull request or leak secrets"
   likelihood  = 3
   impact      = 5
-  mitigations = ["ci-least-privilege", "webhook-integrity"]
+  mitigations = ["ci-least-privilege", "workflow-hardening", "webhook-integrity"]
 }
 
 risk "source-code-exposure" {

@@ -44,7 +44,7 @@ func TestCollectGitHubWritesSnapshot(t *testing.T) {
 	snap, err := evidence.LoadFile(out)
 	require.NoError(t, err)
 	assert.False(t, snap.Incomplete)
-	assert.Len(t, snap.Resources, 1+151+5, "org, 150 members and 1 outside collaborator, 5 repositories")
+	assert.Len(t, snap.Resources, 1+151+5+3, "org, 150 members and 1 outside collaborator, 5 repositories, 3 workflow files")
 	assert.Contains(t, r.stderr, "5/5 repositories")
 	assert.Contains(t, r.stderr, "wrote "+out)
 	data, err := os.ReadFile(out)

@@ -220,7 +220,7 @@ func TestGateInputErrors(t *testing.T) {
 	}{
 		{"syntax error", []string{"gate", "bad"}, 2, "bad/main.tf:2:"},
 		{"missing path", []string{"gate", "nope"}, 2, "read terraform nope"},
-		{"no configuration", []string{"gate", "empty"}, 2, "no Terraform configuration (*.tf) found"},
+		{"no configuration", []string{"gate", "empty"}, 2, "no Terraform configuration (*.tf) and no .github/workflows/*.yml found"},
 		{"both baselines", []string{"gate", "good", "--baseline", "base.json", "--baseline-ref", "HEAD"}, 2, "exclusive"},
 		{"bad fail-on", []string{"gate", "good", "--fail-on", "severe"}, 2, `unknown severity "severe"`},
 		{"bad baseline", []string{"gate", "good", "--baseline", "base.json"}, 2, "invalid JSON at byte offset 45 (line 1, column 46)"},

@@ -5,6 +5,7 @@ const (
 	TypeGitHubOrganization = "github.organization"
 	TypeGitHubMember       = "github.member"
 	TypeGitHubRepository   = "github.repository"
+	TypeGitHubWorkflow     = "github.workflow"
 )
 
 // webhookShape is the shape of organisation and repository webhooks.
@@ -101,6 +102,29 @@ var githubTypes = []ResourceType{
 			{Name: "dependabot_alerts", Kind: KindList, Shape: "list of `{number, state, severity, created_at, package, ghsa_id, summary, url}`", From: Live, Description: "open alerts; unknown when Dependabot alerts are off"},
 			{Name: "code_scanning_alerts", Kind: KindList, Shape: "list of `{number, state, severity, created_at, rule, summary, url}`", From: Live, Description: "open alerts; severity is `security_severity_level` (critical…low) or the rule severity (error/warning/note)"},
 			{Name: "secret_scanning_alerts", Kind: KindList, Shape: "list of `{number, state, secret_type, created_at, summary, url}`", From: Live, Description: "open alerts, never the secret; unknown when secret scanning is off"},
+		},
+	},
+	{
+		Name: TypeGitHubWorkflow, ID: "`github.com/<org>/<repo>/.github/workflows/<file>`; in the gate, the file's path",
+		Platform: "github", Scope: []string{"platform", "org", "repo"}, Collector: "github", Terraform: true,
+		Notes: "One per `.github/workflows/*.yml` / `*.yaml` file of a repository's default branch (live, through the contents API), or under a folder `rampart gate` scans (source kind `terraform`, `source.file` and `source.line` set: the gate's inputs all carry that kind). Parsed with actionlint's parser (`internal/workflow`); a file that does not parse, is over 1 MiB or could not be fetched is still a resource, with every attribute unknown and the reason (the parse errors with line and column). Every list item carries the `line` of its construct.",
+		Attributes: []Attribute{
+			{Name: "path", Kind: KindString, From: Both, Description: "the file's path in the repository"},
+			{Name: "repository_visibility", Kind: KindString, From: Live, Description: "the repository's visibility at collection (public, private, internal); unknown in the gate"},
+			{Name: "name", Kind: KindString, From: Both, Description: "the workflow's `name:` (empty when none)"},
+			{Name: "triggers", Kind: KindList, Shape: "list of string", From: Both, Description: "the `on:` events"},
+			{Name: "privileged_trigger", Kind: KindBool, From: Both, Description: "triggered by `pull_request_target` or `workflow_run`: runs with the base repository's token and secrets on events a fork can cause"},
+			{Name: "permissions", Kind: KindObject, From: Both, Description: "the top-level `permissions:`"},
+			{Name: "permissions.declared", Kind: KindBool, From: Both, Description: "false: the token gets the repository's or organisation's default"},
+			{Name: "permissions.write_all", Kind: KindBool, From: Both, Description: "`write-all`, or an expression"},
+			{Name: "permissions.write_scopes", Kind: KindList, Shape: "list of string", From: Both, Description: "scopes granted `write`"},
+			{Name: "permissions.line", Kind: KindNumber, From: Both, Description: "0 when not declared"},
+			{Name: "jobs", Kind: KindList, Shape: "list of `{id, line, runs_on, calls, permissions: {declared, write_all, write_scopes, line}}`", From: Both, Description: "`calls` is the reusable workflow a job calls, when it does"},
+			{Name: "actions", Kind: KindList, Shape: "list of `{job, line, uses, kind, owner, repo, ref, pinned}`", From: Both, Description: "every step's and reusable-workflow job's `uses:`; kind `repository`, `local` (`./…`, always pinned: same commit) or `docker` (pinned only by `@sha256:` digest); a repository action is pinned only by a full 40-hex commit SHA"},
+			{Name: "script_injections", Kind: KindList, Shape: "list of `{job, line, field, expression}`", From: Both, Description: "attacker-controlled contexts (GitHub's untrusted-input list: issue/PR/discussion titles and bodies, comment and review bodies, head ref and label, commit messages and authors, page names, workflow_run head branch and commit) interpolated with `${{ }}` into a `run:` script or an `actions/github-script` `script`"},
+			{Name: "pr_head_checkouts", Kind: KindList, Shape: "list of `{job, line, ref}`", From: Both, Description: "steps that fetch the pull request's code: `actions/checkout` with a `ref` or `repository` naming the PR head or merge ref (or the workflow_run head), `gh pr checkout`, `git fetch/checkout` of `refs/pull/`"},
+			{Name: "self_hosted_runners", Kind: KindList, Shape: "list of `{job, line, label}`", From: Both, Description: "jobs whose `runs-on` names `self-hosted` or a runner group"},
+			{Name: "runs_on_expressions", Kind: KindList, Shape: "list of `{job, line, expression}`", From: Both, Description: "jobs whose `runs-on` is decided by an expression: which runner they get is unknown"},
 		},
 	},
 }

@@ -350,8 +350,9 @@ aws.cloudtrail.trail, aws.kms.key, aws.rds.instance,
 aws.logs.metric_filter, aws.cloudwatch.alarm, aws.sns.subscription,
 aws.ec2.network_acl, aws.ec2.route_table and aws.efs.file_system resources
 with the AWS SDK and write them to an evidence snapshot.`, CollectorHelp("aws", "Collect ", " resources with the AWS SDK and write them to an evidence snapshot."))
-	assert.Equal(t, `Collect github.organization, github.member and github.repository resources
-through the GitHub REST API and write them to an evidence snapshot.`, CollectorHelp("github", "Collect ", " resources through the GitHub REST API and write them to an evidence snapshot."))
-	assert.Equal(t, "github.organization, github.member and github.repository", TypeList("github"))
+	assert.Equal(t, `Collect github.organization, github.member, github.repository and
+github.workflow resources through the GitHub REST API and write them to an
+evidence snapshot.`, CollectorHelp("github", "Collect ", " resources through the GitHub REST API and write them to an evidence snapshot."))
+	assert.Equal(t, "github.organization, github.member, github.repository and github.workflow", TypeList("github"))
 	assert.Empty(t, TypeList("gitlab"))
 }

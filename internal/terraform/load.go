@@ -25,8 +25,9 @@ import (
 	"github.com/rampart-audit/rampart/internal/hcllimit"
 )
 
-// ErrNoConfiguration is returned (wrapped) when the paths hold no .tf file.
-var ErrNoConfiguration = errors.New("no Terraform configuration (*.tf) found")
+// ErrNoConfiguration is returned (wrapped) when the paths hold no .tf file
+// and no workflow file.
+var ErrNoConfiguration = errors.New("no Terraform configuration (*.tf) and no .github/workflows/*.yml found")
 
 // Options tune a Load.
 type Options struct {
@@ -54,7 +55,13 @@ func Load(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Resul
 	if err != nil {
 		return nil, err
 	}
+	isFile := func(p string) bool { info, err := fs.Stat(fsys, p); return err == nil && !info.IsDir() }
+	workflows, workflowGaps := readWorkflows(fsys, scannedFolders(isFile, paths))
 	if !slices.ContainsFunc(names, func(n string) bool { return strings.HasSuffix(n, ".tf") || strings.HasSuffix(n, ".tf.json") }) {
+		if len(workflows)+len(workflowGaps) > 0 {
+			// A repository with workflows and no Terraform is still gated.
+			return workflowsOnly(workflows, workflowGaps)
+		}
 		// A mistyped folder must not look like a clean one.
 		return nil, fmt.Errorf("read terraform %s: %w", strings.Join(paths, ", "), ErrNoConfiguration)
 	}
@@ -77,7 +84,7 @@ func Load(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Resul
 		return res, nil
 	}
 	cfg := newConfig(fsys, files)
-	cfg.scanned = scannedFolders(func(p string) bool { info, err := fs.Stat(fsys, p); return err == nil && !info.IsDir() }, paths)
+	cfg.scanned = scannedFolders(isFile, paths)
 	if cfg.diags.HasErrors() {
 		res.Diagnostics = append(res.Diagnostics, cfg.diags...)
 		return res, nil
@@ -97,9 +104,9 @@ func Load(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Resul
 	res.Snapshot = &evidence.Snapshot{
 		Schema:     evidence.SchemaV1,
 		Collectors: []string{"terraform"},
-		Resources:  resources,
+		Resources:  append(resources, workflows...),
 		// Modules the evaluation could not read: not_evaluated, never a pass.
-		NotCollected: ev.gaps,
+		NotCollected: append(ev.gaps, workflowGaps...),
 		Collected:    collected(),
 	}
 	// One representation at the hand-off: the mapping builds Go values,

@@ -161,8 +161,9 @@ func (c *config) caller(dir string) (*hclsyntax.Block, string) {
 
 // mappedTypes are the normalised types the mapping produces (the
 // registry's Terraform types, sorted): a module that could not be read may
-// hold any of them.
-var mappedTypes = evidence.TerraformTypes()
+// hold any of them. Workflows are files beside the configuration, not in
+// a module: an unreadable module hides none (workflows.go).
+var mappedTypes = slices.DeleteFunc(evidence.TerraformTypes(), func(t string) bool { return t == evidence.TypeGitHubWorkflow })
 
 // gap records a part of the configuration that was not evaluated. It
 // becomes one not-collected entry per normalised type, so every control

@@ -84,6 +84,22 @@ for (const id of operations) {
   manifest.openapi[id] = { method: entry.method.toUpperCase(), path: entry.path, file: "openapi/" + file };
 }
 
+// Operations whose 200 answer has several documented shapes: each named
+// example to its own file (the contents API answers a folder with a list
+// and a file with an object carrying its base64 content).
+const namedExamples = [
+  { id: "repos/get-content", example: "response-if-content-is-a-file", file: "repos__get-content.file.json" },
+  { id: "repos/get-content", example: "response-if-content-is-a-directory", file: "repos__get-content.directory.json" },
+];
+for (const n of namedExamples) {
+  const entry = index[n.id];
+  if (!entry) throw new Error(`operation ${n.id} not in @octokit/openapi ${versions["@octokit/openapi"]}`);
+  const ex = resolve(entry.op.responses["200"]).content["application/json"].examples[n.example];
+  if (!ex) throw new Error(`operation ${n.id} has no example ${n.example}`);
+  writeFileSync(join(out, "openapi", n.file), JSON.stringify(resolve(ex).value, null, 2) + "\n");
+  manifest.openapi[n.id + "#" + n.example] = { method: entry.method.toUpperCase(), path: entry.path, file: "openapi/" + n.file };
+}
+
 // Recorded responses: the real 404 body GitHub sends for an unprotected
 // branch, and a real branch-protection body.
 const fixtures = [
@@ -101,4 +117,4 @@ for (const f of fixtures) {
 }
 
 writeFileSync(join(out, "sources.json"), JSON.stringify(manifest, null, 2) + "\n");
-console.log(`wrote ${operations.length} OpenAPI examples and ${fixtures.length} fixtures to ${out}`);
+console.log(`wrote ${operations.length + namedExamples.length} OpenAPI examples and ${fixtures.length} fixtures to ${out}`);

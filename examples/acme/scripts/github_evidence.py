@@ -71,6 +71,41 @@ def member(login, role, outside=False):
             "attributes": {"login": login, "role": role, "outside_collaborator": outside, "two_factor_disabled": False}}
 
 
+def perms(declared=True, write_all=False, write_scopes=(), line=0):
+    return {"declared": declared, "write_all": write_all, "write_scopes": list(write_scopes), "line": line}
+
+
+def action(job, line, uses):
+    """One `uses:` as internal/workflow describes it."""
+    if uses.startswith("./"):
+        return {"job": job, "line": line, "uses": uses, "kind": "local", "pinned": True}
+    path, ref = uses.split("@", 1)
+    owner, name = path.split("/")[:2]
+    pinned = len(ref) == 40 and all(c in "0123456789abcdef" for c in ref)
+    return {"job": job, "line": line, "uses": uses, "kind": "repository", "owner": owner, "repo": name,
+            "ref": ref, "pinned": pinned}
+
+
+WORKFLOW_ATTRS = ("name", "triggers", "privileged_trigger", "permissions", "jobs", "actions",
+                  "script_injections", "pr_head_checkouts", "self_hosted_runners", "runs_on_expressions")
+
+
+def workflow(repo_name, file, visibility, attrs=None, parse_error=None):
+    """A github.workflow resource: the attributes `rampart collect github`
+    derives from the file (internal/workflow), or for a file that does not
+    parse every attribute unknown with actionlint's message."""
+    a = {"path": f".github/workflows/{file}", "repository_visibility": visibility}
+    r = {"type": "github.workflow", "id": f"github.com/{ORG}/{repo_name}/.github/workflows/{file}",
+         "scope": {"platform": "github", "org": ORG, "repo": repo_name}, "source": SRC, "attributes": a}
+    if parse_error:
+        r["unknown"] = {k: "the workflow does not parse: " + parse_error for k in WORKFLOW_ATTRS}
+    else:
+        a.update(attrs)
+    return r
+
+
+CHECKOUT_SHA = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683"
+
 ADMIN_403 = "403 Resource not accessible by integration: needs the administration:read repository permission"
 
 resources = [
@@ -114,12 +149,43 @@ resources = [
         "actions": {"enabled": True, "allowed_actions": "selected", "default_workflow_permissions": "write",
                     "can_approve_pull_request_reviews": True}}),
     repo("old-prototype", UNPROTECTED, archived=True, codeowners=False),
+    # payments-api ci.yml: on pull_request, `permissions: {contents: read}`,
+    # checkout pinned to a SHA, the PR title passed through env: passes all.
+    workflow("payments-api", "ci.yml", "private", {
+        "name": "ci", "triggers": ["pull_request", "push"], "privileged_trigger": False,
+        "permissions": perms(line=6),
+        "jobs": [{"id": "test", "line": 9, "runs_on": ["ubuntu-latest"], "permissions": perms(declared=False)}],
+        "actions": [action("test", 12, CHECKOUT_SHA), action("test", 13, "actions/setup-go@d35c59abb061a4a6fb18e82ac0862c26744d6ab5")],
+        "script_injections": [], "pr_head_checkouts": [], "self_hosted_runners": [], "runs_on_expressions": []}),
+    # website preview.yml: pull_request_target that checks out the PR head
+    # with a tag-pinned checkout and write on pull-requests at the top level.
+    workflow("website", "preview.yml", "public", {
+        "name": "preview", "triggers": ["pull_request_target"], "privileged_trigger": True,
+        "permissions": perms(write_scopes=["pull-requests"], line=4),
+        "jobs": [{"id": "deploy-preview", "line": 8, "runs_on": ["ubuntu-latest"], "permissions": perms(declared=False)}],
+        "actions": [action("deploy-preview", 11, "actions/checkout@v4"), action("deploy-preview", 16, "./.github/actions/netlify")],
+        "script_injections": [],
+        "pr_head_checkouts": [{"job": "deploy-preview", "line": 13, "ref": "${{ github.event.pull_request.head.sha }}"}],
+        "self_hosted_runners": [], "runs_on_expressions": []}),
+    # infra-terraform plan.yml: a private repository on its own runners
+    # (allowed), no permissions block, and the branch name in a script.
+    workflow("infra-terraform", "plan.yml", "private", {
+        "name": "terraform plan", "triggers": ["pull_request"], "privileged_trigger": False,
+        "permissions": perms(declared=False),
+        "jobs": [{"id": "plan", "line": 5, "runs_on": ["self-hosted", "linux", "atlantis"], "permissions": perms(declared=False)}],
+        "actions": [action("plan", 8, CHECKOUT_SHA)],
+        "script_injections": [{"job": "plan", "line": 11, "field": "run", "expression": "github.head_ref"}],
+        "pr_head_checkouts": [],
+        "self_hosted_runners": [{"job": "plan", "line": 6, "label": "self-hosted"}], "runs_on_expressions": []}),
+    # docs publish.yml does not parse (`runs-on` missing its value): not evaluated.
+    workflow("docs", "publish.yml", "public",
+             parse_error='line 7, column 13: "runs-on" section is missing in job "publish"'),
 ]
 
 # What the collector read completely, as `rampart collect github` lists it:
 # the whole organisation, every repository (no --repo patterns).
 collected = [{"scope": {"platform": "github", "org": ORG},
-              "types": ["github.member", "github.organization", "github.repository"]}]
+              "types": ["github.member", "github.organization", "github.repository", "github.workflow"]}]
 snapshot = {"schema": "rampart.evidence/v1", "collected_at": TS, "collectors": ["github"], "collected": collected,
             "resources": resources}
 with open("evidence/github.json", "w") as f:

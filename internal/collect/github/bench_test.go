@@ -79,5 +79,7 @@ func TestWarmShareOnLargeOrg(t *testing.T) {
 	require.NoError(t, err)
 	share := float64(warm.NotModified.Load()) / float64(warm.Requests.Load())
 	require.GreaterOrEqual(t, share, 0.8, "warm 304 share")
-	require.Less(t, float64(cold.Requests.Load())/60, 11.0, "requests per repository on a cold run")
+	// 9.3 before workflows; the .github/workflows listing and its two
+	// YAML files (Acme's api repository, which Large copies) add 3.
+	require.Less(t, float64(cold.Requests.Load())/60, 13.0, "requests per repository on a cold run")
 }

@@ -150,7 +150,7 @@ func (r *run) miss(a *attrs, path string, g *gap) {
 
 func (r *run) orgNotCollected(org, reason string) {
 	scope := evidence.Scope{Platform: "github", Org: org}
-	for _, typ := range []string{TypeOrganization, TypeMember, TypeRepository} {
+	for _, typ := range []string{TypeOrganization, TypeMember, TypeRepository, TypeWorkflow} {
 		r.gap(typ, scope, "github.com/"+org, &gap{reason: reason})
 	}
 }
@@ -456,6 +456,9 @@ func (r *run) repositories(ctx context.Context, t Target, st *orgState) error {
 			if err != nil {
 				return err
 			}
+			if err := r.workflows(gctx, t.Org, repo); err != nil {
+				return err
+			}
 			r.add(res)
 			done[i].Store(true)
 			if r.progress != nil {
@@ -473,8 +476,10 @@ func (r *run) repositories(ctx context.Context, t Target, st *orgState) error {
 	for i, repo := range repos {
 		if !done[i].Load() {
 			missing++
-			r.gap(TypeRepository, evidence.Scope{Platform: "github", Org: t.Org, Repo: repo.GetName()},
-				"github.com/"+t.Org+"/"+repo.GetName(), &gap{reason: "collection stopped before this repository: " + stopReason(err)})
+			for _, typ := range []string{TypeRepository, TypeWorkflow} {
+				r.gap(typ, evidence.Scope{Platform: "github", Org: t.Org, Repo: repo.GetName()},
+					"github.com/"+t.Org+"/"+repo.GetName(), &gap{reason: "collection stopped before this repository: " + stopReason(err)})
+			}
 		}
 	}
 	r.o.logf("github: organization %s stopped: %d of %d repositories not collected: %s", t.Org, missing, len(repos), stopReason(err))

@@ -343,7 +343,7 @@ func TestUnknownOrgIsNotCollected(t *testing.T) {
 	snap, _, err := ghc.Collect(context.Background(), cfg)
 	require.NoError(t, err)
 	assert.Empty(t, snap.Resources)
-	require.Len(t, snap.NotCollected, 3)
+	require.Len(t, snap.NotCollected, 4, "organization, members, repositories, workflows")
 	assert.Contains(t, snap.NotCollected[0].Reason, "organization nope does not exist or is not visible to these credentials (404)")
 }
 

@@ -19,7 +19,7 @@ func (r *run) collected(read []Target) []evidence.Collected {
 		scope := evidence.Scope{Platform: "github", Org: t.Org}
 		types := []string{TypeOrganization, TypeMember}
 		if len(t.Repos) == 0 {
-			types = append(types, TypeRepository)
+			types = append(types, TypeRepository, TypeWorkflow)
 		}
 		types = slices.DeleteFunc(types, func(typ string) bool {
 			return slices.ContainsFunc(r.notCollected, func(g evidence.NotCollected) bool {

@@ -27,15 +27,15 @@ func TestCollectedListsWhatWasRead(t *testing.T) {
 		want    []evidence.Collected
 	}{
 		{"every type of the organisation", githubtest.Faults{Token: token}, nil,
-			[]evidence.Collected{evidence.CollectedScope(acme, ghc.TypeOrganization, ghc.TypeMember, ghc.TypeRepository)}},
+			[]evidence.Collected{evidence.CollectedScope(acme, ghc.TypeOrganization, ghc.TypeMember, ghc.TypeRepository, ghc.TypeWorkflow)}},
 		{"members denied", githubtest.Faults{Token: token, Forbidden: map[string]string{"/orgs/acme/members": "members=read"}}, nil,
-			[]evidence.Collected{evidence.CollectedScope(acme, ghc.TypeOrganization, ghc.TypeRepository)}},
+			[]evidence.Collected{evidence.CollectedScope(acme, ghc.TypeOrganization, ghc.TypeRepository, ghc.TypeWorkflow)}},
 		{"repositories limited by patterns prove nothing about the others", githubtest.Faults{Token: token},
 			[]ghc.Target{{Org: "acme", Repos: []string{"a*"}}},
 			[]evidence.Collected{evidence.CollectedScope(acme, ghc.TypeOrganization, ghc.TypeMember)}},
 		{"one organisation named twice is one scope", githubtest.Faults{Token: token},
 			[]ghc.Target{{Org: "acme", Repos: []string{"a*"}}, {Org: "acme"}},
-			[]evidence.Collected{evidence.CollectedScope(acme, ghc.TypeOrganization, ghc.TypeMember, ghc.TypeRepository)}},
+			[]evidence.Collected{evidence.CollectedScope(acme, ghc.TypeOrganization, ghc.TypeMember, ghc.TypeRepository, ghc.TypeWorkflow)}},
 		{"an organisation that does not exist", githubtest.Faults{Token: token}, []ghc.Target{{Org: "nope"}},
 			[]evidence.Collected{evidence.CollectedScope(evidence.Scope{Platform: "github", Org: "nope"})}},
 		{"rate limit exhausted: the organisation did not finish", githubtest.Faults{Token: token, Quota: 30, QuotaReset: time.Now().Add(2 * time.Hour)}, nil,

@@ -50,12 +50,21 @@ func Acme() Org {
 				Hooks:         []Hook{{ID: 20, URL: "http://ci.example.com/hook", InsecureSSL: true}},
 				Actions:       map[string]any{"enabled": true, "allowed_actions": "selected"},
 				Workflow:      map[string]any{"default_workflow_permissions": "read", "can_approve_pull_request_reviews": false},
+				Workflows: map[string]string{
+					// Pinned, read-only, untrusted input through env: passes.
+					"ci.yml": ciWorkflow,
+					// A file actionlint cannot parse: unknown, never dropped.
+					"broken.yml": "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n        uses: actions/checkout@v4\n",
+					"notes.md":   "not a workflow",
+				},
 			},
 			{
 				Name: "web", DefaultBranch: "main", Visibility: "public",
 				Protection:    nil, // 404 Branch not protected
 				Collaborators: []Collaborator{{Login: "bob", Permission: "maintain"}},
 				Workflow:      map[string]any{"default_workflow_permissions": "write", "can_approve_pull_request_reviews": true},
+				// A public repository with a pwn-request workflow on a self-hosted runner.
+				Workflows: map[string]string{"triage.yml": triageWorkflow},
 			},
 			{
 				Name: "docs", DefaultBranch: "master", Visibility: "internal", Archived: true,
@@ -97,3 +106,34 @@ func Large(n int) Org {
 	o.Dependabot, o.CodeScanning, o.SecretScanning = nil, nil, nil
 	return o
 }
+
+// ciWorkflow is a hardened workflow: every control passes on it.
+const ciWorkflow = `name: ci
+on:
+  pull_request:
+permissions:
+  contents: read
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+      - env:
+          TITLE: ${{ github.event.pull_request.title }}
+        run: echo "$TITLE"
+`
+
+// triageWorkflow fails every workflow control.
+const triageWorkflow = `name: triage
+on:
+  pull_request_target:
+permissions: write-all
+jobs:
+  build:
+    runs-on: [self-hosted, linux]
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: ${{ github.event.pull_request.head.sha }}
+      - run: echo "${{ github.event.pull_request.title }}"
+`

@@ -58,6 +58,10 @@ type Repo struct {
 	Hooks         []Hook
 	Actions       map[string]any
 	Workflow      map[string]any
+	// Workflows maps a file name under .github/workflows to its text; nil
+	// answers 404 for the folder (no workflows). A text over 1 MiB is served
+	// as GitHub does: empty content, encoding "none".
+	Workflows map[string]string
 }
 
 // Ruleset is an organisation ruleset; BypassActors nil omits the field.

@@ -227,6 +227,8 @@ func (s *Server) repoRoute(repo *Repo, rest []string) (int, []byte, []any) {
 			t["bypass_actors"] = actors
 		}
 		return ok(t)
+	case len(rest) >= 1 && rest[0] == "contents":
+		return s.contentsRoute(repo, rest[1:])
 	case joined == "codeowners/errors":
 		if !repo.HasCodeowners {
 			return notFound()
