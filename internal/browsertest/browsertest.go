@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -71,4 +72,44 @@ func Screenshot(t *testing.T, url string, width, height int) []byte {
 		t.Fatalf("chromium wrote no screenshot of %s: %v", url, err)
 	}
 	return png
+}
+
+// Attr is the value of an element's attribute, and whether it has it.
+func Attr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// HasClass reports whether an element's class list holds class.
+func HasClass(n *html.Node, class string) bool {
+	v, _ := Attr(n, "class")
+	for _, c := range strings.Fields(v) {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
+// FindAll returns the elements under n (n included) that match, in
+// document order; none under a nil node.
+func FindAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && match(n) {
+			out = append(out, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	if n != nil {
+		walk(n)
+	}
+	return out
 }

@@ -25,41 +25,6 @@ func renderInChromium(t *testing.T, page []byte, fragment string) *html.Node {
 	return browsertest.DumpDOM(t, "file://"+file+fragment)
 }
 
-func attr(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val, true
-		}
-	}
-	return "", false
-}
-
-func hasClass(n *html.Node, class string) bool {
-	v, _ := attr(n, "class")
-	for _, c := range strings.Fields(v) {
-		if c == class {
-			return true
-		}
-	}
-	return false
-}
-
-// findAll returns the elements under n that match.
-func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
-	var out []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && match(n) {
-			out = append(out, n)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return out
-}
-
 func byID(doc *html.Node, id string) *html.Node {
 	nodes := findAll(doc, func(n *html.Node) bool { v, _ := attr(n, "id"); return v == id })
 	if len(nodes) == 0 {
@@ -252,3 +217,10 @@ func TestWriteHTMLEmptyReport(t *testing.T) {
 	assert.Nil(t, byID(doc, "threats"), "no alert section without alert tracking")
 	assert.Empty(t, findingRows(doc))
 }
+
+// The DOM helpers are browsertest's, shared with the other HTML tests.
+var (
+	attr     = browsertest.Attr
+	hasClass = browsertest.HasClass
+	findAll  = browsertest.FindAll
+)

@@ -251,42 +251,6 @@ func absDiff(a uint32, b uint8) uint32 {
 	return uint32(b) - a
 }
 
-func attr(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val, true
-		}
-	}
-	return "", false
-}
-
-func hasClass(n *html.Node, class string) bool {
-	v, _ := attr(n, "class")
-	for _, c := range strings.Fields(v) {
-		if c == class {
-			return true
-		}
-	}
-	return false
-}
-
-func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
-	var out []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && match(n) {
-			out = append(out, n)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	if n != nil {
-		walk(n)
-	}
-	return out
-}
-
 func byID(doc *html.Node, id string) *html.Node {
 	nodes := findAll(doc, func(n *html.Node) bool { v, _ := attr(n, "id"); return v == id })
 	if len(nodes) == 0 {
@@ -312,3 +276,10 @@ func text(n *html.Node) string {
 	walk(n)
 	return b.String()
 }
+
+// The DOM helpers are browsertest's, shared with the other HTML tests.
+var (
+	attr     = browsertest.Attr
+	hasClass = browsertest.HasClass
+	findAll  = browsertest.FindAll
+)
