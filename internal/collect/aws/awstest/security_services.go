@@ -10,8 +10,8 @@ import (
 // (elasticfilesystem).
 
 // restJSONOperation names a request of these services by its path.
-func restJSONOperation(service, path string) string {
-	switch service + " " + path {
+func restJSONOperation(c *call) string {
+	switch c.service + " " + c.r.URL.Path {
 	case "access-analyzer /analyzer":
 		return "ListAnalyzers"
 	case "macie2 /macie":

@@ -250,21 +250,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.dispatch(c)
 }
 
-// contentType is what the service's protocol answers with.
-func contentType(service string) string {
-	switch service {
-	case "s3", "s3control":
-		return "application/xml"
-	case "kms", "cloudtrail", "config", "logs":
-		return jsonType
-	case "monitoring":
-		return cborType
-	case "guardduty", "account", "access-analyzer", "macie2", "securityhub", "elasticfilesystem":
-		return "application/json"
-	}
-	return xmlType
-}
-
 // bufferedWriter holds an answer so that Truncate can cut it.
 type bufferedWriter struct {
 	header http.Header
@@ -285,39 +270,6 @@ func (s *Server) match(m map[string]bool, c *call) bool {
 	return m[c.service+":"+c.op] || m[c.service+":"+c.op+"@"+c.region] || m[c.service+":*"]
 }
 
-// operation names the request the way the SDK's operation is named.
-func (s *Server) operation(c *call) string {
-	switch c.service {
-	case "iam", "sts", "ec2", "rds", "sns":
-		c.form = parseForm(string(c.body))
-		return c.form["Action"]
-	case "monitoring":
-		// RPC v2 CBOR: POST /service/<service>/operation/<Operation>.
-		return c.r.URL.Path[strings.LastIndex(c.r.URL.Path, "/")+1:]
-	case "kms", "cloudtrail", "config", "logs":
-		t := c.r.Header.Get("X-Amz-Target")
-		return t[strings.LastIndex(t, ".")+1:]
-	case "guardduty":
-		if c.r.URL.Path == "/detector" {
-			return "ListDetectors"
-		}
-		return "GetDetector"
-	case "access-analyzer", "macie2", "securityhub", "elasticfilesystem":
-		return restJSONOperation(c.service, c.r.URL.Path)
-	case "account":
-		op := strings.TrimPrefix(c.r.URL.Path, "/")
-		if op == "" {
-			return ""
-		}
-		return strings.ToUpper(op[:1]) + op[1:]
-	case "s3control":
-		return "GetPublicAccessBlock"
-	case "s3":
-		return s3Operation(c.r)
-	}
-	return ""
-}
-
 func parseForm(body string) map[string]string {
 	out := map[string]string{}
 	for _, kv := range strings.Split(body, "&") {
@@ -327,43 +279,6 @@ func parseForm(body string) map[string]string {
 		out[k] = v
 	}
 	return out
-}
-
-func (s *Server) dispatch(c *call) {
-	var err error
-	switch c.service {
-	case "sts":
-		err = s.sts(c)
-	case "iam":
-		err = s.iam(c)
-	case "ec2":
-		err = s.ec2(c)
-	case "rds":
-		err = s.rds(c)
-	case "s3":
-		err = s.s3(c)
-	case "s3control":
-		err = s.s3control(c)
-	case "kms", "cloudtrail", "config", "logs":
-		err = s.jsonService(c)
-	case "sns":
-		err = s.sns(c)
-	case "monitoring":
-		err = s.cloudwatch(c)
-	case "guardduty":
-		err = s.guardduty(c)
-	case "account":
-		err = s.accountService(c)
-	case "access-analyzer", "macie2", "securityhub":
-		err = s.securityServices(c)
-	case "elasticfilesystem":
-		err = s.efs(c)
-	default:
-		err = fmt.Errorf("unknown service %q", c.service)
-	}
-	if err != nil {
-		s.fail(c, http.StatusBadRequest, "InvalidAction", err.Error())
-	}
 }
 
 // render executes a template into the response with status 200.
@@ -396,56 +311,6 @@ func page[T any](c *call, items []T, token string, size int) ([]T, string) {
 		next = "page-0"
 	}
 	return items[start:end], next
-}
-
-// Protocol-specific errors.
-
-func (s *Server) deny(c *call) {
-	msg := fmt.Sprintf("User: arn:aws:iam::%s:user/auditor is not authorized to perform: %s:%s", c.account.ID, c.service, c.op)
-	switch c.service {
-	case "ec2":
-		s.fail(c, http.StatusForbidden, "UnauthorizedOperation", "You are not authorized to perform this operation.")
-	case "sns":
-		s.fail(c, http.StatusForbidden, "AuthorizationError", msg)
-	case "kms", "cloudtrail", "config", "logs", "guardduty", "account", "access-analyzer", "macie2", "securityhub", "elasticfilesystem":
-		s.fail(c, http.StatusForbidden, "AccessDeniedException", msg)
-	default:
-		s.fail(c, http.StatusForbidden, "AccessDenied", msg)
-	}
-}
-
-func (s *Server) throttle(c *call) {
-	switch c.service {
-	case "ec2":
-		s.fail(c, http.StatusServiceUnavailable, "RequestLimitExceeded", "Request limit exceeded.")
-	case "s3", "s3control":
-		s.fail(c, http.StatusServiceUnavailable, "SlowDown", "Please reduce your request rate.")
-	case "kms", "cloudtrail", "config", "logs":
-		s.fail(c, http.StatusBadRequest, "ThrottlingException", "Rate exceeded")
-	case "guardduty", "account", "access-analyzer", "macie2", "securityhub", "elasticfilesystem":
-		s.fail(c, http.StatusTooManyRequests, "TooManyRequestsException", "Rate exceeded")
-	default:
-		s.fail(c, http.StatusBadRequest, "Throttling", "Rate exceeded")
-	}
-}
-
-// fail writes an error in the shape the service's protocol uses.
-func (s *Server) fail(c *call, status int, code, msg string) {
-	switch c.service {
-	case "ec2":
-		writeTemplate(c, status, "text/xml", "ec2-error", map[string]string{"Code": code, "Message": msg})
-	case "s3":
-		writeTemplate(c, status, "application/xml", "s3-error", map[string]string{"Code": code, "Message": msg})
-	case "s3control":
-		writeTemplate(c, status, "application/xml", "s3control-error", map[string]string{"Code": code, "Message": msg})
-	case "monitoring":
-		cborError(c, status, code, msg)
-	case "kms", "cloudtrail", "config", "logs", "guardduty", "account", "access-analyzer", "macie2", "securityhub", "elasticfilesystem":
-		c.w.Header().Set("X-Amzn-ErrorType", code)
-		writeTemplate(c, status, "application/x-amz-json-1.1", "json-error", map[string]string{"Code": code, "Message": msg})
-	default:
-		s.queryError(c, status, code, msg)
-	}
 }
 
 func (s *Server) queryError(c *call, status int, code, msg string) {
