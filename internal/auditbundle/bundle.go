@@ -233,35 +233,31 @@ func Verify(dir string, pub ed25519.PublicKey) (Result, error) {
 // ParsePrivateKey reads an ed25519 private key in PEM (PKCS #8, as
 // `openssl genpkey -algorithm ed25519` writes it).
 func ParsePrivateKey(data []byte) (ed25519.PrivateKey, error) {
-	block, _ := pem.Decode(data)
-	if block == nil {
-		return nil, errors.New("no PEM block (want an ed25519 PRIVATE KEY, PKCS #8)")
-	}
-	k, err := x509.ParsePKCS8PrivateKey(block.Bytes)
-	if err != nil {
-		return nil, fmt.Errorf("parse private key: %w", err)
-	}
-	ek, ok := k.(ed25519.PrivateKey)
-	if !ok {
-		return nil, fmt.Errorf("private key is %T, want ed25519", k)
-	}
-	return ek, nil
+	return parsePEMKey[ed25519.PrivateKey](data, "private", "an ed25519 PRIVATE KEY, PKCS #8", x509.ParsePKCS8PrivateKey)
 }
 
 // ParsePublicKey reads an ed25519 public key in PEM (PKIX, as `openssl pkey
 // -pubout` writes it).
 func ParsePublicKey(data []byte) (ed25519.PublicKey, error) {
+	return parsePEMKey[ed25519.PublicKey](data, "public", "an ed25519 PUBLIC KEY", x509.ParsePKIXPublicKey)
+}
+
+// parsePEMKey decodes the first PEM block of data with parse and insists on
+// an ed25519 key of type K: a bundle signed or checked with any other key
+// type is refused, not converted.
+func parsePEMKey[K any](data []byte, kind, want string, parse func([]byte) (any, error)) (K, error) {
+	var zero K
 	block, _ := pem.Decode(data)
 	if block == nil {
-		return nil, errors.New("no PEM block (want an ed25519 PUBLIC KEY)")
+		return zero, fmt.Errorf("no PEM block (want %s)", want)
 	}
-	k, err := x509.ParsePKIXPublicKey(block.Bytes)
+	k, err := parse(block.Bytes)
 	if err != nil {
-		return nil, fmt.Errorf("parse public key: %w", err)
+		return zero, fmt.Errorf("parse %s key: %w", kind, err)
 	}
-	ek, ok := k.(ed25519.PublicKey)
+	ek, ok := k.(K)
 	if !ok {
-		return nil, fmt.Errorf("public key is %T, want ed25519", k)
+		return zero, fmt.Errorf("%s key is %T, want ed25519", kind, k)
 	}
 	return ek, nil
 }
