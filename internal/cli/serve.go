@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/spf13/cobra"
 
 	"github.com/rampart-audit/rampart/internal/collect"
@@ -163,6 +164,22 @@ func runServe(ctx context.Context, p Params, f serveFlags, workspace string) err
 		_, id, err := runner.Audit(ctx, st, cfg, store.Start{Trigger: job.Trigger, Workspace: workspace, Collectors: job.Collect, StartedAt: p.Now()})
 		return id, err
 	}
+	where := "in this process"
+	if isPostgresDSN(dsn) {
+		// A PostgreSQL store has the job queue: live runs go to the
+		// rampart worker processes, the rest stay here (serve.Distributable).
+		pool, err := pgxpool.New(ctx, dsn)
+		if err == nil {
+			err = pool.Ping(ctx)
+		}
+		if err != nil {
+			return exitWith(verdict.ExitNotEvaluated, fmt.Errorf("open the job queue: %w", err))
+		}
+		defer pool.Close()
+		audit = serve.Queue{Pool: pool, Store: st, Workspace: workspace, Controls: f.load.controls, Policies: f.load.policies,
+			Now: p.Now, Log: p.Stderr}.Auditor(audit)
+		where = "live collection on rampart worker processes"
+	}
 	srv, err = serve.New(serve.Options{
 		Store: st, Workspace: workspace, Schedules: ws.Schedules, Notifies: ws.Notifies,
 		Audit: audit, Auth: auth, Log: p.Stderr, Getenv: p.Getenv,
@@ -178,7 +195,7 @@ func runServe(ctx context.Context, p Params, f serveFlags, workspace string) err
 	for _, s := range ws.Schedules {
 		names = append(names, s.Name)
 	}
-	fmt.Fprintf(p.Stderr, "rampart serve: %s on http://%s/ (store %s; schedules: %s)\n", workspace, ln.Addr(), storeName(dsn), orNone(names))
+	fmt.Fprintf(p.Stderr, "rampart serve: %s on http://%s/ (store %s; runs: %s; schedules: %s)\n", workspace, ln.Addr(), storeName(dsn), where, orNone(names))
 	if err := srv.Serve(ctx, ln, f.grace); err != nil {
 		return exitWith(verdict.ExitNotEvaluated, err)
 	}
@@ -220,6 +237,11 @@ func inWorkspace(workspace string, paths []string) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// isPostgresDSN says whether dsn names a PostgreSQL store (store.Open's rule).
+func isPostgresDSN(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
 func orNone(names []string) string {

@@ -125,12 +125,15 @@ type apiRun struct {
 	Summary            finding.Summary `json:"summary"`
 	EvidenceIncomplete bool            `json:"evidence_incomplete"`
 	Resources          int             `json:"resources"`
+	// Queued: rampart worker processes run it (a PostgreSQL store), so a
+	// running, queued run is waiting for or being worked by them.
+	Queued bool `json:"queued"`
 }
 
 func toAPIRun(r store.Run) apiRun {
 	out := apiRun{ID: r.ID, State: r.State, Reason: r.Reason, Trigger: r.Trigger, Workspace: r.Workspace,
 		Collectors: r.Collectors, StartedAt: r.StartedAt.UTC(), CatalogVersion: r.CatalogVersion, Summary: r.Summary,
-		EvidenceIncomplete: r.EvidenceIncomplete, Resources: r.Resources}
+		EvidenceIncomplete: r.EvidenceIncomplete, Resources: r.Resources, Queued: r.Queued}
 	if out.Collectors == nil {
 		out.Collectors = []string{}
 	}

@@ -31,7 +31,7 @@ func NewMetrics() *Metrics {
 	m := &Metrics{
 		registry: prometheus.NewRegistry(),
 		runs: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "rampart_runs_total",
-			Help: "Audit runs by result: complete, incomplete (begun, not recorded in full: a failed stage, an interruption) or error (never begun: the store refused it)."}, []string{"result"}),
+			Help: "Audit runs by result: complete, incomplete (begun, not recorded in full: a failed stage, an interruption), error (never begun: the store refused it) or queued (left to rampart worker processes when the server stopped following it)."}, []string{"result"}),
 		runDuration: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "rampart_run_duration_seconds",
 			Help:    "Wall time of an audit run, collection included.",
 			Buckets: []float64{1, 5, 15, 30, 60, 120, 300, 600, 1200, 3600, 7200}}),

@@ -33,6 +33,12 @@ func (s *Server) runJob(ctx context.Context, job Job) {
 		s.metrics.runs.WithLabelValues("error").Inc()
 		s.log.printf("run %d (%s): cannot read it back: %v", id, job.Trigger, gerr)
 		return
+	case rec.State == store.Running && rec.Queued:
+		// The server stopped following a run the workers still have: it
+		// is not lost, and not complete either.
+		s.metrics.runs.WithLabelValues("queued").Inc()
+		s.log.printf("run %d (%s): still queued or running on the workers: %v", id, job.Trigger, err)
+		return
 	case rec.State != store.Complete || rec.Report == nil:
 		s.metrics.runs.WithLabelValues("incomplete").Inc()
 		s.log.printf("run %d (%s): %s: %s", id, job.Trigger, rec.State, rec.Reason)

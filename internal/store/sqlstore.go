@@ -473,6 +473,7 @@ func (s *sqlStore) queryRuns(ctx context.Context, q rowQueryer, where string, ar
 			r.FinishedAt = time.UnixMicro(finished).UTC()
 		}
 		r.EvidenceIncomplete = incomplete != 0
+		r.Queued = r.owner == QueuedOwner
 		if err := json.Unmarshal([]byte(collectors), &r.Collectors); err != nil {
 			return nil, fmt.Errorf("run %d: collectors: %w", r.ID, err)
 		}

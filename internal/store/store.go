@@ -75,6 +75,10 @@ type Run struct {
 	// finished, but its evidence did not cover everything.
 	EvidenceIncomplete bool
 	Resources          int
+	// Queued: the run was begun with Start.Queued — rampart worker
+	// processes, not the process that began it, finish it. A Running run
+	// that is Queued waits for (or is being worked by) the workers.
+	Queued bool
 }
 
 // Recorded is a finished run with its whole report as it was written
