@@ -224,19 +224,16 @@ func newRunsTrendsCommand(p Params) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			runs, err := st.Latest(ctx, last)
+			// From the store's rows: no report is decoded (store.Trends).
+			data, err := st.Trends(ctx, last)
 			if err != nil {
 				return exitWith(verdict.ExitInput, err)
 			}
-			recs := make([]*store.Recorded, 0, len(runs))
-			for i := len(runs) - 1; i >= 0; i-- { // oldest first
-				rec, err := st.Get(ctx, runs[i].ID)
-				if err != nil {
-					return exitWith(verdict.ExitInput, err)
-				}
-				recs = append(recs, rec)
+			t, err := history.TrendsFromRows(ctx, data, st.EvidenceMap)
+			if err != nil {
+				return exitWith(verdict.ExitInput, err)
 			}
-			return history.WriteTrends(p.Stdout, f.format, history.ComputeTrends(recs))
+			return history.WriteTrends(p.Stdout, f.format, t)
 		},
 	}
 	f.register(cmd)

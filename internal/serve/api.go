@@ -390,28 +390,29 @@ type trendsView struct {
 	Frameworks []history.ReferenceTrend `json:"frameworks"`
 }
 
-// trends reads the last limit complete runs, oldest first.
-func (s *Server) trends(ctx context.Context, limit int) (*trendsView, []*store.Recorded, error) {
-	runs, err := s.opts.Store.Latest(ctx, limit)
+// trends reads the last limit complete runs, oldest first, from the
+// store's rows (store.Trends): no report is decoded, however large.
+func (s *Server) trends(ctx context.Context, limit int) (*trendsView, error) {
+	data, err := s.opts.Store.Trends(ctx, limit)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	recs := make([]*store.Recorded, 0, len(runs))
+	t, err := history.TrendsFromRows(ctx, data, s.opts.Store.EvidenceMap)
+	if err != nil {
+		return nil, err
+	}
+	// The strings come from the workspace and the controls, not the
+	// evidence, but pages and answers carry no secret whatever its origin.
+	safe, err := redact.Value(t)
+	if err != nil {
+		return nil, fmt.Errorf("redact trends: %w", err)
+	}
 	v := &trendsView{Runs: []trendPoint{}}
-	for i := len(runs) - 1; i >= 0; i-- {
-		rec, err := s.recorded(ctx, runs[i].ID)
-		if err != nil {
-			return nil, nil, err
-		}
-		if rec.Report == nil {
-			continue
-		}
-		recs = append(recs, rec)
-		v.Runs = append(v.Runs, trendPoint{Run: rec.ID, StartedAt: rec.StartedAt.UTC(), Summary: rec.Summary, EvidenceIncomplete: rec.EvidenceIncomplete})
+	for _, r := range data.Runs {
+		v.Runs = append(v.Runs, trendPoint{Run: r.ID, StartedAt: r.StartedAt.UTC(), Summary: r.Summary, EvidenceIncomplete: r.EvidenceIncomplete})
 	}
-	t := history.ComputeTrends(recs)
-	v.Controls, v.Systems, v.Risks, v.Frameworks = t.Controls, t.Systems, t.Risks, t.Frameworks
-	return v, recs, nil
+	v.Controls, v.Systems, v.Risks, v.Frameworks = safe.Controls, safe.Systems, safe.Risks, safe.Frameworks
+	return v, nil
 }
 
 func (s *Server) apiTrends(w http.ResponseWriter, r *http.Request) {
@@ -419,7 +420,7 @@ func (s *Server) apiTrends(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	v, _, err := s.trends(r.Context(), limit)
+	v, err := s.trends(r.Context(), limit)
 	if err != nil {
 		s.storeError(w, err)
 		return

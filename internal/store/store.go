@@ -130,6 +130,13 @@ type Store interface {
 	History(ctx context.Context, fingerprint string) ([]FindingAt, error)
 	// Resource returns a stored resource by its content hash.
 	Resource(ctx context.Context, contentHash string) (*evidence.Resource, error)
+	// Trends reads the newest n Complete runs (0: all), oldest first, as
+	// rows: the failing fingerprints' results, gaps, risk scores and
+	// framework references — no report decoded (trends.go).
+	Trends(ctx context.Context, n int) (*TrendData, error)
+	// EvidenceMap returns a Complete run's content hashes and scopes by
+	// ResourceKey, without its report.
+	EvidenceMap(ctx context.Context, id RunID) (map[string]string, map[string]evidence.Scope, error)
 
 	Close() error
 }
