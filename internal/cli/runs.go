@@ -18,14 +18,14 @@ import (
 func newRunsCommand(p Params) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "runs",
-		Short: "Read the run store: list runs, show one in any report format, diff two, trends over all",
+		Short: "Read the run store: list runs, show one in any report format, diff two, trends over all; prune old runs",
 		Long: `Read the runs that rampart audit --store recorded (docs/serve.md).
 
 The store is --store, else ` + StoreEnv + `, else the default file in the
 user data folder ($XDG_DATA_HOME/rampart/rampart.db, ~/.local/share/rampart/rampart.db).
 Opening a store marks runs whose process is gone incomplete, and says so.`,
 	}
-	cmd.AddCommand(newRunsListCommand(p), newRunsShowCommand(p), newRunsDiffCommand(p), newRunsTrendsCommand(p))
+	cmd.AddCommand(newRunsListCommand(p), newRunsShowCommand(p), newRunsDiffCommand(p), newRunsTrendsCommand(p), newRunsPruneCommand(p))
 	return cmd
 }
 

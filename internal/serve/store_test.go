@@ -26,6 +26,8 @@ type memStore struct {
 	runs []*store.Recorded
 	// broken makes every read fail, for /readyz and error pages.
 	broken error
+	// prunes are the retention rules Prune was called with.
+	prunes []store.Retention
 }
 
 func (m *memStore) Begin(_ context.Context, s store.Start) (store.RunID, error) {
@@ -118,6 +120,13 @@ func (m *memStore) Resource(context.Context, string) (*evidence.Resource, error)
 }
 
 func (m *memStore) Close() error { return nil }
+
+func (m *memStore) Prune(_ context.Context, keep store.Retention) (store.Pruned, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.prunes = append(m.prunes, keep)
+	return store.Pruned{}, nil
+}
 
 func (m *memStore) Trends(ctx context.Context, n int) (*store.TrendData, error) {
 	runs, err := m.Latest(ctx, n)

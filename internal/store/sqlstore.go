@@ -108,6 +108,14 @@ func (s *sqlStore) Finish(ctx context.Context, id RunID, r *report.Report, snap 
 		return fmt.Errorf("finish run %d: %w", id, err)
 	}
 	defer tx.Rollback()
+	if s.d.name == postgresDialect.name {
+		// Shared with other Finishes, exclusive with Prune's garbage
+		// collection (prune.go): the resources this run finds stored stay
+		// stored until it commits.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock_shared($1)`, pruneLock); err != nil {
+			return fmt.Errorf("finish run %d: %w", id, err)
+		}
+	}
 	if err := s.requireRunning(ctx, tx, id, "finish"); err != nil {
 		return err
 	}

@@ -137,6 +137,9 @@ type Store interface {
 	// EvidenceMap returns a Complete run's content hashes and scopes by
 	// ResourceKey, without its report.
 	EvidenceMap(ctx context.Context, id RunID) (map[string]string, map[string]evidence.Scope, error)
+	// Prune deletes the finished runs keep does not keep and the stored
+	// content no remaining run references, in one transaction (prune.go).
+	Prune(ctx context.Context, keep Retention) (Pruned, error)
 
 	Close() error
 }
