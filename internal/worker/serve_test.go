@@ -95,6 +95,9 @@ func TestServeHandsScheduledRunsToWorkers(t *testing.T) {
 	_, _, busy := sched.Running()
 	assert.True(t, busy, "the server follows the queued run: one audit at a time")
 	assert.ErrorIs(t, sched.Trigger(serve.JobOf(nightly)), serve.ErrBusy)
+	forgot, err := worker.Forget(ctx, pool, []store.RunID{runs[0].ID})
+	require.NoError(t, err)
+	assert.Zero(t, forgot, "a run still planning keeps its queue rows")
 
 	// A worker comes: the run completes, recorded as the schedule's run.
 	startWorker(t, dsn, si.Getenv)
@@ -107,6 +110,16 @@ func TestServeHandsScheduledRunsToWorkers(t *testing.T) {
 	assert.Positive(t, rec.Summary.Total)
 	assert.Contains(t, get("/metrics"), `rampart_runs_total{result="complete"} 1`)
 	assert.Contains(t, log.String(), "queued for rampart worker")
+
+	// Pruned, a settled run's queue rows (its parts' snapshots) go too.
+	var parts int
+	require.NoError(t, pool.QueryRow(ctx, `SELECT count(*) FROM rampart_dist_part WHERE run_id = $1`, int64(rec.ID)).Scan(&parts))
+	assert.Equal(t, 2, parts, "two GitHub shards")
+	forgot, err = worker.Forget(ctx, pool, []store.RunID{rec.ID})
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), forgot)
+	require.NoError(t, pool.QueryRow(ctx, `SELECT count(*) FROM rampart_dist_part WHERE run_id = $1`, int64(rec.ID)).Scan(&parts))
+	assert.Zero(t, parts)
 
 	// Recorded evidence stays in this process.
 	require.NoError(t, sched.Trigger(serve.Job{Trigger: "api"}))
