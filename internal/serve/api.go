@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/rampart-audit/rampart/docs/schema"
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/history"
 	"github.com/rampart-audit/rampart/internal/redact"
@@ -41,6 +42,12 @@ var routes = []route{
 	{"GET", "/api/v1/openapi.json", true, func(_ *Server, w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(OpenAPI)
+	}},
+	// The report shapes of openapi.json $ref this document (relative to
+	// it), so they are the report schema itself, not a copy of it.
+	{"GET", "/api/v1/report.schema.json", true, func(_ *Server, w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(schema.Report)
 	}},
 	{"GET", "/api/v1/runs", true, (*Server).apiRuns},
 	{"POST", "/api/v1/runs", true, (*Server).apiTrigger},
