@@ -82,19 +82,43 @@ func (s *sqlStore) Trends(ctx context.Context, n int) (*TrendData, error) {
 	// Every query takes the window's IDs once per IN list.
 	twice := append(append([]any{}, ids...), ids...)
 
-	err = s.eachRow(ctx, `SELECT rf.run_id, k.fingerprint, k.control_id, k.resource_type, k.resource_id, r.system, r.status
-		FROM run_findings rf
-		JOIN finding_keys k ON k.id = rf.key_id
-		JOIN finding_results r ON r.id = rf.result_id
-		WHERE rf.run_id IN `+in+` AND rf.key_id IN (SELECT key_id FROM run_failures WHERE run_id IN `+in+`)
-		ORDER BY rf.run_id, k.fingerprint`, twice, func(rows *sql.Rows) error {
+	// The keys once, then each run's (key, result) rows: a fingerprint's
+	// strings are read and held once, not once per run.
+	failing := `SELECT key_id FROM run_failures WHERE run_id IN ` + in
+	keys := map[int64]*TrendResult{}
+	err = s.eachRow(ctx, `SELECT id, fingerprint, control_id, resource_type, resource_id FROM finding_keys
+		WHERE id IN (`+failing+`)`, ids, func(rows *sql.Rows) error {
 		var id int64
-		var t TrendResult
-		var status string
-		if err := rows.Scan(&id, &t.Fingerprint, &t.ControlID, &t.ResourceType, &t.ResourceID, &t.System, &status); err != nil {
+		var k TrendResult
+		if err := rows.Scan(&id, &k.Fingerprint, &k.ControlID, &k.ResourceType, &k.ResourceID); err != nil {
 			return err
 		}
-		t.Status = finding.Status(status)
+		keys[id] = &k
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("trends: finding keys: %w", err)
+	}
+	systems := map[string]string{} // one string per system
+	err = s.eachRow(ctx, `SELECT rf.run_id, rf.key_id, r.system, r.status
+		FROM run_findings rf JOIN finding_results r ON r.id = rf.result_id
+		WHERE rf.run_id IN `+in+` AND rf.key_id IN (`+failing+`)`, twice, func(rows *sql.Rows) error {
+		var id, key int64
+		var system, status string
+		if err := rows.Scan(&id, &key, &system, &status); err != nil {
+			return err
+		}
+		k := keys[key]
+		if k == nil {
+			return fmt.Errorf("finding key %d of run %d is not in finding_keys", key, id)
+		}
+		if s, ok := systems[system]; ok {
+			system = s
+		} else {
+			systems[system] = system
+		}
+		t := *k
+		t.System, t.Status = system, finding.Status(status)
 		run := &out.Runs[index[RunID(id)]]
 		run.Results = append(run.Results, t)
 		return nil
