@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
@@ -71,15 +70,17 @@ func (s *sqlStore) Trends(ctx context.Context, n int) (*TrendData, error) {
 		return out, nil
 	}
 	index := make(map[RunID]int, len(runs))
-	ids := make([]any, len(runs))
 	for i, r := range runs {
 		at := len(runs) - 1 - i // oldest first
 		out.Runs[at].Run = r
 		index[r.ID] = at
-		ids[at] = int64(r.ID)
 	}
-	in := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ") + ")"
-	// Every query takes the window's IDs once per IN list.
+	// The window is a subquery, not a list of IDs: a history of any
+	// length stays within the dialects' parameter limits. Every IN takes
+	// the oldest and newest run's IDs; a run between them that completes
+	// meanwhile is not in the window and is skipped.
+	in := `(SELECT id FROM runs WHERE state = '` + string(Complete) + `' AND id BETWEEN ? AND ?)`
+	ids := []any{int64(runs[len(runs)-1].ID), int64(runs[0].ID)}
 	twice := append(append([]any{}, ids...), ids...)
 
 	// The keys once, then each run's (key, result) rows: a fingerprint's
@@ -108,9 +109,15 @@ func (s *sqlStore) Trends(ctx context.Context, n int) (*TrendData, error) {
 		if err := rows.Scan(&id, &key, &system, &status); err != nil {
 			return err
 		}
+		at, ok := index[RunID(id)]
+		if !ok {
+			return nil // completed after the window was read
+		}
 		k := keys[key]
 		if k == nil {
-			return fmt.Errorf("finding key %d of run %d is not in finding_keys", key, id)
+			// Its failure is in a run that completed after the keys were
+			// read, outside the window: no episode of the window.
+			return nil
 		}
 		if s, ok := systems[system]; ok {
 			system = s
@@ -119,7 +126,7 @@ func (s *sqlStore) Trends(ctx context.Context, n int) (*TrendData, error) {
 		}
 		t := *k
 		t.System, t.Status = system, finding.Status(status)
-		run := &out.Runs[index[RunID(id)]]
+		run := &out.Runs[at]
 		run.Results = append(run.Results, t)
 		return nil
 	})
@@ -134,7 +141,11 @@ func (s *sqlStore) Trends(ctx context.Context, n int) (*TrendData, error) {
 			&g.Scope.Region, &g.Scope.Path, &g.ScopeID, &g.Reason); err != nil {
 			return err
 		}
-		run := &out.Runs[index[RunID(id)]]
+		at, ok := index[RunID(id)]
+		if !ok {
+			return nil // completed after the window was read
+		}
+		run := &out.Runs[at]
 		run.Gaps = append(run.Gaps, g)
 		return nil
 	})
@@ -148,7 +159,11 @@ func (s *sqlStore) Trends(ctx context.Context, n int) (*TrendData, error) {
 		if err := rows.Scan(&id, &k.ID, &k.Title, &k.Inherent, &k.Residual, &k.Appetite); err != nil {
 			return err
 		}
-		run := &out.Runs[index[RunID(id)]]
+		at, ok := index[RunID(id)]
+		if !ok {
+			return nil // completed after the window was read
+		}
+		run := &out.Runs[at]
 		run.Risks = append(run.Risks, k)
 		return nil
 	})
@@ -162,7 +177,11 @@ func (s *sqlStore) Trends(ctx context.Context, n int) (*TrendData, error) {
 		if err := rows.Scan(&id, &f.Framework, &f.Ref, &f.Status, &f.Passed, &f.Judged); err != nil {
 			return err
 		}
-		run := &out.Runs[index[RunID(id)]]
+		at, ok := index[RunID(id)]
+		if !ok {
+			return nil // completed after the window was read
+		}
+		run := &out.Runs[at]
 		run.References = append(run.References, f)
 		return nil
 	})
