@@ -7,9 +7,8 @@ import (
 	"time"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
-	"github.com/rampart-audit/rampart/internal/report"
-
 	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/report"
 	"github.com/rampart-audit/rampart/internal/store"
 )
 
