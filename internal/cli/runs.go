@@ -18,14 +18,14 @@ import (
 func newRunsCommand(p Params) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "runs",
-		Short: "Read the run store: list runs, show one in any report format, diff two, trends over all",
+		Short: "Read the run store: list runs, show one in any report format, diff two, trends over all; prune old runs",
 		Long: `Read the runs that rampart audit --store recorded (docs/serve.md).
 
 The store is --store, else ` + StoreEnv + `, else the default file in the
 user data folder ($XDG_DATA_HOME/rampart/rampart.db, ~/.local/share/rampart/rampart.db).
 Opening a store marks runs whose process is gone incomplete, and says so.`,
 	}
-	cmd.AddCommand(newRunsListCommand(p), newRunsShowCommand(p), newRunsDiffCommand(p), newRunsTrendsCommand(p))
+	cmd.AddCommand(newRunsListCommand(p), newRunsShowCommand(p), newRunsDiffCommand(p), newRunsTrendsCommand(p), newRunsPruneCommand(p))
 	return cmd
 }
 
@@ -224,19 +224,16 @@ func newRunsTrendsCommand(p Params) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			runs, err := st.Latest(ctx, last)
+			// From the store's rows: no report is decoded (store.Trends).
+			data, err := st.Trends(ctx, last)
 			if err != nil {
 				return exitWith(verdict.ExitInput, err)
 			}
-			recs := make([]*store.Recorded, 0, len(runs))
-			for i := len(runs) - 1; i >= 0; i-- { // oldest first
-				rec, err := st.Get(ctx, runs[i].ID)
-				if err != nil {
-					return exitWith(verdict.ExitInput, err)
-				}
-				recs = append(recs, rec)
+			t, err := history.TrendsFromRows(ctx, data, st.EvidenceMap)
+			if err != nil {
+				return exitWith(verdict.ExitInput, err)
 			}
-			return history.WriteTrends(p.Stdout, f.format, history.ComputeTrends(recs))
+			return history.WriteTrends(p.Stdout, f.format, t)
 		},
 	}
 	f.register(cmd)

@@ -116,6 +116,44 @@ func TestAuditStoreAndRuns(t *testing.T) {
 		assert.Equal(t, tt.code, r.code, "%v: %s", tt.args, r.stderr)
 		assert.Contains(t, r.stderr, tt.msg, tt.args)
 	}
+
+	// Retention: runs 1 (incomplete) and 2 go, run 3 and what it references stay.
+	for _, tt := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"runs", "prune"}, "runs prune needs --keep-last N or --older-than DURATION"},
+		{[]string{"runs", "prune", "--older-than", "5x"}, "--older-than: "},
+		{[]string{"runs", "prune", "--keep-last", "-1"}, "--keep-last: -1 is negative"},
+	} {
+		r := run(t, append(tt.args, "--store", dsn)...)
+		assert.Equal(t, 2, r.code, "%v: %s", tt.args, r.stderr)
+		assert.Contains(t, r.stderr, tt.msg, tt.args)
+	}
+	dry := run(t, "runs", "prune", "--keep-last", "1", "--dry-run", "--store", dsn)
+	require.Equal(t, 0, dry.code, dry.stderr)
+	assert.Contains(t, dry.stdout, "runs prune: would delete 2 runs (keep the last 1 complete runs): 1, 2\n")
+	// With both rules a run goes only when neither keeps it: run 2 began
+	// less than an hour ago (the test's clock), run 1 a day before.
+	both := run(t, "runs", "prune", "--keep-last", "1", "--older-than", "1h", "--store", dsn)
+	require.Equal(t, 0, both.code, both.stderr)
+	assert.Contains(t, both.stdout, "runs prune: deleted 1 runs (keep the last 1 complete runs, keep runs begun since 2026-11-27T08:00:00Z): 1\n")
+	prune := run(t, "runs", "prune", "--keep-last", "1", "--store", dsn)
+	require.Equal(t, 0, prune.code, prune.stderr)
+	assert.Contains(t, prune.stdout, "runs prune: deleted 1 runs (keep the last 1 complete runs): 2\n")
+	assert.Regexp(t, `runs prune: [1-9]\d* bytes freed: reports [1-9]\d*, resources 0 \(0\), evidence maps 0 \(0\)`, prune.stdout,
+		"runs 2 and 3 audited the same evidence: only the report is freed")
+	list = run(t, "runs", "list", "--store", dsn, "--format", "json")
+	require.Equal(t, 0, list.code, list.stderr)
+	require.NoError(t, json.Unmarshal([]byte(list.stdout), &runs))
+	require.Len(t, runs, 1)
+	assert.Equal(t, 3.0, runs[0]["id"])
+	latest = run(t, "runs", "show", "latest", "--store", dsn, "--format", "json")
+	require.Equal(t, 0, latest.code, latest.stderr)
+	assert.Equal(t, second.stdout, latest.stdout, "the kept run is whole")
+	again := run(t, "runs", "prune", "--keep-last", "1", "--store", dsn)
+	require.Equal(t, 0, again.code, again.stderr)
+	assert.Contains(t, again.stdout, "runs prune: nothing to delete")
 }
 
 func TestRunsStoreErrors(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/spf13/cobra"
 
 	"github.com/rampart-audit/rampart/internal/collect"
@@ -22,6 +23,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/serve"
 	"github.com/rampart-audit/rampart/internal/store"
 	"github.com/rampart-audit/rampart/internal/verdict"
+	"github.com/rampart-audit/rampart/internal/worker"
 )
 
 // minTokenLength refuses a token short enough to guess.
@@ -34,6 +36,7 @@ type serveFlags struct {
 	authHeader string
 	trustProxy bool
 	grace      time.Duration
+	retention  retentionFlags
 }
 
 func newServeCommand(p Params) *cobra.Command {
@@ -55,9 +58,17 @@ least 16 characters; browsers sign in with it once), or a reverse proxy's
 user header with --trust-proxy --auth-header X-Forwarded-User. /healthz and
 /readyz are open.
 
+With a PostgreSQL store, runs that collect live evidence are handed to the
+rampart worker processes of that database and followed to their end; runs
+of recorded evidence or with training records run in this process. With
+SQLite every run runs here.
+
+--prune-keep-last and --prune-older-than prune the store after each
+complete run, as rampart runs prune does.
+
 SIGINT or SIGTERM stops scheduling, lets a running audit finish within
---grace (then it is cancelled and recorded incomplete), and drains the
-HTTP server. See docs/serve.md.`,
+--grace (then it is cancelled and recorded incomplete; a run on the
+workers goes on), and drains the HTTP server. See docs/serve.md.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runServe(cmd.Context(), p, f, args[0])
@@ -69,6 +80,7 @@ HTTP server. See docs/serve.md.`,
 	cmd.Flags().StringVar(&f.authHeader, "auth-header", "", "authenticate by this header set by a reverse proxy (needs --trust-proxy), e.g. X-Forwarded-User")
 	cmd.Flags().BoolVar(&f.trustProxy, "trust-proxy", false, "trust --auth-header: only when nothing but the proxy can reach --addr")
 	cmd.Flags().DurationVar(&f.grace, "grace", 5*time.Minute, "on SIGINT/SIGTERM, how long a running audit may take to finish before it is cancelled")
+	f.retention.register(cmd, "prune-", "after each complete run, ")
 	return cmd
 }
 
@@ -112,6 +124,11 @@ func runServe(ctx context.Context, p Params, f serveFlags, workspace string) err
 	if f.grace < 0 {
 		return usageError("--grace must not be negative")
 	}
+	keepLast, olderThan, _, err := f.retention.rule("prune-")
+	if err != nil {
+		return err
+	}
+	retention := serve.Retention{KeepLast: keepLast, OlderThan: olderThan}
 	// The workspace is read once here for its schedules and notify blocks
 	// (and to refuse a broken one before listening); every run reads it
 	// again, so an edit reaches the next run without a restart.
@@ -163,9 +180,29 @@ func runServe(ctx context.Context, p Params, f serveFlags, workspace string) err
 		_, id, err := runner.Audit(ctx, st, cfg, store.Start{Trigger: job.Trigger, Workspace: workspace, Collectors: job.Collect, StartedAt: p.Now()})
 		return id, err
 	}
+	where := "in this process"
+	if isPostgresDSN(dsn) {
+		// A PostgreSQL store has the job queue: live runs go to the
+		// rampart worker processes, the rest stay here (serve.Distributable).
+		pool, err := pgxpool.New(ctx, dsn)
+		if err == nil {
+			err = pool.Ping(ctx)
+		}
+		if err != nil {
+			return exitWith(verdict.ExitNotEvaluated, fmt.Errorf("open the job queue: %w", err))
+		}
+		defer pool.Close()
+		retention.Forget = func(ctx context.Context, runs []store.RunID) error {
+			_, err := worker.Forget(ctx, pool, runs)
+			return err
+		}
+		audit = serve.Queue{Pool: pool, Store: st, Workspace: workspace, Controls: f.load.controls, Policies: f.load.policies,
+			Now: p.Now, Log: p.Stderr}.Auditor(audit)
+		where = "live collection on rampart worker processes"
+	}
 	srv, err = serve.New(serve.Options{
 		Store: st, Workspace: workspace, Schedules: ws.Schedules, Notifies: ws.Notifies,
-		Audit: audit, Auth: auth, Log: p.Stderr, Getenv: p.Getenv,
+		Audit: audit, Auth: auth, Log: p.Stderr, Getenv: p.Getenv, Retention: retention,
 	})
 	if err != nil {
 		return exitWith(verdict.ExitInput, err)
@@ -178,7 +215,7 @@ func runServe(ctx context.Context, p Params, f serveFlags, workspace string) err
 	for _, s := range ws.Schedules {
 		names = append(names, s.Name)
 	}
-	fmt.Fprintf(p.Stderr, "rampart serve: %s on http://%s/ (store %s; schedules: %s)\n", workspace, ln.Addr(), storeName(dsn), orNone(names))
+	fmt.Fprintf(p.Stderr, "rampart serve: %s on http://%s/ (store %s; runs: %s; schedules: %s)\n", workspace, ln.Addr(), storeName(dsn), where, orNone(names))
 	if err := srv.Serve(ctx, ln, f.grace); err != nil {
 		return exitWith(verdict.ExitNotEvaluated, err)
 	}
@@ -220,6 +257,11 @@ func inWorkspace(workspace string, paths []string) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// isPostgresDSN says whether dsn names a PostgreSQL store (store.Open's rule).
+func isPostgresDSN(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
 func orNone(names []string) string {

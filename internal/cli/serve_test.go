@@ -115,7 +115,7 @@ func TestServeRecordsARunAndServesIt(t *testing.T) {
 		})
 		pw.Close()
 	}()
-	m := waitFor(t, log, regexp.MustCompile(`^rampart serve: \.\./\.\./examples/acme on (http://127\.0\.0\.1:\d+)/ \(store .*runs\.db; schedules: nightly\)$`))
+	m := waitFor(t, log, regexp.MustCompile(`^rampart serve: \.\./\.\./examples/acme on (http://127\.0\.0\.1:\d+)/ \(store .*runs\.db; runs: in this process; schedules: nightly\)$`))
 	base := m[1]
 
 	call := func(method, path string) (int, []byte) {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"sync"
 	"time"
 
@@ -90,7 +89,7 @@ func openDistributed(ctx context.Context, p Params, flag, command string) (*pgxp
 	if dsn == "" {
 		dsn = p.Getenv("RAMPART_STORE")
 	}
-	if !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://") {
+	if !isPostgresDSN(dsn) {
 		what := "no --store was given"
 		if dsn != "" {
 			what = "--store " + dsn + " is a SQLite store"

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/rampart-audit/rampart/docs/schema"
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/history"
 	"github.com/rampart-audit/rampart/internal/redact"
@@ -41,6 +42,12 @@ var routes = []route{
 	{"GET", "/api/v1/openapi.json", true, func(_ *Server, w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(OpenAPI)
+	}},
+	// The report shapes of openapi.json $ref this document (relative to
+	// it), so they are the report schema itself, not a copy of it.
+	{"GET", "/api/v1/report.schema.json", true, func(_ *Server, w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(schema.Report)
 	}},
 	{"GET", "/api/v1/runs", true, (*Server).apiRuns},
 	{"POST", "/api/v1/runs", true, (*Server).apiTrigger},
@@ -125,12 +132,15 @@ type apiRun struct {
 	Summary            finding.Summary `json:"summary"`
 	EvidenceIncomplete bool            `json:"evidence_incomplete"`
 	Resources          int             `json:"resources"`
+	// Queued: rampart worker processes run it (a PostgreSQL store), so a
+	// running, queued run is waiting for or being worked by them.
+	Queued bool `json:"queued"`
 }
 
 func toAPIRun(r store.Run) apiRun {
 	out := apiRun{ID: r.ID, State: r.State, Reason: r.Reason, Trigger: r.Trigger, Workspace: r.Workspace,
 		Collectors: r.Collectors, StartedAt: r.StartedAt.UTC(), CatalogVersion: r.CatalogVersion, Summary: r.Summary,
-		EvidenceIncomplete: r.EvidenceIncomplete, Resources: r.Resources}
+		EvidenceIncomplete: r.EvidenceIncomplete, Resources: r.Resources, Queued: r.Queued}
 	if out.Collectors == nil {
 		out.Collectors = []string{}
 	}
@@ -387,28 +397,29 @@ type trendsView struct {
 	Frameworks []history.ReferenceTrend `json:"frameworks"`
 }
 
-// trends reads the last limit complete runs, oldest first.
-func (s *Server) trends(ctx context.Context, limit int) (*trendsView, []*store.Recorded, error) {
-	runs, err := s.opts.Store.Latest(ctx, limit)
+// trends reads the last limit complete runs, oldest first, from the
+// store's rows (store.Trends): no report is decoded, however large.
+func (s *Server) trends(ctx context.Context, limit int) (*trendsView, error) {
+	data, err := s.opts.Store.Trends(ctx, limit)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	recs := make([]*store.Recorded, 0, len(runs))
+	t, err := history.TrendsFromRows(ctx, data, s.opts.Store.EvidenceMap)
+	if err != nil {
+		return nil, err
+	}
+	// The strings come from the workspace and the controls, not the
+	// evidence, but pages and answers carry no secret whatever its origin.
+	safe, err := redact.Value(t)
+	if err != nil {
+		return nil, fmt.Errorf("redact trends: %w", err)
+	}
 	v := &trendsView{Runs: []trendPoint{}}
-	for i := len(runs) - 1; i >= 0; i-- {
-		rec, err := s.recorded(ctx, runs[i].ID)
-		if err != nil {
-			return nil, nil, err
-		}
-		if rec.Report == nil {
-			continue
-		}
-		recs = append(recs, rec)
-		v.Runs = append(v.Runs, trendPoint{Run: rec.ID, StartedAt: rec.StartedAt.UTC(), Summary: rec.Summary, EvidenceIncomplete: rec.EvidenceIncomplete})
+	for _, r := range data.Runs {
+		v.Runs = append(v.Runs, trendPoint{Run: r.ID, StartedAt: r.StartedAt.UTC(), Summary: r.Summary, EvidenceIncomplete: r.EvidenceIncomplete})
 	}
-	t := history.ComputeTrends(recs)
-	v.Controls, v.Systems, v.Risks, v.Frameworks = t.Controls, t.Systems, t.Risks, t.Frameworks
-	return v, recs, nil
+	v.Controls, v.Systems, v.Risks, v.Frameworks = safe.Controls, safe.Systems, safe.Risks, safe.Frameworks
+	return v, nil
 }
 
 func (s *Server) apiTrends(w http.ResponseWriter, r *http.Request) {
@@ -416,7 +427,7 @@ func (s *Server) apiTrends(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	v, _, err := s.trends(r.Context(), limit)
+	v, err := s.trends(r.Context(), limit)
 	if err != nil {
 		s.storeError(w, err)
 		return

@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/rampart-audit/rampart/docs/schema"
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/store"
 )
@@ -32,7 +33,10 @@ type openAPIDoc struct {
 	} `json:"paths"`
 }
 
-const docURL = "https://rampart.invalid/openapi.json"
+const (
+	docURL          = "https://rampart.invalid/openapi.json"
+	reportSchemaURL = "https://rampart.invalid/report.schema.json"
+)
 
 func pointer(parts ...string) string {
 	r := strings.NewReplacer("~", "~0", "/", "~1")
@@ -48,6 +52,11 @@ func openAPICompiler(t *testing.T) *jsonschema.Compiler {
 	require.NoError(t, err)
 	compiler := jsonschema.NewCompiler()
 	require.NoError(t, compiler.AddResource(docURL, schemaDoc))
+	// Where the relative $refs to report.schema.json resolve: the route
+	// beside openapi.json.
+	reportDoc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema.Report))
+	require.NoError(t, err)
+	require.NoError(t, compiler.AddResource(reportSchemaURL, reportDoc))
 	return compiler
 }
 
@@ -144,6 +153,9 @@ func TestOpenAPIContract(t *testing.T) {
 	sort.Slice(cases, func(i, j int) bool { return cases[i].path+cases[i].method < cases[j].path+cases[j].method })
 	cases = append(cases,
 		apiCase{pattern: "/api/v1/openapi.json", method: "GET", path: "/api/v1/openapi.json", status: 200},
+		apiCase{pattern: "/api/v1/report.schema.json", method: "GET", path: "/api/v1/report.schema.json", status: 200, check: func(t *testing.T, b map[string]any) {
+			assert.Equal(t, "https://github.com/rampart-audit/rampart/docs/schema/report.schema.json", b["$id"])
+		}},
 		apiCase{pattern: "/api/v1/runs", method: "GET", path: "/api/v1/runs", status: 200, check: func(t *testing.T, b map[string]any) {
 			runs := b["runs"].([]any)
 			require.Len(t, runs, 3)

@@ -117,14 +117,19 @@ func (s *Server) pageLatest(w http.ResponseWriter, r *http.Request) {
 		data["Latest"] = rec
 		data["Systems"] = systems(rec.Report)
 		data["Failing"] = (filter{status: []finding.Status{finding.Fail, finding.Error, finding.NotEvaluated}}).apply(rec.Report.Findings)
-		v, recs, err := s.trends(ctx, 30)
+		v, err := s.trends(ctx, 30)
 		if err != nil {
 			s.storeFailure(w, err)
 			return
 		}
 		data["Trends"], data["RiskRows"] = v, riskRows(v)
-		if n := len(recs); n >= 2 && recs[n-1].ID == rec.ID {
-			d := history.Compute(recs[n-2], rec)
+		prev, err := s.previousComplete(ctx, rec.ID)
+		if err != nil {
+			s.storeFailure(w, err)
+			return
+		}
+		if prev != nil {
+			d := history.Compute(prev, rec)
 			data["Diff"] = d
 			data["NewCritical"], data["NewHigh"], data["WaiversExpired"] = newFailures(d, finding.Critical), newFailures(d, finding.High), expiredWaivers(d)
 		}

@@ -23,6 +23,8 @@ type Metrics struct {
 	throttles     *prometheus.CounterVec
 	scheduleSkips *prometheus.CounterVec
 	notifications *prometheus.CounterVec
+	prunes        *prometheus.CounterVec
+	prunedRuns    prometheus.Counter
 }
 
 // NewMetrics registers every collector, with the Go runtime's and the
@@ -31,7 +33,7 @@ func NewMetrics() *Metrics {
 	m := &Metrics{
 		registry: prometheus.NewRegistry(),
 		runs: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "rampart_runs_total",
-			Help: "Audit runs by result: complete, incomplete (begun, not recorded in full: a failed stage, an interruption) or error (never begun: the store refused it)."}, []string{"result"}),
+			Help: "Audit runs by result: complete, incomplete (begun, not recorded in full: a failed stage, an interruption), error (never begun: the store refused it) or queued (left to rampart worker processes when the server stopped following it)."}, []string{"result"}),
 		runDuration: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "rampart_run_duration_seconds",
 			Help:    "Wall time of an audit run, collection included.",
 			Buckets: []float64{1, 5, 15, 30, 60, 120, 300, 600, 1200, 3600, 7200}}),
@@ -47,8 +49,13 @@ func NewMetrics() *Metrics {
 			Help: "Scheduled runs skipped because an audit of the workspace was still running."}, []string{"schedule"}),
 		notifications: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "rampart_notifications_total",
 			Help: "Webhook notifications by notify block and result (sent, failed)."}, []string{"notify", "result"}),
+		prunes: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "rampart_prunes_total",
+			Help: "Retention prunes after a complete run by result (pruned, failed)."}, []string{"result"}),
+		prunedRuns: prometheus.NewCounter(prometheus.CounterOpts{Name: "rampart_pruned_runs_total",
+			Help: "Runs the retention deleted."}),
 	}
 	m.registry.MustRegister(m.runs, m.runDuration, m.findings, m.latestRun, m.requests, m.throttles, m.scheduleSkips, m.notifications,
+		m.prunes, m.prunedRuns,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	// Every status × severity series exists from the start, at 0, so a
 	// dashboard's "failures" panel shows 0, not "no data".
@@ -57,7 +64,7 @@ func NewMetrics() *Metrics {
 			m.findings.WithLabelValues(string(st), string(sev))
 		}
 	}
-	for _, r := range []string{"complete", "incomplete", "error"} {
+	for _, r := range []string{"complete", "incomplete", "error", "queued"} {
 		m.runs.WithLabelValues(r)
 	}
 	return m

@@ -45,7 +45,22 @@ type Options struct {
 	Webhook *http.Client
 	// Sleep waits between webhook retries; nil sleeps for real.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Retention prunes the store after each complete run; the zero value
+	// keeps every run.
+	Retention Retention
 }
+
+// Retention is `rampart serve --prune-keep-last N --prune-older-than D`.
+type Retention struct {
+	KeepLast  int
+	OlderThan time.Duration
+	// Forget is told the runs a prune deleted, for what lives outside the
+	// store (the job queue's rows of distributed runs); nil for none.
+	Forget func(ctx context.Context, runs []store.RunID) error
+}
+
+// enabled says whether a rule was given.
+func (r Retention) enabled() bool { return r.KeepLast > 0 || r.OlderThan > 0 }
 
 // Server is one `rampart serve` process.
 type Server struct {

@@ -26,6 +26,8 @@ type memStore struct {
 	runs []*store.Recorded
 	// broken makes every read fail, for /readyz and error pages.
 	broken error
+	// prunes are the retention rules Prune was called with.
+	prunes []store.Retention
 }
 
 func (m *memStore) Begin(_ context.Context, s store.Start) (store.RunID, error) {
@@ -118,6 +120,36 @@ func (m *memStore) Resource(context.Context, string) (*evidence.Resource, error)
 }
 
 func (m *memStore) Close() error { return nil }
+
+func (m *memStore) Prune(_ context.Context, keep store.Retention) (store.Pruned, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.prunes = append(m.prunes, keep)
+	return store.Pruned{}, nil
+}
+
+func (m *memStore) Trends(ctx context.Context, n int) (*store.TrendData, error) {
+	runs, err := m.Latest(ctx, n)
+	if err != nil {
+		return nil, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := &store.TrendData{}
+	for i := len(runs) - 1; i >= 0; i-- {
+		out.Runs = append(out.Runs, store.TrendRunOf(m.runs[runs[i].ID-1]))
+	}
+	return out, nil
+}
+
+func (m *memStore) EvidenceMap(_ context.Context, id store.RunID) (map[string]string, map[string]evidence.Scope, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if int(id) > len(m.runs) {
+		return nil, nil, store.ErrNotFound
+	}
+	return m.runs[id-1].ContentHash, m.runs[id-1].Scopes, nil
+}
 
 // record adds a complete run of r begun at t.
 func (m *memStore) record(t *testing.T, trigger string, at time.Time, r *report.Report) store.RunID {

@@ -132,7 +132,12 @@ func finishOpen(ctx context.Context, db *sql.DB, d dialect, name string) (Store,
 		return nil, fmt.Errorf("open store %s: %w", name, err)
 	}
 	host, _ := os.Hostname()
-	return &sqlStore{db: db, d: d, name: name, owner: owner{host: host, pid: os.Getpid()}, now: time.Now, alive: processAlive}, nil
+	s := &sqlStore{db: db, d: d, name: name, owner: owner{host: host, pid: os.Getpid()}, now: time.Now, alive: processAlive}
+	if err := s.backfillTrendRows(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", name, err)
+	}
+	return s, nil
 }
 
 // sqliteConnector opens modernc.org/sqlite connections without the

@@ -108,11 +108,23 @@ func (s *sqlStore) Finish(ctx context.Context, id RunID, r *report.Report, snap 
 		return fmt.Errorf("finish run %d: %w", id, err)
 	}
 	defer tx.Rollback()
+	if s.d.name == postgresDialect.name {
+		// Shared with other Finishes, exclusive with Prune's garbage
+		// collection (prune.go): the resources this run finds stored stay
+		// stored until it commits.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock_shared($1)`, pruneLock); err != nil {
+			return fmt.Errorf("finish run %d: %w", id, err)
+		}
+	}
 	if err := s.requireRunning(ctx, tx, id, "finish"); err != nil {
 		return err
 	}
-	if err := s.insertFindings(ctx, tx, id, r.Findings); err != nil {
+	keyIDs, err := s.insertFindings(ctx, tx, id, r.Findings)
+	if err != nil {
 		return fmt.Errorf("finish run %d: findings: %w", id, err)
+	}
+	if err := s.insertTrendRows(ctx, tx, id, r, keyIDs); err != nil {
+		return fmt.Errorf("finish run %d: %w", id, err)
 	}
 	if err := s.insertRisks(ctx, tx, id, r); err != nil {
 		return fmt.Errorf("finish run %d: risks: %w", id, err)
@@ -124,7 +136,7 @@ func (s *sqlStore) Finish(ctx context.Context, id RunID, r *report.Report, snap 
 		return fmt.Errorf("finish run %d: evidence: %w", id, err)
 	}
 	err = s.exec(ctx, tx, `UPDATE runs SET state = ?, finished_at = ?, catalog_version = ?, summary = ?,
-		evidence_incomplete = ?, resources = ?, evidence_map = ? WHERE id = ?`,
+		evidence_incomplete = ?, resources = ?, evidence_map = ?, trend_rows = 1 WHERE id = ?`,
 		string(Complete), s.now().UnixMicro(), catalogVersion, string(summary),
 		boolInt(r.Evidence.Incomplete), r.Evidence.Resources, ev.mapHash, int64(id))
 	if err != nil {
@@ -194,7 +206,7 @@ func (s *sqlStore) insertRows(ctx context.Context, tx *sql.Tx, prefix string, co
 
 // insertFindings records a run's results: one (run, key, result) row
 // each, the keys and results themselves stored once across runs.
-func (s *sqlStore) insertFindings(ctx context.Context, tx *sql.Tx, id RunID, fs []finding.Finding) error {
+func (s *sqlStore) insertFindings(ctx context.Context, tx *sql.Tx, id RunID, fs []finding.Finding) (map[string]int64, error) {
 	keys := make(map[string][]any, len(fs))
 	results := map[string][]any{}
 	resultOf := make([]string, len(fs))
@@ -202,7 +214,7 @@ func (s *sqlStore) insertFindings(ctx context.Context, tx *sql.Tx, id RunID, fs 
 		if _, dup := keys[f.Fingerprint]; dup {
 			// The engine gives every (control, resource) one result; a
 			// duplicate would be a defect upstream, not something to hide.
-			return fmt.Errorf("fingerprint %s (%s on %s %s) appears twice in the report", f.Fingerprint, f.ControlID, f.Resource.Type, f.Resource.ID)
+			return nil, fmt.Errorf("fingerprint %s (%s on %s %s) appears twice in the report", f.Fingerprint, f.ControlID, f.Resource.Type, f.Resource.ID)
 		}
 		keys[f.Fingerprint] = []any{f.ControlID, f.Resource.Type, f.Resource.ID}
 		h := resultHash(f)
@@ -211,17 +223,20 @@ func (s *sqlStore) insertFindings(ctx context.Context, tx *sql.Tx, id RunID, fs 
 	}
 	keyIDs, err := s.ids(ctx, tx, "finding_keys", "fingerprint", []string{"control_id", "resource_type", "resource_id"}, keys)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	resultIDs, err := s.ids(ctx, tx, "finding_results", "hash", []string{"system", "status", "severity", "message"}, results)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	rows := make([][]any, len(fs))
 	for i, f := range fs {
 		rows[i] = []any{int64(id), keyIDs[f.Fingerprint], resultIDs[resultOf[i]]}
 	}
-	return s.insertRows(ctx, tx, `INSERT INTO run_findings (run_id, key_id, result_id) VALUES `, 3, rows, "")
+	if err := s.insertRows(ctx, tx, `INSERT INTO run_findings (run_id, key_id, result_id) VALUES `, 3, rows, ""); err != nil {
+		return nil, err
+	}
+	return keyIDs, nil
 }
 
 // resultHash identifies a result's content (system, status, severity,
@@ -313,9 +328,9 @@ func (s *sqlStore) lookupIDs(ctx context.Context, tx *sql.Tx, table, keyCol stri
 func (s *sqlStore) insertRisks(ctx context.Context, tx *sql.Tx, id RunID, r *report.Report) error {
 	rows := make([][]any, 0, len(r.Risks))
 	for _, k := range r.Risks {
-		rows = append(rows, []any{int64(id), k.ID, k.Inherent, k.Residual, string(k.AppetiteStatus)})
+		rows = append(rows, []any{int64(id), k.ID, k.Title, k.Inherent, k.Residual, string(k.AppetiteStatus)})
 	}
-	return s.insertRows(ctx, tx, `INSERT INTO run_risks (run_id, risk_id, inherent, residual, appetite) VALUES `, 5, rows, "")
+	return s.insertRows(ctx, tx, `INSERT INTO run_risks (run_id, risk_id, title, inherent, residual, appetite) VALUES `, 6, rows, "")
 }
 
 // storeEvidence stores the resources the store does not hold yet and the
@@ -473,6 +488,7 @@ func (s *sqlStore) queryRuns(ctx context.Context, q rowQueryer, where string, ar
 			r.FinishedAt = time.UnixMicro(finished).UTC()
 		}
 		r.EvidenceIncomplete = incomplete != 0
+		r.Queued = r.owner == QueuedOwner
 		if err := json.Unmarshal([]byte(collectors), &r.Collectors); err != nil {
 			return nil, fmt.Errorf("run %d: collectors: %w", r.ID, err)
 		}

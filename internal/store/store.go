@@ -75,6 +75,10 @@ type Run struct {
 	// finished, but its evidence did not cover everything.
 	EvidenceIncomplete bool
 	Resources          int
+	// Queued: the run was begun with Start.Queued — rampart worker
+	// processes, not the process that began it, finish it. A Running run
+	// that is Queued waits for (or is being worked by) the workers.
+	Queued bool
 }
 
 // Recorded is a finished run with its whole report as it was written
@@ -126,6 +130,16 @@ type Store interface {
 	History(ctx context.Context, fingerprint string) ([]FindingAt, error)
 	// Resource returns a stored resource by its content hash.
 	Resource(ctx context.Context, contentHash string) (*evidence.Resource, error)
+	// Trends reads the newest n Complete runs (0: all), oldest first, as
+	// rows: the failing fingerprints' results, gaps, risk scores and
+	// framework references — no report decoded (trends.go).
+	Trends(ctx context.Context, n int) (*TrendData, error)
+	// EvidenceMap returns a Complete run's content hashes and scopes by
+	// ResourceKey, without its report.
+	EvidenceMap(ctx context.Context, id RunID) (map[string]string, map[string]evidence.Scope, error)
+	// Prune deletes the finished runs keep does not keep and the stored
+	// content no remaining run references, in one transaction (prune.go).
+	Prune(ctx context.Context, keep Retention) (Pruned, error)
 
 	Close() error
 }

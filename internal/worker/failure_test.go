@@ -23,6 +23,14 @@ import (
 func inProcess(t *testing.T, env func(string) string) (*pgxpool.Pool, store.Store, string) {
 	t.Helper()
 	dsn := pgtest.Start(t)
+	pool, st := startWorker(t, dsn, env)
+	return pool, st, dsn
+}
+
+// startWorker runs one worker in this process against dsn until the test
+// ends.
+func startWorker(t *testing.T, dsn string, env func(string) string) (*pgxpool.Pool, store.Store) {
+	t.Helper()
 	st, err := store.Open(t.Context(), dsn)
 	require.NoError(t, err)
 	pool, err := pgxpool.New(t.Context(), dsn)
@@ -43,7 +51,7 @@ func inProcess(t *testing.T, env func(string) string) (*pgxpool.Pool, store.Stor
 		pool.Close()
 		st.Close()
 	})
-	return pool, st, dsn
+	return pool, st
 }
 
 type testLog struct{ t *testing.T }
