@@ -13,6 +13,7 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/governance"
 	"github.com/rampart-audit/rampart/internal/model"
 	"github.com/rampart-audit/rampart/internal/pipeline"
@@ -131,15 +132,9 @@ standard error says which code and why.`,
 }
 
 func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
-	failOn, err := verdict.ParseFailOn(f.failOn)
+	failOn, err := failOnFlags(cmd, f.failOn, f.softFail)
 	if err != nil {
-		return usageError("--fail-on: %v", err)
-	}
-	if f.softFail {
-		if cmd.Flags().Changed("fail-on") && failOn != "" {
-			return usageError("--soft-fail is --fail-on none: it contradicts --fail-on %s", f.failOn)
-		}
-		failOn = ""
+		return err
 	}
 	workspace, err := auditWorkspace(p, args, f.evidence)
 	if err != nil {
@@ -209,6 +204,23 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 	}
 	fmt.Fprintf(p.Stderr, "rampart audit %s\n", line)
 	return exitWith(d.Code, nil)
+}
+
+// failOnFlags reads --fail-on and --soft-fail, as audit and gate both take
+// them: a severity, or "" for none (report only), which --soft-fail is by
+// another name (Checkov's); the two contradicting is a usage error.
+func failOnFlags(cmd *cobra.Command, failOn string, softFail bool) (finding.Severity, error) {
+	sev, err := verdict.ParseFailOn(failOn)
+	if err != nil {
+		return "", usageError("--fail-on: %v", err)
+	}
+	if softFail {
+		if cmd.Flags().Changed("fail-on") && sev != "" {
+			return "", usageError("--soft-fail is --fail-on none: it contradicts --fail-on %s", failOn)
+		}
+		sev = ""
+	}
+	return sev, nil
 }
 
 // auditWorkspace is the folder to load: the argument, or the current

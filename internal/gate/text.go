@@ -8,6 +8,7 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/report"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 // WriteText is the gate's text report (`--format text` of rampart gate): a
@@ -28,7 +29,11 @@ func WriteText(w io.Writer, r *report.Report) error {
 	if !g.Passed {
 		verdictWord = "FAILED"
 	}
-	fmt.Fprintf(&sb, "Rampart gate %s (baseline %s; new results at or above %s block)\n", verdictWord, g.Baseline, g.FailOn)
+	rule := "new results at or above " + g.FailOn + " block"
+	if g.FailOn == verdict.FailOnNone {
+		rule = "report only: --fail-on none, only what could not be evaluated blocks"
+	}
+	fmt.Fprintf(&sb, "Rampart gate %s (baseline %s; %s)\n", verdictWord, g.Baseline, rule)
 	fmt.Fprintf(&sb, "%d new (%d blocking), %d checked by the audit, %d unchanged, %d fixed, %d waived\n",
 		len(c.new), len(g.Blocking), len(c.audit), len(c.unchanged), len(g.Fixed), len(c.waived))
 	if r.Evidence.Incomplete {
