@@ -197,6 +197,7 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 		if o.format == "text" {
 			// The gate's own text report: what the change did (gate/text.go).
 			outputs[i].write = redacted(gate.WriteText)
+			outputs[i].colour = redacted(gate.WriteTextColour)
 		}
 	}
 	if err := writeOutputs(ctx, outputs, r, p.Stdout); err != nil {
