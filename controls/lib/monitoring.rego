@@ -24,19 +24,24 @@
 package rampart.lib
 
 # ---- Patterns -----------------------------------------------------------
-#
-# A CloudWatch Logs filter pattern is compared by its key terms, not as a
-# whole: CIS publishes one pattern per recommendation, and operators write
-# it with other spacing, quotes or term order, or with extra exclusions.
-# Both the pattern and each required term are normalised — whitespace and
-# double quotes removed — and every term must occur in the pattern,
-# followed by the end of the pattern or one of ) | & } so that
-# $.eventName=CreatePolicy is not found inside CreatePolicyVersion.
-# A term is written as CIS writes it: `$.errorCode = "AccessDenied*"`.
-# What this does not judge: how the terms are combined (an || written as
-# && narrows the filter) and what extra conditions narrow it to nothing.
+
+# METADATA
+# description: |-
+#   A CloudWatch Logs filter pattern is compared by its key terms, not as a
+#   whole: CIS publishes one pattern per recommendation, and operators write
+#   it with other spacing, quotes or term order, or with extra exclusions.
+#   Both the pattern and each required term are normalised — whitespace and
+#   double quotes removed — and every term must occur in the pattern,
+#   followed by the end of the pattern or one of ) | & } so that
+#   $.eventName=CreatePolicy is not found inside CreatePolicyVersion.
+#   A term is written as CIS writes it: `$.errorCode = "AccessDenied*"`.
+#   What this does not judge: how the terms are combined (an || written as
+#   && narrows the filter) and what extra conditions narrow it to nothing.
 normalise_pattern(p) := replace(regex.replace(p, `\s+`, ""), `"`, "")
 
+# METADATA
+# description: |-
+#   pattern_has_term(pattern, term) holds when the normalised term occurs in the normalised pattern, followed by its end or one of ) | & }.
 pattern_has_term(pattern, term) if {
 	p := normalise_pattern(pattern)
 	t := normalise_pattern(term)
@@ -50,6 +55,9 @@ pattern_has_term(pattern, term) if {
 	contains(p, concat("", [t, c]))
 }
 
+# METADATA
+# description: |-
+#   pattern_matches(pattern, terms) holds when the pattern is a string that has every one of the terms.
 pattern_matches(pattern, terms) if {
 	is_string(pattern)
 	every t in terms {
@@ -57,16 +65,27 @@ pattern_matches(pattern, terms) if {
 	}
 }
 
+# METADATA
+# description: |-
+#   missing_terms(pattern, terms) are the terms the pattern lacks, in order.
 missing_terms(pattern, terms) := [t | some t in terms; not pattern_has_term(pattern, t)]
 
 # ---- Links --------------------------------------------------------------
 
+# METADATA
+# description: |-
+#   mon_attr(r, path) is the related resource's attribute at path, or null.
 mon_attr(r, path) := object.get(r, array.concat(["attributes"], path), null)
 
+# METADATA
+# description: |-
+#   mon_unknown(r, key) is the reason the related resource's unknown map gives for key, or "not reported".
 mon_unknown(r, key) := object.get(r, ["unknown", key], "not reported")
 
-# log_group(arn) is {region, account, name} of a CloudWatch Logs log group
-# ARN as CloudTrail stores it (with or without the trailing :*).
+# METADATA
+# description: |-
+#   log_group(arn) is {region, account, name} of a CloudWatch Logs log group
+#   ARN as CloudTrail stores it (with or without the trailing :*).
 log_group(arn) := {"region": parts[3], "account": parts[4], "name": parts[6]} if {
 	is_string(arn)
 	parts := split(arn, ":")
@@ -77,13 +96,15 @@ log_group(arn) := {"region": parts[3], "account": parts[4], "name": parts[6]} if
 	parts[6] != ""
 }
 
-# A trail is a source when it is known to be multi-region, logging and to
-# deliver to a log group; it is ruled out when one of these is known not to
-# hold (the log group attribute is absent, and not named in unknown, when
-# the trail has none); anything else is undecided. One else-chain per
-# trail, so each trail is read once per evaluation: an account relates to
-# every trail it has, and the mutation test evaluates it once for every
-# mutation of every one of them.
+# METADATA
+# description: |-
+#   A trail is a source when it is known to be multi-region, logging and to
+#   deliver to a log group; it is ruled out when one of these is known not to
+#   hold (the log group attribute is absent, and not named in unknown, when
+#   the trail has none); anything else is undecided. One else-chain per
+#   trail, so each trail is read once per evaluation: an account relates to
+#   every trail it has, and the mutation test evaluates it once for every
+#   mutation of every one of them.
 trail_state(t) := "source" if {
 	t.attributes.is_multi_region_trail == true
 	t.attributes.is_logging == true
@@ -98,27 +119,40 @@ trail_state(t) := "source" if {
 	not has_key(object.get(t, "unknown", {}), "cloud_watch_logs_log_group_arn")
 } else := "undecided"
 
-# has_key holds for a key present with any value, null included (a lookup,
-# where object.keys would build the set of every key).
+# METADATA
+# description: |-
+#   has_key holds for a key present with any value, null included (a lookup,
+#   where object.keys would build the set of every key).
 has_key(obj, key) if _ = obj[key]
 
-# A filter belongs to a log group when its region and group name are those
-# of the trail's ARN; readable when both are strings.
+# METADATA
+# description: |-
+#   A filter belongs to a log group when its region and group name are those
+#   of the trail's ARN; readable when both are strings.
 filter_readable(f) if {
 	is_string(object.get(f, ["scope", "region"], null))
 	is_string(mon_attr(f, ["log_group_name"]))
 }
 
+# METADATA
+# description: |-
+#   filter_on(f, g) holds when metric filter f is on log group g (the region and name of log_group).
 filter_on(f, g) if {
 	object.get(f, ["scope", "region"], null) == g.region
 	mon_attr(f, ["log_group_name"]) == g.name
 }
 
+# METADATA
+# description: |-
+#   metric_readable(m) holds when a metric transformation has a string metric_name and metric_namespace.
 metric_readable(m) if {
 	is_string(object.get(m, "metric_name", null))
 	is_string(object.get(m, "metric_namespace", null))
 }
 
+# METADATA
+# description: |-
+#   filter_metrics_readable(f) holds when every metric transformation of filter f is metric_readable.
 filter_metrics_readable(f) if {
 	ms := mon_attr(f, ["metric_transformations"])
 	is_array(ms)
@@ -127,9 +161,11 @@ filter_metrics_readable(f) if {
 	}
 }
 
-# An alarm with no metric_name is a metric-math alarm (the collector leaves
-# the field out); it is not counted as watching the metric. A present
-# metric_name or namespace must be a string.
+# METADATA
+# description: |-
+#   An alarm with no metric_name is a metric-math alarm (the collector leaves
+#   the field out); it is not counted as watching the metric. A present
+#   metric_name or namespace must be a string.
 alarm_readable(a) if {
 	is_string(object.get(a, ["scope", "region"], null))
 	not has_key(object.get(a, "attributes", {}), "metric_name")
@@ -142,12 +178,18 @@ alarm_readable(a) if {
 	is_string(mon_attr(a, ["namespace"]))
 }
 
+# METADATA
+# description: |-
+#   alarm_on(a, region, m) holds when alarm a watches metric m in region.
 alarm_on(a, region, m) if {
 	object.get(a, ["scope", "region"], null) == region
 	mon_attr(a, ["metric_name"]) == m.metric_name
 	mon_attr(a, ["namespace"]) == m.metric_namespace
 }
 
+# METADATA
+# description: |-
+#   alarm_actions_readable(a) holds when the alarm's actions_enabled is a boolean and alarm_actions a list of strings.
 alarm_actions_readable(a) if {
 	is_boolean(mon_attr(a, ["actions_enabled"]))
 	acts := mon_attr(a, ["alarm_actions"])
@@ -157,10 +199,19 @@ alarm_actions_readable(a) if {
 	}
 }
 
+# METADATA
+# description: |-
+#   sns_topics(a) are the SNS topic ARNs among the alarm's actions.
 sns_topics(a) := [x | some x in mon_attr(a, ["alarm_actions"]); is_string(x); startswith(x, "arn:aws:sns:")]
 
+# METADATA
+# description: |-
+#   topic_account(arn) is the account field of an SNS topic ARN.
 topic_account(arn) := split(arn, ":")[4]
 
+# METADATA
+# description: |-
+#   subscription_readable(s) holds when the subscription's topic_arn is a string and confirmed a boolean.
 subscription_readable(s) if {
 	is_string(mon_attr(s, ["topic_arn"]))
 	is_boolean(mon_attr(s, ["confirmed"]))
@@ -168,8 +219,15 @@ subscription_readable(s) if {
 
 # ---- The chain ----------------------------------------------------------
 
-# monitoring_chain(inp, cis, terms): inp is the control's input, cis the
-# recommendation ("4.1"), terms the pattern's key terms.
+# METADATA
+# description: |-
+#   monitoring_chain(inp, cis, terms): inp is the control's input, cis the
+#   recommendation ("4.1"), terms the pattern's key terms.
+# custom:
+#   example: |-
+#     lib.monitoring_chain({"scope": {"platform": "terraform"}}, "4.4", [])
+#   result: |-
+#     {"deny": set(), "unknown": {"CIS 4.4: metric filters, alarms and SNS subscriptions are not read from Terraform; the monitoring chain is judged on live evidence"}}
 monitoring_chain(inp, cis, terms) := {"deny": set(), "unknown": {sprintf("CIS %s: metric filters, alarms and SNS subscriptions are not read from Terraform; the monitoring chain is judged on live evidence", [cis])}} if {
 	object.get(inp, ["scope", "platform"], null) == "terraform"
 } else := {"deny": set(), "unknown": not_given} if {
@@ -180,6 +238,9 @@ monitoring_chain(inp, cis, terms) := {"deny": set(), "unknown": {sprintf("CIS %s
 	count(not_given) > 0
 } else := chain_result(inp, cis, terms)
 
+# METADATA
+# description: |-
+#   chain_result(inp, cis, terms) follows the monitoring chain over input.related and returns monitoring_chain's {"deny", "unknown"}; monitoring_chain calls it once Terraform and missing related lists are ruled out.
 chain_result(inp, cis, terms) := result if {
 	rel := inp.related
 	acct := object.get(inp, ["attributes", "account_id"], object.get(inp, "id", "(unnamed account)"))
@@ -246,8 +307,10 @@ chain_result(inp, cis, terms) := result if {
 	result := chain_verdict(acct, cis, terms, groups, matching, armed, topics, notified, undecided)
 }
 
-# A filter on the group is decided when its pattern is a string and, if it
-# matches, its metrics are readable.
+# METADATA
+# description: |-
+#   A filter on the group is decided when its pattern is a string and, if it
+#   matches, its metrics are readable.
 filter_decided(f, terms) if {
 	is_string(mon_attr(f, ["filter_pattern"]))
 	not pattern_matches(mon_attr(f, ["filter_pattern"]), terms)
@@ -258,6 +321,9 @@ filter_decided(f, terms) if {
 	filter_metrics_readable(f)
 }
 
+# METADATA
+# description: |-
+#   chain_verdict(...) is the chain's outcome from its links: complete, undecided (the unknown reasons), or the first missing link as the deny message.
 chain_verdict(acct, cis, terms, groups, matching, armed, topics, notified, undecided) := {"deny": set(), "unknown": set()} if {
 	count(notified) > 0
 } else := {"deny": set(), "unknown": undecided} if {
