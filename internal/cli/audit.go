@@ -79,6 +79,7 @@ type auditFlags struct {
 	failOn   string
 	// softFail is --soft-fail, --fail-on none by another name (Checkov's).
 	softFail     bool
+	workspace    string
 	allowUnknown bool
 	// training records file and framework views for the governance sections
 	records    string
@@ -126,6 +127,7 @@ standard error says which code and why.`,
 	cmd.Flags().StringVar(&f.bundleKey, "bundle-key", "", "sign the bundle's manifest with this ed25519 private key (PEM); default "+BundleKeyEnv)
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "lowest severity whose failures make the exit code 1: critical, high, medium, low, info, or none (report only; could-not-evaluate still exits 3)")
 	cmd.Flags().BoolVar(&f.softFail, "soft-fail", false, "report only: the same as --fail-on none")
+	cmd.Flags().StringVar(&f.workspace, "workspace", "", "the same as the WORKSPACE argument")
 	cmd.Flags().BoolVar(&f.allowUnknown, "allow-unknown", false, "do not exit 3 on not_evaluated results or scopes not collected (they stay in the report); errors and a collection cut short still exit 3")
 	f.store.register(cmd, "record the run in this run store")
 	return cmd
@@ -135,6 +137,15 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 	failOn, err := failOnFlags(cmd, f.failOn, f.softFail)
 	if err != nil {
 		return err
+	}
+	// --workspace is the argument's other spelling, as on every command
+	// that reads a workspace (the gate has only it: its arguments are paths).
+	ws, err := workspaceArg(args, f.workspace)
+	if err != nil {
+		return err
+	}
+	if ws != "" {
+		args = []string{ws}
 	}
 	workspace, err := auditWorkspace(p, args, f.evidence)
 	if err != nil {

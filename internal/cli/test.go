@@ -20,6 +20,7 @@ func newTestCommand(p Params) *cobra.Command {
 		run      string
 		format   string
 		explain  string
+		wsFlag   string
 	)
 	cmd := &cobra.Command{
 		Use:   "test [WORKSPACE]",
@@ -45,9 +46,12 @@ coverage gap; 2 invalid input (Rego, METADATA, HCL, flags).`,
 			if err != nil {
 				return usageError("%v", err)
 			}
-			workspace := "."
-			if len(args) == 1 {
-				workspace = args[0]
+			workspace, err := workspaceArg(args, wsFlag)
+			if err != nil {
+				return err
+			}
+			if workspace == "" {
+				workspace = "."
 			}
 			sources, err := pipeline.ControlSources(controls)
 			if err != nil {
@@ -89,6 +93,7 @@ coverage gap; 2 invalid input (Rego, METADATA, HCL, flags).`,
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print every test, not only failures")
 	cmd.Flags().StringVar(&run, "run", "", "run only tests whose package.name matches this regular expression")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or junit")
+	cmd.Flags().StringVar(&wsFlag, "workspace", "", "the same as the WORKSPACE argument")
 	// --explain alone is --explain=fails, as in `opa test`.
 	cmd.Flags().StringVar(&explain, "explain", "", "print the evaluation of every test that does not pass, with file:line and the values: fails (the path to what failed; --explain alone), full (everything but unifications) or notes (trace() calls)")
 	cmd.Flags().Lookup("explain").NoOptDefVal = string(authoring.ExplainFails)
