@@ -44,6 +44,11 @@ string_list(x) := x if {
 # METADATA
 # description: |-
 #   non_empty_string(x) holds for a string other than "".
+# custom:
+#   example: |-
+#     lib.non_empty_string("s3:*")
+#   result: |-
+#     true
 non_empty_string(x) if {
 	is_string(x)
 	x != ""
@@ -69,6 +74,11 @@ well_formed_statement(st) if {
 # METADATA
 # description: |-
 #   one_list(st, names) holds when exactly one of the keys names is in the statement and its value is a string_list.
+# custom:
+#   example: |-
+#     lib.one_list({"Action": "s3:*", "Resource": "*"}, ["Action", "NotAction"])
+#   result: |-
+#     true
 one_list(st, names) if {
 	present := [n | some n in names; n in object.keys(st)]
 	count(present) == 1
@@ -95,6 +105,11 @@ admin_statement(st) if {
 # METADATA
 # description: |-
 #   all_actions(st) holds when the statement covers every action: an Action of "*" or "*:*", or a NotAction (everything but a few).
+# custom:
+#   example: |-
+#     lib.all_actions({"Action": ["s3:GetObject", "*:*"]})
+#   result: |-
+#     true
 all_actions(st) if {
 	some a in string_list(st.Action)
 	a in {"*", "*:*"}
@@ -105,6 +120,11 @@ all_actions(st) if string_list(st.NotAction)
 # METADATA
 # description: |-
 #   all_resources(st) holds when the statement covers every resource: a Resource of "*", or a NotResource.
+# custom:
+#   example: |-
+#     lib.all_resources({"NotResource": "arn:aws:s3:::audit/*"})
+#   result: |-
+#     true
 all_resources(st) if "*" in string_list(st.Resource)
 
 all_resources(st) if string_list(st.NotResource)
@@ -118,11 +138,28 @@ all_resources(st) if string_list(st.NotResource)
 #   wildcard_match quotes everything else, so a policy variable such as
 #   ${aws:username} or a "[" in an ARN is matched literally, not as glob
 #   syntax.
+#
+#   Known defect (found writing this page, not yet fixed): glob.match
+#   with an empty delimiter list uses ".", so a "*" or "?" does not match
+#   across a "." — "arn:aws:s3:::logs/*" does not match
+#   "arn:aws:s3:::logs/2026/01.gz". The controls ask about resource "*"
+#   only, which "*" matches; a question about a named resource with a dot
+#   would get undefined where IAM says the pattern covers it.
+# custom:
+#   example: |-
+#     lib.wildcard_match("arn:aws:s3:::logs-??/*", "arn:aws:s3:::logs-eu/2026/01")
+#   result: |-
+#     true
 wildcard_match(pattern, value) if glob.match(wildcard_glob(pattern), [], value)
 
 # METADATA
 # description: |-
 #   wildcard_glob(pattern) is the glob.match pattern of an IAM pattern: every character quoted except "*" and "?".
+# custom:
+#   example: |-
+#     lib.wildcard_glob("arn:aws:s3:::${aws:username}/*")
+#   result: |-
+#     "arn:aws:s3:::$\\{aws:username\\}/*"
 wildcard_glob(pattern) := concat("*", [q |
 	some part in split(pattern, "*")
 	q := concat("?", [glob.quote_meta(p) | some p in split(part, "?")])
@@ -131,12 +168,22 @@ wildcard_glob(pattern) := concat("*", [q |
 # METADATA
 # description: |-
 #   action_match(pattern, action) holds when the IAM action pattern matches the action, case-insensitively.
+# custom:
+#   example: |-
+#     lib.action_match("S3:Get*", "s3:GetObject")
+#   result: |-
+#     true
 action_match(pattern, action) if wildcard_match(lower(pattern), lower(action))
 
 # METADATA
 # description: |-
 #   statement_covers_action(st, action) holds when the statement's Action
 #   names the action, or its NotAction does not.
+# custom:
+#   example: |-
+#     lib.statement_covers_action({"NotAction": "iam:*"}, "s3:GetObject")
+#   result: |-
+#     true
 statement_covers_action(st, action) if {
 	some p in string_list(st.Action)
 	action_match(p, action)
@@ -153,6 +200,11 @@ statement_covers_action(st, action) if {
 # METADATA
 # description: |-
 #   statement_covers_resource(st, resource) holds when the statement's Resource matches the resource, or its NotResource does not.
+# custom:
+#   example: |-
+#     lib.statement_covers_resource({"Resource": "arn:aws:s3:::logs/*"}, "arn:aws:s3:::logs/2026/01")
+#   result: |-
+#     true
 statement_covers_resource(st, resource) if {
 	some p in string_list(st.Resource)
 	wildcard_match(p, resource)
@@ -190,6 +242,11 @@ allows(doc, action, resource) if {
 # METADATA
 # description: |-
 #   denied(doc, action, resource) holds when a Deny statement without a Condition covers the action on the resource.
+# custom:
+#   example: |-
+#     lib.denied({"Statement": [{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}]}, "s3:DeleteBucket", "*")
+#   result: |-
+#     true
 denied(doc, action, resource) if {
 	some st in statements(doc)
 	st.Effect == "Deny"
@@ -204,6 +261,11 @@ denied(doc, action, resource) if {
 #   action on some resource (Resource or NotResource as written), and no
 #   unconditional Deny covers it on every resource. Privilege escalation needs
 #   only some resource: iam:PassRole on one admin role is enough.
+# custom:
+#   example: |-
+#     lib.allows_action({"Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/admin"}]}, "iam:PassRole")
+#   result: |-
+#     true
 allows_action(doc, action) if {
 	some st in statements(doc)
 	st.Effect == "Allow"
@@ -215,6 +277,11 @@ allows_action(doc, action) if {
 # METADATA
 # description: |-
 #   resource_list(st) holds when the statement has a readable Resource or NotResource.
+# custom:
+#   example: |-
+#     lib.resource_list({"NotResource": ["arn:aws:s3:::audit/*"]})
+#   result: |-
+#     true
 resource_list(st) if string_list(st.Resource)
 
 resource_list(st) if string_list(st.NotResource)
@@ -255,6 +322,11 @@ unreadable_statements(doc) := {i | some i, st in statements(doc); not well_forme
 #   iam_policy_allows_privilege_escalation and PMapper use it): each is a set
 #   of actions that together let an identity raise its own permissions.
 #   iam:* or * grants every one of them.
+# custom:
+#   example: |-
+#     lib.privilege_escalation_paths["iam:PassRole+ec2:RunInstances"]
+#   result: |-
+#     {"iam:PassRole", "ec2:RunInstances"}
 privilege_escalation_paths := {
 	"iam:CreatePolicyVersion": {"iam:CreatePolicyVersion"},
 	"iam:SetDefaultPolicyVersion": {"iam:SetDefaultPolicyVersion"},
@@ -319,6 +391,11 @@ well_formed_principal_statement(st) if {
 # METADATA
 # description: |-
 #   principal_value(p) holds for a readable Principal or NotPrincipal: "*", or a non-empty object whose values are string_lists.
+# custom:
+#   example: |-
+#     lib.principal_value({"AWS": ["arn:aws:iam::111122223333:root"]})
+#   result: |-
+#     true
 principal_value("*")
 
 principal_value(p) if {
@@ -359,6 +436,11 @@ service_principals(st) := {p | some p in string_list(st.Principal.Service)}
 #   allows everyone under one of them (with a positive operator and a
 #   concrete value) is not public. Lower case: condition keys are
 #   case-insensitive.
+# custom:
+#   example: |-
+#     "aws:sourceaccount" in lib.restricting_condition_keys
+#   result: |-
+#     true
 restricting_condition_keys := {
 	"aws:sourceaccount", "aws:sourcearn", "aws:sourceowner", "aws:sourcevpc", "aws:sourcevpce",
 	"aws:sourceorgid", "aws:sourceorgpaths", "aws:principalaccount", "aws:principalarn",
@@ -370,6 +452,11 @@ restricting_condition_keys := {
 # description: |-
 #   Operators that restrict to the values named (a Not* operator or
 #   IfExists does not: a request without the key passes it).
+# custom:
+#   example: |-
+#     "stringequals" in lib.restricting_operators
+#   result: |-
+#     true
 restricting_operators := {
 	"stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike",
 	"forallvalues:stringequals", "forallvalues:stringlike", "foranyvalue:stringequals", "foranyvalue:stringlike",
@@ -513,4 +600,11 @@ policy_manager_unknown if {
 # METADATA
 # description: |-
 #   arn_says_manager holds when the policy ARN says who manages it: an account ID or "aws" in its account field.
+# custom:
+#   example: |-
+#     lib.arn_says_manager
+#   result: |-
+#     true
+#   input: |-
+#     {"attributes": {"arn": "arn:aws:iam::aws:policy/AdministratorAccess"}}
 arn_says_manager if regex.match(`^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/`, attr("arn"))

@@ -150,6 +150,11 @@ region_unknown(setting) := {k |
 # METADATA
 # description: |-
 #   region_part(rest, setting) holds when the unknown-map path after "regions.<region>" is empty (the whole region) or starts with setting; region_unknown uses it.
+# custom:
+#   example: |-
+#     lib.region_part(["config_recorder"], "config_recorder")
+#   result: |-
+#     true
 region_part(rest, _) if count(rest) == 0
 
 region_part(rest, setting) if rest[0] == setting

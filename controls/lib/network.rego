@@ -11,6 +11,11 @@ package rampart.lib
 #   service, TCP, a source of 0.0.0.0/0 or ::/0): remote administration,
 #   file transfer and sharing, directory and authentication services,
 #   databases, caches, search and message brokers. docs/controls.md lists it.
+# custom:
+#   example: |-
+#     lib.internet_sensitive_ports[22]
+#   result: |-
+#     "SSH"
 internet_sensitive_ports := {
 	20: "FTP data", 21: "FTP", 22: "SSH", 23: "Telnet",
 	88: "Kerberos", 139: "CIFS (NetBIOS)", 389: "LDAP", 445: "CIFS (SMB)",
@@ -45,6 +50,11 @@ sg_internet_exposures(group) := {x |
 # description: |-
 #   sg_rule_covers(rule, port) holds when a TCP connection to port matches the
 #   rule: all traffic, or TCP with the port in its range.
+# custom:
+#   example: |-
+#     lib.sg_rule_covers({"protocol": "tcp", "from_port": 20, "to_port": 25}, 22)
+#   result: |-
+#     true
 sg_rule_covers(rule, _) if rule.protocol == "-1"
 
 sg_rule_covers(rule, port) if {
@@ -56,6 +66,11 @@ sg_rule_covers(rule, port) if {
 # METADATA
 # description: |-
 #   sg_rule_well_formed(rule) holds when the ingress rule is all traffic ("-1"), or has a string protocol and a numeric port range from <= to.
+# custom:
+#   example: |-
+#     lib.sg_rule_well_formed({"protocol": "tcp", "from_port": 22, "to_port": 22})
+#   result: |-
+#     true
 sg_rule_well_formed(rule) if rule.protocol == "-1"
 
 sg_rule_well_formed(rule) if {
@@ -70,6 +85,11 @@ sg_rule_well_formed(rule) if {
 # description: |-
 #   Both source lists are always produced (empty when the rule has none); a
 #   missing list, or an entry that is not a string, could hide an open range.
+# custom:
+#   example: |-
+#     lib.sg_rule_sources_known({"cidr_ipv4": ["10.0.0.0/8"], "cidr_ipv6": []})
+#   result: |-
+#     true
 sg_rule_sources_known(rule) if {
 	every field in ["cidr_ipv4", "cidr_ipv6"] {
 		is_array(rule[field])
@@ -135,6 +155,11 @@ sg_exposure_unknown(refs, groups) := problems if {
 # METADATA
 # description: |-
 #   sg_string_list(x) holds for a list of strings (empty included).
+# custom:
+#   example: |-
+#     lib.sg_string_list(["sg-1", "sg-2"])
+#   result: |-
+#     true
 sg_string_list(x) if {
 	is_array(x)
 	every e in x {
@@ -145,6 +170,11 @@ sg_string_list(x) if {
 # METADATA
 # description: |-
 #   sg_ref_found(r, groups) holds when a related group has the ID r.
+# custom:
+#   example: |-
+#     lib.sg_ref_found("sg-1", [{"id": "sg-1"}])
+#   result: |-
+#     true
 sg_ref_found(r, groups) if {
 	some g in groups
 	g.id == r
@@ -153,6 +183,11 @@ sg_ref_found(r, groups) if {
 # METADATA
 # description: |-
 #   sg_group_unknown(g) are the reasons a related group's ingress cannot be judged: a rule with an unknown protocol or port range, or unreadable source ranges.
+# custom:
+#   example: |-
+#     lib.sg_group_unknown({"attributes": {"ingress": [{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_ipv4": null, "cidr_ipv6": []}]}})
+#   result: |-
+#     {"ingress rule 0 has unreadable source ranges"}
 sg_group_unknown(g) := {why |
 	ingress := object.get(g, ["attributes", "ingress"], null)
 	is_array(ingress)

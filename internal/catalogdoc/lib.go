@@ -15,9 +15,9 @@ import (
 const LibraryFile = "lib.md"
 
 // Helper is one rule of rampart.lib as its METADATA documents it: the
-// description, and for every helper a control uses, an example with its
-// result (and the input it reads, if any) that TestLibraryExamples
-// evaluates, so the page cannot show an example that is wrong.
+// description and an example with its result (and the input it reads, if
+// any) that TestLibraryExamples evaluates, so the page cannot show an
+// example that is wrong.
 type Helper struct {
 	Name string
 	// Signature is how a control calls it: lib.attr(path), lib.unknown_keys.
@@ -43,9 +43,8 @@ func (h Helper) Internal() bool { return len(h.UsedBy) == 0 }
 
 // Library returns the helpers of the rampart.lib package among the parsed
 // modules, sorted by name, with the controls of cat that call each one.
-// Problems name every helper without a METADATA description, and every
-// helper a control calls without an example and result: the page must
-// document what controls use.
+// Problems name every helper without a METADATA description, or without an
+// example and its result.
 func Library(mods []engine.Module, cat *engine.Catalog) ([]Helper, engine.Problems) {
 	var libs []*ast.Module
 	for _, m := range mods {
@@ -113,8 +112,8 @@ func Library(mods []engine.Module, cat *engine.Catalog) ([]Helper, engine.Proble
 		case h.Description == "":
 			at.Message = fmt.Sprintf("rampart.lib helper %s has no METADATA description", h.Name)
 			problems = append(problems, at)
-		case !h.Internal() && (h.Example == "" || h.Result == ""):
-			at.Message = fmt.Sprintf("rampart.lib helper %s is used by %s but its METADATA has no custom.example and custom.result", h.Name, strings.Join(h.UsedBy, ", "))
+		case h.Example == "" || h.Result == "":
+			at.Message = fmt.Sprintf("rampart.lib helper %s has no custom.example and custom.result in its METADATA", h.Name)
 			problems = append(problems, at)
 		}
 		out = append(out, h)
@@ -233,32 +232,42 @@ func LibraryPage(helpers []Helper, outDir string) []byte {
 			public = append(public, h)
 		}
 	}
-	fmt.Fprintf(&b, "%d helpers used by controls, %d internal.\n\n", len(public), len(internal))
+	fmt.Fprintf(&b, "%d helpers used by controls, and %d [internal ones](#internal-helpers) the helpers use.\n\n", len(public), len(internal))
 	b.WriteString("| helper | gives | used by |\n|---|---|---|\n")
 	for _, h := range public {
 		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s |\n", h.Signature, anchor(h.Name), h.Kind, usedBy(h))
 	}
 	b.WriteString("\n")
 	for _, h := range public {
-		fmt.Fprintf(&b, "## %s\n\n`%s` — %s · %s line %d\n\n%s\n\n", h.Name, h.Signature, h.Kind, g.sourceLink(h.File), h.Line, orUndocumented(h.Description))
-		if h.Example == "" {
-			b.WriteString("No example: its METADATA has no `custom.example` and `custom.result`.\n\n")
-			continue
-		}
-		b.WriteString("```rego\n")
-		if h.Input != "" {
-			fmt.Fprintf(&b, "%s with input as %s\n", h.Example, h.Input)
-		} else {
-			fmt.Fprintf(&b, "%s\n", h.Example)
-		}
-		fmt.Fprintf(&b, "# %s\n```\n\n", h.Result)
+		g.helper(&b, "##", h)
 	}
 	b.WriteString("## Internal helpers\n\nUsed by the helpers above, not by any control; they may change.\n\n")
-	b.WriteString("| helper | gives | description |\n|---|---|---|\n")
+	b.WriteString("| helper | gives |\n|---|---|\n")
 	for _, h := range internal {
-		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", h.Signature, h.Kind, cell(orUndocumented(h.Description)))
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %s |\n", h.Signature, anchor(h.Name), h.Kind)
 	}
-	return []byte(b.String())
+	b.WriteString("\n")
+	for _, h := range internal {
+		g.helper(&b, "###", h)
+	}
+	return []byte(strings.TrimRight(b.String(), "\n") + "\n")
+}
+
+// helper writes one helper's section: heading, signature, source,
+// description and example.
+func (g *generator) helper(b *strings.Builder, level string, h Helper) {
+	fmt.Fprintf(b, "%s %s\n\n`%s` — %s · %s line %d\n\n%s\n\n", level, h.Name, h.Signature, h.Kind, g.sourceLink(h.File), h.Line, orUndocumented(h.Description))
+	if h.Example == "" {
+		b.WriteString("No example: its METADATA has no `custom.example` and `custom.result`.\n\n")
+		return
+	}
+	b.WriteString("```rego\n")
+	if h.Input != "" {
+		fmt.Fprintf(b, "%s with input as %s\n", h.Example, h.Input)
+	} else {
+		fmt.Fprintf(b, "%s\n", h.Example)
+	}
+	fmt.Fprintf(b, "# %s\n```\n\n", h.Result)
 }
 
 func orUndocumented(description string) string {

@@ -64,7 +64,8 @@ person "ann" {
 // error of the workspace is printed in one run, with file:line:column — a
 // block that decoded with errors keeps its other mistakes in view — a
 // duplicate ID quotes the other definition's own line, and a clash with
-// the embedded pack names the pack's file as built in.
+// the embedded pack names the pack's file as built in; a control ID one
+// edit away from a real one is named with it.
 func TestWorkspaceErrorsInOneRound(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -79,8 +80,13 @@ system "shop" {
 
 risk "data-exposure" {
   title      = "mine"
-  likelihood = 9
+  likelihood = 2
   impact     = 1
+}
+
+mitigation "m" {
+  title    = "m"
+  controls = ["GH-ORG-01"]
 }
 `))
 	writeFile(t, dir, "ws/b.hcl", `person "ann" {
@@ -95,8 +101,10 @@ risk "data-exposure" {
 		`b.hcl line 1, in person "ann"`,  // a duplicate
 		`a.hcl:1:8`,                      // quoting the first definition's own line
 		`(person "ann" {)`,
-		`policies/risks.hcl (built in):`, // the pack's risk data-exposure, named as embedded
-		"4 error(s) in the workspace",
+		`policies/risks.hcl (built in):`,                      // the pack's risk data-exposure, named as embedded
+		`control "GH-ORG-01" is not in the control catalogue`, // a control ID one edit away
+		`"GH-ORG-001"?`,                                       // suggested (the log wraps the line before it)
+		"5 error(s) in the workspace",
 	} {
 		assert.Contains(t, r.stderr, want, r.stderr)
 	}
