@@ -36,6 +36,7 @@ func main() {
 	}()
 	p := cli.DefaultParams()
 	p.IsTerminal = term.IsTerminal(int(os.Stderr.Fd()))
+	p.StdoutIsTerminal = term.IsTerminal(int(os.Stdout.Fd()))
 	code := cli.Run(ctx, os.Args[1:], p)
 	stop()
 	os.Exit(code)

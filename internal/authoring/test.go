@@ -41,6 +41,9 @@ type TestOptions struct {
 	// Coverage is only judged on a full run: a filtered run would report
 	// every control whose tests were filtered out.
 	Run string
+	// Explain keeps the trace of every test that does not pass and prints
+	// it, filtered, under the test (explain.go).
+	Explain Explain
 }
 
 // TestReport is the outcome of one `rampart test`.
@@ -57,6 +60,8 @@ type TestReport struct {
 	// Workspace and Warnings are the loaded HCL and its warning diagnostics.
 	Workspace *model.Workspace
 	Warnings  hcl.Diagnostics
+	// Explain is how the writers explain a test that did not pass.
+	Explain Explain
 }
 
 // Failed reports whether a test failed or errored, or coverage has a gap.
@@ -118,7 +123,8 @@ func (e *WorkspaceError) Error() string {
 var ErrBadFilter = errors.New("invalid --run expression")
 
 // RunTests loads and validates everything, runs the Rego tests with
-// tracing and judges coverage. Invalid input comes back as engine.Problems,
+// tracing (keeping the traces of failures when explaining) and judges
+// coverage. Invalid input comes back as engine.Problems,
 // *WorkspaceError or ErrBadFilter; the report is nil then.
 func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
 	if opts.Run != "" {
@@ -165,7 +171,12 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestReport, error) {
 	}
 	rep.Workspace, rep.Warnings = ws, diags
 
-	rep.Results, err = engine.RunModuleTests(ctx, mods, opts.Run, true)
+	tracing := engine.TraceRules
+	if opts.Explain != ExplainOff {
+		tracing = engine.TraceFailures
+	}
+	rep.Explain = opts.Explain
+	rep.Results, err = engine.RunModuleTests(ctx, mods, opts.Run, tracing)
 	if err != nil {
 		return nil, err
 	}

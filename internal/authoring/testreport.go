@@ -52,6 +52,16 @@ func WriteText(w io.Writer, r *TestReport, verbose bool) error {
 					fmt.Fprintf(bw, "    %s\n", line)
 				}
 			}
+			if e := r.Explain.explanation(t); e != "" {
+				fmt.Fprintf(bw, "    explain (%s):\n", r.Explain)
+				for _, line := range strings.Split(strings.TrimRight(e, "\n"), "\n") {
+					if line == "" {
+						fmt.Fprintln(bw)
+						continue
+					}
+					fmt.Fprintf(bw, "      %s\n", line)
+				}
+			}
 		}
 		if failed == 0 {
 			fmt.Fprintf(bw, "ok  \t%s\t%s\n", pkg, plural(total, "test"))
@@ -112,10 +122,10 @@ func WriteJUnit(w io.Writer, r *TestReport) error {
 			c := report.JUnitCase{Name: t.Name, Classname: pkg, File: t.File, Line: t.Line, Time: fmt.Sprintf("%.3f", t.Duration.Seconds()), SystemOut: string(t.Output)}
 			switch {
 			case t.Err != nil:
-				c.Error = &report.JUnitMessage{Message: t.Err.Error(), Type: "error", Body: fmt.Sprintf("%s:%d: %v", t.File, t.Line, t.Err)}
+				c.Error = &report.JUnitMessage{Message: t.Err.Error(), Type: "error", Body: fmt.Sprintf("%s:%d: %v", t.File, t.Line, t.Err) + explainBody(r, t)}
 				s.Errors++
 			case !t.Pass:
-				c.Failure = &report.JUnitMessage{Message: "test failed", Type: "fail", Body: fmt.Sprintf("%s:%d: test failed", t.File, t.Line)}
+				c.Failure = &report.JUnitMessage{Message: "test failed", Type: "fail", Body: fmt.Sprintf("%s:%d: test failed", t.File, t.Line) + explainBody(r, t)}
 				s.Failures++
 			}
 			s.Tests++
@@ -136,6 +146,16 @@ func WriteJUnit(w io.Writer, r *TestReport) error {
 		return fmt.Errorf("write junit: %w", err)
 	}
 	return nil
+}
+
+// explainBody is the --explain trace appended to a JUnit failure's body,
+// so a CI dashboard shows the values where it shows the failure.
+func explainBody(r *TestReport, t engine.TestResult) string {
+	e := r.Explain.explanation(t)
+	if e == "" {
+		return ""
+	}
+	return fmt.Sprintf("\nexplain (%s):\n%s", r.Explain, e)
 }
 
 func coverageSuite(r *TestReport) report.JUnitSuite {

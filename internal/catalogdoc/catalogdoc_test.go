@@ -38,7 +38,7 @@ func TestDocsWritesChecksAndRemovesStalePages(t *testing.T) {
 	args := []string{"docs", "--controls", "testdata/controls", "--policies", "testdata/pack", "--out", dir}
 	out, errOut, code := clitest.Run(t, args...)
 	require.Equal(t, 0, code, errOut)
-	require.Equal(t, "new\tREADME.md\nnew\taws-s3.md\nnew\tframeworks.md\n", out)
+	require.Equal(t, "new\tREADME.md\nnew\taws-s3.md\nnew\tframeworks.md\nnew\tlib.md\n", out)
 
 	out, _, code = clitest.Run(t, append(args, "--check")...)
 	require.Equal(t, 0, code)
@@ -73,16 +73,21 @@ func TestDocsRejectsBadGovernance(t *testing.T) {
 }
 
 // TestCommittedCatalogueIsCurrent keeps docs/controls in step with the
-// built-in controls and the governance pack. When it fails, regenerate:
+// built-in controls and the governance pack, lib.md (the rampart.lib API)
+// with the METADATA of the library's rules. When it fails, regenerate:
 //
 //	go run ./cmd/rampart docs --out docs/controls
 func TestCommittedCatalogueIsCurrent(t *testing.T) {
-	eng, err := engine.New(context.Background(), []engine.Source{{Name: "controls", FS: controls.FS}})
+	src := engine.Source{Name: "controls", FS: controls.FS}
+	eng, err := engine.New(context.Background(), []engine.Source{src})
 	require.NoError(t, err)
+	mods, _ := engine.Parse(src)
 	ws, diags := model.Load(model.Input{Pack: policies.FS, PackName: "policies",
 		KnownControl: func(id string) bool { return eng.Catalog().Get(id) != nil }})
 	require.False(t, diags.HasErrors(), diags.Error())
 	files := catalogdoc.Generate(eng.Catalog(), ws, "docs/controls")
+	require.Empty(t, catalogdoc.AddLibrary(files, mods, eng.Catalog(), "docs/controls"))
+	require.Contains(t, files, catalogdoc.LibraryFile)
 	changes, err := catalogdoc.Diff("../../docs/controls", files)
 	require.NoError(t, err)
 	require.Empty(t, changes, "docs/controls is not current: run `go run ./cmd/rampart docs --out docs/controls` from the repository root")

@@ -13,6 +13,7 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/governance"
 	"github.com/rampart-audit/rampart/internal/model"
 	"github.com/rampart-audit/rampart/internal/pipeline"
@@ -78,6 +79,7 @@ type auditFlags struct {
 	failOn   string
 	// softFail is --soft-fail, --fail-on none by another name (Checkov's).
 	softFail     bool
+	workspace    string
 	allowUnknown bool
 	// training records file and framework views for the governance sections
 	records    string
@@ -125,21 +127,25 @@ standard error says which code and why.`,
 	cmd.Flags().StringVar(&f.bundleKey, "bundle-key", "", "sign the bundle's manifest with this ed25519 private key (PEM); default "+BundleKeyEnv)
 	cmd.Flags().StringVar(&f.failOn, "fail-on", "low", "lowest severity whose failures make the exit code 1: critical, high, medium, low, info, or none (report only; could-not-evaluate still exits 3)")
 	cmd.Flags().BoolVar(&f.softFail, "soft-fail", false, "report only: the same as --fail-on none")
+	cmd.Flags().StringVar(&f.workspace, "workspace", "", "the same as the WORKSPACE argument")
 	cmd.Flags().BoolVar(&f.allowUnknown, "allow-unknown", false, "do not exit 3 on not_evaluated results or scopes not collected (they stay in the report); errors and a collection cut short still exit 3")
 	f.store.register(cmd, "record the run in this run store")
 	return cmd
 }
 
 func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
-	failOn, err := verdict.ParseFailOn(f.failOn)
+	failOn, err := failOnFlags(cmd, f.failOn, f.softFail)
 	if err != nil {
-		return usageError("--fail-on: %v", err)
+		return err
 	}
-	if f.softFail {
-		if cmd.Flags().Changed("fail-on") && failOn != "" {
-			return usageError("--soft-fail is --fail-on none: it contradicts --fail-on %s", f.failOn)
-		}
-		failOn = ""
+	// --workspace is the argument's other spelling, as on every command
+	// that reads a workspace (the gate has only it: its arguments are paths).
+	ws, err := workspaceArg(args, f.workspace)
+	if err != nil {
+		return err
+	}
+	if ws != "" {
+		args = []string{ws}
 	}
 	workspace, err := auditWorkspace(p, args, f.evidence)
 	if err != nil {
@@ -209,6 +215,23 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 	}
 	fmt.Fprintf(p.Stderr, "rampart audit %s\n", line)
 	return exitWith(d.Code, nil)
+}
+
+// failOnFlags reads --fail-on and --soft-fail, as audit and gate both take
+// them: a severity, or "" for none (report only), which --soft-fail is by
+// another name (Checkov's); the two contradicting is a usage error.
+func failOnFlags(cmd *cobra.Command, failOn string, softFail bool) (finding.Severity, error) {
+	sev, err := verdict.ParseFailOn(failOn)
+	if err != nil {
+		return "", usageError("--fail-on: %v", err)
+	}
+	if softFail {
+		if cmd.Flags().Changed("fail-on") && sev != "" {
+			return "", usageError("--soft-fail is --fail-on none: it contradicts --fail-on %s", failOn)
+		}
+		sev = ""
+	}
+	return sev, nil
 }
 
 // auditWorkspace is the folder to load: the argument, or the current

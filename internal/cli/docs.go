@@ -38,7 +38,9 @@ func newDocsCommand(p Params) *cobra.Command {
 		Short: "Generate the control catalogue in Markdown, linked to risks, mitigations, policies and training",
 		Long: `Generate the control catalogue: an index, one page per platform and service,
 a framework cross-reference, and for each control the risks, mitigations,
-policy statements and training the governance HCL links it to. Pages are
+policy statements and training the governance HCL links it to; and lib.md,
+the rampart.lib API (every helper's signature, description and example,
+from the METADATA of its rules). Pages are
 written atomically; generated pages no longer produced are removed.
 
 With WORKSPACE (or --workspace, kept as an alias) the workspace's own
@@ -76,6 +78,12 @@ exit code is 1, so CI can require a current catalogue.`,
 				return exitWith(verdict.ExitInput, fmt.Errorf("the governance HCL has errors"))
 			}
 			files := catalogdoc.Generate(eng.Catalog(), ws, out)
+			// The rampart.lib reference, from the METADATA of its rules
+			// (engine.New parsed them too; the catalogue keeps no modules).
+			mods, _ := engine.Parse(sources...)
+			for _, problem := range catalogdoc.AddLibrary(files, mods, eng.Catalog(), out) {
+				fmt.Fprintf(p.Stderr, "%s %s\n", paint(colourOn(p.Stderr), ansiYellow, "warning:"), problem)
+			}
 			changes, err := catalogdoc.Diff(out, files)
 			if err != nil {
 				return exitWith(verdict.ExitInput, err)

@@ -35,6 +35,7 @@ type gateFlags struct {
 	formats      []string
 	output       string
 	failOn       string
+	softFail     bool
 	allowUnknown bool
 	linkBase     string
 }
@@ -56,10 +57,13 @@ e.g. origin/main; nothing is fetched). Without either, every finding is new.
 Workspace: --workspace DIR; by default the current folder when its *.hcl
 files are workspace HCL, otherwise only the embedded governance pack.
 
-Exit codes: 0 nothing new blocks; 1 a new failure at or above --fail-on, or
-an expired waiver; 2 usage or input error (bad flags, HCL syntax errors);
-3 a new result could not be evaluated (an error, or not_evaluated at or
-above --fail-on unless --allow-unknown).`,
+Exit codes (internal/verdict decides them, as for audit): 0 nothing new
+blocks; 1 a new failure at or above --fail-on, or an expired waiver the
+change touches; 2 usage or input error (bad flags, HCL syntax errors); 3 a
+new result could not be evaluated (an error, or not_evaluated at or above
+--fail-on unless --allow-unknown). --fail-on none (or --soft-fail) is a
+report-only run: nothing new fails it, though could-not-evaluate still
+exits 3.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGate(cmd, p, f, args)
 		},
@@ -72,7 +76,8 @@ above --fail-on unless --allow-unknown).`,
 	fl.StringArrayVar(&f.varFiles, "var-file", nil, "tfvars file applied to every root module after terraform.tfvars and *.auto.tfvars (repeatable)")
 	fl.StringArrayVar(&f.formats, "format", nil, "output format, repeatable: "+strings.Join(report.Formats(), ", ")+", or NAME=FILE to write one to a file")
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
-	fl.StringVar(&f.failOn, "fail-on", "high", "lowest severity whose new failures fail the gate: critical, high, medium, low, info")
+	fl.StringVar(&f.failOn, "fail-on", "high", "lowest severity whose new failures fail the gate: critical, high, medium, low, info, or none (report only; could-not-evaluate still exits 3)")
+	fl.BoolVar(&f.softFail, "soft-fail", false, "report only: the same as --fail-on none")
 	fl.StringVar(&f.linkBase, "link-base", "", "URL prefix for file links in the Markdown report, e.g. https://github.com/OWNER/REPO/blob/SHA/")
 	fl.BoolVar(&f.allowUnknown, "allow-unknown", false, "do not block on new not_evaluated results (values Terraform knows only after apply)")
 	return cmd
@@ -85,9 +90,9 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	// internal/gate and BenchmarkGateMemory measure both sides).
 	defer tuneGC()()
 	ctx := cmd.Context()
-	failOn, err := finding.ParseSeverity(f.failOn)
+	failOn, err := failOnFlags(cmd, f.failOn, f.softFail)
 	if err != nil {
-		return usageError("--fail-on: %v", err)
+		return err
 	}
 	if f.baseline != "" && f.baselineRef != "" {
 		return usageError("--baseline and --baseline-ref are exclusive: give one")
@@ -192,6 +197,7 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 		if o.format == "text" {
 			// The gate's own text report: what the change did (gate/text.go).
 			outputs[i].write = redacted(gate.WriteText)
+			outputs[i].colour = redacted(gate.WriteTextColour)
 		}
 	}
 	if err := writeOutputs(ctx, outputs, r, p.Stdout); err != nil {
@@ -416,12 +422,16 @@ func printGateSummary(w io.Writer, r *report.Report, g *report.GateInfo) {
 			unchanged++
 		}
 	}
-	verdict := "passed"
+	verdictWord := "passed"
 	if !g.Passed {
-		verdict = "FAILED"
+		verdictWord = "FAILED"
 	}
-	fmt.Fprintf(w, "rampart gate %s (baseline %s, fail on %s and above): %d new, %d unchanged, %d fixed, %d waived, %d checked by the audit\n",
-		verdict, g.Baseline, g.FailOn, newN, unchanged, len(g.Fixed), r.Summary.Waived, len(g.CheckedByAudit))
+	threshold := "fail on " + g.FailOn + " and above"
+	if g.FailOn == verdict.FailOnNone {
+		threshold = "report only, --fail-on none"
+	}
+	fmt.Fprintf(w, "rampart gate %s (baseline %s, %s): %d new, %d unchanged, %d fixed, %d waived, %d checked by the audit\n",
+		verdictWord, g.Baseline, threshold, newN, unchanged, len(g.Fixed), r.Summary.Waived, len(g.CheckedByAudit))
 	// A first change to a large repository can bring thousands: the log
 	// shows the first ones, the reports have all of them.
 	const shown = 20

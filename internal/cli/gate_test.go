@@ -423,3 +423,46 @@ func TestGateWorkspaceDefault(t *testing.T) {
 	require.Equal(t, 1, res.code, res.stderr)
 	require.Equal(t, ".", readReport(t, filepath.Join(dir, "r.json")).Workspace, "a workspace at the root is used")
 }
+
+// TestGateReportOnly: --fail-on none and --soft-fail make the gate a
+// report-only run, decided by verdict.Decide as audit's is: a new critical
+// failure no longer fails it and every report says so (what still exits
+// 3 under it is verdict's and gate's unit tests); the two flags
+// contradicting each other is a usage error.
+func TestGateReportOnly(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, dir, "main.tf", `resource "aws_security_group" "open" {
+  name = "open"
+  ingress {
+    protocol    = "tcp"
+    from_port   = 22
+    to_port     = 22
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+`)
+	res := run(t, "gate")
+	require.Equal(t, 1, res.code, "the default --fail-on high blocks the open SSH port: %s", res.stderr)
+
+	for _, args := range [][]string{{"--fail-on", "none"}, {"--soft-fail"}, {"--soft-fail", "--fail-on", "none"}} {
+		res := run(t, append([]string{"gate", "--format", "json=r.json", "--format", "markdown=c.md", "--format", "text"}, args...)...)
+		require.Equal(t, 0, res.code, "%v: %s", args, res.stderr)
+		require.Contains(t, res.stderr, "rampart gate passed (baseline none, report only, --fail-on none)", args)
+		require.Contains(t, res.stdout, "report only: --fail-on none", "the text report")
+		require.Contains(t, res.stdout, "AWS-EC2-001", "the failure is still reported")
+		r := readReport(t, filepath.Join(dir, "r.json"))
+		require.Equal(t, "none", r.Gate.FailOn)
+		require.Empty(t, r.Gate.Blocking)
+		md, err := os.ReadFile(filepath.Join(dir, "c.md"))
+		require.NoError(t, err)
+		require.Contains(t, string(md), "report only (`--fail-on none`)")
+	}
+
+	res = run(t, "gate", "--soft-fail", "--fail-on", "high")
+	require.Equal(t, 2, res.code, res.stderr)
+	require.Contains(t, res.stderr, "--soft-fail is --fail-on none: it contradicts --fail-on high")
+	res = run(t, "gate", "--fail-on", "urgent")
+	require.Equal(t, 2, res.code)
+	require.Contains(t, res.stderr, "or none")
+}

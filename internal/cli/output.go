@@ -22,6 +22,9 @@ type outputSpec struct {
 	format string
 	path   string
 	write  report.Writer
+	// colour, when set, renders the format for a terminal: the text
+	// report on a standard output that may carry colour (writeOutputs).
+	colour report.Writer
 }
 
 func parseOutputs(formats []string, output string) ([]outputSpec, error) {
@@ -42,7 +45,11 @@ func parseOutputs(formats []string, output string) ([]outputSpec, error) {
 		} else if path == "" {
 			return nil, fmt.Errorf("--format %s=: the file name is empty", name)
 		}
-		specs = append(specs, outputSpec{format: name, path: path, write: w})
+		spec := outputSpec{format: name, path: path, write: w}
+		if name == "text" {
+			spec.colour = redacted(report.WriteTextColour)
+		}
+		specs = append(specs, spec)
 	}
 	if toDefault > 1 {
 		return nil, fmt.Errorf("only one --format may go to %s; give the others a file: --format NAME=FILE", orStdout(output))
@@ -91,6 +98,14 @@ func writeOutputs(ctx context.Context, specs []outputSpec, r *report.Report, std
 		}}
 		if s.path == "" || s.path == "-" {
 			f = atomicfile.File{To: stdout, Write: f.Write}
+			if s.colour != nil && colourOn(stdout) {
+				f.Write = func(w io.Writer) error {
+					if err := s.colour(w, r); err != nil {
+						return fmt.Errorf("render %s: %w", s.format, err)
+					}
+					return nil
+				}
+			}
 		}
 		files = append(files, f)
 	}

@@ -27,6 +27,9 @@ type Params struct {
 	Getenv func(string) string
 	// IsTerminal reports whether Stderr is an interactive terminal (progress lines).
 	IsTerminal bool
+	// StdoutIsTerminal reports whether Stdout is one: the text report of
+	// audit and gate is coloured there (terminal.go).
+	StdoutIsTerminal bool
 }
 
 // DefaultParams are the real process streams, clock and environment.
@@ -157,6 +160,9 @@ func Run(ctx context.Context, args []string, p Params) int {
 	// redacted as they are rendered (report.Lookup); fixtures, redacted by
 	// rampart fixture; the catalogue and test results of the controls —
 	// and a second pass over a rendered document could only corrupt it.
+	if p.Stdout != nil && p.stdoutColour() {
+		p.Stdout = colourLog{p.Stdout}
+	}
 	if p.Stderr != nil {
 		log := redact.NewWriter(p.Stderr)
 		defer func() { _ = log.Flush() }() // a log that cannot be written has no one to tell

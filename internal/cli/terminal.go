@@ -118,28 +118,31 @@ func fixed(values []string) cobra.CompletionFunc {
 	}
 }
 
-// colour says whether the log may carry ANSI colour: standard error is a
+// colourAllowed is the one rule for ANSI colour on a stream: it is a
 // terminal, NO_COLOR (https://no-color.org) is unset and TERM is not dumb.
 // Piped or redirected output never has colour.
-func (p Params) colour() bool {
-	return p.IsTerminal && p.Getenv("NO_COLOR") == "" && p.Getenv("TERM") != "dumb"
+func (p Params) colourAllowed(terminal bool) bool {
+	return terminal && p.Getenv("NO_COLOR") == "" && p.Getenv("TERM") != "dumb"
 }
 
+// colour says whether the log (standard error) may carry colour.
+func (p Params) colour() bool { return p.colourAllowed(p.IsTerminal) }
+
+// stdoutColour says whether standard output may: the text reports of audit
+// and gate are coloured there, never in a file.
+func (p Params) stdoutColour() bool { return p.colourAllowed(p.StdoutIsTerminal) }
+
+// The styles are report's (colour.go), which the text reports share.
 const (
-	ansiRed    = "\x1b[31m"
-	ansiYellow = "\x1b[33m"
-	ansiGreen  = "\x1b[32m"
-	ansiBold   = "\x1b[1m"
-	ansiReset  = "\x1b[0m"
+	ansiRed    = report.ANSIRed
+	ansiYellow = report.ANSIYellow
+	ansiGreen  = report.ANSIGreen
+	ansiBold   = report.ANSIBold
+	ansiReset  = report.ANSIReset
 )
 
 // paint wraps s in an ANSI style when on is set.
-func paint(on bool, style, s string) string {
-	if !on {
-		return s
-	}
-	return style + s + ansiReset
-}
+func paint(on bool, style, s string) string { return report.Paint(on, style, s) }
 
 // exitStyle is the colour of an exit code: green 0, red 1, yellow 2 and 3
 // (could not decide), bold otherwise.
@@ -155,13 +158,14 @@ func exitStyle(code int) string {
 	return ansiBold
 }
 
-// colourLog marks the log as one that may carry colour (Run wraps
-// Params.Stderr in it when Params.colour), so the printers of diagnostics,
-// warnings and verdicts, which take only a writer, know without a flag
-// threaded through every command.
+// colourLog marks a stream as one that may carry colour (Run wraps
+// Params.Stderr in it when Params.colour, Params.Stdout when
+// Params.stdoutColour), so the printers of diagnostics, warnings and
+// verdicts, and writeOutputs for the text report, which take only a
+// writer, know without a flag threaded through every command.
 type colourLog struct{ io.Writer }
 
-// colourOn reports whether w is a log that may carry colour.
+// colourOn reports whether w is a stream that may carry colour.
 func colourOn(w io.Writer) bool {
 	_, ok := w.(colourLog)
 	return ok

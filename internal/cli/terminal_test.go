@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -115,4 +117,94 @@ func TestCompletionOfFlagValues(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTextReportColour: the text report of audit and gate is coloured on a
+// standard output that is a terminal (severities and statuses), by the same
+// rule as the log — never with NO_COLOR, TERM=dumb, a pipe, a file, or in
+// another format — and, colour stripped, it is the plain report byte for
+// byte, so a table keeps its alignment.
+func TestTextReportColour(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	failing := writeFile(t, dir, "failing.json", withOrgAttribute(t, "default_repository_permission", "admin"))
+	tf := filepath.Dir(writeFile(t, dir, "tf/main.tf", `resource "aws_security_group" "open" {
+  name = "open"
+  ingress {
+    protocol    = "tcp"
+    from_port   = 22
+    to_port     = 22
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+`))
+	audit := []string{"audit", "testdata/small", "--evidence", failing}
+	gateArgs := []string{"gate", "--workspace", "testdata/small", tf}
+	ansi := regexp.MustCompile("\x1b\\[[0-9;]*m")
+	plain := map[string]string{}
+	for name, args := range map[string][]string{"audit": audit, "gate": gateArgs} {
+		r := runStdoutTerm(t, false, nil, args...)
+		require.Equal(t, 1, r.code, r.stderr)
+		require.NotContains(t, r.stdout, "\x1b[")
+		plain[name] = r.stdout
+	}
+	tests := []struct {
+		name     string
+		cmd      string
+		terminal bool
+		env      map[string]string
+		extra    []string
+		colour   bool
+	}{
+		{"audit on a terminal", "audit", true, nil, nil, true},
+		{"gate on a terminal", "gate", true, nil, nil, true},
+		{"NO_COLOR", "audit", true, map[string]string{"NO_COLOR": "1"}, nil, false},
+		{"a dumb terminal", "gate", true, map[string]string{"TERM": "dumb"}, nil, false},
+		{"piped", "audit", false, nil, nil, false},
+		{"another format", "audit", true, nil, []string{"--format", "markdown"}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			args := audit
+			if tc.cmd == "gate" {
+				args = gateArgs
+			}
+			r := runStdoutTerm(t, tc.terminal, tc.env, append(append([]string{}, args...), tc.extra...)...)
+			require.Equal(t, 1, r.code, r.stderr)
+			assert.NotContains(t, r.stderr, "\x1b[", "standard error is not a terminal here")
+			assert.Equal(t, tc.colour, strings.Contains(r.stdout, "\x1b["), r.stdout)
+			if !tc.colour {
+				return
+			}
+			assert.Contains(t, r.stdout, report.ANSIRed+"FAIL", "the failing status in red")
+			if tc.cmd == "audit" {
+				assert.Contains(t, r.stdout, report.ANSIRed+"HIGH    "+report.ANSIReset, "the severity in its colour, padded inside it")
+			} else {
+				assert.Contains(t, r.stdout, report.ANSIMagenta+"CRITICAL"+report.ANSIReset)
+				assert.Contains(t, r.stdout, report.ANSIRed+"FAILED"+report.ANSIReset)
+			}
+			assert.Equal(t, plain[tc.cmd], ansi.ReplaceAllString(r.stdout, ""), "colour is all that differs")
+		})
+	}
+
+	// A text report written to a file is never coloured, terminal or not.
+	file := filepath.Join(t.TempDir(), "report.txt")
+	r := runStdoutTerm(t, true, nil, append(append([]string{}, audit...), "--format", "text="+file)...)
+	require.Equal(t, 1, r.code, r.stderr)
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	assert.Equal(t, plain["audit"], string(data))
+}
+
+// runStdoutTerm runs the CLI with standard output a terminal or not (and
+// standard error not one).
+func runStdoutTerm(t *testing.T, terminal bool, env map[string]string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(context.Background(), args, Params{
+		Stdout: &out, Stderr: &errb, Now: func() time.Time { return fixedNow },
+		Getenv: func(k string) string { return env[k] }, StdoutIsTerminal: terminal,
+	})
+	return result{code, out.String(), errb.String()}
 }

@@ -19,6 +19,8 @@ func newTestCommand(p Params) *cobra.Command {
 		verbose  bool
 		run      string
 		format   string
+		explain  string
+		wsFlag   string
 	)
 	cmd := &cobra.Command{
 		Use:   "test [WORKSPACE]",
@@ -29,6 +31,10 @@ control's METADATA and the governance HCL with its references, and report
 coverage: controls without tests, without a passing, failing or missing-data
 case, and controls no mitigation or policy statement lists.
 
+--explain prints, under each test that does not pass, OPA's trace of its
+evaluation (as opa test --explain): every step with file:line and the values
+of its variables, ending with the expression that made the test false.
+
 Exit codes: 0 all tests pass and coverage is complete; 1 a test failed or a
 coverage gap; 2 invalid input (Rego, METADATA, HCL, flags).`,
 		Args: cobra.MaximumNArgs(1),
@@ -36,9 +42,16 @@ coverage gap; 2 invalid input (Rego, METADATA, HCL, flags).`,
 			if format != "text" && format != "junit" {
 				return usageError("--format must be text or junit, got %q", format)
 			}
-			workspace := "."
-			if len(args) == 1 {
-				workspace = args[0]
+			mode, err := authoring.ParseExplain(explain)
+			if err != nil {
+				return usageError("%v", err)
+			}
+			workspace, err := workspaceArg(args, wsFlag)
+			if err != nil {
+				return err
+			}
+			if workspace == "" {
+				workspace = "."
 			}
 			sources, err := pipeline.ControlSources(controls)
 			if err != nil {
@@ -46,7 +59,7 @@ coverage gap; 2 invalid input (Rego, METADATA, HCL, flags).`,
 			}
 			pack, packName := pipeline.Pack(policies)
 			rep, err := authoring.RunTests(cmd.Context(), authoring.TestOptions{
-				Sources: sources, ControlPaths: controls, Workspace: workspace, Pack: pack, PackName: packName, Run: run,
+				Sources: sources, ControlPaths: controls, Workspace: workspace, Pack: pack, PackName: packName, Run: run, Explain: mode,
 			})
 			var problems engine.Problems
 			var wsErr *authoring.WorkspaceError
@@ -80,5 +93,9 @@ coverage gap; 2 invalid input (Rego, METADATA, HCL, flags).`,
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print every test, not only failures")
 	cmd.Flags().StringVar(&run, "run", "", "run only tests whose package.name matches this regular expression")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or junit")
+	cmd.Flags().StringVar(&wsFlag, "workspace", "", "the same as the WORKSPACE argument")
+	// --explain alone is --explain=fails, as in `opa test`.
+	cmd.Flags().StringVar(&explain, "explain", "", "print the evaluation of every test that does not pass, with file:line and the values: fails (the path to what failed; --explain alone), full (everything but unifications) or notes (trace() calls)")
+	cmd.Flags().Lookup("explain").NoOptDefVal = string(authoring.ExplainFails)
 	return cmd
 }

@@ -127,7 +127,7 @@ func TestRunModuleTestsOnParsedModules(t *testing.T) {
 		"good_test.rego": "package test.good_test\n\nimport data.test.good\n\ntest_fails if good.deny with input as {\"attributes\": {\"flag\": false}}\n\ntest_wrong if count(good.deny) == 1 with input as {\"attributes\": {\"flag\": true}}\n",
 	})
 	require.Empty(t, problems)
-	results, err := RunModuleTests(context.Background(), mods, "", true)
+	results, err := RunModuleTests(context.Background(), mods, "", TraceRules)
 	require.NoError(t, err)
 	pass := map[string]bool{}
 	for _, r := range results {

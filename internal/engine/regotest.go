@@ -25,25 +25,43 @@ type TestResult struct {
 	Duration time.Duration
 	Output   []byte
 	// Exited lists the rules whose body succeeded at least once during the
-	// test, as "data.pkg.rule"; only filled by RunRegoTestsTraced.
+	// test, as "data.pkg.rule"; only filled when traced.
 	Exited []string
+	// Trace is the evaluation trace of a test that did not pass, kept with
+	// TraceFailures for `rampart test --explain`; nil otherwise.
+	Trace []*topdown.Event
 }
+
+// Tracing says how much of OPA's evaluation trace a test run records.
+type Tracing int
+
+const (
+	// NoTrace runs the tests plain.
+	NoTrace Tracing = iota
+	// TraceRules records which rules produced a value (TestResult.Exited),
+	// what coverage needs.
+	TraceRules
+	// TraceFailures also keeps the whole trace of every test that did not
+	// pass (TestResult.Trace), to explain it; passing tests drop theirs, so
+	// a run of hundreds of tests holds only the traces someone will read.
+	TraceFailures
+)
 
 // RunRegoTests runs the test_ rules of every _test.rego file of the sources
 // through OPA's tester, compiled with the same restricted capabilities as
 // the controls. filter is a regular expression over test names ("" for all).
 func RunRegoTests(ctx context.Context, filter string, sources ...Source) ([]TestResult, error) {
-	return runRegoTests(ctx, filter, false, sources...)
+	return runRegoTests(ctx, filter, NoTrace, sources...)
 }
 
 // RunRegoTestsTraced is RunRegoTests with evaluation tracing on: each result
 // also says which rules produced a value during the test. Coverage reports
 // use it to tell whether any test ever made a control's deny rule fire.
 func RunRegoTestsTraced(ctx context.Context, filter string, sources ...Source) ([]TestResult, error) {
-	return runRegoTests(ctx, filter, true, sources...)
+	return runRegoTests(ctx, filter, TraceRules, sources...)
 }
 
-func runRegoTests(ctx context.Context, filter string, trace bool, sources ...Source) ([]TestResult, error) {
+func runRegoTests(ctx context.Context, filter string, trace Tracing, sources ...Source) ([]TestResult, error) {
 	mods, problems := ParseSources(sources...)
 	if len(problems) > 0 {
 		return nil, problems
@@ -54,7 +72,7 @@ func runRegoTests(ctx context.Context, filter string, trace bool, sources ...Sou
 // RunModuleTests runs the tests of modules already parsed (Parse), so
 // `rampart test` reads each file once for the catalogue, the tests and
 // coverage. OPA's compiler copies the modules: they stay unchanged.
-func RunModuleTests(ctx context.Context, mods []Module, filter string, trace bool) ([]TestResult, error) {
+func RunModuleTests(ctx context.Context, mods []Module, filter string, trace Tracing) ([]TestResult, error) {
 	set := make(map[string]*ast.Module, len(mods))
 	for _, m := range mods {
 		set[m.File] = m.Module
@@ -66,7 +84,7 @@ func RunModuleTests(ctx context.Context, mods []Module, filter string, trace boo
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	defer store.Abort(ctx, txn)
-	runner := tester.NewRunner().SetCompiler(compiler).SetStore(store).SetModules(set).Filter(filter).CapturePrintOutput(true).EnableTracing(trace)
+	runner := tester.NewRunner().SetCompiler(compiler).SetStore(store).SetModules(set).Filter(filter).CapturePrintOutput(true).EnableTracing(trace != NoTrace)
 	ch, err := runner.RunTests(ctx, txn)
 	if err != nil {
 		return nil, compileProblems(err)
@@ -74,8 +92,11 @@ func RunModuleTests(ctx context.Context, mods []Module, filter string, trace boo
 	var out []TestResult
 	for r := range ch {
 		tr := TestResult{Package: r.Package, Name: r.Name, Pass: r.Pass(), Err: r.Error, Duration: r.Duration, Output: r.Output}
-		if trace {
+		if trace != NoTrace {
 			tr.Exited = exitedRules(r.Trace)
+		}
+		if trace == TraceFailures && (!tr.Pass || tr.Err != nil) {
+			tr.Trace = r.Trace
 		}
 		if r.Location != nil {
 			tr.File, tr.Line = r.Location.File, r.Location.Row

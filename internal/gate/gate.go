@@ -83,30 +83,32 @@ func Compare(cur []finding.Finding, baseline []finding.Finding, baselineName str
 	return g
 }
 
-// Decide fills the gate's verdict and returns the exit code: 3 when a new
-// result could not be evaluated (an error always, not_evaluated at or above
-// FailOn unless allowed, a waiver whose validity link did not decide) —
-// could-not-evaluate wins, as in audit; 1 for a new failure at or above
-// FailOn or an expired waiver the change touches (one it does not touch is
-// a warning in g.Warnings); 0 otherwise. New not_evaluated results about
-// attributes only live evidence has are listed in g.CheckedByAudit and
-// never block. g.GovernanceChanges, when known, must be set before. Waiver
-// dates are not read here: the validity link decided with the run's clock
-// is the one answer.
+// Decide fills the gate's verdict and returns the exit code, which
+// verdict.Decide gives (the one owner of exit codes) over the change's new
+// results: 3 when one could not be evaluated (an error always, not_evaluated
+// at or above FailOn unless allowed) or a waiver's validity link did not
+// decide — could-not-evaluate wins, as in audit; 1 for a new failure at or
+// above FailOn or an expired waiver the change touches (one it does not
+// touch is a warning in g.Warnings); 0 otherwise. FailOn "" is --fail-on
+// none: a report-only run, where only could-not-evaluate sets the code.
+// New not_evaluated results about attributes only live evidence has are
+// listed in g.CheckedByAudit and never block. g.GovernanceChanges, when
+// known, must be set before. Waiver dates are not read here: the validity
+// link decided with the run's clock is the one answer.
 func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
-	g.FailOn = opts.FailOn
-	code := verdict.ExitOK
-	raise := func(c int) {
-		if c == verdict.ExitNotEvaluated || code == verdict.ExitOK {
-			code = c
-		}
+	g.FailOn = string(opts.FailOn)
+	if opts.FailOn == "" {
+		g.FailOn = verdict.FailOnNone
+	}
+	rule := verdict.Options{FailOn: opts.FailOn, AllowUnknown: opts.AllowUnknown}
+	rule.Judged = func(f finding.Finding) bool {
+		return g.Changes[f.Fingerprint] == New && !CheckedByAudit(f)
 	}
 	// Only evidence cut short fails the gate outright: a scope not collected
 	// (an unreadable module) is judged through its not_evaluated results,
 	// new or unchanged against the baseline (docs/terraform.md).
 	if r.Evidence.CutShort {
 		g.Reasons = append(g.Reasons, "evidence incomplete: "+r.Evidence.IncompleteReason)
-		raise(verdict.ExitNotEvaluated)
 	}
 	for _, f := range r.Findings {
 		if CheckedByAudit(f) {
@@ -115,23 +117,17 @@ func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
 			g.CheckedByAudit = append(g.CheckedByAudit, f.Fingerprint)
 			continue
 		}
-		if g.Changes[f.Fingerprint] != New {
+		if !rule.Judged(f) || verdict.Blocks(f, rule) == verdict.ExitOK {
 			continue
 		}
-		atOrAbove := f.Severity.Rank() >= opts.FailOn.Rank()
-		switch {
-		case f.Status == finding.Error:
-			g.Blocking = append(g.Blocking, f.Fingerprint)
+		g.Blocking = append(g.Blocking, f.Fingerprint)
+		switch f.Status {
+		case finding.Error:
 			g.Reasons = append(g.Reasons, fmt.Sprintf("%s on %s could not be evaluated: %s", f.ControlID, f.Resource.ID, f.Message))
-			raise(verdict.ExitNotEvaluated)
-		case f.Status == finding.NotEvaluated && atOrAbove && !opts.AllowUnknown:
-			g.Blocking = append(g.Blocking, f.Fingerprint)
+		case finding.NotEvaluated:
 			g.Reasons = append(g.Reasons, fmt.Sprintf("new %s %s on %s not evaluated: %s", f.Severity, f.ControlID, f.Resource.ID, f.Message))
-			raise(verdict.ExitNotEvaluated)
-		case f.Status == finding.Fail && atOrAbove:
-			g.Blocking = append(g.Blocking, f.Fingerprint)
+		default:
 			g.Reasons = append(g.Reasons, fmt.Sprintf("new %s failure %s on %s: %s", f.Severity, f.ControlID, f.Resource.ID, f.Message))
-			raise(verdict.ExitFindings)
 		}
 	}
 	waivers := r.Waivers
@@ -144,8 +140,13 @@ func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
 		// date is judged even when it matched nothing here (stale).
 		switch {
 		case w.Validity == link.ValidityExpired && touched[w.ID]:
-			g.Reasons = append(g.Reasons, fmt.Sprintf("waiver %s (%s) expired on %s", w.ID, w.Control, w.Expires))
-			raise(verdict.ExitFindings)
+			c := verdict.Cause{Code: verdict.ExitFindings, Reason: fmt.Sprintf("waiver %s (%s) expired on %s", w.ID, w.Control, w.Expires)}
+			rule.Causes = append(rule.Causes, c)
+			if opts.FailOn != "" {
+				g.Reasons = append(g.Reasons, c.Reason)
+			} else {
+				g.Warnings = append(g.Warnings, c.Reason+": not blocking, --fail-on none")
+			}
 		case w.Validity == link.ValidityExpired:
 			// The change does not touch what it waived: blocking every pull
 			// request of the repository on the expiry day would make the
@@ -155,10 +156,12 @@ func Decide(r *report.Report, g *report.GateInfo, opts Options) int {
 			// Only link decides validity; a status from anywhere else
 			// (built by hand, read back from JSON) says nothing about the
 			// date, and an unknown date must not pass as unexpired.
-			g.Reasons = append(g.Reasons, fmt.Sprintf("waiver %s (%s): validity %q not decided, its expiry %s could not be checked", w.ID, w.Control, w.Validity, w.Expires))
-			raise(verdict.ExitNotEvaluated)
+			c := verdict.Cause{Code: verdict.ExitNotEvaluated, Reason: fmt.Sprintf("waiver %s (%s): validity %q not decided, its expiry %s could not be checked", w.ID, w.Control, w.Validity, w.Expires)}
+			rule.Causes = append(rule.Causes, c)
+			g.Reasons = append(g.Reasons, c.Reason)
 		}
 	}
+	code := verdict.Decide(r, rule).Code
 	g.Passed = code == verdict.ExitOK
 	return code
 }

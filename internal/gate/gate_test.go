@@ -91,6 +91,16 @@ func TestDecide(t *testing.T) {
 		{"waived failure", []finding.Finding{f("A", finding.Critical, finding.Waived, "x")}, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverActive, Validity: link.ValidityActive, Use: link.UseMatched, Expires: "2027-01-01"}}, Options{FailOn: finding.High}, verdict.ExitOK},
 		// No date is re-read: a status link did not decide cannot pass as unexpired.
 		{"undecided validity", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverActive, Expires: "2026-06-30"}}, Options{FailOn: finding.High}, verdict.ExitNotEvaluated},
+		// --fail-on none (FailOn ""): a report-only run, decided by verdict.Decide
+		// as audit's is — nothing new fails it, what could not be evaluated does.
+		{"report only: new critical failure", []finding.Finding{f("A", finding.Critical, finding.Fail, "x")}, nil, nil, Options{}, verdict.ExitOK},
+		{"report only: new critical not evaluated", []finding.Finding{f("A", finding.Critical, finding.NotEvaluated, "x")}, nil, nil, Options{}, verdict.ExitOK},
+		{"report only: new error", []finding.Finding{f("A", finding.Low, finding.Error, "x")}, nil, nil, Options{}, verdict.ExitNotEvaluated},
+		{"report only: expired waiver the change touches", []finding.Finding{{Fingerprint: "A", ControlID: "A", Severity: finding.High, Status: finding.Fail, WaiverExpired: "w"}}, nil,
+			[]link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Validity: link.ValidityExpired, Use: link.UseMatched, Expires: "2026-06-30"}}, Options{}, verdict.ExitOK},
+		{"report only: undecided validity", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverActive, Expires: "2026-06-30"}}, Options{}, verdict.ExitNotEvaluated},
+		{"expired waiver the change touches", []finding.Finding{{Fingerprint: "A", ControlID: "A", Severity: finding.Low, Status: finding.Fail, WaiverExpired: "w"}}, nil,
+			[]link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Validity: link.ValidityExpired, Use: link.UseMatched, Expires: "2026-06-30"}}, Options{FailOn: finding.High}, verdict.ExitFindings},
 		{"trusted workspace's waivers replaced by the change's", nil, nil, []link.WaiverStatus{{ID: "w", State: link.WaiverExpired, Validity: link.ValidityExpired, Use: link.UseMatched, Expires: "2026-06-30"}},
 			Options{FailOn: finding.High, Waivers: []link.WaiverStatus{}}, verdict.ExitOK},
 	}
@@ -104,6 +114,9 @@ func TestDecide(t *testing.T) {
 			require.Equal(t, got == verdict.ExitOK, g.Passed)
 			if got != verdict.ExitOK {
 				require.NotEmpty(t, g.Reasons)
+			}
+			if tc.opts.FailOn == "" {
+				require.Equal(t, verdict.FailOnNone, g.FailOn, "the report says the run was report only")
 			}
 		})
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/report"
+	"github.com/rampart-audit/rampart/internal/verdict"
 )
 
 // WriteText is the gate's text report (`--format text` of rampart gate): a
@@ -17,18 +18,31 @@ import (
 // gaps or framework views: those are the audit's (docs/gate.md). Warnings
 // and the reasons of the verdict are the log's (standard error), printed
 // once there; the report says how many.
-func WriteText(w io.Writer, r *report.Report) error {
+func WriteText(w io.Writer, r *report.Report) error { return writeText(w, r, false) }
+
+// WriteTextColour is WriteText for a terminal: the verdict, severities and
+// statuses in report's colours (the CLI picks it, as for audit's text).
+func WriteTextColour(w io.Writer, r *report.Report) error { return writeText(w, r, true) }
+
+func writeText(w io.Writer, r *report.Report, colour bool) error {
 	g := r.Gate
 	if g == nil {
+		if colour {
+			return report.WriteTextColour(w, r)
+		}
 		return report.WriteText(w, r)
 	}
 	c := classify(r)
 	var sb strings.Builder
-	verdictWord := "passed"
+	verdictWord := report.Paint(colour, report.ANSIGreen, "passed")
 	if !g.Passed {
-		verdictWord = "FAILED"
+		verdictWord = report.Paint(colour, report.ANSIRed, "FAILED")
 	}
-	fmt.Fprintf(&sb, "Rampart gate %s (baseline %s; new results at or above %s block)\n", verdictWord, g.Baseline, g.FailOn)
+	rule := "new results at or above " + g.FailOn + " block"
+	if g.FailOn == verdict.FailOnNone {
+		rule = "report only: --fail-on none, only what could not be evaluated blocks"
+	}
+	fmt.Fprintf(&sb, "Rampart gate %s (baseline %s; %s)\n", verdictWord, g.Baseline, rule)
 	fmt.Fprintf(&sb, "%d new (%d blocking), %d checked by the audit, %d unchanged, %d fixed, %d waived\n",
 		len(c.new), len(g.Blocking), len(c.audit), len(c.unchanged), len(g.Fixed), len(c.waived))
 	if r.Evidence.Incomplete {
@@ -39,7 +53,7 @@ func WriteText(w io.Writer, r *report.Report) error {
 		fixes[d.ID] = d
 	}
 	blocking := set(g.Blocking)
-	section(&sb, "New", c.new, func(f *finding.Finding) string {
+	section(&sb, colour, "New", c.new, func(f *finding.Finding) string {
 		if blocking[f.Fingerprint] {
 			return "new, blocks"
 		}
@@ -51,14 +65,14 @@ func WriteText(w io.Writer, r *report.Report) error {
 		d := fixes[f.ControlID]
 		return firstOf(d.Terraform, d.Console)
 	})
-	section(&sb, "Checked by the audit (Terraform cannot know these values; not blocking)", c.audit, label("audit"), nil)
-	section(&sb, "Unchanged (already in the baseline; not blocking)", c.unchanged, label("unchanged"), nil)
+	section(&sb, colour, "Checked by the audit (Terraform cannot know these values; not blocking)", c.audit, label("audit"), nil)
+	section(&sb, colour, "Unchanged (already in the baseline; not blocking)", c.unchanged, label("unchanged"), nil)
 	fixedPtrs := make([]*finding.Finding, len(g.Fixed))
 	for i := range g.Fixed {
 		fixedPtrs[i] = &g.Fixed[i]
 	}
-	section(&sb, "Fixed", fixedPtrs, label("fixed"), nil)
-	section(&sb, "Waived", c.waived, func(f *finding.Finding) string { return "waived by " + f.Waiver }, nil)
+	section(&sb, colour, "Fixed", fixedPtrs, label("fixed"), nil)
+	section(&sb, colour, "Waived", c.waived, func(f *finding.Finding) string { return "waived by " + f.Waiver }, nil)
 	if n := len(r.Warnings); n > 0 {
 		fmt.Fprintf(&sb, "\n%d warning(s): in the log (standard error) and the JSON and Markdown reports\n", n)
 	}
@@ -99,13 +113,18 @@ func classify(r *report.Report) classes {
 	return c
 }
 
-func section(sb *strings.Builder, title string, fs []*finding.Finding, mark func(*finding.Finding) string, fix func(*finding.Finding) string) {
+func section(sb *strings.Builder, colour bool, title string, fs []*finding.Finding, mark func(*finding.Finding) string, fix func(*finding.Finding) string) {
 	if len(fs) == 0 {
 		return
 	}
 	fmt.Fprintf(sb, "\n%s (%d):\n", title, len(fs))
 	for _, f := range fs {
-		fmt.Fprintf(sb, "  [%s] %s %s %s  %s\n", mark(f), strings.ToUpper(string(f.Severity)), statusWord(f.Status), f.ControlID, f.Title)
+		m := mark(f)
+		if blocksMark(m) {
+			m = report.Paint(colour, report.ANSIRed, m)
+		}
+		fmt.Fprintf(sb, "  [%s] %s %s %s  %s\n", m, report.Paint(colour, report.SeverityStyle(f.Severity), strings.ToUpper(string(f.Severity))),
+			report.Paint(colour, report.StatusStyle(f.Status), statusWord(f.Status)), f.ControlID, f.Title)
 		fmt.Fprintf(sb, "      %s %s", f.Resource.Type, f.Resource.ID)
 		if f.Resource.Source.File != "" {
 			fmt.Fprintf(sb, "  %s:%d", f.Resource.Source.File, f.Resource.Source.Line)
@@ -118,6 +137,9 @@ func section(sb *strings.Builder, title string, fs []*finding.Finding, mark func
 		}
 	}
 }
+
+// blocksMark reports whether a mark says the result blocks the change.
+func blocksMark(mark string) bool { return strings.HasSuffix(mark, "blocks") }
 
 func label(mark string) func(*finding.Finding) string {
 	return func(*finding.Finding) string { return mark }

@@ -79,7 +79,11 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	b.add(fmt.Sprintf("## %s\n\n", title))
 	if g != nil {
-		b.add(fmt.Sprintf("Baseline: `%s` · blocking: new results at or above **%s**\n\n", cell(g.Baseline), g.FailOn))
+		blocking := fmt.Sprintf("new results at or above **%s**", g.FailOn)
+		if g.FailOn == "none" { // verdict.FailOnNone, which imports this package
+			blocking = "report only (`--fail-on none`): only what could not be evaluated"
+		}
+		b.add(fmt.Sprintf("Baseline: `%s` · blocking: %s\n\n", cell(g.Baseline), blocking))
 	}
 	if g != nil {
 		b.add(fmt.Sprintf("| new failures | new not evaluated | checked by the audit | fixed | unchanged | waived | expiring waivers | expired waivers |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n| %d | %d | %d | %d | %d | %d | %d | %d |\n\n",

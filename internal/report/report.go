@@ -67,8 +67,10 @@ type Report struct {
 type GateInfo struct {
 	// Baseline names what the findings were compared with: "none", a report
 	// file, or "git:REF".
-	Baseline string           `json:"baseline"`
-	FailOn   finding.Severity `json:"fail_on"`
+	Baseline string `json:"baseline"`
+	// FailOn is the lowest severity whose new results block, or "none"
+	// (--fail-on none, --soft-fail: a report-only run).
+	FailOn string `json:"fail_on"`
 	// Changes classifies every current fail, error and not_evaluated finding
 	// by fingerprint as "new" or "unchanged".
 	Changes map[string]string `json:"changes"`

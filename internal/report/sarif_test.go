@@ -45,7 +45,7 @@ func gateFixture() *Report {
 		},
 		Warnings: []string{"infra/main.tf:3:1: Remote module not evaluated: module vpc comes from \"terraform-aws-modules/vpc/aws\""},
 		Gate: &GateInfo{
-			Baseline: "git:origin/main", FailOn: finding.High,
+			Baseline: "git:origin/main", FailOn: string(finding.High),
 			Changes:  map[string]string{open.Fingerprint: "new", unknown.Fingerprint: "new", live.Fingerprint: "new", old.Fingerprint: "unchanged"},
 			Fixed:    []finding.Finding{fixed},
 			Blocking: []string{open.Fingerprint, unknown.Fingerprint, live.Fingerprint},

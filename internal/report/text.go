@@ -15,31 +15,51 @@ import (
 // WriteText writes the human summary: counts by status and severity, every
 // failing finding with what it threatens, then what was waived, what could
 // not be evaluated and why.
-func WriteText(w io.Writer, r *Report) error {
+func WriteText(w io.Writer, r *Report) error { return writeText(w, r, false) }
+
+// WriteTextColour is WriteText for a terminal: severities and statuses in
+// their colours (colour.go). The CLI picks it for standard output when that
+// is a terminal that may carry colour; a file or a pipe gets WriteText.
+func WriteTextColour(w io.Writer, r *Report) error { return writeText(w, r, true) }
+
+// TextSeverity is a severity in capitals, padded to width before it is
+// painted so that coloured columns stay aligned.
+func TextSeverity(colour bool, s finding.Severity, width int) string {
+	return Paint(colour, SeverityStyle(s), fmt.Sprintf("%-*s", width, strings.ToUpper(string(s))))
+}
+
+func writeText(w io.Writer, r *Report, colour bool) error {
 	ew := &errWriter{w: w}
 	s := r.Summary
+	status := func(n int, st finding.Status, word string) string {
+		if n == 0 {
+			return fmt.Sprintf("%d %s", n, word)
+		}
+		return Paint(colour, StatusStyle(st), fmt.Sprintf("%d %s", n, word))
+	}
 	ew.printf("Rampart audit")
 	if r.Workspace != "" {
 		ew.printf(" of %s", r.Workspace)
 	}
-	ew.printf("\n%d results: %d pass, %d fail, %d error, %d not evaluated, %d waived\n", s.Total, s.Pass, s.Fail, s.Error, s.NotEvaluated, s.Waived)
+	ew.printf("\n%d results: %s, %s, %s, %s, %s\n", s.Total, status(s.Pass, finding.Pass, "pass"), status(s.Fail, finding.Fail, "fail"),
+		status(s.Error, finding.Error, "error"), status(s.NotEvaluated, finding.NotEvaluated, "not evaluated"), status(s.Waived, finding.Waived, "waived"))
 	if r.Evidence.Incomplete {
-		ew.printf("EVIDENCE INCOMPLETE: %s\n", r.Evidence.IncompleteReason)
+		ew.printf("%s: %s\n", Paint(colour, ANSIYellow, "EVIDENCE INCOMPLETE"), r.Evidence.IncompleteReason)
 		for _, g := range r.Evidence.Gaps {
 			ew.printf("  not collected: %s\n", GapLine(g))
 		}
 	}
 	ew.printf("\n")
-	writeSeverityTable(ew, r.Findings)
+	writeSeverityTable(ew, r.Findings, colour)
 	writeRiskRegister(ew, r)
 	writeTrainingGaps(ew, r)
 	writeFrameworks(ew, r)
 
 	failing := filter(r.Findings, finding.Fail, finding.Error)
 	if len(failing) > 0 {
-		ew.printf("\nFailing (%d):\n", len(failing))
+		ew.printf("\n%s (%d):\n", Paint(colour, StatusStyle(finding.Fail), "Failing"), len(failing))
 		for _, f := range failing {
-			ew.printf("  %-8s %-4s %s  %s\n", strings.ToUpper(string(f.Severity)), statusTag(f.Status), f.ControlID, f.Title)
+			ew.printf("  %s %s %s  %s\n", TextSeverity(colour, f.Severity, 8), Paint(colour, StatusStyle(f.Status), fmt.Sprintf("%-4s", statusTag(f.Status))), f.ControlID, f.Title)
 			ew.printf("           resource: %s %s", f.Resource.Type, f.Resource.ID)
 			if f.Resource.System != "" {
 				ew.printf("  (system %s)", f.Resource.System)
@@ -52,13 +72,13 @@ func WriteText(w io.Writer, r *Report) error {
 		}
 	}
 	if waived := filter(r.Findings, finding.Waived); len(waived) > 0 {
-		ew.printf("\nWaived (%d):\n", len(waived))
+		ew.printf("\n%s (%d):\n", Paint(colour, StatusStyle(finding.Waived), "Waived"), len(waived))
 		for _, f := range waived {
 			ew.printf("  %s %s %s — waiver %s\n", f.ControlID, f.Resource.Type, f.Resource.ID, f.Waiver)
 		}
 	}
 	if ne := filter(r.Findings, finding.NotEvaluated); len(ne) > 0 {
-		ew.printf("\nNot evaluated (%d):\n", len(ne))
+		ew.printf("\n%s (%d):\n", Paint(colour, StatusStyle(finding.NotEvaluated), "Not evaluated"), len(ne))
 		for _, f := range ne {
 			ew.printf("  %s %s %s: %s\n", f.ControlID, f.Resource.Type, f.Resource.ID, f.Message)
 		}
@@ -81,7 +101,10 @@ func WriteText(w io.Writer, r *Report) error {
 	return ew.err
 }
 
-func writeSeverityTable(ew *errWriter, fs []finding.Finding) {
+// writeSeverityTable counts results by severity and status. With colour,
+// every cell of the severity column is painted, the header with the
+// default style, so the bytes tabwriter counts are the same on every row.
+func writeSeverityTable(ew *errWriter, fs []finding.Finding, colour bool) {
 	counts := map[finding.Severity]map[finding.Status]int{}
 	for _, f := range fs {
 		if counts[f.Severity] == nil {
@@ -90,13 +113,13 @@ func writeSeverityTable(ew *errWriter, fs []finding.Finding) {
 		counts[f.Severity][f.Status]++
 	}
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "severity\tpass\tfail\terror\tnot evaluated\twaived\t\n")
+	fmt.Fprintf(tw, "%s\tpass\tfail\terror\tnot evaluated\twaived\t\n", Paint(colour, ANSIDefault, "severity"))
 	for _, sev := range finding.Severities {
 		c := counts[sev]
 		if c == nil {
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t\n", sev, c[finding.Pass], c[finding.Fail], c[finding.Error], c[finding.NotEvaluated], c[finding.Waived])
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t\n", Paint(colour, SeverityStyle(sev), string(sev)), c[finding.Pass], c[finding.Fail], c[finding.Error], c[finding.NotEvaluated], c[finding.Waived])
 	}
 	tw.Flush()
 }

@@ -26,6 +26,49 @@ type Options struct {
 	// Error results, a collection cut short and a run with no verdict at
 	// all still give 3.
 	AllowUnknown bool
+	// Judged, when set, is a pull request's rule (internal/gate): only the
+	// results it accepts can set the code — the change's new results, not
+	// the debt it inherited nor what only the audit can check. Such a run
+	// is judged by what it introduces, so it is never "nothing evaluated",
+	// a scope not collected counts through its results (new or unchanged)
+	// and only evidence cut short gives 3 by itself; alerts and policy
+	// reviews are the audit's.
+	Judged func(finding.Finding) bool
+	// Causes are what else sets the code, decided by the caller from
+	// outside the results (the gate's waivers): each with its code, 1 or 3.
+	Causes []Cause
+}
+
+// Cause is one reason for an exit code that is not a result: an expired
+// waiver a change touches (1), a waiver whose expiry could not be checked (3).
+type Cause struct {
+	Code   int
+	Reason string
+}
+
+// Blocks is the code one result gives under opts, the same rule Decide
+// applies to every result: 3 for an error (at any severity) or a
+// not_evaluated result counted at the threshold (unless allowed), 1 for a
+// counted failure, 0 otherwise. The gate lists the blocking results with it.
+func Blocks(f finding.Finding, opts Options) int {
+	switch {
+	case f.Status == finding.Error:
+		return ExitNotEvaluated
+	case f.Status == finding.NotEvaluated && counts(f.Severity, opts.FailOn) && !opts.AllowUnknown:
+		return ExitNotEvaluated
+	case f.Status == finding.Fail && counts(f.Severity, opts.FailOn):
+		return ExitFindings
+	}
+	return ExitOK
+}
+
+// Threshold says, in a reason, which results count: "at or above high",
+// or "(--fail-on none)".
+func Threshold(failOn finding.Severity) string {
+	if failOn == "" {
+		return "(--fail-on none)"
+	}
+	return "at or above " + string(failOn)
 }
 
 // ParseFailOn reads a --fail-on value: a severity, or "none" ("" returned).
@@ -71,32 +114,47 @@ func (d Decision) Line() string {
 // the threshold (unless allowed) give 3; failures, overdue alerts and
 // policies past review at or above it give 1.
 func Decide(r *report.Report, opts Options) Decision {
-	threshold := "at or above " + string(opts.FailOn)
-	if opts.FailOn == "" {
-		threshold = "(--fail-on none)"
-	}
+	threshold := Threshold(opts.FailOn)
+	pullRequest := opts.Judged != nil
 	var errs, unknown, fails, unknownBelow []finding.Finding
 	for _, f := range r.Findings {
-		switch {
-		case f.Status == finding.Error:
+		if pullRequest && !opts.Judged(f) {
+			continue
+		}
+		switch code := Blocks(f, opts); {
+		case code == ExitNotEvaluated && f.Status == finding.Error:
 			errs = append(errs, f)
-		case f.Status == finding.NotEvaluated && counts(f.Severity, opts.FailOn) && !opts.AllowUnknown:
+		case code == ExitNotEvaluated:
 			unknown = append(unknown, f)
 		case f.Status == finding.NotEvaluated:
 			unknownBelow = append(unknownBelow, f)
-		case f.Status == finding.Fail && counts(f.Severity, opts.FailOn):
+		case code == ExitFindings:
 			fails = append(fails, f)
 		}
 	}
-	var ones []string // what gives 1
+	var ones, threes []string // what gives 1, and the causes beyond results that give 3
 	if len(fails) > 0 {
 		ones = append(ones, fmt.Sprintf("%s %s (%s)", plural(len(fails), "failure"), threshold, bySeverity(fails)))
 	}
-	if n := overdueAlerts(r.Threats, opts.FailOn); n > 0 {
-		ones = append(ones, fmt.Sprintf("%s past SLA %s", plural(n, "security alert"), threshold))
+	if !pullRequest {
+		if n := overdueAlerts(r.Threats, opts.FailOn); n > 0 {
+			ones = append(ones, fmt.Sprintf("%s past SLA %s", plural(n, "security alert"), threshold))
+		}
+		if n := policiesPastReview(r.Policies, opts.FailOn); n > 0 {
+			ones = append(ones, fmt.Sprintf("%s past review", plural(n, "policy")))
+		}
 	}
-	if n := policiesPastReview(r.Policies, opts.FailOn); n > 0 {
-		ones = append(ones, fmt.Sprintf("%s past review", plural(n, "policy")))
+	for _, c := range opts.Causes {
+		switch c.Code {
+		case ExitFindings:
+			// Like a failure, a cause of 1 is the threshold's to count:
+			// a report-only run reports it without the code.
+			if opts.FailOn != "" {
+				ones = append(ones, c.Reason)
+			}
+		default:
+			threes = append(threes, c.Reason)
+		}
 	}
 	also := ""
 	if len(ones) > 0 {
@@ -105,9 +163,9 @@ func Decide(r *report.Report, opts Options) Decision {
 	// A scope that was not collected leaves its controls not_evaluated,
 	// which --allow-unknown accepts; a collection cut short is never
 	// accepted (nothing says what it missed), as in the gate.
-	gapAllowed := r.Evidence.Incomplete && !r.Evidence.CutShort && opts.AllowUnknown
+	gapAllowed := r.Evidence.Incomplete && !r.Evidence.CutShort && (opts.AllowUnknown || pullRequest)
 	gapNote := ""
-	if gapAllowed {
+	if gapAllowed && !pullRequest {
 		gapNote = "; the evidence is incomplete, allowed by --allow-unknown"
 		if r.Evidence.IncompleteReason != "" {
 			gapNote += ": " + r.Evidence.IncompleteReason
@@ -120,7 +178,7 @@ func Decide(r *report.Report, opts Options) Decision {
 	switch why, nothing := NothingEvaluated(r); {
 	case r.Evidence.Incomplete && r.Evidence.CutShort:
 		return Decision{Code: ExitNotEvaluated, Reason: incomplete, Also: also}
-	case nothing:
+	case nothing && !pullRequest:
 		return Decision{Code: ExitNotEvaluated, Reason: why}
 	case len(errs) > 0:
 		return Decision{Code: ExitNotEvaluated, Reason: fmt.Sprintf("%s could not be evaluated (error, at any severity) — %s",
@@ -134,6 +192,8 @@ func Decide(r *report.Report, opts Options) Decision {
 			reason += "; " + incomplete
 		}
 		return Decision{Code: ExitNotEvaluated, Reason: reason, Also: also}
+	case len(threes) > 0:
+		return Decision{Code: ExitNotEvaluated, Reason: strings.Join(threes, "; "), Also: also}
 	case r.Evidence.Incomplete && !gapAllowed:
 		return Decision{Code: ExitNotEvaluated, Reason: incomplete, Also: also}
 	case len(ones) > 0:

@@ -86,3 +86,65 @@ func TestParseFailOn(t *testing.T) {
 	_, err := ParseFailOn("urgent")
 	assert.ErrorContains(t, err, `unknown severity "urgent"`)
 }
+
+// The gate's rule (Options.Judged, Causes): only the judged results set the
+// code, a run is not "nothing evaluated" for judging none, a scope not
+// collected counts through its results, a cut-short collection still gives
+// 3, alerts and policy reviews are the audit's, and --fail-on none keeps a
+// cause of 1 from setting the code while a cause of 3 still does.
+func TestDecidePullRequest(t *testing.T) {
+	t.Parallel()
+	newOnes := func(f finding.Finding) bool { return f.Fingerprint == "new" }
+	fail := func(fp string, sev finding.Severity) finding.Finding {
+		f := result(finding.Fail, sev)
+		f.Fingerprint = fp
+		return f
+	}
+	overdue := &governance.Threats{Alerts: []governance.Alert{{Overdue: true, Severity: finding.Critical}}}
+	tests := []struct {
+		name string
+		r    report.Report
+		opts Options
+		want string
+	}{
+		{"unchanged failure is not judged", report.Report{Findings: []finding.Finding{fail("old", finding.Critical)}},
+			Options{FailOn: finding.High, Judged: newOnes}, "exit 0: no failure at or above high"},
+		{"new failure", report.Report{Findings: []finding.Finding{fail("old", finding.Critical), fail("new", finding.High)}},
+			Options{FailOn: finding.High, Judged: newOnes}, "exit 1: 1 failure at or above high (1 high)"},
+		{"report only", report.Report{Findings: []finding.Finding{fail("new", finding.Critical)}},
+			Options{Judged: newOnes}, "exit 0: report only (--fail-on none)"},
+		{"nothing judged is not nothing evaluated", report.Report{},
+			Options{FailOn: finding.High, Judged: newOnes}, "exit 0: no failure at or above high"},
+		{"scope not collected counts through its results", report.Report{Findings: []finding.Finding{fail("new", finding.Low)}, Evidence: report.EvidenceInfo{Incomplete: true, IncompleteReason: "module m unreadable"}},
+			Options{FailOn: finding.High, Judged: newOnes}, "exit 0: no failure at or above high"},
+		{"cut short", report.Report{Evidence: report.EvidenceInfo{Incomplete: true, CutShort: true, IncompleteReason: "limit"}},
+			Options{Judged: newOnes}, "exit 3: the evidence is incomplete: limit"},
+		{"alerts and reviews are the audit's", report.Report{Threats: overdue, Policies: []governance.Policy{{ReviewOverdue: true}}},
+			Options{FailOn: finding.Low, Judged: newOnes}, "exit 0: no failure at or above low"},
+		{"cause of 1", report.Report{}, Options{FailOn: finding.High, Judged: newOnes, Causes: []Cause{{Code: ExitFindings, Reason: "waiver w (X) expired on 2026-06-30"}}},
+			"exit 1: waiver w (X) expired on 2026-06-30"},
+		{"cause of 1, report only", report.Report{}, Options{Judged: newOnes, Causes: []Cause{{Code: ExitFindings, Reason: "waiver w expired"}}},
+			"exit 0: report only (--fail-on none)"},
+		{"cause of 3 wins", report.Report{Findings: []finding.Finding{fail("new", finding.Critical)}}, Options{FailOn: finding.High, Judged: newOnes, Causes: []Cause{{Code: ExitNotEvaluated, Reason: "waiver w: validity not decided"}}},
+			"exit 3: waiver w: validity not decided; 1 failure at or above high (1 critical) would also give 1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			assert.Equal(t, tc.want, Decide(&tc.r, tc.opts).Line())
+		})
+	}
+}
+
+// Blocks is Decide's rule for one result.
+func TestBlocks(t *testing.T) {
+	t.Parallel()
+	high := Options{FailOn: finding.High}
+	assert.Equal(t, ExitNotEvaluated, Blocks(result(finding.Error, finding.Info), high), "an error at any severity")
+	assert.Equal(t, ExitNotEvaluated, Blocks(result(finding.NotEvaluated, finding.High), high))
+	assert.Equal(t, ExitOK, Blocks(result(finding.NotEvaluated, finding.High), Options{FailOn: finding.High, AllowUnknown: true}))
+	assert.Equal(t, ExitOK, Blocks(result(finding.NotEvaluated, finding.Medium), high))
+	assert.Equal(t, ExitFindings, Blocks(result(finding.Fail, finding.Critical), high))
+	assert.Equal(t, ExitOK, Blocks(result(finding.Fail, finding.Critical), Options{}), "--fail-on none")
+	assert.Equal(t, ExitOK, Blocks(result(finding.Pass, finding.Critical), high))
+}

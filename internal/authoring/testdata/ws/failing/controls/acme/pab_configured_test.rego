@@ -16,6 +16,7 @@ test_pass_when_on if {
 test_fail_when_off if {
 	got := c.deny with input as off
 	print("deny:", got)
+	trace(sprintf("deny with the bucket off: %v", [got]))
 	c.deny == {{"msg": "example: configured is off", "path": "attributes.public_access_block.configured"}} with input as off
 }
 
