@@ -139,18 +139,15 @@ all_resources(st) if string_list(st.NotResource)
 #   ${aws:username} or a "[" in an ARN is matched literally, not as glob
 #   syntax.
 #
-#   Known defect (found writing this page, not yet fixed): glob.match
-#   with an empty delimiter list uses ".", so a "*" or "?" does not match
-#   across a "." — "arn:aws:s3:::logs/*" does not match
-#   "arn:aws:s3:::logs/2026/01.gz". The controls ask about resource "*"
-#   only, which "*" matches; a question about a named resource with a dot
-#   would get undefined where IAM says the pattern covers it.
+#   The delimiter argument is null, not []: OPA reads an empty list as
+#   ["."], and IAM's "*" matches across dots ("arn:aws:s3:::logs/*" covers
+#   "arn:aws:s3:::logs/2026/01.gz").
 # custom:
 #   example: |-
 #     lib.wildcard_match("arn:aws:s3:::logs-??/*", "arn:aws:s3:::logs-eu/2026/01")
 #   result: |-
 #     true
-wildcard_match(pattern, value) if glob.match(wildcard_glob(pattern), [], value)
+wildcard_match(pattern, value) if glob.match(wildcard_glob(pattern), null, value)
 
 # METADATA
 # description: |-

@@ -6,6 +6,9 @@ doc(sts) := {"Version": "2012-10-17", "Statement": sts}
 
 test_wildcard_match if {
 	lib.wildcard_match("arn:aws:s3:::logs/*", "arn:aws:s3:::logs/a/b")
+	lib.wildcard_match("arn:aws:s3:::logs/*", "arn:aws:s3:::logs/2026/01.gz")
+	lib.wildcard_match("s3:*", "s3:GetObject.v2")
+	lib.wildcard_match("arn:aws:s3:::log?gz", "arn:aws:s3:::log.gz")
 	lib.wildcard_match("arn:aws:s3:::log?", "arn:aws:s3:::logs")
 	not lib.wildcard_match("arn:aws:s3:::log?", "arn:aws:s3:::log")
 	not lib.wildcard_match("arn:aws:s3:::logs/*", "arn:aws:s3:::other")
