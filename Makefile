@@ -50,8 +50,11 @@ vet:
 race: deps
 	$(GO) test -race ./internal/engine/... ./internal/collect/... ./internal/terraform/... ./internal/gate/... ./internal/serve/... ./internal/store/... ./internal/worker/...
 
+# The README's performance tables: every benchmark with its baseline in the
+# same run, printed in Markdown with the machine and its load
+# (internal/benchtable; BENCHFLAGS=-100k adds the 100,000-repository audit).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/engine/
+	$(GO) run ./internal/benchtable $(BENCHFLAGS)
 
 clean:
 	rm -rf bin
