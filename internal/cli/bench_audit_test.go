@@ -168,9 +168,10 @@ func liveHeapPerResource(b *testing.B, ws string) float64 {
 }
 
 func benchAudit(b *testing.B, repos int) {
-	bin := rampartBinary(b)
-	ws := scaledWorkspace(b, repos)
 	b.Run(fmt.Sprintf("repos=%d", repos), func(b *testing.B) {
+		bin := rampartBinary(b)
+		ws := scaledWorkspace(b, repos)
+		b.ResetTimer()
 		var tuned, untuned auditRun
 		untunedEnv := []string{"GOGC=100", "GOMEMLIMIT=off"}
 		odd := false
