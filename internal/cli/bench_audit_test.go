@@ -34,32 +34,16 @@ import (
 // sub-benchmark also runs one audit in-process to measure the live heap
 // per resource once the report is complete.
 
-var (
-	auditBinOnce sync.Once
-	auditBin     string
-	auditBinErr  error
-)
-
-// rampartBinary builds cmd/rampart once per test binary.
+// rampartBinary builds cmd/rampart into a folder removed when b ends.
 func rampartBinary(b *testing.B) string {
 	b.Helper()
-	auditBinOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "rampart-audit-bench-")
-		if err != nil {
-			auditBinErr = err
-			return
-		}
-		auditBin = filepath.Join(dir, "rampart")
-		cmd := exec.Command("go", "build", "-o", auditBin, "./cmd/rampart")
-		cmd.Dir = filepath.Join("..", "..")
-		if msg, err := cmd.CombinedOutput(); err != nil {
-			auditBinErr = fmt.Errorf("go build ./cmd/rampart: %w: %s", err, msg)
-		}
-	})
-	if auditBinErr != nil {
-		b.Fatal(auditBinErr)
+	bin := filepath.Join(b.TempDir(), "rampart")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/rampart")
+	cmd.Dir = filepath.Join("..", "..")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("go build ./cmd/rampart: %v: %s", err, msg)
 	}
-	return auditBin
+	return bin
 }
 
 // scaledWorkspace writes the example's workspace with repos repositories.
@@ -167,9 +151,8 @@ func liveHeapPerResource(b *testing.B, ws string) float64 {
 	return live / resources
 }
 
-func benchAudit(b *testing.B, repos int) {
+func benchAudit(b *testing.B, bin string, repos int) {
 	b.Run(fmt.Sprintf("repos=%d", repos), func(b *testing.B) {
-		bin := rampartBinary(b)
 		ws := scaledWorkspace(b, repos)
 		b.ResetTimer()
 		var tuned, untuned auditRun
@@ -202,13 +185,14 @@ func benchAudit(b *testing.B, repos int) {
 }
 
 func BenchmarkAudit(b *testing.B) {
+	bin := rampartBinary(b)
 	for _, repos := range []int{2000, 20000} {
-		benchAudit(b, repos)
+		benchAudit(b, bin, repos)
 	}
 }
 
 // BenchmarkAuditHundredThousand is the linearity check, opt-in by name: a
 // run takes minutes and gigabytes.
 func BenchmarkAuditHundredThousand(b *testing.B) {
-	benchAudit(b, 100000)
+	benchAudit(b, rampartBinary(b), 100000)
 }

@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -23,35 +22,20 @@ import (
 //
 //	go test -run '^$' -bench BenchmarkGate -benchtime 5x ./internal/gate/
 
-var (
-	buildOnce     sync.Once
-	rampart, base string
-	buildErr      error
-)
-
-// binaries builds rampart and the naive baseline once per test binary.
-func binaries(b *testing.B) (string, string) {
+// binaries builds rampart and the conftest-shaped baseline into a folder
+// removed when b ends.
+func binaries(b *testing.B) (rampart, naive string) {
 	b.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "rampart-bench-")
-		if err != nil {
-			buildErr = err
-			return
+	dir := b.TempDir()
+	rampart, naive = filepath.Join(dir, "rampart"), filepath.Join(dir, "naive")
+	for out, pkg := range map[string]string{rampart: "./cmd/rampart", naive: "./internal/gate/testdata/naive"} {
+		cmd := exec.Command("go", "build", "-o", out, pkg)
+		cmd.Dir = filepath.Join("..", "..")
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("go build %s: %v: %s", pkg, err, msg)
 		}
-		rampart, base = filepath.Join(dir, "rampart"), filepath.Join(dir, "naive")
-		for out, pkg := range map[string]string{rampart: "./cmd/rampart", base: "./internal/gate/testdata/naive"} {
-			cmd := exec.Command("go", "build", "-o", out, pkg)
-			cmd.Dir = filepath.Join("..", "..")
-			if msg, err := cmd.CombinedOutput(); err != nil {
-				buildErr = fmt.Errorf("go build %s: %w: %s", pkg, err, msg)
-				return
-			}
-		}
-	})
-	if buildErr != nil {
-		b.Fatal(buildErr)
 	}
-	return rampart, base
+	return rampart, naive
 }
 
 // generate writes a Terraform repository of n files with 25 top-level
