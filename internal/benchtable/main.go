@@ -141,10 +141,13 @@ func run(ctx context.Context, out, log io.Writer, with100k bool, only string) er
 	var body strings.Builder
 	for _, s := range picked {
 		fmt.Fprintf(log, "benchtable: %s: go test -run '^$' -bench '%s' -benchtime %s %s\n", s.name, s.bench, s.benchtime, s.pkg)
-		rows, err := runSection(ctx, s)
+		rows, raw, err := runSection(ctx, s)
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
+		// The raw lines as each section ends: a long run interrupted
+		// later keeps what it measured.
+		fmt.Fprint(log, raw)
 		if err := writeTable(&body, s, rows); err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
@@ -161,21 +164,21 @@ type row struct {
 	metrics map[string]float64
 }
 
-func runSection(ctx context.Context, s section) ([]row, error) {
+func runSection(ctx context.Context, s section) (rows []row, raw string, err error) {
 	cmd := exec.CommandContext(ctx, "go", "test", "-run", "^$", "-bench", s.bench, "-benchtime", s.benchtime, "-timeout", "120m", s.pkg)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("go test: %w\n%s%s", err, stdout.String(), stderr.String())
+		return nil, "", fmt.Errorf("go test: %w\n%s%s", err, stdout.String(), stderr.String())
 	}
-	rows, err := parse(stdout.Bytes())
+	rows, err = parse(stdout.Bytes())
 	if err != nil {
-		return nil, fmt.Errorf("%w\n%s", err, stdout.String())
+		return nil, "", fmt.Errorf("%w\n%s", err, stdout.String())
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("no benchmark ran\n%s", stdout.String())
+		return nil, "", fmt.Errorf("no benchmark ran\n%s", stdout.String())
 	}
-	return rows, nil
+	return rows, stdout.String(), nil
 }
 
 // parse reads `go test -bench` output: Benchmark<Name>[/sub]-<procs>, the
