@@ -44,14 +44,18 @@ test: deps
 vet:
 	$(GO) vet ./...
 
-# The packages that run goroutines: the engine's workers, the collectors'
+# The packages that run goroutines: the engine's workers, the evaluation
+# children's CPU budgets (childproc), the collectors'
 # fan-out, the Terraform parser's parallel parse, the gate's writers, the
 # run store's concurrent writers and the distributed workers' jobs.
 race: deps
-	$(GO) test -race ./internal/engine/... ./internal/collect/... ./internal/terraform/... ./internal/gate/... ./internal/serve/... ./internal/store/... ./internal/worker/...
+	$(GO) test -race ./internal/engine/... ./internal/childproc/... ./internal/collect/... ./internal/terraform/... ./internal/gate/... ./internal/serve/... ./internal/store/... ./internal/worker/...
 
+# The README's performance tables: every benchmark with its baseline in the
+# same run, printed in Markdown with the machine and its load
+# (internal/benchtable; BENCHFLAGS=-100k adds the 100,000-repository audit).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/engine/
+	$(GO) run ./internal/benchtable $(BENCHFLAGS)
 
 clean:
 	rm -rf bin

@@ -134,6 +134,12 @@ standard error says which code and why.`,
 }
 
 func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
+	// An audit is a batch run: most of what it allocates (Rego inputs and
+	// evaluation state per resource) is garbage at once. Collect less often
+	// while the heap is small, as often as Go's default once it nears
+	// auditHeapTarget (gctune.go; BenchmarkAudit measures both against
+	// GOGC=100, the audit before).
+	defer tuneGC(auditHeapTarget)()
 	failOn, err := failOnFlags(cmd, f.failOn, f.softFail)
 	if err != nil {
 		return err

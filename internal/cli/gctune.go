@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -15,19 +16,32 @@ import (
 // live heap, not five times (BenchmarkGateMemory, docs/gate.md "Memory").
 const gcHeapTarget = 512 << 20
 
+// auditHeapTarget is the same bound for an audit, which keeps more alive
+// (every finding with its links until the report is written) and throws
+// away more (Rego inputs and evaluation state per resource): 1 GiB, the
+// issue's peak budget for 20,000 repositories (BenchmarkAudit).
+const auditHeapTarget = 1 << 30
+
 // gcPercentFor is the GOGC that keeps the next heap goal, live×(1+GOGC/100),
-// at gcHeapTarget, between Go's default and 400.
-func gcPercentFor(live uint64) int {
+// at target, between Go's default and 400.
+func gcPercentFor(live, target uint64) int {
 	if live == 0 {
 		return 400
 	}
-	return min(400, max(100, int(gcHeapTarget*100/live)-100))
+	return min(400, max(100, int(target*100/live)-100))
 }
 
-// tuneGC sets GOGC from the live heap after every collection until the
+// tuneGC sets GOGC from the live heap after every collection, so the heap
+// goal stays at target while the live heap is below half of it, until the
 // returned function restores the previous setting. A finalizer on an
 // unreachable sentinel runs once per collection and arms the next one.
-func tuneGC() (restore func()) {
+// GOGC or GOMEMLIMIT in the environment is the operator's choice: then
+// nothing is tuned (and BenchmarkAudit's GOGC=100 baseline is the run
+// before tuning).
+func tuneGC(target uint64) (restore func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
 	var mu sync.Mutex
 	stopped := false
 	prev := debug.SetGCPercent(400)
@@ -45,7 +59,7 @@ func tuneGC() (restore func()) {
 			}
 			metrics.Read(sample)
 			if sample[0].Value.Kind() == metrics.KindUint64 {
-				debug.SetGCPercent(gcPercentFor(sample[0].Value.Uint64()))
+				debug.SetGCPercent(gcPercentFor(sample[0].Value.Uint64(), target))
 			}
 			arm()
 		})

@@ -24,7 +24,25 @@ func TestGCPercentFor(t *testing.T) {
 		{2048 * mb, 100},
 	}
 	for _, tc := range tests {
-		assert.Equal(t, tc.want, gcPercentFor(tc.live), "live %d MB", tc.live/mb)
+		assert.Equal(t, tc.want, gcPercentFor(tc.live, gcHeapTarget), "live %d MB", tc.live/mb)
+	}
+	assert.Equal(t, 400, gcPercentFor(200*mb, auditHeapTarget), "the audit's larger target")
+	assert.Equal(t, 100, gcPercentFor(600*mb, auditHeapTarget), "the audit's target passed")
+}
+
+// TestTuneGCLeavesTheEnvironmentsChoice: GOGC or GOMEMLIMIT set by the
+// operator is left alone.
+func TestTuneGCLeavesTheEnvironmentsChoice(t *testing.T) {
+	for _, env := range []string{"GOGC", "GOMEMLIMIT"} {
+		t.Run(env, func(t *testing.T) {
+			t.Setenv(env, "100")
+			before := debug.SetGCPercent(123)
+			defer debug.SetGCPercent(before)
+			restore := tuneGC(gcHeapTarget)
+			assert.Equal(t, 123, debug.SetGCPercent(123), "not tuned")
+			restore()
+			assert.Equal(t, 123, debug.SetGCPercent(123), "nothing to restore")
+		})
 	}
 }
 
@@ -34,7 +52,7 @@ func TestGCPercentFor(t *testing.T) {
 func TestTuneGCFollowsTheLiveHeap(t *testing.T) {
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
-	restore := tuneGC()
+	restore := tuneGC(gcHeapTarget)
 	assert.Equal(t, 400, debug.SetGCPercent(400), "raised for a small heap")
 
 	ballast := make([]byte, gcHeapTarget) // live: more than the target

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"strings"
 	"sync"
@@ -39,13 +40,14 @@ const ChildEnv = childproc.Env
 // DefaultMemoryLimit bounds an evaluation child's heap.
 const DefaultMemoryLimit = 1 << 30
 
-// childStartup is how long a child may take to start and compile its
-// control before the first evaluation's limit starts counting.
+// childStartup is how much CPU time a child may take to start and compile
+// its control before the first evaluation's limit starts counting.
 const childStartup = 10 * time.Second
 
 // childGrace is added to each evaluation's time limit for the watchdog: the
 // child enforces the limit itself, so the watchdog only catches the
-// built-ins that cannot be interrupted.
+// built-ins that cannot be interrupted. Both count the child's CPU time
+// (childproc.Budget), with a wall-clock backstop for a child that waits.
 const childGrace = time.Second
 
 // WithMemoryLimit sets the memory limit of an untrusted control's child.
@@ -170,7 +172,7 @@ func (e *Engine) evaluateInChild(ctx context.Context, ctl *Control, rs []evidenc
 			// that took the process down is not believed for any resource.
 			f.Status, f.Message = finding.Error, fmt.Sprintf("control %s %v", ctl.ID, err)
 		case lines[j].TimedOut:
-			f.Status, f.Message = finding.Error, e.timeLimitMessage()
+			f.Status, f.Message = finding.Error, fmt.Sprintf("evaluation exceeded the CPU time limit of %s", e.timeout)
 		case lines[j].Error != "":
 			f.Status, f.Message = finding.Error, "evaluate: "+lines[j].Error
 		default:
@@ -209,14 +211,11 @@ func (e *Engine) runChild(ctx context.Context, req childRequest) ([]childResult,
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("could not be evaluated: start the evaluation child: %w", err)
 	}
-	var killedFor time.Duration
-	var mu sync.Mutex
-	watchdog := time.AfterFunc(childStartup, func() {
-		mu.Lock()
-		killedFor = req.Timeout
-		mu.Unlock()
-		cancel()
-	})
+	// The watchdog counts the child's CPU time, not the wall clock: on a
+	// machine shared with other jobs a child gets a fraction of a core, and
+	// a wall-clock limit would stop a memory bomb before it reached its
+	// memory limit, or a slow but honest control (childproc.Budget).
+	watchdog := childproc.StartBudget(cmd.Process.Pid, childStartup, cancel)
 	defer watchdog.Stop()
 	var lines []childResult
 	sc := bufio.NewScanner(stdout)
@@ -239,13 +238,12 @@ func (e *Engine) runChild(ctx context.Context, req childRequest) ([]childResult,
 	}
 	_, _ = io.Copy(io.Discard, stdout)
 	waitErr := cmd.Wait()
-	mu.Lock()
-	timedOut := killedFor > 0
-	mu.Unlock()
+	watchdog.Stop()
+	timedOut := watchdog.Exhausted()
 	var exit *exec.ExitError
 	switch {
 	case timedOut:
-		return nil, fmt.Errorf("exceeded the time limit of %s (the evaluation process was killed)", req.Timeout)
+		return nil, fmt.Errorf("exceeded the CPU time limit of %s (the evaluation process was killed)", req.Timeout)
 	case errors.As(waitErr, &exit) && childproc.OutOfMemory(exit.ExitCode(), stderr.Buf.String()):
 		return nil, fmt.Errorf("exceeded the memory limit of %d MiB (the evaluation process was stopped)", req.MemoryLimit>>20)
 	case ctx.Err() != nil && decodeErr == nil:
@@ -328,11 +326,15 @@ func (e *Engine) evalChildInput(ctx context.Context, pq rego.PreparedEvalQuery, 
 	if err != nil {
 		return childResult{Error: fmt.Sprintf("convert resource to Rego input: %v", err)}
 	}
-	ctx, cancel := context.WithTimeout(ctx, e.timeout)
+	// The child evaluates one control at a time: its own CPU time is the
+	// evaluation's, which the machine's other jobs do not shorten.
+	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	budget := childproc.StartBudget(os.Getpid(), e.timeout, cancel)
 	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now))
+	budget.Stop()
 	switch {
-	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
+	case err != nil && budget.Exhausted():
 		return childResult{TimedOut: true}
 	case err != nil:
 		return childResult{Error: err.Error()}

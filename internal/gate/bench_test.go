@@ -7,47 +7,35 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/rampart-audit/rampart/internal/benchdata"
 )
 
 // The gate's performance targets (docs/gate.md) are measured from process
-// start to exit code on generated Terraform repositories, with the naive
-// pattern (testdata/naive: HCL → JSON, one rego.New(...).Eval per file per
-// rule, as conftest does) run in the same benchmark as the baseline:
+// start to exit code on generated Terraform repositories, with conftest's
+// structure (testdata/naive: policies compiled once, HCL → JSON, one
+// rego.New(...).Eval per file per rule) run in the same benchmark as the
+// baseline:
 //
 //	go test -run '^$' -bench BenchmarkGate -benchtime 5x ./internal/gate/
 
-var (
-	buildOnce     sync.Once
-	rampart, base string
-	buildErr      error
-)
-
-// binaries builds rampart and the naive baseline once per test binary.
-func binaries(b *testing.B) (string, string) {
+// binaries builds rampart and the conftest-shaped baseline into a folder
+// removed when b ends.
+func binaries(b *testing.B) (rampart, naive string) {
 	b.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "rampart-bench-")
-		if err != nil {
-			buildErr = err
-			return
+	dir := b.TempDir()
+	rampart, naive = filepath.Join(dir, "rampart"), filepath.Join(dir, "naive")
+	for out, pkg := range map[string]string{rampart: "./cmd/rampart", naive: "./internal/gate/testdata/naive"} {
+		cmd := exec.Command("go", "build", "-o", out, pkg)
+		cmd.Dir = filepath.Join("..", "..")
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("go build %s: %v: %s", pkg, err, msg)
 		}
-		rampart, base = filepath.Join(dir, "rampart"), filepath.Join(dir, "naive")
-		for out, pkg := range map[string]string{rampart: "./cmd/rampart", base: "./internal/gate/testdata/naive"} {
-			cmd := exec.Command("go", "build", "-o", out, pkg)
-			cmd.Dir = filepath.Join("..", "..")
-			if msg, err := cmd.CombinedOutput(); err != nil {
-				buildErr = fmt.Errorf("go build %s: %w: %s", pkg, err, msg)
-				return
-			}
-		}
-	})
-	if buildErr != nil {
-		b.Fatal(buildErr)
 	}
-	return rampart, base
+	return rampart, naive
 }
 
 // generate writes a Terraform repository of n files with 25 top-level
@@ -89,52 +77,94 @@ func generate(b *testing.B, n int) string {
 	return dir
 }
 
-// exitCode runs a command to its end and returns the exit code, adding the
-// process's CPU time (user + system) to *cpu: on a shared machine wall time
-// depends on the neighbours, CPU time on the work done.
-func exitCode(b *testing.B, cpu *time.Duration, dir, bin string, args ...string) int {
+// run is one process from start to exit: its code, wall and CPU time
+// (user + system: on a shared machine wall time depends on the neighbours,
+// CPU time on the work done) and peak resident memory.
+type run struct {
+	code      int
+	wall, cpu time.Duration
+	maxRSSKB  int64
+}
+
+func execute(b *testing.B, dir, bin string, args ...string) run {
+	b.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
+	start := time.Now()
 	out, err := cmd.CombinedOutput()
+	r := run{wall: time.Since(start)}
 	if cmd.ProcessState != nil {
-		*cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			r.maxRSSKB = ru.Maxrss
+		}
 	}
 	var ee *exec.ExitError
 	switch {
 	case err == nil:
-		return 0
 	case errors.As(err, &ee):
-		return ee.ExitCode()
+		r.code = ee.ExitCode()
+	default:
+		b.Fatalf("%s: %v: %s", bin, err, out)
 	}
-	b.Fatalf("%s: %v: %s", bin, err, out)
-	return -1
+	return r
 }
 
+// BenchmarkGate runs `rampart gate` and the conftest-shaped baseline
+// (testdata/naive: policies compiled once, then one query per file per
+// rule) from process start to exit on the same generated repository, one
+// after the other in every iteration (alternating which goes first), and
+// reports both and their ratio:
+//
+//	go test -run '^$' -bench BenchmarkGate -benchtime 5x ./internal/gate/
 func BenchmarkGate(b *testing.B) {
 	rampartBin, naiveBin := binaries(b)
 	for _, files := range []int{20, 200} {
 		dir := generate(b, files)
-		b.Run(fmt.Sprintf("rampart/files=%d", files), func(b *testing.B) {
-			var cpu time.Duration
-			for b.Loop() {
+		b.Run(fmt.Sprintf("files=%d", files), func(b *testing.B) {
+			var gate, naive run
+			add := func(sum *run, r run) {
+				sum.wall += r.wall
+				sum.cpu += r.cpu
+				sum.maxRSSKB = max(sum.maxRSSKB, r.maxRSSKB)
+			}
+			rampartRun := func() {
 				// What the GitHub Action asks for. Failures are expected
 				// (open ports, unprotected repositories): exit 1, never 2 or 3.
-				code := exitCode(b, &cpu, dir, rampartBin, "gate", "--allow-unknown",
+				r := execute(b, dir, rampartBin, "gate", "--allow-unknown",
 					"--format", "sarif=/dev/null", "--format", "markdown=/dev/null", "--format", "text", ".")
-				if code != 1 {
-					b.Fatalf("rampart gate exit %d", code)
+				if r.code != 1 {
+					b.Fatalf("rampart gate exit %d", r.code)
 				}
+				add(&gate, r)
 			}
-			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
-		})
-		b.Run(fmt.Sprintf("naive/files=%d", files), func(b *testing.B) {
-			var cpu time.Duration
+			naiveRun := func() {
+				r := execute(b, dir, naiveBin, ".")
+				if r.code > 1 {
+					b.Fatalf("naive exit %d", r.code)
+				}
+				add(&naive, r)
+			}
+			odd := false
 			for b.Loop() {
-				if code := exitCode(b, &cpu, dir, naiveBin, "."); code > 1 {
-					b.Fatalf("naive exit %d", code)
+				if odd {
+					naiveRun()
+					rampartRun()
+				} else {
+					rampartRun()
+					naiveRun()
 				}
+				odd = !odd
 			}
-			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+			n := float64(b.N)
+			b.ReportMetric(float64(gate.wall.Milliseconds())/n, "rampart-wall-ms")
+			b.ReportMetric(gate.cpu.Seconds()/n, "rampart-cpu-s")
+			b.ReportMetric(float64(gate.maxRSSKB)/1024, "rampart-peak-rss-MB")
+			b.ReportMetric(float64(naive.wall.Milliseconds())/n, "naive-wall-ms")
+			b.ReportMetric(naive.cpu.Seconds()/n, "naive-cpu-s")
+			b.ReportMetric(float64(naive.cpu)/float64(gate.cpu), "naive/rampart-cpu-x")
+			b.ReportMetric(float64(naive.wall)/float64(gate.wall), "naive/rampart-wall-x")
+			b.ReportMetric(benchdata.LoadAverageValue(), "load-avg")
 		})
 	}
 }

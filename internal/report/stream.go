@@ -40,23 +40,29 @@ func encodeStreamed(w io.Writer, doc any, depth int, key string, each func(emit 
 		return err
 	}
 
+	// Each element is encoded compact and indented by appendIndented:
+	// what json.Encoder with SetIndent does, without json.Indent's
+	// validating scanner over every byte of the report.
 	prefix := strings.Repeat("  ", depth+1)
-	var elem bytes.Buffer
-	elemEnc := json.NewEncoder(&elem)
+	var compact bytes.Buffer
+	elemEnc := json.NewEncoder(&compact)
 	elemEnc.SetEscapeHTML(false)
-	elemEnc.SetIndent(prefix, "  ")
+	var elem []byte
 	n := 0
 	err := each(func(v any) error {
-		elem.Reset()
-		if n > 0 {
-			elem.WriteByte(',')
-		}
-		elem.WriteString("\n" + prefix)
+		compact.Reset()
 		if err := elemEnc.Encode(v); err != nil {
 			return err
 		}
+		elem = elem[:0]
+		if n > 0 {
+			elem = append(elem, ',')
+		}
+		elem = append(elem, '\n')
+		elem = append(elem, prefix...)
+		elem = appendIndented(elem, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), prefix, "  ")
 		n++
-		_, err := w.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+		_, err := w.Write(elem)
 		return err
 	})
 	if err != nil {

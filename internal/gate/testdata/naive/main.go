@@ -1,9 +1,11 @@
-// Command naive is the benchmark baseline for `rampart gate`: the pattern of
-// conftest and similar tools. Each Terraform file is parsed, converted to
-// JSON and decoded again, and every rule is evaluated with its own
-// rego.New(...).Eval, which parses and compiles the policy again each time:
-// one evaluation per file per rule. It prints the number of denials and
-// exits 1 when there are any, like the gate.
+// Command naive is the benchmark baseline for `rampart gate`: the structure
+// of conftest. The policies are parsed and compiled once (conftest's
+// engine.Load: ast.CompileModules, then one compiler for every query); each
+// Terraform file is parsed, converted to JSON and decoded again, and every
+// rule is queried with its own rego.New(rego.Query, rego.Compiler,
+// rego.Input).Eval — the query planned and the input converted on each
+// call: one evaluation per file per rule. It prints the number of denials
+// and exits 1 when there are any, like the gate.
 package main
 
 import (
@@ -18,6 +20,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	ctyjson "github.com/zclconf/go-cty/cty/json"
 
@@ -63,6 +66,15 @@ func run() int {
 			return err
 		})
 	}
+	modules := map[string]string{}
+	for _, r := range append(rules, libs...) {
+		modules[r.file] = r.src
+	}
+	compiler, err := ast.CompileModulesWithOpt(modules, ast.CompileOpts{ParserOptions: ast.ParserOptions{RegoVersion: ast.RegoV1}})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
 	denials := 0
 	for _, f := range files {
 		src, err := os.ReadFile(f)
@@ -86,11 +98,7 @@ func run() int {
 			return 2
 		}
 		for _, r := range rules {
-			opts := []func(*rego.Rego){rego.Query("data." + r.pkg + ".deny"), rego.Module(r.file, r.src), rego.Input(input)}
-			for _, l := range libs {
-				opts = append(opts, rego.Module(l.file, l.src))
-			}
-			rs, err := rego.New(opts...).Eval(ctx)
+			rs, err := rego.New(rego.Query("data."+r.pkg+".deny"), rego.Compiler(compiler), rego.Input(input)).Eval(ctx)
 			if err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				return 3

@@ -1,0 +1,198 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/rampart-audit/rampart/internal/benchdata"
+	"github.com/rampart-audit/rampart/internal/report"
+)
+
+// The audit at scale (README "Performance"): the example workspace
+// (examples/acme's HCL and AWS evidence) with its GitHub evidence grown to
+// N repositories and N/10 members (benchdata.Acme), audited by the rampart
+// binary from process start to exit with the JSON report written, as a
+// scheduled audit does:
+//
+//	go test -run '^$' -bench 'BenchmarkAudit$' -benchtime 2x ./internal/cli/
+//	go test -run '^$' -bench 'BenchmarkAuditHundredThousand' -benchtime 1x ./internal/cli/
+//
+// Every iteration runs the binary twice, alternating which goes first: as
+// it is, and with GOGC=100 and no memory limit in its environment, which is
+// Go's default and the audit before it tuned its collector (gcTuning). Each
+// sub-benchmark also runs one audit in-process to measure the live heap
+// per resource once the report is complete.
+
+// rampartBinary builds cmd/rampart into a folder removed when b ends.
+func rampartBinary(b *testing.B) string {
+	b.Helper()
+	bin := filepath.Join(b.TempDir(), "rampart")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/rampart")
+	cmd.Dir = filepath.Join("..", "..")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("go build ./cmd/rampart: %v: %s", err, msg)
+	}
+	return bin
+}
+
+// scaledWorkspace writes the example's workspace with repos repositories.
+func scaledWorkspace(b *testing.B, repos int) string {
+	b.Helper()
+	dir := b.TempDir()
+	example := filepath.Join("..", "..", "examples", "acme")
+	hcl, err := filepath.Glob(filepath.Join(example, "*.hcl"))
+	if err != nil || len(hcl) == 0 {
+		b.Fatalf("the example's HCL: %v", err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "evidence"), 0o755); err != nil {
+		b.Fatal(err)
+	}
+	copyFile := func(from, to string) {
+		data, err := os.ReadFile(from)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(to, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, f := range hcl {
+		copyFile(f, filepath.Join(dir, filepath.Base(f)))
+	}
+	copyFile(filepath.Join(example, "evidence", "aws.json"), filepath.Join(dir, "evidence", "aws.json"))
+	snap, err := benchdata.Acme(example, repos, repos/10)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := benchdata.Encoded(snap)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "evidence", "github.json"), data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// auditRun is one audit process from start to exit.
+type auditRun struct {
+	wall, cpu time.Duration
+	maxRSSKB  int64
+}
+
+func (a *auditRun) add(r auditRun) {
+	a.wall += r.wall
+	a.cpu += r.cpu
+	a.maxRSSKB = max(a.maxRSSKB, r.maxRSSKB)
+}
+
+// execAudit runs the binary over the workspace with the JSON report
+// written to a file, and extra environment variables.
+func execAudit(b *testing.B, bin, ws string, env ...string) auditRun {
+	b.Helper()
+	cmd := exec.Command(bin, "audit", ws, "--format", "json="+filepath.Join(ws, "report.json"))
+	cmd.Env = append(os.Environ(), env...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	r := auditRun{wall: time.Since(start)}
+	var ee *exec.ExitError
+	switch {
+	// The example fails controls and has a scope not collected: exit 3.
+	case errors.As(err, &ee) && ee.ExitCode() == 3:
+	default:
+		b.Fatalf("rampart audit: %v (want exit 3): %s", err, stderr.String())
+	}
+	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.maxRSSKB = ru.Maxrss
+	}
+	return r
+}
+
+// liveHeapPerResource runs one audit in-process and returns the live heap
+// (after a forced collection, minus the heap before the run) once the
+// report is complete, per resource evaluated.
+func liveHeapPerResource(b *testing.B, ws string) float64 {
+	b.Helper()
+	runtime.GC()
+	start := liveHeap()
+	var live, resources float64
+	var once sync.Once
+	beforeWrite = func(r *report.Report) {
+		once.Do(func() {
+			runtime.GC()
+			live = liveHeap() - start
+			resources = float64(r.Evidence.Resources)
+		})
+	}
+	defer func() { beforeWrite = nil }()
+	var stderr bytes.Buffer
+	code := Run(context.Background(), []string{"audit", ws, "--format", "json=" + filepath.Join(ws, "inprocess.json")},
+		Params{Stdout: io.Discard, Stderr: &stderr, Now: func() time.Time { return fixedNow }})
+	if code != 3 {
+		b.Fatalf("in-process audit exit %d (want 3): %s", code, stderr.String())
+	}
+	if resources == 0 {
+		b.Fatal("the report was never written")
+	}
+	return live / resources
+}
+
+func benchAudit(b *testing.B, bin string, repos int) {
+	b.Run(fmt.Sprintf("repos=%d", repos), func(b *testing.B) {
+		ws := scaledWorkspace(b, repos)
+		b.ResetTimer()
+		var tuned, untuned auditRun
+		untunedEnv := []string{"GOGC=100", "GOMEMLIMIT=off"}
+		odd := false
+		for b.Loop() {
+			if odd {
+				untuned.add(execAudit(b, bin, ws, untunedEnv...))
+				tuned.add(execAudit(b, bin, ws))
+			} else {
+				tuned.add(execAudit(b, bin, ws))
+				untuned.add(execAudit(b, bin, ws, untunedEnv...))
+			}
+			odd = !odd
+		}
+		b.StopTimer()
+		perRes := liveHeapPerResource(b, ws)
+		n := float64(b.N)
+		b.ReportMetric(tuned.wall.Seconds()/n, "wall-s")
+		b.ReportMetric(tuned.cpu.Seconds()/n, "cpu-s")
+		b.ReportMetric(float64(tuned.maxRSSKB)/1024, "peak-rss-MB")
+		b.ReportMetric(untuned.wall.Seconds()/n, "gogc100-wall-s")
+		b.ReportMetric(untuned.cpu.Seconds()/n, "gogc100-cpu-s")
+		b.ReportMetric(float64(untuned.maxRSSKB)/1024, "gogc100-peak-rss-MB")
+		b.ReportMetric(float64(untuned.wall)/float64(tuned.wall), "gogc100/tuned-wall-x")
+		b.ReportMetric(float64(untuned.cpu)/float64(tuned.cpu), "gogc100/tuned-cpu-x")
+		b.ReportMetric(perRes/1024, "live-KB/res")
+		b.ReportMetric(benchdata.LoadAverageValue(), "load-avg")
+	})
+}
+
+func BenchmarkAudit(b *testing.B) {
+	bin := rampartBinary(b)
+	for _, repos := range []int{2000, 20000} {
+		benchAudit(b, bin, repos)
+	}
+}
+
+// BenchmarkAuditHundredThousand is the linearity check, opt-in by name: a
+// run takes minutes and gigabytes.
+func BenchmarkAuditHundredThousand(b *testing.B) {
+	benchAudit(b, rampartBinary(b), 100000)
+}
