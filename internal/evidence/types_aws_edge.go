@@ -14,7 +14,7 @@ const (
 	TypeAWSAPIGatewayV2API     = "aws.apigatewayv2.api"
 	elbListenerShape           = "list of `{port, protocol, ssl_policy, certificate_arns: [..], default_actions: [{type, redirect_protocol}]}`"
 	classicListenerShape       = "list of `{protocol, load_balancer_port, instance_protocol, instance_port, ssl_certificate_id, ssl_policy}`"
-	restStageShape             = "list of `{stage_name, access_log_destination_arn, logging_level, tracing_enabled, client_certificate_id, web_acl_arn, cache_cluster_enabled, cache_data_encrypted}`"
+	restStageShape             = "list of `{stage_name, access_logs_enabled, logging_level, tracing_enabled, client_certificate_enabled, web_acl_arn, cache_cluster_enabled, cache_data_encrypted}`"
 	cloudFrontBehaviorShape    = "list of `{path_pattern, viewer_protocol_policy, field_level_encryption_id}`"
 	cloudFrontOriginShape      = "list of `{id, domain_name, type, origin_access_control_id, origin_access_identity, origin_protocol_policy, origin_ssl_protocols: [..]}`"
 	apiGatewayUnknownStageNote = "a stage value Terraform cannot know is named in `unknown` as `stages[<i>].<field>`"
@@ -24,7 +24,7 @@ var awsEdgeTypes = []ResourceType{
 	{
 		Name: TypeAWSELBv2LoadBalancer, ID: "the load balancer ARN",
 		Platform: "aws", Scope: awsRegionalScope, Collector: "aws", Terraform: true,
-		Notes: "Application, network and gateway load balancers (`elasticloadbalancing:DescribeLoadBalancers`, `DescribeListeners`, `DescribeLoadBalancerAttributes`, API version 2015-12-01). Terraform: `aws_lb` (and its alias `aws_alb`) with the `aws_lb_listener`s whose `load_balancer_arn` names it.",
+		Notes: "Application, network and gateway load balancers (`elasticloadbalancing:DescribeLoadBalancers`, `DescribeListeners`, `DescribeLoadBalancerAttributes`, API version 2015-12-01). Terraform: `aws_lb` with the `aws_lb_listener`s whose `load_balancer_arn` names it.",
 		Attributes: []Attribute{
 			{Name: "name", Kind: KindString, From: Both, Description: "Terraform: `name`, or the address when it is generated"},
 			{Name: "arn", Kind: KindString, From: Live},
@@ -75,7 +75,7 @@ var awsEdgeTypes = []ResourceType{
 			{Name: "web_acl_id", Kind: KindString, From: Both, Description: "the AWS WAF web ACL (a WAFv2 ARN or a WAF Classic ID); `\"\"` when none"},
 			{Name: "logging_enabled", Kind: KindBool, From: Both, Description: "standard logging to S3 (`Logging.Enabled` of the distribution config; Terraform: a `logging_config` block); named in `unknown` when `GetDistributionConfig` fails"},
 			{Name: "default_root_object", Kind: KindString, From: Both, Description: "`\"\"` when none; named in `unknown` when `GetDistributionConfig` fails"},
-			{Name: "origins", Kind: KindList, Shape: cloudFrontOriginShape, From: Both, Description: "`type` `s3` (an S3 origin config: the bucket's REST endpoint), `custom` or `vpc`; `origin_access_identity` is the legacy OAI path, `\"\"` when none; `origin_protocol_policy` and `origin_ssl_protocols` on custom origins only"},
+			{Name: "origins", Kind: KindList, Shape: cloudFrontOriginShape, From: Both, Description: "`type` `s3` (an S3 origin config: the bucket's REST endpoint), `custom` or `vpc`; `origin_access_identity` is the legacy OAI path, `\"\"` when none; `origin_protocol_policy` and `origin_ssl_protocols` on custom origins only. Terraform: an origin without `custom_origin_config` or `vpc_origin_config` is an S3 origin (as the provider sends it); an `origin_access_control_id` or `origin_access_identity` that references a resource of the same change reads `(set at apply)`: it is set, its ID comes at apply"},
 			{Name: "geo_restriction_type", Kind: KindString, From: Both, Description: "`none`, `whitelist` or `blacklist`"},
 		},
 	},
@@ -88,7 +88,7 @@ var awsEdgeTypes = []ResourceType{
 			{Name: "name", Kind: KindString, From: Both},
 			{Name: "endpoint_types", Kind: KindList, Shape: "list of string", From: Both, Description: "`EDGE`, `REGIONAL` or `PRIVATE` (Terraform default `EDGE`)"},
 			{Name: "authorizers", Kind: KindNumber, From: Both, Description: "how many Lambda or Cognito authorizers the API has"},
-			{Name: "stages", Kind: KindList, Shape: restStageShape, From: Both, Description: "`access_log_destination_arn`, `client_certificate_id` and `web_acl_arn` `\"\"` when not set; `logging_level` (`OFF`, `ERROR`, `INFO`) and `cache_data_encrypted` are the `*/*` method settings (`OFF` and false when none are set); " + apiGatewayUnknownStageNote + " — always `web_acl_arn` (the association is a separate `aws_wafv2_web_acl_association`, not read)"},
+			{Name: "stages", Kind: KindList, Shape: restStageShape, From: Both, Description: "`access_logs_enabled`: an access log destination is set (Terraform: an `access_log_settings` block); `client_certificate_enabled`: a client certificate is set; `web_acl_arn` `\"\"` when none; `logging_level` (`OFF`, `ERROR`, `INFO`) and `cache_data_encrypted` are the `*/*` method settings (`OFF` and false when none are set); " + apiGatewayUnknownStageNote + " — always `web_acl_arn` (the association is a separate `aws_wafv2_web_acl_association`, not read)"},
 			tfRegion,
 		},
 	},
@@ -112,7 +112,7 @@ var awsEdgeTypes = []ResourceType{
 			{Name: "name", Kind: KindString, From: Both},
 			{Name: "protocol_type", Kind: KindString, From: Both, Description: "`HTTP` or `WEBSOCKET`"},
 			{Name: "authorizers", Kind: KindNumber, From: Both, Description: "how many JWT or Lambda authorizers the API has"},
-			{Name: "stages", Kind: KindList, Shape: "list of `{stage_name, access_log_destination_arn}`", From: Both, Description: "`access_log_destination_arn` `\"\"` when access logging is off"},
+			{Name: "stages", Kind: KindList, Shape: "list of `{stage_name, access_logs_enabled}`", From: Both, Description: "`access_logs_enabled`: an access log destination is set (Terraform: an `access_log_settings` block)"},
 			tfRegion,
 		},
 	},

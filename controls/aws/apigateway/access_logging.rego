@@ -21,20 +21,20 @@ package rampart.aws.apigateway.access_logging
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("stage %s of API %s writes no access logs", [object.get(s, "stage_name", "?"), lib.label("name")]), "path": sprintf("attributes.stages[%d].access_log_destination_arn", [i])} if {
+deny contains {"msg": sprintf("stage %s of API %s writes no access logs", [object.get(s, "stage_name", "?"), lib.label("name")]), "path": sprintf("attributes.stages[%d].access_logs_enabled", [i])} if {
 	some i, s in input.attributes.stages
-	s.access_log_destination_arn == ""
+	s.access_logs_enabled == false
 }
 
 stage_known(s) if {
-	is_string(object.get(s, "access_log_destination_arn", null))
+	is_boolean(object.get(s, "access_logs_enabled", null))
 }
 
 unknown contains {"msg": sprintf("the stages of API %s are unknown", [lib.label("name")]), "path": "attributes.stages"} if {
 	not is_array(lib.attr("stages"))
 }
 
-unknown contains {"msg": sprintf("access_log_destination_arn of stage %d is unknown", [i]), "path": sprintf("attributes.stages[%d].access_log_destination_arn", [i])} if {
+unknown contains {"msg": sprintf("access_logs_enabled of stage %d is unknown", [i]), "path": sprintf("attributes.stages[%d].access_logs_enabled", [i])} if {
 	some i, s in input.attributes.stages
 	not stage_known(s)
 }

@@ -21,20 +21,20 @@ package rampart.aws.apigateway.client_certificate
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("stage %s of API %s has no client certificate for its back ends", [object.get(s, "stage_name", "?"), lib.label("name")]), "path": sprintf("attributes.stages[%d].client_certificate_id", [i])} if {
+deny contains {"msg": sprintf("stage %s of API %s has no client certificate for its back ends", [object.get(s, "stage_name", "?"), lib.label("name")]), "path": sprintf("attributes.stages[%d].client_certificate_enabled", [i])} if {
 	some i, s in input.attributes.stages
-	s.client_certificate_id == ""
+	s.client_certificate_enabled == false
 }
 
 stage_known(s) if {
-	is_string(object.get(s, "client_certificate_id", null))
+	is_boolean(object.get(s, "client_certificate_enabled", null))
 }
 
 unknown contains {"msg": sprintf("the stages of API %s are unknown", [lib.label("name")]), "path": "attributes.stages"} if {
 	not is_array(lib.attr("stages"))
 }
 
-unknown contains {"msg": sprintf("client_certificate_id of stage %d is unknown", [i]), "path": sprintf("attributes.stages[%d].client_certificate_id", [i])} if {
+unknown contains {"msg": sprintf("client_certificate_enabled of stage %d is unknown", [i]), "path": sprintf("attributes.stages[%d].client_certificate_enabled", [i])} if {
 	some i, s in input.attributes.stages
 	not stage_known(s)
 }

@@ -120,16 +120,13 @@ func (r *run) restAPI(ctx context.Context, c *apigateway.Client, sc evidence.Sco
 func restStage(st agtypes.Stage) map[string]any {
 	m := map[string]any{
 		"stage_name":                 sdkaws.ToString(st.StageName),
-		"access_log_destination_arn": "",
+		"access_logs_enabled":        st.AccessLogSettings != nil && sdkaws.ToString(st.AccessLogSettings.DestinationArn) != "",
 		"tracing_enabled":            st.TracingEnabled,
-		"client_certificate_id":      sdkaws.ToString(st.ClientCertificateId),
+		"client_certificate_enabled": sdkaws.ToString(st.ClientCertificateId) != "",
 		"web_acl_arn":                sdkaws.ToString(st.WebAclArn),
 		"cache_cluster_enabled":      st.CacheClusterEnabled,
 		"logging_level":              "OFF",
 		"cache_data_encrypted":       false,
-	}
-	if st.AccessLogSettings != nil {
-		m["access_log_destination_arn"] = sdkaws.ToString(st.AccessLogSettings.DestinationArn)
 	}
 	if ms, ok := st.MethodSettings["*/*"]; ok {
 		if lvl := sdkaws.ToString(ms.LoggingLevel); lvl != "" {
@@ -240,11 +237,8 @@ func (r *run) httpAPI(ctx context.Context, c *apigatewayv2.Client, sc evidence.S
 			return nil, err
 		}
 		for _, st := range out.Items {
-			dest := ""
-			if st.AccessLogSettings != nil {
-				dest = sdkaws.ToString(st.AccessLogSettings.DestinationArn)
-			}
-			stages = append(stages, map[string]any{"stage_name": sdkaws.ToString(st.StageName), "access_log_destination_arn": dest})
+			logs := st.AccessLogSettings != nil && sdkaws.ToString(st.AccessLogSettings.DestinationArn) != ""
+			stages = append(stages, map[string]any{"stage_name": sdkaws.ToString(st.StageName), "access_logs_enabled": logs})
 		}
 		return out.NextToken, nil
 	})
