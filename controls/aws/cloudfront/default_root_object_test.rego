@@ -4,7 +4,6 @@ import data.rampart.aws.cloudfront.default_root_object as c
 
 dist(attrs) := {"type": "aws.cloudfront.distribution", "id": "arn:aws:cloudfront::111122223333:distribution/E1", "attributes": object.union({"distribution_id": "E1"}, attrs)}
 
-
 test_pass if {
 	count(c.deny) == 0 with input as dist({"default_root_object": "x-1"})
 	count(c.unknown) == 0 with input as dist({"default_root_object": "x-1"})

@@ -4,7 +4,6 @@ import data.rampart.aws.cloudfront.geo_restriction as c
 
 dist(attrs) := {"type": "aws.cloudfront.distribution", "id": "arn:aws:cloudfront::111122223333:distribution/E1", "attributes": object.union({"distribution_id": "E1"}, attrs)}
 
-
 test_pass if {
 	count(c.deny) == 0 with input as dist({"geo_restriction_type": "whitelist"})
 	count(c.unknown) == 0 with input as dist({"geo_restriction_type": "blacklist"})

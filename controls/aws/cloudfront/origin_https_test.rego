@@ -4,7 +4,6 @@ import data.rampart.aws.cloudfront.origin_https as c
 
 dist(attrs) := {"type": "aws.cloudfront.distribution", "id": "arn:aws:cloudfront::111122223333:distribution/E1", "attributes": object.union({"distribution_id": "E1"}, attrs)}
 
-
 https := [{"path_pattern": "*", "viewer_protocol_policy": "redirect-to-https"}]
 
 test_pass if {

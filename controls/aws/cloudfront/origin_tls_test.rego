@@ -4,7 +4,6 @@ import data.rampart.aws.cloudfront.origin_tls as c
 
 dist(attrs) := {"type": "aws.cloudfront.distribution", "id": "arn:aws:cloudfront::111122223333:distribution/E1", "attributes": object.union({"distribution_id": "E1"}, attrs)}
 
-
 test_pass if {
 	inp := dist({"origins": [{"id": "api", "type": "custom", "origin_ssl_protocols": ["TLSv1.2"]}, {"id": "site", "type": "s3"}]})
 	count(c.deny) == 0 with input as inp

@@ -4,7 +4,6 @@ import data.rampart.aws.cloudfront.s3_origin_access_control as c
 
 dist(attrs) := {"type": "aws.cloudfront.distribution", "id": "arn:aws:cloudfront::111122223333:distribution/E1", "attributes": object.union({"distribution_id": "E1"}, attrs)}
 
-
 s3(oac, oai) := {"id": "site", "type": "s3", "origin_access_control_id": oac, "origin_access_identity": oai}
 
 test_pass if {

@@ -4,7 +4,6 @@ import data.rampart.aws.cloudfront.viewer_tls as c
 
 dist(attrs) := {"type": "aws.cloudfront.distribution", "id": "arn:aws:cloudfront::111122223333:distribution/E1", "attributes": object.union({"distribution_id": "E1"}, attrs)}
 
-
 cert(dflt, version) := {"cloudfront_default_certificate": dflt, "minimum_protocol_version": version, "ssl_support_method": "sni-only"}
 
 test_pass if {
