@@ -69,6 +69,43 @@ mitigation "aws-data-recovery" {
   controls = ["AWS-S3-006", "AWS-S3-008", "AWS-RDS-004"]
 }
 
+# The edge: load balancers, CloudFront and API Gateway (issue 18).
+mitigation "aws-edge-transport" {
+  title    = "Traffic at the edge is encrypted: HTTPS to viewers and origins, TLS 1.2+ policies, certificates from ACM"
+  controls = ["AWS-ELB-001", "AWS-ELB-002", "AWS-ELB-020", "AWS-ELB-021", "AWS-ELB-027", "AWS-CF-001", "AWS-CF-002", "AWS-CF-006", "AWS-CF-007", "AWS-CF-010", "AWS-CF-011", "AWS-APIGW-008"]
+}
+
+mitigation "aws-edge-protection" {
+  title    = "The edge filters what reaches the system: WAF, authorizers, origin access control, no internet-facing entry points of non-public systems, no request smuggling"
+  controls = ["AWS-ELB-003", "AWS-ELB-006", "AWS-ELB-007", "AWS-ELB-023", "AWS-ELB-028", "AWS-CF-003", "AWS-CF-004", "AWS-CF-008", "AWS-CF-009", "AWS-APIGW-003", "AWS-APIGW-005", "AWS-APIGW-006", "AWS-APIGW-007", "AWS-APIGW-010"]
+}
+
+mitigation "aws-edge-logging" {
+  title    = "Every request at the edge is logged: load balancer, CloudFront and API Gateway access logs, execution logs, tracing"
+  controls = ["AWS-ELB-004", "AWS-ELB-022", "AWS-CF-005", "AWS-APIGW-001", "AWS-APIGW-002", "AWS-APIGW-004", "AWS-APIGW-009"]
+}
+
+mitigation "aws-edge-resilience" {
+  title    = "Entry points survive a zone and a mistake: several zones, cross-zone balancing, connection draining, deletion protection, listeners in use"
+  controls = ["AWS-ELB-005", "AWS-ELB-008", "AWS-ELB-009", "AWS-ELB-010", "AWS-ELB-024", "AWS-ELB-025", "AWS-ELB-026"]
+}
+
+risk "aws-edge-attack" {
+  title       = "Attack on or through the internet-facing edge of an AWS system"
+  threat      = "Clear-text or downgraded TLS traffic is read, an unfiltered API or distribution is exploited, a bucket behind CDN is read around it, and the requests leave no log"
+  likelihood  = 3
+  impact      = 4
+  mitigations = ["aws-edge-transport", "aws-edge-protection", "aws-edge-logging"]
+}
+
+risk "aws-edge-outage" {
+  title       = "An entry point of an AWS system goes down with one zone or one mistaken delete"
+  threat      = "A load balancer in one zone, without cross-zone balancing or deletion protection, takes the system offline"
+  likelihood  = 2
+  impact      = 3
+  mitigations = ["aws-edge-resilience"]
+}
+
 risk "aws-account-compromise" {
   title       = "Takeover of an AWS account through its root user or an over-privileged IAM identity"
   threat      = "A leaked root key, a root password without MFA, or a user with full-admin rights gives an attacker the whole account"

@@ -57,6 +57,15 @@ func TestGateExampleLines(t *testing.T) {
 		"GH-REPO-002 github.com/acme-payments/status-page":                    "examples/acme/terraform/github.tf:22",
 		"GH-REPO-003 github.com/acme-payments/payments-api":                   "examples/acme/terraform/github.tf:1",
 		"GH-REPO-003 github.com/acme-payments/status-page":                    "examples/acme/terraform/github.tf:22",
+		// The status page's distribution and API (edge.tf).
+		"AWS-APIGW-009 examples/acme/terraform/aws_apigatewayv2_api.status":     "examples/acme/terraform/edge.tf:78",
+		"AWS-APIGW-010 examples/acme/terraform/aws_apigatewayv2_api.status":     "examples/acme/terraform/edge.tf:78",
+		"AWS-CF-001 examples/acme/terraform/aws_cloudfront_distribution.status": "examples/acme/terraform/edge.tf:51",
+		"AWS-CF-002 examples/acme/terraform/aws_cloudfront_distribution.status": "examples/acme/terraform/edge.tf:51",
+		"AWS-CF-003 examples/acme/terraform/aws_cloudfront_distribution.status": "examples/acme/terraform/edge.tf:51",
+		"AWS-CF-006 examples/acme/terraform/aws_cloudfront_distribution.status": "examples/acme/terraform/edge.tf:51",
+		"AWS-CF-009 examples/acme/terraform/aws_cloudfront_distribution.status": "examples/acme/terraform/edge.tf:51",
+		"AWS-CF-011 examples/acme/terraform/aws_cloudfront_distribution.status": "examples/acme/terraform/edge.tf:51",
 	}
 	for k, v := range want {
 		require.Equal(t, v, failing[k], "finding %s", k)

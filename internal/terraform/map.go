@@ -32,6 +32,7 @@ var mappers = []func(*mapper){
 	mapEFSFileSystems,
 	mapNetworkACLs,
 	mapRouteTables,
+	mapLoadBalancersV2, mapClassicLoadBalancers, mapCloudFrontDistributions, mapRestAPIs, mapDomainNames, mapHTTPAPIs,
 	mapGitHubRepositories,
 	mapGitHubOrganizations,
 	mapGitHubMembers,

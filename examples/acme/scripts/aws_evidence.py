@@ -338,6 +338,89 @@ resources += (
        subscription(OPS_TOPIC, "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a", False)]
 )
 
+
+# The edge (issue 18): load balancers, CloudFront, API Gateway. The payments
+# API in eu-west-1 is done right except that its load balancer faces the
+# internet for a confidential system; analytics in us-east-1 still runs a
+# Classic Load Balancer and unlogged APIs.
+CERT = f"arn:aws:acm:eu-west-1:{ACCT}:certificate/5e1b7f0a-1c2d-4e3f-8a9b-0c1d2e3f4a5b"
+
+
+def edge():
+    alb = f"arn:aws:elasticloadbalancing:eu-west-1:{ACCT}:loadbalancer"
+    lbs = [
+        res("aws.elbv2.load_balancer", f"{alb}/app/payments-api/4f8e2a1b3c5d7e9f", {
+            "name": "payments-api", "arn": f"{alb}/app/payments-api/4f8e2a1b3c5d7e9f", "type": "application",
+            "scheme": "internet-facing", "availability_zones": ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
+            "listeners": [
+                {"port": 80, "protocol": "HTTP", "certificate_arns": [], "default_actions": [{"type": "redirect", "redirect_protocol": "HTTPS"}]},
+                {"port": 443, "protocol": "HTTPS", "ssl_policy": "ELBSecurityPolicy-TLS13-1-2-2021-06", "certificate_arns": [CERT],
+                 "default_actions": [{"type": "forward"}]}],
+            "access_logs_enabled": True, "deletion_protection": True, "drop_invalid_header_fields": True,
+            "desync_mitigation_mode": "defensive", "cross_zone_load_balancing": True}, "eu-west-1"),
+        res("aws.elbv2.load_balancer", f"{alb}/net/ledger-nlb/9a8b7c6d5e4f3a2b", {
+            "name": "ledger-nlb", "arn": f"{alb}/net/ledger-nlb/9a8b7c6d5e4f3a2b", "type": "network", "scheme": "internal",
+            "availability_zones": ["eu-west-1a"],
+            "listeners": [{"port": 5432, "protocol": "TLS", "ssl_policy": "ELBSecurityPolicy-TLS-1-1-2017-01", "certificate_arns": [CERT],
+                           "default_actions": [{"type": "forward"}]}],
+            "access_logs_enabled": False, "deletion_protection": True, "cross_zone_load_balancing": False}, "eu-west-1"),
+        res("aws.elb.load_balancer", f"arn:aws:elasticloadbalancing:us-east-1:{ACCT}:loadbalancer/analytics-classic", {
+            "name": "analytics-classic", "scheme": "internet-facing", "availability_zones": ["us-east-1a"],
+            "listeners": [
+                {"protocol": "HTTP", "load_balancer_port": 80, "instance_protocol": "HTTP", "instance_port": 8080, "ssl_certificate_id": ""},
+                {"protocol": "HTTPS", "load_balancer_port": 443, "instance_protocol": "HTTP", "instance_port": 8080,
+                 "ssl_certificate_id": f"arn:aws:iam::{ACCT}:server-certificate/legacy-elb", "ssl_policy": "ELBSecurityPolicy-2016-08"}],
+            "access_logs_enabled": False, "cross_zone_load_balancing": True, "connection_draining": False,
+            "desync_mitigation_mode": "monitor"}, "us-east-1"),
+    ]
+
+    def dist(did, domain, behaviors, cert, waf, logging, root, origins, geo):
+        return res("aws.cloudfront.distribution", f"arn:aws:cloudfront::{ACCT}:distribution/{did}", {
+            "distribution_id": did, "arn": f"arn:aws:cloudfront::{ACCT}:distribution/{did}", "domain_name": domain,
+            "enabled": True, "cache_behaviors": behaviors, "viewer_certificate": cert, "web_acl_id": waf,
+            "logging_enabled": logging, "default_root_object": root, "origins": origins, "geo_restriction_type": geo})
+    dists = [
+        dist("E2PORTAL7EXAMPLE", "d3portal9example.cloudfront.net",
+             [{"path_pattern": "*", "viewer_protocol_policy": "redirect-to-https", "field_level_encryption_id": ""}],
+             {"cloudfront_default_certificate": False, "minimum_protocol_version": "TLSv1.2_2021", "ssl_support_method": "sni-only", "certificate_source": "acm"},
+             f"arn:aws:wafv2:us-east-1:{ACCT}:global/webacl/portal/7c1e2d3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f", True, "index.html",
+             [{"id": "portal", "domain_name": "acme-portal.s3.eu-west-1.amazonaws.com", "type": "s3", "origin_access_control_id": "E1OAC2EXAMPLE", "origin_access_identity": ""},
+              {"id": "api", "domain_name": "api.acme-payments.example", "type": "custom", "origin_access_control_id": "", "origin_access_identity": "",
+               "origin_protocol_policy": "https-only", "origin_ssl_protocols": ["TLSv1.2"]}], "whitelist"),
+        dist("E3REPORTS8EXAMPLE", "d4reports1example.cloudfront.net",
+             [{"path_pattern": "*", "viewer_protocol_policy": "allow-all", "field_level_encryption_id": ""}],
+             {"cloudfront_default_certificate": True, "minimum_protocol_version": "TLSv1", "ssl_support_method": "", "certificate_source": "cloudfront"},
+             "", False, "",
+             [{"id": "reports", "domain_name": "acme-analytics-reports.s3.amazonaws.com", "type": "s3", "origin_access_control_id": "",
+               "origin_access_identity": "origin-access-identity/cloudfront/E5OAI6EXAMPLE"}], "none"),
+    ]
+    arn = "arn:aws:apigateway:{}::/{}"
+    apis = [
+        res("aws.apigateway.rest_api", arn.format("eu-west-1", "restapis/p4y9m3n7t1"), {
+            "rest_api_id": "p4y9m3n7t1", "name": "payments-api", "endpoint_types": ["REGIONAL"], "authorizers": 1,
+            "stages": [{"stage_name": "prod", "access_logs_enabled": True, "logging_level": "ERROR", "tracing_enabled": True,
+                        "client_certificate_enabled": True, "web_acl_arn": f"arn:aws:wafv2:eu-west-1:{ACCT}:regional/webacl/payments-api/3d2c1b0a-9f8e-7d6c-5b4a-3f2e1d0c9b8a",
+                        "cache_cluster_enabled": False, "cache_data_encrypted": False}]}, "eu-west-1"),
+        res("aws.apigateway.domain_name", arn.format("eu-west-1", "domainnames/api.acme-payments.example"), {
+            "domain_name": "api.acme-payments.example", "security_policy": "TLS_1_2", "endpoint_types": ["REGIONAL"]}, "eu-west-1"),
+        res("aws.apigateway.rest_api", arn.format("us-east-1", "restapis/a7n4l1y2t9"), {
+            "rest_api_id": "a7n4l1y2t9", "name": "analytics-export", "endpoint_types": ["EDGE"], "authorizers": 0,
+            "stages": [{"stage_name": "v1", "access_logs_enabled": False, "logging_level": "OFF", "tracing_enabled": False,
+                        "client_certificate_enabled": False, "web_acl_arn": "", "cache_cluster_enabled": True, "cache_data_encrypted": False}]}, "us-east-1"),
+        res("aws.apigateway.domain_name", arn.format("us-east-1", "domainnames/export.acme-payments.example"), {
+            "domain_name": "export.acme-payments.example", "security_policy": "TLS_1_0", "endpoint_types": ["EDGE"]}, "us-east-1"),
+        res("aws.apigatewayv2.api", arn.format("us-east-1", "apis/i6n2g8e4s0"), {
+            "api_id": "i6n2g8e4s0", "name": "analytics-ingest", "protocol_type": "HTTP", "authorizers": 0,
+            "stages": [{"stage_name": "$default", "access_logs_enabled": True}]}, "us-east-1"),
+    ]
+    return lbs + dists + apis
+
+
+resources += edge()
+EDGE_GLOBAL = ["aws.cloudfront.distribution"]
+EDGE_REGIONAL = ["aws.apigateway.domain_name", "aws.apigateway.rest_api", "aws.apigatewayv2.api", "aws.elb.load_balancer",
+                 "aws.elbv2.load_balancer"]
+
 # What the collector read completely, as `rampart collect aws` lists it: every
 # task of the account and of each region ran; the website account's role was
 # refused, so nothing of it is listed (its one known gap is in not_collected).
@@ -346,8 +429,8 @@ GLOBAL_TYPES = ["aws.account", "aws.iam.group", "aws.iam.policy", "aws.iam.role"
 REGIONAL_TYPES = ["aws.cloudtrail.trail", "aws.cloudwatch.alarm", "aws.ec2.instance", "aws.ec2.network_acl",
                   "aws.ec2.route_table", "aws.ec2.security_group", "aws.ec2.volume", "aws.efs.file_system", "aws.kms.key",
                   "aws.logs.metric_filter", "aws.rds.instance", "aws.sns.subscription", "aws.vpc"]
-collected = [{"scope": {"platform": "aws", "account_id": ACCT}, "types": GLOBAL_TYPES}] + [
-    {"scope": {"platform": "aws", "account_id": ACCT, "region": r}, "types": REGIONAL_TYPES} for r in REGIONS]
+collected = [{"scope": {"platform": "aws", "account_id": ACCT}, "types": sorted(GLOBAL_TYPES + EDGE_GLOBAL)}] + [
+    {"scope": {"platform": "aws", "account_id": ACCT, "region": r}, "types": sorted(REGIONAL_TYPES + EDGE_REGIONAL)} for r in REGIONS]
 
 snapshot = {
     "schema": "rampart.evidence/v1", "collected_at": TS, "collectors": ["aws"], "collected": collected, "resources": resources,

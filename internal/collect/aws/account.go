@@ -44,12 +44,19 @@ const (
 	TypeNetworkACL        = evidence.TypeAWSEC2NetworkACL
 	TypeRouteTable        = evidence.TypeAWSEC2RouteTable
 	TypeEFSFileSystem     = evidence.TypeAWSEFSFileSystem
+
+	TypeELBv2LoadBalancer      = evidence.TypeAWSELBv2LoadBalancer
+	TypeELBLoadBalancer        = evidence.TypeAWSELBLoadBalancer
+	TypeCloudFrontDistribution = evidence.TypeAWSCloudFrontDist
+	TypeAPIGatewayRestAPI      = evidence.TypeAWSAPIGatewayRestAPI
+	TypeAPIGatewayDomainName   = evidence.TypeAWSAPIGatewayDomain
+	TypeAPIGatewayV2API        = evidence.TypeAWSAPIGatewayV2API
 )
 
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
-	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem}
+	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket, TypeCloudFrontDistribution}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -280,6 +287,7 @@ func (r *run) globalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountSta
 		{"s3", func(ctx context.Context) error { return r.collectS3(ctx, cfg, sc) }},
 		{"s3 account public access block", func(ctx context.Context) error { return r.accountPublicAccessBlock(ctx, cfg, sc, acct) }},
 		{"security contact", func(ctx context.Context) error { return r.securityContact(ctx, cfg, sc, acct) }},
+		{"cloudfront", func(ctx context.Context) error { return r.distributions(ctx, cfg, sc) }},
 	}
 }
 
@@ -305,6 +313,11 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"cloudwatch alarms", func(ctx context.Context) error { return r.alarms(ctx, cfg, sc) }},
 		{"sns subscriptions", func(ctx context.Context) error { return r.subscriptions(ctx, cfg, sc) }},
 		{"efs", func(ctx context.Context) error { return r.fileSystems(ctx, cfg, sc) }},
+		{"elbv2", func(ctx context.Context) error { return r.loadBalancersV2(ctx, cfg, sc) }},
+		{"elb classic", func(ctx context.Context) error { return r.classicLoadBalancers(ctx, cfg, sc) }},
+		{"apigateway rest apis", func(ctx context.Context) error { return r.restAPIs(ctx, cfg, sc) }},
+		{"apigateway domain names", func(ctx context.Context) error { return r.domainNames(ctx, cfg, sc) }},
+		{"apigatewayv2 apis", func(ctx context.Context) error { return r.httpAPIs(ctx, cfg, sc) }},
 	}
 }
 

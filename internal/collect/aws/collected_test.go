@@ -37,10 +37,12 @@ var (
 func TestCollectedListsWhatWasRead(t *testing.T) {
 	t.Parallel()
 	global := evidence.CollectedScope(sampleAccount, awscollect.TypeAccount, awscollect.TypeIAMUser, awscollect.TypeIAMRole, awscollect.TypeIAMGroup,
-		awscollect.TypeIAMPolicy, awscollect.TypeServerCertificate, awscollect.TypeS3Bucket).Types
+		awscollect.TypeIAMPolicy, awscollect.TypeServerCertificate, awscollect.TypeS3Bucket, awscollect.TypeCloudFrontDistribution).Types
 	regional := evidence.CollectedScope(sampleEU, awscollect.TypeSecurityGroup, awscollect.TypeInstance, awscollect.TypeVolume, awscollect.TypeVPC,
 		awscollect.TypeTrail, awscollect.TypeKMSKey, awscollect.TypeRDSInstance, awscollect.TypeMetricFilter, awscollect.TypeAlarm,
-		awscollect.TypeSubscription, awscollect.TypeNetworkACL, awscollect.TypeRouteTable, awscollect.TypeEFSFileSystem).Types
+		awscollect.TypeSubscription, awscollect.TypeNetworkACL, awscollect.TypeRouteTable, awscollect.TypeEFSFileSystem,
+		awscollect.TypeELBv2LoadBalancer, awscollect.TypeELBLoadBalancer, awscollect.TypeAPIGatewayRestAPI, awscollect.TypeAPIGatewayDomainName,
+		awscollect.TypeAPIGatewayV2API).Types
 	without := func(types []string, drop string) []string {
 		return slices.DeleteFunc(slices.Clone(types), func(t string) bool { return t == drop })
 	}

@@ -30,6 +30,14 @@ var wireAction = map[string]string{
 	"s3control:GetPublicAccessBlock": "s3:GetAccountPublicAccessBlock",
 	// CloudWatch signs as "monitoring".
 	"monitoring:DescribeAlarms": "cloudwatch:DescribeAlarms",
+	// API Gateway authorizes reads by HTTP method: one action for all.
+	"apigateway:GetRestApis":      "apigateway:GET",
+	"apigateway:GetStages":        "apigateway:GET",
+	"apigateway:GetAuthorizers":   "apigateway:GET",
+	"apigateway:GetDomainNames":   "apigateway:GET",
+	"apigateway:GetApis":          "apigateway:GET",
+	"apigateway:GetStagesV2":      "apigateway:GET",
+	"apigateway:GetAuthorizersV2": "apigateway:GET",
 	// No permission can deny it.
 	"sts:GetCallerIdentity": "",
 }
@@ -117,7 +125,7 @@ func requestedActions(ops []string) []string {
 
 // actionRE matches an IAM action in a reason string ("iam:ListRoles",
 // "iam:GenerateCredentialReport and iam:GetCredentialReport").
-var actionRE = regexp.MustCompile(`\b(access-analyzer|account|cloudtrail|cloudwatch|config|ec2|elasticfilesystem|guardduty|iam|kms|logs|macie2|rds|s3|securityhub|sns|sts):[A-Z][A-Za-z]+`)
+var actionRE = regexp.MustCompile(`\b(access-analyzer|account|apigateway|cloudfront|cloudtrail|cloudwatch|config|ec2|elasticfilesystem|elasticloadbalancing|guardduty|iam|kms|logs|macie2|rds|s3|securityhub|sns|sts):[A-Z][A-Za-z]+`)
 
 // namedActions collects the IAM actions in the string literals of the
 // collector's non-test sources (comments are not literals).

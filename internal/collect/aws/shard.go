@@ -30,7 +30,9 @@ var regionalGroupOf = map[string]string{
 	"ec2 security groups": GroupNetwork, "ec2 instances": GroupNetwork, "ec2 volumes": GroupNetwork,
 	"vpcs": GroupNetwork, "network acls": GroupNetwork, "route tables": GroupNetwork,
 	"ebs default encryption": GroupNetwork,
-	"cloudtrail":             GroupLogging, "logs metric filters": GroupLogging,
+	"elbv2":                  GroupNetwork, "elb classic": GroupNetwork, "apigateway rest apis": GroupNetwork,
+	"apigateway domain names": GroupNetwork, "apigatewayv2 apis": GroupNetwork,
+	"cloudtrail": GroupLogging, "logs metric filters": GroupLogging,
 	"cloudwatch alarms": GroupLogging, "sns subscriptions": GroupLogging,
 	"kms": GroupData, "rds": GroupData, "efs": GroupData,
 	"guardduty": GroupSecurity, "config": GroupSecurity, "access analyzer": GroupSecurity,
@@ -41,8 +43,9 @@ var regionalGroupOf = map[string]string{
 // not be collected is recorded as not_collected for these (the aws.account
 // resource is assembled from every group and is listed for all).
 var GroupTypes = map[string][]string{
-	GroupGlobal:   globalTypes,
-	GroupNetwork:  {TypeAccount, TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeNetworkACL, TypeRouteTable},
+	GroupGlobal: globalTypes,
+	GroupNetwork: {TypeAccount, TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeNetworkACL, TypeRouteTable,
+		TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API},
 	GroupLogging:  {TypeAccount, TypeTrail, TypeMetricFilter, TypeAlarm, TypeSubscription},
 	GroupData:     {TypeAccount, TypeKMSKey, TypeRDSInstance, TypeEFSFileSystem},
 	GroupSecurity: {TypeAccount},

@@ -118,6 +118,25 @@ func Sample() *Estate {
 			{Name: "api-2026", Uploaded: day("2026-01-15"), Expires: day("2027-01-15")},
 		},
 		Contact: &Contact{FullName: "Acme Operations", Address: "1 Main Street", Country: "US", Phone: "+1-206-555-0100"},
+		Distributions: []Distribution{
+			// The site: HTTPS only, TLS 1.2, WAF, logs, OAC to its bucket, an HTTPS API origin.
+			{ID: "E1SITE2EXAMPLE", Domain: "d111111abcdef8.cloudfront.net", Enabled: true,
+				Behaviors:   []CacheBehavior{{Path: "*", ViewerPolicy: "redirect-to-https"}, {Path: "/api/*", ViewerPolicy: "https-only", FLE: "C3FLE0EXAMPLE"}},
+				MinProtocol: "TLSv1.2_2021", SSLSupport: "sni-only", WebACL: "arn:aws:wafv2:us-east-1:111122223333:global/webacl/site/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111",
+				Logging: true, RootObject: "index.html", GeoRestrict: "whitelist", GeoCountries: []string{"DE", "US"},
+				Origins: []Origin{
+					{ID: "site", Domain: "acme-site.s3.us-east-1.amazonaws.com", S3: true, OAC: "E2OAC0EXAMPLE"},
+					{ID: "api", Domain: "api.example.com", Protocol: "https-only", SSLProtocols: []string{"TLSv1.2"}},
+				}},
+			// The old downloads distribution: every mistake at once.
+			{ID: "E2LEGACYEXAMPLE", Domain: "d222222abcdef8.cloudfront.net", Enabled: true,
+				Behaviors:   []CacheBehavior{{Path: "*", ViewerPolicy: "allow-all"}},
+				DefaultCert: true, MinProtocol: "TLSv1", GeoRestrict: "none",
+				Origins: []Origin{
+					{ID: "downloads", Domain: "acme-downloads.s3.amazonaws.com", S3: true, OAI: "origin-access-identity/cloudfront/E3OAIEXAMPLE"},
+					{ID: "mirror", Domain: "mirror.example.com", Protocol: "match-viewer", SSLProtocols: []string{"TLSv1", "TLSv1.1", "TLSv1.2"}},
+				}},
+		},
 		Regions: map[string]*Region{
 			"eu-west-1": {
 				SecurityGroups: []SecurityGroup{
@@ -180,6 +199,58 @@ func Sample() *Estate {
 				FileSystems: []FileSystem{
 					{ID: "fs-0shared", Name: "shared", Encrypted: true, KMSKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"},
 					{ID: "fs-0legacy", Name: "legacy"},
+				},
+				// The edge: a load balancer, distribution and API of each
+				// kind done right beside one done wrong.
+				LoadBalancers: []LoadBalancer{
+					{Name: "web-alb", Type: "application", Scheme: "internet-facing", Zones: []string{"eu-west-1a", "eu-west-1b"},
+						Listeners: []Listener{
+							{Port: 80, Protocol: "HTTP", Redirect: "HTTPS"},
+							{Port: 443, Protocol: "HTTPS", SSLPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06", Cert: "arn:aws:acm:eu-west-1:111122223333:certificate/12345678-1234-1234-1234-123456789012"},
+						},
+						AccessLogs: true, DeletionProtection: true, DropInvalidHeaders: true, DesyncMode: "defensive", CrossZone: true},
+					{Name: "legacy-alb", Type: "application", Scheme: "internet-facing", Zones: []string{"eu-west-1a", "eu-west-1b"},
+						Listeners: []Listener{
+							{Port: 80, Protocol: "HTTP"},
+							{Port: 443, Protocol: "HTTPS", SSLPolicy: "ELBSecurityPolicy-2016-08", Cert: "arn:aws:iam::111122223333:server-certificate/legacy-elb"},
+							{Port: 8080, Protocol: "HTTP", Redirect: "#{protocol}"},
+						},
+						DesyncMode: "monitor", CrossZone: true},
+					{Name: "db-nlb", Type: "network", Scheme: "internal", Zones: []string{"eu-west-1a"},
+						Listeners: []Listener{{Port: 5432, Protocol: "TCP"}, {Port: 443, Protocol: "TLS", SSLPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01", Cert: "arn:aws:acm:eu-west-1:111122223333:certificate/12345678-1234-1234-1234-123456789012"}}},
+				},
+				ClassicLBs: []ClassicLB{
+					{Name: "classic-web", Scheme: "internet-facing", Zones: []string{"eu-west-1a"},
+						Listeners: []ClassicListener{
+							{Protocol: "HTTP", Port: 80, InstanceProtocol: "HTTP", InstancePort: 80},
+							{Protocol: "HTTPS", Port: 443, InstanceProtocol: "HTTP", InstancePort: 80, Cert: "arn:aws:iam::111122223333:server-certificate/legacy-elb",
+								Policy: "AWSConsole-SSLNegotiationPolicy-classic-web", Reference: "ELBSecurityPolicy-2016-08"},
+						},
+						CrossZone: false, DesyncMode: "monitor"},
+					{Name: "classic-internal", Scheme: "internal", Zones: []string{"eu-west-1a", "eu-west-1b"},
+						Listeners: []ClassicListener{
+							{Protocol: "SSL", Port: 443, InstanceProtocol: "TCP", InstancePort: 8443, Cert: "arn:aws:acm:eu-west-1:111122223333:certificate/12345678-1234-1234-1234-123456789012",
+								Policy: "tls12", Reference: "ELBSecurityPolicy-TLS-1-2-2017-01"},
+						},
+						AccessLogs: true, CrossZone: true, Draining: true, DesyncMode: "strictest"},
+				},
+				RestAPIs: []RestAPI{
+					{ID: "a1b2c3d4e5", Name: "orders-api", Endpoint: "REGIONAL", Authorizers: 1, Stages: []RestStage{
+						{Name: "prod", AccessLogARN: "arn:aws:logs:eu-west-1:111122223333:log-group:api-access", LogLevel: "INFO", Tracing: true,
+							ClientCert: "ab12cd", WebACL: "arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/api/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111", Cache: true, CacheEncrypted: true},
+					}},
+					{ID: "f6g7h8i9j0", Name: "legacy-api", Endpoint: "EDGE", Stages: []RestStage{
+						{Name: "dev", Cache: true},
+						{Name: "test", LogLevel: "OFF"},
+					}},
+				},
+				DomainNames: []APIDomain{
+					{Name: "api.example.com", SecurityPolicy: "TLS_1_2", Endpoint: "REGIONAL"},
+					{Name: "old-api.example.com", SecurityPolicy: "TLS_1_0", Endpoint: "EDGE"},
+				},
+				HTTPAPIs: []HTTPAPI{
+					{ID: "h1t2t3p4a5", Name: "events-http", Protocol: "HTTP", Authorizers: 1, Stages: []HTTPStage{{Name: "$default", AccessLogARN: "arn:aws:logs:eu-west-1:111122223333:log-group:events-access"}}},
+					{ID: "w1s2c3h4a5", Name: "chat-ws", Protocol: "WEBSOCKET", Stages: []HTTPStage{{Name: "production"}}},
 				},
 				Subscriptions: []Subscription{
 					{Topic: "security-alerts", Protocol: "email", Endpoint: "secops@example.com"},

@@ -46,6 +46,8 @@ type Account struct {
 	OIDCProviders  []string // provider URLs without https://
 	ServerCerts    []ServerCert
 	Contact        *Contact // the primary contact; nil when not set
+
+	Distributions []Distribution // CloudFront (global)
 }
 
 // ServerCert is an IAM server certificate.
@@ -82,6 +84,12 @@ type Region struct {
 	NetworkACLs   []NetworkACL
 	RouteTables   []RouteTable
 	FileSystems   []FileSystem
+	// The edge: load balancers and API Gateway (elb.go, apigateway.go).
+	LoadBalancers []LoadBalancer
+	ClassicLBs    []ClassicLB
+	RestAPIs      []RestAPI
+	DomainNames   []APIDomain
+	HTTPAPIs      []HTTPAPI
 }
 
 // NetworkACL is a VPC network ACL; the stand-in adds the default deny

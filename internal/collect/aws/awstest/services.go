@@ -65,6 +65,8 @@ func init() {
 		"rds": {protocol: awsQuery, serve: (*Server).rds},
 		"sns": {protocol: awsQuery, serve: (*Server).sns, denyCode: "AuthorizationError"},
 		"ec2": {protocol: ec2Query, serve: (*Server).ec2},
+		// Classic and v2 load balancers: one signing name, told apart by Version.
+		"elasticloadbalancing": {protocol: awsQuery, serve: (*Server).elb},
 
 		"kms":        {protocol: awsJSON11, serve: (*Server).jsonService},
 		"cloudtrail": {protocol: awsJSON11, serve: (*Server).jsonService},
@@ -77,9 +79,13 @@ func init() {
 		"macie2":            {protocol: restJSON, serve: (*Server).securityServices, operation: restJSONOperation},
 		"securityhub":       {protocol: restJSON, serve: (*Server).securityServices, operation: restJSONOperation},
 		"elasticfilesystem": {protocol: restJSON, serve: (*Server).efs, operation: restJSONOperation},
+		// REST APIs and (under /v2/) HTTP and WebSocket APIs.
+		"apigateway": {protocol: restJSON, serve: (*Server).apigateway, operation: apiGatewayOperation},
 
 		"s3":        {protocol: restXML, serve: (*Server).s3, operation: func(c *call) string { return s3Operation(c.r) }, errorTemplate: "s3-error", throttleCode: "SlowDown", throttleStatus: http.StatusServiceUnavailable},
 		"s3control": {protocol: restXML, serve: (*Server).s3control, operation: func(*call) string { return "GetPublicAccessBlock" }, errorTemplate: "s3control-error", throttleCode: "SlowDown", throttleStatus: http.StatusServiceUnavailable},
+
+		"cloudfront": {protocol: restXML, serve: (*Server).cloudfront, operation: cloudFrontOperation, errorTemplate: "cloudfront-error"},
 
 		"monitoring": {protocol: rpcV2CBOR, serve: (*Server).cloudwatch},
 	}

@@ -1,0 +1,21 @@
+package rampart.aws.apigateway.authorizers_test
+
+import data.rampart.aws.apigateway.authorizers as c
+
+api(attrs) := {"type": "aws.apigateway.rest_api", "id": "arn:aws:apigateway:eu-west-1::/restapis/a1", "attributes": object.union({"rest_api_id": "a1", "name": "orders"}, attrs)}
+
+test_pass if {
+	count(c.deny) == 0 with input as api({"authorizers": 2})
+	count(c.unknown) == 0 with input as api({"authorizers": 1})
+}
+
+test_fail if {
+	c.deny == {{"msg": "API x has no authorizer", "path": "attributes.authorizers"}} with input as api({"name": "x", "authorizers": 0})
+}
+
+test_unknown if {
+	every inp in [api({}), api({"authorizers": null}), api({"authorizers": "0"})] {
+		count(c.deny) == 0 with input as inp
+		count(c.unknown) == 1 with input as inp
+	}
+}

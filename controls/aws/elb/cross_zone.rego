@@ -1,0 +1,34 @@
+# METADATA
+# title: Load balancers balance across availability zones
+# description: >-
+#   Without cross-zone load balancing each node sends traffic only to
+#   targets in its own zone: losing the targets of one zone drops the
+#   share of that zone of the traffic even when other zones have capacity.
+# custom:
+#   id: AWS-ELB-008
+#   severity: low
+#   resource_types: [aws.elbv2.load_balancer]
+#   frameworks:
+#     iso27001-2022: ["A.8.14"]
+#     nist-800-53-r5: ["SC-5", "CP-10"]
+#     soc2: ["A1.2"]
+#   equivalents:
+#     prowler: [elbv2_cross_zone_load_balancing_enabled]
+#   remediation:
+#     console: 'EC2 → Load balancers → the load balancer → Attributes → Edit → Cross-zone load balancing: on.'
+#     terraform: 'aws_lb { enable_cross_zone_load_balancing = true } (network and gateway load balancers; always on for application ones).'
+package rampart.aws.elb.cross_zone
+
+import data.rampart.lib
+
+applies := true
+
+deny contains {"msg": sprintf("load balancer %s does not balance across availability zones", [lib.label("name")]), "path": "attributes.cross_zone_load_balancing"} if {
+	applies
+	input.attributes.cross_zone_load_balancing == false
+}
+
+unknown contains {"msg": sprintf("cross_zone_load_balancing of load balancer %s is unknown", [lib.label("name")]), "path": "attributes.cross_zone_load_balancing"} if {
+	applies
+	not is_boolean(lib.attr("cross_zone_load_balancing"))
+}
