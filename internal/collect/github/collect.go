@@ -29,6 +29,7 @@ const (
 type run struct {
 	c        *gh.Client
 	o        *options
+	stats    *Stats
 	progress *Progress
 	now      time.Time
 	failures atomic.Int64
@@ -59,7 +60,7 @@ func Collect(ctx context.Context, cfg Config) (*evidence.Snapshot, *Stats, error
 	if err != nil {
 		return nil, stats, err
 	}
-	r := &run{c: c, o: o, progress: cfg.Progress, now: o.now().UTC()}
+	r := &run{c: c, o: o, stats: stats, progress: cfg.Progress, now: o.now().UTC()}
 	if r.progress != nil {
 		r.progress.attach(stats)
 	}
@@ -448,6 +449,9 @@ func (r *run) repositories(ctx context.Context, t Target, st *orgState) error {
 		r.progress.addTotal(len(repos))
 	}
 	done := make([]atomic.Bool, len(repos))
+	if r.o.api == APIGraphQL {
+		return r.repositoriesStopped(t, repos, done, r.graphQLRepositories(ctx, t, st, repos, done))
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(r.o.concurrency)
 	for i, repo := range repos {
@@ -467,7 +471,12 @@ func (r *run) repositories(ctx context.Context, t Target, st *orgState) error {
 			return nil
 		})
 	}
-	err := g.Wait()
+	return r.repositoriesStopped(t, repos, done, g.Wait())
+}
+
+// repositoriesStopped records every repository not done when err stopped
+// the organisation.
+func (r *run) repositoriesStopped(t Target, repos []*gh.Repository, done []atomic.Bool, err error) error {
 	if err == nil {
 		r.o.logf("github: organization %s done: %d repositories", t.Org, len(repos))
 		return nil

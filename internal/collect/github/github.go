@@ -71,6 +71,10 @@ type Config struct {
 	// Progress, when set, is told about every repository done.
 	Progress *Progress
 
+	// API selects what reads the repositories: APIGraphQL (the default,
+	// graphql_repos.go) or APIREST (every attribute through REST).
+	API API
+
 	// MaxPages bounds the pages of one list; <= 0 means DefaultMaxPages.
 	// A list still going at the limit is recorded as not collected.
 	MaxPages int
@@ -101,16 +105,27 @@ type options struct {
 	maxRateWait time.Duration
 	maxRetries  int
 	maxPages    int
-	backoff     time.Duration
-	now         func() time.Time
-	sleep       func(ctx context.Context, d time.Duration) error
-	logf        func(format string, args ...any)
+	api         API
+	graphQLURL  string
+	// restGroups are the GraphQL groups this server cannot answer (its
+	// schema lacks the field): read through REST. Set while the
+	// repository pages are read, one page after another, before the
+	// workers of a page start; read by them afterwards.
+	restGroups [groupCount]bool
+	backoff    time.Duration
+	now        func() time.Time
+	sleep      func(ctx context.Context, d time.Duration) error
+	logf       func(format string, args ...any)
 }
 
 func resolve(cfg Config, secret string) *options {
 	o := &options{concurrency: cfg.Concurrency, maxRateWait: cfg.MaxRateWait, maxRetries: 4, backoff: cfg.Backoff, now: cfg.Now, sleep: cfg.Sleep}
 	if o.concurrency <= 0 {
 		o.concurrency = DefaultConcurrency
+	}
+	o.api = cfg.API
+	if o.api == "" {
+		o.api = APIGraphQL
 	}
 	o.maxPages = cfg.MaxPages
 	if o.maxPages <= 0 {
@@ -204,6 +219,7 @@ func client(cfg Config, o *options, stats *Stats) (*gh.Client, error) {
 		rt = c
 	}
 	rt = newLimiter(rt, o, stats)
+	o.graphQLURL = GraphQLURL(api)
 	c := gh.NewClient(&http.Client{Transport: rt})
 	c.BaseURL = api
 	c.UserAgent = "rampart-github-collector"

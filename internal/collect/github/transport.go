@@ -36,6 +36,17 @@ type Stats struct {
 	RateWaits     atomic.Int64 // waits for a primary or secondary rate limit
 	QuotaLeft     atomic.Int64 // X-RateLimit-Remaining of the last response, -1 before any
 	RateResetUnix atomic.Int64
+	// GraphQL: requests (also counted in Requests) and the points GitHub
+	// charged for them (rateLimit.cost); quota units = Requests −
+	// GraphQLRequests − NotModified + GraphQLPoints.
+	GraphQLRequests atomic.Int64
+	GraphQLPoints   atomic.Int64
+}
+
+// Units is what the collection cost the quota: REST requests not answered
+// 304 plus GraphQL points.
+func (s *Stats) Units() int64 {
+	return s.Requests.Load() - s.GraphQLRequests.Load() - s.NotModified.Load() + s.GraphQLPoints.Load()
 }
 
 // limiter is the outermost RoundTripper: it owns the rate limits and
@@ -58,6 +69,10 @@ type limiter struct {
 	mu        sync.Mutex
 	remaining int64 // -1 unknown
 	reset     time.Time
+	// The GraphQL budget (points) is GitHub's second primary limit, apart
+	// from REST's: one exhausted must not stall the other.
+	gqlRemaining int64
+	gqlReset     time.Time
 }
 
 func newLimiter(next http.RoundTripper, o *options, stats *Stats) *limiter {
@@ -65,7 +80,7 @@ func newLimiter(next http.RoundTripper, o *options, stats *Stats) *limiter {
 	return &limiter{
 		next: next, stats: stats, log: o.logf, sleep: o.sleep, now: o.now,
 		maxWait: o.maxRateWait, reserve: int64(o.concurrency), maxRetries: o.maxRetries,
-		backoff: o.backoff, remaining: -1,
+		backoff: o.backoff, remaining: -1, gqlRemaining: -1,
 	}
 }
 
@@ -73,7 +88,7 @@ func (l *limiter) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	secondaryWait := time.Duration(0)
 	for attempt := 0; ; attempt++ {
-		if err := l.awaitQuota(ctx); err != nil {
+		if err := l.awaitQuota(ctx, isGraphQL(req)); err != nil {
 			return nil, err
 		}
 		resp, err := l.next.RoundTrip(req.Clone(ctx))
@@ -137,7 +152,7 @@ func (l *limiter) RoundTrip(req *http.Request) (*http.Response, error) {
 			if err := l.sleep(ctx, l.backoffFor(attempt)); err != nil {
 				return nil, err
 			}
-		case resp.StatusCode == http.StatusOK && req.Method == http.MethodGet && emptyBody(resp):
+		case resp.StatusCode == http.StatusOK && (req.Method == http.MethodGet || isGraphQL(req)) && emptyBody(resp):
 			// go-github decodes an empty body as "no error, nothing":
 			// an empty page of members or an organization with every
 			// setting unset. Every GET the collector sends answers with a
@@ -173,6 +188,11 @@ func (l *limiter) observe(resp *http.Response) {
 		return
 	}
 	l.mu.Lock()
+	if resp.Header.Get("X-RateLimit-Resource") == "graphql" {
+		l.gqlRemaining, l.gqlReset = rem, time.Unix(reset, 0)
+		l.mu.Unlock()
+		return
+	}
 	l.remaining, l.reset = rem, time.Unix(reset, 0)
 	l.mu.Unlock()
 	l.stats.QuotaLeft.Store(rem)
@@ -180,12 +200,15 @@ func (l *limiter) observe(resp *http.Response) {
 }
 
 // awaitQuota waits for the primary reset when the quota is (nearly) gone.
-func (l *limiter) awaitQuota(ctx context.Context) error {
+func (l *limiter) awaitQuota(ctx context.Context, graphQL bool) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	l.mu.Lock()
 	rem, reset := l.remaining, l.reset
+	if graphQL {
+		rem, reset = l.gqlRemaining, l.gqlReset
+	}
 	l.mu.Unlock()
 	if rem < 0 || rem > l.reserve {
 		return nil
@@ -204,7 +227,10 @@ func (l *limiter) awaitQuota(ctx context.Context) error {
 		return err
 	}
 	l.mu.Lock()
-	if !l.reset.After(reset) { // nobody saw a fresher quota meanwhile
+	switch {
+	case graphQL && !l.gqlReset.After(reset):
+		l.gqlRemaining = -1
+	case !graphQL && !l.reset.After(reset): // nobody saw a fresher quota meanwhile
 		l.remaining = -1
 	}
 	l.mu.Unlock()

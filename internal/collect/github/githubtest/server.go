@@ -14,6 +14,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	graphql "github.com/graph-gophers/graphql-go"
 )
 
 //go:embed testdata
@@ -66,6 +68,27 @@ type Faults struct {
 	// NextLink replaces the target of every next link of the list with
 	// this raw value (a malformed URL, another host).
 	NextLink map[string]string
+
+	// GraphQL (graphql.go); the path of the faults above is "/graphql".
+	//
+	// GraphQLQuota is the points per hour of the GraphQL budget (0:
+	// unlimited, headers report 5000).
+	GraphQLQuota int
+	// GraphQLPointsPerMinute is the secondary limit on points per minute;
+	// 0 means GitHub's 2,000, negative none.
+	GraphQLPointsPerMinute int
+	// GraphQLFieldErrors makes a field resolve to an error beside the
+	// data: "Repository.codeowners" (every repository) or
+	// "api:Repository.codeowners", valued with GitHub's error type
+	// (FORBIDDEN, INTERNAL …).
+	GraphQLFieldErrors map[string]string
+	// GraphQLMissingFields ("Repository.codeowners") are fields this
+	// server's schema lacks, as an older GitHub Enterprise Server: a query
+	// selecting one is refused with undefinedField.
+	GraphQLMissingFields []string
+	// MaxConcurrent is the secondary limit on requests in flight (REST
+	// and GraphQL together); 0 means GitHub's 100.
+	MaxConcurrent int
 }
 
 // Server is the running stand-in.
@@ -81,6 +104,16 @@ type Server struct {
 	notModded atomic.Int64
 	byPath    map[string]int
 	memo      sync.Map // answers by path and query: the org is fixed
+
+	inflight       atomic.Int64
+	gqlRequests    atomic.Int64
+	gqlPoints      atomic.Int64
+	gqlBind        sync.Once
+	gqlBound       *graphql.Schema
+	gqlReset       time.Time // guarded by mu, like the budget below
+	gqlUsed        int
+	gqlMinuteStart time.Time
+	gqlMinute      int
 }
 
 // New starts a stand-in for org; Close it when done.
@@ -126,9 +159,6 @@ func matchCount(m map[string]int, path string) (string, int) {
 
 func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 	s.requests.Add(1)
-	if s.faults.Latency > 0 {
-		time.Sleep(s.faults.Latency)
-	}
 	path := strings.TrimPrefix(r.URL.Path, "/api/v3")
 	s.mu.Lock()
 	s.byPath[path]++
@@ -141,6 +171,23 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 	if auth := r.Header.Get("Authorization"); s.faults.Token != "" && auth != "Bearer "+s.faults.Token && auth != "token "+s.faults.Token {
 		s.rateHeaders(w, false)
 		writeJSON(w, http.StatusUnauthorized, map[string]any{"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"})
+		return
+	}
+	limit := int64(s.faults.MaxConcurrent)
+	if limit <= 0 {
+		limit = 100
+	}
+	if n := s.inflight.Add(1); n > limit {
+		s.inflight.Add(-1)
+		s.secondary(w, 1)
+		return
+	}
+	defer s.inflight.Add(-1)
+	if s.faults.Latency > 0 {
+		time.Sleep(s.faults.Latency) // in flight while it waits, as a slow answer is
+	}
+	if isGraphQLPath(r.URL.Path) || isGraphQLPath(path) {
+		s.serveGraphQL(w, r, "/graphql")
 		return
 	}
 	if s.exhausted() {
