@@ -66,6 +66,8 @@ type Flags struct {
 	AppID          int64
 	InstallationID int64
 	PrivateKey     string
+	// API is "graphql" (default) or "rest" (every attribute through REST).
+	API string
 }
 
 // Collector is the GitHub collector as the commands run it (the contract
@@ -107,6 +109,7 @@ func (c *Collector) Flags(fl *pflag.FlagSet) {
 	fl.Int64Var(&f.AppID, "app-id", 0, "GitHub App ID (with --installation-id and --private-key)")
 	fl.Int64Var(&f.InstallationID, "installation-id", 0, "GitHub App installation ID")
 	fl.StringVar(&f.PrivateKey, "private-key", "", "GitHub App private key file (PEM)")
+	fl.StringVar(&f.API, "api", string(APIGraphQL), "graphql: batch what GitHub's GraphQL API serves, REST for the rest; rest: every attribute through REST (GitHub Enterprise Server without GraphQL)")
 }
 
 // Args checks the flags. The workspace (the argument, --workspace, else
@@ -115,6 +118,9 @@ func (c *Collector) Args(arg string) (string, error) {
 	f := &c.flags
 	if f.Concurrency < 1 || f.Concurrency > 100 {
 		return "", fmt.Errorf("--concurrency %d: want 1–100 (GitHub limits concurrent requests to 100)", f.Concurrency)
+	}
+	if _, err := ParseAPI(f.API); err != nil {
+		return "", err
 	}
 	if arg != "" && f.Workspace != "" && arg != f.Workspace {
 		return "", fmt.Errorf("workspace given twice: %q and --workspace %q", arg, f.Workspace)
@@ -196,8 +202,12 @@ func (c *Collector) Config(env func(string) string, _ func() time.Time) error {
 // Flags win over the environment; an App configured in either wins over a
 // token. Errors name variables, never their values' secrets.
 func EnvConfig(env func(string) string, f Flags) (Config, error) {
+	api, err := ParseAPI(f.API)
+	if err != nil {
+		return Config{}, err
+	}
 	cfg := Config{
-		BaseURL: f.URL, Concurrency: f.Concurrency, MaxRateWait: f.MaxRateWait,
+		BaseURL: f.URL, Concurrency: f.Concurrency, MaxRateWait: f.MaxRateWait, API: api,
 		Auth: Auth{AppID: f.AppID, InstallationID: f.InstallationID, PrivateKeyFile: f.PrivateKey},
 	}
 	if cfg.BaseURL == "" {

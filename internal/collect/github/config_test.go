@@ -50,6 +50,12 @@ func TestEnvConfig(t *testing.T) {
 		want    func(t *testing.T, cfg ghc.Config)
 		wantErr string
 	}{
+		{name: "--api defaults to graphql", env: map[string]string{"GITHUB_TOKEN": envToken}, flags: defaults,
+			want: func(t *testing.T, cfg ghc.Config) { assert.Equal(t, ghc.APIGraphQL, cfg.API) }},
+		{name: "--api rest", env: map[string]string{"GITHUB_TOKEN": envToken}, flags: flags(func(f *ghc.Flags) { f.API = "rest" }),
+			want: func(t *testing.T, cfg ghc.Config) { assert.Equal(t, ghc.APIREST, cfg.API) }},
+		{name: "--api unknown", env: map[string]string{"GITHUB_TOKEN": envToken}, flags: flags(func(f *ghc.Flags) { f.API = "soap" }),
+			wantErr: `--api "soap": want graphql or rest`},
 		{name: "token and cache dir from the environment",
 			env: map[string]string{"GITHUB_TOKEN": envToken, "RAMPART_GITHUB_CACHE_DIR": "/cache"}, flags: defaults,
 			want: func(t *testing.T, cfg ghc.Config) {
