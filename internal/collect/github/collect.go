@@ -54,8 +54,7 @@ func Collect(ctx context.Context, cfg Config) (*evidence.Snapshot, *Stats, error
 	if len(cfg.Targets) == 0 {
 		return nil, stats, errors.New("no GitHub organizations to collect: pass --org or claim one in a system's github block")
 	}
-	secret := cfg.Auth.Token
-	o := resolve(cfg, secret)
+	o := resolve(cfg)
 	c, err := client(cfg, o, stats)
 	if err != nil {
 		return nil, stats, err
@@ -89,7 +88,7 @@ func Collect(ctx context.Context, cfg Config) (*evidence.Snapshot, *Stats, error
 		return nil, stats, stop // the URL in it carries no credential
 	case stop != nil:
 		snap.Incomplete = true
-		snap.IncompleteReason = redact(stopReason(stop), secret)
+		snap.IncompleteReason = redactAll(stopReason(stop), secrets(cfg))
 		if cerr := ctx.Err(); cerr != nil {
 			evidence.Sort(snap)
 			return snap, stats, fmt.Errorf("collect github: %w", cerr)
@@ -100,7 +99,7 @@ func Collect(ctx context.Context, cfg Config) (*evidence.Snapshot, *Stats, error
 		if f := r.firstFailure.Load(); f != nil {
 			first = " (the first: " + *f + ")"
 		}
-		snap.IncompleteReason = redact(fmt.Sprintf("%d GitHub request(s) failed after retries%s; the attributes they would have filled are listed as unknown", r.failures.Load(), first), secret)
+		snap.IncompleteReason = redactAll(fmt.Sprintf("%d GitHub request(s) failed after retries%s; the attributes they would have filled are listed as unknown", r.failures.Load(), first), secrets(cfg))
 	}
 	evidence.Sort(snap)
 	return snap, stats, nil

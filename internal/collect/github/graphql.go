@@ -88,7 +88,8 @@ func (r *run) graphQL(ctx context.Context, query string, vars map[string]any, ou
 	}
 	r.stats.GraphQLRequests.Add(1)
 	var ans graphQLAnswer
-	if _, err := r.c.Do(ctx, req, &ans); err != nil {
+	resp, err := r.c.Do(ctx, req, &ans)
+	if err != nil {
 		return nil, fmt.Errorf("GraphQL query: %w", err)
 	}
 	if len(ans.Data) == 0 || string(ans.Data) == "null" {
@@ -104,6 +105,11 @@ func (r *run) graphQL(ctx context.Context, query string, vars map[string]any, ou
 	}
 	if err := json.Unmarshal(ans.Data, &cost); err == nil && cost.RateLimit != nil {
 		r.stats.GraphQLPoints.Add(cost.RateLimit.Cost)
+		if p := r.stats.pool.Load(); p != nil && resp != nil && resp.Request != nil {
+			if i := credentialOf(resp.Request.Context()); i >= 0 && i < len(p.used) {
+				p.used[i].Add(cost.RateLimit.Cost)
+			}
+		}
 	}
 	if err := json.Unmarshal(ans.Data, out); err != nil {
 		return nil, fmt.Errorf("decode GraphQL data: %w", err)

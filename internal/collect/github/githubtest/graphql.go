@@ -80,14 +80,14 @@ func (s *Server) GraphQLRequests() int64 { return s.gqlRequests.Load() }
 // GraphQLPoints is the points charged to the GraphQL budget so far.
 func (s *Server) GraphQLPoints() int64 { return s.gqlPoints.Load() }
 
-func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request, path string) {
+func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request, tok, path string) {
 	s.gqlRequests.Add(1)
 	if r.Method != http.MethodPost {
 		writeJSON(w, http.StatusNotFound, map[string]any{"message": "Not Found"})
 		return
 	}
 	if s.take("secondary", s.faults.Secondary, path) {
-		s.secondary(w, s.faults.RetryAfter)
+		s.secondary(w, tok, s.faults.RetryAfter)
 		return
 	}
 	if s.take("5xx", s.faults.ServerErrors, path) {
@@ -131,7 +131,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request, path strin
 	rl, ok, retry := s.charge(c)
 	if !ok {
 		if retry > 0 {
-			s.secondary(w, int(retry.Seconds())+1)
+			s.secondary(w, tok, int(retry.Seconds())+1)
 			return
 		}
 		s.graphQLHeaders(w)
@@ -176,11 +176,11 @@ func (s *Server) boundSchema() *graphql.Schema {
 	return s.gqlBound
 }
 
-func (s *Server) secondary(w http.ResponseWriter, retryAfter int) {
+func (s *Server) secondary(w http.ResponseWriter, tok string, retryAfter int) {
 	if retryAfter >= 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
 	}
-	s.rateHeaders(w, false)
+	s.rateHeaders(w, tok, false)
 	writeJSON(w, http.StatusForbidden, map[string]any{"message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", "documentation_url": "https://docs.github.com/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api#secondary-rate-limits"})
 }
 
