@@ -138,3 +138,15 @@ func TestGraphQLPageFailure(t *testing.T) {
 		})
 	}
 }
+
+// TestGraphQLBudgetExhausted: the GraphQL points budget is its own primary
+// limit: exhausted with its reset beyond --max-rate-wait, the collection
+// stops with what it has, marked incomplete, naming GraphQL points.
+func TestGraphQLBudgetExhausted(t *testing.T) {
+	t.Parallel()
+	snap, _, srv := collectVia(t, githubtest.Large(150), githubtest.Faults{GraphQLQuota: 2}, ghc.APIGraphQL)
+	assert.True(t, snap.Incomplete)
+	assert.Contains(t, snap.IncompleteReason, "GraphQL points left")
+	assert.Equal(t, int64(2), srv.GraphQLPoints(), "the first page of 100 costs (1+2·100)/100 = 2: all the budget")
+	assert.Equal(t, int64(1), srv.GraphQLRequests(), "the collector waited instead of asking again")
+}

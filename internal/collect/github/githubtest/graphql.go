@@ -91,7 +91,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request, tok, path 
 		return
 	}
 	if s.take("5xx", s.faults.ServerErrors, path) {
-		s.graphQLHeaders(w)
+		s.graphQLHeaders(w, tok)
 		writeJSON(w, http.StatusBadGateway, map[string]any{"message": "Server Error"})
 		return
 	}
@@ -101,7 +101,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request, tok, path 
 		err = json.Unmarshal(body, &req)
 	}
 	if err != nil {
-		s.graphQLHeaders(w)
+		s.graphQLHeaders(w, tok)
 		writeJSON(w, http.StatusBadRequest, map[string]any{"message": "Problems parsing JSON"})
 		return
 	}
@@ -112,29 +112,29 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request, tok, path 
 	schema := s.boundSchema()
 	doc, errs := gqlparser.LoadQuery(astSchema, req.Query)
 	if len(errs) > 0 {
-		s.graphQLErrors(w, validationErrors(errs))
+		s.graphQLErrors(w, tok, validationErrors(errs))
 		return
 	}
 	for _, f := range s.faults.GraphQLMissingFields {
 		if t, fld, ok := strings.Cut(f, "."); ok && selects(doc, t, fld) {
 			// An older GitHub Enterprise Server: the field is not in its schema.
-			s.graphQLErrors(w, []gqlError{{Message: fmt.Sprintf("Field '%s' doesn't exist on type '%s'", fld, t),
+			s.graphQLErrors(w, tok, []gqlError{{Message: fmt.Sprintf("Field '%s' doesn't exist on type '%s'", fld, t),
 				Extensions: map[string]any{"code": "undefinedField", "typeName": t, "fieldName": fld}}})
 			return
 		}
 	}
 	c, cerrs := cost(doc, req.Variables)
 	if len(cerrs) > 0 {
-		s.graphQLErrors(w, cerrs)
+		s.graphQLErrors(w, tok, cerrs)
 		return
 	}
-	rl, ok, retry := s.charge(c)
+	rl, ok, retry := s.charge(tok, c)
 	if !ok {
 		if retry > 0 {
 			s.secondary(w, tok, int(retry.Seconds())+1)
 			return
 		}
-		s.graphQLHeaders(w)
+		s.graphQLHeaders(w, tok)
 		writeJSON(w, http.StatusForbidden, map[string]any{"errors": []gqlError{{Type: "RATE_LIMITED", Message: "API rate limit already exceeded for user ID 1."}}})
 		return
 	}
@@ -153,7 +153,7 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request, tok, path 
 		out["errors"] = list
 	}
 	b, _ := json.Marshal(out)
-	s.graphQLHeaders(w)
+	s.graphQLHeaders(w, tok)
 	if s.take("empty", s.faults.EmptyBody, path) {
 		w.Header().Set("Content-Length", "0")
 		w.WriteHeader(http.StatusOK)
@@ -184,24 +184,34 @@ func (s *Server) secondary(w http.ResponseWriter, tok string, retryAfter int) {
 	writeJSON(w, http.StatusForbidden, map[string]any{"message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", "documentation_url": "https://docs.github.com/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api#secondary-rate-limits"})
 }
 
-func (s *Server) graphQLErrors(w http.ResponseWriter, errs []gqlError) {
-	s.graphQLHeaders(w)
+func (s *Server) graphQLErrors(w http.ResponseWriter, tok string, errs []gqlError) {
+	s.graphQLHeaders(w, tok)
 	writeJSON(w, http.StatusOK, map[string]any{"errors": errs})
 }
 
-// charge takes c points from the hour's budget (and the minute's, a
+// budgetLocked is tok's GraphQL budget, its windows renewed; mu held.
+func (s *Server) budgetLocked(tok string, now time.Time) *gqlBudget {
+	b := s.gqlBudgets[tok]
+	if b == nil {
+		b = &gqlBudget{}
+		s.gqlBudgets[tok] = b
+	}
+	if b.reset.IsZero() || now.After(b.reset) {
+		b.reset, b.used = now.Add(time.Hour), 0
+	}
+	if now.Sub(b.minuteStart) >= time.Minute {
+		b.minuteStart, b.minute = now, 0
+	}
+	return b
+}
+
+// charge takes c points from tok's hour budget (and its minute's, a
 // secondary limit). ok false with retry > 0 is the secondary limit.
-func (s *Server) charge(c costed) (*rateLimitResolver, bool, time.Duration) {
+func (s *Server) charge(tok string, c costed) (*rateLimitResolver, bool, time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := time.Now()
-	if s.gqlReset.IsZero() || now.After(s.gqlReset) {
-		s.gqlReset = now.Add(time.Hour)
-		s.gqlUsed = 0
-	}
-	if now.Sub(s.gqlMinuteStart) >= time.Minute {
-		s.gqlMinuteStart, s.gqlMinute = now, 0
-	}
+	b := s.budgetLocked(tok, now)
 	perMin := s.faults.GraphQLPointsPerMinute
 	if perMin == 0 {
 		perMin = defaultPointsPerMin
@@ -210,34 +220,31 @@ func (s *Server) charge(c costed) (*rateLimitResolver, bool, time.Duration) {
 	if limit == 0 {
 		limit = defaultGraphQLPerHour
 	}
-	if perMin > 0 && s.gqlMinute+c.points > perMin {
-		return nil, false, time.Minute - now.Sub(s.gqlMinuteStart)
+	if perMin > 0 && b.minute+c.points > perMin {
+		return nil, false, time.Minute - now.Sub(b.minuteStart)
 	}
-	if s.faults.GraphQLQuota > 0 && s.gqlUsed+c.points > limit {
+	if s.faults.GraphQLQuota > 0 && b.used+c.points > limit {
 		return nil, false, 0
 	}
-	s.gqlMinute += c.points
-	s.gqlUsed += c.points
+	b.minute += c.points
+	b.used += c.points
 	s.gqlPoints.Add(int64(c.points))
-	remaining := limit - s.gqlUsed
+	remaining := limit - b.used
 	if s.faults.GraphQLQuota == 0 {
 		remaining = limit // unlimited: the header keeps reporting a full budget
 	}
-	return &rateLimitResolver{cost: int32(c.points), limit: int32(limit), nodes: int32(c.nodes), remaining: int32(max(remaining, 0)), used: int32(s.gqlUsed), reset: s.gqlReset}, true, 0
+	return &rateLimitResolver{cost: int32(c.points), limit: int32(limit), nodes: int32(c.nodes), remaining: int32(max(remaining, 0)), used: int32(b.used), reset: b.reset}, true, 0
 }
 
-func (s *Server) graphQLHeaders(w http.ResponseWriter) {
+func (s *Server) graphQLHeaders(w http.ResponseWriter, tok string) {
 	s.mu.Lock()
+	b := s.budgetLocked(tok, time.Now())
 	limit := s.faults.GraphQLQuota
-	remaining := limit - s.gqlUsed
+	remaining := limit - b.used
 	if limit == 0 {
 		limit, remaining = defaultGraphQLPerHour, defaultGraphQLPerHour
 	}
-	reset := s.gqlReset
-	if reset.IsZero() {
-		reset = time.Now().Add(time.Hour)
-	}
-	used := s.gqlUsed
+	reset, used := b.reset, b.used
 	s.mu.Unlock()
 	h := w.Header()
 	h.Set("X-RateLimit-Limit", strconv.Itoa(limit))

@@ -109,20 +109,26 @@ type Server struct {
 	byPath    map[string]int
 	memo      sync.Map // answers by path and query: the org is fixed
 
-	inflight       atomic.Int64
-	gqlRequests    atomic.Int64
-	gqlPoints      atomic.Int64
-	gqlBind        sync.Once
-	gqlBound       *graphql.Schema
-	gqlReset       time.Time // guarded by mu, like the budget below
-	gqlUsed        int
-	gqlMinuteStart time.Time
-	gqlMinute      int
+	inflight    atomic.Int64
+	gqlRequests atomic.Int64
+	gqlPoints   atomic.Int64
+	gqlBind     sync.Once
+	gqlBound    *graphql.Schema
+	gqlBudgets  map[string]*gqlBudget // by token, guarded by mu
+}
+
+// gqlBudget is one token's GraphQL points: the hour's primary budget and
+// the minute's secondary one.
+type gqlBudget struct {
+	reset       time.Time
+	used        int
+	minuteStart time.Time
+	minute      int
 }
 
 // New starts a stand-in for org; Close it when done.
 func New(org Org, f Faults) *Server {
-	s := &Server{org: org, faults: f, quotas: map[string]int{}, served: map[string]int{}, byPath: map[string]int{}}
+	s := &Server{org: org, faults: f, quotas: map[string]int{}, gqlBudgets: map[string]*gqlBudget{}, served: map[string]int{}, byPath: map[string]int{}}
 	if s.faults.RetryAfter == 0 {
 		s.faults.RetryAfter = 1
 	}
