@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -250,7 +251,9 @@ func (r *run) graphQLRepositories(ctx context.Context, t Target, st *orgState, r
 			reason = pageFailure
 		}
 		for gr := range n.gaps {
-			n.gaps[gr] = reason
+			if !r.o.restGroups[gr] { // a group the server lacks is read through REST
+				n.gaps[gr] = reason
+			}
 		}
 		work(i, n)
 	}
@@ -279,9 +282,11 @@ func (r *run) repoPage(ctx context.Context, org string, size int, after any, gro
 			gp.reason = "GraphQL repositories query: " + gp.reason
 			return nil, gp, nil
 		}
-		if missing := r.undefinedFields(errs); len(missing) > 0 {
-			for _, gr := range missing {
-				groups[gr] = false
+		if changed, ok := r.undefinedFields(errs); !ok {
+			return nil, &gap{reason: "GraphQL repositories query: " + errs[0].Message, failure: true}, nil
+		} else if changed {
+			for gr := range groups {
+				groups[gr] = groups[gr] && !r.o.restGroups[gr]
 			}
 			continue
 		}
@@ -359,22 +364,46 @@ func (r *run) repoPage(ctx context.Context, org string, size int, after any, gro
 
 // undefinedFields turns undefinedField errors (a GitHub Enterprise Server
 // whose schema lacks a field) into groups read through REST from now on.
-func (r *run) undefinedFields(errs []graphQLError) []gqlGroup {
-	var out []gqlGroup
+// A lacking field outside every group (the page itself) turns them all to
+// REST. ok is false when nothing changed: the server refuses a field
+// already dropped, and the page cannot be read.
+func (r *run) undefinedFields(errs []graphQLError) (changed, ok bool) {
+	found := false
 	for _, e := range errs {
-		typ, field, ok := e.undefinedField()
-		if !ok {
+		typ, field, isUndefined := e.undefinedField()
+		if !isUndefined {
 			continue
 		}
-		for gr, f := range groupField {
-			if strings.HasPrefix(groupSelection[gr], field) || (typ == "Repository" && f == field) || strings.Contains(groupSelection[gr], field) {
-				if !r.o.restGroups[gr] {
-					r.o.restGroups[gr] = true
-					r.o.logf("github: this server's GraphQL has no %s.%s: reading %s through REST", typ, field, groupField[gr])
-				}
-				out = append(out, gqlGroup(gr))
-				break
+		found = true
+		groups := groupsSelecting(typ, field)
+		if len(groups) == 0 {
+			for gr := range groupCount {
+				groups = append(groups, gr)
 			}
+		}
+		for _, gr := range groups {
+			if !r.o.restGroups[gr] {
+				r.o.restGroups[gr], changed = true, true
+				r.o.logf("github: this server's GraphQL has no %s.%s: reading %s through REST", typ, field, groupField[gr])
+			}
+		}
+	}
+	return changed, !found || changed
+}
+
+// groupsSelecting are the groups whose selection names field: the group
+// of that Repository field, else any whose selection has it as a word.
+func groupsSelecting(typ, field string) []gqlGroup {
+	for gr, f := range groupField {
+		if typ == "Repository" && f == field {
+			return []gqlGroup{gqlGroup(gr)}
+		}
+	}
+	word := regexp.MustCompile(`\b` + regexp.QuoteMeta(field) + `\b`)
+	var out []gqlGroup
+	for gr, sel := range groupSelection {
+		if word.MatchString(sel) {
+			out = append(out, gqlGroup(gr))
 		}
 	}
 	return out

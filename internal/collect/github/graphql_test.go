@@ -114,6 +114,17 @@ func TestGraphQLServerLacksField(t *testing.T) {
 	assert.Equal(t, 4, srv.PathCount("/repos/acme/api/codeowners/errors")+srv.PathCount("/repos/acme/web/codeowners/errors")+srv.PathCount("/repos/acme/docs/codeowners/errors")+srv.PathCount("/repos/acme/legacy/codeowners/errors"))
 }
 
+// TestGraphQLServerWithoutRepositories: a server whose GraphQL cannot
+// list repositories at all (the field outside every group) is read
+// entirely through REST, with the same snapshot.
+func TestGraphQLServerWithoutRepositories(t *testing.T) {
+	t.Parallel()
+	rest, _, _ := collectVia(t, githubtest.Acme(), githubtest.Faults{}, ghc.APIREST)
+	gql, _, srv := collectVia(t, githubtest.Acme(), githubtest.Faults{GraphQLMissingFields: []string{"Organization.repositories"}}, ghc.APIGraphQL)
+	assert.Equal(t, string(encode(t, rest)), string(encode(t, gql)))
+	assert.Equal(t, int64(2), srv.GraphQLRequests(), "asked once, then once without any group, then REST")
+}
+
 // TestGraphQLPageFailure: a GraphQL endpoint that keeps failing leaves
 // the GraphQL attributes unknown (never false), the REST ones read, and
 // the snapshot incomplete.
