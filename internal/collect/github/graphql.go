@@ -86,7 +86,6 @@ func (r *run) graphQL(ctx context.Context, query string, vars map[string]any, ou
 	if err != nil {
 		return nil, fmt.Errorf("build GraphQL request: %w", err)
 	}
-	r.stats.GraphQLRequests.Add(1)
 	var ans graphQLAnswer
 	resp, err := r.c.Do(ctx, req, &ans)
 	if err != nil {

@@ -315,6 +315,9 @@ type counter struct {
 
 func (c counter) RoundTrip(req *http.Request) (*http.Response, error) {
 	c.stats.Requests.Add(1)
+	if isGraphQL(req) {
+		c.stats.GraphQLRequests.Add(1) // retries included, so Units never counts one as REST
+	}
 	return c.next.RoundTrip(req)
 }
 
