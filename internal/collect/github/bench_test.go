@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	ghc "github.com/rampart-audit/rampart/internal/collect/github"
@@ -91,4 +92,31 @@ func TestWarmShareOnLargeOrg(t *testing.T) {
 	// 9.3 before workflows; the .github/workflows listing and its two
 	// YAML files (Acme's api repository, which Large copies) add 3.
 	require.Less(t, float64(cold.Requests.Load())/60, 13.0, "requests per repository on a cold run")
+}
+
+// TestUnitsPerRepository guards the benchmark's figures at a size a test
+// can afford: GraphQL cold costs about a third of the REST baseline's
+// units (the four REST endpoints per repository GraphQL does not serve,
+// docs/github.md), and a warm re-run of an unchanged organization less
+// than 0.1 units per repository.
+func TestUnitsPerRepository(t *testing.T) {
+	t.Parallel()
+	const n = 250
+	units := func(api ghc.API) (cold, warm float64) {
+		srv := githubtest.New(githubtest.Large(n), githubtest.Faults{Token: token})
+		defer srv.Close()
+		cfg := config(t, srv, &sleeps{})
+		cfg.API = api
+		_, c, err := ghc.Collect(context.Background(), cfg)
+		require.NoError(t, err)
+		_, w, err := ghc.Collect(context.Background(), cfg)
+		require.NoError(t, err)
+		return float64(c.Units()) / n, float64(w.Units()) / n
+	}
+	restCold, restWarm := units(ghc.APIREST)
+	gqlCold, gqlWarm := units(ghc.APIGraphQL)
+	assert.InDelta(t, 12.0, restCold, 0.2, "REST cold")
+	assert.InDelta(t, 1.0, restWarm, 0.05, "REST warm: the vulnerability-alerts checks and the secret scanning list")
+	assert.Less(t, gqlCold, 4.1, "GraphQL cold: 4 REST requests per repository and 0.02 points")
+	assert.Less(t, gqlWarm, 0.1, "GraphQL warm")
 }
