@@ -328,5 +328,10 @@ func (c *Collector) Summary() string {
 	if c.stats == nil {
 		return ""
 	}
-	return fmt.Sprintf("; %d requests, %d answered 304 from the cache", c.stats.Requests.Load(), c.stats.NotModified.Load())
+	s := c.stats
+	line := fmt.Sprintf("; %d requests, %d answered 304 from the cache", s.Requests.Load(), s.NotModified.Load())
+	if g := s.GraphQLRequests.Load(); g > 0 {
+		line += fmt.Sprintf(", %d of them GraphQL (%d points); %d quota units", g, s.GraphQLPoints.Load(), s.Units())
+	}
+	return line
 }
