@@ -266,6 +266,7 @@ func (r *run) graphQLRepositories(ctx context.Context, t Target, st *orgState, r
 // repository, and a repository nulled by one (a non-null field's error
 // propagates) is re-read without that group.
 func (r *run) repoPage(ctx context.Context, org string, size int, after any, groups [groupCount]bool) (*gqlRepoPage, *gap, error) {
+	limited := 0
 	for {
 		var page gqlRepoPage
 		errs, err := r.graphQL(ctx, repoQuery(groups), map[string]any{"org": org, "first": size, "after": after}, &page)
@@ -288,6 +289,13 @@ func (r *run) repoPage(ctx context.Context, org string, size int, after any, gro
 			for gr := range groups {
 				groups[gr] = groups[gr] && !r.o.restGroups[gr]
 			}
+			continue
+		}
+		if page.Organization == nil && rateLimited(errs) && limited < r.o.maxRetries {
+			// GitHub may answer an exhausted GraphQL budget with 200 and a
+			// RATE_LIMITED error: ask again, the limiter now waits for the
+			// reset (X-RateLimit-Remaining 0) or stops the collection.
+			limited++
 			continue
 		}
 		if page.Organization == nil {
@@ -407,6 +415,15 @@ func groupsSelecting(typ, field string) []gqlGroup {
 		}
 	}
 	return out
+}
+
+func rateLimited(errs []graphQLError) bool {
+	for _, e := range errs {
+		if e.Type == "RATE_LIMITED" {
+			return true
+		}
+	}
+	return false
 }
 
 // subField is the field below the repository's that an error names.

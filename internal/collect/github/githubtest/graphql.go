@@ -135,7 +135,11 @@ func (s *Server) serveGraphQL(w http.ResponseWriter, r *http.Request, tok, path 
 			return
 		}
 		s.graphQLHeaders(w, tok)
-		writeJSON(w, http.StatusForbidden, map[string]any{"errors": []gqlError{{Type: "RATE_LIMITED", Message: "API rate limit already exceeded for user ID 1."}}})
+		status := s.faults.GraphQLLimitedStatus
+		if status == 0 {
+			status = http.StatusForbidden
+		}
+		writeJSON(w, status, map[string]any{"errors": []gqlError{{Type: "RATE_LIMITED", Message: "API rate limit already exceeded for user ID 1."}}})
 		return
 	}
 	ctx := context.WithValue(r.Context(), costKey{}, rl)

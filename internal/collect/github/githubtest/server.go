@@ -78,6 +78,10 @@ type Faults struct {
 	// GraphQLQuota is the points per hour of the GraphQL budget (0:
 	// unlimited, headers report 5000).
 	GraphQLQuota int
+	// GraphQLLimitedStatus is the status of a query refused for the
+	// exhausted budget: 403 (default) or 200, both seen from GitHub, with
+	// a RATE_LIMITED error and X-RateLimit-Remaining 0.
+	GraphQLLimitedStatus int
 	// GraphQLPointsPerMinute is the secondary limit on points per minute;
 	// 0 means GitHub's 2,000, negative none.
 	GraphQLPointsPerMinute int
