@@ -1,5 +1,8 @@
 // Package github is the live GitHub collector: it reads organisations,
-// their members and repositories through the REST API (go-github) and hands
+// their members and repositories through the GraphQL API (what it serves,
+// 100 repositories a query: graphql*.go) and the REST API (go-github: the
+// rest, or everything with --api rest), over a pool of credentials
+// (pool.go), and hands
 // the engine an evidence.Snapshot of github.organization, github.member and
 // github.repository resources, with every attribute it could not read named
 // in the resource's unknown map (or the snapshot's not_collected list)
