@@ -2,11 +2,11 @@
 // their members and repositories through the GraphQL API (what it serves,
 // 100 repositories a query: graphql*.go) and the REST API (go-github: the
 // rest, or everything with --api rest), over a pool of credentials
-// (pool.go), and hands
-// the engine an evidence.Snapshot of github.organization, github.member and
-// github.repository resources, with every attribute it could not read named
-// in the resource's unknown map (or the snapshot's not_collected list)
-// together with the permission that was missing.
+// (pool.go), and hands the engine an evidence.Snapshot of
+// github.organization, github.member, github.repository and github.workflow
+// resources, with every attribute it could not read named in the
+// resource's unknown map (or the snapshot's not_collected list) together
+// with the permission that was missing.
 //
 // It is built to survive large organisations: pagination everywhere,
 // bounded concurrency, the primary rate limit read from response headers
