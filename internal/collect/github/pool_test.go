@@ -3,6 +3,9 @@ package github_test
 import (
 	"bytes"
 	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -52,8 +55,22 @@ func TestCredentialPool(t *testing.T) {
 			assert.Equal(t, "token 2", creds[1].Label)
 			assert.Equal(t, stats.Units(), creds[0].Used+creds[1].Used, "every unit charged to one credential")
 			assert.Contains(t, out.String(), "token 2: ")
-			assert.NotContains(t, out.String(), token2)
-			assert.NotContains(t, out.String(), token)
+			// Neither token reaches the progress, the snapshot or the cache.
+			cache := ""
+			require.NoError(t, filepath.WalkDir(cfg.CacheDir, func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					b, err := os.ReadFile(p)
+					cache += string(b)
+					return err
+				}
+				return err
+			}))
+			require.NotEmpty(t, cache)
+			for _, secret := range []string{token, token2} {
+				assert.NotContains(t, out.String(), secret)
+				assert.NotContains(t, string(encode(t, snap)), secret)
+				assert.NotContains(t, cache, secret)
+			}
 		})
 	}
 }
