@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	ghc "github.com/rampart-audit/rampart/internal/collect/github"
@@ -18,52 +19,61 @@ var (
 )
 
 // BenchmarkCollectOrg collects an organization of -bench-repos repositories
-// from the stand-in with -bench-latency per answer. "cold" is the baseline:
-// an empty ETag cache, every answer a full 200 charged to the quota.
-// "warm" re-runs over the cache the cold run filled: the share answered 304
-// is what a scheduled audit of an unchanged organization costs.
+// from the stand-in with -bench-latency per answer, through REST (the
+// baseline: today's collector, --api rest) and through GraphQL (the
+// default), each cold (an empty ETag cache) and warm (re-run over the cache
+// its cold run filled). It reports what GitHub would charge: REST requests
+// not answered 304 plus GraphQL points (rateLimit.cost), per repository.
 //
-//	go test ./internal/collect/github/ -run '^$' -bench CollectOrg -benchtime 1x
+//	go test ./internal/collect/github/ -run '^$' -bench CollectOrg -benchtime 1x [-bench-repos 20000]
 func BenchmarkCollectOrg(b *testing.B) {
 	org := githubtest.Large(*benchRepos)
-	srv := githubtest.New(org, githubtest.Faults{Token: token, Latency: *benchLatency})
-	defer srv.Close()
-	cfg := ghc.Config{
-		Targets: []ghc.Target{{Org: "acme"}}, Auth: ghc.Auth{Token: token}, BaseURL: srv.URL,
-		MaxRateWait: time.Minute,
+	for _, api := range []ghc.API{ghc.APIREST, ghc.APIGraphQL} {
+		b.Run(string(api), func(b *testing.B) {
+			srv := githubtest.New(org, githubtest.Faults{Token: token, Latency: *benchLatency})
+			defer srv.Close()
+			cfg := ghc.Config{
+				Targets: []ghc.Target{{Org: "acme"}}, Auth: ghc.Auth{Token: token}, BaseURL: srv.URL,
+				MaxRateWait: time.Minute, API: api,
+			}
+			run := func(b *testing.B, cfg ghc.Config) *ghc.Stats {
+				snap, stats, err := ghc.Collect(context.Background(), cfg)
+				require.NoError(b, err)
+				require.False(b, snap.Incomplete, snap.IncompleteReason)
+				return stats
+			}
+			report := func(b *testing.B, s *ghc.Stats) {
+				n := float64(*benchRepos)
+				req, nm, gq := float64(s.Requests.Load()), float64(s.NotModified.Load()), float64(s.GraphQLRequests.Load())
+				b.ReportMetric((req-gq)/n, "rest-requests/repo")
+				b.ReportMetric(gq, "graphql-requests")
+				b.ReportMetric(float64(s.GraphQLPoints.Load()), "graphql-points")
+				b.ReportMetric(nm/max(req-gq, 1)*100, "%304")
+				b.ReportMetric(float64(s.Units())/n, "units/repo")
+				b.ReportMetric(float64(s.Units()), "units/op")
+			}
+			b.Run("cold", func(b *testing.B) {
+				var s *ghc.Stats
+				for b.Loop() {
+					c := cfg
+					c.CacheDir = b.TempDir()
+					s = run(b, c)
+				}
+				report(b, s)
+			})
+			b.Run("warm", func(b *testing.B) {
+				c := cfg
+				c.CacheDir = b.TempDir()
+				run(b, c) // fill the cache outside the timing
+				var s *ghc.Stats
+				b.ResetTimer()
+				for b.Loop() {
+					s = run(b, c)
+				}
+				report(b, s)
+			})
+		})
 	}
-	run := func(b *testing.B, cfg ghc.Config) *ghc.Stats {
-		snap, stats, err := ghc.Collect(context.Background(), cfg)
-		require.NoError(b, err)
-		require.False(b, snap.Incomplete, snap.IncompleteReason)
-		return stats
-	}
-	report := func(b *testing.B, s *ghc.Stats) {
-		req, nm := float64(s.Requests.Load()), float64(s.NotModified.Load())
-		b.ReportMetric(req/float64(*benchRepos), "requests/repo")
-		b.ReportMetric(nm/req*100, "%304")
-		b.ReportMetric(req-nm, "quota/op")
-	}
-	b.Run("cold", func(b *testing.B) {
-		var s *ghc.Stats
-		for b.Loop() {
-			c := cfg
-			c.CacheDir = b.TempDir()
-			s = run(b, c)
-		}
-		report(b, s)
-	})
-	b.Run("warm", func(b *testing.B) {
-		c := cfg
-		c.CacheDir = b.TempDir()
-		run(b, c) // fill the cache outside the timing
-		var s *ghc.Stats
-		b.ResetTimer()
-		for b.Loop() {
-			s = run(b, c)
-		}
-		report(b, s)
-	})
 }
 
 // TestWarmShareOnLargeOrg guards the benchmark's claim at a size a test can
@@ -82,4 +92,31 @@ func TestWarmShareOnLargeOrg(t *testing.T) {
 	// 9.3 before workflows; the .github/workflows listing and its two
 	// YAML files (Acme's api repository, which Large copies) add 3.
 	require.Less(t, float64(cold.Requests.Load())/60, 13.0, "requests per repository on a cold run")
+}
+
+// TestUnitsPerRepository guards the benchmark's figures at a size a test
+// can afford: GraphQL cold costs about a third of the REST baseline's
+// units (the four REST endpoints per repository GraphQL does not serve,
+// docs/github.md), and a warm re-run of an unchanged organization less
+// than 0.1 units per repository.
+func TestUnitsPerRepository(t *testing.T) {
+	t.Parallel()
+	const n = 250
+	units := func(api ghc.API) (cold, warm float64) {
+		srv := githubtest.New(githubtest.Large(n), githubtest.Faults{Token: token})
+		defer srv.Close()
+		cfg := config(t, srv, &sleeps{})
+		cfg.API = api
+		_, c, err := ghc.Collect(context.Background(), cfg)
+		require.NoError(t, err)
+		_, w, err := ghc.Collect(context.Background(), cfg)
+		require.NoError(t, err)
+		return float64(c.Units()) / n, float64(w.Units()) / n
+	}
+	restCold, restWarm := units(ghc.APIREST)
+	gqlCold, gqlWarm := units(ghc.APIGraphQL)
+	assert.InDelta(t, 12.0, restCold, 0.2, "REST cold")
+	assert.InDelta(t, 1.0, restWarm, 0.05, "REST warm: the vulnerability-alerts checks and the secret scanning list")
+	assert.Less(t, gqlCold, 4.1, "GraphQL cold: 4 REST requests per repository and 0.02 points")
+	assert.Less(t, gqlWarm, 0.1, "GraphQL warm")
 }

@@ -29,6 +29,7 @@ const (
 type run struct {
 	c        *gh.Client
 	o        *options
+	stats    *Stats
 	progress *Progress
 	now      time.Time
 	failures atomic.Int64
@@ -53,13 +54,12 @@ func Collect(ctx context.Context, cfg Config) (*evidence.Snapshot, *Stats, error
 	if len(cfg.Targets) == 0 {
 		return nil, stats, errors.New("no GitHub organizations to collect: pass --org or claim one in a system's github block")
 	}
-	secret := cfg.Auth.Token
-	o := resolve(cfg, secret)
+	o := resolve(cfg)
 	c, err := client(cfg, o, stats)
 	if err != nil {
 		return nil, stats, err
 	}
-	r := &run{c: c, o: o, progress: cfg.Progress, now: o.now().UTC()}
+	r := &run{c: c, o: o, stats: stats, progress: cfg.Progress, now: o.now().UTC()}
 	if r.progress != nil {
 		r.progress.attach(stats)
 	}
@@ -88,7 +88,7 @@ func Collect(ctx context.Context, cfg Config) (*evidence.Snapshot, *Stats, error
 		return nil, stats, stop // the URL in it carries no credential
 	case stop != nil:
 		snap.Incomplete = true
-		snap.IncompleteReason = redact(stopReason(stop), secret)
+		snap.IncompleteReason = redactAll(stopReason(stop), secrets(cfg))
 		if cerr := ctx.Err(); cerr != nil {
 			evidence.Sort(snap)
 			return snap, stats, fmt.Errorf("collect github: %w", cerr)
@@ -99,7 +99,7 @@ func Collect(ctx context.Context, cfg Config) (*evidence.Snapshot, *Stats, error
 		if f := r.firstFailure.Load(); f != nil {
 			first = " (the first: " + *f + ")"
 		}
-		snap.IncompleteReason = redact(fmt.Sprintf("%d GitHub request(s) failed after retries%s; the attributes they would have filled are listed as unknown", r.failures.Load(), first), secret)
+		snap.IncompleteReason = redactAll(fmt.Sprintf("%d GitHub request(s) failed after retries%s; the attributes they would have filled are listed as unknown", r.failures.Load(), first), secrets(cfg))
 	}
 	evidence.Sort(snap)
 	return snap, stats, nil
@@ -448,6 +448,9 @@ func (r *run) repositories(ctx context.Context, t Target, st *orgState) error {
 		r.progress.addTotal(len(repos))
 	}
 	done := make([]atomic.Bool, len(repos))
+	if r.o.api == APIGraphQL {
+		return r.repositoriesStopped(t, repos, done, r.graphQLRepositories(ctx, t, st, repos, done))
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(r.o.concurrency)
 	for i, repo := range repos {
@@ -467,7 +470,12 @@ func (r *run) repositories(ctx context.Context, t Target, st *orgState) error {
 			return nil
 		})
 	}
-	err := g.Wait()
+	return r.repositoriesStopped(t, repos, done, g.Wait())
+}
+
+// repositoriesStopped records every repository not done when err stopped
+// the organisation.
+func (r *run) repositoriesStopped(t Target, repos []*gh.Repository, done []atomic.Bool, err error) error {
 	if err == nil {
 		r.o.logf("github: organization %s done: %d repositories", t.Org, len(repos))
 		return nil

@@ -87,6 +87,7 @@ func TestCollectAcme(t *testing.T) {
 	sl := &sleeps{}
 	var log bytes.Buffer
 	cfg := config(t, srv, sl)
+	cfg.API = ghc.APIREST // the REST path's golden; graphql_test.go compares GraphQL with it
 	cfg.Log = &log
 	snap, stats, err := ghc.Collect(context.Background(), cfg)
 	require.NoError(t, err)
@@ -258,7 +259,9 @@ func TestMissingPermissionsAreNotCollected(t *testing.T) {
 		},
 	})
 	defer srv.Close()
-	snap, _, err := ghc.Collect(context.Background(), config(t, srv, &sleeps{}))
+	cfg := config(t, srv, &sleeps{})
+	cfg.API = ghc.APIREST // REST refusals; GraphQL's are TestGraphQLFieldErrors
+	snap, _, err := ghc.Collect(context.Background(), cfg)
 	require.NoError(t, err)
 	assert.False(t, snap.Incomplete, "permissions are data, not failures: %s", snap.IncompleteReason)
 	var member *evidence.NotCollected

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -22,7 +23,9 @@ const CollectorName = "github"
 // Environment read by the collector. GITHUB_API_URL is what GitHub Actions
 // sets, so a workflow on GitHub Enterprise Server needs no flag.
 const (
-	EnvToken     = "GITHUB_TOKEN"
+	EnvToken = "GITHUB_TOKEN"
+	// EnvTokens is a comma-separated pool of tokens (pool.go).
+	EnvTokens    = "GITHUB_TOKENS"
 	EnvAPIURL    = "GITHUB_API_URL"
 	EnvAppID     = "RAMPART_GITHUB_APP_ID"
 	EnvInstallID = "RAMPART_GITHUB_INSTALLATION_ID"
@@ -66,6 +69,12 @@ type Flags struct {
 	AppID          int64
 	InstallationID int64
 	PrivateKey     string
+	// API is "graphql" (default) or "rest" (every attribute through REST).
+	API string
+	// Tokens (--token, repeatable) and more App installations of AppID
+	// (--installation-id, repeatable) make a pool of credentials.
+	Tokens          []string
+	InstallationIDs []int64
 }
 
 // Collector is the GitHub collector as the commands run it (the contract
@@ -105,8 +114,10 @@ func (c *Collector) Flags(fl *pflag.FlagSet) {
 	fl.BoolVar(&f.NoCache, "no-cache", false, "do not use or update the ETag cache")
 	fl.DurationVar(&f.MaxRateWait, "max-rate-wait", DefaultMaxRateWait, "longest wait for a rate-limit reset before writing an incomplete snapshot")
 	fl.Int64Var(&f.AppID, "app-id", 0, "GitHub App ID (with --installation-id and --private-key)")
-	fl.Int64Var(&f.InstallationID, "installation-id", 0, "GitHub App installation ID")
+	fl.Int64SliceVar(&f.InstallationIDs, "installation-id", nil, "GitHub App installation ID (repeatable: a pool of installations, each with its own budget)")
+	fl.StringArrayVar(&f.Tokens, "token", nil, "GitHub token (repeatable: a pool, each with its own budget; prefer GITHUB_TOKENS, a command line is visible to other users)")
 	fl.StringVar(&f.PrivateKey, "private-key", "", "GitHub App private key file (PEM)")
+	fl.StringVar(&f.API, "api", string(APIGraphQL), "graphql: batch what GitHub's GraphQL API serves, REST for the rest; rest: every attribute through REST (GitHub Enterprise Server without GraphQL)")
 }
 
 // Args checks the flags. The workspace (the argument, --workspace, else
@@ -115,6 +126,9 @@ func (c *Collector) Args(arg string) (string, error) {
 	f := &c.flags
 	if f.Concurrency < 1 || f.Concurrency > 100 {
 		return "", fmt.Errorf("--concurrency %d: want 1–100 (GitHub limits concurrent requests to 100)", f.Concurrency)
+	}
+	if _, err := ParseAPI(f.API); err != nil {
+		return "", err
 	}
 	if arg != "" && f.Workspace != "" && arg != f.Workspace {
 		return "", fmt.Errorf("workspace given twice: %q and --workspace %q", arg, f.Workspace)
@@ -196,8 +210,12 @@ func (c *Collector) Config(env func(string) string, _ func() time.Time) error {
 // Flags win over the environment; an App configured in either wins over a
 // token. Errors name variables, never their values' secrets.
 func EnvConfig(env func(string) string, f Flags) (Config, error) {
+	api, err := ParseAPI(f.API)
+	if err != nil {
+		return Config{}, err
+	}
 	cfg := Config{
-		BaseURL: f.URL, Concurrency: f.Concurrency, MaxRateWait: f.MaxRateWait,
+		BaseURL: f.URL, Concurrency: f.Concurrency, MaxRateWait: f.MaxRateWait, API: api,
 		Auth: Auth{AppID: f.AppID, InstallationID: f.InstallationID, PrivateKeyFile: f.PrivateKey},
 	}
 	if cfg.BaseURL == "" {
@@ -206,25 +224,59 @@ func EnvConfig(env func(string) string, f Flags) (Config, error) {
 	if _, err := APIURL(cfg.BaseURL); err != nil {
 		return cfg, err
 	}
-	for _, e := range []struct {
-		name string
-		dst  *int64
-	}{{EnvAppID, &cfg.Auth.AppID}, {EnvInstallID, &cfg.Auth.InstallationID}} {
-		if v := env(e.name); v != "" && *e.dst == 0 {
-			n, err := strconv.ParseInt(v, 10, 64)
-			if err != nil || n <= 0 {
-				return cfg, fmt.Errorf("%s: %q is not a positive number", e.name, v)
-			}
-			*e.dst = n
+	ids := f.InstallationIDs
+	if f.InstallationID != 0 {
+		ids = append([]int64{f.InstallationID}, ids...)
+	}
+	if v := env(EnvAppID); v != "" && cfg.Auth.AppID == 0 {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 {
+			return cfg, fmt.Errorf("%s: %q is not a positive number", EnvAppID, v)
 		}
+		cfg.Auth.AppID = n
+	}
+	if v := env(EnvInstallID); v != "" && len(ids) == 0 {
+		for _, part := range strings.Split(v, ",") {
+			n, err := strconv.ParseInt(strings.TrimSpace(part), 10, 64)
+			if err != nil || n <= 0 {
+				return cfg, fmt.Errorf("%s: %q is not a positive number", EnvInstallID, part)
+			}
+			ids = append(ids, n)
+		}
+	}
+	if len(ids) > 0 {
+		cfg.Auth.InstallationID = ids[0]
 	}
 	if cfg.Auth.PrivateKeyFile == "" {
 		cfg.Auth.PrivateKeyFile = env(EnvAppKey)
 	}
 	if cfg.Auth.AppID == 0 && cfg.Auth.InstallationID == 0 && cfg.Auth.PrivateKeyFile == "" {
-		cfg.Auth.Token = env(EnvToken)
-		if cfg.Auth.Token == "" {
+		tokens := slices.Clone(f.Tokens)
+		if len(tokens) == 0 {
+			for _, t := range strings.Split(env(EnvTokens), ",") {
+				if t = strings.TrimSpace(t); t != "" {
+					tokens = append(tokens, t)
+				}
+			}
+		}
+		if len(tokens) == 0 && env(EnvToken) != "" {
+			tokens = []string{env(EnvToken)}
+		}
+		if slices.Contains(tokens, "") {
+			return cfg, errors.New("--token: empty token")
+		}
+		if len(tokens) == 0 {
 			return cfg, errors.New("no GitHub credentials: set GITHUB_TOKEN, or --app-id, --installation-id and --private-key")
+		}
+		cfg.Auth.Token = tokens[0]
+		if len(tokens) > 1 {
+			for _, t := range tokens {
+				cfg.Credentials = append(cfg.Credentials, Auth{Token: t})
+			}
+		}
+	} else if len(ids) > 1 {
+		for _, id := range ids {
+			cfg.Credentials = append(cfg.Credentials, Auth{AppID: cfg.Auth.AppID, InstallationID: id, PrivateKeyFile: cfg.Auth.PrivateKeyFile})
 		}
 	}
 	if !f.NoCache {
@@ -276,5 +328,10 @@ func (c *Collector) Summary() string {
 	if c.stats == nil {
 		return ""
 	}
-	return fmt.Sprintf("; %d requests, %d answered 304 from the cache", c.stats.Requests.Load(), c.stats.NotModified.Load())
+	s := c.stats
+	line := fmt.Sprintf("; %d requests, %d answered 304 from the cache", s.Requests.Load(), s.NotModified.Load())
+	if g := s.GraphQLRequests.Load(); g > 0 {
+		line += fmt.Sprintf(", %d of them GraphQL (%d points); %d quota units", g, s.GraphQLPoints.Load(), s.Units())
+	}
+	return line
 }

@@ -50,6 +50,30 @@ func TestEnvConfig(t *testing.T) {
 		want    func(t *testing.T, cfg ghc.Config)
 		wantErr string
 	}{
+		{name: "GITHUB_TOKENS is a pool", env: map[string]string{"GITHUB_TOKENS": "t1, t2,,t3", "GITHUB_TOKEN": "ignored"}, flags: defaults,
+			want: func(t *testing.T, cfg ghc.Config) {
+				assert.Equal(t, "t1", cfg.Auth.Token)
+				assert.Equal(t, []ghc.Auth{{Token: "t1"}, {Token: "t2"}, {Token: "t3"}}, cfg.Credentials)
+			}},
+		{name: "--token repeated wins over the environment", env: map[string]string{"GITHUB_TOKENS": "e1,e2"}, flags: flags(func(f *ghc.Flags) { f.Tokens = []string{"f1", "f2"} }),
+			want: func(t *testing.T, cfg ghc.Config) {
+				assert.Equal(t, []ghc.Auth{{Token: "f1"}, {Token: "f2"}}, cfg.Credentials)
+			}},
+		{name: "one token is no pool", env: map[string]string{"GITHUB_TOKEN": envToken}, flags: defaults,
+			want: func(t *testing.T, cfg ghc.Config) { assert.Nil(t, cfg.Credentials) }},
+		{name: "several App installations", env: map[string]string{"RAMPART_GITHUB_APP_ID": "7", "RAMPART_GITHUB_INSTALLATION_ID": "9,10", "RAMPART_GITHUB_APP_PRIVATE_KEY_FILE": "/k.pem"}, flags: defaults,
+			want: func(t *testing.T, cfg ghc.Config) {
+				assert.Equal(t, ghc.Auth{AppID: 7, InstallationID: 9, PrivateKeyFile: "/k.pem"}, cfg.Auth)
+				assert.Equal(t, []ghc.Auth{{AppID: 7, InstallationID: 9, PrivateKeyFile: "/k.pem"}, {AppID: 7, InstallationID: 10, PrivateKeyFile: "/k.pem"}}, cfg.Credentials)
+			}},
+		{name: "an empty --token", env: map[string]string{}, flags: flags(func(f *ghc.Flags) { f.Tokens = []string{"a", ""} }),
+			wantErr: "--token: empty token"},
+		{name: "--api defaults to graphql", env: map[string]string{"GITHUB_TOKEN": envToken}, flags: defaults,
+			want: func(t *testing.T, cfg ghc.Config) { assert.Equal(t, ghc.APIGraphQL, cfg.API) }},
+		{name: "--api rest", env: map[string]string{"GITHUB_TOKEN": envToken}, flags: flags(func(f *ghc.Flags) { f.API = "rest" }),
+			want: func(t *testing.T, cfg ghc.Config) { assert.Equal(t, ghc.APIREST, cfg.API) }},
+		{name: "--api unknown", env: map[string]string{"GITHUB_TOKEN": envToken}, flags: flags(func(f *ghc.Flags) { f.API = "soap" }),
+			wantErr: `--api "soap": want graphql or rest`},
 		{name: "token and cache dir from the environment",
 			env: map[string]string{"GITHUB_TOKEN": envToken, "RAMPART_GITHUB_CACHE_DIR": "/cache"}, flags: defaults,
 			want: func(t *testing.T, cfg ghc.Config) {

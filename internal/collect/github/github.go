@@ -1,9 +1,12 @@
 // Package github is the live GitHub collector: it reads organisations,
-// their members and repositories through the REST API (go-github) and hands
-// the engine an evidence.Snapshot of github.organization, github.member and
-// github.repository resources, with every attribute it could not read named
-// in the resource's unknown map (or the snapshot's not_collected list)
-// together with the permission that was missing.
+// their members and repositories through the GraphQL API (what it serves,
+// 100 repositories a query: graphql*.go) and the REST API (go-github: the
+// rest, or everything with --api rest), over a pool of credentials
+// (pool.go), and hands the engine an evidence.Snapshot of
+// github.organization, github.member, github.repository and github.workflow
+// resources, with every attribute it could not read named in the
+// resource's unknown map (or the snapshot's not_collected list) together
+// with the permission that was missing.
 //
 // It is built to survive large organisations: pagination everywhere,
 // bounded concurrency, the primary rate limit read from response headers
@@ -27,7 +30,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/bradleyfalzon/ghinstallation/v2"
 	gh "github.com/google/go-github/v60/github"
 )
 
@@ -54,6 +56,9 @@ type Auth struct {
 type Config struct {
 	Targets []Target
 	Auth    Auth
+	// Credentials, when set, is a pool used instead of Auth (pool.go):
+	// several tokens or GitHub App installations, each with its own budget.
+	Credentials []Auth
 	// BaseURL is the REST API root; empty means https://api.github.com/.
 	// A GitHub Enterprise Server host ("https://ghe.example.com") gets
 	// /api/v3/ appended.
@@ -70,6 +75,10 @@ type Config struct {
 	Log io.Writer
 	// Progress, when set, is told about every repository done.
 	Progress *Progress
+
+	// API selects what reads the repositories: APIGraphQL (the default,
+	// graphql_repos.go) or APIREST (every attribute through REST).
+	API API
 
 	// MaxPages bounds the pages of one list; <= 0 means DefaultMaxPages.
 	// A list still going at the limit is recorded as not collected.
@@ -101,16 +110,27 @@ type options struct {
 	maxRateWait time.Duration
 	maxRetries  int
 	maxPages    int
-	backoff     time.Duration
-	now         func() time.Time
-	sleep       func(ctx context.Context, d time.Duration) error
-	logf        func(format string, args ...any)
+	api         API
+	graphQLURL  string
+	// restGroups are the GraphQL groups this server cannot answer (its
+	// schema lacks the field): read through REST. Set while the
+	// repository pages are read, one page after another, before the
+	// workers of a page start; read by them afterwards.
+	restGroups [groupCount]bool
+	backoff    time.Duration
+	now        func() time.Time
+	sleep      func(ctx context.Context, d time.Duration) error
+	logf       func(format string, args ...any)
 }
 
-func resolve(cfg Config, secret string) *options {
+func resolve(cfg Config) *options {
 	o := &options{concurrency: cfg.Concurrency, maxRateWait: cfg.MaxRateWait, maxRetries: 4, backoff: cfg.Backoff, now: cfg.Now, sleep: cfg.Sleep}
 	if o.concurrency <= 0 {
 		o.concurrency = DefaultConcurrency
+	}
+	o.api = cfg.API
+	if o.api == "" {
+		o.api = APIGraphQL
 	}
 	o.maxPages = cfg.MaxPages
 	if o.maxPages <= 0 {
@@ -132,7 +152,7 @@ func resolve(cfg Config, secret string) *options {
 	var mu sync.Mutex // workers log concurrently; the writer need not be safe
 	o.logf = func(format string, args ...any) {
 		// Library errors could echo a request; the secret never leaves.
-		line := redact(fmt.Sprintf(format, args...), secret)
+		line := redactAll(fmt.Sprintf(format, args...), secrets(cfg))
 		mu.Lock()
 		defer mu.Unlock()
 		fmt.Fprintln(log, line)
@@ -175,35 +195,22 @@ func client(cfg Config, o *options, stats *Stats) (*gh.Client, error) {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	var auth http.RoundTripper
-	var identity string
-	switch {
-	case cfg.Auth.Token != "":
-		auth = bearer{next: base, token: cfg.Auth.Token}
-		identity = "token:" + hashString(cfg.Auth.Token)
-	case cfg.Auth.AppID != 0 || cfg.Auth.InstallationID != 0 || cfg.Auth.PrivateKeyFile != "":
-		if cfg.Auth.AppID == 0 || cfg.Auth.InstallationID == 0 || cfg.Auth.PrivateKeyFile == "" {
-			return nil, errors.New("GitHub App authentication needs the app ID, the installation ID and the private key file")
-		}
-		itr, err := ghinstallation.NewKeyFromFile(base, cfg.Auth.AppID, cfg.Auth.InstallationID, cfg.Auth.PrivateKeyFile)
-		if err != nil {
-			return nil, fmt.Errorf("GitHub App key %s: %w", cfg.Auth.PrivateKeyFile, err)
-		}
-		itr.BaseURL = strings.TrimSuffix(api.String(), "/")
-		auth = itr
-		identity = fmt.Sprintf("app:%d/%d", cfg.Auth.AppID, cfg.Auth.InstallationID)
-	default:
-		return nil, errors.New("no GitHub credentials: set GITHUB_TOKEN, or the GitHub App ID, installation ID and private key file")
+	creds, err := credentials(poolAuths(cfg), base, api.String())
+	if err != nil {
+		return nil, err
 	}
-	var rt http.RoundTripper = counter{next: auth, stats: stats}
+	p := newPool(creds, o.now)
+	stats.pool.Store(p)
+	var rt http.RoundTripper = counter{next: poolAuth{p: p}, stats: stats}
 	if cfg.CacheDir != "" {
-		c, err := newETagCache(rt, cfg.CacheDir, identity+"@"+api.String(), stats)
+		c, err := newETagCache(rt, cfg.CacheDir, p.identity()+"@"+api.String(), stats)
 		if err != nil {
 			return nil, err
 		}
 		rt = c
 	}
-	rt = newLimiter(rt, o, stats)
+	rt = newLimiter(rt, o, stats, p)
+	o.graphQLURL = GraphQLURL(api)
 	c := gh.NewClient(&http.Client{Transport: rt})
 	c.BaseURL = api
 	c.UserAgent = "rampart-github-collector"

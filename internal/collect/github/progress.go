@@ -3,6 +3,7 @@ package github
 import (
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -71,8 +72,31 @@ func (p *Progress) line() string {
 	if q := s.QuotaLeft.Load(); q >= 0 {
 		quota = fmt.Sprint(q)
 	}
-	return fmt.Sprintf("github: %d/%d repositories, %d requests (%d answered 304), quota left %s, %d rate-limit waits",
+	line := fmt.Sprintf("github: %d/%d repositories, %d requests (%d answered 304), quota left %s, %d rate-limit waits",
 		p.done.Load(), p.total.Load(), s.Requests.Load(), s.NotModified.Load(), quota, s.RateWaits.Load())
+	if creds := s.Credentials(); len(creds) > 1 || s.GraphQLRequests.Load() > 0 {
+		line += "; " + credentialLine(creds)
+	}
+	return line
+}
+
+// credentialLine is each credential's units used and budgets left, by
+// label: the token itself never appears.
+func credentialLine(creds []CredentialUse) string {
+	left := func(n int64) string {
+		if n < 0 {
+			return "?"
+		}
+		return fmt.Sprint(n)
+	}
+	var b strings.Builder
+	for i, c := range creds {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s: %d units used, %s REST / %s GraphQL left", c.Label, c.Used, left(c.RESTLeft), left(c.GraphQLLeft))
+	}
+	return b.String()
 }
 
 func (p *Progress) update(final bool) {

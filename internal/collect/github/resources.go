@@ -151,15 +151,51 @@ func (r *run) memberResources(org string, st *orgState) {
 }
 
 // repository reads one repository: about nine requests, one after another
-// (the concurrency is across repositories).
+// (the concurrency is across repositories). Each part is its own method so
+// the GraphQL path (graphql_repos.go) reads through REST exactly what
+// GraphQL does not serve, with the same attributes and reasons.
 func (r *run) repository(ctx context.Context, org string, repo *gh.Repository, st *orgState) (evidence.Resource, error) {
 	name := repo.GetName()
-	owner := repo.GetOwner().GetLogin()
-	if owner == "" {
-		owner = org
-	}
+	owner := repoOwner(org, repo)
 	a := newAttrs()
-	a.set("name", name)
+	secretScanningOn := repoBase(a, repo)
+	if branch := repo.GetDefaultBranch(); branch != "" {
+		if err := r.protection(ctx, a, owner, name, branch, st); err != nil {
+			return evidence.Resource{}, err
+		}
+	} else {
+		a.miss("default_branch_protection", "the repository is empty: it has no default branch")
+	}
+	for _, part := range []func(context.Context, *attrs, string, string, *orgState) error{
+		r.restCodeowners, r.restVulnerabilityAlerts, r.restCollaborators, r.restDeployKeys, r.restHooks, r.restActions,
+	} {
+		if err := part(ctx, a, owner, name, st); err != nil {
+			return evidence.Resource{}, err
+		}
+	}
+	r.repoAlerts(a, name, st, secretScanningOn)
+	return r.repoResource(org, name, a), nil
+}
+
+func repoOwner(org string, repo *gh.Repository) string {
+	if owner := repo.GetOwner().GetLogin(); owner != "" {
+		return owner
+	}
+	return org
+}
+
+func (r *run) repoResource(org, name string, a *attrs) evidence.Resource {
+	return evidence.Resource{
+		Type: TypeRepository, ID: "github.com/" + org + "/" + name,
+		Scope: evidence.Scope{Platform: "github", Org: org, Repo: name}, Source: r.source(),
+		Attributes: a.m, Unknown: a.unknownOrNil(),
+	}
+}
+
+// repoBase sets what the organisation's repository list says of a
+// repository; it reports whether secret scanning is on.
+func repoBase(a *attrs, repo *gh.Repository) bool {
+	a.set("name", repo.GetName())
 	a.set("full_name", repo.GetFullName())
 	opt(a, "visibility", repo.Visibility, "not returned")
 	opt(a, "archived", repo.Archived, "not returned")
@@ -185,16 +221,10 @@ func (r *run) repository(ctx context.Context, org string, repo *gh.Repository, s
 		status("dependabot_security_updates", statusOf(sa.DependabotSecurityUpdates))
 		secretScanningOn = sa.SecretScanning != nil && sa.SecretScanning.GetStatus() == "enabled"
 	}
+	return secretScanningOn
+}
 
-	p := "repos/" + esc(owner) + "/" + esc(name) + "/"
-	if branch := repo.GetDefaultBranch(); branch != "" {
-		if err := r.protection(ctx, a, owner, name, branch, st); err != nil {
-			return evidence.Resource{}, err
-		}
-	} else {
-		a.miss("default_branch_protection", "the repository is empty: it has no default branch")
-	}
-
+func (r *run) restCodeowners(ctx context.Context, a *attrs, owner, name string, _ *orgState) error {
 	// CODEOWNERS: GitHub answers 404 when none of the three locations has one.
 	co, _, err := r.c.Repositories.GetCodeownersErrors(ctx, esc(owner), esc(name), nil)
 	var er *gh.ErrorResponse
@@ -209,76 +239,106 @@ func (r *run) repository(ctx context.Context, org string, repo *gh.Repository, s
 	default:
 		gp, err := classify(ctx, err, needContents)
 		if err != nil {
-			return evidence.Resource{}, err
+			return err
 		}
 		r.miss(a, "has_codeowners", gp)
 	}
+	return nil
+}
 
+func (r *run) restVulnerabilityAlerts(ctx context.Context, a *attrs, owner, name string, _ *orgState) error {
 	// 204 enabled, 404 disabled (go-github maps both to a bool).
 	enabled, _, err := r.c.Repositories.GetVulnerabilityAlerts(ctx, esc(owner), esc(name))
 	gp, err := classify(ctx, err, needRepoAdmin)
 	if err != nil {
-		return evidence.Resource{}, err
+		return err
 	}
 	if gp != nil {
 		r.miss(a, "vulnerability_alerts_enabled", gp)
 	} else {
 		a.set("vulnerability_alerts_enabled", enabled)
 	}
+	return nil
+}
 
-	collabs, err := list[*gh.User](ctx, r, p+"collaborators", map[string][]string{"affiliation": {"direct"}})
-	if gp, err = classify(ctx, err, needRepoMeta); err != nil {
-		return evidence.Resource{}, err
+// collaborator is one direct collaborator, from either API.
+type collaborator struct{ login, permission string }
+
+func (r *run) restCollaborators(ctx context.Context, a *attrs, owner, name string, st *orgState) error {
+	collabs, err := list[*gh.User](ctx, r, "repos/"+esc(owner)+"/"+esc(name)+"/collaborators", map[string][]string{"affiliation": {"direct"}})
+	gp, err := classify(ctx, err, needRepoMeta)
+	if err != nil {
+		return err
 	}
 	if gp != nil {
 		r.miss(a, "collaborators", gp)
-	} else {
-		outside := loginSet(st.outside)
-		list := make([]map[string]any, 0, len(collabs))
-		for _, u := range collabs {
-			v := map[string]any{"login": u.GetLogin(), "permission": permissionOf(u)}
-			if st.outsideGap == nil {
-				v["outside"] = outside[u.GetLogin()]
-			}
-			list = append(list, v)
-		}
-		a.set("collaborators", list)
-		if st.outsideGap != nil {
-			a.miss("collaborators.outside", "outside collaborators of the organization: "+st.outsideGap.reason)
-		}
+		return nil
 	}
+	cs := make([]collaborator, 0, len(collabs))
+	for _, u := range collabs {
+		cs = append(cs, collaborator{u.GetLogin(), permissionOf(u)})
+	}
+	setCollaborators(a, cs, st)
+	return nil
+}
 
-	keys, err := list[*gh.Key](ctx, r, p+"keys", nil)
-	if gp, err = classify(ctx, err, needRepoAdmin); err != nil {
-		return evidence.Resource{}, err
+func setCollaborators(a *attrs, cs []collaborator, st *orgState) {
+	outside := loginSet(st.outside)
+	list := make([]map[string]any, 0, len(cs))
+	for _, c := range cs {
+		v := map[string]any{"login": c.login, "permission": c.permission}
+		if st.outsideGap == nil {
+			v["outside"] = outside[c.login]
+		}
+		list = append(list, v)
+	}
+	a.set("collaborators", list)
+	if st.outsideGap != nil {
+		a.miss("collaborators.outside", "outside collaborators of the organization: "+st.outsideGap.reason)
+	}
+}
+
+func (r *run) restDeployKeys(ctx context.Context, a *attrs, owner, name string, _ *orgState) error {
+	keys, err := list[*gh.Key](ctx, r, "repos/"+esc(owner)+"/"+esc(name)+"/keys", nil)
+	gp, err := classify(ctx, err, needRepoAdmin)
+	if err != nil {
+		return err
 	}
 	if gp != nil {
 		r.miss(a, "deploy_keys", gp)
-	} else {
-		list := make([]map[string]any, 0, len(keys))
-		for _, k := range keys {
-			v := map[string]any{"id": k.GetID(), "title": k.GetTitle(), "read_only": k.GetReadOnly(), "created_at": utc(k.GetCreatedAt())}
-			if k.LastUsed != nil {
-				v["last_used"] = utc(*k.LastUsed)
-			}
-			list = append(list, v)
-		}
-		a.set("deploy_keys", list)
+		return nil
 	}
+	list := make([]map[string]any, 0, len(keys))
+	for _, k := range keys {
+		v := map[string]any{"id": k.GetID(), "title": k.GetTitle(), "read_only": k.GetReadOnly(), "created_at": utc(k.GetCreatedAt())}
+		if k.LastUsed != nil {
+			v["last_used"] = utc(*k.LastUsed)
+		}
+		list = append(list, v)
+	}
+	a.set("deploy_keys", list)
+	return nil
+}
 
-	hooks, err := list[*gh.Hook](ctx, r, p+"hooks", nil)
-	if gp, err = classify(ctx, err, needRepoHooks); err != nil {
-		return evidence.Resource{}, err
+func (r *run) restHooks(ctx context.Context, a *attrs, owner, name string, _ *orgState) error {
+	hooks, err := list[*gh.Hook](ctx, r, "repos/"+esc(owner)+"/"+esc(name)+"/hooks", nil)
+	gp, err := classify(ctx, err, needRepoHooks)
+	if err != nil {
+		return err
 	}
 	if gp != nil {
 		r.miss(a, "webhooks", gp)
 	} else {
 		a.set("webhooks", hookList(hooks))
 	}
+	return nil
+}
 
+func (r *run) restActions(ctx context.Context, a *attrs, owner, name string, _ *orgState) error {
 	ap, _, err := r.c.Repositories.GetActionsPermissions(ctx, esc(owner), esc(name))
-	if gp, err = classify(ctx, err, needRepoAdmin); err != nil {
-		return evidence.Resource{}, err
+	gp, err := classify(ctx, err, needRepoAdmin)
+	if err != nil {
+		return err
 	}
 	if gp != nil {
 		r.miss(a, "actions.enabled", gp)
@@ -291,7 +351,7 @@ func (r *run) repository(ctx context.Context, org string, repo *gh.Repository, s
 	}
 	wp, _, err := r.c.Repositories.GetDefaultWorkflowPermissions(ctx, esc(owner), esc(name))
 	if gp, err = classify(ctx, err, needRepoAdmin); err != nil {
-		return evidence.Resource{}, err
+		return err
 	}
 	if gp != nil {
 		r.miss(a, "actions.default_workflow_permissions", gp)
@@ -300,18 +360,16 @@ func (r *run) repository(ctx context.Context, org string, repo *gh.Repository, s
 		opt(a, "actions.default_workflow_permissions", wp.DefaultWorkflowPermissions, "not returned")
 		opt(a, "actions.can_approve_pull_request_reviews", wp.CanApprovePullRequestReviews, "not returned")
 	}
+	return nil
+}
 
+// repoAlerts files the organisation's alert lists under the repository.
+func (r *run) repoAlerts(a *attrs, name string, st *orgState, secretScanningOn bool) {
 	r.alerts(a, "dependabot_alerts", st.dependabot, st.dependabotGap, name,
 		a.m["vulnerability_alerts_enabled"] == true, "Dependabot alerts are not enabled on this repository, so open alerts cannot be counted")
 	r.alerts(a, "code_scanning_alerts", st.codeScanning, st.codeScanningGap, name, true, "")
 	r.alerts(a, "secret_scanning_alerts", st.secretScanning, st.secretGap, name,
 		secretScanningOn, "secret scanning is not enabled on this repository, so open alerts cannot be counted")
-
-	return evidence.Resource{
-		Type: TypeRepository, ID: "github.com/" + org + "/" + name,
-		Scope: evidence.Scope{Platform: "github", Org: org, Repo: name}, Source: r.source(),
-		Attributes: a.m, Unknown: a.unknownOrNil(),
-	}, nil
 }
 
 func (r *run) alerts(a *attrs, path string, byRepo map[string][]map[string]any, g *gap, repo string, on bool, offReason string) {
@@ -395,48 +453,60 @@ func (r *run) protection(ctx context.Context, a *attrs, owner, name, branch stri
 		r.failed(gp)
 		rules = source{reason: "rulesets: " + gp.reason}
 	default:
-		repoBinds := map[int64]*bool{}
-		var fetchErr error
-		rules = rulesSource(items, func(it ruleItem) (*bool, string) {
-			if it.RulesetSourceType == "Organization" {
-				if b, ok := st.orgRulesetBinds[it.RulesetID]; ok {
-					return &b, ""
-				}
-				why := st.orgRulesetWhy
-				if st.rulesetsGap != nil {
-					why = "organization rulesets: " + st.rulesetsGap.reason
-				}
-				if why == "" {
-					why = "organization ruleset " + strconv.FormatInt(it.RulesetID, 10) + " not listed"
-				}
-				return nil, why
-			}
-			if b, ok := repoBinds[it.RulesetID]; ok {
-				return b, ""
-			}
-			rs, _, err := r.c.Repositories.GetRuleset(ctx, esc(owner), esc(name), it.RulesetID, false)
-			gp, err := classify(ctx, err, needRepoAdmin)
-			switch {
-			case err != nil:
-				fetchErr = err
-				return nil, stopReason(err)
-			case gp != nil:
-				return nil, "bypass list of repository ruleset " + strconv.FormatInt(it.RulesetID, 10) + ": " + gp.reason
-			case rs.BypassActors == nil:
-				return nil, "bypass list of repository ruleset " + strconv.FormatInt(it.RulesetID, 10) + " not returned: needs " + needRepoAdmin.String()
-			}
-			b := rulesetBindsAdmins(rs.BypassActors)
-			repoBinds[it.RulesetID] = &b
-			return &b, ""
-		})
-		if fetchErr != nil {
-			return fetchErr
+		if rules, err = r.branchRules(ctx, owner, name, items, st); err != nil {
+			return err
 		}
 	}
+	setProtection(a, classic, rules)
+	return nil
+}
+
+// setProtection stores the effective protection of two sources.
+func setProtection(a *attrs, classic, rules source) {
 	out, unknown := effective(classic, rules)
 	a.set("default_branch_protection", out)
 	for k, v := range unknown {
 		a.miss(k, v)
 	}
-	return nil
+}
+
+// branchRules folds the rules that apply to a branch, reading the bypass
+// list of each repository ruleset among them (organisation rulesets were
+// read once, in orgWide).
+func (r *run) branchRules(ctx context.Context, owner, name string, items []ruleItem, st *orgState) (source, error) {
+	repoBinds := map[int64]*bool{}
+	var fetchErr error
+	rules := rulesSource(items, func(it ruleItem) (*bool, string) {
+		if it.RulesetSourceType == "Organization" {
+			if b, ok := st.orgRulesetBinds[it.RulesetID]; ok {
+				return &b, ""
+			}
+			why := st.orgRulesetWhy
+			if st.rulesetsGap != nil {
+				why = "organization rulesets: " + st.rulesetsGap.reason
+			}
+			if why == "" {
+				why = "organization ruleset " + strconv.FormatInt(it.RulesetID, 10) + " not listed"
+			}
+			return nil, why
+		}
+		if b, ok := repoBinds[it.RulesetID]; ok {
+			return b, ""
+		}
+		rs, _, err := r.c.Repositories.GetRuleset(ctx, esc(owner), esc(name), it.RulesetID, false)
+		gp, err := classify(ctx, err, needRepoAdmin)
+		switch {
+		case err != nil:
+			fetchErr = err
+			return nil, stopReason(err)
+		case gp != nil:
+			return nil, "bypass list of repository ruleset " + strconv.FormatInt(it.RulesetID, 10) + ": " + gp.reason
+		case rs.BypassActors == nil:
+			return nil, "bypass list of repository ruleset " + strconv.FormatInt(it.RulesetID, 10) + " not returned: needs " + needRepoAdmin.String()
+		}
+		b := rulesetBindsAdmins(rs.BypassActors)
+		repoBinds[it.RulesetID] = &b
+		return &b, ""
+	})
+	return rules, fetchErr
 }

@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -36,6 +35,28 @@ type Stats struct {
 	RateWaits     atomic.Int64 // waits for a primary or secondary rate limit
 	QuotaLeft     atomic.Int64 // X-RateLimit-Remaining of the last response, -1 before any
 	RateResetUnix atomic.Int64
+	// GraphQL: requests (also counted in Requests) and the points GitHub
+	// charged for them (rateLimit.cost); quota units = Requests −
+	// GraphQLRequests − NotModified + GraphQLPoints.
+	GraphQLRequests atomic.Int64
+	GraphQLPoints   atomic.Int64
+
+	pool atomic.Pointer[pool]
+}
+
+// Credentials is what each credential of the pool spent and has left
+// (labels only: "token 1", "app 12/34"), nil before the collection starts.
+func (s *Stats) Credentials() []CredentialUse {
+	if p := s.pool.Load(); p != nil {
+		return p.uses()
+	}
+	return nil
+}
+
+// Units is what the collection cost the quota: REST requests not answered
+// 304 plus GraphQL points.
+func (s *Stats) Units() int64 {
+	return s.Requests.Load() - s.GraphQLRequests.Load() - s.NotModified.Load() + s.GraphQLPoints.Load()
 }
 
 // limiter is the outermost RoundTripper: it owns the rate limits and
@@ -55,17 +76,17 @@ type limiter struct {
 	maxRetries int
 	backoff    time.Duration
 
-	mu        sync.Mutex
-	remaining int64 // -1 unknown
-	reset     time.Time
+	// pool keeps each credential's budgets: REST requests and GraphQL
+	// points are two primary limits, one exhausted must not stall the other.
+	pool *pool
 }
 
-func newLimiter(next http.RoundTripper, o *options, stats *Stats) *limiter {
+func newLimiter(next http.RoundTripper, o *options, stats *Stats, p *pool) *limiter {
 	stats.QuotaLeft.Store(-1)
 	return &limiter{
 		next: next, stats: stats, log: o.logf, sleep: o.sleep, now: o.now,
 		maxWait: o.maxRateWait, reserve: int64(o.concurrency), maxRetries: o.maxRetries,
-		backoff: o.backoff, remaining: -1,
+		backoff: o.backoff, pool: p,
 	}
 }
 
@@ -73,10 +94,11 @@ func (l *limiter) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	secondaryWait := time.Duration(0)
 	for attempt := 0; ; attempt++ {
-		if err := l.awaitQuota(ctx); err != nil {
+		cred, err := l.awaitQuota(ctx, isGraphQL(req))
+		if err != nil {
 			return nil, err
 		}
-		resp, err := l.next.RoundTrip(req.Clone(ctx))
+		resp, err := l.next.RoundTrip(req.Clone(withCredential(ctx, cred)))
 		if err != nil {
 			// A GitHub App whose token request GitHub refuses is a
 			// credentials problem, not a network one: no retry.
@@ -93,7 +115,7 @@ func (l *limiter) RoundTrip(req *http.Request) (*http.Response, error) {
 			}
 			continue
 		}
-		l.observe(resp)
+		l.observe(cred, resp)
 		switch {
 		case resp.StatusCode == http.StatusUnauthorized:
 			drain(resp)
@@ -137,7 +159,7 @@ func (l *limiter) RoundTrip(req *http.Request) (*http.Response, error) {
 			if err := l.sleep(ctx, l.backoffFor(attempt)); err != nil {
 				return nil, err
 			}
-		case resp.StatusCode == http.StatusOK && req.Method == http.MethodGet && emptyBody(resp):
+		case resp.StatusCode == http.StatusOK && (req.Method == http.MethodGet || isGraphQL(req)) && emptyBody(resp):
 			// go-github decodes an empty body as "no error, nothing":
 			// an empty page of members or an organization with every
 			// setting unset. Every GET the collector sends answers with a
@@ -165,50 +187,49 @@ func (l *limiter) backoffFor(attempt int) time.Duration {
 	return d + rand.N(d/2+1) // jitter keeps parallel workers from retrying in lockstep
 }
 
-// observe records the primary quota from a response's headers.
-func (l *limiter) observe(resp *http.Response) {
-	rem, err1 := strconv.ParseInt(resp.Header.Get("X-RateLimit-Remaining"), 10, 64)
-	reset, err2 := strconv.ParseInt(resp.Header.Get("X-RateLimit-Reset"), 10, 64)
-	if err1 != nil || err2 != nil {
-		return
+// observe records the primary quota of the credential from a response's
+// headers.
+func (l *limiter) observe(cred int, resp *http.Response) {
+	rem, reset, core := l.pool.observe(cred, resp)
+	if core {
+		l.stats.QuotaLeft.Store(rem)
+		l.stats.RateResetUnix.Store(reset)
 	}
-	l.mu.Lock()
-	l.remaining, l.reset = rem, time.Unix(reset, 0)
-	l.mu.Unlock()
-	l.stats.QuotaLeft.Store(rem)
-	l.stats.RateResetUnix.Store(reset)
 }
 
-// awaitQuota waits for the primary reset when the quota is (nearly) gone.
-func (l *limiter) awaitQuota(ctx context.Context) error {
-	if err := ctx.Err(); err != nil {
-		return err
+// awaitQuota picks the credential for the next request, waiting for the
+// earliest reset when every credential's budget is (nearly) gone.
+func (l *limiter) awaitQuota(ctx context.Context, graphQL bool) (int, error) {
+	for {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		cred, reset, rem := l.pool.pick(graphQL, l.reserve)
+		if reset.IsZero() {
+			return cred, nil
+		}
+		wait := reset.Sub(l.now()) + time.Second
+		if wait <= 0 {
+			return cred, nil
+		}
+		what, all := "requests", ""
+		if graphQL {
+			what = "GraphQL points"
+		}
+		if n := len(l.pool.creds); n > 1 {
+			all = fmt.Sprintf(" on every one of the %d credentials", n)
+		}
+		if wait > l.maxWait {
+			return 0, fmt.Errorf("%w: %d %s left%s, reset at %s is %s away (more than --max-rate-wait %s)",
+				ErrRateLimited, rem, what, all, reset.UTC().Format(time.RFC3339), wait.Round(time.Second), l.maxWait)
+		}
+		l.stats.RateWaits.Add(1)
+		l.log("rate limit: %d %s left%s, waiting %s for the reset at %s", rem, what, all, wait.Round(time.Second), reset.UTC().Format(time.RFC3339))
+		if err := l.sleep(ctx, wait); err != nil {
+			return 0, err
+		}
+		l.pool.forget(cred, graphQL, reset)
 	}
-	l.mu.Lock()
-	rem, reset := l.remaining, l.reset
-	l.mu.Unlock()
-	if rem < 0 || rem > l.reserve {
-		return nil
-	}
-	wait := reset.Sub(l.now()) + time.Second
-	if wait <= 0 {
-		return nil
-	}
-	if wait > l.maxWait {
-		return fmt.Errorf("%w: %d requests left, reset at %s is %s away (more than --max-rate-wait %s)",
-			ErrRateLimited, rem, reset.UTC().Format(time.RFC3339), wait.Round(time.Second), l.maxWait)
-	}
-	l.stats.RateWaits.Add(1)
-	l.log("rate limit: %d requests left, waiting %s for the reset at %s", rem, wait.Round(time.Second), reset.UTC().Format(time.RFC3339))
-	if err := l.sleep(ctx, wait); err != nil {
-		return err
-	}
-	l.mu.Lock()
-	if !l.reset.After(reset) { // nobody saw a fresher quota meanwhile
-		l.remaining = -1
-	}
-	l.mu.Unlock()
-	return nil
 }
 
 func isPrimaryExhausted(resp *http.Response) bool {
@@ -294,6 +315,9 @@ type counter struct {
 
 func (c counter) RoundTrip(req *http.Request) (*http.Response, error) {
 	c.stats.Requests.Add(1)
+	if isGraphQL(req) {
+		c.stats.GraphQLRequests.Add(1) // retries included, so Units never counts one as REST
+	}
 	return c.next.RoundTrip(req)
 }
 

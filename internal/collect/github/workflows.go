@@ -73,29 +73,35 @@ func (r *run) workflows(ctx context.Context, org string, repo *gh.Repository) er
 		if res.err != nil {
 			return res.err
 		}
-		attrs := res.parsed.Attributes
-		if attrs == nil {
-			attrs = map[string]any{}
-		}
-		attrs["path"] = p
-		unknown := res.parsed.Unknown
-		if unknown == nil {
-			unknown = map[string]string{}
-		}
-		if visible {
-			attrs["repository_visibility"] = visibility
-		} else {
-			unknown["repository_visibility"] = "the repository's visibility was not returned"
-		}
-		if len(unknown) == 0 {
-			unknown = nil
-		}
-		r.add(evidence.Resource{
-			Type: TypeWorkflow, ID: "github.com/" + org + "/" + name + "/" + p,
-			Scope: scope, Source: r.source(), Attributes: attrs, Unknown: unknown,
-		})
+		r.addWorkflow(org, name, p, visibility, visible, res.parsed)
 	}
 	return nil
+}
+
+// addWorkflow emits one workflow file's resource, with the repository's
+// visibility (GH-WF-005 needs it).
+func (r *run) addWorkflow(org, repo, p, visibility string, visible bool, parsed workflow.Result) {
+	attrs := parsed.Attributes
+	if attrs == nil {
+		attrs = map[string]any{}
+	}
+	attrs["path"] = p
+	unknown := parsed.Unknown
+	if unknown == nil {
+		unknown = map[string]string{}
+	}
+	if visible {
+		attrs["repository_visibility"] = visibility
+	} else {
+		unknown["repository_visibility"] = "the repository's visibility was not returned"
+	}
+	if len(unknown) == 0 {
+		unknown = nil
+	}
+	r.add(evidence.Resource{
+		Type: TypeWorkflow, ID: "github.com/" + org + "/" + repo + "/" + p,
+		Scope: evidence.Scope{Platform: "github", Org: org, Repo: repo}, Source: r.source(), Attributes: attrs, Unknown: unknown,
+	})
 }
 
 type workflowRead struct {

@@ -64,7 +64,9 @@ func TestWorkflowsFailClosed(t *testing.T) {
 		t.Parallel()
 		srv := githubtest.New(githubtest.Acme(), githubtest.Faults{Token: token, Forbidden: map[string]string{"/repos/acme/api/contents/*": "contents=read"}})
 		defer srv.Close()
-		snap, _, err := ghc.Collect(context.Background(), config(t, srv, &sleeps{}))
+		cfg := config(t, srv, &sleeps{})
+		cfg.API = ghc.APIREST // the contents API path; GraphQL's refusal is TestGraphQLFieldErrors
+		snap, _, err := ghc.Collect(context.Background(), cfg)
 		require.NoError(t, err)
 		assert.Equal(t, []string{webTriage}, workflowIDs(snap))
 		var gap *evidence.NotCollected
@@ -82,7 +84,9 @@ func TestWorkflowsFailClosed(t *testing.T) {
 		t.Parallel()
 		srv := githubtest.New(githubtest.Acme(), githubtest.Faults{Token: token, Truncated: map[string]int{"/repos/acme/web/contents/.github/workflows/triage.yml": 10}})
 		defer srv.Close()
-		snap, _, err := ghc.Collect(context.Background(), config(t, srv, &sleeps{}))
+		cfg := config(t, srv, &sleeps{})
+		cfg.API = ghc.APIREST // a truncated contents answer; a truncated GraphQL one is TestGraphQLPageFailure
+		snap, _, err := ghc.Collect(context.Background(), cfg)
 		require.NoError(t, err)
 		web := byID(snap)[webTriage]
 		require.Equal(t, ghc.TypeWorkflow, web.Type)

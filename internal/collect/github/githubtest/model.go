@@ -1,4 +1,6 @@
-// Package githubtest is an httptest stand-in for the GitHub REST API. It
+// Package githubtest is an httptest stand-in for the GitHub REST and
+// GraphQL APIs (GraphQL: graphql.go, the schema subset extracted from
+// @octokit/graphql-schema, costed by GitHub's formula). It
 // serves GitHub's own documented example bodies (extracted from
 // @octokit/openapi and @octokit/fixtures by scripts/octokit-extract),
 // reshaped for the organisation a test describes, and injects the

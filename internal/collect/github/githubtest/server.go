@@ -9,11 +9,14 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	graphql "github.com/graph-gophers/graphql-go"
 )
 
 //go:embed testdata
@@ -25,6 +28,9 @@ var testdata embed.FS
 type Faults struct {
 	// Token, when set, is the only accepted credential (Bearer): others get 401.
 	Token string
+	// MoreTokens are accepted too, each with a REST quota of its own (a
+	// pool of credentials).
+	MoreTokens []string
 	// AppInstallation, when set, makes POST /app/installations/{id}/access_tokens
 	// with an App JWT (RS256, verified against AppKey) hand out Token, as
 	// GitHub does for a GitHub App installation.
@@ -66,6 +72,31 @@ type Faults struct {
 	// NextLink replaces the target of every next link of the list with
 	// this raw value (a malformed URL, another host).
 	NextLink map[string]string
+
+	// GraphQL (graphql.go); the path of the faults above is "/graphql".
+	//
+	// GraphQLQuota is the points per hour of the GraphQL budget (0:
+	// unlimited, headers report 5000).
+	GraphQLQuota int
+	// GraphQLLimitedStatus is the status of a query refused for the
+	// exhausted budget: 403 (default) or 200, both seen from GitHub, with
+	// a RATE_LIMITED error and X-RateLimit-Remaining 0.
+	GraphQLLimitedStatus int
+	// GraphQLPointsPerMinute is the secondary limit on points per minute;
+	// 0 means GitHub's 2,000, negative none.
+	GraphQLPointsPerMinute int
+	// GraphQLFieldErrors makes a field resolve to an error beside the
+	// data: "Repository.codeowners" (every repository) or
+	// "api:Repository.codeowners", valued with GitHub's error type
+	// (FORBIDDEN, INTERNAL …).
+	GraphQLFieldErrors map[string]string
+	// GraphQLMissingFields ("Repository.codeowners") are fields this
+	// server's schema lacks, as an older GitHub Enterprise Server: a query
+	// selecting one is refused with undefinedField.
+	GraphQLMissingFields []string
+	// MaxConcurrent is the secondary limit on requests in flight (REST
+	// and GraphQL together); 0 means GitHub's 100.
+	MaxConcurrent int
 }
 
 // Server is the running stand-in.
@@ -75,17 +106,33 @@ type Server struct {
 	faults Faults
 
 	mu        sync.Mutex
-	quota     int
+	quotas    map[string]int // REST quota left by token
 	served    map[string]int // remaining injected failures by kind+path
 	requests  atomic.Int64
 	notModded atomic.Int64
 	byPath    map[string]int
 	memo      sync.Map // answers by path and query: the org is fixed
+
+	inflight    atomic.Int64
+	gqlRequests atomic.Int64
+	gqlPoints   atomic.Int64
+	gqlBind     sync.Once
+	gqlBound    *graphql.Schema
+	gqlBudgets  map[string]*gqlBudget // by token, guarded by mu
+}
+
+// gqlBudget is one token's GraphQL points: the hour's primary budget and
+// the minute's secondary one.
+type gqlBudget struct {
+	reset       time.Time
+	used        int
+	minuteStart time.Time
+	minute      int
 }
 
 // New starts a stand-in for org; Close it when done.
 func New(org Org, f Faults) *Server {
-	s := &Server{org: org, faults: f, quota: f.Quota, served: map[string]int{}, byPath: map[string]int{}}
+	s := &Server{org: org, faults: f, quotas: map[string]int{}, gqlBudgets: map[string]*gqlBudget{}, served: map[string]int{}, byPath: map[string]int{}}
 	if s.faults.RetryAfter == 0 {
 		s.faults.RetryAfter = 1
 	}
@@ -126,9 +173,6 @@ func matchCount(m map[string]int, path string) (string, int) {
 
 func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 	s.requests.Add(1)
-	if s.faults.Latency > 0 {
-		time.Sleep(s.faults.Latency)
-	}
 	path := strings.TrimPrefix(r.URL.Path, "/api/v3")
 	s.mu.Lock()
 	s.byPath[path]++
@@ -138,13 +182,31 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 		s.installationToken(w, r)
 		return
 	}
-	if auth := r.Header.Get("Authorization"); s.faults.Token != "" && auth != "Bearer "+s.faults.Token && auth != "token "+s.faults.Token {
-		s.rateHeaders(w, false)
+	tok := tokenOf(r)
+	if s.faults.Token != "" && tok != s.faults.Token && !slices.Contains(s.faults.MoreTokens, tok) {
+		s.rateHeaders(w, tok, false)
 		writeJSON(w, http.StatusUnauthorized, map[string]any{"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"})
 		return
 	}
-	if s.exhausted() {
-		s.rateHeaders(w, false)
+	limit := int64(s.faults.MaxConcurrent)
+	if limit <= 0 {
+		limit = 100
+	}
+	if n := s.inflight.Add(1); n > limit {
+		s.inflight.Add(-1)
+		s.secondary(w, tok, 1)
+		return
+	}
+	defer s.inflight.Add(-1)
+	if s.faults.Latency > 0 {
+		time.Sleep(s.faults.Latency) // in flight while it waits, as a slow answer is
+	}
+	if isGraphQLPath(r.URL.Path) || isGraphQLPath(path) {
+		s.serveGraphQL(w, r, tok, "/graphql")
+		return
+	}
+	if s.exhausted(tok) {
+		s.rateHeaders(w, tok, false)
 		writeJSON(w, http.StatusForbidden, map[string]any{"message": "API rate limit exceeded for user ID 1.", "documentation_url": "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"})
 		return
 	}
@@ -152,29 +214,29 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 		if s.faults.RetryAfter >= 0 {
 			w.Header().Set("Retry-After", strconv.Itoa(s.faults.RetryAfter))
 		}
-		s.rateHeaders(w, false)
+		s.rateHeaders(w, tok, false)
 		writeJSON(w, http.StatusForbidden, map[string]any{"message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", "documentation_url": "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits"})
 		return
 	}
 	if n := s.take("5xx", s.faults.ServerErrors, path); n {
-		s.rateHeaders(w, true)
+		s.rateHeaders(w, tok, true)
 		writeJSON(w, http.StatusBadGateway, map[string]any{"message": "Server Error"})
 		return
 	}
 	if perm, ok := match(s.faults.Forbidden, path); ok {
 		w.Header().Set("X-Accepted-GitHub-Permissions", perm)
-		s.rateHeaders(w, true)
+		s.rateHeaders(w, tok, true)
 		writeJSON(w, http.StatusForbidden, map[string]any{"message": "Resource not accessible by personal access token", "documentation_url": "https://docs.github.com/rest"})
 		return
 	}
 	status, body, items := s.route(r, path)
 	switch {
 	case status == http.StatusNoContent:
-		s.rateHeaders(w, true)
+		s.rateHeaders(w, tok, true)
 		w.WriteHeader(status)
 		return
 	case status != http.StatusOK:
-		s.rateHeaders(w, true)
+		s.rateHeaders(w, tok, true)
 		writeRaw(w, status, body)
 		return
 	}
@@ -185,14 +247,14 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 	if s.take("empty", s.faults.EmptyBody, path) {
 		// The ETag stays that of the real body, as a proxy that lost it would leave it.
 		w.Header().Set("ETag", etag)
-		s.rateHeaders(w, true)
+		s.rateHeaders(w, tok, true)
 		w.Header().Set("Content-Length", "0")
 		w.WriteHeader(http.StatusOK)
 		return
 	}
 	if s.take("truncated", s.faults.Truncated, path) {
 		w.Header().Set("ETag", etag)
-		s.rateHeaders(w, true)
+		s.rateHeaders(w, tok, true)
 		writeRaw(w, http.StatusOK, body[:len(body)/2])
 		return
 	}
@@ -200,11 +262,11 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get("If-None-Match") == etag {
 		// GitHub does not charge a conditional request answered 304.
 		s.notModded.Add(1)
-		s.rateHeaders(w, false)
+		s.rateHeaders(w, tok, false)
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	s.rateHeaders(w, true)
+	s.rateHeaders(w, tok, true)
 	writeRaw(w, http.StatusOK, body)
 }
 
@@ -225,28 +287,58 @@ func (s *Server) take(kind string, m map[string]int, path string) bool {
 	return true
 }
 
-func (s *Server) exhausted() bool {
+func tokenOf(r *http.Request) string {
+	auth := r.Header.Get("Authorization")
+	if t, ok := strings.CutPrefix(auth, "Bearer "); ok {
+		return t
+	}
+	t, _ := strings.CutPrefix(auth, "token ")
+	return t
+}
+
+// quotaLocked is tok's REST quota left; mu held.
+func (s *Server) quotaLocked(tok string) int {
+	q, ok := s.quotas[tok]
+	if !ok {
+		q = s.faults.Quota
+		s.quotas[tok] = q
+	}
+	return q
+}
+
+// QuotaLeft is the REST quota tok has left (with Faults.Quota set).
+func (s *Server) QuotaLeft(tok string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.quotaLocked(tok)
+}
+
+func (s *Server) exhausted(tok string) bool {
 	if s.faults.Quota == 0 {
 		return false
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.quota <= 0 && !s.faults.QuotaReset.IsZero() && time.Now().After(s.faults.QuotaReset) {
-		s.quota = s.faults.QuotaRefill
+	if s.quotaLocked(tok) <= 0 && !s.faults.QuotaReset.IsZero() && time.Now().After(s.faults.QuotaReset) {
+		for k := range s.quotas {
+			s.quotas[k] = s.faults.QuotaRefill
+		}
 		s.faults.QuotaReset = time.Now().Add(time.Hour)
 	}
-	return s.quota <= 0
+	return s.quotaLocked(tok) <= 0
 }
 
-func (s *Server) rateHeaders(w http.ResponseWriter, charge bool) {
+func (s *Server) rateHeaders(w http.ResponseWriter, tok string, charge bool) {
 	s.mu.Lock()
 	remaining := 5000
 	reset := time.Now().Add(time.Hour)
 	if s.faults.Quota != 0 {
-		if charge && s.quota > 0 {
-			s.quota--
+		q := s.quotaLocked(tok)
+		if charge && q > 0 {
+			q--
+			s.quotas[tok] = q
 		}
-		remaining = max(s.quota, 0)
+		remaining = max(q, 0)
 		if !s.faults.QuotaReset.IsZero() {
 			reset = s.faults.QuotaReset
 		}
