@@ -80,6 +80,8 @@ func TestWarmShareOnLargeOrg(t *testing.T) {
 	share := float64(warm.NotModified.Load()) / float64(warm.Requests.Load())
 	require.GreaterOrEqual(t, share, 0.8, "warm 304 share")
 	// 9.3 before workflows; the .github/workflows listing and its two
-	// YAML files (Acme's api repository, which Large copies) add 3.
-	require.Less(t, float64(cold.Requests.Load())/60, 13.0, "requests per repository on a cold run")
+	// YAML files (Acme's api repository, which Large copies) add 3; the
+	// repository's Actions secrets, code scanning default setup and
+	// immutable-releases state add 3 more (repo_settings.go).
+	require.Less(t, float64(cold.Requests.Load())/60, 16.0, "requests per repository on a cold run")
 }
