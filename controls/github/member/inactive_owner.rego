@@ -26,9 +26,8 @@ import data.rampart.lib
 
 applies if lib.attr("role") == "admin"
 
-deny contains {"msg": sprintf("%s has shown no activity for %d days (more than 180)", [input.attributes.login, lib.days_since(input.attributes.last_active_at)]), "path": "attributes.last_active_at"} if {
+deny contains {"msg": sprintf("%s has shown no activity for %d days (more than 180)", [lib.label("login"), lib.days_since(input.attributes.last_active_at)]), "path": "attributes.last_active_at"} if {
 	applies
-	is_string(input.attributes.login)
 	lib.days_since(input.attributes.last_active_at) > 180
 }
 

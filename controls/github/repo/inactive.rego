@@ -28,7 +28,7 @@ import data.rampart.lib
 limit := input.settings.inactive_repository_days
 
 deny contains {"msg": sprintf("no push for %d days (the limit is %d) and the repository is not archived", [lib.days_since(input.attributes.pushed_at), limit]), "path": "attributes.pushed_at"} if {
-	lib.attr("archived") == false
+	lib.not_archived
 	is_number(limit)
 	lib.days_since(input.attributes.pushed_at) > limit
 }

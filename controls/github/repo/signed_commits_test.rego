@@ -4,7 +4,7 @@ import data.rampart.github.repo.signed_commits as c
 
 repo(class, p) := {"settings": {"signed_commits": "confidential"}, "system": {"classification": class}, "attributes": {"archived": false, "default_branch_protection": p}}
 
-all(class, p) := json.patch(repo(class, p), [{"op": "replace", "path": "/settings/signed_commits", "value": "all"}])
+scope_all(class, p) := json.patch(repo(class, p), [{"op": "replace", "path": "/settings/signed_commits", "value": "all"}])
 
 test_pass if {
 	count(c.deny) == 0 with input as repo("confidential", {"protected": true, "required_signatures": true})
@@ -35,9 +35,9 @@ test_unknown_archived_not_boolean if {
 # signed_commits = "all" in the workspace: every default branch, whatever
 # its system's classification.
 test_scope_all if {
-	c.deny == {{"msg": "the default branch accepts unsigned commits", "path": "attributes.default_branch_protection.required_signatures"}} with input as all("internal", {"protected": true, "required_signatures": false})
-	count(c.deny) == 1 with input as all("public", {"protected": false})
-	count(c.deny) == 0 with input as all("internal", {"protected": true, "required_signatures": true})
+	c.deny == {{"msg": "the default branch accepts unsigned commits", "path": "attributes.default_branch_protection.required_signatures"}} with input as scope_all("internal", {"protected": true, "required_signatures": false})
+	count(c.deny) == 1 with input as scope_all("public", {"protected": false})
+	count(c.deny) == 0 with input as scope_all("internal", {"protected": true, "required_signatures": true})
 }
 
 test_unknown_without_setting if {
