@@ -27,6 +27,7 @@ rulesets := lib.attr("rulesets")
 deny contains {"msg": sprintf("organization ruleset %q has %d bypass actor(s)", [rs.name, rs.bypass_actor_count]), "path": "attributes.rulesets"} if {
 	some rs in rulesets
 	is_string(rs.name)
+	is_number(rs.bypass_actor_count)
 	rs.bypass_actor_count > 0
 }
 

@@ -19,4 +19,5 @@ test_unknown_when_missing if {
 	count(c.deny) == 0 with input as {"attributes": {}}
 	count(c.unknown) == 1 with input as org([{"name": "main"}])
 	count(c.unknown) == 1 with input as org([{"name": "main", "bypass_actor_count": "2"}])
+	count(c.deny) == 0 with input as org([{"name": "main", "bypass_actor_count": "2"}])
 }

@@ -23,8 +23,10 @@ import data.rampart.lib
 
 groups := lib.attr("runner_groups")
 
-deny contains {"msg": sprintf("runner group %q is available to every repository", [g.name]), "path": "attributes.runner_groups"} if {
-	some g in groups
+# A group is named by its name, else its position: a message must not
+# read a field the rule does not check, or a nameless group would pass.
+deny contains {"msg": sprintf("runner group %v is available to every repository", [object.get(g, "name", i)]), "path": "attributes.runner_groups"} if {
+	some i, g in groups
 	g.visibility == "all"
 }
 
