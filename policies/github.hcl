@@ -6,7 +6,7 @@
 
 mitigation "branch-protection-depth" {
   title    = "Default-branch protection in depth: fresh reviews, code owners, no bypass, no deletion"
-  controls = ["GH-REPO-004", "GH-REPO-005", "GH-REPO-006", "GH-REPO-007", "GH-REPO-008", "GH-REPO-009", "GH-REPO-010", "GH-REPO-011", "GH-REPO-023"]
+  controls = ["GH-REPO-004", "GH-REPO-005", "GH-REPO-006", "GH-REPO-007", "GH-REPO-008", "GH-REPO-009", "GH-REPO-010", "GH-REPO-011", "GH-REPO-023", "GH-REPO-024", "GH-REPO-025", "GH-REPO-026", "GH-REPO-027", "GH-REPO-028", "GH-REPO-032", "GH-ORG-017"]
 }
 
 mitigation "github-member-authentication" {
@@ -16,22 +16,22 @@ mitigation "github-member-authentication" {
 
 mitigation "source-access-minimisation" {
   title    = "Few owners, no outside admins, no public repositories by accident, read-only deploy keys"
-  controls = ["GH-ORG-003", "GH-ORG-007", "GH-REPO-018", "GH-REPO-019"]
+  controls = ["GH-ORG-003", "GH-ORG-007", "GH-REPO-018", "GH-REPO-019", "GH-ORG-010", "GH-ORG-011", "GH-ORG-015", "GH-ORG-016", "GH-ORG-018", "GH-ORG-019", "GH-ORG-020", "GH-MEMBER-002", "GH-MEMBER-003", "GH-REPO-029", "GH-REPO-030"]
 }
 
 mitigation "secret-leak-prevention" {
   title    = "Secret scanning and push protection everywhere, leaked secrets revoked within a week"
-  controls = ["GH-ORG-008", "GH-REPO-012", "GH-REPO-013", "GH-REPO-022"]
+  controls = ["GH-ORG-008", "GH-REPO-012", "GH-REPO-013", "GH-REPO-022", "GH-ORG-012", "GH-SECRET-001", "GH-SECRET-002", "GH-SECRET-003"]
 }
 
 mitigation "vulnerability-management" {
   title    = "Dependabot and code scanning on, alerts fixed within their SLA"
-  controls = ["GH-ORG-009", "GH-REPO-014", "GH-REPO-015", "GH-REPO-020", "GH-REPO-021"]
+  controls = ["GH-ORG-009", "GH-REPO-014", "GH-REPO-015", "GH-REPO-020", "GH-REPO-021", "GH-ORG-013", "GH-REPO-031"]
 }
 
 mitigation "ci-least-privilege" {
   title    = "GitHub Actions with a read-only token, no self-approval, vetted actions only"
-  controls = ["GH-ORG-004", "GH-ORG-005", "GH-ORG-006", "GH-REPO-016", "GH-REPO-017"]
+  controls = ["GH-ORG-004", "GH-ORG-005", "GH-ORG-006", "GH-REPO-016", "GH-REPO-017", "GH-ORG-014", "GH-RUNNER-001", "GH-RUNNER-002"]
 }
 
 mitigation "workflow-hardening" {

@@ -67,6 +67,11 @@ func NearRootBlock(typ string) string {
 const (
 	DefaultRiskAppetite  = 8
 	DefaultWaiverMaxDays = 365
+	// DefaultRequiredApprovingReviews is GH-REPO-002's minimum outside
+	// confidential and restricted systems.
+	DefaultRequiredApprovingReviews = 1
+	// DefaultInactiveRepositoryDays is CIS SSC 1.2.7's 90 days.
+	DefaultInactiveRepositoryDays = 90
 )
 
 // Input names the HCL a workspace is built from: the governance pack

@@ -58,7 +58,16 @@ type Settings struct {
 	// AWSTrustedAccounts are the AWS account IDs (12 digits) outside the
 	// audited accounts that may be trusted without sts:ExternalId: the
 	// organisation's own other accounts (validateTrustedAccounts).
-	AWSTrustedAccounts []string `hcl:"aws_trusted_accounts,optional" doc:"AWS account IDs (12 digits) outside the audited accounts that roles may trust without sts:ExternalId: the organisation's own other accounts; unset, cross-account trust is not_evaluated"`
+	// RequiredApprovingReviews is the fewest approving reviews GH-REPO-002
+	// accepts on a default branch; confidential and restricted systems need
+	// at least 2 whatever it says.
+	RequiredApprovingReviews int `hcl:"required_approving_reviews,optional" doc:"the fewest approving reviews a default branch must require (GH-REPO-002): 1 or more, default {{default_required_approving_reviews}}; confidential and restricted systems need at least 2 whatever it says"`
+	// SignedCommits is where GH-REPO-009 requires signed commits.
+	SignedCommits string `hcl:"signed_commits,optional" doc:"where signed commits are required (GH-REPO-009): {{signed_commits_scopes}}; default {{default_signed_commits}}"`
+	// InactiveRepositoryDays is how long a repository may go without a push
+	// before GH-REPO-030 wants it archived.
+	InactiveRepositoryDays int      `hcl:"inactive_repository_days,optional" doc:"how many days a repository may go without a push before it must be archived (GH-REPO-030): 1 or more, default {{default_inactive_repository_days}}"`
+	AWSTrustedAccounts     []string `hcl:"aws_trusted_accounts,optional" doc:"AWS account IDs (12 digits) outside the audited accounts that roles may trust without sts:ExternalId: the organisation's own other accounts; unset, cross-account trust is not_evaluated"`
 
 	DeclRange hcl.Range
 	body      hcl.Body

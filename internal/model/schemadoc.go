@@ -54,15 +54,19 @@ func placeholders() map[string]string {
 		sev[i] = string(s)
 	}
 	return map[string]string{
-		"classifications":         quoteAll(Classifications),
-		"alert_kinds":             quoteAll(AlertKinds),
-		"severities":              quoteAll(sev),
-		"alert_sla":               strings.Join(sla, ", "),
-		"duration":                `"365d", "12w", "36h"`,
-		"date":                    `"YYYY-MM-DD"`,
-		"pack_kinds":              quoteAll(packKinds),
-		"default_risk_appetite":   fmt.Sprint(DefaultRiskAppetite),
-		"default_waiver_max_days": fmt.Sprint(DefaultWaiverMaxDays),
+		"classifications":                    quoteAll(Classifications),
+		"alert_kinds":                        quoteAll(AlertKinds),
+		"severities":                         quoteAll(sev),
+		"alert_sla":                          strings.Join(sla, ", "),
+		"duration":                           `"365d", "12w", "36h"`,
+		"date":                               `"YYYY-MM-DD"`,
+		"pack_kinds":                         quoteAll(packKinds),
+		"default_risk_appetite":              fmt.Sprint(DefaultRiskAppetite),
+		"default_waiver_max_days":            fmt.Sprint(DefaultWaiverMaxDays),
+		"default_required_approving_reviews": fmt.Sprint(DefaultRequiredApprovingReviews),
+		"default_inactive_repository_days":   fmt.Sprint(DefaultInactiveRepositoryDays),
+		"default_signed_commits":             "`" + DefaultSignedCommits + "`",
+		"signed_commits_scopes":              quoteAll(SignedCommitsScopes),
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/rampart-audit/rampart/internal/finding"
@@ -99,7 +100,59 @@ func (s Settings) ControlInput() map[string]any {
 			trusted = append(trusted, id)
 		}
 	}
-	return map[string]any{"alert_sla": table, "alert_severity": words, "aws_trusted_accounts": trusted}
+	reviews := s.RequiredApprovingReviews
+	if reviews <= 0 {
+		reviews = DefaultRequiredApprovingReviews
+	}
+	signed := s.SignedCommits
+	if !slices.Contains(SignedCommitsScopes, signed) {
+		signed = DefaultSignedCommits
+	}
+	inactive := s.InactiveRepositoryDays
+	if inactive <= 0 {
+		inactive = DefaultInactiveRepositoryDays
+	}
+	return map[string]any{
+		"alert_sla": table, "alert_severity": words, "aws_trusted_accounts": trusted,
+		"required_approving_reviews": reviews, "signed_commits": signed, "inactive_repository_days": inactive,
+	}
+}
+
+// Scopes of settings signed_commits: "confidential" requires signed commits
+// on the default branches of confidential and restricted systems (the
+// default, as before the setting), "all" on every default branch (the CIS
+// and Legitify reading).
+const (
+	SignedCommitsConfidential = "confidential"
+	SignedCommitsAll          = "all"
+	DefaultSignedCommits      = SignedCommitsConfidential
+)
+
+// SignedCommitsScopes are the values settings signed_commits accepts.
+var SignedCommitsScopes = []string{SignedCommitsAll, SignedCommitsConfidential}
+
+// githubSettings checks the GitHub control parameters of settings, and
+// fills their defaults so the model and input.settings agree.
+func (v *validator) githubSettings() {
+	s := &v.ws.Settings
+	if s.RequiredApprovingReviews == 0 {
+		s.RequiredApprovingReviews = DefaultRequiredApprovingReviews
+	} else if s.RequiredApprovingReviews < 0 {
+		v.errorf(attrRange(s.body, "required_approving_reviews", -1, s.DeclRange), "Value out of range",
+			"required_approving_reviews is %d; it must be 1 or more.", s.RequiredApprovingReviews)
+	}
+	if s.SignedCommits == "" {
+		s.SignedCommits = DefaultSignedCommits
+	} else if !slices.Contains(SignedCommitsScopes, s.SignedCommits) {
+		v.errorf(attrRange(s.body, "signed_commits", -1, s.DeclRange), "Unknown signed_commits scope",
+			"signed_commits is %q; it must be one of %s.", s.SignedCommits, strings.Join(SignedCommitsScopes, ", "))
+	}
+	if s.InactiveRepositoryDays == 0 {
+		s.InactiveRepositoryDays = DefaultInactiveRepositoryDays
+	} else if s.InactiveRepositoryDays < 0 {
+		v.errorf(attrRange(s.body, "inactive_repository_days", -1, s.DeclRange), "Value out of range",
+			"inactive_repository_days is %d; it must be 1 or more.", s.InactiveRepositoryDays)
+	}
 }
 
 // trustedAccounts checks settings aws_trusted_accounts: each entry an AWS

@@ -215,6 +215,7 @@ func (v *validator) settings() {
 		}
 	}
 	v.trustedAccounts()
+	v.githubSettings()
 }
 
 // alertKind reports an alert kind that is not one of AlertKinds: a typo

@@ -52,6 +52,7 @@ func mapGitHubRepositories(m *mapper) {
 		}
 		githubVisibility(b, in)
 		b.set("archived", get(in.Body, "archived"), false)
+		githubRepoSettings(b, in)
 		b.r.Attributes["fork"] = false
 		for _, a := range []string{"dependabot_alerts", "code_scanning_alerts", "secret_scanning_alerts"} {
 			b.unknown(a, "alerts exist only on the live repository")
@@ -324,9 +325,10 @@ func mapGitHubOrganizations(m *mapper) {
 		b.unknown("owners", "organisation owners are only known live")
 		b.unknown("owner_count", "organisation owners are only known live")
 		b.set("default_repository_permission", get(in.Body, "default_repository_permission"), "read")
-		for _, k := range []string{"members_can_create_repositories", "members_can_create_public_repositories", "members_can_create_private_repositories"} {
+		for _, k := range []string{"members_can_create_repositories", "members_can_create_public_repositories", "members_can_create_private_repositories", "members_can_create_internal_repositories"} {
 			b.set(k, get(in.Body, k), true)
 		}
+		githubOrgSettings(m, b, in)
 		b.set("web_commit_signoff_required", get(in.Body, "web_commit_signoff_required"), false)
 		nrs := map[string]any{}
 		for k, arg := range map[string]string{

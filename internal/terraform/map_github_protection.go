@@ -22,7 +22,8 @@ type protection struct {
 // status checks are a union.
 var (
 	requireFields = []string{"requires_pull_request", "dismiss_stale_reviews", "require_code_owner_reviews", "require_last_push_approval",
-		"required_conversation_resolution", "required_status_checks_strict", "required_signatures", "required_linear_history", "enforce_admins"}
+		"required_conversation_resolution", "required_status_checks_strict", "required_signatures", "required_linear_history", "enforce_admins",
+		"dismissal_restricted", "restricts_pushes"}
 	allowFields = []string{"allow_force_pushes", "allow_deletions"}
 )
 
@@ -44,19 +45,22 @@ func classicProtection(c *Instance, branch string, branchKnown bool, v3 bool) pr
 	rr, u, ok := blocks(c.Body, "required_pull_request_reviews")
 	switch {
 	case !ok:
-		for _, k := range []string{"requires_pull_request", "required_approving_review_count", "dismiss_stale_reviews", "require_code_owner_reviews", "require_last_push_approval"} {
+		for _, k := range []string{"requires_pull_request", "required_approving_review_count", "dismiss_stale_reviews", "require_code_owner_reviews", "require_last_push_approval", "dismissal_restricted"} {
 			f[k] = u
 		}
 	case len(rr) == 0:
 		f["requires_pull_request"], f["required_approving_review_count"] = cty.False, cty.NumberIntVal(0)
 		f["dismiss_stale_reviews"], f["require_code_owner_reviews"], f["require_last_push_approval"] = cty.False, cty.False, cty.False
+		f["dismissal_restricted"] = cty.False
 	default:
+		f["dismissal_restricted"] = dismissalRestricted(rr[0], v3)
 		f["requires_pull_request"] = cty.True
 		f["required_approving_review_count"] = orDefault(get(rr[0], "required_approving_review_count"), cty.NumberIntVal(1))
 		f["dismiss_stale_reviews"] = orDefault(get(rr[0], "dismiss_stale_reviews"), cty.False)
 		f["require_code_owner_reviews"] = orDefault(get(rr[0], "require_code_owner_reviews"), cty.False)
 		f["require_last_push_approval"] = orDefault(get(rr[0], "require_last_push_approval"), cty.False)
 	}
+	f["restricts_pushes"] = pushRestricted(c.Body, v3)
 	sc, u, ok := blocks(c.Body, "required_status_checks")
 	switch {
 	case !ok:
@@ -110,6 +114,10 @@ func rulesetProtection(c *Instance, branch string, branchKnown bool) (protection
 	f["allow_deletions"] = not(orDefault(get(r, "deletion"), cty.False))
 	f["required_linear_history"] = orDefault(get(r, "required_linear_history"), cty.False)
 	f["required_signatures"] = orDefault(get(r, "required_signatures"), cty.False)
+	// update: only the ruleset's bypass actors may push to the branch.
+	// Rulesets cannot restrict who dismisses reviews: dismissal_restricted
+	// stays false.
+	f["restricts_pushes"] = orDefault(get(r, "update"), cty.False)
 	if pr, u, ok := blocks(r, "pull_request"); !ok {
 		for _, k := range []string{"requires_pull_request", "required_approving_review_count", "dismiss_stale_reviews", "require_code_owner_reviews", "require_last_push_approval", "required_conversation_resolution"} {
 			f[k] = u
@@ -477,4 +485,36 @@ func patternList(cond cty.Value, k, address string) ([]string, string) {
 		}
 	}
 	return out, ""
+}
+
+// dismissalRestricted: github_branch_protection says restrict_dismissals;
+// the v3 resource restricts when it names dismissal users, teams or apps.
+func dismissalRestricted(rr cty.Value, v3 bool) cty.Value {
+	if !v3 {
+		return orDefault(get(rr, "restrict_dismissals"), cty.False)
+	}
+	for _, k := range []string{"dismissal_users", "dismissal_teams", "dismissal_apps"} {
+		list, u, ok := blocks(rr, k)
+		if !ok {
+			return u
+		}
+		if len(list) > 0 {
+			return cty.True
+		}
+	}
+	return cty.False
+}
+
+// pushRestricted: a restrict_pushes block (github_branch_protection) or a
+// restrictions block (v3) limits pushes to the actors it names.
+func pushRestricted(body cty.Value, v3 bool) cty.Value {
+	name := "restrict_pushes"
+	if v3 {
+		name = "restrictions"
+	}
+	list, u, ok := blocks(body, name)
+	if !ok {
+		return u
+	}
+	return cty.BoolVal(len(list) > 0)
 }

@@ -4,7 +4,7 @@
 // against documented and recorded response shapes instead of hand-written ones.
 //
 // Pinned sources (see package.json; bump both together):
-//   @octokit/openapi  23.0.2  generated/api.github.com.json (components.examples)
+//   @octokit/openapi  23.0.2  generated/api.github.com.json and ghec.json (components.examples)
 //   @octokit/fixtures 23.1.2  scenarios/api.github.com/*/normalized-fixture.json
 //
 // Run: npm install && npm run extract   (from this folder)
@@ -26,7 +26,11 @@ for (const [name, v] of Object.entries(versions)) {
   if (pinned[name] !== v) throw new Error(`${name} ${v} installed, package.json pins ${pinned[name]}: run npm install`);
 }
 
-const spec = JSON.parse(readFileSync(require.resolve("@octokit/openapi/generated/api.github.com.json"), "utf8"));
+const specs = {
+  dotcom: JSON.parse(readFileSync(require.resolve("@octokit/openapi/generated/api.github.com.json"), "utf8")),
+  ghec: JSON.parse(readFileSync(require.resolve("@octokit/openapi/generated/ghec.json"), "utf8")),
+};
+let spec = specs.dotcom;
 
 // operationId → the file the stand-in serves for it.
 const operations = [
@@ -50,7 +54,16 @@ const operations = [
   "repos/list-webhooks",
   "actions/get-github-actions-permissions-repository",
   "actions/get-github-actions-default-workflow-permissions-repository",
+  "actions/list-self-hosted-runner-groups-for-org",
+  "actions/list-org-secrets",
+  "actions/list-repo-secrets",
+  "code-scanning/get-default-setup",
+  "repos/check-immutable-releases",
 ];
+
+// Operations only GitHub Enterprise Cloud has (generated/ghec.json): SAML
+// credential authorizations, the one place the API shows member activity.
+const ghecOperations = ["orgs/list-saml-sso-authorizations"];
 
 function resolve(node) {
   if (node && node.$ref) {
@@ -60,18 +73,26 @@ function resolve(node) {
   return node;
 }
 
-const index = {};
-for (const [path, ops] of Object.entries(spec.paths)) {
-  for (const [method, op] of Object.entries(ops)) {
-    if (op && op.operationId) index[op.operationId] = { method, path, op };
+function indexOf(sp) {
+  const index = {};
+  for (const [path, ops] of Object.entries(sp.paths)) {
+    for (const [method, op] of Object.entries(ops)) {
+      if (op && op.operationId) index[op.operationId] = { method, path, op };
+    }
   }
+  return index;
 }
+const indexes = { dotcom: indexOf(specs.dotcom), ghec: indexOf(specs.ghec) };
+let index = indexes.dotcom;
 
 mkdirSync(join(out, "openapi"), { recursive: true });
 mkdirSync(join(out, "fixtures"), { recursive: true });
 
 const manifest = { sources: versions, openapi: {}, fixtures: {} };
-for (const id of operations) {
+const todo = [...operations.map((id) => ["dotcom", id]), ...ghecOperations.map((id) => ["ghec", id])];
+for (const [which, id] of todo) {
+  spec = specs[which];
+  index = indexes[which];
   const entry = index[id];
   if (!entry) throw new Error(`operation ${id} not in @octokit/openapi ${versions["@octokit/openapi"]}`);
   const ok = resolve(entry.op.responses["200"]);
@@ -82,7 +103,10 @@ for (const id of operations) {
   const file = id.replace("/", "__") + ".json";
   writeFileSync(join(out, "openapi", file), JSON.stringify(first.value, null, 2) + "\n");
   manifest.openapi[id] = { method: entry.method.toUpperCase(), path: entry.path, file: "openapi/" + file };
+  if (which !== "dotcom") manifest.openapi[id].spec = which;
 }
+spec = specs.dotcom;
+index = indexes.dotcom;
 
 // Operations whose 200 answer has several documented shapes: each named
 // example to its own file (the contents API answers a folder with a list
@@ -117,4 +141,4 @@ for (const f of fixtures) {
 }
 
 writeFileSync(join(out, "sources.json"), JSON.stringify(manifest, null, 2) + "\n");
-console.log(`wrote ${operations.length + namedExamples.length} OpenAPI examples and ${fixtures.length} fixtures to ${out}`);
+console.log(`wrote ${todo.length + namedExamples.length} OpenAPI examples and ${fixtures.length} fixtures to ${out}`);

@@ -38,7 +38,7 @@ const keep = {
     "id", "pattern", "requiresApprovingReviews", "requiredApprovingReviewCount", "dismissesStaleReviews",
     "requiresCodeOwnerReviews", "requireLastPushApproval", "requiresStatusChecks", "requiresStrictStatusChecks",
     "requiredStatusCheckContexts", "requiresCommitSignatures", "requiresLinearHistory", "requiresConversationResolution",
-    "allowsForcePushes", "allowsDeletions", "isAdminEnforced",
+    "allowsForcePushes", "allowsDeletions", "isAdminEnforced", "restrictsReviewDismissals", "restrictsPushes",
   ],
   RepositoryRuleConnection: ["nodes", "pageInfo", "totalCount"],
   RepositoryRule: ["id", "type", "parameters", "repositoryRuleset"],

@@ -16,7 +16,7 @@ def hook(hid, host, insecure=False, secret=True, scheme="https"):
             "insecure_ssl": insecure, "has_secret": secret, "events": ["push", "pull_request"]}
 
 
-def protection(reviews, force=False, codeowners=True, admins=True, signed=False):
+def protection(reviews, force=False, codeowners=True, admins=True, signed=False, dismissal=True, pushes=True):
     return {"protected": True, "sources": ["rulesets"], "requires_pull_request": True,
             "required_approving_review_count": reviews, "dismiss_stale_reviews": True,
             "require_code_owner_reviews": codeowners, "require_last_push_approval": reviews > 1,
@@ -24,7 +24,8 @@ def protection(reviews, force=False, codeowners=True, admins=True, signed=False)
             "required_status_checks_enabled": True, "required_status_checks_strict": True,
             "required_signatures": signed, "required_linear_history": True,
             "allow_force_pushes": force, "allow_deletions": False,
-            "blocks_force_pushes": not force, "blocks_deletions": True, "enforce_admins": admins}
+            "blocks_force_pushes": not force, "blocks_deletions": True, "enforce_admins": admins,
+            "dismissal_restricted": dismissal, "restricts_pushes": pushes}
 
 
 UNPROTECTED = {"protected": False, "sources": [], "requires_pull_request": False,
@@ -34,7 +35,8 @@ UNPROTECTED = {"protected": False, "sources": [], "requires_pull_request": False
                "required_status_checks_enabled": False, "required_status_checks_strict": False,
                "required_signatures": False, "required_linear_history": False,
                "allow_force_pushes": True, "allow_deletions": True,
-               "blocks_force_pushes": False, "blocks_deletions": False, "enforce_admins": False}
+               "blocks_force_pushes": False, "blocks_deletions": False, "enforce_admins": False,
+               "dismissal_restricted": False, "restricts_pushes": False}
 
 ADMINS = [{"login": "alice-acme", "permission": "admin", "outside": False},
           {"login": "carol-sec", "permission": "admin", "outside": False}]
@@ -44,6 +46,8 @@ def repo(name, prot, visibility="private", archived=False, codeowners=True, extr
     attrs = {
         "name": name, "full_name": f"{ORG}/{name}", "visibility": visibility, "archived": archived,
         "fork": False, "default_branch": "main", "pushed_at": "2026-11-19T17:42:10Z",
+        "allow_forking": False, "delete_branch_on_merge": True, "actions_secrets": [],
+        "code_scanning_default_setup": "configured", "immutable_releases": True,
         "has_codeowners": codeowners, "codeowners_errors": 0,
         "security_and_analysis": {"advanced_security": True, "secret_scanning": True,
                                   "secret_scanning_push_protection": True, "dependabot_security_updates": True},
@@ -65,10 +69,28 @@ def repo(name, prot, visibility="private", archived=False, codeowners=True, extr
     return r
 
 
-def member(login, role, outside=False):
-    return {"type": "github.member", "id": f"github.com/{ORG}/members/{login}",
-            "scope": {"platform": "github", "org": ORG}, "source": SRC,
-            "attributes": {"login": login, "role": role, "outside_collaborator": outside, "two_factor_disabled": False}}
+NO_CREDENTIAL = "no SAML-authorized credential: GitHub's API shows no other activity of a member"
+OUTSIDE_ACTIVITY = "outside collaborators have no SAML credential authorizations in the organization: GitHub's API shows no activity of theirs"
+
+
+def member(login, role, outside=False, active=None):
+    """active: the last use of the member's SAML-authorized credentials
+    (last_active_at); None leaves it unknown, as the collector does."""
+    r = {"type": "github.member", "id": f"github.com/{ORG}/members/{login}",
+         "scope": {"platform": "github", "org": ORG}, "source": SRC,
+         "attributes": {"login": login, "role": role, "outside_collaborator": outside, "two_factor_disabled": False}}
+    if active:
+        r["attributes"]["last_active_at"] = active
+    else:
+        r["unknown"] = {"last_active_at": OUTSIDE_ACTIVITY if outside else NO_CREDENTIAL}
+    return r
+
+
+def secret(name, updated, visibility=None):
+    s = {"name": name, "created_at": "2024-01-08T10:00:00Z", "updated_at": updated}
+    if visibility:
+        s["visibility"] = visibility
+    return s
 
 
 def perms(declared=True, write_all=False, write_scopes=(), line=0):
@@ -107,6 +129,7 @@ def workflow(repo_name, file, visibility, attrs=None, parse_error=None):
 CHECKOUT_SHA = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683"
 
 ADMIN_403 = "403 Resource not accessible by integration: needs the administration:read repository permission"
+SECRETS_403 = "403 Resource not accessible by integration: needs the secrets:read repository permission"
 
 resources = [
     {"type": "github.organization", "id": f"github.com/{ORG}", "scope": {"platform": "github", "org": ORG},
@@ -122,27 +145,50 @@ resources = [
          "actions": {"enabled_repositories": "all", "allowed_actions": "all",
                      "default_workflow_permissions": "write", "can_approve_pull_request_reviews": False},
          "webhooks": [hook(3101, "hooks.slack.example"), hook(3102, "ci.acme-payments.example", insecure=True)],
-         "owners": ["alice-acme", "carol-sec"], "owner_count": 2}},
-    member("alice-acme", "admin"), member("carol-sec", "admin"), member("bobo", "member"),
-    member("dchen", "member"), member("erinw", "member"),
+         "owners": ["alice-acme", "carol-sec"], "owner_count": 2,
+         "is_verified": True, "members_can_create_internal_repositories": False,
+         "members_can_fork_private_repositories": False, "members_can_delete_repositories": False,
+         "members_can_change_repo_visibility": True, "members_can_invite_outside_collaborators": False,
+         "saml_sso_enabled": True,
+         # GitHub's Default group is open to every repository (not to public ones).
+         "runner_groups": [{"id": 1, "name": "Default", "visibility": "all", "default": True,
+                            "allows_public_repositories": False, "restricted_to_workflows": False},
+                           {"id": 4, "name": "atlantis", "visibility": "selected", "default": False,
+                            "allows_public_repositories": False, "restricted_to_workflows": True}],
+         # SLACK_WEBHOOK: every repository may read it, unrotated since June 2024.
+         "actions_secrets": [secret("NPM_TOKEN", "2026-09-01T08:00:00Z", "selected"),
+                             secret("SLACK_WEBHOOK", "2024-06-15T12:00:00Z", "all")]}},
+    # last_active_at from SAML credential authorizations: carol-sec (owner)
+    # and erinw last used a credential over six months ago; dchen has none.
+    member("alice-acme", "admin", active="2026-11-19T16:20:00Z"), member("carol-sec", "admin", active="2026-04-02T09:00:00Z"),
+    member("bobo", "member", active="2026-10-30T11:00:00Z"), member("dchen", "member"),
+    member("erinw", "member", active="2026-01-15T14:00:00Z"),
     member("frank-contract", "outside_collaborator", outside=True),
     repo("payments-api", protection(2, signed=True), extra={
+        "actions_secrets": [secret("STRIPE_SECRET_KEY", "2026-05-01T09:00:00Z")],
         "dependabot_alerts": [{"number": 41, "state": "open", "severity": "critical", "created_at": "2026-11-02T08:14:00Z",
                                "package": "golang.org/x/net", "ghsa_id": "GHSA-4v7x-pqxf-cx7m",
                                "summary": "HTTP/2 rapid reset can cause excessive work",
                                "url": "https://github.com/acme-payments/payments-api/security/dependabot/41"}]}),
-    repo("payments-gateway", protection(1)),
-    repo("ledger", protection(1, codeowners=False), codeowners=False),
+    # payments-gateway: anyone with write may push, a provider token
+    # unrotated since February 2025, mutable releases.
+    repo("payments-gateway", protection(1, pushes=False), extra={
+        "actions_secrets": [secret("PROVIDER_TOKEN", "2025-02-01T10:00:00Z")], "immutable_releases": False}),
+    # ledger: forkable although private, no code scanning default setup.
+    repo("ledger", protection(1, codeowners=False), codeowners=False, extra={
+        "allow_forking": True, "code_scanning_default_setup": "not-configured"}),
     repo("website", protection(1), visibility="public", extra={
-        "webhooks": [hook(5501, "deploy.netlify.example", scheme="http", secret=False)]}),
-    repo("docs", UNPROTECTED, visibility="public", codeowners=False),
+        "webhooks": [hook(5501, "deploy.netlify.example", scheme="http", secret=False)], "delete_branch_on_merge": False}),
+    # docs: no push since March, not archived.
+    repo("docs", UNPROTECTED, visibility="public", codeowners=False, extra={"pushed_at": "2026-03-02T10:15:00Z"}),
     repo("data-pipeline", None, unknown={"default_branch_protection": ADMIN_403, "security_and_analysis": ADMIN_403,
-                                         "deploy_keys": ADMIN_403, "webhooks": ADMIN_403}),
+                                         "deploy_keys": ADMIN_403, "webhooks": ADMIN_403, "actions_secrets": SECRETS_403,
+                                         "immutable_releases": ADMIN_403}),
     repo("data-warehouse-dbt", protection(2, force=True), extra={
         "code_scanning_alerts": [{"number": 7, "state": "open", "severity": "high", "created_at": "2026-08-30T10:00:00Z",
                                   "rule": "py/sql-injection", "summary": "SQL query built from user-controlled sources",
                                   "url": "https://github.com/acme-payments/data-warehouse-dbt/security/code-scanning/7"}]}),
-    repo("infra-terraform", protection(1, admins=False), extra={
+    repo("infra-terraform", protection(1, admins=False, dismissal=False, pushes=False), extra={
         "collaborators": ADMINS + [{"login": "frank-contract", "permission": "admin", "outside": True}],
         "deploy_keys": [{"id": 88120, "title": "atlantis", "read_only": False, "created_at": "2025-03-04T11:00:00Z",
                          "last_used": "2026-11-19T09:00:00Z"}],

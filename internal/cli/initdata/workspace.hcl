@@ -14,6 +14,12 @@ settings {
   risk_appetite = 8
   # How far ahead a waiver may expire.
   waiver_max_days = 365
+  # GitHub: approvals a default branch must require (2 is the CIS reading),
+  # where signed commits are required ("all" is the CIS reading), and the
+  # days without a push after which a repository must be archived.
+  required_approving_reviews = 1
+  signed_commits             = "confidential"
+  inactive_repository_days   = 90
 }
 
 # A system owns resources through selectors; its classification (public,

@@ -90,15 +90,18 @@ func TestWarmShareOnLargeOrg(t *testing.T) {
 	share := float64(warm.NotModified.Load()) / float64(warm.Requests.Load())
 	require.GreaterOrEqual(t, share, 0.8, "warm 304 share")
 	// 9.3 before workflows; the .github/workflows listing and its two
-	// YAML files (Acme's api repository, which Large copies) add 3.
-	require.Less(t, float64(cold.Requests.Load())/60, 13.0, "requests per repository on a cold run")
+	// YAML files (Acme's api repository, which Large copies) add 3; the
+	// repository's Actions secrets, code scanning default setup and
+	// immutable-releases state add 3 more (repo_settings.go).
+	require.Less(t, float64(cold.Requests.Load())/60, 16.0, "requests per repository on a cold run")
 }
 
 // TestUnitsPerRepository guards the benchmark's figures at a size a test
-// can afford: GraphQL cold costs about a third of the REST baseline's
-// units (the four REST endpoints per repository GraphQL does not serve,
-// docs/github.md), and a warm re-run of an unchanged organization less
-// than 0.1 units per repository.
+// can afford: GraphQL cold costs under half the REST baseline's units (the
+// seven REST endpoints per repository GraphQL does not serve: deploy keys,
+// webhooks, Actions and workflow permissions, Actions secrets, code
+// scanning default setup, immutable releases; docs/github.md), and a warm
+// re-run of an unchanged organization less than 0.1 units per repository.
 func TestUnitsPerRepository(t *testing.T) {
 	t.Parallel()
 	const n = 250
@@ -115,8 +118,8 @@ func TestUnitsPerRepository(t *testing.T) {
 	}
 	restCold, restWarm := units(ghc.APIREST)
 	gqlCold, gqlWarm := units(ghc.APIGraphQL)
-	assert.InDelta(t, 12.0, restCold, 0.2, "REST cold")
+	assert.InDelta(t, 15.0, restCold, 0.2, "REST cold")
 	assert.InDelta(t, 1.0, restWarm, 0.05, "REST warm: the vulnerability-alerts checks and the secret scanning list")
-	assert.Less(t, gqlCold, 4.1, "GraphQL cold: 4 REST requests per repository and 0.02 points")
+	assert.Less(t, gqlCold, 7.2, "GraphQL cold: 7 REST requests per repository and 0.02 points")
 	assert.Less(t, gqlWarm, 0.1, "GraphQL warm")
 }

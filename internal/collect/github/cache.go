@@ -56,7 +56,9 @@ func (c *etagCache) path(req *http.Request) string {
 // cacheable excludes what must not rest on disk: secret scanning alerts
 // carry the leaked secret itself in their body.
 func cacheable(req *http.Request) bool {
-	return req.Method == http.MethodGet && !strings.Contains(req.URL.Path, "/secret-scanning/")
+	return req.Method == http.MethodGet && !strings.Contains(req.URL.Path, "/secret-scanning/") &&
+		// Credential authorizations carry each token's last eight characters.
+		!strings.HasSuffix(req.URL.Path, "/credential-authorizations")
 }
 
 func (c *etagCache) RoundTrip(req *http.Request) (*http.Response, error) {

@@ -168,6 +168,14 @@ func (r *run) source() evidence.Source {
 // maxPages pages end the list with an error, so the caller records the list
 // as not collected instead of using part of it.
 func list[T any](ctx context.Context, r *run, path string, q url.Values) ([]T, error) {
+	return listIn[T](ctx, r, path, q, "")
+}
+
+// listIn is list for endpoints that wrap each page's items in an object
+// ({"total_count": n, "<field>": [...]}: runner groups, Actions secrets);
+// field "" reads a bare array. A page without the field is an error, never
+// an empty page.
+func listIn[T any](ctx context.Context, r *run, path string, q url.Values, field string) ([]T, error) {
 	if q == nil {
 		q = url.Values{}
 	}
@@ -188,8 +196,7 @@ func list[T any](ctx context.Context, r *run, path string, q url.Values) ([]T, e
 			return nil, fmt.Errorf("list %s: %w: page %d links back to %s", path, errPageCycle, pages, req.URL.RequestURI())
 		}
 		visited[key] = true
-		var page []T
-		resp, err := r.c.Do(ctx, req, &page)
+		page, resp, err := getPage[T](ctx, r, req, field)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, err
@@ -247,12 +254,14 @@ type orgState struct {
 	secretGap       *gap
 
 	repos []*gh.Repository
+
+	depth depthState // org_settings.go
 }
 
 func (r *run) collectOrg(ctx context.Context, t Target) error {
 	org := t.Org
 	r.o.logf("github: collecting organization %s", org)
-	o, _, err0 := r.c.Organizations.Get(ctx, esc(org))
+	full, err0 := r.getOrg(ctx, org)
 	g, err := classify(ctx, err0, needOrgRead)
 	if err != nil {
 		r.orgNotCollected(org, "collection stopped before this organization: "+stopReason(err))
@@ -268,7 +277,7 @@ func (r *run) collectOrg(ctx context.Context, t Target) error {
 		r.orgNotCollected(org, reason)
 		return nil
 	}
-	st := &orgState{org: o}
+	st := &orgState{org: &full.Organization, depth: depthState{full: full}}
 	if err := r.orgWide(ctx, org, st); err != nil {
 		r.orgNotCollected(org, "collection stopped before this organization was read: "+stopReason(err))
 		return err
@@ -415,6 +424,7 @@ func (r *run) orgWide(ctx context.Context, org string, st *orgState) error {
 		}
 		return nil
 	})
+	r.orgDepth(ctx, step, org, st)
 	step(func() (err error) {
 		st.repos, err = list[*gh.Repository](ctx, r, p+"repos", url.Values{"type": {"all"}})
 		g, err := classify(ctx, err, needRepoMeta)

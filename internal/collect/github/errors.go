@@ -34,6 +34,8 @@ var (
 	needDependabot    = need{"security_events (owner or security manager)", "dependabot alerts:read"}
 	needCodeScanning  = need{"security_events (owner or security manager)", "code scanning alerts:read"}
 	needSecretScannng = need{"security_events (owner or security manager)", "secret scanning alerts:read"}
+	needOrgSecrets    = need{"admin:org", "organization secrets:read"}
+	needRepoSecrets   = need{"repo (admin on the repository)", "secrets:read"}
 )
 
 // gap is a refusal or failure that leaves an attribute unknown.

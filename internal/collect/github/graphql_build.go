@@ -105,6 +105,11 @@ func (r *run) repositoryGraphQL(ctx context.Context, org string, repo *gh.Reposi
 			return err
 		}
 	}
+	// Actions secrets, code scanning default setup and immutable releases
+	// have no GraphQL field: REST, as on the REST path.
+	if err := r.repositoryDepth(ctx, a, owner, name, repo); err != nil {
+		return err
+	}
 	r.repoAlerts(a, name, st, secretScanningOn)
 
 	if rest(groupWorkflows) {
@@ -141,6 +146,14 @@ func (p *gqlProtection) protection() *gh.Protection {
 			RequiredApprovingReviewCount: count, DismissStaleReviews: p.DismissesStaleReviews,
 			RequireCodeOwnerReviews: p.RequiresCodeOwnerReviews, RequireLastPushApproval: p.RequireLastPushApproval,
 		}
+		// REST names who may dismiss reviews; classicSource asks only
+		// whether anyone is named, which is what GraphQL says.
+		if p.RestrictsReviewDismissals {
+			out.RequiredPullRequestReviews.DismissalRestrictions = &gh.DismissalRestrictions{}
+		}
+	}
+	if p.RestrictsPushes {
+		out.Restrictions = &gh.BranchRestrictions{}
 	}
 	if p.RequiresStatusChecks {
 		contexts := slices.Clone(p.RequiredStatusCheckContexts)

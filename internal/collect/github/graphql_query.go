@@ -39,7 +39,8 @@ var groupSelection = [groupCount]string{
 	`defaultBranchRef { name
   branchProtectionRule { requiresApprovingReviews requiredApprovingReviewCount dismissesStaleReviews requiresCodeOwnerReviews
     requireLastPushApproval requiresStatusChecks requiresStrictStatusChecks requiredStatusCheckContexts requiresCommitSignatures
-    requiresLinearHistory requiresConversationResolution allowsForcePushes allowsDeletions isAdminEnforced }
+    requiresLinearHistory requiresConversationResolution allowsForcePushes allowsDeletions isAdminEnforced
+    restrictsReviewDismissals restrictsPushes }
   rules(first: 50) { pageInfo { hasNextPage } nodes { type
     parameters { __typename
       ... on PullRequestParameters { requiredApprovingReviewCount dismissStaleReviewsOnPush requireCodeOwnerReview requireLastPushApproval requiredReviewThreadResolution }
@@ -154,6 +155,8 @@ type gqlProtection struct {
 	AllowsForcePushes              bool     `json:"allowsForcePushes"`
 	AllowsDeletions                bool     `json:"allowsDeletions"`
 	IsAdminEnforced                bool     `json:"isAdminEnforced"`
+	RestrictsReviewDismissals      bool     `json:"restrictsReviewDismissals"`
+	RestrictsPushes                bool     `json:"restrictsPushes"`
 }
 
 type gqlRuleConnect struct {

@@ -57,6 +57,7 @@ var strictFields = []string{
 	"dismiss_stale_reviews", "require_code_owner_reviews", "require_last_push_approval",
 	"required_conversation_resolution", "required_signatures", "required_linear_history",
 	"required_status_checks_strict", "blocks_force_pushes", "blocks_deletions", "requires_pull_request",
+	"dismissal_restricted", "restricts_pushes",
 }
 
 func classicSource(p *gh.Protection) source {
@@ -72,7 +73,11 @@ func classicSource(p *gh.Protection) source {
 		s.strict["dismiss_stale_reviews"] = r.DismissStaleReviews
 		s.strict["require_code_owner_reviews"] = r.RequireCodeOwnerReviews
 		s.strict["require_last_push_approval"] = r.RequireLastPushApproval
+		// GitHub returns dismissal_restrictions only when restrictions are on.
+		s.strict["dismissal_restricted"] = r.DismissalRestrictions != nil
 	}
+	// restrictions: only the listed users, teams and apps may push.
+	s.strict["restricts_pushes"] = p.Restrictions != nil
 	if c := p.RequiredStatusChecks; c != nil {
 		s.strict["required_status_checks_strict"] = c.Strict
 		if c.Contexts != nil {
@@ -135,6 +140,9 @@ func rulesSource(items []ruleItem, bypass func(ruleItem) (*bool, string)) source
 			s.strict["blocks_force_pushes"] = true
 		case "deletion":
 			s.strict["blocks_deletions"] = true
+		case "update":
+			// Restrict updates: only the ruleset's bypass actors may push.
+			s.strict["restricts_pushes"] = true
 		}
 		if seen[it.RulesetID] {
 			continue

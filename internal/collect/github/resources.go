@@ -62,6 +62,7 @@ func (r *run) orgResource(org string, st *orgState) evidence.Resource {
 	} else {
 		a.set("webhooks", hookList(st.hooks))
 	}
+	r.orgDepthAttrs(a, st)
 	if st.ownersGap != nil {
 		r.miss(a, "owners", st.ownersGap)
 		r.miss(a, "owner_count", st.ownersGap)
@@ -106,6 +107,7 @@ func loginSet(users []*gh.User) map[string]bool {
 func (r *run) memberResources(org string, st *orgState) {
 	scope := evidence.Scope{Platform: "github", Org: org}
 	owners, no2FA, outNo2FA := loginSet(st.owners), loginSet(st.no2FA), loginSet(st.outsideNo2FA)
+	active := st.depth.lastActive()
 	emit := func(u *gh.User, outside bool) {
 		a := newAttrs()
 		a.set("login", u.GetLogin())
@@ -129,6 +131,7 @@ func (r *run) memberResources(org string, st *orgState) {
 		} else {
 			a.set("two_factor_disabled", set[u.GetLogin()])
 		}
+		r.memberActivity(a, u.GetLogin(), outside, st, active)
 		r.add(evidence.Resource{
 			Type: TypeMember, ID: "github.com/" + org + "/members/" + u.GetLogin(),
 			Scope: scope, Source: r.source(), Attributes: a.m, Unknown: a.unknownOrNil(),
@@ -172,6 +175,9 @@ func (r *run) repository(ctx context.Context, org string, repo *gh.Repository, s
 		if err := part(ctx, a, owner, name, st); err != nil {
 			return evidence.Resource{}, err
 		}
+	}
+	if err := r.repositoryDepth(ctx, a, owner, name, repo); err != nil {
+		return evidence.Resource{}, err
 	}
 	r.repoAlerts(a, name, st, secretScanningOn)
 	return r.repoResource(org, name, a), nil

@@ -50,6 +50,9 @@ func Acme() Org {
 				Hooks:         []Hook{{ID: 20, URL: "http://ci.example.com/hook", InsecureSSL: true}},
 				Actions:       map[string]any{"enabled": true, "allowed_actions": "selected"},
 				Workflow:      map[string]any{"default_workflow_permissions": "read", "can_approve_pull_request_reviews": false},
+				AllowForking:  ptr(false), DeleteBranchOnMerge: ptr(true),
+				Secrets:      []Secret{{Name: "AWS_ACCESS_KEY_ID", UpdatedAt: time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)}},
+				DefaultSetup: "configured", ImmutableReleases: true,
 				Workflows: map[string]string{
 					// Pinned, read-only, untrusted input through env: passes.
 					"ci.yml": ciWorkflow,
@@ -62,7 +65,8 @@ func Acme() Org {
 				Name: "web", DefaultBranch: "main", Visibility: "public",
 				Protection:    nil, // 404 Branch not protected
 				Collaborators: []Collaborator{{Login: "bob", Permission: "maintain"}},
-				Workflow:      map[string]any{"default_workflow_permissions": "write", "can_approve_pull_request_reviews": true},
+				AllowForking:  ptr(true), DeleteBranchOnMerge: ptr(false),
+				Workflow: map[string]any{"default_workflow_permissions": "write", "can_approve_pull_request_reviews": true},
 				// A public repository with a pwn-request workflow on a self-hosted runner.
 				Workflows: map[string]string{"triage.yml": triageWorkflow},
 			},
@@ -88,8 +92,23 @@ func Acme() Org {
 		},
 		CodeScanning:   []Alert{{Repo: "api", Number: 4, Severity: "high", CreatedAt: created}},
 		SecretScanning: []Alert{{Repo: "api", Number: 2, Severity: "github_personal_access_token", CreatedAt: created}},
+		// RunnerGroups nil: GitHub's example groups (one open to all
+		// repositories, all three to public ones).
+		Secrets: []Secret{
+			{Name: "DEPLOY_TOKEN", UpdatedAt: time.Date(2025, 1, 10, 9, 0, 0, 0, time.UTC), Visibility: "all"},
+			{Name: "NPM_TOKEN", UpdatedAt: created, Visibility: "selected"},
+		},
+		// SAML: alice's token was used recently, bob's a year ago; the other
+		// members have no authorized credential (their activity is unknown).
+		SAML: true,
+		Credentials: []Credential{
+			{Login: "alice", AccessedAt: created},
+			{Login: "bob", AccessedAt: time.Date(2025, 6, 1, 9, 0, 0, 0, time.UTC)},
+		},
 	}
 }
+
+func ptr[T any](v T) *T { return &v }
 
 // Large is an organisation of n repositories shaped like real ones (for
 // benchmarks): every repository protected by classic rules and an

@@ -102,6 +102,13 @@ func (b *protectionRule) AllowsForcePushes() bool { return b.enabled("allow_forc
 func (b *protectionRule) AllowsDeletions() bool   { return b.enabled("allow_deletions") }
 func (b *protectionRule) IsAdminEnforced() bool   { return b.enabled("enforce_admins") }
 
+// RestrictsReviewDismissals and RestrictsPushes: REST lists the users,
+// teams and apps; GraphQL says whether there is such a list.
+func (b *protectionRule) RestrictsReviewDismissals() bool {
+	return b.sub("required_pull_request_reviews")["dismissal_restrictions"] != nil
+}
+func (b *protectionRule) RestrictsPushes() bool { return b.p["restrictions"] != nil }
+
 // Rules are Repo.Rules (the REST rules/branches items) as RepositoryRule nodes.
 func (f *refResolver) Rules(args pageArgs) (*ruleConnResolver, error) {
 	if err := f.r.fail("Ref.rules"); err != nil {

@@ -34,6 +34,30 @@ type Org struct {
 	Dependabot     []Alert
 	CodeScanning   []Alert
 	SecretScanning []Alert
+
+	// RunnerGroups are served over GitHub's example group; nil serves the
+	// example's three groups as they are.
+	RunnerGroups []map[string]any
+	// Secrets are the organisation's Actions secrets (metadata).
+	Secrets []Secret
+	// SAML answers credential-authorizations with Credentials; false
+	// answers 404, as GitHub does for an organisation without SAML.
+	SAML        bool
+	Credentials []Credential
+}
+
+// Secret is an Actions secret's metadata; Visibility only for
+// organisation secrets.
+type Secret struct {
+	Name       string
+	UpdatedAt  time.Time
+	Visibility string
+}
+
+// Credential is a SAML credential authorization of a member.
+type Credential struct {
+	Login      string
+	AccessedAt time.Time
 }
 
 // Repo is one repository.
@@ -60,6 +84,17 @@ type Repo struct {
 	Hooks         []Hook
 	Actions       map[string]any
 	Workflow      map[string]any
+	// AllowForking and DeleteBranchOnMerge set the fields in the
+	// repository list; nil leaves them out.
+	AllowForking        *bool
+	DeleteBranchOnMerge *bool
+	// Secrets are the repository's Actions secrets (metadata).
+	Secrets []Secret
+	// DefaultSetup is code scanning's default-setup state; "" serves
+	// "not-configured".
+	DefaultSetup string
+	// ImmutableReleases answers 200 enabled; false answers 404.
+	ImmutableReleases bool
 	// Workflows maps a file name under .github/workflows to its text; nil
 	// answers 404 for the folder (no workflows). A text over 1 MiB is served
 	// as GitHub does: empty content, encoding "none".

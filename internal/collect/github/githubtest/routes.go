@@ -63,6 +63,9 @@ func (s *Server) build(r *http.Request, path string) (int, []byte, []any) {
 
 func (s *Server) orgRoute(r *http.Request, rest []string) (int, []byte, []any) {
 	org := s.org
+	if status, body, items, ok := s.orgDepthRoute(rest); ok {
+		return status, body, items
+	}
 	switch strings.Join(rest, "/") {
 	case "":
 		o := object("openapi/orgs__get.json")
@@ -159,6 +162,7 @@ func (s *Server) repoObject(t map[string]any, repo Repo) map[string]any {
 	} else {
 		t["default_branch"] = repo.DefaultBranch
 	}
+	repoDepthFields(t, repo)
 	if repo.SecurityAndAnalysis == nil {
 		delete(t, "security_and_analysis")
 	} else {
@@ -189,6 +193,9 @@ func (s *Server) alerts(file string, alerts []Alert, shape func(map[string]any, 
 
 func (s *Server) repoRoute(repo *Repo, rest []string) (int, []byte, []any) {
 	joined := strings.Join(rest, "/")
+	if status, body, items, ok := s.repoDepthRoute(repo, joined); ok {
+		return status, body, items
+	}
 	switch {
 	case joined == "":
 		return ok(s.repoObject(object("openapi/repos__get.json"), *repo))

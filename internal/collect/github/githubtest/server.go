@@ -397,6 +397,10 @@ func (s *Server) paginate(w http.ResponseWriter, r *http.Request, path string, i
 	if len(links) > 0 {
 		w.Header().Set("Link", strings.Join(links, ", "))
 	}
+	if field := wrappedList(path); field != "" {
+		b, _ := json.Marshal(map[string]any{"total_count": len(items), field: items[start:end]})
+		return b
+	}
 	b, _ := json.Marshal(items[start:end])
 	return b
 }

@@ -3,8 +3,10 @@ provider "github" {
 }
 
 resource "github_repository" "classic" {
-  name    = "classic"
-  private = true
+  name                   = "classic"
+  private                = true
+  allow_forking          = false
+  delete_branch_on_merge = true
 }
 
 resource "github_branch_default" "classic" {
@@ -17,6 +19,11 @@ resource "github_branch_protection" "classic" {
   pattern       = "ma*"
   required_pull_request_reviews {
     required_approving_review_count = 2
+    restrict_dismissals             = true
+    dismissal_restrictions          = ["/alice"]
+  }
+  restrict_pushes {
+    push_allowances = ["acme/release"]
   }
 }
 
@@ -53,6 +60,7 @@ resource "github_repository_ruleset" "ruleset" {
   }
   rules {
     non_fast_forward = true
+    update           = true
     pull_request {
       required_approving_review_count = 3
     }
@@ -90,7 +98,20 @@ resource "github_actions_repository_permissions" "classic" {
 }
 
 resource "github_organization_settings" "acme" {
-  billing_email = "x@acme.example"
+  billing_email                         = "x@acme.example"
+  members_can_fork_private_repositories = true
+}
+
+# One group open to public repositories, one limited to selected ones.
+resource "github_actions_runner_group" "open" {
+  name                       = "open"
+  visibility                 = "all"
+  allows_public_repositories = true
+}
+
+resource "github_actions_runner_group" "build" {
+  name       = "build"
+  visibility = "selected"
 }
 
 resource "github_repository" "full" {
