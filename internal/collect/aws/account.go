@@ -36,6 +36,7 @@ const (
 	TypeTrail         = evidence.TypeAWSCloudTrailTrail
 	TypeKMSKey        = evidence.TypeAWSKMSKey
 	TypeRDSInstance   = evidence.TypeAWSRDSInstance
+	TypeRDSCluster    = evidence.TypeAWSRDSCluster
 
 	TypeServerCertificate = evidence.TypeAWSIAMServerCertificate
 	TypeMetricFilter      = evidence.TypeAWSLogsMetricFilter
@@ -49,7 +50,7 @@ const (
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
 	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -296,6 +297,7 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"cloudtrail", func(ctx context.Context) error { return r.trails(ctx, cfg, sc) }},
 		{"kms", func(ctx context.Context) error { return r.kmsKeys(ctx, cfg, sc) }},
 		{"rds", func(ctx context.Context) error { return r.rdsInstances(ctx, cfg, sc) }},
+		{"rds clusters", func(ctx context.Context) error { return r.rdsClusters(ctx, cfg, sc) }},
 		{"guardduty", func(ctx context.Context) error { return r.guardDuty(ctx, cfg, sc, acct) }},
 		{"config", func(ctx context.Context) error { return r.configRecorder(ctx, cfg, sc, acct) }},
 		{"access analyzer", func(ctx context.Context) error { return r.accessAnalyzer(ctx, cfg, sc, acct) }},

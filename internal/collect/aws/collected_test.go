@@ -39,7 +39,7 @@ func TestCollectedListsWhatWasRead(t *testing.T) {
 	global := evidence.CollectedScope(sampleAccount, awscollect.TypeAccount, awscollect.TypeIAMUser, awscollect.TypeIAMRole, awscollect.TypeIAMGroup,
 		awscollect.TypeIAMPolicy, awscollect.TypeServerCertificate, awscollect.TypeS3Bucket).Types
 	regional := evidence.CollectedScope(sampleEU, awscollect.TypeSecurityGroup, awscollect.TypeInstance, awscollect.TypeVolume, awscollect.TypeVPC,
-		awscollect.TypeTrail, awscollect.TypeKMSKey, awscollect.TypeRDSInstance, awscollect.TypeMetricFilter, awscollect.TypeAlarm,
+		awscollect.TypeTrail, awscollect.TypeKMSKey, awscollect.TypeRDSInstance, awscollect.TypeRDSCluster, awscollect.TypeMetricFilter, awscollect.TypeAlarm,
 		awscollect.TypeSubscription, awscollect.TypeNetworkACL, awscollect.TypeRouteTable, awscollect.TypeEFSFileSystem).Types
 	without := func(types []string, drop string) []string {
 		return slices.DeleteFunc(slices.Clone(types), func(t string) bool { return t == drop })

@@ -139,7 +139,18 @@ func Sample() *Estate {
 					{ID: "0987dcba-09fe-87dc-65ba-ab0987654321", Customer: true, Spec: "SYMMETRIC_DEFAULT"},
 					{ID: "aaaa1111-2222-3333-4444-555566667777", Spec: "SYMMETRIC_DEFAULT", Rotation: true},
 				},
-				DBs:        []DB{{ID: "orders", Encrypted: true, BackupDays: 7, DeletionGuard: true}, {ID: "legacy", Public: true}},
+				// orders is hardened; legacy fails nearly everything; reports-1 is
+				// a member of the Aurora cluster reports, whose settings are the
+				// cluster's; scratch is a cluster that fails (issue 18).
+				DBs: []DB{
+					{ID: "orders", Encrypted: true, BackupDays: 7, DeletionGuard: true, Engine: "postgres", IAMAuth: true, MonitorSecs: 60, CopyTags: true, Port: 6432, LogExports: []string{"postgresql", "upgrade"}, MasterUser: "orders_owner", MultiAZ: true},
+					{ID: "legacy", Public: true},
+					{ID: "reports-1", Engine: "aurora-mysql", Cluster: "reports", Encrypted: true, BackupDays: 7, NoMonitorInfo: true},
+				},
+				DBClusters: []DBCluster{
+					{ID: "reports", Engine: "aurora-mysql", Encrypted: true, DeletionGuard: true, IAMAuth: true, BackupDays: 14, Backtrack: 86400, MultiAZ: true, CopyTags: true, Port: 3307, LogExports: []string{"audit", "error"}, MasterUser: "reports_owner"},
+					{ID: "scratch", Engine: "aurora-postgresql", BackupDays: 1},
+				},
 				EBSDefault: true,
 				GuardDuty:  "ENABLED",
 				Recorder:   &Recorder{Name: "default", Recording: true, AllSupported: true, Global: true},

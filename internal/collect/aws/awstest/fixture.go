@@ -69,6 +69,7 @@ type Region struct {
 	Trails         []Trail
 	Keys           []Key
 	DBs            []DB
+	DBClusters     []DBCluster
 	EBSDefault     bool
 	GuardDuty      string // detector status, "" when there is no detector
 	Recorder       *Recorder
@@ -345,6 +346,34 @@ type DB struct {
 	Public        bool
 	BackupDays    int
 	DeletionGuard bool
+	// The depth of issue 18 (rds_depth.go).
+	Engine        string // "" is mysql
+	Cluster       string // the cluster the instance belongs to, "" when stand-alone
+	IAMAuth       bool
+	MonitorSecs   int
+	CopyTags      bool
+	Port          int // 0 is the engine's default
+	LogExports    []string
+	MasterUser    string // "" is admin
+	MultiAZ       bool
+	NoMonitorInfo bool // the answer leaves MonitoringInterval out
+}
+
+// DBCluster is an Aurora or Multi-AZ DB cluster; its members are the DBs
+// naming it in Cluster.
+type DBCluster struct {
+	ID            string
+	Engine        string
+	Encrypted     bool
+	DeletionGuard bool
+	IAMAuth       bool
+	BackupDays    int
+	Backtrack     int // seconds, 0 = off
+	MultiAZ       bool
+	CopyTags      bool
+	Port          int
+	LogExports    []string
+	MasterUser    string
 }
 
 type Recorder struct {
