@@ -26,6 +26,7 @@ var mappers = []func(*mapper){
 	mapCloudTrail,
 	mapKMSKeys,
 	mapRDSInstances,
+	mapRDSClusters,
 	mapEBSVolumes,
 	mapEC2Instances,
 	mapVPCs,

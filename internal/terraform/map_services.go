@@ -96,6 +96,7 @@ func mapRDSInstances(m *mapper) {
 		b.set("deletion_protection", get(in.Body, "deletion_protection"), false)
 		b.set("auto_minor_version_upgrade", get(in.Body, "auto_minor_version_upgrade"), true)
 		b.set("iam_database_authentication_enabled", get(in.Body, "iam_database_authentication_enabled"), false)
+		rdsInstanceDepth(b, in)
 		if v := get(in.Body, "kms_key_id"); v != cty.NilVal {
 			b.set("kms_key_id", v, nil)
 		}
