@@ -39,6 +39,11 @@ mitigation "aws-database-exposure" {
   controls = ["AWS-RDS-002", "AWS-RDS-003", "AWS-RDS-004"]
 }
 
+mitigation "aws-database-hardening" {
+  title    = "Databases authenticate through IAM, avoid default users and ports, log to CloudWatch, are monitored, tag their snapshots and survive a zone outage"
+  controls = ["AWS-RDS-005", "AWS-RDS-006", "AWS-RDS-007", "AWS-RDS-008", "AWS-RDS-009", "AWS-RDS-010", "AWS-RDS-012"]
+}
+
 mitigation "aws-workload-hardening" {
   title    = "Instance metadata protected by IMDSv2; instances use instance roles, not stored keys"
   controls = ["AWS-EC2-005", "AWS-EC2-006"]
@@ -65,8 +70,8 @@ mitigation "aws-incident-readiness" {
 }
 
 mitigation "aws-data-recovery" {
-  title    = "Recoverable data: versioned buckets, MFA Delete and database backups"
-  controls = ["AWS-S3-006", "AWS-S3-008", "AWS-RDS-004"]
+  title    = "Recoverable data: versioned buckets, MFA Delete, database backups and Backtrack"
+  controls = ["AWS-S3-006", "AWS-S3-008", "AWS-RDS-004", "AWS-RDS-011"]
 }
 
 risk "aws-account-compromise" {
