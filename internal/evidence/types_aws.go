@@ -190,6 +190,13 @@ var awsTypes = []ResourceType{
 			{Name: "policy.present", Kind: KindBool, From: Both},
 			{Name: "policy.document", Kind: KindObject, From: Both, Description: "the bucket policy, parsed"},
 			{Name: "public_acl_grants", Kind: KindList, Shape: "list of `{grantee: \"AllUsers\" / \"AuthenticatedUsers\", permission}`", From: Both, Description: "ACL grants to everyone; empty when none"},
+			{Name: "ownership_controls", Kind: KindObject, From: Both, Description: "S3 Object Ownership (`s3:GetBucketOwnershipControls`; Terraform `aws_s3_bucket_ownership_controls`); `configured: false` when the bucket has no rule, which leaves ACLs in force"},
+			{Name: "ownership_controls.configured", Kind: KindBool, From: Both},
+			{Name: "ownership_controls.object_ownership", Kind: KindString, From: Both, Description: "`BucketOwnerEnforced` (ACLs disabled), `BucketOwnerPreferred` or `ObjectWriter`"},
+			{Name: "object_lock", Kind: KindObject, From: Both, Description: "S3 Object Lock (`s3:GetBucketObjectLockConfiguration`; Terraform `object_lock_enabled` / `object_lock_configuration` of `aws_s3_bucket` and `aws_s3_bucket_object_lock_configuration`)"},
+			{Name: "object_lock.enabled", Kind: KindBool, From: Both},
+			{Name: "object_lock.default_mode", Kind: KindString, From: Both, Description: "`GOVERNANCE` or `COMPLIANCE`; absent without a default retention rule"},
+			{Name: "object_lock.default_retention_days", Kind: KindNumber, From: Both, Description: "the default retention (years × 365); absent without a default retention rule"},
 		},
 	},
 	{

@@ -103,8 +103,8 @@ func Sample() *Estate {
 		Buckets: []Bucket{
 			{Name: "acme-logs", Region: "eu-west-1", Created: day("2024-05-06"), SSEAlgorithm: "aws:kms",
 				KMSKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", PublicAccess: all,
-				Versioning: "Enabled", LogTarget: "acme-access-logs", Policy: tlsPolicyJSON},
-			{Name: "acme-site", Region: "us-east-1", Created: day("2024-07-08"), SSEAlgorithm: "AES256", Policy: publicPolicy, PublicRead: true},
+				Versioning: "Enabled", LogTarget: "acme-access-logs", Policy: tlsPolicyJSON, Ownership: "BucketOwnerEnforced", ObjectLock: "COMPLIANCE", LockDays: 365},
+			{Name: "acme-site", Region: "us-east-1", Created: day("2024-07-08"), SSEAlgorithm: "AES256", Policy: publicPolicy, PublicRead: true, Ownership: "ObjectWriter"},
 		},
 		PasswordPolicy: &PasswordPolicy{MinLength: 8, Symbols: true, Numbers: true, Uppercase: true, Lowercase: true, AllowChange: true},
 		RootMFA:        true,

@@ -255,6 +255,13 @@ type Bucket struct {
 	LogTarget    string // "" when access logging is off
 	Policy       string // JSON, "" when there is none
 	PublicRead   bool   // an AllUsers READ grant in the ACL
+	// Ownership is the Object Ownership rule (BucketOwnerEnforced,
+	// BucketOwnerPreferred, ObjectWriter), "" when the bucket has none.
+	Ownership string
+	// ObjectLock is the default retention mode (GOVERNANCE, COMPLIANCE),
+	// "Enabled" for object lock without a default rule, "" when off.
+	ObjectLock string
+	LockDays   int
 }
 
 type SecurityGroup struct {

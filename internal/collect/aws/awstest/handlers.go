@@ -259,6 +259,7 @@ func s3Operation(r *http.Request) string {
 		{"encryption", "GetBucketEncryption"}, {"publicAccessBlock", "GetPublicAccessBlock"},
 		{"versioning", "GetBucketVersioning"}, {"logging", "GetBucketLogging"}, {"policy", "GetBucketPolicy"},
 		{"acl", "GetBucketAcl"}, {"location", "GetBucketLocation"},
+		{"ownershipControls", "GetBucketOwnershipControls"}, {"object-lock", "GetObjectLockConfiguration"},
 	} {
 		if q.Has(sub.key) {
 			return sub.op
@@ -325,6 +326,8 @@ func (s *Server) s3(c *call) error {
 		return err
 	case "GetBucketAcl":
 		return render(c, t, "s3/GetBucketAcl", b)
+	case "GetBucketOwnershipControls", "GetObjectLockConfiguration":
+		return s.s3Depth(c, b)
 	}
 	return fmt.Errorf("s3: unsupported request %s %s", c.r.Method, c.r.URL)
 }
