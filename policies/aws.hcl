@@ -26,7 +26,7 @@ mitigation "aws-role-trust" {
 
 mitigation "aws-storage-exposure" {
   title    = "No public S3 access at bucket or account level; TLS only; sensitive data discovered by Macie"
-  controls = ["AWS-S3-003", "AWS-S3-004", "AWS-S3-005", "AWS-MACIE-001"]
+  controls = ["AWS-S3-003", "AWS-S3-004", "AWS-S3-005", "AWS-MACIE-001", "AWS-S3-009", "AWS-S3-010"]
 }
 
 mitigation "aws-encryption-at-rest" {
@@ -71,7 +71,7 @@ mitigation "aws-incident-readiness" {
 
 mitigation "aws-data-recovery" {
   title    = "Recoverable data: versioned buckets, MFA Delete, database backups and Backtrack"
-  controls = ["AWS-S3-006", "AWS-S3-008", "AWS-RDS-004", "AWS-RDS-011"]
+  controls = ["AWS-S3-006", "AWS-S3-008", "AWS-RDS-004", "AWS-RDS-011", "AWS-S3-011"]
 }
 
 risk "aws-account-compromise" {
