@@ -23,20 +23,24 @@ import (
 
 // Resource types this collector produces, named by the registry.
 const (
-	TypeAccount       = evidence.TypeAWSAccount
-	TypeIAMUser       = evidence.TypeAWSIAMUser
-	TypeIAMPolicy     = evidence.TypeAWSIAMPolicy
-	TypeIAMRole       = evidence.TypeAWSIAMRole
-	TypeIAMGroup      = evidence.TypeAWSIAMGroup
-	TypeS3Bucket      = evidence.TypeAWSS3Bucket
-	TypeSecurityGroup = evidence.TypeAWSEC2SecurityGroup
-	TypeInstance      = evidence.TypeAWSEC2Instance
-	TypeVolume        = evidence.TypeAWSEC2Volume
-	TypeVPC           = evidence.TypeAWSVPC
-	TypeTrail         = evidence.TypeAWSCloudTrailTrail
-	TypeKMSKey        = evidence.TypeAWSKMSKey
-	TypeRDSInstance   = evidence.TypeAWSRDSInstance
-	TypeRDSCluster    = evidence.TypeAWSRDSCluster
+	TypeAccount        = evidence.TypeAWSAccount
+	TypeIAMUser        = evidence.TypeAWSIAMUser
+	TypeIAMPolicy      = evidence.TypeAWSIAMPolicy
+	TypeIAMRole        = evidence.TypeAWSIAMRole
+	TypeIAMGroup       = evidence.TypeAWSIAMGroup
+	TypeS3Bucket       = evidence.TypeAWSS3Bucket
+	TypeSecurityGroup  = evidence.TypeAWSEC2SecurityGroup
+	TypeInstance       = evidence.TypeAWSEC2Instance
+	TypeVolume         = evidence.TypeAWSEC2Volume
+	TypeVPC            = evidence.TypeAWSVPC
+	TypeTrail          = evidence.TypeAWSCloudTrailTrail
+	TypeKMSKey         = evidence.TypeAWSKMSKey
+	TypeRDSInstance    = evidence.TypeAWSRDSInstance
+	TypeRDSCluster     = evidence.TypeAWSRDSCluster
+	TypeSubnet         = evidence.TypeAWSEC2Subnet
+	TypeSnapshot       = evidence.TypeAWSEC2Snapshot
+	TypeImage          = evidence.TypeAWSEC2Image
+	TypeLaunchTemplate = evidence.TypeAWSEC2LaunchTemplate
 
 	TypeServerCertificate = evidence.TypeAWSIAMServerCertificate
 	TypeMetricFilter      = evidence.TypeAWSLogsMetricFilter
@@ -50,7 +54,7 @@ const (
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
 	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -294,6 +298,11 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"network acls", func(ctx context.Context) error { return r.networkACLs(ctx, ec2c, sc) }},
 		{"route tables", func(ctx context.Context) error { return r.routeTables(ctx, ec2c, sc) }},
 		{"ebs default encryption", func(ctx context.Context) error { return r.ebsDefault(ctx, ec2c, sc, acct) }},
+		{"ec2 account defaults", func(ctx context.Context) error { return r.ec2AccountDefaults(ctx, ec2c, sc, acct) }},
+		{"subnets", func(ctx context.Context) error { return r.subnets(ctx, ec2c, sc) }},
+		{"ebs snapshots", func(ctx context.Context) error { return r.snapshots(ctx, ec2c, sc) }},
+		{"amis", func(ctx context.Context) error { return r.images(ctx, ec2c, sc) }},
+		{"launch templates", func(ctx context.Context) error { return r.launchTemplates(ctx, ec2c, sc) }},
 		{"cloudtrail", func(ctx context.Context) error { return r.trails(ctx, cfg, sc) }},
 		{"kms", func(ctx context.Context) error { return r.kmsKeys(ctx, cfg, sc) }},
 		{"rds", func(ctx context.Context) error { return r.rdsInstances(ctx, cfg, sc) }},

@@ -29,8 +29,9 @@ var RegionalGroups = []string{GroupNetwork, GroupLogging, GroupData, GroupSecuri
 var regionalGroupOf = map[string]string{
 	"ec2 security groups": GroupNetwork, "ec2 instances": GroupNetwork, "ec2 volumes": GroupNetwork,
 	"vpcs": GroupNetwork, "network acls": GroupNetwork, "route tables": GroupNetwork,
-	"ebs default encryption": GroupNetwork,
-	"cloudtrail":             GroupLogging, "logs metric filters": GroupLogging,
+	"ebs default encryption": GroupNetwork, "ec2 account defaults": GroupNetwork, "subnets": GroupNetwork,
+	"ebs snapshots": GroupNetwork, "amis": GroupNetwork, "launch templates": GroupNetwork,
+	"cloudtrail": GroupLogging, "logs metric filters": GroupLogging,
 	"cloudwatch alarms": GroupLogging, "sns subscriptions": GroupLogging,
 	"kms": GroupData, "rds": GroupData, "efs": GroupData, "rds clusters": GroupData,
 	"guardduty": GroupSecurity, "config": GroupSecurity, "access analyzer": GroupSecurity,
@@ -42,7 +43,7 @@ var regionalGroupOf = map[string]string{
 // resource is assembled from every group and is listed for all).
 var GroupTypes = map[string][]string{
 	GroupGlobal:   globalTypes,
-	GroupNetwork:  {TypeAccount, TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeNetworkACL, TypeRouteTable},
+	GroupNetwork:  {TypeAccount, TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeNetworkACL, TypeRouteTable, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate},
 	GroupLogging:  {TypeAccount, TypeTrail, TypeMetricFilter, TypeAlarm, TypeSubscription},
 	GroupData:     {TypeAccount, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeEFSFileSystem},
 	GroupSecurity: {TypeAccount},

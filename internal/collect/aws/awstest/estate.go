@@ -128,9 +128,31 @@ func Sample() *Estate {
 					}},
 					{ID: "sg-0db", Name: "db", VPC: "vpc-0main", Ingress: []Rule{{Protocol: "tcp", From: 3306, To: 3306, HasPorts: true, CIDRs: []string{"10.0.0.0/16"}}}},
 				},
-				Instances: []Instance{{ID: "i-0aaa", PublicIP: "203.0.113.10", HTTPTokens: "optional", SecurityGroups: []string{"sg-0web"}}, {ID: "i-0bbb", HTTPTokens: "required", SecurityGroups: []string{"sg-0db", "sg-0default"}}},
-				Volumes:   []Volume{{ID: "vol-0enc", Encrypted: true, Size: 8}, {ID: "vol-0plain", Size: 100}},
-				VPCs:      []VPC{{ID: "vpc-0main", FlowLogID: "fl-0main"}, {ID: "vpc-0default", Default: true}},
+				// i-0aaa's user data exports an access key pair (test-shaped:
+				// AWS's documented example key); i-0bbb's is clean.
+				Instances: []Instance{{ID: "i-0aaa", PublicIP: "203.0.113.10", HTTPTokens: "optional", SecurityGroups: []string{"sg-0web"},
+					UserData: "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nexport AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"},
+					{ID: "i-0bbb", HTTPTokens: "required", SecurityGroups: []string{"sg-0db", "sg-0default"}, UserData: "#!/bin/bash\nyum install -y nginx\n"}},
+				// The EC2 depth of issue 18: a public subnet and a private one,
+				// a public and a private snapshot, a public AMI, a hardened
+				// launch template and one with IMDSv1, a public IP and a
+				// password in its user data; account defaults set here, not
+				// in us-east-1.
+				Subnets: []Subnet{{ID: "subnet-0web", VPC: "vpc-0main", CIDR: "10.0.1.0/24", AZ: "eu-west-1a", PublicIPs: true}, {ID: "subnet-0db", VPC: "vpc-0main", CIDR: "10.0.2.0/24", AZ: "eu-west-1b"}},
+				Snapshots: []Snapshot{
+					{ID: "snap-0backup", Volume: "vol-0enc", Encrypted: true, SharedWith: []string{"444455556666"}},
+					{ID: "snap-0leak", Volume: "vol-0plain", Public: true},
+				},
+				Images: []Image{{ID: "ami-0golden", Name: "golden-2026-05"}, {ID: "ami-0shared", Name: "demo-public", Public: true}},
+				LaunchTemplates: []LaunchTemplate{
+					{ID: "lt-0web", Name: "web", HTTPTokens: "required", UserData: "#!/bin/bash\nsystemctl start nginx\n"},
+					{ID: "lt-0legacy", Name: "legacy", PublicIP: true, UserData: "#!/bin/bash\ngit clone https://deploy:s3cr3tpassw0rd@git.example.com/app.git\n"},
+				},
+				SnapshotBPA: "block-all-sharing",
+				ImageBPA:    "block-new-sharing",
+				IMDSDefault: "required",
+				Volumes:     []Volume{{ID: "vol-0enc", Encrypted: true, Size: 8}, {ID: "vol-0plain", Size: 100}},
+				VPCs:        []VPC{{ID: "vpc-0main", FlowLogID: "fl-0main"}, {ID: "vpc-0default", Default: true}},
 				// Management events and S3 object writes of every bucket, not reads (CIS 3.8 yes, 3.9 no).
 				Trails: []Trail{{Name: "org-trail", MultiRegion: true, Validation: true, KMSKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", Logging: true, Bucket: "acme-logs", LogGroup: "cloudtrail-org",
 					Selectors: []EventSelector{{ReadWrite: "All", Management: true}, {ReadWrite: "WriteOnly", S3Values: []string{"arn:aws:s3"}}}}},

@@ -70,12 +70,20 @@ type Region struct {
 	Keys           []Key
 	DBs            []DB
 	DBClusters     []DBCluster
-	EBSDefault     bool
-	GuardDuty      string // detector status, "" when there is no detector
-	Recorder       *Recorder
-	Analyzers      []Analyzer // IAM Access Analyzer
-	Macie          string     // session status (ENABLED, PAUSED), "" when Macie is off
-	SecurityHub    bool       // subscribed to Security Hub
+	// The EC2 depth of issue 18 (ec2_depth.go).
+	Subnets         []Subnet
+	Snapshots       []Snapshot
+	Images          []Image
+	LaunchTemplates []LaunchTemplate
+	SnapshotBPA     string // block-all-sharing, block-new-sharing; "" is unblocked
+	ImageBPA        string // block-new-sharing; "" is unblocked
+	IMDSDefault     string // the account default http_tokens; "" is none set
+	EBSDefault      bool
+	GuardDuty       string // detector status, "" when there is no detector
+	Recorder        *Recorder
+	Analyzers       []Analyzer // IAM Access Analyzer
+	Macie           string     // session status (ENABLED, PAUSED), "" when Macie is off
+	SecurityHub     bool       // subscribed to Security Hub
 	// The CIS 4.x monitoring chain: log group → metric filter → alarm → topic.
 	MetricFilters []MetricFilter
 	Alarms        []Alarm
@@ -123,6 +131,31 @@ type Route struct {
 	Gateway     string
 	NAT         string
 	Peering     string
+}
+
+type Subnet struct {
+	ID, VPC, CIDR, AZ string
+	PublicIPs         bool // MapPublicIpOnLaunch
+}
+
+type Snapshot struct {
+	ID, Volume string
+	Encrypted  bool
+	Public     bool     // createVolumePermission for group all
+	SharedWith []string // account IDs
+}
+
+type Image struct {
+	ID, Name string
+	Public   bool
+}
+
+// LaunchTemplate is a template with one version, its default.
+type LaunchTemplate struct {
+	ID, Name   string
+	HTTPTokens string // "" sets no metadata options
+	PublicIP   bool
+	UserData   string // plain text, sent base64-encoded
 }
 
 type FileSystem struct {
@@ -285,6 +318,7 @@ type Instance struct {
 	// SecurityGroups are the IDs of the groups attached to the instance's
 	// primary network interface, in the order DescribeInstances lists them.
 	SecurityGroups []string
+	UserData       string // plain text, sent base64-encoded by DescribeInstanceAttribute
 }
 
 type Volume struct {

@@ -235,7 +235,7 @@ func (s *Server) ec2(c *call) error {
 	case "GetEbsEncryptionByDefault":
 		return render(c, xmlType, "ec2/GetEbsEncryptionByDefault", reg.EBSDefault)
 	}
-	return fmt.Errorf("ec2: unsupported action %q", c.op)
+	return s.ec2Depth(c, reg, data)
 }
 
 func (s *Server) rds(c *call) error {
