@@ -27,6 +27,8 @@ var mappers = []func(*mapper){
 	mapKMSKeys,
 	mapRDSInstances,
 	mapRDSClusters,
+	mapSubnets,
+	mapLaunchTemplates,
 	mapEBSVolumes,
 	mapEC2Instances,
 	mapVPCs,

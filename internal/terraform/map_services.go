@@ -173,6 +173,7 @@ func mapEC2Instances(m *mapper) {
 			b.unknown("has_public_ip", "associate_public_ip_address is not set: it follows the subnet's setting")
 		}
 		metadataOptions(m, b, in)
+		instanceUserData(b, in)
 		instanceSecurityGroups(m, b, in)
 		instanceProfile(m, b, in)
 		m.emit(b)
