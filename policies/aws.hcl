@@ -26,12 +26,12 @@ mitigation "aws-role-trust" {
 
 mitigation "aws-storage-exposure" {
   title    = "No public S3 access at bucket or account level; TLS only; sensitive data discovered by Macie"
-  controls = ["AWS-S3-003", "AWS-S3-004", "AWS-S3-005", "AWS-MACIE-001", "AWS-S3-009", "AWS-S3-010"]
+  controls = ["AWS-S3-003", "AWS-S3-004", "AWS-S3-005", "AWS-MACIE-001", "AWS-S3-009", "AWS-S3-010", "AWS-EC2-011", "AWS-EC2-013", "AWS-EC2-014", "AWS-EC2-015"]
 }
 
 mitigation "aws-encryption-at-rest" {
-  title    = "Encryption at rest for volumes, file systems, databases and keys that rotate"
-  controls = ["AWS-EC2-003", "AWS-EC2-004", "AWS-RDS-001", "AWS-KMS-001", "AWS-EFS-001"]
+  title    = "Encryption at rest for volumes, snapshots, file systems, databases and keys that rotate"
+  controls = ["AWS-EC2-003", "AWS-EC2-004", "AWS-RDS-001", "AWS-KMS-001", "AWS-EFS-001", "AWS-EC2-012"]
 }
 
 mitigation "aws-database-exposure" {
@@ -46,7 +46,12 @@ mitigation "aws-database-hardening" {
 
 mitigation "aws-workload-hardening" {
   title    = "Instance metadata protected by IMDSv2; instances use instance roles, not stored keys"
-  controls = ["AWS-EC2-005", "AWS-EC2-006"]
+  controls = ["AWS-EC2-005", "AWS-EC2-006", "AWS-EC2-016", "AWS-EC2-017"]
+}
+
+mitigation "aws-secrets-out-of-user-data" {
+  title    = "No credential in EC2 or launch-template user data: secrets are read at boot from a secret store with the instance role"
+  controls = ["AWS-EC2-019", "AWS-EC2-020"]
 }
 
 mitigation "aws-audit-logging" {

@@ -23,7 +23,7 @@ risk "credential-leak" {
   threat      = "Static access keys leak through laptops, CI logs or images and are used from outside"
   likelihood  = 3
   impact      = 5
-  mitigations = ["credential-hygiene", "secret-leak-prevention", "aws-iam-least-privilege"]
+  mitigations = ["credential-hygiene", "secret-leak-prevention", "aws-iam-least-privilege", "aws-secrets-out-of-user-data"]
   alerts      = ["secret_scanning"]
 }
 

@@ -17,6 +17,8 @@ func TestScanLines(t *testing.T) {
 			[]LineFinding{{AWSAccessKeyID, 2}, {AWSSecretKey, 3}}},
 		{"pem block", "a\n-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n", []LineFinding{{PEMBlock, 2}}},
 		{"url password", "curl https://deploy:hunter2hunter2@repo.example.com/x", []LineFinding{{URLPassword, 1}}},
+		{"keyword assignments", "DB_PASSWORD=hunter22\nmysql --password hunter22x\n{\"api_key\": \"abcdef123456\"}\n", []LineFinding{{KeywordSecret, 1}, {KeywordSecret, 2}, {KeywordSecret, 3}}},
+		{"references are not secrets", "DB_PASSWORD=$DB_PASSWORD\nTOKEN=${var.token}\npassword: {{ vault_password }}\nread -s password\n", []LineFinding{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
