@@ -9,6 +9,7 @@ const (
 	TypeAWSEC2Snapshot       = "aws.ec2.snapshot"
 	TypeAWSEC2Image          = "aws.ec2.image"
 	TypeAWSEC2LaunchTemplate = "aws.ec2.launch_template"
+	TypeAWSRDSSnapshot       = "aws.rds.snapshot"
 )
 
 // userDataSecretsShape is how EC2 user data is recorded: the secret shapes
@@ -95,6 +96,21 @@ var awsEC2RDSTypes = []ResourceType{
 			{Name: "associate_public_ip_address", Kind: KindBool, From: Both, Description: "a network interface of the template asks for a public IPv4 address"},
 			{Name: "user_data_secrets", Kind: KindList, Shape: userDataSecretsShape, From: Both, Description: userDataSecretsText + ". Terraform: `user_data` when its value is known statically"},
 			tfRegion,
+		},
+	},
+	{
+		Name: TypeAWSRDSSnapshot, ID: "the snapshot ARN (`arn:aws:rds:<region>:<account>:snapshot:<id>` or `…:cluster-snapshot:<id>`)",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws",
+		Notes: "The account's DB snapshots and DB cluster snapshots, manual and automated (`rds:DescribeDBSnapshots`, `rds:DescribeDBClusterSnapshots`); who may restore a manual one is `rds:DescribeDBSnapshotAttributes` / `rds:DescribeDBClusterSnapshotAttributes` (`restore`), one call per manual snapshot. Automated snapshots cannot be shared, and are recorded as not public without the call.",
+		Attributes: []Attribute{
+			{Name: "snapshot_identifier", Kind: KindString, From: Live},
+			{Name: "kind", Kind: KindString, From: Live, Description: "`instance` (a DB snapshot) or `cluster` (a DB cluster snapshot)"},
+			{Name: "source", Kind: KindString, From: Live, Description: "the DB instance or cluster identifier it was taken from"},
+			{Name: "snapshot_type", Kind: KindString, From: Live, Description: "`manual`, `automated` …"},
+			{Name: "engine", Kind: KindString, From: Live},
+			{Name: "encrypted", Kind: KindBool, From: Live},
+			{Name: "public", Kind: KindBool, From: Live, Description: "the `restore` attribute holds `all`: any AWS account may restore it"},
+			{Name: "shared_with_accounts", Kind: KindList, Shape: "list of string", From: Live, Description: "account IDs in the `restore` attribute, sorted"},
 		},
 	},
 }

@@ -349,9 +349,9 @@ aws.ec2.security_group, aws.ec2.instance, aws.ec2.volume, aws.vpc,
 aws.cloudtrail.trail, aws.kms.key, aws.rds.instance,
 aws.logs.metric_filter, aws.cloudwatch.alarm, aws.sns.subscription,
 aws.ec2.network_acl, aws.ec2.route_table, aws.efs.file_system,
-aws.rds.cluster, aws.ec2.subnet, aws.ec2.snapshot, aws.ec2.image and
-aws.ec2.launch_template resources with the AWS SDK and write them to an
-evidence snapshot.`, CollectorHelp("aws", "Collect ", " resources with the AWS SDK and write them to an evidence snapshot."))
+aws.rds.cluster, aws.ec2.subnet, aws.ec2.snapshot, aws.ec2.image,
+aws.ec2.launch_template and aws.rds.snapshot resources with the AWS SDK and
+write them to an evidence snapshot.`, CollectorHelp("aws", "Collect ", " resources with the AWS SDK and write them to an evidence snapshot."))
 	assert.Equal(t, `Collect github.organization, github.member, github.repository and
 github.workflow resources through the GitHub REST API and write them to an
 evidence snapshot.`, CollectorHelp("github", "Collect ", " resources through the GitHub REST API and write them to an evidence snapshot."))

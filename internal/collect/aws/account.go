@@ -41,6 +41,7 @@ const (
 	TypeSnapshot       = evidence.TypeAWSEC2Snapshot
 	TypeImage          = evidence.TypeAWSEC2Image
 	TypeLaunchTemplate = evidence.TypeAWSEC2LaunchTemplate
+	TypeRDSSnapshot    = evidence.TypeAWSRDSSnapshot
 
 	TypeServerCertificate = evidence.TypeAWSIAMServerCertificate
 	TypeMetricFilter      = evidence.TypeAWSLogsMetricFilter
@@ -54,7 +55,7 @@ const (
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
 	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -307,6 +308,8 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"kms", func(ctx context.Context) error { return r.kmsKeys(ctx, cfg, sc) }},
 		{"rds", func(ctx context.Context) error { return r.rdsInstances(ctx, cfg, sc) }},
 		{"rds clusters", func(ctx context.Context) error { return r.rdsClusters(ctx, cfg, sc) }},
+		{"rds snapshots", func(ctx context.Context) error { return r.rdsSnapshots(ctx, cfg, sc) }},
+		{"rds event subscriptions", func(ctx context.Context) error { return r.rdsEventSubscriptions(ctx, cfg, sc, acct) }},
 		{"guardduty", func(ctx context.Context) error { return r.guardDuty(ctx, cfg, sc, acct) }},
 		{"config", func(ctx context.Context) error { return r.configRecorder(ctx, cfg, sc, acct) }},
 		{"access analyzer", func(ctx context.Context) error { return r.accessAnalyzer(ctx, cfg, sc, acct) }},

@@ -41,7 +41,7 @@ func TestCollectedListsWhatWasRead(t *testing.T) {
 	regional := evidence.CollectedScope(sampleEU, awscollect.TypeSecurityGroup, awscollect.TypeInstance, awscollect.TypeVolume, awscollect.TypeVPC,
 		awscollect.TypeTrail, awscollect.TypeKMSKey, awscollect.TypeRDSInstance, awscollect.TypeRDSCluster, awscollect.TypeMetricFilter, awscollect.TypeAlarm,
 		awscollect.TypeSubscription, awscollect.TypeNetworkACL, awscollect.TypeRouteTable, awscollect.TypeEFSFileSystem,
-		awscollect.TypeSubnet, awscollect.TypeSnapshot, awscollect.TypeImage, awscollect.TypeLaunchTemplate).Types
+		awscollect.TypeSubnet, awscollect.TypeSnapshot, awscollect.TypeImage, awscollect.TypeLaunchTemplate, awscollect.TypeRDSSnapshot).Types
 	without := func(types []string, drop string) []string {
 		return slices.DeleteFunc(slices.Clone(types), func(t string) bool { return t == drop })
 	}

@@ -46,3 +46,35 @@ func TestRDSInstanceDepth(t *testing.T) {
 	cluster := find(t, snap, awscollect.TypeRDSCluster, ":cluster:reports")
 	assert.Equal(t, []string{"reports-1"}, cluster.Attributes["members"])
 }
+
+// TestRDSSnapshotFaults: either snapshot listing failing leaves the type
+// not collected (half a list reads as the whole); a restore permission
+// that cannot be read is unknown, never "not public".
+func TestRDSSnapshotFaults(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []regionalFault{
+		{"DB snapshots denied", awscollect.TypeRDSSnapshot, awstest.Faults{Deny: map[string]bool{"rds:DescribeDBSnapshots@eu-west-1": true}}, "access denied: needs rds:DescribeDBSnapshots", false},
+		{"cluster snapshots truncated", awscollect.TypeRDSSnapshot, awstest.Faults{Truncate: map[string]bool{"rds:DescribeDBClusterSnapshots@eu-west-1": true}}, "rds:DescribeDBClusterSnapshots failed: ", true},
+		{"DB snapshots looping", awscollect.TypeRDSSnapshot, awstest.Faults{LoopPages: map[string]bool{"rds:DescribeDBSnapshots@eu-west-1": true}}, "pagination loops", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			tc.check(t)
+		})
+	}
+	t.Run("restore permission denied", func(t *testing.T) {
+		t.Parallel()
+		snap := collectSampleWith(t, awstest.Faults{Deny: map[string]bool{"rds:DescribeDBClusterSnapshotAttributes@eu-west-1": true}})
+		res := find(t, snap, awscollect.TypeRDSSnapshot, ":cluster-snapshot:reports-handover")
+		assert.NotContains(t, res.Attributes, "public")
+		assert.Contains(t, res.Unknown["public"], "access denied: needs rds:DescribeDBClusterSnapshotAttributes")
+		automated := find(t, snap, awscollect.TypeRDSSnapshot, ":snapshot:rds:orders-2026-06-01-03-00")
+		assert.Equal(t, false, automated.Attributes["public"], "automated snapshots cannot be shared")
+	})
+	t.Run("event subscriptions denied", func(t *testing.T) {
+		t.Parallel()
+		snap := collectSampleWith(t, awstest.Faults{Deny: map[string]bool{"rds:DescribeEventSubscriptions@eu-west-1": true}})
+		acct := find(t, snap, awscollect.TypeAccount, ":111122223333:root")
+		assert.Contains(t, acct.Unknown["regions.eu-west-1.rds_event_subscriptions"], "access denied: needs rds:DescribeEventSubscriptions")
+	})
+}

@@ -34,6 +34,7 @@ var regionalGroupOf = map[string]string{
 	"cloudtrail": GroupLogging, "logs metric filters": GroupLogging,
 	"cloudwatch alarms": GroupLogging, "sns subscriptions": GroupLogging,
 	"kms": GroupData, "rds": GroupData, "efs": GroupData, "rds clusters": GroupData,
+	"rds snapshots": GroupData, "rds event subscriptions": GroupData,
 	"guardduty": GroupSecurity, "config": GroupSecurity, "access analyzer": GroupSecurity,
 	"macie": GroupSecurity, "security hub": GroupSecurity,
 }
@@ -45,7 +46,7 @@ var GroupTypes = map[string][]string{
 	GroupGlobal:   globalTypes,
 	GroupNetwork:  {TypeAccount, TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeNetworkACL, TypeRouteTable, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate},
 	GroupLogging:  {TypeAccount, TypeTrail, TypeMetricFilter, TypeAlarm, TypeSubscription},
-	GroupData:     {TypeAccount, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeEFSFileSystem},
+	GroupData:     {TypeAccount, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeRDSSnapshot, TypeEFSFileSystem},
 	GroupSecurity: {TypeAccount},
 }
 

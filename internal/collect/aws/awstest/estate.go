@@ -173,6 +173,21 @@ func Sample() *Estate {
 					{ID: "reports", Engine: "aurora-mysql", Encrypted: true, DeletionGuard: true, IAMAuth: true, BackupDays: 14, Backtrack: 86400, MultiAZ: true, CopyTags: true, Port: 3307, LogExports: []string{"audit", "error"}, MasterUser: "reports_owner"},
 					{ID: "scratch", Engine: "aurora-postgresql", BackupDays: 1},
 				},
+				// A private encrypted manual snapshot shared with a partner,
+				// a public unencrypted one, an automated one and a public
+				// cluster snapshot; instance events covered, cluster events
+				// only for failures (issue 18).
+				DBSnapshots: []DBSnapshot{
+					{ID: "orders-2026-06", Source: "orders", Encrypted: true, SharedWith: []string{"444455556666"}},
+					{ID: "legacy-export", Source: "legacy", Public: true},
+					{ID: "rds:orders-2026-06-01-03-00", Source: "orders", Automated: true, Encrypted: true},
+					{ID: "reports-handover", Source: "reports", Cluster: true, Encrypted: true, Public: true},
+				},
+				EventSubs: []EventSub{
+					{Name: "db-critical", SourceType: "db-instance", Categories: []string{"failure", "maintenance", "configuration change"}},
+					{Name: "cluster-failures", SourceType: "db-cluster", Categories: []string{"failure"}},
+					{Name: "old-pg", SourceType: "db-parameter-group", Disabled: true},
+				},
 				EBSDefault: true,
 				GuardDuty:  "ENABLED",
 				Recorder:   &Recorder{Name: "default", Recording: true, AllSupported: true, Global: true},

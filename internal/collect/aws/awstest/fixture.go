@@ -70,6 +70,8 @@ type Region struct {
 	Keys           []Key
 	DBs            []DB
 	DBClusters     []DBCluster
+	DBSnapshots    []DBSnapshot
+	EventSubs      []EventSub
 	// The EC2 depth of issue 18 (ec2_depth.go).
 	Subnets         []Subnet
 	Snapshots       []Snapshot
@@ -398,6 +400,23 @@ type DB struct {
 	MasterUser    string // "" is admin
 	MultiAZ       bool
 	NoMonitorInfo bool // the answer leaves MonitoringInterval out
+}
+
+// DBSnapshot is a DB snapshot, or a DB cluster snapshot when Cluster.
+type DBSnapshot struct {
+	ID, Source string
+	Cluster    bool
+	Automated  bool
+	Encrypted  bool
+	Public     bool     // restore: all
+	SharedWith []string // restore: account IDs
+}
+
+// EventSub is an RDS event subscription.
+type EventSub struct {
+	Name, SourceType string
+	Categories       []string // empty: all
+	Disabled         bool
 }
 
 // DBCluster is an Aurora or Multi-AZ DB cluster; its members are the DBs

@@ -239,8 +239,8 @@ func (s *Server) ec2(c *call) error {
 }
 
 func (s *Server) rds(c *call) error {
-	if c.op == "DescribeDBClusters" {
-		return s.rdsClusters(c)
+	if c.op != "DescribeDBInstances" {
+		return s.rdsDepth(c)
 	}
 	if c.op != "DescribeDBInstances" {
 		return fmt.Errorf("rds: unsupported action %q", c.op)
