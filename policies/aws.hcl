@@ -26,12 +26,12 @@ mitigation "aws-role-trust" {
 
 mitigation "aws-storage-exposure" {
   title    = "No public S3 access at bucket or account level; TLS only; sensitive data discovered by Macie"
-  controls = ["AWS-S3-003", "AWS-S3-004", "AWS-S3-005", "AWS-MACIE-001", "AWS-S3-009", "AWS-S3-010", "AWS-EC2-011", "AWS-EC2-013", "AWS-EC2-014", "AWS-EC2-015"]
+  controls = ["AWS-S3-003", "AWS-S3-004", "AWS-S3-005", "AWS-MACIE-001", "AWS-S3-009", "AWS-S3-010", "AWS-EC2-011", "AWS-EC2-013", "AWS-EC2-014", "AWS-EC2-015", "AWS-RDS-013"]
 }
 
 mitigation "aws-encryption-at-rest" {
   title    = "Encryption at rest for volumes, snapshots, file systems, databases and keys that rotate"
-  controls = ["AWS-EC2-003", "AWS-EC2-004", "AWS-RDS-001", "AWS-KMS-001", "AWS-EFS-001", "AWS-EC2-012"]
+  controls = ["AWS-EC2-003", "AWS-EC2-004", "AWS-RDS-001", "AWS-KMS-001", "AWS-EFS-001", "AWS-EC2-012", "AWS-RDS-014"]
 }
 
 mitigation "aws-database-exposure" {
@@ -69,6 +69,11 @@ mitigation "aws-security-alerting" {
   controls = ["AWS-CW-001", "AWS-CW-002", "AWS-CW-003", "AWS-CW-004", "AWS-CW-005", "AWS-CW-006", "AWS-CW-007", "AWS-CW-008", "AWS-CW-009", "AWS-CW-010", "AWS-CW-011", "AWS-CW-012", "AWS-CW-013", "AWS-CW-014", "AWS-CW-015"]
 }
 
+mitigation "aws-database-events" {
+  title    = "RDS failures, maintenance and changes to instances, clusters, parameter groups and security groups are notified in every region"
+  controls = ["AWS-RDS-015", "AWS-RDS-016", "AWS-RDS-017", "AWS-RDS-018"]
+}
+
 mitigation "aws-incident-readiness" {
   title    = "Incidents can be handled: a role for AWS Support cases"
   controls = ["AWS-IAM-025"]
@@ -92,7 +97,7 @@ risk "aws-undetected-intrusion" {
   threat      = "Activity in an unmonitored region, a stopped trail or missing flow logs hides an attacker and destroys the evidence"
   likelihood  = 3
   impact      = 4
-  mitigations = ["aws-audit-logging", "aws-threat-detection", "aws-security-alerting", "aws-incident-readiness"]
+  mitigations = ["aws-audit-logging", "aws-threat-detection", "aws-security-alerting", "aws-incident-readiness", "aws-database-events"]
 }
 
 risk "aws-data-loss" {
