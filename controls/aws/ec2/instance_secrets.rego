@@ -29,8 +29,25 @@ package rampart.aws.ec2.instance_secrets
 
 import data.rampart.lib
 
-deny contains {"msg": sprintf("instance %s: user data line %v holds a secret (%v)", [lib.label("instance_id"), f.line, f.kind]), "path": sprintf("attributes.user_data_secrets[%d]", [i])} if {
+deny contains {"msg": sprintf("instance %s: the user data holds a secret: %s", [lib.label("instance_id"), finding(f)]), "path": sprintf("attributes.user_data_secrets[%d]", [i])} if {
 	some i, f in input.attributes.user_data_secrets
+}
+
+# A finding the producer wrote in another shape is still a finding: the
+# message must not depend on its fields, or the deny would vanish with them.
+finding(f) := sprintf("line %v (%v)", [f.line, f.kind]) if well_formed(f)
+
+finding(f) := "an entry of unreadable shape" if not well_formed(f)
+
+well_formed(f) if {
+	is_object(f)
+	is_number(f.line)
+	is_string(f.kind)
+}
+
+unknown contains {"msg": sprintf("user_data_secrets[%d] is not a {kind, line} finding", [i]), "path": sprintf("attributes.user_data_secrets[%d]", [i])} if {
+	some i, f in input.attributes.user_data_secrets
+	not well_formed(f)
 }
 
 unknown contains {"msg": sprintf("the user data was not scanned: %v", [object.get(input, ["unknown", "user_data_secrets"], "not reported")]), "path": "attributes.user_data_secrets"} if {

@@ -18,3 +18,11 @@ test_unknown_missing if {
 	count(c.deny) == 0 with input as inp
 	count(c.unknown) == 1 with input as {"attributes": {"name": "x"}}
 }
+
+# A malformed entry still fails (and says why): never a pass.
+test_fail_malformed_entry if {
+	every e in [null, {}, {"kind": "aws-secret-key"}, {"line": 2}, 0, ""] {
+		count(c.deny) == 1 with input as {"attributes": {"user_data_secrets": [e]}}
+		count(c.unknown) == 1 with input as {"attributes": {"user_data_secrets": [e]}}
+	}
+}

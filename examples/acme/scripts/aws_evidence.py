@@ -367,9 +367,15 @@ def ec2rds_depth(resources):
         "port": 3306, "enabled_cloudwatch_logs_exports": [], "master_username": "admin"})
     for name, own, lock in [("acme-ledger-exports", "BucketOwnerEnforced", {"enabled": True, "default_mode": "COMPLIANCE", "default_retention_days": 2555}),
                             ("acme-payments-statements", "BucketOwnerEnforced", {"enabled": False}),
-                            ("acme-analytics-raw", "ObjectWriter", {"enabled": False})]:
+                            ("acme-analytics-raw", "ObjectWriter", {"enabled": False}),
+                            ("acme-cloudtrail-logs", "BucketOwnerEnforced", {"enabled": True, "default_mode": "GOVERNANCE", "default_retention_days": 365})]:
         by_id[f"arn:aws:s3:::{name}"]["attributes"].update({
             "ownership_controls": {"configured": True, "object_ownership": own}, "object_lock": lock})
+    # A data vendor's account was given read access to the raw analytics data.
+    by_id["arn:aws:s3:::acme-analytics-raw"]["attributes"]["policy"]["document"]["Statement"].append({
+        "Sid": "VendorRead", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
+        "Action": ["s3:GetObject", "s3:ListBucket"],
+        "Resource": ["arn:aws:s3:::acme-analytics-raw", "arn:aws:s3:::acme-analytics-raw/*"]})
     by_id[f"arn:aws:ec2:eu-west-1:{ACCT}:instance/i-0a12b34c56d78e901"]["attributes"]["user_data_secrets"] = []
     # The old bastion's bootstrap script exports a deploy key pair.
     by_id[f"arn:aws:ec2:eu-west-1:{ACCT}:instance/i-0b98c76d54e32f109"]["attributes"]["user_data_secrets"] = [
