@@ -26,12 +26,12 @@ mitigation "aws-role-trust" {
 
 mitigation "aws-storage-exposure" {
   title    = "No public S3 access at bucket or account level; TLS only; sensitive data discovered by Macie"
-  controls = ["AWS-S3-003", "AWS-S3-004", "AWS-S3-005", "AWS-MACIE-001"]
+  controls = ["AWS-S3-003", "AWS-S3-004", "AWS-S3-005", "AWS-MACIE-001", "AWS-S3-009", "AWS-S3-010", "AWS-EC2-011", "AWS-EC2-013", "AWS-EC2-014", "AWS-EC2-015", "AWS-RDS-013"]
 }
 
 mitigation "aws-encryption-at-rest" {
-  title    = "Encryption at rest for volumes, file systems, databases and keys that rotate"
-  controls = ["AWS-EC2-003", "AWS-EC2-004", "AWS-RDS-001", "AWS-KMS-001", "AWS-EFS-001"]
+  title    = "Encryption at rest for volumes, snapshots, file systems, databases and keys that rotate"
+  controls = ["AWS-EC2-003", "AWS-EC2-004", "AWS-RDS-001", "AWS-KMS-001", "AWS-EFS-001", "AWS-EC2-012", "AWS-RDS-014"]
 }
 
 mitigation "aws-database-exposure" {
@@ -39,9 +39,19 @@ mitigation "aws-database-exposure" {
   controls = ["AWS-RDS-002", "AWS-RDS-003", "AWS-RDS-004"]
 }
 
+mitigation "aws-database-hardening" {
+  title    = "Databases authenticate through IAM, avoid default users and ports, log to CloudWatch, are monitored, tag their snapshots and survive a zone outage"
+  controls = ["AWS-RDS-005", "AWS-RDS-006", "AWS-RDS-007", "AWS-RDS-008", "AWS-RDS-009", "AWS-RDS-010", "AWS-RDS-012"]
+}
+
 mitigation "aws-workload-hardening" {
   title    = "Instance metadata protected by IMDSv2; instances use instance roles, not stored keys"
-  controls = ["AWS-EC2-005", "AWS-EC2-006"]
+  controls = ["AWS-EC2-005", "AWS-EC2-006", "AWS-EC2-016", "AWS-EC2-017"]
+}
+
+mitigation "aws-secrets-out-of-user-data" {
+  title    = "No credential in EC2 or launch-template user data: secrets are read at boot from a secret store with the instance role"
+  controls = ["AWS-EC2-019", "AWS-EC2-020"]
 }
 
 mitigation "aws-audit-logging" {
@@ -59,14 +69,19 @@ mitigation "aws-security-alerting" {
   controls = ["AWS-CW-001", "AWS-CW-002", "AWS-CW-003", "AWS-CW-004", "AWS-CW-005", "AWS-CW-006", "AWS-CW-007", "AWS-CW-008", "AWS-CW-009", "AWS-CW-010", "AWS-CW-011", "AWS-CW-012", "AWS-CW-013", "AWS-CW-014", "AWS-CW-015"]
 }
 
+mitigation "aws-database-events" {
+  title    = "RDS failures, maintenance and changes to instances, clusters, parameter groups and security groups are notified in every region"
+  controls = ["AWS-RDS-015", "AWS-RDS-016", "AWS-RDS-017", "AWS-RDS-018"]
+}
+
 mitigation "aws-incident-readiness" {
   title    = "Incidents can be handled: a role for AWS Support cases"
   controls = ["AWS-IAM-025"]
 }
 
 mitigation "aws-data-recovery" {
-  title    = "Recoverable data: versioned buckets, MFA Delete and database backups"
-  controls = ["AWS-S3-006", "AWS-S3-008", "AWS-RDS-004"]
+  title    = "Recoverable data: versioned buckets, MFA Delete, database backups and Backtrack"
+  controls = ["AWS-S3-006", "AWS-S3-008", "AWS-RDS-004", "AWS-RDS-011", "AWS-S3-011"]
 }
 
 # The edge: load balancers, CloudFront and API Gateway (issue 18).
@@ -119,7 +134,7 @@ risk "aws-undetected-intrusion" {
   threat      = "Activity in an unmonitored region, a stopped trail or missing flow logs hides an attacker and destroys the evidence"
   likelihood  = 3
   impact      = 4
-  mitigations = ["aws-audit-logging", "aws-threat-detection", "aws-security-alerting", "aws-incident-readiness"]
+  mitigations = ["aws-audit-logging", "aws-threat-detection", "aws-security-alerting", "aws-incident-readiness", "aws-database-events"]
 }
 
 risk "aws-data-loss" {

@@ -28,5 +28,5 @@ mitigation "storage-protection" {
 
 mitigation "network-segmentation" {
   title    = "No administration ports on the internet; closed defaults; peering routes no wider than a VPC"
-  controls = ["AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-007", "AWS-EC2-008", "AWS-EC2-009", "AWS-VPC-002"]
+  controls = ["AWS-EC2-001", "AWS-EC2-002", "AWS-EC2-007", "AWS-EC2-008", "AWS-EC2-009", "AWS-VPC-002", "AWS-EC2-010", "AWS-VPC-003", "AWS-EC2-018"]
 }

@@ -23,7 +23,7 @@ risk "credential-leak" {
   threat      = "Static access keys leak through laptops, CI logs or images and are used from outside"
   likelihood  = 3
   impact      = 5
-  mitigations = ["credential-hygiene", "secret-leak-prevention", "aws-iam-least-privilege"]
+  mitigations = ["credential-hygiene", "secret-leak-prevention", "aws-iam-least-privilege", "aws-secrets-out-of-user-data"]
   alerts      = ["secret_scanning"]
 }
 
@@ -32,7 +32,7 @@ risk "data-exposure" {
   threat      = "A storage bucket becomes public through an ACL or policy, or is read unencrypted"
   likelihood  = 3
   impact      = 5
-  mitigations = ["storage-protection", "aws-storage-exposure", "aws-encryption-at-rest", "aws-database-exposure"]
+  mitigations = ["storage-protection", "aws-storage-exposure", "aws-encryption-at-rest", "aws-database-exposure", "aws-database-hardening"]
 }
 
 risk "network-intrusion" {

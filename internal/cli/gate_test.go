@@ -66,6 +66,19 @@ func TestGateExampleLines(t *testing.T) {
 		"AWS-CF-006 examples/acme/terraform/aws_cloudfront_distribution.status": "examples/acme/terraform/edge.tf:51",
 		"AWS-CF-009 examples/acme/terraform/aws_cloudfront_distribution.status": "examples/acme/terraform/edge.tf:51",
 		"AWS-CF-011 examples/acme/terraform/aws_cloudfront_distribution.status": "examples/acme/terraform/edge.tf:51",
+		// ec2rds.tf (issue 18): the analytics launch template, subnet and Aurora cluster.
+		"AWS-EC2-017 examples/acme/terraform/aws_launch_template.analytics_worker": "examples/acme/terraform/ec2rds.tf:23",
+		"AWS-EC2-018 examples/acme/terraform/aws_launch_template.analytics_worker": "examples/acme/terraform/ec2rds.tf:23",
+		"AWS-EC2-019 examples/acme/terraform/aws_launch_template.analytics_worker": "examples/acme/terraform/ec2rds.tf:23",
+		"AWS-RDS-001 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-004 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-006 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-008 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-009 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-010 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-011 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-012 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-VPC-003 examples/acme/terraform/aws_subnet.analytics_public":          "examples/acme/terraform/ec2rds.tf:6",
 	}
 	for k, v := range want {
 		require.Equal(t, v, failing[k], "finding %s", k)

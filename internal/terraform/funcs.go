@@ -52,6 +52,8 @@ var cappedFunctions = sync.OnceValue(func() map[string]function.Function {
 func pureFunctions() map[string]function.Function {
 	out := map[string]function.Function{
 		"abs":             stdlib.AbsoluteFunc,
+		"base64decode":    base64DecodeFunc,
+		"base64encode":    base64EncodeFunc,
 		"can":             tryfunc.CanFunc,
 		"ceil":            stdlib.CeilFunc,
 		"chomp":           stdlib.ChompFunc,

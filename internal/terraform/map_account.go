@@ -21,7 +21,7 @@ var accountKinds = []string{
 func mapAccount(m *mapper) {
 	byRoot := map[string]map[string][]*Instance{}
 	var order []string
-	kinds := append(append([]string{}, accountKinds...), accountServiceKinds...)
+	kinds := append(append(append([]string{}, accountKinds...), accountServiceKinds...), accountEC2Kinds...)
 	for _, k := range kinds {
 		for _, in := range m.byType[k] {
 			if byRoot[in.Root] == nil {
@@ -158,6 +158,7 @@ func accountRegions(m *mapper, b *builder, got map[string][]*Instance) {
 		r["config_recorder"] = out
 	}
 	accountServices(b, got, region)
+	accountEC2Defaults(b, got, region)
 	if _, bad := b.r.Unknown["regions"]; bad {
 		return
 	}

@@ -22,6 +22,8 @@ func mapS3Buckets(m *mapper) {
 	logL := m.link("aws_s3_bucket_logging", "aws_s3_bucket", "bucket", names...)
 	polL := m.link("aws_s3_bucket_policy", "aws_s3_bucket", "bucket", names...)
 	aclL := m.link("aws_s3_bucket_acl", "aws_s3_bucket", "bucket", names...)
+	ownL := m.link("aws_s3_bucket_ownership_controls", "aws_s3_bucket", "bucket", names...)
+	lockL := m.link("aws_s3_bucket_object_lock_configuration", "aws_s3_bucket", "bucket", names...)
 	for _, in := range buckets {
 		name, known := str(get(in.Body, "bucket"))
 		rid := id(in)
@@ -37,6 +39,8 @@ func mapS3Buckets(m *mapper) {
 		s3Logging(m, b, in, logL)
 		s3Policy(m, b, in, polL)
 		s3ACL(m, b, in, aclL)
+		s3Ownership(m, b, in, ownL)
+		s3ObjectLock(m, b, in, lockL)
 		m.emit(b)
 	}
 }

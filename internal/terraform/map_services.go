@@ -96,6 +96,7 @@ func mapRDSInstances(m *mapper) {
 		b.set("deletion_protection", get(in.Body, "deletion_protection"), false)
 		b.set("auto_minor_version_upgrade", get(in.Body, "auto_minor_version_upgrade"), true)
 		b.set("iam_database_authentication_enabled", get(in.Body, "iam_database_authentication_enabled"), false)
+		rdsInstanceDepth(b, in)
 		if v := get(in.Body, "kms_key_id"); v != cty.NilVal {
 			b.set("kms_key_id", v, nil)
 		}
@@ -172,6 +173,7 @@ func mapEC2Instances(m *mapper) {
 			b.unknown("has_public_ip", "associate_public_ip_address is not set: it follows the subnet's setting")
 		}
 		metadataOptions(m, b, in)
+		instanceUserData(b, in)
 		instanceSecurityGroups(m, b, in)
 		instanceProfile(m, b, in)
 		m.emit(b)

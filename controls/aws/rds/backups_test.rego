@@ -16,3 +16,14 @@ test_unknown_missing if {
 	count(c.unknown) == 2 with input as {"attributes": {"db_instance_identifier": "db"}}
 	count(c.deny) == 0 with input as {"attributes": {"db_instance_identifier": "db"}}
 }
+
+test_fail_cluster if {
+	count(c.deny) == 2 with input as {"type": "aws.rds.cluster", "attributes": {"db_cluster_identifier": "c", "backup_retention_period": 1, "deletion_protection": false}}
+}
+
+# A member reports its own deletion protection off whatever the cluster's is.
+test_pass_member if {
+	inp := {"type": "aws.rds.instance", "attributes": {"db_instance_identifier": "db", "db_cluster_identifier": "c", "backup_retention_period": 1, "deletion_protection": false}}
+	count(c.deny) == 0 with input as inp
+	count(c.unknown) == 0 with input as inp
+}

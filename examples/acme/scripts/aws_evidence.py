@@ -420,6 +420,95 @@ resources += edge()
 EDGE_GLOBAL = ["aws.cloudfront.distribution"]
 EDGE_REGIONAL = ["aws.apigateway.domain_name", "aws.apigateway.rest_api", "aws.apigatewayv2.api", "aws.elb.load_balancer",
                  "aws.elbv2.load_balancer"]
+def ec2rds_depth(resources):
+    """EC2, RDS and S3 depth (issue 18): payments in eu-west-1 is hardened,
+    analytics in us-east-1 is not: a public snapshot and AMI, a launch
+    template with IMDSv1 and a password in its user data, a public subnet,
+    an unencrypted Aurora cluster, and no event subscriptions."""
+    by_id = {r["id"]: r for r in resources}
+    regions = by_id[f"arn:aws:iam::{ACCT}:root"]["attributes"]["regions"]
+    regions["eu-west-1"].update({
+        "snapshot_block_public_access": {"state": "block-all-sharing"},
+        "image_block_public_access": {"state": "block-new-sharing"},
+        "instance_metadata_defaults": {"http_tokens": "required", "http_endpoint": "enabled"},
+        "rds_event_subscriptions": [
+            {"name": "ledger-critical", "source_type": "db-instance", "event_categories": [], "source_ids": [], "enabled": True},
+            {"name": "ledger-cluster", "source_type": "db-cluster", "event_categories": ["failure", "maintenance"], "source_ids": [], "enabled": True},
+            {"name": "parameter-changes", "source_type": "db-parameter-group", "event_categories": ["configuration change"], "source_ids": [], "enabled": True},
+            {"name": "db-firewall", "source_type": "db-security-group", "event_categories": ["configuration change", "failure"], "source_ids": [], "enabled": True}]})
+    regions["us-east-1"].update({
+        "snapshot_block_public_access": {"state": "unblocked"},
+        "image_block_public_access": {"state": "unblocked"},
+        "instance_metadata_defaults": {"http_tokens": "no-preference", "http_endpoint": "no-preference"},
+        "rds_event_subscriptions": []})
+    by_id[f"arn:aws:rds:eu-west-1:{ACCT}:db:ledger-prod"]["attributes"].update({
+        "iam_database_authentication_enabled": True, "monitoring_interval": 60, "copy_tags_to_snapshot": True,
+        "port": 6432, "enabled_cloudwatch_logs_exports": ["postgresql", "upgrade"], "master_username": "ledger_owner"})
+    by_id[f"arn:aws:rds:us-east-1:{ACCT}:db:analytics-scratch"]["attributes"].update({
+        "iam_database_authentication_enabled": False, "monitoring_interval": 0, "copy_tags_to_snapshot": False,
+        "port": 3306, "enabled_cloudwatch_logs_exports": [], "master_username": "admin"})
+    for name, own, lock in [("acme-ledger-exports", "BucketOwnerEnforced", {"enabled": True, "default_mode": "COMPLIANCE", "default_retention_days": 2555}),
+                            ("acme-payments-statements", "BucketOwnerEnforced", {"enabled": False}),
+                            ("acme-analytics-raw", "ObjectWriter", {"enabled": False}),
+                            ("acme-cloudtrail-logs", "BucketOwnerEnforced", {"enabled": True, "default_mode": "GOVERNANCE", "default_retention_days": 365})]:
+        by_id[f"arn:aws:s3:::{name}"]["attributes"].update({
+            "ownership_controls": {"configured": True, "object_ownership": own}, "object_lock": lock})
+    # A data vendor's account was given read access to the raw analytics data.
+    by_id["arn:aws:s3:::acme-analytics-raw"]["attributes"]["policy"]["document"]["Statement"].append({
+        "Sid": "VendorRead", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
+        "Action": ["s3:GetObject", "s3:ListBucket"],
+        "Resource": ["arn:aws:s3:::acme-analytics-raw", "arn:aws:s3:::acme-analytics-raw/*"]})
+    by_id[f"arn:aws:ec2:eu-west-1:{ACCT}:instance/i-0a12b34c56d78e901"]["attributes"]["user_data_secrets"] = []
+    # The old bastion's bootstrap script exports a deploy key pair.
+    by_id[f"arn:aws:ec2:eu-west-1:{ACCT}:instance/i-0b98c76d54e32f109"]["attributes"]["user_data_secrets"] = [
+        {"kind": "aws-access-key-id", "line": 4}, {"kind": "aws-secret-key", "line": 5}]
+
+    def ec2(kind, region, rid, attrs):
+        return res(f"aws.ec2.{kind}", f"arn:aws:ec2:{region}:{ACCT}:{kind.replace('_', '-')}/{rid}", attrs, region)
+
+    resources += [
+        ec2("subnet", "eu-west-1", "subnet-0aa11bb22cc33dd44", {
+            "subnet_id": "subnet-0aa11bb22cc33dd44", "vpc_id": "vpc-0a1b2c3d4e5f60001", "cidr_block": "10.20.1.0/24",
+            "availability_zone": "eu-west-1a", "map_public_ip_on_launch": False, "default_for_az": False}),
+        ec2("subnet", "us-east-1", "subnet-0ff00ee11dd22cc33", {
+            "subnet_id": "subnet-0ff00ee11dd22cc33", "vpc_id": "vpc-0f9e8d7c6b5a40002", "cidr_block": "10.30.1.0/24",
+            "availability_zone": "us-east-1a", "map_public_ip_on_launch": True, "default_for_az": False}),
+        ec2("snapshot", "eu-west-1", "snap-0ledger0nightly01", {
+            "snapshot_id": "snap-0ledger0nightly01", "volume_id": "vol-0c1d2e3f4a5b60001", "state": "completed",
+            "encrypted": True, "kms_key_id": LEDGER_KEY, "public": False, "shared_with_accounts": ["444455556666"]}),
+        ec2("snapshot", "us-east-1", "snap-0analytics0dump1", {
+            "snapshot_id": "snap-0analytics0dump1", "volume_id": "vol-0f9e8d7c6b5a40002", "state": "completed",
+            "encrypted": False, "public": True, "shared_with_accounts": []}),
+        ec2("image", "eu-west-1", "ami-0payments0golden1", {
+            "image_id": "ami-0payments0golden1", "name": "payments-api-2026-11", "state": "available", "public": False}),
+        ec2("image", "us-east-1", "ami-0analytics0demo01", {
+            "image_id": "ami-0analytics0demo01", "name": "analytics-demo", "state": "available", "public": True}),
+        ec2("launch_template", "eu-west-1", "lt-0payments0api0001", {
+            "launch_template_id": "lt-0payments0api0001", "name": "payments-api", "default_version": 7,
+            "imdsv2_required": True, "metadata_options": {"http_tokens": "required", "http_endpoint": "enabled"},
+            "associate_public_ip_address": False, "user_data_secrets": []}),
+        ec2("launch_template", "us-east-1", "lt-0analytics0work01", {
+            "launch_template_id": "lt-0analytics0work01", "name": "analytics-worker", "default_version": 2,
+            "imdsv2_required": False, "associate_public_ip_address": True,
+            "user_data_secrets": [{"kind": "keyword-secret", "line": 3}]}),
+        res("aws.rds.cluster", f"arn:aws:rds:us-east-1:{ACCT}:cluster:analytics-aurora", {
+            "db_cluster_identifier": "analytics-aurora", "arn": f"arn:aws:rds:us-east-1:{ACCT}:cluster:analytics-aurora",
+            "engine": "aurora-mysql", "storage_encrypted": False, "deletion_protection": False,
+            "iam_database_authentication_enabled": False, "backup_retention_period": 1, "backtrack_window": 0,
+            "multi_az": False, "copy_tags_to_snapshot": False, "port": 3306, "enabled_cloudwatch_logs_exports": [],
+            "master_username": "admin", "members": []}, "us-east-1"),
+        res("aws.rds.snapshot", f"arn:aws:rds:eu-west-1:{ACCT}:snapshot:ledger-prod-2026-11-01", {
+            "snapshot_identifier": "ledger-prod-2026-11-01", "kind": "instance", "source": "ledger-prod",
+            "snapshot_type": "manual", "engine": "postgres", "encrypted": True, "public": False,
+            "shared_with_accounts": []}, "eu-west-1"),
+        res("aws.rds.snapshot", f"arn:aws:rds:us-east-1:{ACCT}:snapshot:analytics-share", {
+            "snapshot_identifier": "analytics-share", "kind": "instance", "source": "analytics-scratch",
+            "snapshot_type": "manual", "engine": "mysql", "encrypted": False, "public": True,
+            "shared_with_accounts": []}, "us-east-1"),
+    ]
+
+
+ec2rds_depth(resources)
 
 # What the collector read completely, as `rampart collect aws` lists it: every
 # task of the account and of each region ran; the website account's role was
@@ -429,6 +518,8 @@ GLOBAL_TYPES = ["aws.account", "aws.iam.group", "aws.iam.policy", "aws.iam.role"
 REGIONAL_TYPES = ["aws.cloudtrail.trail", "aws.cloudwatch.alarm", "aws.ec2.instance", "aws.ec2.network_acl",
                   "aws.ec2.route_table", "aws.ec2.security_group", "aws.ec2.volume", "aws.efs.file_system", "aws.kms.key",
                   "aws.logs.metric_filter", "aws.rds.instance", "aws.sns.subscription", "aws.vpc"]
+REGIONAL_TYPES += ["aws.ec2.image", "aws.ec2.launch_template", "aws.ec2.snapshot", "aws.ec2.subnet",
+                   "aws.rds.cluster", "aws.rds.snapshot"]
 collected = [{"scope": {"platform": "aws", "account_id": ACCT}, "types": sorted(GLOBAL_TYPES + EDGE_GLOBAL)}] + [
     {"scope": {"platform": "aws", "account_id": ACCT, "region": r}, "types": sorted(REGIONAL_TYPES + EDGE_REGIONAL)} for r in REGIONS]
 

@@ -23,19 +23,25 @@ import (
 
 // Resource types this collector produces, named by the registry.
 const (
-	TypeAccount       = evidence.TypeAWSAccount
-	TypeIAMUser       = evidence.TypeAWSIAMUser
-	TypeIAMPolicy     = evidence.TypeAWSIAMPolicy
-	TypeIAMRole       = evidence.TypeAWSIAMRole
-	TypeIAMGroup      = evidence.TypeAWSIAMGroup
-	TypeS3Bucket      = evidence.TypeAWSS3Bucket
-	TypeSecurityGroup = evidence.TypeAWSEC2SecurityGroup
-	TypeInstance      = evidence.TypeAWSEC2Instance
-	TypeVolume        = evidence.TypeAWSEC2Volume
-	TypeVPC           = evidence.TypeAWSVPC
-	TypeTrail         = evidence.TypeAWSCloudTrailTrail
-	TypeKMSKey        = evidence.TypeAWSKMSKey
-	TypeRDSInstance   = evidence.TypeAWSRDSInstance
+	TypeAccount        = evidence.TypeAWSAccount
+	TypeIAMUser        = evidence.TypeAWSIAMUser
+	TypeIAMPolicy      = evidence.TypeAWSIAMPolicy
+	TypeIAMRole        = evidence.TypeAWSIAMRole
+	TypeIAMGroup       = evidence.TypeAWSIAMGroup
+	TypeS3Bucket       = evidence.TypeAWSS3Bucket
+	TypeSecurityGroup  = evidence.TypeAWSEC2SecurityGroup
+	TypeInstance       = evidence.TypeAWSEC2Instance
+	TypeVolume         = evidence.TypeAWSEC2Volume
+	TypeVPC            = evidence.TypeAWSVPC
+	TypeTrail          = evidence.TypeAWSCloudTrailTrail
+	TypeKMSKey         = evidence.TypeAWSKMSKey
+	TypeRDSInstance    = evidence.TypeAWSRDSInstance
+	TypeRDSCluster     = evidence.TypeAWSRDSCluster
+	TypeSubnet         = evidence.TypeAWSEC2Subnet
+	TypeSnapshot       = evidence.TypeAWSEC2Snapshot
+	TypeImage          = evidence.TypeAWSEC2Image
+	TypeLaunchTemplate = evidence.TypeAWSEC2LaunchTemplate
+	TypeRDSSnapshot    = evidence.TypeAWSRDSSnapshot
 
 	TypeServerCertificate = evidence.TypeAWSIAMServerCertificate
 	TypeMetricFilter      = evidence.TypeAWSLogsMetricFilter
@@ -56,7 +62,7 @@ const (
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
 	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket, TypeCloudFrontDistribution}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -301,9 +307,17 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"network acls", func(ctx context.Context) error { return r.networkACLs(ctx, ec2c, sc) }},
 		{"route tables", func(ctx context.Context) error { return r.routeTables(ctx, ec2c, sc) }},
 		{"ebs default encryption", func(ctx context.Context) error { return r.ebsDefault(ctx, ec2c, sc, acct) }},
+		{"ec2 account defaults", func(ctx context.Context) error { return r.ec2AccountDefaults(ctx, ec2c, sc, acct) }},
+		{"subnets", func(ctx context.Context) error { return r.subnets(ctx, ec2c, sc) }},
+		{"ebs snapshots", func(ctx context.Context) error { return r.snapshots(ctx, ec2c, sc) }},
+		{"amis", func(ctx context.Context) error { return r.images(ctx, ec2c, sc) }},
+		{"launch templates", func(ctx context.Context) error { return r.launchTemplates(ctx, ec2c, sc) }},
 		{"cloudtrail", func(ctx context.Context) error { return r.trails(ctx, cfg, sc) }},
 		{"kms", func(ctx context.Context) error { return r.kmsKeys(ctx, cfg, sc) }},
 		{"rds", func(ctx context.Context) error { return r.rdsInstances(ctx, cfg, sc) }},
+		{"rds clusters", func(ctx context.Context) error { return r.rdsClusters(ctx, cfg, sc) }},
+		{"rds snapshots", func(ctx context.Context) error { return r.rdsSnapshots(ctx, cfg, sc) }},
+		{"rds event subscriptions", func(ctx context.Context) error { return r.rdsEventSubscriptions(ctx, cfg, sc, acct) }},
 		{"guardduty", func(ctx context.Context) error { return r.guardDuty(ctx, cfg, sc, acct) }},
 		{"config", func(ctx context.Context) error { return r.configRecorder(ctx, cfg, sc, acct) }},
 		{"access analyzer", func(ctx context.Context) error { return r.accessAnalyzer(ctx, cfg, sc, acct) }},

@@ -110,6 +110,7 @@ func (r *run) instances(ctx context.Context, c *ec2.Client, sc evidence.Scope) e
 			}
 		}
 	}
+	r.instanceUserData(ctx, c, sc, out)
 	for _, res := range out {
 		r.add(res)
 	}

@@ -27,6 +27,7 @@ var wireAction = map[string]string{
 	"s3:ListBuckets":                 "s3:ListAllMyBuckets",
 	"s3:GetBucketEncryption":         "s3:GetEncryptionConfiguration",
 	"s3:GetPublicAccessBlock":        "s3:GetBucketPublicAccessBlock",
+	"s3:GetObjectLockConfiguration":  "s3:GetBucketObjectLockConfiguration",
 	"s3control:GetPublicAccessBlock": "s3:GetAccountPublicAccessBlock",
 	// CloudWatch signs as "monitoring".
 	"monitoring:DescribeAlarms": "cloudwatch:DescribeAlarms",

@@ -162,7 +162,9 @@ func (r *run) rdsInstances(ctx context.Context, cfg sdkaws.Config, sc evidence.S
 			if db.KmsKeyId != nil {
 				attrs["kms_key_id"] = *db.KmsKeyId
 			}
-			out = append(out, evidence.Resource{Type: TypeRDSInstance, ID: sdkaws.ToString(db.DBInstanceArn), Scope: sc, Attributes: attrs})
+			unknown := map[string]string{}
+			rdsInstanceDepth(db, attrs, unknown)
+			out = append(out, evidence.Resource{Type: TypeRDSInstance, ID: sdkaws.ToString(db.DBInstanceArn), Scope: sc, Attributes: attrs, Unknown: unknown})
 		}
 	}
 	for _, res := range out {

@@ -163,6 +163,7 @@ func (r *run) bucket(ctx context.Context, home *s3.Client, clients *s3Clients, s
 	} else {
 		attrs["public_acl_grants"] = publicGrants(acl.Grants)
 	}
+	r.bucketDepth(ctx, c, bsc, name, attrs, unknown)
 	return evidence.Resource{Type: TypeS3Bucket, ID: "arn:aws:s3:::" + name, Scope: bsc, Attributes: attrs, Unknown: unknown}, true
 }
 

@@ -29,12 +29,14 @@ var RegionalGroups = []string{GroupNetwork, GroupLogging, GroupData, GroupSecuri
 var regionalGroupOf = map[string]string{
 	"ec2 security groups": GroupNetwork, "ec2 instances": GroupNetwork, "ec2 volumes": GroupNetwork,
 	"vpcs": GroupNetwork, "network acls": GroupNetwork, "route tables": GroupNetwork,
-	"ebs default encryption": GroupNetwork,
-	"elbv2":                  GroupNetwork, "elb classic": GroupNetwork, "apigateway rest apis": GroupNetwork,
+	"ebs default encryption": GroupNetwork, "ec2 account defaults": GroupNetwork, "subnets": GroupNetwork,
+	"ebs snapshots": GroupNetwork, "amis": GroupNetwork, "launch templates": GroupNetwork,
+	"elbv2": GroupNetwork, "elb classic": GroupNetwork, "apigateway rest apis": GroupNetwork,
 	"apigateway domain names": GroupNetwork, "apigatewayv2 apis": GroupNetwork,
 	"cloudtrail": GroupLogging, "logs metric filters": GroupLogging,
 	"cloudwatch alarms": GroupLogging, "sns subscriptions": GroupLogging,
-	"kms": GroupData, "rds": GroupData, "efs": GroupData,
+	"kms": GroupData, "rds": GroupData, "efs": GroupData, "rds clusters": GroupData,
+	"rds snapshots": GroupData, "rds event subscriptions": GroupData,
 	"guardduty": GroupSecurity, "config": GroupSecurity, "access analyzer": GroupSecurity,
 	"macie": GroupSecurity, "security hub": GroupSecurity,
 }
@@ -44,10 +46,10 @@ var regionalGroupOf = map[string]string{
 // resource is assembled from every group and is listed for all).
 var GroupTypes = map[string][]string{
 	GroupGlobal: globalTypes,
-	GroupNetwork: {TypeAccount, TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeNetworkACL, TypeRouteTable,
+	GroupNetwork: {TypeAccount, TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeNetworkACL, TypeRouteTable, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate,
 		TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API},
 	GroupLogging:  {TypeAccount, TypeTrail, TypeMetricFilter, TypeAlarm, TypeSubscription},
-	GroupData:     {TypeAccount, TypeKMSKey, TypeRDSInstance, TypeEFSFileSystem},
+	GroupData:     {TypeAccount, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeRDSSnapshot, TypeEFSFileSystem},
 	GroupSecurity: {TypeAccount},
 }
 

@@ -103,8 +103,8 @@ func Sample() *Estate {
 		Buckets: []Bucket{
 			{Name: "acme-logs", Region: "eu-west-1", Created: day("2024-05-06"), SSEAlgorithm: "aws:kms",
 				KMSKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", PublicAccess: all,
-				Versioning: "Enabled", LogTarget: "acme-access-logs", Policy: tlsPolicyJSON},
-			{Name: "acme-site", Region: "us-east-1", Created: day("2024-07-08"), SSEAlgorithm: "AES256", Policy: publicPolicy, PublicRead: true},
+				Versioning: "Enabled", LogTarget: "acme-access-logs", Policy: tlsPolicyJSON, Ownership: "BucketOwnerEnforced", ObjectLock: "COMPLIANCE", LockDays: 365},
+			{Name: "acme-site", Region: "us-east-1", Created: day("2024-07-08"), SSEAlgorithm: "AES256", Policy: publicPolicy, PublicRead: true, Ownership: "ObjectWriter"},
 		},
 		PasswordPolicy: &PasswordPolicy{MinLength: 8, Symbols: true, Numbers: true, Uppercase: true, Lowercase: true, AllowChange: true},
 		RootMFA:        true,
@@ -147,9 +147,31 @@ func Sample() *Estate {
 					}},
 					{ID: "sg-0db", Name: "db", VPC: "vpc-0main", Ingress: []Rule{{Protocol: "tcp", From: 3306, To: 3306, HasPorts: true, CIDRs: []string{"10.0.0.0/16"}}}},
 				},
-				Instances: []Instance{{ID: "i-0aaa", PublicIP: "203.0.113.10", HTTPTokens: "optional", SecurityGroups: []string{"sg-0web"}}, {ID: "i-0bbb", HTTPTokens: "required", SecurityGroups: []string{"sg-0db", "sg-0default"}}},
-				Volumes:   []Volume{{ID: "vol-0enc", Encrypted: true, Size: 8}, {ID: "vol-0plain", Size: 100}},
-				VPCs:      []VPC{{ID: "vpc-0main", FlowLogID: "fl-0main"}, {ID: "vpc-0default", Default: true}},
+				// i-0aaa's user data exports an access key pair (test-shaped:
+				// AWS's documented example key); i-0bbb's is clean.
+				Instances: []Instance{{ID: "i-0aaa", PublicIP: "203.0.113.10", HTTPTokens: "optional", SecurityGroups: []string{"sg-0web"},
+					UserData: "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nexport AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"},
+					{ID: "i-0bbb", HTTPTokens: "required", SecurityGroups: []string{"sg-0db", "sg-0default"}, UserData: "#!/bin/bash\nyum install -y nginx\n"}},
+				// The EC2 depth of issue 18: a public subnet and a private one,
+				// a public and a private snapshot, a public AMI, a hardened
+				// launch template and one with IMDSv1, a public IP and a
+				// password in its user data; account defaults set here, not
+				// in us-east-1.
+				Subnets: []Subnet{{ID: "subnet-0web", VPC: "vpc-0main", CIDR: "10.0.1.0/24", AZ: "eu-west-1a", PublicIPs: true}, {ID: "subnet-0db", VPC: "vpc-0main", CIDR: "10.0.2.0/24", AZ: "eu-west-1b"}},
+				Snapshots: []Snapshot{
+					{ID: "snap-0backup", Volume: "vol-0enc", Encrypted: true, SharedWith: []string{"444455556666"}},
+					{ID: "snap-0leak", Volume: "vol-0plain", Public: true},
+				},
+				Images: []Image{{ID: "ami-0golden", Name: "golden-2026-05"}, {ID: "ami-0shared", Name: "demo-public", Public: true}},
+				LaunchTemplates: []LaunchTemplate{
+					{ID: "lt-0web", Name: "web", HTTPTokens: "required", UserData: "#!/bin/bash\nsystemctl start nginx\n"},
+					{ID: "lt-0legacy", Name: "legacy", PublicIP: true, UserData: "#!/bin/bash\ngit clone https://deploy:s3cr3tpassw0rd@git.example.com/app.git\n"},
+				},
+				SnapshotBPA: "block-all-sharing",
+				ImageBPA:    "block-new-sharing",
+				IMDSDefault: "required",
+				Volumes:     []Volume{{ID: "vol-0enc", Encrypted: true, Size: 8}, {ID: "vol-0plain", Size: 100}},
+				VPCs:        []VPC{{ID: "vpc-0main", FlowLogID: "fl-0main"}, {ID: "vpc-0default", Default: true}},
 				// Management events and S3 object writes of every bucket, not reads (CIS 3.8 yes, 3.9 no).
 				Trails: []Trail{{Name: "org-trail", MultiRegion: true, Validation: true, KMSKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", Logging: true, Bucket: "acme-logs", LogGroup: "cloudtrail-org",
 					Selectors: []EventSelector{{ReadWrite: "All", Management: true}, {ReadWrite: "WriteOnly", S3Values: []string{"arn:aws:s3"}}}}},
@@ -158,7 +180,33 @@ func Sample() *Estate {
 					{ID: "0987dcba-09fe-87dc-65ba-ab0987654321", Customer: true, Spec: "SYMMETRIC_DEFAULT"},
 					{ID: "aaaa1111-2222-3333-4444-555566667777", Spec: "SYMMETRIC_DEFAULT", Rotation: true},
 				},
-				DBs:        []DB{{ID: "orders", Encrypted: true, BackupDays: 7, DeletionGuard: true}, {ID: "legacy", Public: true}},
+				// orders is hardened; legacy fails nearly everything; reports-1 is
+				// a member of the Aurora cluster reports, whose settings are the
+				// cluster's; scratch is a cluster that fails (issue 18).
+				DBs: []DB{
+					{ID: "orders", Encrypted: true, BackupDays: 7, DeletionGuard: true, Engine: "postgres", IAMAuth: true, MonitorSecs: 60, CopyTags: true, Port: 6432, LogExports: []string{"postgresql", "upgrade"}, MasterUser: "orders_owner", MultiAZ: true},
+					{ID: "legacy", Public: true},
+					{ID: "reports-1", Engine: "aurora-mysql", Cluster: "reports", Encrypted: true, BackupDays: 7, NoMonitorInfo: true},
+				},
+				DBClusters: []DBCluster{
+					{ID: "reports", Engine: "aurora-mysql", Encrypted: true, DeletionGuard: true, IAMAuth: true, BackupDays: 14, Backtrack: 86400, MultiAZ: true, CopyTags: true, Port: 3307, LogExports: []string{"audit", "error"}, MasterUser: "reports_owner"},
+					{ID: "scratch", Engine: "aurora-postgresql", BackupDays: 1},
+				},
+				// A private encrypted manual snapshot shared with a partner,
+				// a public unencrypted one, an automated one and a public
+				// cluster snapshot; instance events covered, cluster events
+				// only for failures (issue 18).
+				DBSnapshots: []DBSnapshot{
+					{ID: "orders-2026-06", Source: "orders", Encrypted: true, SharedWith: []string{"444455556666"}},
+					{ID: "legacy-export", Source: "legacy", Public: true},
+					{ID: "rds:orders-2026-06-01-03-00", Source: "orders", Automated: true, Encrypted: true},
+					{ID: "reports-handover", Source: "reports", Cluster: true, Encrypted: true, Public: true},
+				},
+				EventSubs: []EventSub{
+					{Name: "db-critical", SourceType: "db-instance", Categories: []string{"failure", "maintenance", "configuration change"}},
+					{Name: "cluster-failures", SourceType: "db-cluster", Categories: []string{"failure"}},
+					{Name: "old-pg", SourceType: "db-parameter-group", Disabled: true},
+				},
 				EBSDefault: true,
 				GuardDuty:  "ENABLED",
 				Recorder:   &Recorder{Name: "default", Recording: true, AllSupported: true, Global: true},

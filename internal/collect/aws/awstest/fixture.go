@@ -71,12 +71,23 @@ type Region struct {
 	Trails         []Trail
 	Keys           []Key
 	DBs            []DB
-	EBSDefault     bool
-	GuardDuty      string // detector status, "" when there is no detector
-	Recorder       *Recorder
-	Analyzers      []Analyzer // IAM Access Analyzer
-	Macie          string     // session status (ENABLED, PAUSED), "" when Macie is off
-	SecurityHub    bool       // subscribed to Security Hub
+	DBClusters     []DBCluster
+	DBSnapshots    []DBSnapshot
+	EventSubs      []EventSub
+	// The EC2 depth of issue 18 (ec2_depth.go).
+	Subnets         []Subnet
+	Snapshots       []Snapshot
+	Images          []Image
+	LaunchTemplates []LaunchTemplate
+	SnapshotBPA     string // block-all-sharing, block-new-sharing; "" is unblocked
+	ImageBPA        string // block-new-sharing; "" is unblocked
+	IMDSDefault     string // the account default http_tokens; "" is none set
+	EBSDefault      bool
+	GuardDuty       string // detector status, "" when there is no detector
+	Recorder        *Recorder
+	Analyzers       []Analyzer // IAM Access Analyzer
+	Macie           string     // session status (ENABLED, PAUSED), "" when Macie is off
+	SecurityHub     bool       // subscribed to Security Hub
 	// The CIS 4.x monitoring chain: log group → metric filter → alarm → topic.
 	MetricFilters []MetricFilter
 	Alarms        []Alarm
@@ -130,6 +141,31 @@ type Route struct {
 	Gateway     string
 	NAT         string
 	Peering     string
+}
+
+type Subnet struct {
+	ID, VPC, CIDR, AZ string
+	PublicIPs         bool // MapPublicIpOnLaunch
+}
+
+type Snapshot struct {
+	ID, Volume string
+	Encrypted  bool
+	Public     bool     // createVolumePermission for group all
+	SharedWith []string // account IDs
+}
+
+type Image struct {
+	ID, Name string
+	Public   bool
+}
+
+// LaunchTemplate is a template with one version, its default.
+type LaunchTemplate struct {
+	ID, Name   string
+	HTTPTokens string // "" sets no metadata options
+	PublicIP   bool
+	UserData   string // plain text, sent base64-encoded
 }
 
 type FileSystem struct {
@@ -262,6 +298,13 @@ type Bucket struct {
 	LogTarget    string // "" when access logging is off
 	Policy       string // JSON, "" when there is none
 	PublicRead   bool   // an AllUsers READ grant in the ACL
+	// Ownership is the Object Ownership rule (BucketOwnerEnforced,
+	// BucketOwnerPreferred, ObjectWriter), "" when the bucket has none.
+	Ownership string
+	// ObjectLock is the default retention mode (GOVERNANCE, COMPLIANCE),
+	// "Enabled" for object lock without a default rule, "" when off.
+	ObjectLock string
+	LockDays   int
 }
 
 type SecurityGroup struct {
@@ -285,6 +328,7 @@ type Instance struct {
 	// SecurityGroups are the IDs of the groups attached to the instance's
 	// primary network interface, in the order DescribeInstances lists them.
 	SecurityGroups []string
+	UserData       string // plain text, sent base64-encoded by DescribeInstanceAttribute
 }
 
 type Volume struct {
@@ -353,6 +397,51 @@ type DB struct {
 	Public        bool
 	BackupDays    int
 	DeletionGuard bool
+	// The depth of issue 18 (rds_depth.go).
+	Engine        string // "" is mysql
+	Cluster       string // the cluster the instance belongs to, "" when stand-alone
+	IAMAuth       bool
+	MonitorSecs   int
+	CopyTags      bool
+	Port          int // 0 is the engine's default
+	LogExports    []string
+	MasterUser    string // "" is admin
+	MultiAZ       bool
+	NoMonitorInfo bool // the answer leaves MonitoringInterval out
+}
+
+// DBSnapshot is a DB snapshot, or a DB cluster snapshot when Cluster.
+type DBSnapshot struct {
+	ID, Source string
+	Cluster    bool
+	Automated  bool
+	Encrypted  bool
+	Public     bool     // restore: all
+	SharedWith []string // restore: account IDs
+}
+
+// EventSub is an RDS event subscription.
+type EventSub struct {
+	Name, SourceType string
+	Categories       []string // empty: all
+	Disabled         bool
+}
+
+// DBCluster is an Aurora or Multi-AZ DB cluster; its members are the DBs
+// naming it in Cluster.
+type DBCluster struct {
+	ID            string
+	Engine        string
+	Encrypted     bool
+	DeletionGuard bool
+	IAMAuth       bool
+	BackupDays    int
+	Backtrack     int // seconds, 0 = off
+	MultiAZ       bool
+	CopyTags      bool
+	Port          int
+	LogExports    []string
+	MasterUser    string
 }
 
 type Recorder struct {

@@ -235,10 +235,13 @@ func (s *Server) ec2(c *call) error {
 	case "GetEbsEncryptionByDefault":
 		return render(c, xmlType, "ec2/GetEbsEncryptionByDefault", reg.EBSDefault)
 	}
-	return fmt.Errorf("ec2: unsupported action %q", c.op)
+	return s.ec2Depth(c, reg, data)
 }
 
 func (s *Server) rds(c *call) error {
+	if c.op != "DescribeDBInstances" {
+		return s.rdsDepth(c)
+	}
 	if c.op != "DescribeDBInstances" {
 		return fmt.Errorf("rds: unsupported action %q", c.op)
 	}
@@ -256,6 +259,7 @@ func s3Operation(r *http.Request) string {
 		{"encryption", "GetBucketEncryption"}, {"publicAccessBlock", "GetPublicAccessBlock"},
 		{"versioning", "GetBucketVersioning"}, {"logging", "GetBucketLogging"}, {"policy", "GetBucketPolicy"},
 		{"acl", "GetBucketAcl"}, {"location", "GetBucketLocation"},
+		{"ownershipControls", "GetBucketOwnershipControls"}, {"object-lock", "GetObjectLockConfiguration"},
 	} {
 		if q.Has(sub.key) {
 			return sub.op
@@ -322,6 +326,8 @@ func (s *Server) s3(c *call) error {
 		return err
 	case "GetBucketAcl":
 		return render(c, t, "s3/GetBucketAcl", b)
+	case "GetBucketOwnershipControls", "GetObjectLockConfiguration":
+		return s.s3Depth(c, b)
 	}
 	return fmt.Errorf("s3: unsupported request %s %s", c.r.Method, c.r.URL)
 }

@@ -29,6 +29,8 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 		return string(b), err
 	},
 	"pctencode":  rfc3986,
+	"rdsPort":    rdsDefaultPort,
+	"base64":     b64,
 	"policyName": func(arn string) string { return arn[strings.LastIndex(arn, "/")+1:] },
 	"time":       func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 	"xml": func(s string) string {

@@ -83,3 +83,27 @@ resource "aws_s3_bucket_public_access_block" "derived" {
   block_public_policy     = true
   restrict_public_buckets = true
 }
+
+# Object Ownership and Object Lock (issue 18): ACLs left on, a locked
+# bucket with a default retention in years.
+resource "aws_s3_bucket" "locked" {
+  bucket              = "locked-bucket"
+  object_lock_enabled = true
+}
+
+resource "aws_s3_bucket_ownership_controls" "locked" {
+  bucket = aws_s3_bucket.locked.id
+  rule {
+    object_ownership = "ObjectWriter"
+  }
+}
+
+resource "aws_s3_bucket_object_lock_configuration" "locked" {
+  bucket = aws_s3_bucket.locked.id
+  rule {
+    default_retention {
+      mode  = "GOVERNANCE"
+      years = 2
+    }
+  }
+}
