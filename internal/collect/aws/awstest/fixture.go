@@ -82,6 +82,11 @@ type Region struct {
 	NetworkACLs   []NetworkACL
 	RouteTables   []RouteTable
 	FileSystems   []FileSystem
+	// Compute (lambda.go, ecr.go, eks.go).
+	Functions        []LambdaFunction
+	Repositories     []ECRRepository
+	RegistryScanning *RegistryScanning // nil: the default BASIC configuration without rules
+	Clusters         []EKSCluster
 }
 
 // NetworkACL is a VPC network ACL; the stand-in adds the default deny

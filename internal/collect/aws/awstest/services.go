@@ -77,6 +77,9 @@ func init() {
 		"macie2":            {protocol: restJSON, serve: (*Server).securityServices, operation: restJSONOperation},
 		"securityhub":       {protocol: restJSON, serve: (*Server).securityServices, operation: restJSONOperation},
 		"elasticfilesystem": {protocol: restJSON, serve: (*Server).efs, operation: restJSONOperation},
+		"lambda":            {protocol: restJSON, serve: (*Server).lambda, operation: lambdaOperation},
+		"eks":               {protocol: restJSON, serve: (*Server).eks, operation: eksOperation},
+		"ecr":               {protocol: awsJSON11, serve: (*Server).ecr},
 
 		"s3":        {protocol: restXML, serve: (*Server).s3, operation: func(c *call) string { return s3Operation(c.r) }, errorTemplate: "s3-error", throttleCode: "SlowDown", throttleStatus: http.StatusServiceUnavailable},
 		"s3control": {protocol: restXML, serve: (*Server).s3control, operation: func(*call) string { return "GetPublicAccessBlock" }, errorTemplate: "s3control-error", throttleCode: "SlowDown", throttleStatus: http.StatusServiceUnavailable},
