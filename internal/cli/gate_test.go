@@ -57,6 +57,11 @@ func TestGateExampleLines(t *testing.T) {
 		"GH-REPO-002 github.com/acme-payments/status-page":                    "examples/acme/terraform/github.tf:22",
 		"GH-REPO-003 github.com/acme-payments/payments-api":                   "examples/acme/terraform/github.tf:1",
 		"GH-REPO-003 github.com/acme-payments/status-page":                    "examples/acme/terraform/github.tf:22",
+		"AWS-LAMBDA-002 examples/acme/terraform/aws_lambda_function.preview":  "examples/acme/terraform/compute.tf:52",
+		"AWS-LAMBDA-004 examples/acme/terraform/aws_lambda_function.preview":  "examples/acme/terraform/compute.tf:52",
+		"AWS-LAMBDA-005 examples/acme/terraform/aws_lambda_function.preview":  "examples/acme/terraform/compute.tf:52",
+		"AWS-LAMBDA-006 examples/acme/terraform/aws_lambda_function.preview":  "examples/acme/terraform/compute.tf:52",
+		"AWS-LAMBDA-007 examples/acme/terraform/aws_lambda_function.preview":  "examples/acme/terraform/compute.tf:52",
 	}
 	for k, v := range want {
 		require.Equal(t, v, failing[k], "finding %s", k)
