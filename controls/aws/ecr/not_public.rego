@@ -45,3 +45,8 @@ unknown contains {"msg": sprintf("statement %d of the repository policy is unrea
 	some i, st in lib.statements(policy)
 	not lib.well_formed_principal_statement(st)
 }
+
+unknown contains {"msg": "the repository policy is present but its document is unknown", "path": "attributes.policy.document"} if {
+	input.attributes.policy.present == true
+	not is_object(lib.attr(["policy", "document"]))
+}

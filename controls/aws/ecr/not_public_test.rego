@@ -29,3 +29,8 @@ test_unknown if {
 		count(c.unknown) == 1 with input as inp
 	}
 }
+
+test_unknown_document if {
+	count(c.deny) == 0 with input as {"attributes": {"function_name": "f", "repository_name": "r", "policy": {"present": true}}}
+	count(c.unknown) >= 1 with input as {"attributes": {"function_name": "f", "repository_name": "r", "policy": {"present": true}}}
+}

@@ -39,3 +39,9 @@ unknown contains {"msg": "the CIDRs admitted to the cluster's public endpoint ar
 	input.attributes.endpoint_public_access == true
 	not is_array(lib.attr("public_access_cidrs"))
 }
+
+unknown contains {"msg": sprintf("entry %d of the public access CIDRs is not a CIDR", [i]), "path": sprintf("attributes.public_access_cidrs[%d]", [i])} if {
+	input.attributes.endpoint_public_access == true
+	some i, cidr in input.attributes.public_access_cidrs
+	not is_string(cidr)
+}

@@ -21,3 +21,8 @@ test_unknown if {
 		count(c.unknown) == 1 with input as inp
 	}
 }
+
+test_unknown_entry if {
+	count(c.deny) == 0 with input as cl(true, [0])
+	count(c.unknown) == 1 with input as cl(true, [0])
+}

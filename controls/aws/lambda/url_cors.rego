@@ -33,3 +33,9 @@ unknown contains {"msg": sprintf("the CORS origins of URL %d are unknown", [i]),
 	some i, u in input.attributes.function_urls
 	not is_array(object.get(u, "cors_allow_origins", null))
 }
+
+unknown contains {"msg": sprintf("an origin of URL %d is unreadable", [i]), "path": sprintf("attributes.function_urls[%d].cors_allow_origins[%d]", [i, j])} if {
+	some i, u in input.attributes.function_urls
+	some j, origin in u.cors_allow_origins
+	not is_string(origin)
+}

@@ -21,3 +21,8 @@ test_unknown if {
 		count(c.unknown) == 1 with input as inp
 	}
 }
+
+test_unknown_origin if {
+	count(c.deny) == 0 with input as fn([{"auth_type": "NONE", "cors_allow_origins": [null]}])
+	count(c.unknown) == 1 with input as fn([{"auth_type": "NONE", "cors_allow_origins": [null]}])
+}
