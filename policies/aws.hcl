@@ -121,6 +121,34 @@ risk "aws-edge-outage" {
   mitigations = ["aws-edge-resilience"]
 }
 
+mitigation "aws-compute-exposure" {
+  title    = "Functions, container registries and clusters closed to the internet: no public policies or URLs, source-bound service permissions, private API endpoints"
+  controls = ["AWS-LAMBDA-001", "AWS-LAMBDA-002", "AWS-LAMBDA-008", "AWS-LAMBDA-011", "AWS-ECR-001", "AWS-EKS-001", "AWS-EKS-002", "AWS-EKS-003"]
+}
+
+mitigation "aws-compute-secrets" {
+  title    = "No secrets in function configuration; function environments, images and cluster secrets encrypted with customer keys"
+  controls = ["AWS-LAMBDA-003", "AWS-LAMBDA-009", "AWS-ECR-004", "AWS-EKS-004"]
+}
+
+mitigation "aws-compute-supply-chain" {
+  title    = "Workloads run supported, scanned, immutable code of our own: runtimes and Kubernetes in support, images scanned on push with fixed tags and expiry, no foreign layers"
+  controls = ["AWS-LAMBDA-004", "AWS-LAMBDA-010", "AWS-ECR-002", "AWS-ECR-003", "AWS-ECR-005", "AWS-EKS-006"]
+}
+
+mitigation "aws-compute-operations" {
+  title    = "Workloads can be investigated and recovered: tracing, VPC placement, dead-letter queues, control-plane logs, deletion protection"
+  controls = ["AWS-LAMBDA-005", "AWS-LAMBDA-006", "AWS-LAMBDA-007", "AWS-EKS-005", "AWS-EKS-007"]
+}
+
+risk "aws-workload-compromise" {
+  title       = "A Lambda function, container image or EKS cluster is taken over or used against us"
+  threat      = "A public function or URL, a key pair in an environment variable, an open Kubernetes API or an unpatched runtime or image lets an attacker run code with the workload's role"
+  likelihood  = 3
+  impact      = 4
+  mitigations = ["aws-compute-exposure", "aws-compute-secrets", "aws-compute-supply-chain", "aws-compute-operations"]
+}
+
 risk "aws-account-compromise" {
   title       = "Takeover of an AWS account through its root user or an over-privileged IAM identity"
   threat      = "A leaked root key, a root password without MFA, or a user with full-admin rights gives an attacker the whole account"

@@ -79,6 +79,11 @@ func TestGateExampleLines(t *testing.T) {
 		"AWS-RDS-011 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
 		"AWS-RDS-012 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
 		"AWS-VPC-003 examples/acme/terraform/aws_subnet.analytics_public":          "examples/acme/terraform/ec2rds.tf:6",
+		"AWS-LAMBDA-002 examples/acme/terraform/aws_lambda_function.preview":       "examples/acme/terraform/compute.tf:52",
+		"AWS-LAMBDA-004 examples/acme/terraform/aws_lambda_function.preview":       "examples/acme/terraform/compute.tf:52",
+		"AWS-LAMBDA-005 examples/acme/terraform/aws_lambda_function.preview":       "examples/acme/terraform/compute.tf:52",
+		"AWS-LAMBDA-006 examples/acme/terraform/aws_lambda_function.preview":       "examples/acme/terraform/compute.tf:52",
+		"AWS-LAMBDA-007 examples/acme/terraform/aws_lambda_function.preview":       "examples/acme/terraform/compute.tf:52",
 	}
 	for k, v := range want {
 		require.Equal(t, v, failing[k], "finding %s", k)

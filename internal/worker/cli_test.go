@@ -54,7 +54,7 @@ func TestEnqueueFollowsTheRunToItsReport(t *testing.T) {
 	out, errOut, code := clitest.Run(t, "enqueue", ws, "--store", dsn, "--collect", "github", "--collect", "aws",
 		"--github-shards", "3", "--format", "json", "--poll", "100ms")
 	assert.Contains(t, errOut, "rampart enqueue: run 1 enqueued")
-	assert.Contains(t, errOut, "run 1: done, 12/12 parts collected")
+	assert.Contains(t, errOut, "run 1: done, 14/14 parts collected")
 	var r report.Report
 	require.NoError(t, json.Unmarshal([]byte(out), &r), errOut)
 	rec, err := st.Get(t.Context(), 1)

@@ -510,6 +510,67 @@ def ec2rds_depth(resources):
 
 ec2rds_depth(resources)
 
+
+def compute():
+    """Lambda, ECR and EKS: payments (eu-west-1) runs a tidy function, image
+    repository and cluster; analytics (us-east-1) a forgotten report function
+    with a key pair in its environment, a public sandbox repository and a dev
+    cluster open to the internet. Environment values are never recorded."""
+    key = kms_arn("eu-west-1", "1234abcd-12ab-34cd-56ef-1234567890ab")
+    fn_arn = lambda region, name: f"arn:aws:lambda:{region}:{ACCT}:function:{name}"
+    scanning = {"scan_type": "ENHANCED", "rules": [{"scan_frequency": "SCAN_ON_PUSH", "filters": ["payments-*"]}]}
+    no_scanning = {"scan_type": "BASIC", "rules": []}
+    return [
+        res("aws.lambda.function", fn_arn("eu-west-1", "payments-webhook"), {
+            "function_name": "payments-webhook", "arn": fn_arn("eu-west-1", "payments-webhook"), "package_type": "Zip",
+            "runtime": "python3.12", "tracing_mode": "Active", "in_vpc": True, "vpc_subnet_ids": ["subnet-0pay1", "subnet-0pay2"],
+            "dead_letter_configured": True, "kms_key_arn": key, "environment_variables": ["LEDGER_TABLE", "LOG_LEVEL"],
+            "environment_secret_like": [], "layers": [f"arn:aws:lambda:eu-west-1:{ACCT}:layer:payments-common:7"],
+            "policy": {"present": True, "document": {"Version": "2012-10-17", "Id": "default", "Statement": [{
+                "Sid": "apigw", "Effect": "Allow", "Principal": {"Service": "apigateway.amazonaws.com"},
+                "Action": "lambda:InvokeFunction", "Resource": fn_arn("eu-west-1", "payments-webhook"),
+                "Condition": {"ArnLike": {"AWS:SourceArn": f"arn:aws:execute-api:eu-west-1:{ACCT}:p4ym3nt5/*"}}}]}},
+            "function_urls": []}, "eu-west-1"),
+        res("aws.lambda.function", fn_arn("us-east-1", "analytics-report"), {
+            "function_name": "analytics-report", "arn": fn_arn("us-east-1", "analytics-report"), "package_type": "Zip",
+            "runtime": "python3.8", "tracing_mode": "PassThrough", "in_vpc": False, "vpc_subnet_ids": [],
+            "dead_letter_configured": False, "kms_key_arn": "",
+            "environment_variables": ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "REPORT_BUCKET"],
+            "environment_secret_like": [{"name": "AWS_ACCESS_KEY_ID", "kinds": ["aws-access-key-id"]},
+                                        {"name": "AWS_SECRET_ACCESS_KEY", "kinds": ["aws-secret-key"]}],
+            "layers": ["arn:aws:lambda:us-east-1:999988887777:layer:pandas:12"],
+            "policy": {"present": True, "document": {"Version": "2012-10-17", "Id": "default", "Statement": [
+                {"Sid": "dashboard", "Effect": "Allow", "Principal": "*", "Action": "lambda:InvokeFunctionUrl",
+                 "Resource": fn_arn("us-east-1", "analytics-report"), "Condition": {"StringEquals": {"lambda:FunctionUrlAuthType": "NONE"}}},
+                {"Sid": "nightly", "Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"},
+                 "Action": "lambda:InvokeFunction", "Resource": fn_arn("us-east-1", "analytics-report")}]}},
+            "function_urls": [{"qualifier": "", "auth_type": "NONE", "cors_allow_origins": ["*"]}]}, "us-east-1"),
+        res("aws.ecr.repository", f"arn:aws:ecr:eu-west-1:{ACCT}:repository/payments-api", {
+            "repository_name": "payments-api", "arn": f"arn:aws:ecr:eu-west-1:{ACCT}:repository/payments-api",
+            "image_tag_mutability": "IMMUTABLE", "scan_on_push": False, "encryption_type": "KMS", "kms_key": key,
+            "policy": {"present": False}, "lifecycle_policy": {"present": True}, "registry_scanning": scanning}, "eu-west-1"),
+        res("aws.ecr.repository", f"arn:aws:ecr:us-east-1:{ACCT}:repository/analytics-sandbox", {
+            "repository_name": "analytics-sandbox", "arn": f"arn:aws:ecr:us-east-1:{ACCT}:repository/analytics-sandbox",
+            "image_tag_mutability": "MUTABLE", "scan_on_push": False, "encryption_type": "AES256", "kms_key": "",
+            "policy": {"present": True, "document": {"Version": "2012-10-17", "Statement": [{
+                "Sid": "pull", "Effect": "Allow", "Principal": "*", "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]}]}},
+            "lifecycle_policy": {"present": False}, "registry_scanning": no_scanning}, "us-east-1"),
+        res("aws.eks.cluster", f"arn:aws:eks:eu-west-1:{ACCT}:cluster/payments", {
+            "name": "payments", "arn": f"arn:aws:eks:eu-west-1:{ACCT}:cluster/payments", "version": "1.34",
+            "platform_version": "eks.9", "status": "ACTIVE", "endpoint_public_access": False, "endpoint_private_access": True,
+            "public_access_cidrs": [], "secrets_encrypted": True, "secrets_kms_key_arn": key,
+            "logging_enabled_types": ["api", "audit", "authenticator", "controllerManager", "scheduler"],
+            "deletion_protection": True}, "eu-west-1"),
+        res("aws.eks.cluster", f"arn:aws:eks:us-east-1:{ACCT}:cluster/analytics-dev", {
+            "name": "analytics-dev", "arn": f"arn:aws:eks:us-east-1:{ACCT}:cluster/analytics-dev", "version": "1.30",
+            "platform_version": "eks.21", "status": "ACTIVE", "endpoint_public_access": True, "endpoint_private_access": False,
+            "public_access_cidrs": ["0.0.0.0/0"], "secrets_encrypted": False, "logging_enabled_types": ["api"],
+            "deletion_protection": False}, "us-east-1"),
+    ]
+
+
+resources += compute()
+
 # What the collector read completely, as `rampart collect aws` lists it: every
 # task of the account and of each region ran; the website account's role was
 # refused, so nothing of it is listed (its one known gap is in not_collected).
@@ -520,6 +581,7 @@ REGIONAL_TYPES = ["aws.cloudtrail.trail", "aws.cloudwatch.alarm", "aws.ec2.insta
                   "aws.logs.metric_filter", "aws.rds.instance", "aws.sns.subscription", "aws.vpc"]
 REGIONAL_TYPES += ["aws.ec2.image", "aws.ec2.launch_template", "aws.ec2.snapshot", "aws.ec2.subnet",
                    "aws.rds.cluster", "aws.rds.snapshot"]
+REGIONAL_TYPES += ["aws.lambda.function", "aws.ecr.repository", "aws.eks.cluster"]
 collected = [{"scope": {"platform": "aws", "account_id": ACCT}, "types": sorted(GLOBAL_TYPES + EDGE_GLOBAL)}] + [
     {"scope": {"platform": "aws", "account_id": ACCT, "region": r}, "types": sorted(REGIONAL_TYPES + EDGE_REGIONAL)} for r in REGIONS]
 

@@ -57,12 +57,15 @@ const (
 	TypeAPIGatewayRestAPI      = evidence.TypeAWSAPIGatewayRestAPI
 	TypeAPIGatewayDomainName   = evidence.TypeAWSAPIGatewayDomain
 	TypeAPIGatewayV2API        = evidence.TypeAWSAPIGatewayV2API
+	TypeLambdaFunction         = evidence.TypeAWSLambdaFunction
+	TypeECRRepository          = evidence.TypeAWSECRRepository
+	TypeEKSCluster             = evidence.TypeAWSEKSCluster
 )
 
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
 	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket, TypeCloudFrontDistribution}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -332,6 +335,9 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"apigateway rest apis", func(ctx context.Context) error { return r.restAPIs(ctx, cfg, sc) }},
 		{"apigateway domain names", func(ctx context.Context) error { return r.domainNames(ctx, cfg, sc) }},
 		{"apigatewayv2 apis", func(ctx context.Context) error { return r.httpAPIs(ctx, cfg, sc) }},
+		{"lambda", func(ctx context.Context) error { return r.lambdaFunctions(ctx, cfg, sc) }},
+		{"ecr", func(ctx context.Context) error { return r.ecrRepositories(ctx, cfg, sc) }},
+		{"eks", func(ctx context.Context) error { return r.eksClusters(ctx, cfg, sc) }},
 	}
 }
 

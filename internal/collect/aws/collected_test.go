@@ -43,7 +43,8 @@ func TestCollectedListsWhatWasRead(t *testing.T) {
 		awscollect.TypeSubscription, awscollect.TypeNetworkACL, awscollect.TypeRouteTable, awscollect.TypeEFSFileSystem,
 		awscollect.TypeELBv2LoadBalancer, awscollect.TypeELBLoadBalancer, awscollect.TypeAPIGatewayRestAPI, awscollect.TypeAPIGatewayDomainName,
 		awscollect.TypeAPIGatewayV2API,
-		awscollect.TypeSubnet, awscollect.TypeSnapshot, awscollect.TypeImage, awscollect.TypeLaunchTemplate, awscollect.TypeRDSSnapshot).Types
+		awscollect.TypeSubnet, awscollect.TypeSnapshot, awscollect.TypeImage, awscollect.TypeLaunchTemplate, awscollect.TypeRDSSnapshot,
+		awscollect.TypeLambdaFunction, awscollect.TypeECRRepository, awscollect.TypeEKSCluster).Types
 	without := func(types []string, drop string) []string {
 		return slices.DeleteFunc(slices.Clone(types), func(t string) bool { return t == drop })
 	}

@@ -17,10 +17,11 @@ const (
 	GroupLogging  = "logging"
 	GroupData     = "data"
 	GroupSecurity = "security"
+	GroupCompute  = "compute"
 )
 
 // RegionalGroups are the groups collected once per region, in order.
-var RegionalGroups = []string{GroupNetwork, GroupLogging, GroupData, GroupSecurity}
+var RegionalGroups = []string{GroupNetwork, GroupLogging, GroupData, GroupSecurity, GroupCompute}
 
 // regionalGroupOf is the group of each regional task, by its name in
 // regionalTasks; a task missing here fails Shard validation in tests
@@ -39,6 +40,7 @@ var regionalGroupOf = map[string]string{
 	"rds snapshots": GroupData, "rds event subscriptions": GroupData,
 	"guardduty": GroupSecurity, "config": GroupSecurity, "access analyzer": GroupSecurity,
 	"macie": GroupSecurity, "security hub": GroupSecurity,
+	"lambda": GroupCompute, "ecr": GroupCompute, "eks": GroupCompute,
 }
 
 // GroupTypes are the resource types each group lists; a shard that could
@@ -51,6 +53,7 @@ var GroupTypes = map[string][]string{
 	GroupLogging:  {TypeAccount, TypeTrail, TypeMetricFilter, TypeAlarm, TypeSubscription},
 	GroupData:     {TypeAccount, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeRDSSnapshot, TypeEFSFileSystem},
 	GroupSecurity: {TypeAccount},
+	GroupCompute:  {TypeAccount, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster},
 }
 
 // Shard narrows a collection to one service group of its targets: with

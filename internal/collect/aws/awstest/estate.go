@@ -17,7 +17,13 @@ const (
 	adminPolicyJSON = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`
 	readPolicyJSON  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:Get*","s3:List*"],"Resource":"*"}]}`
 	tlsPolicyJSON   = `{"Version":"2012-10-17","Statement":[{"Sid":"TLS","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::acme-logs","arn:aws:s3:::acme-logs/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}`
-	publicPolicy    = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-site/*"}]}`
+	// Compute resource policies: Lambda writes one statement per permission.
+	lambdaAPIPolicy    = `{"Version":"2012-10-17","Id":"default","Statement":[{"Sid":"apigw","Effect":"Allow","Principal":{"Service":"apigateway.amazonaws.com"},"Action":"lambda:InvokeFunction","Resource":"arn:aws:lambda:eu-west-1:111122223333:function:orders-api","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:execute-api:eu-west-1:111122223333:a1b2c3d4e5/*"}}}]}`
+	lambdaPublicPolicy = `{"Version":"2012-10-17","Id":"default","Statement":[{"Sid":"anyone","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunction","Resource":"arn:aws:lambda:eu-west-1:111122223333:function:legacy-report"},{"Sid":"s3","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"lambda:InvokeFunction","Resource":"arn:aws:lambda:eu-west-1:111122223333:function:legacy-report"}]}`
+	ecrPublicPolicy    = `{"Version":"2012-10-17","Statement":[{"Sid":"pull","Effect":"Allow","Principal":"*","Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}]}`
+	ecrPartnerPolicy   = `{"Version":"2012-10-17","Statement":[{"Sid":"partner","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}]}`
+	ecrLifecycleJSON   = `{"rules":[{"rulePriority":1,"description":"expire untagged","selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":14},"action":{"type":"expire"}}]}`
+	publicPolicy       = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-site/*"}]}`
 
 	// AWS-managed policies, abridged: the statements that matter to controls.
 	awsReadOnlyJSON = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["*:Describe*","*:Get*","*:List*"],"Resource":"*"}]}`
@@ -303,6 +309,34 @@ func Sample() *Estate {
 				Subscriptions: []Subscription{
 					{Topic: "security-alerts", Protocol: "email", Endpoint: "secops@example.com"},
 					{Topic: "security-alerts", Protocol: "https", Endpoint: "https://hooks.example.com/aws", Pending: true},
+				},
+				// Compute: one function, repository and cluster that pass every
+				// control, one that fails them, and the cases between.
+				Functions: []LambdaFunction{
+					{Name: "orders-api", Runtime: "python3.12", Tracing: "Active", Subnets: []string{"subnet-0db", "subnet-0web"},
+						DLQ: "arn:aws:sqs:eu-west-1:111122223333:orders-dlq", KMSKey: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+						Env: map[string]string{"TABLE_NAME": "orders", "LOG_LEVEL": "info"}, Layers: []string{"arn:aws:lambda:eu-west-1:111122223333:layer:orders-common:4"},
+						Policy: lambdaAPIPolicy, URLs: []FunctionURL{{AuthType: "AWS_IAM", CORSOrigins: []string{"https://app.example.com"}}}},
+					// Every failure at once: a deprecated runtime, a key pair in
+					// its environment, a public policy and URL, a layer of another account.
+					{Name: "legacy-report", Runtime: "python3.7", Tracing: "PassThrough",
+						Env:    map[string]string{"AWS_ACCESS_KEY_ID": "AKIAI44QH8DHBEXAMPLE", "AWS_SECRET_ACCESS_KEY": SampleSecret, "REPORT_BUCKET": "acme-site"},
+						Layers: []string{"arn:aws:lambda:eu-west-1:999988887777:layer:shared-utils:3"},
+						Policy: lambdaPublicPolicy, URLs: []FunctionURL{{AuthType: "NONE", CORSOrigins: []string{"*"}}, {Qualifier: "live", AuthType: "AWS_IAM"}}},
+					// A container image (no runtime) whose environment Lambda could not decrypt.
+					{Name: "thumbnailer", Image: true, Tracing: "PassThrough", KMSKey: "arn:aws:kms:eu-west-1:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321", EnvError: "AccessDeniedException"},
+				},
+				RegistryScanning: &RegistryScanning{Type: "BASIC", Rules: []ScanRule{{Frequency: "SCAN_ON_PUSH", Filters: []string{"prod-*"}}}},
+				Repositories: []ECRRepository{
+					{Name: "prod-api", Mutability: "IMMUTABLE", Encryption: "KMS", KMSKey: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", Lifecycle: ecrLifecycleJSON},
+					{Name: "sandbox", Mutability: "MUTABLE", Encryption: "AES256", Policy: ecrPublicPolicy},
+					{Name: "tools", Mutability: "IMMUTABLE", ScanOnPush: true, Encryption: "AES256", Lifecycle: ecrLifecycleJSON, Policy: ecrPartnerPolicy},
+				},
+				Clusters: []EKSCluster{
+					{Name: "prod", Version: "1.34", Public: true, Private: true, CIDRs: []string{"203.0.113.0/24"},
+						SecretsKey: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+						Logs:       []string{"api", "audit", "authenticator", "controllerManager", "scheduler"}, DeletionProtection: true},
+					{Name: "dev", Version: "1.29", Public: true, CIDRs: []string{"0.0.0.0/0"}, Logs: []string{"api", "audit"}},
 				},
 			},
 			"us-east-1": {

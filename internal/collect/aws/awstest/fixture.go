@@ -1,8 +1,8 @@
 // Package awstest is an in-process AWS stand-in for tests and benchmarks.
 // It speaks the wire protocols the real SDK clients use — the query
 // protocol with XML answers (IAM, STS, EC2, RDS, SNS), REST-XML (S3, S3
-// Control), JSON 1.1 (KMS, CloudTrail, Config, CloudWatch Logs), REST-JSON
-// (GuardDuty, Account, Access Analyzer, Macie, Security Hub) and RPC v2
+// Control), JSON 1.1 (KMS, CloudTrail, Config, CloudWatch Logs, ECR), REST-JSON
+// (GuardDuty, Account, Access Analyzer, Macie, Security Hub, EFS, Lambda, EKS) and RPC v2
 // CBOR (CloudWatch) — so signing, serialisation, pagination, retries and error
 // decoding of aws-sdk-go-v2 run for real. Response bodies are templates in
 // testdata/, shaped after the examples of the AWS API reference. Faults
@@ -101,6 +101,11 @@ type Region struct {
 	RestAPIs      []RestAPI
 	DomainNames   []APIDomain
 	HTTPAPIs      []HTTPAPI
+	// Compute (lambda.go, ecr.go, eks.go).
+	Functions        []LambdaFunction
+	Repositories     []ECRRepository
+	RegistryScanning *RegistryScanning // nil: the default BASIC configuration without rules
+	Clusters         []EKSCluster
 }
 
 // NetworkACL is a VPC network ACL; the stand-in adds the default deny

@@ -81,6 +81,9 @@ func init() {
 		"elasticfilesystem": {protocol: restJSON, serve: (*Server).efs, operation: restJSONOperation},
 		// REST APIs and (under /v2/) HTTP and WebSocket APIs.
 		"apigateway": {protocol: restJSON, serve: (*Server).apigateway, operation: apiGatewayOperation},
+		"lambda":     {protocol: restJSON, serve: (*Server).lambda, operation: lambdaOperation},
+		"eks":        {protocol: restJSON, serve: (*Server).eks, operation: eksOperation},
+		"ecr":        {protocol: awsJSON11, serve: (*Server).ecr},
 
 		"s3":        {protocol: restXML, serve: (*Server).s3, operation: func(c *call) string { return s3Operation(c.r) }, errorTemplate: "s3-error", throttleCode: "SlowDown", throttleStatus: http.StatusServiceUnavailable},
 		"s3control": {protocol: restXML, serve: (*Server).s3control, operation: func(*call) string { return "GetPublicAccessBlock" }, errorTemplate: "s3control-error", throttleCode: "SlowDown", throttleStatus: http.StatusServiceUnavailable},

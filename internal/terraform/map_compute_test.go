@@ -1,0 +1,54 @@
+package terraform
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestComputeMapping says what the compute golden means: environment
+// values never reach the evidence, permissions become the statements
+// Lambda writes, and what Terraform cannot know stays unknown.
+func TestComputeMapping(t *testing.T) {
+	t.Parallel()
+	res := load(t, "compute", Options{})
+	enc, err := json.Marshal(res.Snapshot.Resources)
+	require.NoError(t, err)
+	assert.NotContains(t, string(enc), "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "an environment value never reaches the evidence")
+	assert.NotContains(t, string(enc), "AKIAI44QH8DHBEXAMPLE")
+
+	legacy := byID(t, res, "aws_lambda_function.legacy")
+	doc := legacy.Attributes["policy"].(map[string]any)["document"].(map[string]any)
+	require.Len(t, doc["Statement"], 2, "one statement per aws_lambda_permission, linked by name and by reference")
+	assert.Equal(t, "*", doc["Statement"].([]any)[0].(map[string]any)["Principal"])
+	assert.Equal(t, map[string]any{"Service": "sns.amazonaws.com"}, doc["Statement"].([]any)[1].(map[string]any)["Principal"])
+
+	orders := byID(t, res, "aws_lambda_function.orders")
+	assert.Equal(t, true, orders.Attributes["in_vpc"])
+	assert.Contains(t, orders.Unknown["environment_secret_like"], "QUEUE_URL", "a value known only after apply may be a secret")
+	assert.Contains(t, orders.Unknown["kms_key_arn"], "aws_kms_key.lambda.arn")
+
+	image := byID(t, res, "aws_lambda_function.image")
+	assert.NotContains(t, image.Attributes, "runtime", "a container image has no runtime")
+
+	dev := byID(t, res, "aws_eks_cluster.dev")
+	assert.Equal(t, []any{"0.0.0.0/0"}, dev.Attributes["public_access_cidrs"], "EKS's default when unset")
+	assert.Contains(t, dev.Unknown["version"], "EKS picks")
+
+	prod := byID(t, res, "aws_ecr_repository.prod")
+	assert.Equal(t, "ENHANCED", prod.Attributes["registry_scanning"].(map[string]any)["scan_type"])
+}
+
+// TestECRRegistryScanningOutsideConfiguration: without a registry
+// scanning configuration in the root module it is unknown, never "basic
+// without rules".
+func TestECRRegistryScanningOutsideConfiguration(t *testing.T) {
+	t.Parallel()
+	m := &mapper{byType: map[string][]*Instance{}}
+	b := newBuilder("aws.ecr.repository", "r", &Instance{Address: "aws_ecr_repository.r", Root: "."}, awsScope(&Instance{}))
+	registryScanning(m, b, &Instance{Root: ".", Region: "eu-west-1"})
+	assert.Contains(t, b.r.Unknown["registry_scanning"], "no aws_ecr_registry_scanning_configuration")
+	assert.NotContains(t, b.r.Attributes, "registry_scanning")
+}
