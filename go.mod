@@ -3,6 +3,7 @@ module github.com/rampart-audit/rampart
 go 1.26.8
 
 require (
+	github.com/aws/aws-sdk-go-v2/service/secretsmanager v1.51.0
 	github.com/hashicorp/hcl/v2 v2.25.0
 	github.com/jackc/pgx/v5 v5.12.0
 	github.com/open-policy-agent/opa v1.22.3

@@ -44,12 +44,13 @@ const (
 	TypeNetworkACL        = evidence.TypeAWSEC2NetworkACL
 	TypeRouteTable        = evidence.TypeAWSEC2RouteTable
 	TypeEFSFileSystem     = evidence.TypeAWSEFSFileSystem
+	TypeSecret            = evidence.TypeAWSSecretsManagerSecret
 )
 
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
 	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeSecret}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -305,6 +306,7 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"cloudwatch alarms", func(ctx context.Context) error { return r.alarms(ctx, cfg, sc) }},
 		{"sns subscriptions", func(ctx context.Context) error { return r.subscriptions(ctx, cfg, sc) }},
 		{"efs", func(ctx context.Context) error { return r.fileSystems(ctx, cfg, sc) }},
+		{"secrets manager", func(ctx context.Context) error { return r.secrets(ctx, cfg, sc) }},
 	}
 }
 

@@ -117,7 +117,7 @@ func requestedActions(ops []string) []string {
 
 // actionRE matches an IAM action in a reason string ("iam:ListRoles",
 // "iam:GenerateCredentialReport and iam:GetCredentialReport").
-var actionRE = regexp.MustCompile(`\b(access-analyzer|account|cloudtrail|cloudwatch|config|ec2|elasticfilesystem|guardduty|iam|kms|logs|macie2|rds|s3|securityhub|sns|sts):[A-Z][A-Za-z]+`)
+var actionRE = regexp.MustCompile(`\b(access-analyzer|account|cloudtrail|cloudwatch|config|ec2|elasticfilesystem|guardduty|iam|kms|logs|macie2|rds|s3|secretsmanager|securityhub|sns|sqs|sts|dynamodb|backup):[A-Z][A-Za-z]+`)
 
 // namedActions collects the IAM actions in the string literals of the
 // collector's non-test sources (comments are not literals).

@@ -32,7 +32,7 @@ var regionalGroupOf = map[string]string{
 	"ebs default encryption": GroupNetwork,
 	"cloudtrail":             GroupLogging, "logs metric filters": GroupLogging,
 	"cloudwatch alarms": GroupLogging, "sns subscriptions": GroupLogging,
-	"kms": GroupData, "rds": GroupData, "efs": GroupData,
+	"kms": GroupData, "rds": GroupData, "efs": GroupData, "secrets manager": GroupData,
 	"guardduty": GroupSecurity, "config": GroupSecurity, "access analyzer": GroupSecurity,
 	"macie": GroupSecurity, "security hub": GroupSecurity,
 }
@@ -44,7 +44,7 @@ var GroupTypes = map[string][]string{
 	GroupGlobal:   globalTypes,
 	GroupNetwork:  {TypeAccount, TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeNetworkACL, TypeRouteTable},
 	GroupLogging:  {TypeAccount, TypeTrail, TypeMetricFilter, TypeAlarm, TypeSubscription},
-	GroupData:     {TypeAccount, TypeKMSKey, TypeRDSInstance, TypeEFSFileSystem},
+	GroupData:     {TypeAccount, TypeKMSKey, TypeRDSInstance, TypeEFSFileSystem, TypeSecret},
 	GroupSecurity: {TypeAccount},
 }
 

@@ -82,6 +82,7 @@ type Region struct {
 	NetworkACLs   []NetworkACL
 	RouteTables   []RouteTable
 	FileSystems   []FileSystem
+	Secrets       []Secret // Secrets Manager (secretsmanager.go)
 }
 
 // NetworkACL is a VPC network ACL; the stand-in adds the default deny

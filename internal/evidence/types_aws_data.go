@@ -1,0 +1,32 @@
+package evidence
+
+// The AWS data services of issue 18: where secrets and data at rest live,
+// and who else may read them.
+const (
+	TypeAWSSecretsManagerSecret = "aws.secretsmanager.secret"
+)
+
+// resourcePolicyText describes a resource policy attribute shared by the
+// data services: `{present: false}` without one, else `{present: true,
+// document}` — the same shape as the S3 bucket policy, so the
+// rampart.lib principal helpers read every one of them.
+const resourcePolicyText = "the resource policy: `{present: false}` without one, else `{present: true, document}` with the document parsed (" + policyDocText + "); absent and named in `unknown` when it cannot be read or parsed"
+
+var awsDataTypes = []ResourceType{
+	{
+		Name: TypeAWSSecretsManagerSecret, ID: "the secret ARN",
+		Platform: "aws", Scope: awsRegionalScope, Collector: "aws", Terraform: true,
+		Attributes: []Attribute{
+			{Name: "name", Kind: KindString, From: Both, Description: "Terraform: `name`, or the address when AWS generates it (`name_prefix`)"},
+			{Name: "arn", Kind: KindString, From: Live},
+			{Name: "kms_key_id", Kind: KindString, From: Both, Description: "the KMS key that encrypts the secret; absent = the AWS-managed key `aws/secretsmanager`"},
+			{Name: "rotation_enabled", Kind: KindBool, From: Both, Description: "automatic rotation is on (Terraform: an `aws_secretsmanager_secret_rotation` names the secret)"},
+			{Name: "rotation_days", Kind: KindNumber, From: Both, Description: "`RotationRules.AutomaticallyAfterDays`; absent when rotation is off or is set by a schedule expression"},
+			{Name: "last_rotated_date", Kind: KindString, From: Live, Description: "RFC 3339; absent when never rotated"},
+			{Name: "last_accessed_date", Kind: KindString, From: Live, Description: "RFC 3339, to the day; absent when never read"},
+			{Name: "created_date", Kind: KindString, From: Live, Description: "RFC 3339"},
+			{Name: "policy", Kind: KindObject, From: Both, Description: resourcePolicyText},
+			tfRegion,
+		},
+	},
+}
