@@ -348,8 +348,9 @@ aws.iam.policy, aws.iam.server_certificate, aws.s3.bucket,
 aws.ec2.security_group, aws.ec2.instance, aws.ec2.volume, aws.vpc,
 aws.cloudtrail.trail, aws.kms.key, aws.rds.instance,
 aws.logs.metric_filter, aws.cloudwatch.alarm, aws.sns.subscription,
-aws.ec2.network_acl, aws.ec2.route_table and aws.efs.file_system resources
-with the AWS SDK and write them to an evidence snapshot.`, CollectorHelp("aws", "Collect ", " resources with the AWS SDK and write them to an evidence snapshot."))
+aws.ec2.network_acl, aws.ec2.route_table, aws.efs.file_system and
+aws.secretsmanager.secret resources with the AWS SDK and write them to an
+evidence snapshot.`, CollectorHelp("aws", "Collect ", " resources with the AWS SDK and write them to an evidence snapshot."))
 	assert.Equal(t, `Collect github.organization, github.member, github.repository and
 github.workflow resources through the GitHub REST API and write them to an
 evidence snapshot.`, CollectorHelp("github", "Collect ", " resources through the GitHub REST API and write them to an evidence snapshot."))
