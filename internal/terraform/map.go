@@ -30,6 +30,7 @@ var mappers = []func(*mapper){
 	mapEC2Instances,
 	mapVPCs,
 	mapEFSFileSystems,
+	mapSecrets,
 	mapNetworkACLs,
 	mapRouteTables,
 	mapGitHubRepositories,

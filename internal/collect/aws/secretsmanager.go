@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
@@ -44,9 +45,14 @@ func (r *run) secret(ctx context.Context, c *secretsmanager.Client, sc evidence.
 	arn, name := sdkaws.ToString(s.ARN), sdkaws.ToString(s.Name)
 	attrs := map[string]any{"name": name, "arn": arn}
 	unknown := map[string]string{}
-	if s.KmsKeyId != nil {
-		attrs["kms_key_id"] = *s.KmsKeyId
+	// Without KmsKeyId the secret is under the AWS-managed key
+	// aws/secretsmanager, which any principal of the account with
+	// secretsmanager access may use: not a key the customer controls.
+	key := sdkaws.ToString(s.KmsKeyId)
+	if key != "" {
+		attrs["kms_key_id"] = key
 	}
+	attrs["customer_managed_key"] = key != "" && !strings.HasPrefix(key, "alias/aws/")
 	// AWS leaves RotationEnabled out for a secret whose rotation was never
 	// configured: absent is "off", which fails the rotation control.
 	attrs["rotation_enabled"] = sdkaws.ToBool(s.RotationEnabled)
