@@ -47,16 +47,18 @@ func TestGateExampleLines(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		"AWS-EC2-001 examples/acme/terraform/aws_security_group.bastion":      "examples/acme/terraform/network.tf:1",
-		"AWS-EC2-001 examples/acme/terraform/aws_security_group.web":          "examples/acme/terraform/network.tf:14",
-		"AWS-EC2-002 examples/acme/terraform/aws_default_security_group.main": "examples/acme/terraform/network.tf:38",
-		"AWS-S3-001 arn:aws:s3:::acme-prod-audit-logs":                        "examples/acme/terraform/s3.tf:2",
-		"AWS-S3-001 arn:aws:s3:::acme-prod-ledger-exports":                    "examples/acme/terraform/s3.tf:22",
-		"GH-ORG-002 github.com/acme-payments":                                 "examples/acme/terraform/github.tf:58",
-		"GH-REPO-001 github.com/acme-payments/status-page":                    "examples/acme/terraform/github.tf:22",
-		"GH-REPO-002 github.com/acme-payments/status-page":                    "examples/acme/terraform/github.tf:22",
-		"GH-REPO-003 github.com/acme-payments/payments-api":                   "examples/acme/terraform/github.tf:1",
-		"GH-REPO-003 github.com/acme-payments/status-page":                    "examples/acme/terraform/github.tf:22",
+		"AWS-EC2-001 examples/acme/terraform/aws_security_group.bastion":               "examples/acme/terraform/network.tf:1",
+		"AWS-EC2-001 examples/acme/terraform/aws_security_group.web":                   "examples/acme/terraform/network.tf:14",
+		"AWS-EC2-002 examples/acme/terraform/aws_default_security_group.main":          "examples/acme/terraform/network.tf:38",
+		"AWS-S3-001 arn:aws:s3:::acme-prod-audit-logs":                                 "examples/acme/terraform/s3.tf:2",
+		"AWS-S3-001 arn:aws:s3:::acme-prod-ledger-exports":                             "examples/acme/terraform/s3.tf:22",
+		"GH-ORG-002 github.com/acme-payments":                                          "examples/acme/terraform/github.tf:58",
+		"GH-REPO-001 github.com/acme-payments/status-page":                             "examples/acme/terraform/github.tf:22",
+		"GH-REPO-002 github.com/acme-payments/status-page":                             "examples/acme/terraform/github.tf:22",
+		"GH-REPO-003 github.com/acme-payments/payments-api":                            "examples/acme/terraform/github.tf:1",
+		"GH-REPO-003 github.com/acme-payments/status-page":                             "examples/acme/terraform/github.tf:22",
+		"AWS-SM-001 examples/acme/terraform/aws_secretsmanager_secret.reporting_token": "examples/acme/terraform/data.tf:32",
+		"AWS-SM-005 examples/acme/terraform/aws_secretsmanager_secret.reporting_token": "examples/acme/terraform/data.tf:32",
 	}
 	for k, v := range want {
 		require.Equal(t, v, failing[k], "finding %s", k)

@@ -338,6 +338,40 @@ resources += (
        subscription(OPS_TOPIC, "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a", False)]
 )
 
+def secret(region, name, created, accessed=None, key=None, rotation_days=None, rotated=None, statements=None):
+    """A Secrets Manager secret as `rampart collect aws` records it: the
+    dates the collector leaves out when AWS has none (never read, never
+    rotated) are absent here too."""
+    arn = f"arn:aws:secretsmanager:{region}:{ACCT}:secret:{name}-Xy12Ab"
+    a = {"name": name, "arn": arn, "created_date": created, "rotation_enabled": rotation_days is not None,
+         "customer_managed_key": key is not None,
+         "policy": {"present": True, "document": {"Version": "2012-10-17", "Statement": statements}} if statements else {"present": False}}
+    for k, v in {"kms_key_id": key, "rotation_days": rotation_days, "last_rotated_date": rotated, "last_accessed_date": accessed}.items():
+        if v is not None:
+            a[k] = v
+    return res("aws.secretsmanager.secret", arn, a, region)
+
+
+def secrets():
+    """Payments rotates its database password monthly under the ledger key;
+    analytics keeps a warehouse token nobody rotates or reads any more, shared
+    with the BI vendor's account, and a webhook secret whose rotation function
+    broke in June and whose policy lets anyone read it."""
+    read = "secretsmanager:GetSecretValue"
+    return [
+        secret("eu-west-1", "payments/db-password", "2024-03-01T10:00:00Z", accessed="2026-11-26T00:00:00Z", key=LEDGER_KEY,
+               rotation_days=30, rotated="2026-11-05T03:00:00Z",
+               statements=[{"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{ACCT}:role/payments-api"}, "Action": read, "Resource": "*"}]),
+        secret("us-east-1", "analytics/warehouse-token", "2023-06-01T12:00:00Z", accessed="2026-05-02T00:00:00Z",
+               statements=[{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"}, "Action": read, "Resource": "*"}]),
+        secret("us-east-1", "analytics/partner-webhook", "2025-02-10T08:00:00Z", accessed="2026-11-25T00:00:00Z", key=ANALYTICS_KEY,
+               rotation_days=90, rotated="2026-06-01T03:00:00Z",
+               statements=[{"Effect": "Allow", "Principal": "*", "Action": read, "Resource": "*"}]),
+    ]
+
+
+resources += secrets()
+
 # What the collector read completely, as `rampart collect aws` lists it: every
 # task of the account and of each region ran; the website account's role was
 # refused, so nothing of it is listed (its one known gap is in not_collected).
@@ -345,7 +379,7 @@ GLOBAL_TYPES = ["aws.account", "aws.iam.group", "aws.iam.policy", "aws.iam.role"
                 "aws.iam.user", "aws.s3.bucket"]
 REGIONAL_TYPES = ["aws.cloudtrail.trail", "aws.cloudwatch.alarm", "aws.ec2.instance", "aws.ec2.network_acl",
                   "aws.ec2.route_table", "aws.ec2.security_group", "aws.ec2.volume", "aws.efs.file_system", "aws.kms.key",
-                  "aws.logs.metric_filter", "aws.rds.instance", "aws.sns.subscription", "aws.vpc"]
+                  "aws.logs.metric_filter", "aws.rds.instance", "aws.secretsmanager.secret", "aws.sns.subscription", "aws.vpc"]
 collected = [{"scope": {"platform": "aws", "account_id": ACCT}, "types": GLOBAL_TYPES}] + [
     {"scope": {"platform": "aws", "account_id": ACCT, "region": r}, "types": REGIONAL_TYPES} for r in REGIONS]
 
