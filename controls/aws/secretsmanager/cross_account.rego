@@ -81,3 +81,8 @@ unknown contains {"msg": sprintf("principal %s of statement %d names no account"
 	p != "*"
 	not lib.principal_account(p)
 }
+
+unknown contains {"msg": "the resource policy document is unknown", "path": "attributes.policy.document"} if {
+	input.attributes.policy.present == true
+	not is_object(lib.attr(["policy", "document"]))
+}

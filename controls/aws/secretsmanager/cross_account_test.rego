@@ -33,6 +33,7 @@ test_unknown if {
 		object.remove(secret("arn:aws:iam::999988887777:root"), ["settings"]),
 		object.remove(secret("arn:aws:iam::999988887777:root"), ["scope"]),
 		secret("AROAEXAMPLEID"),
+		object.union(secret("x"), {"attributes": {"name": "db", "policy": {"present": true}}}),
 		{"attributes": {"name": "db"}, "settings": settings, "scope": {"account_id": "111122223333"}},
 	] {
 		count(c.deny) == 0 with input as inp

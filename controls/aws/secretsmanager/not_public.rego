@@ -44,3 +44,8 @@ unknown contains {"msg": sprintf("statement %d of the resource policy is unreada
 	some i, st in lib.statements(doc)
 	not lib.well_formed_principal_statement(st)
 }
+
+unknown contains {"msg": "the resource policy document is unknown", "path": "attributes.policy.document"} if {
+	input.attributes.policy.present == true
+	not is_object(lib.attr(["policy", "document"]))
+}

@@ -29,6 +29,8 @@ test_unknown if {
 		{"attributes": {"name": "db"}, "unknown": {"policy": "access denied: needs secretsmanager:GetResourcePolicy"}},
 		secret({"present": "yes"}),
 		secret({"present": true, "document": {"Version": "2012-10-17"}}),
+		secret({"present": true}),
+		secret({"present": true, "document": "{}"}),
 		with_statement({"Effect": "Allow", "Action": "secretsmanager:GetSecretValue"}),
 	] {
 		count(c.deny) == 0 with input as inp
