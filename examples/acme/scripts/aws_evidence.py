@@ -354,7 +354,7 @@ def secret(region, name, created, accessed=None, key=None, rotation_days=None, r
 
 def secrets():
     """Payments rotates its database password monthly under the ledger key;
-    analytics keeps a warehouse token nobody rotates or reads any more, shared
+    analytics keeps a warehouse password nobody rotates or reads any more, shared
     with the BI vendor's account, and a webhook secret whose rotation function
     broke in June and whose policy lets anyone read it."""
     read = "secretsmanager:GetSecretValue"
@@ -362,7 +362,7 @@ def secrets():
         secret("eu-west-1", "payments/db-password", "2024-03-01T10:00:00Z", accessed="2026-11-26T00:00:00Z", key=LEDGER_KEY,
                rotation_days=30, rotated="2026-11-05T03:00:00Z",
                statements=[{"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{ACCT}:role/payments-api"}, "Action": read, "Resource": "*"}]),
-        secret("us-east-1", "analytics/warehouse-token", "2023-06-01T12:00:00Z", accessed="2026-05-02T00:00:00Z",
+        secret("us-east-1", "analytics/warehouse-password", "2023-06-01T12:00:00Z", accessed="2026-05-02T00:00:00Z",
                statements=[{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"}, "Action": read, "Resource": "*"}]),
         secret("us-east-1", "analytics/partner-webhook", "2025-02-10T08:00:00Z", accessed="2026-11-25T00:00:00Z", key=ANALYTICS_KEY,
                rotation_days=90, rotated="2026-06-01T03:00:00Z",

@@ -1,6 +1,6 @@
 # Data services: secrets (issue 18). The payments database password rotates
 # monthly under the ledger key and is readable by the payments role only;
-# the analytics reporting token, added in this change, uses the AWS-managed
+# the analytics reporting key, added in this change, uses the AWS-managed
 # key and has no rotation yet.
 
 resource "aws_secretsmanager_secret" "payments_db" {
@@ -30,5 +30,5 @@ resource "aws_secretsmanager_secret_policy" "payments_db" {
 }
 
 resource "aws_secretsmanager_secret" "reporting_token" {
-  name = "analytics/reporting-token"
+  name = "analytics/reporting-key"
 }
