@@ -8,9 +8,10 @@ const (
 	TypeAWSEKSCluster     = "aws.eks.cluster"
 )
 
-// resourcePolicyText describes the resource-policy attributes Lambda and
-// ECR share with S3's `policy`.
-const resourcePolicyText = "`present: false` when the resource has none (the service's not-found answer); `document` parsed, as an IAM policy (" + policyDocText + ")"
+// resourcePolicyText describes the resource-policy attribute the compute
+// and data services share with S3's `policy`, so the rampart.lib principal
+// helpers read every one of them.
+const resourcePolicyText = "the resource policy: `{present: false}` without one (the service's not-found answer), else `{present: true, document}` with the document parsed as an IAM policy (" + policyDocText + "); absent and named in `unknown` when it cannot be read or parsed"
 
 var awsComputeTypes = []ResourceType{
 	{

@@ -33,6 +33,7 @@ var mappers = []func(*mapper){
 	mapEC2Instances,
 	mapVPCs,
 	mapEFSFileSystems,
+	mapSecrets,
 	mapNetworkACLs,
 	mapRouteTables,
 	mapLoadBalancersV2, mapClassicLoadBalancers, mapCloudFrontDistributions, mapRestAPIs, mapDomainNames, mapHTTPAPIs,

@@ -141,7 +141,7 @@ func TestFailedPartIsNotCollected(t *testing.T) {
 		gaps = append(gaps, g.ResourceType+" "+g.ScopeID)
 	}
 	assert.ElementsMatch(t, []string{
-		"aws.account aws:1/eu-west-1", "aws.kms.key aws:1/eu-west-1", "aws.rds.instance aws:1/eu-west-1", "aws.efs.file_system aws:1/eu-west-1",
+		"aws.account aws:1/eu-west-1", "aws.kms.key aws:1/eu-west-1", "aws.rds.instance aws:1/eu-west-1", "aws.efs.file_system aws:1/eu-west-1", "aws.secretsmanager.secret aws:1/eu-west-1",
 		"github.repository github.com/acme", // not shard 0: the organisation is another shard's
 	}, gaps)
 	assert.Len(t, merged.Resources, 2)

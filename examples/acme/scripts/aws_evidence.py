@@ -571,6 +571,41 @@ def compute():
 
 resources += compute()
 
+
+def secret(region, name, created, accessed=None, key=None, rotation_days=None, rotated=None, statements=None):
+    """A Secrets Manager secret as `rampart collect aws` records it: the
+    dates the collector leaves out when AWS has none (never read, never
+    rotated) are absent here too."""
+    arn = f"arn:aws:secretsmanager:{region}:{ACCT}:secret:{name}-Xy12Ab"
+    a = {"name": name, "arn": arn, "created_date": created, "rotation_enabled": rotation_days is not None,
+         "customer_managed_key": key is not None,
+         "policy": {"present": True, "document": {"Version": "2012-10-17", "Statement": statements}} if statements else {"present": False}}
+    for k, v in {"kms_key_id": key, "rotation_days": rotation_days, "last_rotated_date": rotated, "last_accessed_date": accessed}.items():
+        if v is not None:
+            a[k] = v
+    return res("aws.secretsmanager.secret", arn, a, region)
+
+
+def secrets():
+    """Payments rotates its database password monthly under the ledger key;
+    analytics keeps a warehouse password nobody rotates or reads any more, shared
+    with the BI vendor's account, and a webhook secret whose rotation function
+    broke in June and whose policy lets anyone read it."""
+    read = "secretsmanager:GetSecretValue"
+    return [
+        secret("eu-west-1", "payments/db-password", "2024-03-01T10:00:00Z", accessed="2026-11-26T00:00:00Z", key=LEDGER_KEY,
+               rotation_days=30, rotated="2026-11-05T03:00:00Z",
+               statements=[{"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{ACCT}:role/payments-api"}, "Action": read, "Resource": "*"}]),
+        secret("us-east-1", "analytics/warehouse-password", "2023-06-01T12:00:00Z", accessed="2026-05-02T00:00:00Z",
+               statements=[{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"}, "Action": read, "Resource": "*"}]),
+        secret("us-east-1", "analytics/partner-webhook", "2025-02-10T08:00:00Z", accessed="2026-11-25T00:00:00Z", key=ANALYTICS_KEY,
+               rotation_days=90, rotated="2026-06-01T03:00:00Z",
+               statements=[{"Effect": "Allow", "Principal": "*", "Action": read, "Resource": "*"}]),
+    ]
+
+
+resources += secrets()
+
 # What the collector read completely, as `rampart collect aws` lists it: every
 # task of the account and of each region ran; the website account's role was
 # refused, so nothing of it is listed (its one known gap is in not_collected).
@@ -581,7 +616,7 @@ REGIONAL_TYPES = ["aws.cloudtrail.trail", "aws.cloudwatch.alarm", "aws.ec2.insta
                   "aws.logs.metric_filter", "aws.rds.instance", "aws.sns.subscription", "aws.vpc"]
 REGIONAL_TYPES += ["aws.ec2.image", "aws.ec2.launch_template", "aws.ec2.snapshot", "aws.ec2.subnet",
                    "aws.rds.cluster", "aws.rds.snapshot"]
-REGIONAL_TYPES += ["aws.lambda.function", "aws.ecr.repository", "aws.eks.cluster"]
+REGIONAL_TYPES += ["aws.lambda.function", "aws.ecr.repository", "aws.eks.cluster", "aws.secretsmanager.secret"]
 collected = [{"scope": {"platform": "aws", "account_id": ACCT}, "types": sorted(GLOBAL_TYPES + EDGE_GLOBAL)}] + [
     {"scope": {"platform": "aws", "account_id": ACCT, "region": r}, "types": sorted(REGIONAL_TYPES + EDGE_REGIONAL)} for r in REGIONS]
 

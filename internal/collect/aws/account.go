@@ -60,12 +60,13 @@ const (
 	TypeLambdaFunction         = evidence.TypeAWSLambdaFunction
 	TypeECRRepository          = evidence.TypeAWSECRRepository
 	TypeEKSCluster             = evidence.TypeAWSEKSCluster
+	TypeSecret                 = evidence.TypeAWSSecretsManagerSecret
 )
 
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
 	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket, TypeCloudFrontDistribution}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster, TypeSecret}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -338,6 +339,7 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"lambda", func(ctx context.Context) error { return r.lambdaFunctions(ctx, cfg, sc) }},
 		{"ecr", func(ctx context.Context) error { return r.ecrRepositories(ctx, cfg, sc) }},
 		{"eks", func(ctx context.Context) error { return r.eksClusters(ctx, cfg, sc) }},
+		{"secrets manager", func(ctx context.Context) error { return r.secrets(ctx, cfg, sc) }},
 	}
 }
 

@@ -36,17 +36,21 @@ const (
 	passRoleJSON = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:PassRole","ec2:RunInstances"],"Resource":"*"}]}`
 
 	// Trust policies: one for every case a trust control tells apart.
-	trustPublic   = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}`
-	trustVendor   = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999988887777:root"},"Action":"sts:AssumeRole"}]}`
-	trustPartner  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"acme-7f3c91"}}}]}`
-	trustEC2      = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
-	trustConfig   = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"config.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"111122223333"}}}]}`
-	trustOwnMFA   = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}`
-	awsAdminARN   = "arn:aws:iam::aws:policy/AdministratorAccess"
-	awsSSMCoreARN = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
-	awsConfigARN  = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole"
-	awsSupportARN = "arn:aws:iam::aws:policy/AWSSupportAccess"
-	readOnlyARN   = "arn:aws:iam::111122223333:policy/read-only"
+	trustPublic  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}`
+	trustVendor  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999988887777:root"},"Action":"sts:AssumeRole"}]}`
+	trustPartner = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777766665555:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"acme-7f3c91"}}}]}`
+	trustEC2     = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}`
+	trustConfig  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"config.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"111122223333"}}}]}`
+	trustOwnMFA  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}`
+	// Secret resource policies: the account's own role, everyone, a vendor.
+	secretPolicyOwn    = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/ec2-app"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}]}`
+	secretPolicyPublic = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"secretsmanager:GetSecretValue","Resource":"*"}]}`
+	secretPolicyVendor = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999988887777:root"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}]}`
+	awsAdminARN        = "arn:aws:iam::aws:policy/AdministratorAccess"
+	awsSSMCoreARN      = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+	awsConfigARN       = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole"
+	awsSupportARN      = "arn:aws:iam::aws:policy/AWSSupportAccess"
+	readOnlyARN        = "arn:aws:iam::111122223333:policy/read-only"
 )
 
 func day(s string) time.Time {
@@ -305,6 +309,17 @@ func Sample() *Estate {
 				HTTPAPIs: []HTTPAPI{
 					{ID: "h1t2t3p4a5", Name: "events-http", Protocol: "HTTP", Authorizers: 1, Stages: []HTTPStage{{Name: "$default", AccessLogARN: "arn:aws:logs:eu-west-1:111122223333:log-group:events-access"}}},
 					{ID: "w1s2c3h4a5", Name: "chat-ws", Protocol: "WEBSOCKET", Stages: []HTTPStage{{Name: "production"}}},
+				},
+				// Secrets: one that passes every control, one that fails them
+				// (AWS key, no rotation, unread for a year, public), one shared
+				// with a vendor account and one whose policy is broken.
+				Secrets: []Secret{
+					{Name: "prod/db-password", KMSKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", RotationDays: 30,
+						LastRotated: day("2026-11-10"), LastAccessed: day("2026-11-30"), Created: day("2024-05-01"), Policy: secretPolicyOwn},
+					{Name: "legacy/api-token", LastAccessed: day("2025-10-01"), Created: day("2024-01-15"), Policy: secretPolicyPublic},
+					{Name: "vendor/feed-key", KMSKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", RotationDays: 90,
+						LastRotated: day("2026-02-01"), LastAccessed: day("2026-11-29"), Created: day("2025-01-10"), Policy: secretPolicyVendor},
+					{Name: "scratch/broken-policy", Created: day("2026-11-20"), Policy: `{"Statement": [`},
 				},
 				Subscriptions: []Subscription{
 					{Topic: "security-alerts", Protocol: "email", Endpoint: "secops@example.com"},

@@ -106,6 +106,7 @@ type Region struct {
 	Repositories     []ECRRepository
 	RegistryScanning *RegistryScanning // nil: the default BASIC configuration without rules
 	Clusters         []EKSCluster
+	Secrets          []Secret // Secrets Manager (secretsmanager.go)
 }
 
 // NetworkACL is a VPC network ACL; the stand-in adds the default deny

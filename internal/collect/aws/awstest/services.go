@@ -73,6 +73,8 @@ func init() {
 		"config":     {protocol: awsJSON11, serve: (*Server).jsonService},
 		"logs":       {protocol: awsJSON11, serve: (*Server).jsonService},
 
+		"secretsmanager": {protocol: awsJSON11, serve: (*Server).secretsManager},
+
 		"guardduty":         {protocol: restJSON, serve: (*Server).guardduty, operation: guardDutyOperation},
 		"account":           {protocol: restJSON, serve: (*Server).accountService, operation: accountOperation},
 		"access-analyzer":   {protocol: restJSON, serve: (*Server).securityServices, operation: restJSONOperation},

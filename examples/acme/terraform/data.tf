@@ -1,0 +1,34 @@
+# Data services: secrets (issue 18). The payments database password rotates
+# monthly under the ledger key and is readable by the payments role only;
+# the analytics reporting key, added in this change, uses the AWS-managed
+# key and has no rotation yet.
+
+resource "aws_secretsmanager_secret" "payments_db" {
+  name       = "payments/db-password"
+  kms_key_id = aws_kms_key.ledger.arn
+}
+
+resource "aws_secretsmanager_secret_rotation" "payments_db" {
+  secret_id           = aws_secretsmanager_secret.payments_db.id
+  rotation_lambda_arn = "arn:aws:lambda:eu-west-1:111122223333:function:rotate-payments-db"
+  rotation_rules {
+    automatically_after_days = 30
+  }
+}
+
+resource "aws_secretsmanager_secret_policy" "payments_db" {
+  secret_arn = aws_secretsmanager_secret.payments_db.arn
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::111122223333:role/payments-api" }
+      Action    = "secretsmanager:GetSecretValue"
+      Resource  = "*"
+    }]
+  })
+}
+
+resource "aws_secretsmanager_secret" "reporting_token" {
+  name = "analytics/reporting-key"
+}

@@ -1,0 +1,103 @@
+package terraform
+
+import (
+	"strings"
+
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/rampart-audit/rampart/internal/evidence"
+)
+
+// mapSecrets builds aws.secretsmanager.secret from aws_secretsmanager_secret,
+// its aws_secretsmanager_secret_policy and aws_secretsmanager_secret_rotation
+// (both linked by the secret they name). Use and rotation dates are only
+// known to the live collector.
+func mapSecrets(m *mapper) {
+	polL := m.link("aws_secretsmanager_secret_policy", "aws_secretsmanager_secret", "secret_arn", "name")
+	rotL := m.link("aws_secretsmanager_secret_rotation", "aws_secretsmanager_secret", "secret_id", "name")
+	for _, in := range m.byType["aws_secretsmanager_secret"] {
+		b := newBuilder(evidence.TypeAWSSecretsManagerSecret, id(in), in, awsScope(in))
+		setRegion(b, in)
+		b.identifier("name", get(in.Body, "name"), in)
+		key := get(in.Body, "kms_key_id")
+		if key != cty.NilVal {
+			b.set("kms_key_id", key, nil)
+		}
+		customerKey(m, b, in, key)
+		secretRotation(m, b, in, rotL)
+		secretPolicy(m, b, in, polL)
+		m.emit(b)
+	}
+}
+
+func secretRotation(m *mapper, b *builder, in *Instance, l links) {
+	rot, unresolved := m.one(l, in, "rotation")
+	switch {
+	case unresolved != "":
+		b.unknown("rotation_enabled", unresolved)
+		b.unknown("rotation_days", unresolved)
+		return
+	case rot == nil:
+		b.r.Attributes["rotation_enabled"] = false
+		return
+	}
+	b.r.Attributes["rotation_enabled"] = true
+	rules, u, ok := blocks(rot.Body, "rotation_rules")
+	switch {
+	case !ok:
+		b.unknown("rotation_days", unknownReason(u))
+	case len(rules) > 0:
+		// Absent with a schedule_expression, as the live answer has it.
+		if v := get(rules[0], "automatically_after_days"); v != cty.NilVal {
+			b.set("rotation_days", v, nil)
+		}
+	}
+}
+
+// secretPolicy reads the policy of a linked aws_secretsmanager_secret_policy,
+// else the secret's own (deprecated) `policy` argument.
+func secretPolicy(m *mapper, b *builder, in *Instance, l links) {
+	pol, unresolved := m.one(l, in, "resource policy")
+	var v cty.Value
+	switch {
+	case pol != nil:
+		v = get(pol.Body, "policy")
+	case unresolved != "":
+		b.unknown("policy", unresolved)
+		return
+	default:
+		v = get(in.Body, "policy")
+	}
+	if v == cty.NilVal {
+		b.r.Attributes["policy"] = map[string]any{"present": false}
+		return
+	}
+	doc, why, ok := policyDocument(v)
+	if !ok {
+		b.unknown("policy", why)
+		return
+	}
+	b.r.Attributes["policy"] = map[string]any{"present": true, "document": doc}
+}
+
+// customerKey sets customer_managed_key from a kms_key_id argument: unset
+// or an alias/aws/... name is the AWS-managed key; a known other key, or a
+// reference to an aws_kms_key of this configuration (its ARN is only known
+// after apply, but the key is ours), is a customer-managed one.
+func customerKey(m *mapper, b *builder, in *Instance, key cty.Value) {
+	if key == cty.NilVal {
+		b.r.Attributes["customer_managed_key"] = false
+		return
+	}
+	if s, ok := str(key); ok {
+		b.r.Attributes["customer_managed_key"] = s != "" && !strings.HasPrefix(s, "alias/aws/")
+		return
+	}
+	for r := range cty.ValueMarksOfTypeDeep[ref](key) {
+		if p := m.byAddr[in.Root+"\x00"+r.Addr]; p != nil && p.Type == "aws_kms_key" {
+			b.r.Attributes["customer_managed_key"] = true
+			return
+		}
+	}
+	b.unknown("customer_managed_key", unknownReason(key))
+}

@@ -1,0 +1,7 @@
+# AWS data services (issue 18): secrets, queues, topics, tables, logs,
+# key policies and backups, linked to the data-exposure risk.
+
+mitigation "aws-secrets-management" {
+  title    = "Secrets rotate, are read only by the account's own or trusted principals, under a customer-managed key, and none lies unused"
+  controls = ["AWS-SM-001", "AWS-SM-002", "AWS-SM-003", "AWS-SM-004", "AWS-SM-005", "AWS-SM-006"]
+}
