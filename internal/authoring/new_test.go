@@ -25,17 +25,17 @@ func TestNewControlPassesFmtLintAndTest(t *testing.T) {
 	require.NoError(t, err)
 	t.Chdir(t.TempDir())
 
-	out, errOut, code := clitest.Run(t, "new", "control", "--id", "AWS-S3-010", "--type", "aws.s3.bucket")
+	out, errOut, code := clitest.Run(t, "new", "control", "--id", "AWS-S3-090", "--type", "aws.s3.bucket")
 	require.Equal(t, 0, code, errOut)
-	ctl, test := read(t, "controls/aws/s3/aws_s3_010.rego"), read(t, "controls/aws/s3/aws_s3_010_test.rego")
+	ctl, test := read(t, "controls/aws/s3/aws_s3_090.rego"), read(t, "controls/aws/s3/aws_s3_090_test.rego")
 	t.Chdir(pkgDir)
 	golden(t, "new/stdout", out)
-	golden(t, "new/aws_s3_010.rego", ctl)
-	golden(t, "new/aws_s3_010_test.rego", test)
+	golden(t, "new/aws_s3_090.rego", ctl)
+	golden(t, "new/aws_s3_090_test.rego", test)
 	t.Chdir(t.TempDir())
 	require.NoError(t, os.MkdirAll("controls/aws/s3", 0o755))
-	require.NoError(t, os.WriteFile("controls/aws/s3/aws_s3_010.rego", []byte(ctl), 0o644))
-	require.NoError(t, os.WriteFile("controls/aws/s3/aws_s3_010_test.rego", []byte(test), 0o644))
+	require.NoError(t, os.WriteFile("controls/aws/s3/aws_s3_090.rego", []byte(ctl), 0o644))
+	require.NoError(t, os.WriteFile("controls/aws/s3/aws_s3_090_test.rego", []byte(test), 0o644))
 
 	_, errOut, code = clitest.Run(t, "fmt", "--check", "controls")
 	require.Equal(t, 0, code, errOut)
@@ -43,10 +43,10 @@ func TestNewControlPassesFmtLintAndTest(t *testing.T) {
 	require.Equal(t, 1, code, out)
 	// The finding is at the scaffold's marker comment, wherever the template puts it.
 	markerLine := 1 + strings.Count(ctl[:strings.Index(ctl, "# rampart-scaffold:")], "\n")
-	require.Equal(t, fmt.Sprintf("controls/aws/s3/aws_s3_010.rego:%d:1: error: scaffold-unedited: the control is rampart new control's scaffold, unedited: write its rule, title, remediation and frameworks, then delete this comment\n", markerLine), out)
+	require.Equal(t, fmt.Sprintf("controls/aws/s3/aws_s3_090.rego:%d:1: error: scaffold-unedited: the control is rampart new control's scaffold, unedited: write its rule, title, remediation and frameworks, then delete this comment\n", markerLine), out)
 	edited := regexp.MustCompile(`(?m)^# rampart-scaffold:.*\n(#.*\n)*\n`).ReplaceAllString(ctl, "")
 	require.NotEqual(t, ctl, edited)
-	require.NoError(t, os.WriteFile("controls/aws/s3/aws_s3_010.rego", []byte(edited), 0o644))
+	require.NoError(t, os.WriteFile("controls/aws/s3/aws_s3_090.rego", []byte(edited), 0o644))
 	_, errOut, code = clitest.Run(t, "fmt", "--check", "controls")
 	require.Equal(t, 0, code, errOut)
 	out, _, code = clitest.Run(t, "lint", "controls")
@@ -65,22 +65,22 @@ func TestNewControlPassesFmtLintAndTest(t *testing.T) {
 	require.NoError(t, os.Remove("controls/aws/s3/aws_s3_012.rego"))
 	require.NoError(t, os.Remove("controls/aws/s3/aws_s3_012_test.rego"))
 
-	require.NoError(t, os.WriteFile("workspace.hcl", []byte("mitigation \"new\" {\n  controls = [\"AWS-S3-010\"]\n}\n"), 0o644))
+	require.NoError(t, os.WriteFile("workspace.hcl", []byte("mitigation \"new\" {\n  controls = [\"AWS-S3-090\"]\n}\n"), 0o644))
 	out, errOut, code = clitest.Run(t, "test", "--controls", builtin, "--policies", pack, ".")
 	require.Equal(t, 0, code, out+errOut)
-	require.Equal(t, "ok  \tdata.rampart.aws.s3.aws_s3_010_test\t3 tests\nok  \tdata.rampart.aws.s3.encrypted_test\t3 tests\ncoverage: 2 controls, 0 gaps\nPASS\n", out)
+	require.Equal(t, "ok  \tdata.rampart.aws.s3.aws_s3_090_test\t3 tests\nok  \tdata.rampart.aws.s3.encrypted_test\t3 tests\ncoverage: 2 controls, 0 gaps\nPASS\n", out)
 }
 
 func TestNewControlRejects(t *testing.T) {
 	t.Chdir(t.TempDir())
-	_, _, code := clitest.Run(t, "new", "control", "--id", "AWS-S3-010", "--type", "aws.s3.bucket")
+	_, _, code := clitest.Run(t, "new", "control", "--id", "AWS-S3-090", "--type", "aws.s3.bucket")
 	require.Equal(t, 0, code)
 	for _, tc := range []struct {
 		name   string
 		args   []string
 		stderr string
 	}{
-		{"exists", []string{"--id", "AWS-S3-010", "--type", "aws.s3.bucket"}, "rampart: --id AWS-S3-010 exists already (controls/aws/s3/aws_s3_010.rego): choose another ID\n"},
+		{"exists", []string{"--id", "AWS-S3-090", "--type", "aws.s3.bucket"}, "rampart: --id AWS-S3-090 exists already (controls/aws/s3/aws_s3_090.rego): choose another ID\n"},
 		{"bad id", []string{"--id", "s3-1", "--type", "aws.s3.bucket"}, "rampart: --id \"s3-1\" does not match PLATFORM-SERVICE-NNN (e.g. AWS-S3-010)\n"},
 		{"unknown type", []string{"--id", "AWS-S3-011", "--type", "aws.s3.buckets"}, "rampart: --type \"aws.s3.buckets\" is not a documented resource type (docs/resources.md): aws.account, "},
 		{"bad severity", []string{"--id", "AWS-S3-011", "--type", "aws.s3.bucket", "--severity", "HIGH"}, "rampart: --severity \"HIGH\" is not one of critical, high, medium, low, info\n"},

@@ -4,7 +4,7 @@
 #   Fails when attributes.encryption.enabled is false; not evaluated when
 #   the attribute is missing or not a boolean.
 # custom:
-#   id: AWS-S3-010
+#   id: AWS-S3-090
 #   severity: medium
 #   resource_types: [aws.s3.bucket]
 #   frameworks:
@@ -22,7 +22,7 @@
 #   remediation:
 #     console: Turn encryption.enabled on for the resource.
 #     terraform: Set the argument that maps to encryption.enabled to true.
-package rampart.aws.s3.aws_s3_010
+package rampart.aws.s3.aws_s3_090
 
 import data.rampart.lib
 

@@ -1,6 +1,6 @@
-package rampart.aws.s3.aws_s3_010_test
+package rampart.aws.s3.aws_s3_090_test
 
-import data.rampart.aws.s3.aws_s3_010 as c
+import data.rampart.aws.s3.aws_s3_090 as c
 
 on := {"id": "example", "attributes": {"encryption": {"enabled": true}}}
 
