@@ -9,10 +9,28 @@
 # at times, so check them against those pages when updating.
 package rampart.lib
 
+# METADATA
+# description: |-
+#   compute_tables_written is the day the Lambda runtime and EKS version tables
+#   were written from AWS's pages; the controls name it in their messages, so a
+#   date past it can be checked against AWS before it is trusted.
+# custom:
+#   example: |-
+#     lib.compute_tables_written
+#   result: |-
+#     "2026-12-01"
 compute_tables_written := "2026-12-01"
 
-# lambda_runtime_deprecation maps a runtime identifier to the date Lambda
-# deprecates it (security patches end); null: supported, no date announced.
+# METADATA
+# description: |-
+#   lambda_runtime_deprecation maps a Lambda runtime identifier to the date
+#   Lambda deprecates it (security patches end); null: supported, no date
+#   announced. A runtime missing from the map is unknown, never supported.
+# custom:
+#   example: |-
+#     lib.lambda_runtime_deprecation["python3.9"]
+#   result: |-
+#     "2025-12-15"
 lambda_runtime_deprecation := {
 	"nodejs": "2016-10-31",
 	"nodejs4.3": "2020-03-05",
@@ -57,8 +75,17 @@ lambda_runtime_deprecation := {
 	"dotnet8": "2026-11-10",
 }
 
-# eks_version_support maps a Kubernetes minor version to the end of EKS
-# standard support and of extended support (paid, 12 months more).
+# METADATA
+# description: |-
+#   eks_version_support maps a Kubernetes minor version to the end of EKS
+#   standard support and of extended support (paid, 12 months more). A version
+#   missing from the map (and not older than it, see
+#   eks_version_older_than_table) is unknown, never supported.
+# custom:
+#   example: |-
+#     lib.eks_version_support["1.30"]
+#   result: |-
+#     {"standard": "2025-07-23", "extended": "2026-07-23"}
 eks_version_support := {
 	"1.23": {"standard": "2023-10-11", "extended": "2024-10-11"},
 	"1.24": {"standard": "2024-01-31", "extended": "2025-01-31"},
@@ -74,11 +101,29 @@ eks_version_support := {
 	"1.34": {"standard": "2026-12-02", "extended": "2027-12-02"},
 }
 
-# date_passed(d) holds from the first instant of the UTC day d.
+# METADATA
+# description: |-
+#   date_passed(d) holds from the first instant of the UTC day d (a
+#   "YYYY-MM-DD" date of the tables); for anything that is not such a date it
+#   is an evaluation error, never a silent false.
+# custom:
+#   example: |-
+#     lib.date_passed("2020-01-01")
+#   result: |-
+#     true
 date_passed(d) if time.now_ns() >= time.parse_ns("2006-01-02", d)
 
-# eks_version_older_than_table(v) holds for a 1.x version below the
-# table's first entry: out of every support long before the table.
+# METADATA
+# description: |-
+#   eks_version_older_than_table(v) holds for a "1.x" version below the
+#   table's first entry (1.23): out of every support long before the table, so
+#   it fails without a date; any other version missing from the table stays
+#   unknown.
+# custom:
+#   example: |-
+#     lib.eks_version_older_than_table("1.21")
+#   result: |-
+#     true
 eks_version_older_than_table(v) if {
 	parts := split(v, ".")
 	count(parts) == 2

@@ -44,6 +44,7 @@ test_pass_everyone_restricted_to_own_org if {
 test_unknown_missing if {
 	count(c.unknown) == 1 with input as {"attributes": {"name": "b"}}
 	count(c.deny) == 0 with input as {"attributes": {"name": "b"}}
+
 	# No trusted list, and no account (Terraform): a named principal is not judged.
 	inp := bucket([allow({"AWS": "999988887777"})], {})
 	count(c.unknown) == 1 with input as inp
