@@ -8,7 +8,6 @@ import (
 	agtypes "github.com/aws/aws-sdk-go-v2/service/apigateway/types"
 	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
 	agv2types "github.com/aws/aws-sdk-go-v2/service/apigatewayv2/types"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
 )
@@ -57,22 +56,7 @@ func (r *run) restAPIs(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope
 		}
 		apis = append(apis, page.Items...)
 	}
-	out := make([]evidence.Resource, len(apis))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(r.opts.Concurrency)
-	for i, api := range apis {
-		g.Go(func() error {
-			out[i] = r.restAPI(gctx, c, sc, api)
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil || ctx.Err() != nil {
-		return err
-	}
-	for _, res := range out {
-		r.add(res)
-	}
-	return nil
+	return describeEach(ctx, r, apis, func(ctx context.Context, api agtypes.RestApi) evidence.Resource { return r.restAPI(ctx, c, sc, api) })
 }
 
 func (r *run) restAPI(ctx context.Context, c *apigateway.Client, sc evidence.Scope, api agtypes.RestApi) evidence.Resource {
@@ -201,22 +185,7 @@ func (r *run) httpAPIs(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope
 		r.gap(ctx, TypeAPIGatewayV2API, sc, apigatewayGET+" /v2/apis", err)
 		return nil
 	}
-	out := make([]evidence.Resource, len(apis))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(r.opts.Concurrency)
-	for i, api := range apis {
-		g.Go(func() error {
-			out[i] = r.httpAPI(gctx, c, sc, api)
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil || ctx.Err() != nil {
-		return err
-	}
-	for _, res := range out {
-		r.add(res)
-	}
-	return nil
+	return describeEach(ctx, r, apis, func(ctx context.Context, api agv2types.Api) evidence.Resource { return r.httpAPI(ctx, c, sc, api) })
 }
 
 func (r *run) httpAPI(ctx context.Context, c *apigatewayv2.Client, sc evidence.Scope, api agv2types.Api) evidence.Resource {

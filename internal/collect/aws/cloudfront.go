@@ -6,7 +6,6 @@ import (
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudfront"
 	cftypes "github.com/aws/aws-sdk-go-v2/service/cloudfront/types"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
 )
@@ -34,22 +33,9 @@ func (r *run) distributions(ctx context.Context, cfg sdkaws.Config, sc evidence.
 		}
 		dists = append(dists, page.DistributionList.Items...)
 	}
-	out := make([]evidence.Resource, len(dists))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(r.opts.Concurrency)
-	for i, d := range dists {
-		g.Go(func() error {
-			out[i] = r.distribution(gctx, c, sc, d)
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil || ctx.Err() != nil {
-		return err
-	}
-	for _, res := range out {
-		r.add(res)
-	}
-	return nil
+	return describeEach(ctx, r, dists, func(ctx context.Context, d cftypes.DistributionSummary) evidence.Resource {
+		return r.distribution(ctx, c, sc, d)
+	})
 }
 
 func (r *run) distribution(ctx context.Context, c *cloudfront.Client, sc evidence.Scope, d cftypes.DistributionSummary) evidence.Resource {

@@ -11,7 +11,6 @@ import (
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing/types"
 	elbv2 "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	elbv2types "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
 )
@@ -36,22 +35,9 @@ func (r *run) loadBalancersV2(ctx context.Context, cfg sdkaws.Config, sc evidenc
 		}
 		lbs = append(lbs, page.LoadBalancers...)
 	}
-	out := make([]evidence.Resource, len(lbs))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(r.opts.Concurrency)
-	for i, lb := range lbs {
-		g.Go(func() error {
-			out[i] = r.loadBalancerV2(gctx, c, sc, lb)
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil || ctx.Err() != nil {
-		return err
-	}
-	for _, res := range out {
-		r.add(res)
-	}
-	return nil
+	return describeEach(ctx, r, lbs, func(ctx context.Context, lb elbv2types.LoadBalancer) evidence.Resource {
+		return r.loadBalancerV2(ctx, c, sc, lb)
+	})
 }
 
 func (r *run) loadBalancerV2(ctx context.Context, c *elbv2.Client, sc evidence.Scope, lb elbv2types.LoadBalancer) evidence.Resource {
@@ -205,22 +191,9 @@ func (r *run) classicLoadBalancers(ctx context.Context, cfg sdkaws.Config, sc ev
 		}
 		lbs = append(lbs, page.LoadBalancerDescriptions...)
 	}
-	out := make([]evidence.Resource, len(lbs))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(r.opts.Concurrency)
-	for i, lb := range lbs {
-		g.Go(func() error {
-			out[i] = r.classicLoadBalancer(gctx, c, sc, lb)
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil || ctx.Err() != nil {
-		return err
-	}
-	for _, res := range out {
-		r.add(res)
-	}
-	return nil
+	return describeEach(ctx, r, lbs, func(ctx context.Context, lb elbtypes.LoadBalancerDescription) evidence.Resource {
+		return r.classicLoadBalancer(ctx, c, sc, lb)
+	})
 }
 
 func (r *run) classicLoadBalancer(ctx context.Context, c *elb.Client, sc evidence.Scope, lb elbtypes.LoadBalancerDescription) evidence.Resource {
