@@ -145,8 +145,9 @@ var (
 
 // TestExampleHTMLPrintsShort: the example prints to a short document (it
 // printed to 84 pages before the report put the governance story first and
-// folded the passes). Pages are counted twice, as page objects and as the
-// page tree's root count, and the two must agree.
+// folded the passes; 17 once the catalogue reached 250 controls and the
+// example 211 failures). Pages are counted twice, as page objects and as
+// the page tree's root count, and the two must agree.
 func TestExampleHTMLPrintsShort(t *testing.T) {
 	t.Parallel()
 	page := exampleHTML(t)
@@ -170,7 +171,7 @@ func TestExampleHTMLPrintsShort(t *testing.T) {
 	require.Equal(t, objects, root, "page objects and the page tree agree")
 	t.Logf("the example prints to %d pages", objects)
 	assert.GreaterOrEqual(t, objects, 3, "the governance story is there")
-	assert.LessOrEqual(t, objects, 14, "a short document")
+	assert.LessOrEqual(t, objects, 20, "a short document")
 }
 
 // TestExampleSARIFForCodeScanning: the example's audit SARIF is valid
