@@ -21,7 +21,7 @@ import (
 // and exit 2, before touching any database.
 func TestDistributedCommandsRefuse(t *testing.T) {
 	db := "file:" + filepath.Join(t.TempDir(), "runs.db")
-	ws := "testdata/workspace"
+	ws := worker.Workspace(t)
 	for _, tc := range []struct {
 		name string
 		args []string

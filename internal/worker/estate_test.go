@@ -41,24 +41,26 @@ func StandIn(t testing.TB, org githubtest.Org, latency time.Duration) *standIn {
 
 func (s *standIn) Getenv(k string) string { return s.Env[k] }
 
-// Workspace is a copy of testdata/workspace (the estate's systems) in a
-// temporary folder, so a test may change it.
+// Workspace is the example's governance and people beside the estate's own
+// systems (testdata/workspace), copied into a temporary folder so a test
+// may change it. The example's files are read from examples/acme, never
+// copied into testdata, so the two cannot drift apart.
 func Workspace(t testing.TB) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "workspace")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	entries, err := os.ReadDir("testdata/workspace")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join("testdata/workspace", e.Name()))
+	for _, src := range []string{
+		"../../examples/acme/governance.hcl",
+		"../../examples/acme/people.hcl",
+		"testdata/workspace/systems.hcl",
+	} {
+		data, err := os.ReadFile(src)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(src)), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
