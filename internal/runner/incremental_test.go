@@ -195,5 +195,3 @@ func cloneSnap(s *evidence.Snapshot) *evidence.Snapshot {
 	out.NotCollected = slices.Clone(s.NotCollected)
 	return &out
 }
-
-
