@@ -14,13 +14,15 @@ import (
 // iterations:
 //
 //   - full: EvaluateIn, no cache (the baseline);
+//
 //   - keyed: EvaluateCached with an empty cache — every input document
 //     hashed (canonical JSON, sha256) and every result kept: the price of
 //     a first incremental run over a full one;
+//
 //   - warm: EvaluateCached over the results of a previous run of the same
 //     input — only the volatile controls are evaluated.
 //
-//	go test -run '^$' -bench 'BenchmarkEvaluateCached$' -benchtime 3x ./internal/engine/
+//     go test -run '^$' -bench 'BenchmarkEvaluateCached$' -benchtime 3x ./internal/engine/
 func BenchmarkEvaluateCached(b *testing.B) {
 	ctx := context.Background()
 	e, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
