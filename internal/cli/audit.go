@@ -130,6 +130,7 @@ standard error says which code and why.`,
 	cmd.Flags().StringVar(&f.workspace, "workspace", "", "the same as the WORKSPACE argument")
 	cmd.Flags().BoolVar(&f.allowUnknown, "allow-unknown", false, "do not exit 3 on not_evaluated results or scopes not collected (they stay in the report); errors and a collection cut short still exit 3")
 	f.store.register(cmd, "record the run in this run store")
+	f.store.registerIncremental(cmd)
 	return cmd
 }
 

@@ -21,10 +21,27 @@ import (
 const StoreEnv = "RAMPART_STORE"
 
 // storeFlag is --store: the run store a command records in or reads.
-type storeFlag struct{ dsn string }
+type storeFlag struct {
+	dsn string
+	// full is --no-incremental: evaluate every result, reuse none.
+	full bool
+}
 
 func (s *storeFlag) register(cmd *cobra.Command, usage string) {
 	cmd.Flags().StringVar(&s.dsn, "store", "", usage+": file:PATH (SQLite) or postgres://… (also "+StoreEnv+")")
+}
+
+// registerIncremental adds --no-incremental to a command that records runs.
+func (s *storeFlag) registerIncremental(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&s.full, "no-incremental", false, "with --store: evaluate every control on every resource instead of reusing the results of the last run whose inputs were unchanged")
+}
+
+// runnerOptions are the runner's options for --no-incremental.
+func (s *storeFlag) runnerOptions() []runner.Option {
+	if s.full {
+		return []runner.Option{runner.FullEvaluation()}
+	}
+	return nil
 }
 
 // given is the store named by --store or RAMPART_STORE, "" for none.
@@ -70,7 +87,9 @@ func (s *storeFlag) run(ctx context.Context, p Params, cfg pipeline.Config, work
 		return nil, err
 	}
 	defer st.Close()
-	r, id, err := runner.Audit(ctx, st, cfg, store.Start{Trigger: "audit", Workspace: workspace, Collectors: collectors})
+	var inc *runner.Incremental
+	r, id, err := runner.Audit(ctx, st, cfg, store.Start{Trigger: "audit", Workspace: workspace, Collectors: collectors},
+		append(s.runnerOptions(), runner.Tell(&inc))...)
 	var se *pipeline.Error
 	switch {
 	case err != nil && errors.As(err, &se):
@@ -82,8 +101,12 @@ func (s *storeFlag) run(ctx context.Context, p Params, cfg pipeline.Config, work
 		return nil, exitWith(verdict.ExitInput, err)
 	case pipeline.Interrupted(ctx):
 		fmt.Fprintf(p.Stderr, "run %d recorded as incomplete: %s\n", id, runner.InterruptedReason)
-	default:
+	case s.full || inc.Results() == nil:
 		fmt.Fprintf(p.Stderr, "recorded run %d in %s\n", id, storeName(dsn))
+	case inc.From == 0:
+		fmt.Fprintf(p.Stderr, "recorded run %d in %s (no earlier run of these controls to reuse results from: every result evaluated)\n", id, storeName(dsn))
+	default:
+		fmt.Fprintf(p.Stderr, "recorded run %d in %s (%d of %d results reused from run %d)\n", id, storeName(dsn), inc.Reused(), len(r.Findings), inc.From)
 	}
 	return r, nil
 }

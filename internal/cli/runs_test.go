@@ -56,6 +56,8 @@ func TestAuditStoreAndRuns(t *testing.T) {
 	second := runEnv(t, map[string]string{StoreEnv: dsn}, "audit", "../../examples/acme", "--format", "json")
 	assert.Equal(t, 3, second.code, second.stderr)
 	assert.Contains(t, second.stderr, "recorded run 3")
+	assert.Contains(t, first.stderr, "every result evaluated", "the first run has nothing to reuse")
+	assert.Regexp(t, `recorded run 3 in \S+ \([1-9][0-9]* of [0-9]+ results reused from run 2\)`, second.stderr)
 	assert.NotContains(t, second.stderr, "did not finish", "a run is recovered once")
 
 	list := run(t, "runs", "list", "--store", dsn, "--format", "json")
@@ -65,6 +67,8 @@ func TestAuditStoreAndRuns(t *testing.T) {
 	require.Len(t, runs, 3)
 	assert.Equal(t, []any{3.0, 2.0, 1.0}, []any{runs[0]["id"], runs[1]["id"], runs[2]["id"]})
 	assert.Equal(t, "incomplete", runs[2]["state"])
+	assert.Equal(t, true, runs[0]["incremental"])
+	assert.Greater(t, runs[0]["results_reused"], 0.0)
 	assert.Equal(t, store.RecoverReason, runs[2]["reason"])
 	text := run(t, "runs", "list", "--store", dsn)
 	assert.Contains(t, text.stdout, "complete")
@@ -191,4 +195,25 @@ func TestAuditStoreRecordsFailure(t *testing.T) {
 	list := run(t, "runs", "list", "--store", dsn)
 	assert.Contains(t, list.stdout, "incomplete")
 	assert.Contains(t, list.stdout, "missing.json")
+}
+
+// TestAuditNoIncremental: --no-incremental evaluates every result and
+// the run says it reused none; the run after it still reuses the results
+// the first run kept.
+func TestAuditNoIncremental(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	dsn := "file:" + filepath.Join(dir, "runs.db")
+	path := strings.TrimPrefix(dsn, "file:")
+	first := run(t, "audit", "../../examples/acme", "--store", dsn, "--format", "json")
+	require.Equal(t, 3, first.code, first.stderr)
+	full := run(t, "audit", "../../examples/acme", "--store", dsn, "--format", "json", "--no-incremental")
+	require.Equal(t, 3, full.code, full.stderr)
+	assert.Contains(t, full.stderr, "recorded run 2 in "+path+"\n")
+	assert.NotContains(t, full.stderr, "reused")
+	assert.Equal(t, first.stdout, full.stdout, "the same report, evaluated in full")
+	again := run(t, "audit", "../../examples/acme", "--store", dsn, "--format", "json")
+	require.Equal(t, 3, again.code, again.stderr)
+	assert.Contains(t, again.stderr, "results reused from run 1)")
+	assert.Equal(t, first.stdout, again.stdout, "the same report, reused")
 }

@@ -76,6 +76,7 @@ workers goes on), and drains the HTTP server. See docs/serve.md.`,
 	}
 	f.load.register(cmd)
 	f.store.register(cmd, "the run store to record in and serve (default: the user data dir)")
+	f.store.registerIncremental(cmd)
 	cmd.Flags().StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().StringVar(&f.authHeader, "auth-header", "", "authenticate by this header set by a reverse proxy (needs --trust-proxy), e.g. X-Forwarded-User")
 	cmd.Flags().BoolVar(&f.trustProxy, "trust-proxy", false, "trust --auth-header: only when nothing but the proxy can reach --addr")
@@ -177,7 +178,7 @@ func runServe(ctx context.Context, p Params, f serveFlags, workspace string) err
 				})
 			}
 		}
-		_, id, err := runner.Audit(ctx, st, cfg, store.Start{Trigger: job.Trigger, Workspace: workspace, Collectors: job.Collect, StartedAt: p.Now()})
+		_, id, err := runner.Audit(ctx, st, cfg, store.Start{Trigger: job.Trigger, Workspace: workspace, Collectors: job.Collect, StartedAt: p.Now()}, f.store.runnerOptions()...)
 		return id, err
 	}
 	where := "in this process"

@@ -56,6 +56,8 @@ type Engine struct {
 	// sourceDigest is the sha256 of every loaded module's Rego source, for
 	// store.CatalogVersion (SourceDigest).
 	sourceDigest string
+	// incr is what incremental evaluation needs (incremental.go).
+	incr *incremental
 }
 
 // Option configures an Engine.
@@ -151,6 +153,7 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 		}
 	}
 	e.rels = e.relations()
+	e.incr = newIncremental(compiler, cat.Controls)
 	return e, nil
 }
 
@@ -299,11 +302,15 @@ func (e *Engine) Evaluate(ctx context.Context, snap *evidence.Snapshot, systems 
 // needed it. Findings come back sorted by control, resource type and ID;
 // risks, waivers and the like are left to the link stage.
 func (e *Engine) EvaluateIn(ctx context.Context, snap *evidence.Snapshot, env Env) []finding.Finding {
+	return e.evaluateIn(ctx, snap, env, nil)
+}
+
+func (e *Engine) evaluateIn(ctx context.Context, snap *evidence.Snapshot, env Env, cache *Cache) []finding.Finding {
 	now := e.now()
 	// Joins are indexed once for the whole run; a related resource that
 	// cannot be converted fails every control that relates to anything.
 	idx, idxErr := newRelIndex(snap, e.rels, env)
-	run := runState{env: env, idx: idx, idxErr: idxErr}
+	run := runState{env: env, idx: idx, idxErr: idxErr, cache: cache}
 	perResource := make([][]finding.Finding, len(snap.Resources))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -348,6 +355,8 @@ type runState struct {
 	env    Env
 	idx    *relIndex
 	idxErr error
+	// cache, when set, is the incremental evaluation (incremental.go).
+	cache *Cache
 }
 
 // relate is input.related for r over rels, and what blocks which relation;
@@ -384,7 +393,7 @@ func (e *Engine) evaluateResource(ctx context.Context, r evidence.Resource, run 
 			in = maps.Clone(base)
 			in["related"] = related
 		}
-		fs := e.evaluateGroup(ctx, groupKey(r.Type, g), controls, r, in, now)
+		fs := e.evaluateGroupCached(ctx, run, g, controls, r, in, now)
 		// A control a relation blocks gets the block's result, whatever
 		// it made of the incomplete list it was given.
 		for i, ctl := range controls {
@@ -443,7 +452,7 @@ func (e *Engine) timeLimitMessage() string {
 // error (a built-in failing, a time-out) returns nil bindings; timedOut is
 // the index of the control whose limit ran out, or -1.
 func (e *Engine) evaluateBatch(ctx context.Context, key string, controls []*Control, input ast.Value, now time.Time) (bindings rego.Vars, timedOut int) {
-	pq, ok := e.batch[key]
+	pq, ok := e.batchFor(key)
 	if !ok {
 		return nil, -1
 	}

@@ -377,7 +377,11 @@ type runRecord struct {
 	Summary            summary     `json:"summary"`
 	EvidenceIncomplete bool        `json:"evidence_incomplete"`
 	Resources          int         `json:"resources"`
-	Note               string      `json:"-"`
+	// Incremental and ResultsReused: the run reused that many results of
+	// an earlier run whose inputs were unchanged (docs/serve.md).
+	Incremental   bool   `json:"incremental"`
+	ResultsReused int    `json:"results_reused"`
+	Note          string `json:"-"`
 }
 
 type summary struct {
@@ -394,6 +398,7 @@ func runRecords(runs []store.Run) []runRecord {
 		rec := runRecord{ID: r.ID, State: string(r.State), Reason: r.Reason, Trigger: r.Trigger, Workspace: r.Workspace,
 			Collectors: nonNil(r.Collectors), StartedAt: stamp(r.StartedAt), FinishedAt: stamp(r.FinishedAt), Duration: "-",
 			CatalogVersion: r.CatalogVersion, EvidenceIncomplete: r.EvidenceIncomplete, Resources: r.Resources,
+			Incremental: r.Incremental, ResultsReused: r.Reused,
 			Summary: summary{r.Summary.Total, r.Summary.Pass, r.Summary.Fail, r.Summary.Error, r.Summary.NotEvaluated, r.Summary.Waived}}
 		if !r.FinishedAt.IsZero() {
 			rec.Duration = r.FinishedAt.Sub(r.StartedAt).Round(time.Second).String()

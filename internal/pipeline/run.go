@@ -79,6 +79,15 @@ type Config struct {
 	// once the report is assembled: the run store keeps the resources and
 	// the catalogue version (internal/runner).
 	OnEvidence func(snap *evidence.Snapshot, in *Inputs)
+	// Incremental, when set, is asked once the controls are loaded for
+	// the results an earlier run kept under the judge's digest
+	// (engine.CacheDigest); the engine reuses those whose every input is
+	// unchanged (engine.EvaluateCached) and the cache holds this run's
+	// results when Run returns (internal/runner keeps them). An error is
+	// a warning and every result is evaluated; the cache it returns, if
+	// any, still collects this run's results. Nil evaluates everything.
+	// Ignored for a PullRequest: the gate never reads or writes results.
+	Incremental func(ctx context.Context, digest string) (*engine.Cache, error)
 	// PullRequest says the evidence is a change's Terraform only (the
 	// gate): the governance stage is not run — a pull request is judged by
 	// its findings, not by the risk register, training or policy reviews —
@@ -156,7 +165,11 @@ func Run(ctx context.Context, cfg Config) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := evaluate(ctx, in, snap, cfg.Workspace, opts, clock(), cfg.PullRequest)
+	cache, cacheNote := incremental(ctx, cfg, in.Engine)
+	r := evaluate(ctx, in, snap, cfg.Workspace, opts, clock(), cfg.PullRequest, cache)
+	if cacheNote != "" {
+		r.Warnings = append(r.Warnings, cacheNote)
+	}
 	if cfg.OnEvidence != nil {
 		cfg.OnEvidence(snap, in)
 	}
@@ -309,7 +322,7 @@ func relativeScope(sc *evidence.Scope, workspace string) {
 // evaluate runs the stages after the evidence: claim, engine, coverage,
 // link, governance (not for a pull request), and the report with the run's
 // own warnings.
-func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspace string, opts governance.Options, now time.Time, pullRequest bool) *report.Report {
+func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspace string, opts governance.Options, now time.Time, pullRequest bool, cache *engine.Cache) *report.Report {
 	claim(in.Workspace, snap, workspace)
 	systems := map[string]engine.System{}
 	for _, s := range in.Workspace.Systems {
@@ -317,7 +330,7 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	}
 	// Controls see the workspace settings they need (the alert SLA) as
 	// input.settings, from the table the governance stage applies too.
-	raw := in.Engine.EvaluateIn(ctx, snap, engine.Env{Systems: systems, Settings: in.Workspace.Settings.ControlInput()})
+	raw := in.Engine.EvaluateCached(ctx, snap, engine.Env{Systems: systems, Settings: in.Workspace.Settings.ControlInput()}, cache)
 	extra, uncoveredNotes := uncovered(in.Engine.Catalog(), snap.Resources)
 	manual, manualNotes := manualFindings(in.Engine.Catalog(), in.Workspace, snap, now)
 	extra = append(extra, manual...)
@@ -465,4 +478,22 @@ func controlDocs(cat *engine.Catalog, fs []finding.Finding) []report.ControlDoc 
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
+}
+
+// incremental asks cfg.Incremental for the run's result cache, and says
+// why nothing is reused when it cannot be: an unidentifiable build, or
+// results that could not be read (every result is then evaluated).
+func incremental(ctx context.Context, cfg Config, e *engine.Engine) (*engine.Cache, string) {
+	if cfg.Incremental == nil || cfg.PullRequest {
+		return nil, ""
+	}
+	digest := e.CacheDigest()
+	if digest == "" {
+		return nil, "incremental: this build of rampart cannot be identified (its executable could not be read); every result was evaluated"
+	}
+	cache, err := cfg.Incremental(ctx, digest)
+	if err != nil {
+		return cache, fmt.Sprintf("incremental: %v; every result was evaluated", err)
+	}
+	return cache, ""
 }

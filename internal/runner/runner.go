@@ -37,8 +37,27 @@ const recordTimeout = 30 * time.Second
 //     that reason and the report is returned with the error, so the
 //     caller can still write it but must not say the run was kept.
 //
+// The run is incremental unless FullEvaluation is given (or cfg sets its
+// own Incremental hook): a (control, resource) result whose every input
+// is unchanged since the newest Complete run of the same judge is reused
+// (engine.EvaluateCached), and the run keeps its results for the next in
+// Finish's transaction.
+//
 // The returned RunID is 0 only when the run could not even be begun.
-func Audit(ctx context.Context, st store.Store, cfg pipeline.Config, start store.Start) (r *report.Report, id store.RunID, err error) {
+func Audit(ctx context.Context, st store.Store, cfg pipeline.Config, start store.Start, opts ...Option) (r *report.Report, id store.RunID, err error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	var inc *Incremental
+	if !o.full && cfg.Incremental == nil && !cfg.PullRequest {
+		inc = NewIncremental(st)
+		if o.told != nil {
+			*o.told = Incremental{st: st}
+			inc = o.told
+		}
+		cfg.Incremental = inc.Hook
+	}
 	if start.StartedAt.IsZero() {
 		start.StartedAt = now(cfg)
 	}
@@ -76,7 +95,7 @@ func Audit(ctx context.Context, st store.Store, cfg pipeline.Config, start store
 	}
 	// Finish runs under the run's own context: a signal during it rolls
 	// the transaction back, and the abort below records why.
-	if ferr := st.Finish(ctx, id, r, snap, store.CatalogVersion(in.Engine)); ferr != nil {
+	if ferr := st.FinishIncremental(ctx, id, r, snap, store.CatalogVersion(in.Engine), inc.Results()); ferr != nil {
 		if pipeline.Interrupted(ctx) {
 			return nil, id, errors.Join(fmt.Errorf("record run %d: %w", id, ferr), abort(ctx, st, id, InterruptedReason))
 		}

@@ -120,10 +120,15 @@ func TestAuditRecordsFailuresAsIncomplete(t *testing.T) {
 	}
 }
 
-// failingFinish is a store whose Finish fails, as a full disk would.
+// failingFinish is a store whose Finish (and FinishIncremental, what
+// Audit calls) fails, as a full disk would.
 type failingFinish struct{ store.Store }
 
 func (failingFinish) Finish(context.Context, store.RunID, *report.Report, *evidence.Snapshot, string) error {
+	return errors.New("disk full")
+}
+
+func (failingFinish) FinishIncremental(context.Context, store.RunID, *report.Report, *evidence.Snapshot, string, *store.Results) error {
 	return errors.New("disk full")
 }
 

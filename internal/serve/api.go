@@ -135,12 +135,17 @@ type apiRun struct {
 	// Queued: rampart worker processes run it (a PostgreSQL store), so a
 	// running, queued run is waiting for or being worked by them.
 	Queued bool `json:"queued"`
+	// Incremental: results of an earlier run were reused where every input
+	// was unchanged; ResultsReused is how many.
+	Incremental   bool `json:"incremental"`
+	ResultsReused int  `json:"results_reused"`
 }
 
 func toAPIRun(r store.Run) apiRun {
 	out := apiRun{ID: r.ID, State: r.State, Reason: r.Reason, Trigger: r.Trigger, Workspace: r.Workspace,
 		Collectors: r.Collectors, StartedAt: r.StartedAt.UTC(), CatalogVersion: r.CatalogVersion, Summary: r.Summary,
-		EvidenceIncomplete: r.EvidenceIncomplete, Resources: r.Resources, Queued: r.Queued}
+		EvidenceIncomplete: r.EvidenceIncomplete, Resources: r.Resources, Queued: r.Queued,
+		Incremental: r.Incremental, ResultsReused: r.Reused}
 	if out.Collectors == nil {
 		out.Collectors = []string{}
 	}

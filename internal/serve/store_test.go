@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/link"
@@ -50,6 +51,25 @@ func (m *memStore) Finish(_ context.Context, id store.RunID, r *report.Report, _
 	rec.Summary, rec.EvidenceIncomplete, rec.Resources = r.Summary, r.Evidence.Incomplete, r.Evidence.Resources
 	rec.FinishedAt = rec.StartedAt.Add(time.Minute)
 	return nil
+}
+
+// FinishIncremental is Finish recording the reuse; the sets themselves
+// are the SQL stores' (internal/store tests them).
+func (m *memStore) FinishIncremental(ctx context.Context, id store.RunID, r *report.Report, snap *evidence.Snapshot, catalog string, res *store.Results) error {
+	if err := m.Finish(ctx, id, r, snap, catalog); err != nil {
+		return err
+	}
+	if res != nil {
+		m.mu.Lock()
+		m.runs[id-1].Incremental, m.runs[id-1].Reused = true, res.Reused
+		m.mu.Unlock()
+	}
+	return nil
+}
+
+// PreviousResults offers no results: every handler test's run is evaluated in full.
+func (m *memStore) PreviousResults(context.Context, string) (map[engine.CacheKey]engine.CachedResult, store.RunID, error) {
+	return nil, 0, nil
 }
 
 func (m *memStore) Abort(_ context.Context, id store.RunID, reason string) error {

@@ -95,7 +95,7 @@ func (s *sqlStore) Prune(ctx context.Context, keep Retention) (Pruned, error) {
 	if keep.DryRun {
 		return out, nil
 	}
-	for _, table := range []string{"run_findings", "run_failures", "run_risks", "run_gaps", "run_references", "reports"} {
+	for _, table := range []string{"run_findings", "run_failures", "run_risks", "run_gaps", "run_references", "reports", "run_result_cache"} {
 		if err := s.execInChunks(ctx, tx, `DELETE FROM `+table+` WHERE run_id IN `, ids); err != nil {
 			return out, fmt.Errorf("prune: %s: %w", table, err)
 		}

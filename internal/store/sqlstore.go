@@ -84,10 +84,11 @@ func (s *sqlStore) Begin(ctx context.Context, st Start) (RunID, error) {
 	return id, nil
 }
 
-// Finish records everything of the run in one transaction: if any part
-// fails, the run stays Running (and is marked Incomplete by Abort or the
-// next Recover), never half-recorded.
-func (s *sqlStore) Finish(ctx context.Context, id RunID, r *report.Report, snap *evidence.Snapshot, catalogVersion string) error {
+// FinishIncremental records everything of the run in one transaction —
+// with res, the results it keeps for the next run and how many it
+// reused: if any part fails, the run stays Running (and is marked
+// Incomplete by Abort or the next Recover), never half-recorded.
+func (s *sqlStore) FinishIncremental(ctx context.Context, id RunID, r *report.Report, snap *evidence.Snapshot, catalogVersion string, res *Results) error {
 	if r == nil {
 		return fmt.Errorf("finish run %d: no report", id)
 	}
@@ -102,6 +103,14 @@ func (s *sqlStore) Finish(ctx context.Context, id RunID, r *report.Report, snap 
 	summary, err := json.Marshal(r.Summary)
 	if err != nil {
 		return fmt.Errorf("finish run %d: %w", id, err)
+	}
+	var resultsBody []byte
+	incremental, reused := 0, 0
+	if res != nil {
+		if resultsBody, err = encodeResults(res.Entries); err != nil {
+			return fmt.Errorf("finish run %d: %w", id, err)
+		}
+		incremental, reused = 1, res.Reused
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -135,10 +144,13 @@ func (s *sqlStore) Finish(ctx context.Context, id RunID, r *report.Report, snap 
 	if err := s.storeEvidence(ctx, tx, ev); err != nil {
 		return fmt.Errorf("finish run %d: evidence: %w", id, err)
 	}
+	if err := s.keepResults(ctx, tx, id, res, resultsBody); err != nil {
+		return fmt.Errorf("finish run %d: results: %w", id, err)
+	}
 	err = s.exec(ctx, tx, `UPDATE runs SET state = ?, finished_at = ?, catalog_version = ?, summary = ?,
-		evidence_incomplete = ?, resources = ?, evidence_map = ?, trend_rows = 1 WHERE id = ?`,
+		evidence_incomplete = ?, resources = ?, evidence_map = ?, trend_rows = 1, incremental = ?, results_reused = ? WHERE id = ?`,
 		string(Complete), s.now().UnixMicro(), catalogVersion, string(summary),
-		boolInt(r.Evidence.Incomplete), r.Evidence.Resources, ev.mapHash, int64(id))
+		boolInt(r.Evidence.Incomplete), r.Evidence.Resources, ev.mapHash, incremental, reused, int64(id))
 	if err != nil {
 		return fmt.Errorf("finish run %d: %w", id, err)
 	}
@@ -461,7 +473,7 @@ type runRow struct {
 	evidMap string
 }
 
-const runColumns = `id, state, reason, run_trigger, workspace, collectors, started_at, finished_at, owner, catalog_version, summary, evidence_incomplete, resources, evidence_map`
+const runColumns = `id, state, reason, run_trigger, workspace, collectors, started_at, finished_at, owner, catalog_version, summary, evidence_incomplete, resources, evidence_map, incremental, results_reused`
 
 type rowQueryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
@@ -477,11 +489,12 @@ func (s *sqlStore) queryRuns(ctx context.Context, q rowQueryer, where string, ar
 	for rows.Next() {
 		var r runRow
 		var state, collectors, summary string
-		var started, finished, incomplete int64
+		var started, finished, incomplete, incremental int64
 		if err := rows.Scan(&r.ID, &state, &r.Reason, &r.Trigger, &r.Workspace, &collectors, &started, &finished,
-			&r.owner, &r.CatalogVersion, &summary, &incomplete, &r.Resources, &r.evidMap); err != nil {
+			&r.owner, &r.CatalogVersion, &summary, &incomplete, &r.Resources, &r.evidMap, &incremental, &r.Reused); err != nil {
 			return nil, err
 		}
+		r.Incremental = incremental != 0
 		r.State = State(state)
 		r.StartedAt = time.UnixMicro(started).UTC()
 		if finished != 0 {

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/report"
@@ -75,6 +76,11 @@ type Run struct {
 	// finished, but its evidence did not cover everything.
 	EvidenceIncomplete bool
 	Resources          int
+	// Incremental: the run reused results of an earlier run where every
+	// input of a control was unchanged (engine.Cache); Reused is how many
+	// of its results were reused rather than evaluated.
+	Incremental bool
+	Reused      int
 	// Queued: the run was begun with Start.Queued — rampart worker
 	// processes, not the process that began it, finish it. A Running run
 	// that is Queued waits for (or is being worked by) the workers.
@@ -112,6 +118,15 @@ type Store interface {
 	// all in one transaction. Resources whose content hash is already
 	// stored are not stored again. catalogVersion is CatalogVersion.
 	Finish(ctx context.Context, id RunID, r *report.Report, snap *evidence.Snapshot, catalogVersion string) error
+	// FinishIncremental is Finish for an incremental run: in the same
+	// transaction it keeps res (the results for the next run; the older
+	// set of the same digest is dropped) and records res.Reused. A nil
+	// res is Finish.
+	FinishIncremental(ctx context.Context, id RunID, r *report.Report, snap *evidence.Snapshot, catalogVersion string, res *Results) error
+	// PreviousResults returns the results kept by the newest Complete
+	// run judged with digest (engine.CacheDigest) and its ID; none and 0
+	// when no run kept any. A set that cannot be read is an error.
+	PreviousResults(ctx context.Context, digest string) (map[engine.CacheKey]engine.CachedResult, RunID, error)
 	// Abort marks a Running run Incomplete with its reason.
 	Abort(ctx context.Context, id RunID, reason string) error
 	// Recover marks every run still Running Incomplete ("the process that

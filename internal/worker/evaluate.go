@@ -11,6 +11,7 @@ import (
 
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/pipeline"
+	"github.com/rampart-audit/rampart/internal/runner"
 	"github.com/rampart-audit/rampart/internal/store"
 )
 
@@ -71,10 +72,14 @@ func (w *Worker) evaluate(ctx context.Context, runID int64, spec Spec) error {
 		return fmt.Errorf("run %d: %w", runID, err)
 	}
 	var catalog string
+	// Incremental as runner.Audit is: results whose inputs are unchanged
+	// since the newest complete run of the same judge are reused.
+	inc := runner.NewIncremental(w.opts.Store)
 	rep, err := pipeline.Run(ctx, pipeline.Config{
 		Controls: spec.Controls, Policies: spec.Policies, Workspace: spec.Workspace,
 		Evidence: []*evidence.Snapshot{snap}, Frameworks: spec.Frameworks,
-		OnEvidence: func(_ *evidence.Snapshot, in *pipeline.Inputs) { catalog = store.CatalogVersion(in.Engine) },
+		OnEvidence:  func(_ *evidence.Snapshot, in *pipeline.Inputs) { catalog = store.CatalogVersion(in.Engine) },
+		Incremental: inc.Hook,
 	})
 	if err != nil {
 		var pe *pipeline.Error
@@ -88,7 +93,7 @@ func (w *Worker) evaluate(ctx context.Context, runID int64, spec Spec) error {
 	if pipeline.Interrupted(ctx) {
 		return fmt.Errorf("run %d: evaluation interrupted: %w", runID, ctx.Err())
 	}
-	if err := w.opts.Store.Finish(ctx, store.RunID(runID), rep, snap, catalog); err != nil {
+	if err := w.opts.Store.FinishIncremental(ctx, store.RunID(runID), rep, snap, catalog, inc.Results()); err != nil {
 		return fmt.Errorf("run %d: record: %w", runID, err)
 	}
 	w.logf("run %d: recorded: %d resources, %d findings", runID, len(snap.Resources), len(rep.Findings))
