@@ -27,11 +27,13 @@ const DefaultTimeout = 5 * time.Second
 type Engine struct {
 	catalog  *Catalog
 	compiler *ast.Compiler
-	prepared map[string]rego.PreparedEvalQuery
+	prepared map[string]*lazyQuery
 	// batch evaluates every control of a resource type in one query; the
 	// per-control queries in prepared are the fallback that attributes an
-	// error or a time-out to the control that caused it.
-	batch  map[string]rego.PreparedEvalQuery
+	// error or a time-out to the control that caused it. Both are planned
+	// on first use (lazy.go): a gate over a few types never plans the
+	// queries of the others, nor a fallback nobody needed.
+	batch  map[string]*lazyQuery
 	byType map[string][]*Control
 	// groups splits byType's controls into batches whose related names
 	// agree (batchGroups); batch is keyed by groupKey.
@@ -45,6 +47,10 @@ type Engine struct {
 	// deny set is not empty, as the engine did before: the baseline of
 	// BenchmarkEvaluateLazyUnknown, never set outside tests.
 	eagerUnknown bool
+	// eagerPrepare plans every query while loading, as the engine did
+	// before lazy.go: the baseline of BenchmarkGate (a binary linked with
+	// PrepareMode=eager) and of TestLazyPrepareJudgesAlike.
+	eagerPrepare bool
 	// onEval, when set (tests), is called before each query with the IDs
 	// of the controls it evaluates.
 	onEval func(controls []string)
@@ -92,7 +98,7 @@ func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error)
 // Load compiles and prepares modules that Parse returned without errors,
 // so a caller that needs the modules too (`rampart test`) parses once.
 func Load(ctx context.Context, mods []Module, opts ...Option) (*Engine, error) {
-	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit}
+	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit, eagerPrepare: PrepareMode == "eager"}
 	for _, o := range opts {
 		o(e)
 	}
@@ -116,7 +122,7 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 		return nil, ps
 	}
 	e.catalog, e.compiler = cat, compiler
-	e.prepared = make(map[string]rego.PreparedEvalQuery, len(cat.Controls))
+	e.prepared = make(map[string]*lazyQuery, len(cat.Controls))
 	e.byType = map[string][]*Control{}
 	e.childModules = childModules(controlMods)
 	e.sourceDigest = sourceDigest(controlMods)
@@ -125,11 +131,7 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 			continue // decided by attestations (pipeline), never by evidence
 		}
 		q := fmt.Sprintf("deny := %s; unknown := %s", setRef(ctl, "deny"), setRef(ctl, "unknown"))
-		pq, err := e.prepare(ctx, q)
-		if err != nil {
-			return nil, Problems{{File: ctl.File, Line: ctl.Line, Message: fmt.Sprintf("prepare control %s: %v", ctl.ID, err)}}
-		}
-		e.prepared[ctl.ID] = pq
+		e.prepared[ctl.ID] = e.lazy("control "+ctl.ID, q)
 		if ctl.untrusted {
 			e.untrusted = append(e.untrusted, ctl)
 			continue
@@ -138,19 +140,20 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 			e.byType[t] = append(e.byType[t], ctl)
 		}
 	}
-	e.batch = make(map[string]rego.PreparedEvalQuery, len(e.byType))
+	e.batch = make(map[string]*lazyQuery, len(e.byType))
 	e.groups = make(map[string][][]*Control, len(e.byType))
 	for t, controls := range e.byType {
 		e.groups[t] = batchGroups(controls)
 		for g, group := range e.groups[t] {
-			pq, err := e.prepare(ctx, batchQuery(group, e.eagerUnknown), markBuiltin, rego.Capabilities(batchCapabilities()))
-			if err != nil {
-				return nil, fmt.Errorf("prepare controls of %s: %w", t, err)
-			}
-			e.batch[groupKey(t, g)] = pq
+			e.batch[groupKey(t, g)] = e.lazy("controls of "+t, batchQuery(group, e.eagerUnknown), markBuiltin, rego.Capabilities(batchCapabilities()))
 		}
 	}
 	e.rels = e.relations()
+	if e.eagerPrepare {
+		if err := e.prepareAll(ctx); err != nil {
+			return nil, err
+		}
+	}
 	return e, nil
 }
 
@@ -443,8 +446,14 @@ func (e *Engine) timeLimitMessage() string {
 // error (a built-in failing, a time-out) returns nil bindings; timedOut is
 // the index of the control whose limit ran out, or -1.
 func (e *Engine) evaluateBatch(ctx context.Context, key string, controls []*Control, input ast.Value, now time.Time) (bindings rego.Vars, timedOut int) {
-	pq, ok := e.batch[key]
+	lq, ok := e.batch[key]
 	if !ok {
+		return nil, -1
+	}
+	pq, err := lq.get()
+	if err != nil {
+		// Each control is then prepared and evaluated alone, and the one
+		// whose query cannot be planned says so in its finding.
 		return nil, -1
 	}
 	e.hook(controls)
@@ -483,10 +492,15 @@ func newFinding(ctl *Control, r evidence.Resource) finding.Finding {
 }
 
 func (e *Engine) evaluateOne(ctx context.Context, ctl *Control, r evidence.Resource, input ast.Value, now time.Time, f *finding.Finding) {
+	pq, err := e.prepared[ctl.ID].get()
+	if err != nil {
+		f.Status, f.Message = finding.Error, err.Error()
+		return
+	}
 	e.hook([]*Control{ctl})
 	ctx, cancel := context.WithTimeout(ctx, e.timeout)
 	defer cancel()
-	rs, err := e.prepared[ctl.ID].Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now))
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now))
 	if err != nil {
 		f.Status = finding.Error
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {

@@ -298,9 +298,14 @@ func RunChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "evaluation child: %v\n", err)
 		return 2
 	}
-	pq, ok := e.prepared[req.Control]
+	lq, ok := e.prepared[req.Control]
 	if !ok {
 		fmt.Fprintf(stderr, "evaluation child: no control %s\n", req.Control)
+		return 2
+	}
+	pq, err := lq.get()
+	if err != nil {
+		fmt.Fprintf(stderr, "evaluation child: %v\n", err)
 		return 2
 	}
 	w := bufio.NewWriter(stdout)

@@ -22,20 +22,26 @@ import (
 //
 //	go test -run '^$' -bench BenchmarkGate -benchtime 5x ./internal/gate/
 
-// binaries builds rampart and the conftest-shaped baseline into a folder
-// removed when b ends.
-func binaries(b *testing.B) (rampart, naive string) {
+// binaries builds rampart, the same source linked to plan every query
+// while loading (engine.PrepareMode=eager: the gate before issue 16's
+// start-up work) and the conftest-shaped baseline into a folder removed
+// when b ends.
+func binaries(b *testing.B) (rampart, eager, naive string) {
 	b.Helper()
 	dir := b.TempDir()
-	rampart, naive = filepath.Join(dir, "rampart"), filepath.Join(dir, "naive")
-	for out, pkg := range map[string]string{rampart: "./cmd/rampart", naive: "./internal/gate/testdata/naive"} {
-		cmd := exec.Command("go", "build", "-o", out, pkg)
+	rampart, eager, naive = filepath.Join(dir, "rampart"), filepath.Join(dir, "rampart-eager"), filepath.Join(dir, "naive")
+	for _, build := range []struct{ out, pkg, ldflags string }{
+		{rampart, "./cmd/rampart", ""},
+		{eager, "./cmd/rampart", "-X github.com/rampart-audit/rampart/internal/engine.PrepareMode=eager"},
+		{naive, "./internal/gate/testdata/naive", ""},
+	} {
+		cmd := exec.Command("go", "build", "-ldflags", build.ldflags, "-o", build.out, build.pkg)
 		cmd.Dir = filepath.Join("..", "..")
 		if msg, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("go build %s: %v: %s", pkg, err, msg)
+			b.Fatalf("go build %s: %v: %s", build.pkg, err, msg)
 		}
 	}
-	return rampart, naive
+	return rampart, eager, naive
 }
 
 // generate writes a Terraform repository of n files with 25 top-level
@@ -110,33 +116,36 @@ func execute(b *testing.B, dir, bin string, args ...string) run {
 	return r
 }
 
-// BenchmarkGate runs `rampart gate` and the conftest-shaped baseline
-// (testdata/naive: policies compiled once, then one query per file per
-// rule) from process start to exit on the same generated repository, one
-// after the other in every iteration (alternating which goes first), and
-// reports both and their ratio:
+// BenchmarkGate runs `rampart gate`, the same gate planning every query
+// while loading (the code before, "eager") and the conftest-shaped
+// baseline (testdata/naive: policies compiled once, then one query per
+// file per rule) from process start to exit on the same generated
+// repository, one after the other in every iteration (rotating which goes
+// first), and reports each and the ratios:
 //
 //	go test -run '^$' -bench BenchmarkGate -benchtime 5x ./internal/gate/
 func BenchmarkGate(b *testing.B) {
-	rampartBin, naiveBin := binaries(b)
+	rampartBin, eagerBin, naiveBin := binaries(b)
 	for _, files := range []int{20, 200} {
 		dir := generate(b, files)
 		b.Run(fmt.Sprintf("files=%d", files), func(b *testing.B) {
-			var gate, naive run
+			var gate, eager, naive run
 			add := func(sum *run, r run) {
 				sum.wall += r.wall
 				sum.cpu += r.cpu
 				sum.maxRSSKB = max(sum.maxRSSKB, r.maxRSSKB)
 			}
-			rampartRun := func() {
-				// What the GitHub Action asks for. Failures are expected
-				// (open ports, unprotected repositories): exit 1, never 2 or 3.
-				r := execute(b, dir, rampartBin, "gate", "--allow-unknown",
-					"--format", "sarif=/dev/null", "--format", "markdown=/dev/null", "--format", "text", ".")
-				if r.code != 1 {
-					b.Fatalf("rampart gate exit %d", r.code)
+			gateRun := func(bin string, sum *run) func() {
+				return func() {
+					// What the GitHub Action asks for. Failures are expected
+					// (open ports, unprotected repositories): exit 1, never 2 or 3.
+					r := execute(b, dir, bin, "gate", "--allow-unknown",
+						"--format", "sarif=/dev/null", "--format", "markdown=/dev/null", "--format", "text", ".")
+					if r.code != 1 {
+						b.Fatalf("%s gate exit %d", bin, r.code)
+					}
+					add(sum, r)
 				}
-				add(&gate, r)
 			}
 			naiveRun := func() {
 				r := execute(b, dir, naiveBin, ".")
@@ -145,21 +154,21 @@ func BenchmarkGate(b *testing.B) {
 				}
 				add(&naive, r)
 			}
-			odd := false
+			contenders := []func(){gateRun(rampartBin, &gate), gateRun(eagerBin, &eager), naiveRun}
+			turn := 0
 			for b.Loop() {
-				if odd {
-					naiveRun()
-					rampartRun()
-				} else {
-					rampartRun()
-					naiveRun()
+				for k := range contenders {
+					contenders[(turn+k)%len(contenders)]()
 				}
-				odd = !odd
+				turn++
 			}
 			n := float64(b.N)
 			b.ReportMetric(float64(gate.wall.Milliseconds())/n, "rampart-wall-ms")
 			b.ReportMetric(gate.cpu.Seconds()/n, "rampart-cpu-s")
 			b.ReportMetric(float64(gate.maxRSSKB)/1024, "rampart-peak-rss-MB")
+			b.ReportMetric(float64(eager.wall.Milliseconds())/n, "eager-wall-ms")
+			b.ReportMetric(eager.cpu.Seconds()/n, "eager-cpu-s")
+			b.ReportMetric(float64(eager.cpu)/float64(gate.cpu), "eager/rampart-cpu-x")
 			b.ReportMetric(float64(naive.wall.Milliseconds())/n, "naive-wall-ms")
 			b.ReportMetric(naive.cpu.Seconds()/n, "naive-cpu-s")
 			b.ReportMetric(float64(naive.cpu)/float64(gate.cpu), "naive/rampart-cpu-x")
