@@ -187,7 +187,9 @@ func benchSets(b *testing.B) map[string]*evidence.Snapshot {
 //
 // serial runs the engine on one worker against the naive loop on one
 // goroutine, CPU time against CPU time: what preparing queries once,
-// converting each resource once and batching a type's controls buy.
+// converting each resource once and batching a type's controls buy; and
+// against the same engine collecting and sorting its findings as before
+// sortFindings ("before": today's code before issue 16's engine round).
 // parallel runs both on GOMAXPROCS workers, wall time against wall time.
 //
 // The figures are pairs (control, resource) per CPU-second and the ratios
@@ -196,6 +198,12 @@ func BenchmarkEvaluate(b *testing.B) {
 	ctx := context.Background()
 	workers := runtime.GOMAXPROCS(0)
 	serial, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	// before is the serial engine collecting and sorting its findings as
+	// it did before sortFindings (withSortByValue).
+	before, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1), withSortByValue())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -211,13 +219,18 @@ func BenchmarkEvaluate(b *testing.B) {
 			return func() (int, error) { return naiveEvaluate(ctx, serial, snap.Resources, workers) }
 		}
 		b.Run("set="+name+"/serial", func(b *testing.B) {
-			report(b, race(b, &contender{name: "rampart", eval: engineRun(serial)}, &contender{name: "naive", eval: naiveRun(1)}))
+			report(b, race(b, &contender{name: "rampart", eval: engineRun(serial)}, &contender{name: "naive", eval: naiveRun(1)},
+				&contender{name: "before", eval: engineRun(before)}))
 		})
 		b.Run(fmt.Sprintf("set=%s/parallel=%d", name, workers), func(b *testing.B) {
 			report(b, race(b, &contender{name: "rampart", eval: engineRun(parallel)}, &contender{name: "naive", eval: naiveRun(workers)}))
 		})
 	}
 }
+
+// withSortByValue collects and sorts findings as the engine did before
+// sortFindings.
+func withSortByValue() Option { return func(e *Engine) { e.sortByValue = true } }
 
 // joinCorpus is generateResources(n) placed in accounts, plus what the
 // relation controls join: per account one aws.account, trails (half of
