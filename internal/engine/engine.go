@@ -49,9 +49,11 @@ type Engine struct {
 	// BenchmarkEvaluateLazyUnknown, never set outside tests.
 	eagerUnknown bool
 	// eagerPrepare plans every query while loading, as the engine did
-	// before lazy.go: the baseline of BenchmarkGate (a binary linked with
-	// PrepareMode=eager) and of TestLazyPrepareJudgesAlike.
+	// before lazy.go (TestLazyPreparePlansWhatIsUsed compares the two).
 	eagerPrepare bool
+	// jsonResults has rego convert every binding to Go values, as the
+	// engine did before keepTerm: part of BenchmarkEvaluate's "before".
+	jsonResults bool
 	// sortByValue collects the findings by appending and sorts them in
 	// place with sort.SliceStable, as the engine did before sortFindings:
 	// the "before" of BenchmarkEvaluate, never set outside tests.
@@ -103,7 +105,7 @@ func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error)
 // Load compiles and prepares modules that Parse returned without errors,
 // so a caller that needs the modules too (`rampart test`) parses once.
 func Load(ctx context.Context, mods []Module, opts ...Option) (*Engine, error) {
-	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit, eagerPrepare: PrepareMode == "eager"}
+	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit}
 	for _, o := range opts {
 		o(e)
 	}
@@ -207,6 +209,9 @@ func (e *Engine) prepare(ctx context.Context, query string, extra ...func(*rego.
 		rego.Capabilities(Capabilities()),
 		rego.StrictBuiltinErrors(true),
 	}, extra...)
+	if !e.jsonResults {
+		opts = append(opts, rego.GenerateJSON(keepTerm))
+	}
 	return rego.New(opts...).PrepareForEval(ctx)
 }
 
@@ -579,6 +584,11 @@ func classify(f finding.Finding, denyRaw, unknownRaw any, r evidence.Resource) f
 	return f
 }
 
+// keepTerm hands a query's bindings over as the evaluator's own terms
+// (reasons reads them), where rego would convert each to Go values — every
+// control's deny and unknown array, empty or not, for every resource.
+func keepTerm(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil }
+
 // reason is one entry of a control's deny or unknown set.
 type reason struct {
 	Msg  string
@@ -588,6 +598,18 @@ type reason struct {
 // reasons accepts the two shapes a control may emit: a message string, or
 // an object {"msg": ..., "path": ...}.
 func reasons(v any) ([]reason, error) {
+	if t, ok := v.(*ast.Term); ok {
+		if out, ok := termReasons(t); ok {
+			return out, nil
+		}
+		// Anything but an array of strings and {msg, path} objects gets
+		// the error the Go value would have given, word for word.
+		j, err := ast.JSON(t.Value)
+		if err != nil {
+			return nil, err
+		}
+		v = j
+	}
 	list, ok := v.([]any)
 	if !ok {
 		return nil, fmt.Errorf("expected a set, got %T", v)
@@ -610,6 +632,41 @@ func reasons(v any) ([]reason, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Msg < out[j].Msg })
 	return out, nil
+}
+
+// termReasons reads an array of reasons from the evaluator's terms, as
+// reasons reads their Go form; ok false on any other shape.
+func termReasons(t *ast.Term) ([]reason, bool) {
+	arr, ok := t.Value.(*ast.Array)
+	if !ok {
+		return nil, false
+	}
+	out := make([]reason, 0, arr.Len())
+	for i := range arr.Len() {
+		switch x := arr.Elem(i).Value.(type) {
+		case ast.String:
+			out = append(out, reason{Msg: string(x)})
+		case ast.Object:
+			msg, _ := termString(x.Get(ast.InternedTerm("msg")))
+			if msg == "" {
+				return nil, false
+			}
+			p, _ := termString(x.Get(ast.InternedTerm("path")))
+			out = append(out, reason{Msg: msg, Path: p})
+		default:
+			return nil, false
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Msg < out[j].Msg })
+	return out, true
+}
+
+func termString(t *ast.Term) (string, bool) {
+	if t == nil {
+		return "", false
+	}
+	s, ok := t.Value.(ast.String)
+	return string(s), ok
 }
 
 func joinMessages(rs []reason) string {

@@ -18,12 +18,6 @@ import (
 // every query is planned the first time a resource needs it, once, and
 // shared by every worker from then on.
 
-// PrepareMode, set at link time to "eager" (-ldflags "-X
-// github.com/rampart-audit/rampart/internal/engine.PrepareMode=eager"),
-// plans every query while loading, as the engine did before: the baseline
-// binary of BenchmarkGate. Nothing at run time can set it.
-var PrepareMode string
-
 // lazyQuery is one query of the engine, planned on first use.
 type lazyQuery struct {
 	name  string
@@ -56,7 +50,8 @@ func (q *lazyQuery) get() (rego.PreparedEvalQuery, error) {
 	return q.pq, q.err
 }
 
-// prepareAll plans every query now, in a stable order (PrepareMode eager).
+// prepareAll plans every query now, in a stable order: the engine before
+// lazy planning (eagerPrepare, for tests).
 func (e *Engine) prepareAll(ctx context.Context) error {
 	for _, m := range []map[string]*lazyQuery{e.prepared, e.batch} {
 		for _, k := range slices.Sorted(maps.Keys(m)) {

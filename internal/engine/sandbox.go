@@ -346,5 +346,20 @@ func (e *Engine) evalChildInput(ctx context.Context, pq rego.PreparedEvalQuery, 
 	case len(rs) != 1:
 		return childResult{Error: "query returned no result"}
 	}
-	return childResult{Deny: rs[0].Bindings["deny"], Unknown: rs[0].Bindings["unknown"]}
+	// The parent reads JSON: the evaluator's terms go back as their values.
+	deny, derr := termJSON(rs[0].Bindings["deny"])
+	unknown, uerr := termJSON(rs[0].Bindings["unknown"])
+	if err := errors.Join(derr, uerr); err != nil {
+		return childResult{Error: err.Error()}
+	}
+	return childResult{Deny: deny, Unknown: unknown}
+}
+
+// termJSON is a binding as a JSON value: a term keepTerm handed over is
+// converted, anything else is already one.
+func termJSON(v any) (any, error) {
+	if t, ok := v.(*ast.Term); ok {
+		return ast.JSON(t.Value)
+	}
+	return v, nil
 }

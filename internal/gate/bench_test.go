@@ -22,26 +22,41 @@ import (
 //
 //	go test -run '^$' -bench BenchmarkGate -benchtime 5x ./internal/gate/
 
-// binaries builds rampart, the same source linked to plan every query
-// while loading (engine.PrepareMode=eager: the gate before issue 16's
-// start-up work) and the conftest-shaped baseline into a folder removed
-// when b ends.
-func binaries(b *testing.B) (rampart, eager, naive string) {
+// beforeCommit is the code before issue 16's gate start-up round (lazy
+// query planning, one redaction for every output, the engine's result
+// handling): BenchmarkGate builds it as the "before" in the same
+// iterations. It is a commit of this repository's history, read with git.
+const beforeCommit = "177fec1"
+
+// binaries builds rampart, rampart at beforeCommit and the
+// conftest-shaped baseline into a folder removed when b ends.
+func binaries(b *testing.B) (rampart, before, naive string) {
 	b.Helper()
 	dir := b.TempDir()
-	rampart, eager, naive = filepath.Join(dir, "rampart"), filepath.Join(dir, "rampart-eager"), filepath.Join(dir, "naive")
-	for _, build := range []struct{ out, pkg, ldflags string }{
-		{rampart, "./cmd/rampart", ""},
-		{eager, "./cmd/rampart", "-X github.com/rampart-audit/rampart/internal/engine.PrepareMode=eager"},
-		{naive, "./internal/gate/testdata/naive", ""},
+	root := filepath.Join("..", "..")
+	rampart, before, naive = filepath.Join(dir, "rampart"), filepath.Join(dir, "rampart-before"), filepath.Join(dir, "naive")
+	src := filepath.Join(dir, "src")
+	if err := os.Mkdir(src, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	// The commit's tree, exported (git archive | tar): built as it was.
+	archive := exec.Command("sh", "-c", "git archive "+beforeCommit+" | tar -x -C "+src)
+	archive.Dir = root
+	if msg, err := archive.CombinedOutput(); err != nil {
+		b.Fatalf("export %s: %v: %s", beforeCommit, err, msg)
+	}
+	for _, build := range []struct{ dir, out, pkg string }{
+		{root, rampart, "./cmd/rampart"},
+		{src, before, "./cmd/rampart"},
+		{root, naive, "./internal/gate/testdata/naive"},
 	} {
-		cmd := exec.Command("go", "build", "-ldflags", build.ldflags, "-o", build.out, build.pkg)
-		cmd.Dir = filepath.Join("..", "..")
+		cmd := exec.Command("go", "build", "-o", build.out, build.pkg)
+		cmd.Dir = build.dir
 		if msg, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("go build %s: %v: %s", build.pkg, err, msg)
+			b.Fatalf("go build %s in %s: %v: %s", build.pkg, build.dir, err, msg)
 		}
 	}
-	return rampart, eager, naive
+	return rampart, before, naive
 }
 
 // generate writes a Terraform repository of n files with 25 top-level
@@ -116,8 +131,8 @@ func execute(b *testing.B, dir, bin string, args ...string) run {
 	return r
 }
 
-// BenchmarkGate runs `rampart gate`, the same gate planning every query
-// while loading (the code before, "eager") and the conftest-shaped
+// BenchmarkGate runs `rampart gate`, the gate at beforeCommit ("before")
+// and the conftest-shaped
 // baseline (testdata/naive: policies compiled once, then one query per
 // file per rule) from process start to exit on the same generated
 // repository, one after the other in every iteration (rotating which goes
@@ -125,11 +140,11 @@ func execute(b *testing.B, dir, bin string, args ...string) run {
 //
 //	go test -run '^$' -bench BenchmarkGate -benchtime 5x ./internal/gate/
 func BenchmarkGate(b *testing.B) {
-	rampartBin, eagerBin, naiveBin := binaries(b)
+	rampartBin, beforeBin, naiveBin := binaries(b)
 	for _, files := range []int{20, 200} {
 		dir := generate(b, files)
 		b.Run(fmt.Sprintf("files=%d", files), func(b *testing.B) {
-			var gate, eager, naive run
+			var gate, before, naive run
 			add := func(sum *run, r run) {
 				sum.wall += r.wall
 				sum.cpu += r.cpu
@@ -154,7 +169,7 @@ func BenchmarkGate(b *testing.B) {
 				}
 				add(&naive, r)
 			}
-			contenders := []func(){gateRun(rampartBin, &gate), gateRun(eagerBin, &eager), naiveRun}
+			contenders := []func(){gateRun(rampartBin, &gate), gateRun(beforeBin, &before), naiveRun}
 			turn := 0
 			for b.Loop() {
 				for k := range contenders {
@@ -166,9 +181,10 @@ func BenchmarkGate(b *testing.B) {
 			b.ReportMetric(float64(gate.wall.Milliseconds())/n, "rampart-wall-ms")
 			b.ReportMetric(gate.cpu.Seconds()/n, "rampart-cpu-s")
 			b.ReportMetric(float64(gate.maxRSSKB)/1024, "rampart-peak-rss-MB")
-			b.ReportMetric(float64(eager.wall.Milliseconds())/n, "eager-wall-ms")
-			b.ReportMetric(eager.cpu.Seconds()/n, "eager-cpu-s")
-			b.ReportMetric(float64(eager.cpu)/float64(gate.cpu), "eager/rampart-cpu-x")
+			b.ReportMetric(float64(before.wall.Milliseconds())/n, "before-wall-ms")
+			b.ReportMetric(before.cpu.Seconds()/n, "before-cpu-s")
+			b.ReportMetric(float64(before.cpu)/float64(gate.cpu), "before/rampart-cpu-x")
+			b.ReportMetric(float64(before.wall)/float64(gate.wall), "before/rampart-wall-x")
 			b.ReportMetric(float64(naive.wall.Milliseconds())/n, "naive-wall-ms")
 			b.ReportMetric(naive.cpu.Seconds()/n, "naive-cpu-s")
 			b.ReportMetric(float64(naive.cpu)/float64(gate.cpu), "naive/rampart-cpu-x")
