@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rampart-audit/rampart/controls"
+	"github.com/rampart-audit/rampart/internal/benchdata"
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 )
@@ -66,5 +67,41 @@ func TestLazyPrepareFailureIsAnError(t *testing.T) {
 			continue
 		}
 		assert.NotEqual(t, finding.Error, f.Status, "%s: %s (its own query plans: the batch's failure is not its)", f.ControlID, f.Message)
+	}
+}
+
+// TestBeforeJudgesAlike: the engine of this round (bindings read as the
+// evaluator's terms, findings sorted by index) and the engine before it
+// (asBefore: bindings converted to Go values, sorted in place) give the
+// same findings — status, message, path, order — on the example's
+// evidence, the acme-shaped set and the generated set.
+func TestBeforeJudgesAlike(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	now, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}})
+	require.NoError(t, err)
+	before, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, asBefore())
+	require.NoError(t, err)
+	example, err := evidence.Load("../../examples/acme/evidence")
+	require.NoError(t, err)
+	acme, err := benchdata.Acme("../../examples/acme", 40, 12)
+	require.NoError(t, err)
+	for name, snap := range map[string]*evidence.Snapshot{
+		"example": example, "acme": acme, "generated": {Resources: generateResources(500)}, "empty": {},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			want := before.Evaluate(ctx, snap, nil)
+			got := now.Evaluate(ctx, snap, nil)
+			if name != "empty" {
+				statuses := map[finding.Status]int{}
+				for _, f := range want {
+					statuses[f.Status]++
+				}
+				require.Positive(t, statuses[finding.Fail], "no failing result")
+				require.Positive(t, statuses[finding.NotEvaluated], "no not_evaluated result")
+			}
+			assert.Equal(t, want, got)
+		})
 	}
 }
