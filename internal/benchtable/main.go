@@ -53,7 +53,7 @@ func sections(with100k bool) []section {
 	}
 	return []section{
 		{
-			name: "engine", title: "Engine: pairs (control, resource) per CPU-second against the naive `rego.New(...).Eval` per resource per control",
+			name: "engine", title: "Engine: pairs (control, resource) per CPU-second against the naive `rego.New(...).Eval` per resource per control and the engine before this round",
 			pkg: "./internal/engine/", bench: "BenchmarkEvaluate$", benchtime: "1x", rowHeader: "set / workers",
 			columns: []column{
 				{"pairs", "pairs", "%.0f"},
@@ -61,6 +61,8 @@ func sections(with100k bool) []section {
 				{"naive pairs/CPU-s", "naive-pairs/cpu-s", "%.0f"},
 				{"CPU naive/rampart", "naive/rampart-cpu-x", "%.2f×"},
 				{"wall naive/rampart", "naive/rampart-wall-x", "%.2f×"},
+				{"before pairs/CPU-s", "before-pairs/cpu-s", "%.0f"},
+				{"CPU before/rampart", "before/rampart-cpu-x", "%.2f×"},
 				{"rampart wall", "rampart-wall-ms", "%.0f ms"},
 				{"load", "load-avg", "%.1f"},
 			},
@@ -76,12 +78,15 @@ func sections(with100k bool) []section {
 			},
 		},
 		{
-			name: "gate", title: "Gate, process start to exit, against conftest's structure (policies compiled once, one query per file per rule)",
+			name: "gate", title: "Gate, process start to exit, against the gate before this round (commit 177fec1) and conftest's structure (policies compiled once, one query per file per rule)",
 			pkg: "./internal/gate/", bench: "BenchmarkGate$", benchtime: "3x", rowHeader: "repository",
 			columns: []column{
 				{"rampart wall", "rampart-wall-ms", "%.0f ms"},
 				{"rampart CPU", "rampart-cpu-s", "%.2f s"},
 				{"rampart peak RSS", "rampart-peak-rss-MB", "%.0f MB"},
+				{"before wall", "before-wall-ms", "%.0f ms"},
+				{"before CPU", "before-cpu-s", "%.2f s"},
+				{"CPU before/rampart", "before/rampart-cpu-x", "%.2f×"},
 				{"conftest-shaped wall", "naive-wall-ms", "%.0f ms"},
 				{"conftest-shaped CPU", "naive-cpu-s", "%.2f s"},
 				{"CPU ratio", "naive/rampart-cpu-x", "%.2f×"},

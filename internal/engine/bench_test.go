@@ -187,7 +187,10 @@ func benchSets(b *testing.B) map[string]*evidence.Snapshot {
 //
 // serial runs the engine on one worker against the naive loop on one
 // goroutine, CPU time against CPU time: what preparing queries once,
-// converting each resource once and batching a type's controls buy.
+// converting each resource once and batching a type's controls buy; and
+// against the same engine as it was before issue 16's engine round
+// ("before", asBefore: bindings converted to Go values, findings sorted
+// in place).
 // parallel runs both on GOMAXPROCS workers, wall time against wall time.
 //
 // The figures are pairs (control, resource) per CPU-second and the ratios
@@ -199,7 +202,17 @@ func BenchmarkEvaluate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// before is the serial engine as it was before issue 16's engine
+	// round (asBefore).
+	before, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1), asBefore())
+	if err != nil {
+		b.Fatal(err)
+	}
 	parallel, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(workers))
+	if err != nil {
+		b.Fatal(err)
+	}
+	beforeParallel, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(workers), asBefore())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -211,13 +224,20 @@ func BenchmarkEvaluate(b *testing.B) {
 			return func() (int, error) { return naiveEvaluate(ctx, serial, snap.Resources, workers) }
 		}
 		b.Run("set="+name+"/serial", func(b *testing.B) {
-			report(b, race(b, &contender{name: "rampart", eval: engineRun(serial)}, &contender{name: "naive", eval: naiveRun(1)}))
+			report(b, race(b, &contender{name: "rampart", eval: engineRun(serial)}, &contender{name: "naive", eval: naiveRun(1)},
+				&contender{name: "before", eval: engineRun(before)}))
 		})
 		b.Run(fmt.Sprintf("set=%s/parallel=%d", name, workers), func(b *testing.B) {
-			report(b, race(b, &contender{name: "rampart", eval: engineRun(parallel)}, &contender{name: "naive", eval: naiveRun(workers)}))
+			report(b, race(b, &contender{name: "rampart", eval: engineRun(parallel)}, &contender{name: "naive", eval: naiveRun(workers)},
+				&contender{name: "before", eval: engineRun(beforeParallel)}))
 		})
 	}
 }
+
+// asBefore is the engine before issue 16's engine round: rego converts
+// every binding to Go values (jsonResults) and the findings are collected
+// by appending and sorted in place (sortByValue).
+func asBefore() Option { return func(e *Engine) { e.jsonResults, e.sortByValue = true, true } }
 
 // joinCorpus is generateResources(n) placed in accounts, plus what the
 // relation controls join: per account one aws.account, trails (half of

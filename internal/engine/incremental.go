@@ -120,7 +120,7 @@ type incremental struct {
 	// non-deterministic built-in, with the built-in's name.
 	volatile map[string]string
 	mu       sync.Mutex
-	subsets  map[string]rego.PreparedEvalQuery
+	subsets  map[string]*lazyQuery
 }
 
 // Volatile lists the controls that are never reused, each with the
@@ -410,33 +410,34 @@ func (e *Engine) subsetBatch(ctx context.Context, key string, idx []int, sub []*
 	subKey := key + "!" + strings.Join(parts, ",")
 	e.incr.mu.Lock()
 	defer e.incr.mu.Unlock()
-	if _, ok := e.incr.subsets[subKey]; ok {
-		return subKey, nil
+	lq, ok := e.incr.subsets[subKey]
+	if !ok {
+		lq = e.lazy("controls of "+key, batchQuery(sub, e.eagerUnknown), markBuiltin, rego.Capabilities(batchCapabilities()))
+		e.incr.subsets[subKey] = lq
 	}
-	pq, err := e.prepare(ctx, batchQuery(sub, e.eagerUnknown), markBuiltin, rego.Capabilities(batchCapabilities()))
-	if err != nil {
-		return "", fmt.Errorf("prepare controls of %s: %w", key, err)
+	if _, err := lq.get(); err != nil {
+		return "", err
 	}
-	e.incr.subsets[subKey] = pq
 	return subKey, nil
 }
 
-// batchFor is the prepared batch query of key: a group's, or a subset's.
-func (e *Engine) batchFor(key string) (rego.PreparedEvalQuery, bool) {
-	if pq, ok := e.batch[key]; ok {
-		return pq, true
+// batchFor is the batch query of key, planned on first use: a group's, or
+// a subset's.
+func (e *Engine) batchFor(key string) (*lazyQuery, bool) {
+	if lq, ok := e.batch[key]; ok {
+		return lq, true
 	}
 	if e.incr == nil {
-		return rego.PreparedEvalQuery{}, false
+		return nil, false
 	}
 	e.incr.mu.Lock()
 	defer e.incr.mu.Unlock()
-	pq, ok := e.incr.subsets[key]
-	return pq, ok
+	lq, ok := e.incr.subsets[key]
+	return lq, ok
 }
 
 func newIncremental(compiler *ast.Compiler, controls []*Control) *incremental {
-	return &incremental{volatile: volatileControls(compiler, controls), subsets: map[string]rego.PreparedEvalQuery{}}
+	return &incremental{volatile: volatileControls(compiler, controls), subsets: map[string]*lazyQuery{}}
 }
 
 // VolatileIDs lists Volatile's control IDs, sorted.

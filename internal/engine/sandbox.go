@@ -298,9 +298,14 @@ func RunChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "evaluation child: %v\n", err)
 		return 2
 	}
-	pq, ok := e.prepared[req.Control]
+	lq, ok := e.prepared[req.Control]
 	if !ok {
 		fmt.Fprintf(stderr, "evaluation child: no control %s\n", req.Control)
+		return 2
+	}
+	pq, err := lq.get()
+	if err != nil {
+		fmt.Fprintf(stderr, "evaluation child: %v\n", err)
 		return 2
 	}
 	w := bufio.NewWriter(stdout)
@@ -341,5 +346,20 @@ func (e *Engine) evalChildInput(ctx context.Context, pq rego.PreparedEvalQuery, 
 	case len(rs) != 1:
 		return childResult{Error: "query returned no result"}
 	}
-	return childResult{Deny: rs[0].Bindings["deny"], Unknown: rs[0].Bindings["unknown"]}
+	// The parent reads JSON: the evaluator's terms go back as their values.
+	deny, derr := termJSON(rs[0].Bindings["deny"])
+	unknown, uerr := termJSON(rs[0].Bindings["unknown"])
+	if err := errors.Join(derr, uerr); err != nil {
+		return childResult{Error: err.Error()}
+	}
+	return childResult{Deny: deny, Unknown: unknown}
+}
+
+// termJSON is a binding as a JSON value: a term keepTerm handed over is
+// converted, anything else is already one.
+func termJSON(v any) (any, error) {
+	if t, ok := v.(*ast.Term); ok {
+		return ast.JSON(t.Value)
+	}
+	return v, nil
 }

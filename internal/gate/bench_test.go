@@ -22,20 +22,41 @@ import (
 //
 //	go test -run '^$' -bench BenchmarkGate -benchtime 5x ./internal/gate/
 
-// binaries builds rampart and the conftest-shaped baseline into a folder
-// removed when b ends.
-func binaries(b *testing.B) (rampart, naive string) {
+// beforeCommit is the code before issue 16's gate start-up round (lazy
+// query planning, one redaction for every output, the engine's result
+// handling): BenchmarkGate builds it as the "before" in the same
+// iterations. It is a commit of this repository's history, read with git.
+const beforeCommit = "177fec1"
+
+// binaries builds rampart, rampart at beforeCommit and the
+// conftest-shaped baseline into a folder removed when b ends.
+func binaries(b *testing.B) (rampart, before, naive string) {
 	b.Helper()
 	dir := b.TempDir()
-	rampart, naive = filepath.Join(dir, "rampart"), filepath.Join(dir, "naive")
-	for out, pkg := range map[string]string{rampart: "./cmd/rampart", naive: "./internal/gate/testdata/naive"} {
-		cmd := exec.Command("go", "build", "-o", out, pkg)
-		cmd.Dir = filepath.Join("..", "..")
+	root := filepath.Join("..", "..")
+	rampart, before, naive = filepath.Join(dir, "rampart"), filepath.Join(dir, "rampart-before"), filepath.Join(dir, "naive")
+	src := filepath.Join(dir, "src")
+	if err := os.Mkdir(src, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	// The commit's tree, exported (git archive | tar): built as it was.
+	archive := exec.Command("sh", "-c", "git archive "+beforeCommit+" | tar -x -C "+src)
+	archive.Dir = root
+	if msg, err := archive.CombinedOutput(); err != nil {
+		b.Fatalf("export %s: %v: %s", beforeCommit, err, msg)
+	}
+	for _, build := range []struct{ dir, out, pkg string }{
+		{root, rampart, "./cmd/rampart"},
+		{src, before, "./cmd/rampart"},
+		{root, naive, "./internal/gate/testdata/naive"},
+	} {
+		cmd := exec.Command("go", "build", "-o", build.out, build.pkg)
+		cmd.Dir = build.dir
 		if msg, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("go build %s: %v: %s", pkg, err, msg)
+			b.Fatalf("go build %s in %s: %v: %s", build.pkg, build.dir, err, msg)
 		}
 	}
-	return rampart, naive
+	return rampart, before, naive
 }
 
 // generate writes a Terraform repository of n files with 25 top-level
@@ -110,33 +131,36 @@ func execute(b *testing.B, dir, bin string, args ...string) run {
 	return r
 }
 
-// BenchmarkGate runs `rampart gate` and the conftest-shaped baseline
-// (testdata/naive: policies compiled once, then one query per file per
-// rule) from process start to exit on the same generated repository, one
-// after the other in every iteration (alternating which goes first), and
-// reports both and their ratio:
+// BenchmarkGate runs `rampart gate`, the gate at beforeCommit ("before")
+// and the conftest-shaped
+// baseline (testdata/naive: policies compiled once, then one query per
+// file per rule) from process start to exit on the same generated
+// repository, one after the other in every iteration (rotating which goes
+// first), and reports each and the ratios:
 //
 //	go test -run '^$' -bench BenchmarkGate -benchtime 5x ./internal/gate/
 func BenchmarkGate(b *testing.B) {
-	rampartBin, naiveBin := binaries(b)
+	rampartBin, beforeBin, naiveBin := binaries(b)
 	for _, files := range []int{20, 200} {
 		dir := generate(b, files)
 		b.Run(fmt.Sprintf("files=%d", files), func(b *testing.B) {
-			var gate, naive run
+			var gate, before, naive run
 			add := func(sum *run, r run) {
 				sum.wall += r.wall
 				sum.cpu += r.cpu
 				sum.maxRSSKB = max(sum.maxRSSKB, r.maxRSSKB)
 			}
-			rampartRun := func() {
-				// What the GitHub Action asks for. Failures are expected
-				// (open ports, unprotected repositories): exit 1, never 2 or 3.
-				r := execute(b, dir, rampartBin, "gate", "--allow-unknown",
-					"--format", "sarif=/dev/null", "--format", "markdown=/dev/null", "--format", "text", ".")
-				if r.code != 1 {
-					b.Fatalf("rampart gate exit %d", r.code)
+			gateRun := func(bin string, sum *run) func() {
+				return func() {
+					// What the GitHub Action asks for. Failures are expected
+					// (open ports, unprotected repositories): exit 1, never 2 or 3.
+					r := execute(b, dir, bin, "gate", "--allow-unknown",
+						"--format", "sarif=/dev/null", "--format", "markdown=/dev/null", "--format", "text", ".")
+					if r.code != 1 {
+						b.Fatalf("%s gate exit %d", bin, r.code)
+					}
+					add(sum, r)
 				}
-				add(&gate, r)
 			}
 			naiveRun := func() {
 				r := execute(b, dir, naiveBin, ".")
@@ -145,21 +169,22 @@ func BenchmarkGate(b *testing.B) {
 				}
 				add(&naive, r)
 			}
-			odd := false
+			contenders := []func(){gateRun(rampartBin, &gate), gateRun(beforeBin, &before), naiveRun}
+			turn := 0
 			for b.Loop() {
-				if odd {
-					naiveRun()
-					rampartRun()
-				} else {
-					rampartRun()
-					naiveRun()
+				for k := range contenders {
+					contenders[(turn+k)%len(contenders)]()
 				}
-				odd = !odd
+				turn++
 			}
 			n := float64(b.N)
 			b.ReportMetric(float64(gate.wall.Milliseconds())/n, "rampart-wall-ms")
 			b.ReportMetric(gate.cpu.Seconds()/n, "rampart-cpu-s")
 			b.ReportMetric(float64(gate.maxRSSKB)/1024, "rampart-peak-rss-MB")
+			b.ReportMetric(float64(before.wall.Milliseconds())/n, "before-wall-ms")
+			b.ReportMetric(before.cpu.Seconds()/n, "before-cpu-s")
+			b.ReportMetric(float64(before.cpu)/float64(gate.cpu), "before/rampart-cpu-x")
+			b.ReportMetric(float64(before.wall)/float64(gate.wall), "before/rampart-wall-x")
 			b.ReportMetric(float64(naive.wall.Milliseconds())/n, "naive-wall-ms")
 			b.ReportMetric(naive.cpu.Seconds()/n, "naive-cpu-s")
 			b.ReportMetric(float64(naive.cpu)/float64(gate.cpu), "naive/rampart-cpu-x")

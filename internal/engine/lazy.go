@@ -1,0 +1,67 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/rego"
+)
+
+// Planning a query (rego's PrepareForEval: parse, compile against the
+// catalogue, plan) costs about as much per control as compiling the
+// control's module, and a run needs few of them: a gate over Terraform
+// meets a handful of resource types of the dozens the catalogue covers,
+// and the per-control fallback queries run only when a batch fails. So
+// every query is planned the first time a resource needs it, once, and
+// shared by every worker from then on.
+
+// lazyQuery is one query of the engine, planned on first use.
+type lazyQuery struct {
+	name  string
+	query string
+	extra []func(*rego.Rego)
+	e     *Engine
+
+	once    sync.Once
+	planned bool
+	pq      rego.PreparedEvalQuery
+	err     error
+}
+
+func (e *Engine) lazy(name, query string, extra ...func(*rego.Rego)) *lazyQuery {
+	return &lazyQuery{name: name, query: query, extra: extra, e: e}
+}
+
+// get plans the query the first time and returns the same plan, or the
+// same error, every time after. Planning reads nothing but the compiled
+// modules, so it is not given a run's context: a cancelled run must not
+// leave a failed plan behind for the next one.
+func (q *lazyQuery) get() (rego.PreparedEvalQuery, error) {
+	q.once.Do(func() {
+		q.planned = true
+		q.pq, q.err = q.e.prepare(context.Background(), q.query, q.extra...)
+		if q.err != nil {
+			q.err = fmt.Errorf("prepare %s: %w", q.name, q.err)
+		}
+	})
+	return q.pq, q.err
+}
+
+// prepareAll plans every query now, in a stable order: the engine before
+// lazy planning (eagerPrepare, for tests).
+func (e *Engine) prepareAll(ctx context.Context) error {
+	for _, m := range []map[string]*lazyQuery{e.prepared, e.batch} {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if _, err := m[k].get(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
