@@ -323,23 +323,8 @@ func (e *Engine) EvaluateIn(ctx context.Context, snap *evidence.Snapshot, env En
 	close(jobs)
 	wg.Wait()
 
-	var out []finding.Finding
-	for _, fs := range perResource {
-		out = append(out, fs...)
-	}
-	out = append(out, e.evaluateUntrusted(ctx, snap.Resources, run, now)...)
-	out = append(out, e.gapFindings(snap.NotCollected)...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.ControlID != b.ControlID {
-			return a.ControlID < b.ControlID
-		}
-		if a.Resource.Type != b.Resource.Type {
-			return a.Resource.Type < b.Resource.Type
-		}
-		return a.Resource.ID < b.Resource.ID
-	})
-	return out
+	groups := append(perResource, e.evaluateUntrusted(ctx, snap.Resources, run, now), e.gapFindings(snap.NotCollected))
+	return sortedFindings(groups)
 }
 
 // runState is what every evaluation of one run shares: the environment and

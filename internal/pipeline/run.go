@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -325,6 +326,10 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	if len(extra) > 0 {
 		raw = append(raw, extra...)
 		sortFindings(raw)
+	}
+	if finding.Baseline() {
+		// Before issue 16 link copied the findings, both alive at once.
+		raw = slices.Clone(raw)
 	}
 	fs, waivers := link.Apply(raw, in.Workspace, now)
 	var gov *governance.Result

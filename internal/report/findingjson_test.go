@@ -121,7 +121,7 @@ func FuzzAppendFinding(f *testing.F) {
 }
 
 // TestWriteJSONBaselineIsTheSame: the baseline path (encoding/json per
-// finding, BaselineEnv) and appendFinding write the same report.
+// finding, finding.BaselineEnv) and appendFinding write the same report.
 func TestWriteJSONBaselineIsTheSame(t *testing.T) {
 	t.Parallel()
 	r := manyFindings(50)

@@ -54,7 +54,7 @@ func manyFindings(n int) *Report {
 // beforeIssue16 is the JSON writer as Lookup ran it before issue 16: the
 // whole report redacted by reflection (redact.Value), then every finding
 // encoded by encoding/json and indented again (encodeStreamed), which is
-// what BaselineEnv selects in a binary.
+// what finding.BaselineEnv selects in a binary.
 func beforeIssue16(w io.Writer, r *Report) error {
 	safe, err := redact.Value(r)
 	if err != nil {

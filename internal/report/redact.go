@@ -13,10 +13,10 @@ import (
 // every token-shaped string replaced. The findings, nearly all of a large
 // report, are redacted by redactFindings, without reflection and once per
 // distinct title, framework map or linked list rather than once per
-// finding; the rest of the report by redact.Value. Under Baseline all of it
+// finding; the rest of the report by redact.Value. Under finding.Baseline all of it
 // goes through redact.Value, as before issue 16.
 func redactReport(r *Report) (*Report, error) {
-	if Baseline() || r == nil {
+	if finding.Baseline() || r == nil {
 		return redact.Value(r)
 	}
 	head := *r
