@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sync"
 	"syscall"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/rampart-audit/rampart/internal/benchdata"
+	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/report"
 )
 
@@ -28,9 +30,12 @@ import (
 //	go test -run '^$' -bench 'BenchmarkAudit$' -benchtime 2x ./internal/cli/
 //	go test -run '^$' -bench 'BenchmarkAuditHundredThousand' -benchtime 1x ./internal/cli/
 //
-// Every iteration runs the binary twice, alternating which goes first: as
-// it is, and with GOGC=100 and no memory limit in its environment, which is
-// Go's default and the audit before it tuned its collector (gcTuning). Each
+// Every iteration runs the binary three times, alternating the order: as
+// it is; with RAMPART_BASELINE=1 (finding.Baseline: the engine's merge,
+// linking, redaction and JSON findings as they were before issue 16's
+// changes, the results and report the same, which the benchmark checks);
+// and with GOGC=100 and no memory limit in its environment, which is Go's
+// default and the audit before it tuned its collector (gcTuning). Each
 // sub-benchmark also runs one audit in-process to measure the live heap
 // per resource once the report is complete.
 
@@ -99,9 +104,9 @@ func (a *auditRun) add(r auditRun) {
 
 // execAudit runs the binary over the workspace with the JSON report
 // written to a file, and extra environment variables.
-func execAudit(b *testing.B, bin, ws string, env ...string) auditRun {
+func execAudit(b *testing.B, bin, ws, reportName string, env ...string) auditRun {
 	b.Helper()
-	cmd := exec.Command(bin, "audit", ws, "--format", "json="+filepath.Join(ws, "report.json"))
+	cmd := exec.Command(bin, "audit", ws, "--format", "json="+filepath.Join(ws, reportName))
 	cmd.Env = append(os.Environ(), env...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -155,25 +160,37 @@ func benchAudit(b *testing.B, bin string, repos int) {
 	b.Run(fmt.Sprintf("repos=%d", repos), func(b *testing.B) {
 		ws := scaledWorkspace(b, repos)
 		b.ResetTimer()
-		var tuned, untuned auditRun
-		untunedEnv := []string{"GOGC=100", "GOMEMLIMIT=off"}
+		var tuned, baseline, untuned auditRun
+		runs := []func(){
+			func() { tuned.add(execAudit(b, bin, ws, "report.json")) },
+			func() { baseline.add(execAudit(b, bin, ws, "baseline.json", finding.BaselineEnv+"=1")) },
+			func() { untuned.add(execAudit(b, bin, ws, "gogc100.json", "GOGC=100", "GOMEMLIMIT=off")) },
+		}
 		odd := false
 		for b.Loop() {
 			if odd {
-				untuned.add(execAudit(b, bin, ws, untunedEnv...))
-				tuned.add(execAudit(b, bin, ws))
+				for i := len(runs) - 1; i >= 0; i-- {
+					runs[i]()
+				}
 			} else {
-				tuned.add(execAudit(b, bin, ws))
-				untuned.add(execAudit(b, bin, ws, untunedEnv...))
+				for _, run := range runs {
+					run()
+				}
 			}
 			odd = !odd
 		}
 		b.StopTimer()
+		sameReport(b, filepath.Join(ws, "report.json"), filepath.Join(ws, "baseline.json"))
 		perRes := liveHeapPerResource(b, ws)
 		n := float64(b.N)
 		b.ReportMetric(tuned.wall.Seconds()/n, "wall-s")
 		b.ReportMetric(tuned.cpu.Seconds()/n, "cpu-s")
 		b.ReportMetric(float64(tuned.maxRSSKB)/1024, "peak-rss-MB")
+		b.ReportMetric(baseline.wall.Seconds()/n, "baseline-wall-s")
+		b.ReportMetric(baseline.cpu.Seconds()/n, "baseline-cpu-s")
+		b.ReportMetric(float64(baseline.maxRSSKB)/1024, "baseline-peak-rss-MB")
+		b.ReportMetric(float64(baseline.wall)/float64(tuned.wall), "baseline/rampart-wall-x")
+		b.ReportMetric(float64(baseline.cpu)/float64(tuned.cpu), "baseline/rampart-cpu-x")
 		b.ReportMetric(untuned.wall.Seconds()/n, "gogc100-wall-s")
 		b.ReportMetric(untuned.cpu.Seconds()/n, "gogc100-cpu-s")
 		b.ReportMetric(float64(untuned.maxRSSKB)/1024, "gogc100-peak-rss-MB")
@@ -183,6 +200,24 @@ func benchAudit(b *testing.B, bin string, repos int) {
 		b.ReportMetric(benchdata.LoadAverageValue(), "load-avg")
 	})
 }
+
+// sameReport fails b unless the two JSON reports are the same but for the
+// time they were generated at: the baseline must do the same work.
+func sameReport(b *testing.B, a, c string) {
+	b.Helper()
+	read := func(path string) []byte {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return generatedAt.ReplaceAll(data, nil)
+	}
+	if !bytes.Equal(read(a), read(c)) {
+		b.Fatalf("%s and %s differ: the baseline did other work", a, c)
+	}
+}
+
+var generatedAt = regexp.MustCompile(`(?m)^  "generated_at": "[^"]*",\n`)
 
 func BenchmarkAudit(b *testing.B) {
 	bin := rampartBinary(b)

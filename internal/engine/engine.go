@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"maps"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -55,7 +54,7 @@ type Engine struct {
 	// engine did before keepTerm: part of BenchmarkEvaluate's "before".
 	jsonResults bool
 	// sortByValue collects the findings by appending and sorts them in
-	// place with sort.SliceStable, as the engine did before sortFindings:
+	// place with sort.SliceStable, as the engine did before sortedFindings:
 	// the "before" of BenchmarkEvaluate, never set outside tests.
 	sortByValue bool
 	// onEval, when set (tests), is called before each query with the IDs
@@ -343,62 +342,11 @@ func (e *Engine) evaluateIn(ctx context.Context, snap *evidence.Snapshot, env En
 	close(jobs)
 	wg.Wait()
 
-	untrusted := e.evaluateUntrusted(ctx, snap.Resources, run, now)
-	gaps := e.gapFindings(snap.NotCollected)
-	var out []finding.Finding
-	if !e.sortByValue {
-		// Sized once: growing it by appending copied every finding again
-		// at each doubling.
-		n := len(untrusted) + len(gaps)
-		for _, fs := range perResource {
-			n += len(fs)
-		}
-		if n > 0 { // no findings stay nil, as before
-			out = make([]finding.Finding, 0, n)
-		}
-	}
-	for _, fs := range perResource {
-		out = append(out, fs...)
-	}
-	out = append(out, untrusted...)
-	out = append(out, gaps...)
+	groups := append(perResource, e.evaluateUntrusted(ctx, snap.Resources, run, now), e.gapFindings(snap.NotCollected))
 	if e.sortByValue {
-		sort.SliceStable(out, func(i, j int) bool { return compareFindings(&out[i], &out[j]) < 0 })
-		return out
+		return appendAndSortStable(groups) // the engine before issue 16, for BenchmarkEvaluate
 	}
-	return sortFindings(out)
-}
-
-// compareFindings orders findings by control, resource type and resource ID.
-func compareFindings(a, b *finding.Finding) int {
-	if c := strings.Compare(a.ControlID, b.ControlID); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.Resource.Type, b.Resource.Type); c != 0 {
-		return c
-	}
-	return strings.Compare(a.Resource.ID, b.Resource.ID)
-}
-
-// sortFindings is sort.SliceStable with compareFindings, in the same order,
-// without its cost: a stable sort moves elements O(n log² n) times, and a
-// finding is some 300 bytes, so sorting 70,000 of them in place spent
-// more CPU than a tenth of their evaluation. It sorts their indexes and
-// copies each finding once.
-func sortFindings(fs []finding.Finding) []finding.Finding {
-	if len(fs) < 2 {
-		return fs
-	}
-	order := make([]int32, len(fs))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortStableFunc(order, func(i, j int32) int { return compareFindings(&fs[i], &fs[j]) })
-	out := make([]finding.Finding, len(fs))
-	for k, i := range order {
-		out[k] = fs[i]
-	}
-	return out
+	return sortedFindings(groups)
 }
 
 // runState is what every evaluation of one run shares: the environment and

@@ -65,21 +65,30 @@ func (ix *Index) Risks(control string) []string {
 }
 
 // Apply links every finding and applies the waivers as Review decides them
-// for now. It returns new findings (the input is not changed) and every
-// waiver's status, in workspace order.
+// for now. It links fs in place and returns it, with every waiver's
+// status in workspace order: the caller gives its findings up to Apply.
+// A copy beside the engine's results was the largest allocation of a
+// large audit (260 MB of 720,000 findings at 20,000 repositories, issue
+// 16), alive at once with them. A control's findings share its lists
+// (the same slices, computed once per control): they are read-only.
 func Apply(fs []finding.Finding, ws *model.Workspace, now time.Time) ([]finding.Finding, []WaiverStatus) {
 	ix := NewIndex(ws)
 	wv := newWaivers(ws, now)
-	out := make([]finding.Finding, len(fs))
-	for i, f := range fs {
+	risks := map[string][]string{}
+	for i := range fs {
+		f := &fs[i]
 		f.Mitigations = orEmpty(ix.Mitigations(f.ControlID))
-		f.Risks = orEmpty(ix.Risks(f.ControlID))
+		r, ok := risks[f.ControlID]
+		if !ok {
+			r = orEmpty(ix.Risks(f.ControlID))
+			risks[f.ControlID] = r
+		}
+		f.Risks = r
 		f.Training = orEmpty(ix.training[f.ControlID])
 		f.Policies = orEmpty(ix.policies[f.ControlID])
-		wv.apply(&f)
-		out[i] = f
+		wv.apply(f)
 	}
-	return out, wv.done()
+	return fs, wv.done()
 }
 
 func appendUnique(list []string, s string) []string {

@@ -48,8 +48,8 @@ func TestApplyLinksGovernance(t *testing.T) {
 	assert.Equal(t, []string{"mfa"}, out[3].Mitigations)
 	assert.Equal(t, []string{"insider"}, out[3].Risks)
 	assert.Equal(t, []string{}, out[3].Training, "empty lists stay lists in JSON")
-	assert.Equal(t, finding.Fail, in[0].Status, "Apply does not change its input")
-	assert.Nil(t, in[0].Risks)
+	assert.Same(t, &in[0], &out[0], "Apply links in place: no copy of the findings")
+	assert.Same(t, &out[0].Risks[0], &out[2].Risks[0], "a control's findings share its risks")
 }
 
 func TestWaiverNeverHidesUnevaluatedResults(t *testing.T) {

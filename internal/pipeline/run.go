@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -335,9 +336,22 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	manual, manualNotes := manualFindings(in.Engine.Catalog(), in.Workspace, snap, now)
 	extra = append(extra, manual...)
 	uncoveredNotes = append(uncoveredNotes, manualNotes...)
-	if len(extra) > 0 {
+	switch {
+	case len(extra) == 0:
+	case finding.Baseline():
 		raw = append(raw, extra...)
 		sortFindings(raw)
+	default:
+		// The engine's findings are sorted already: the few extra ones are
+		// merged in, into one array of the exact size (link works in place
+		// and the report keeps it, so append's growth room would stay
+		// alive to the end).
+		sortFindings(extra)
+		raw = mergeSorted(raw, extra)
+	}
+	if finding.Baseline() {
+		// Before issue 16 link copied the findings, both alive at once.
+		raw = slices.Clone(raw)
 	}
 	fs, waivers := link.Apply(raw, in.Workspace, now)
 	var gov *governance.Result

@@ -4,11 +4,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"github.com/rampart-audit/rampart/internal/finding"
 )
 
 // WriteJSON writes the rampart.report/v1 document. The findings are
-// encoded one at a time (encodeStreamed): the output is what encoding the
-// whole report at once gives, without holding all of it in memory.
+// written one at a time by appendFinding (encodeStreamedAppend): the output
+// is what encoding the whole report at once with encoding/json gives,
+// without holding all of it in memory and without reflection per finding.
+// Under finding.Baseline the findings go through encoding/json one at a time, as
+// before issue 16 (BenchmarkAudit's baseline).
 func WriteJSON(w io.Writer, r *Report) error {
 	var err error
 	if r.Findings == nil {
@@ -16,7 +21,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(r)
-	} else {
+	} else if finding.Baseline() {
 		head := *r
 		head.Findings = nil
 		err = encodeStreamed(w, &head, 1, "findings", func(emit func(any) error) error {
@@ -26,6 +31,12 @@ func WriteJSON(w io.Writer, r *Report) error {
 				}
 			}
 			return nil
+		})
+	} else {
+		head := *r
+		head.Findings = nil
+		err = encodeStreamedAppend(w, &head, 1, "findings", len(r.Findings), func(b []byte, i int) ([]byte, error) {
+			return appendFinding(b, &r.Findings[i])
 		})
 	}
 	if err != nil {

@@ -13,7 +13,6 @@ import (
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/governance"
 	"github.com/rampart-audit/rampart/internal/link"
-	"github.com/rampart-audit/rampart/internal/redact"
 )
 
 // SchemaV1 identifies the JSON report format.
@@ -172,14 +171,15 @@ func Formats() []string {
 // through Lookup, so no format can leak what a control quoted from the
 // evidence. Redaction happens here, at write time, on the copy: the
 // fingerprints (computed from the real IDs) and the report the run keeps
-// stay as they were, so baselines still match.
+// stay as they were, so baselines still match. The findings are redacted
+// without reflection (redactReport).
 func Lookup(format string) (Writer, error) {
 	w, ok := Writers[format]
 	if !ok {
 		return nil, fmt.Errorf("unknown format %q (available: %v)", format, Formats())
 	}
 	return func(out io.Writer, r *Report) error {
-		safe, err := redact.Value(r)
+		safe, err := redactReport(r)
 		if err != nil {
 			return fmt.Errorf("redact %s report: %w", format, err)
 		}

@@ -20,20 +20,11 @@ import (
 // only be the key itself: a JSON string never contains a raw newline, and
 // indentation is exactly the nesting depth.
 func encodeStreamed(w io.Writer, doc any, depth int, key string, each func(emit func(any) error) error) error {
-	var head bytes.Buffer
-	enc := json.NewEncoder(&head)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil {
+	before, after, err := splitAt(doc, depth, key)
+	if err != nil {
 		return err
 	}
-	marker := []byte("\n" + strings.Repeat("  ", depth) + `"` + key + `": null`)
-	at := bytes.Index(head.Bytes(), marker)
-	if at < 0 || bytes.Contains(head.Bytes()[at+1:], marker) {
-		return fmt.Errorf("encode %q: the key is not in the document exactly once", key)
-	}
-	cut := at + len(marker) - len("null")
-	if _, err := w.Write(head.Bytes()[:cut]); err != nil {
+	if _, err := w.Write(before); err != nil {
 		return err
 	}
 	if _, err := io.WriteString(w, "["); err != nil {
@@ -49,7 +40,7 @@ func encodeStreamed(w io.Writer, doc any, depth int, key string, each func(emit 
 	elemEnc.SetEscapeHTML(false)
 	var elem []byte
 	n := 0
-	err := each(func(v any) error {
+	err = each(func(v any) error {
 		compact.Reset()
 		if err := elemEnc.Encode(v); err != nil {
 			return err
@@ -76,6 +67,66 @@ func encodeStreamed(w io.Writer, doc any, depth int, key string, each func(emit 
 	if _, err := io.WriteString(w, "]"); err != nil {
 		return err
 	}
-	_, err = w.Write(head.Bytes()[cut+len("null"):])
+	_, err = w.Write(after)
+	return err
+}
+
+// splitAt encodes doc indented and returns what comes before and after the
+// null of the array under key at nesting depth (see encodeStreamed).
+func splitAt(doc any, depth int, key string) (before, after []byte, err error) {
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return nil, nil, err
+	}
+	marker := []byte("\n" + strings.Repeat("  ", depth) + `"` + key + `": null`)
+	at := bytes.Index(head.Bytes(), marker)
+	if at < 0 || bytes.Contains(head.Bytes()[at+1:], marker) {
+		return nil, nil, fmt.Errorf("encode %q: the key is not in the document exactly once", key)
+	}
+	cut := at + len(marker) - len("null")
+	return head.Bytes()[:cut], head.Bytes()[cut+len("null"):], nil
+}
+
+// flushAt is the size at which a streamed writer hands its buffer on.
+const flushAt = 64 << 10
+
+// encodeStreamedAppend is encodeStreamed for an array whose n elements
+// appendElem writes itself, already indented for depth+1 (appendFinding):
+// no reflection and no second pass over the bytes.
+func encodeStreamedAppend(w io.Writer, doc any, depth int, key string, n int, appendElem func(b []byte, i int) ([]byte, error)) error {
+	before, after, err := splitAt(doc, depth, key)
+	if err != nil {
+		return err
+	}
+	buf := make([]byte, 0, flushAt+flushAt/2)
+	buf = append(buf, before...)
+	buf = append(buf, '[')
+	prefix := strings.Repeat("  ", depth+1)
+	for i := range n {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '\n')
+		buf = append(buf, prefix...)
+		if buf, err = appendElem(buf, i); err != nil {
+			return err
+		}
+		if len(buf) >= flushAt {
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+	}
+	if n > 0 {
+		buf = append(buf, '\n')
+		buf = append(buf, strings.Repeat("  ", depth)...)
+	}
+	buf = append(buf, ']')
+	buf = append(buf, after...)
+	_, err = w.Write(buf)
 	return err
 }
