@@ -1,8 +1,12 @@
 package github_test
 
 import (
+	"cmp"
 	"context"
 	"flag"
+	"maps"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -122,4 +126,90 @@ func TestUnitsPerRepository(t *testing.T) {
 	assert.InDelta(t, 1.0, restWarm, 0.05, "REST warm: the vulnerability-alerts checks and the secret scanning list")
 	assert.Less(t, gqlCold, 7.2, "GraphQL cold: 7 REST requests per repository and 0.02 points")
 	assert.Less(t, gqlWarm, 0.1, "GraphQL warm")
+}
+
+// unitsByEndpoint collects org cold, then warm over the same cache, and
+// returns what each REST endpoint charged per repository on each run,
+// with the GraphQL points under "graphql (points)".
+func unitsByEndpoint(t *testing.T, org githubtest.Org, api ghc.API) (cold, warm map[string]float64) {
+	t.Helper()
+	n := float64(len(org.Repos))
+	per := func(srv *githubtest.Server, before map[string]int, points int64) map[string]float64 {
+		out := map[string]float64{}
+		for ep, c := range srv.ChargedByEndpoint() {
+			if c -= before[ep]; c > 0 {
+				out[ep] = float64(c) / n
+			}
+		}
+		if points > 0 {
+			out["graphql (points)"] = float64(points) / n
+		}
+		return out
+	}
+	srv := githubtest.New(org, githubtest.Faults{Token: token})
+	defer srv.Close()
+	cfg := config(t, srv, &sleeps{})
+	cfg.API = api
+	_, _, err := ghc.Collect(context.Background(), cfg)
+	require.NoError(t, err)
+	cold = per(srv, nil, srv.GraphQLPoints())
+	afterCold, pointsCold := srv.ChargedByEndpoint(), srv.GraphQLPoints()
+	_, _, err = ghc.Collect(context.Background(), cfg)
+	require.NoError(t, err)
+	warm = per(srv, afterCold, srv.GraphQLPoints()-pointsCold)
+	return cold, warm
+}
+
+func logUnits(t *testing.T, label string, units map[string]float64) {
+	t.Helper()
+	eps := slices.Sorted(maps.Keys(units))
+	sum := 0.0
+	for _, ep := range eps {
+		sum += units[ep]
+	}
+	t.Logf("%s: %.3f units per repository", label, sum)
+	slices.SortStableFunc(eps, func(a, b string) int { return cmp.Compare(units[b], units[a]) })
+	for _, ep := range eps {
+		t.Logf("  %7.3f  %s", units[ep], ep)
+	}
+}
+
+// TestUnitsByEndpoint writes down where the units per repository go, by
+// endpoint (go test -run UnitsByEndpoint -v prints the table
+// docs/github.md quotes), and holds the per-repository REST endpoints the
+// GraphQL path still needs on the benchmark's organisation, so a cut that
+// regresses (or a new per-repository request) fails here by name.
+func TestUnitsByEndpoint(t *testing.T) {
+	t.Parallel()
+	const n = 100
+	for _, tc := range []struct {
+		name    string
+		org     githubtest.Org
+		perRepo []string // REST endpoints charged once per repository, cold, on the GraphQL path
+	}{
+		{"acme-like", githubtest.Large(n), []string{
+			"/repos/acme/{repo}/actions/permissions", "/repos/acme/{repo}/actions/permissions/workflow",
+			"/repos/acme/{repo}/actions/secrets", "/repos/acme/{repo}/code-scanning/default-setup",
+			"/repos/acme/{repo}/hooks", "/repos/acme/{repo}/immutable-releases", "/repos/acme/{repo}/keys",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			for _, api := range []ghc.API{ghc.APIREST, ghc.APIGraphQL} {
+				cold, warm := unitsByEndpoint(t, tc.org, api)
+				logUnits(t, string(api)+" cold", cold)
+				logUnits(t, string(api)+" warm", warm)
+				if api != ghc.APIGraphQL {
+					continue
+				}
+				var perRepo []string
+				for ep, u := range cold {
+					if strings.Contains(ep, "{repo}") && u >= 0.99 {
+						perRepo = append(perRepo, ep)
+					}
+				}
+				assert.ElementsMatch(t, tc.perRepo, perRepo, "per-repository REST endpoints on the GraphQL path, cold")
+			}
+		})
+	}
 }
