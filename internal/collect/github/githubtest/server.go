@@ -114,7 +114,7 @@ type Server struct {
 	// notModByPath counts the 304s by path, so ChargedByEndpoint can
 	// say what each endpoint cost.
 	notModByPath map[string]int
-	memo      sync.Map // answers by path and query: the org is fixed
+	memo         sync.Map // answers by path and query: the org is fixed
 
 	inflight    atomic.Int64
 	gqlRequests atomic.Int64
