@@ -59,6 +59,12 @@ const operations = [
   "actions/list-repo-secrets",
   "code-scanning/get-default-setup",
   "repos/check-immutable-releases",
+  // Organisation policies repositories inherit (collector: inherit.go).
+  "orgs/get-immutable-releases-settings",
+  "orgs/get-immutable-releases-settings-repositories",
+  "code-security/get-configurations-for-org",
+  "code-security/get-repositories-for-configuration",
+  "actions/list-selected-repositories-enabled-github-actions-organization",
 ];
 
 // Operations only GitHub Enterprise Cloud has (generated/ghec.json): SAML

@@ -192,6 +192,12 @@ func TestUnitsByEndpoint(t *testing.T) {
 			"/repos/acme/{repo}/actions/secrets", "/repos/acme/{repo}/code-scanning/default-setup",
 			"/repos/acme/{repo}/hooks", "/repos/acme/{repo}/immutable-releases", "/repos/acme/{repo}/keys",
 		}},
+		// The organisation fixes workflow permissions, immutable releases and
+		// default setup (inherit.go): three requests fewer per repository.
+		{"governed", githubtest.LargeGoverned(n), []string{
+			"/repos/acme/{repo}/actions/permissions", "/repos/acme/{repo}/actions/secrets",
+			"/repos/acme/{repo}/hooks", "/repos/acme/{repo}/keys",
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

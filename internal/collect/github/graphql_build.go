@@ -107,7 +107,7 @@ func (r *run) repositoryGraphQL(ctx context.Context, org string, repo *gh.Reposi
 	}
 	// Actions secrets, code scanning default setup and immutable releases
 	// have no GraphQL field: REST, as on the REST path.
-	if err := r.repositoryDepth(ctx, a, owner, name, repo); err != nil {
+	if err := r.repositoryDepth(ctx, a, owner, name, repo, st); err != nil {
 		return err
 	}
 	r.repoAlerts(a, name, st, secretScanningOn)

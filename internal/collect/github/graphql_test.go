@@ -32,7 +32,7 @@ func collectVia(t *testing.T, org githubtest.Org, f githubtest.Faults, api ghc.A
 // attribute, unknown for unknown.
 func TestGraphQLMatchesREST(t *testing.T) {
 	t.Parallel()
-	for name, org := range map[string]githubtest.Org{"acme": githubtest.Acme(), "large": githubtest.Large(230)} {
+	for name, org := range map[string]githubtest.Org{"acme": githubtest.Acme(), "large": githubtest.Large(230), "governed": githubtest.Governed(), "large governed": githubtest.LargeGoverned(120)} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			rest, restStats, _ := collectVia(t, org, githubtest.Faults{}, ghc.APIREST)

@@ -44,6 +44,16 @@ type Org struct {
 	// answers 404, as GitHub does for an organisation without SAML.
 	SAML        bool
 	Credentials []Credential
+
+	// Policies repositories inherit (inherit.go). ImmutableReleases is the
+	// immutable-releases policy's enforced_repositories ("" serves
+	// "none"), ImmutableSelected its repositories when "selected";
+	// ActionsSelected the repositories enabled for Actions when Actions
+	// sets enabled_repositories "selected".
+	ImmutableReleases string
+	ImmutableSelected []string
+	CodeSecurity      []CodeSecurityConfig
+	ActionsSelected   []string
 }
 
 // Secret is an Actions secret's metadata; Visibility only for
