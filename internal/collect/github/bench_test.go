@@ -20,6 +20,7 @@ import (
 var (
 	benchRepos   = flag.Int("bench-repos", 2000, "repositories in the benchmark organization")
 	benchLatency = flag.Duration("bench-latency", 2*time.Millisecond, "latency the stand-in adds to every answer")
+	benchOrg     = flag.String("bench-org", "acme", "acme: copies of Acme's api under Acme's permissive organisation; governed: the organisation fixes workflow permissions, immutable releases and default setup (githubtest.LargeGoverned)")
 )
 
 // BenchmarkCollectOrg collects an organization of -bench-repos repositories
@@ -29,9 +30,12 @@ var (
 // its cold run filled). It reports what GitHub would charge: REST requests
 // not answered 304 plus GraphQL points (rateLimit.cost), per repository.
 //
-//	go test ./internal/collect/github/ -run '^$' -bench CollectOrg -benchtime 1x [-bench-repos 20000]
+//	go test ./internal/collect/github/ -run '^$' -bench CollectOrg -benchtime 1x [-bench-repos 20000] [-bench-org governed]
 func BenchmarkCollectOrg(b *testing.B) {
 	org := githubtest.Large(*benchRepos)
+	if *benchOrg == "governed" {
+		org = githubtest.LargeGoverned(*benchRepos)
+	}
 	for _, api := range []ghc.API{ghc.APIREST, ghc.APIGraphQL} {
 		b.Run(string(api), func(b *testing.B) {
 			srv := githubtest.New(org, githubtest.Faults{Token: token, Latency: *benchLatency})

@@ -257,6 +257,8 @@ type orgState struct {
 
 	depth   depthState   // org_settings.go
 	inherit inheritState // inherit.go
+	// orgPolicy: the organisation's default SECURITY.md (security_policy.go).
+	orgPolicy orgPolicy
 }
 
 func (r *run) collectOrg(ctx context.Context, t Target) error {

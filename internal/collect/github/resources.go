@@ -179,6 +179,11 @@ func (r *run) repository(ctx context.Context, org string, repo *gh.Repository, s
 	if err := r.repositoryDepth(ctx, a, owner, name, repo, st); err != nil {
 		return evidence.Resource{}, err
 	}
+	if repo.GetVisibility() != "public" {
+		a.miss("has_security_policy", notPublicSkip)
+	} else if err := r.restSecurityPolicy(ctx, a, owner, name, st); err != nil {
+		return evidence.Resource{}, err
+	}
 	r.repoAlerts(a, name, st, secretScanningOn)
 	return r.repoResource(org, name, a), nil
 }

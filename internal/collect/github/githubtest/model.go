@@ -105,6 +105,11 @@ type Repo struct {
 	DefaultSetup string
 	// ImmutableReleases answers 200 enabled; false answers 404.
 	ImmutableReleases bool
+	// SecurityPolicy is the path of the repository's SECURITY.md
+	// ("SECURITY.md", "docs/security.md", ".github/SECURITY.md"); "" none.
+	// A public repository named .github with one gives every repository
+	// of the organisation without its own the default, as on GitHub.
+	SecurityPolicy string
 	// Workflows maps a file name under .github/workflows to its text; nil
 	// answers 404 for the folder (no workflows). A text over 1 MiB is served
 	// as GitHub does: empty content, encoding "none".
