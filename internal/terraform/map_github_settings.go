@@ -50,6 +50,7 @@ func githubRepoSettings(b *builder, in *Instance) {
 		"code_scanning_default_setup": "code scanning default setup is not managed by the Terraform GitHub provider",
 		"immutable_releases":          "immutable releases are not managed by the Terraform GitHub provider",
 		"has_security_policy":         "a SECURITY.md is repository content, not a setting the Terraform GitHub provider manages",
+		"admins":                      "administrators through teams (and the teams' members) are only known live",
 	} {
 		b.unknown(attr, why)
 	}

@@ -65,6 +65,10 @@ const operations = [
   "code-security/get-configurations-for-org",
   "code-security/get-repositories-for-configuration",
   "actions/list-selected-repositories-enabled-github-actions-organization",
+  // Teams, for repository admins granted through a team (collector: teams.go).
+  "teams/list",
+  "teams/list-repos-in-org",
+  "teams/list-members-in-org",
 ];
 
 // Operations only GitHub Enterprise Cloud has (generated/ghec.json): SAML

@@ -259,6 +259,8 @@ type orgState struct {
 	inherit inheritState // inherit.go
 	// orgPolicy: the organisation's default SECURITY.md (security_policy.go).
 	orgPolicy orgPolicy
+	// teamAdmins: repository admins through teams (teams.go).
+	teamAdmins teamAdmins
 }
 
 func (r *run) collectOrg(ctx context.Context, t Target) error {
@@ -431,6 +433,7 @@ func (r *run) orgWide(ctx context.Context, org string, st *orgState) error {
 	})
 	r.orgDepth(ctx, step, org, st)
 	r.orgInherit(ctx, step, org, st)
+	r.orgTeams(ctx, step, org, st)
 	step(func() (err error) {
 		st.repos, err = list[*gh.Repository](ctx, r, p+"repos", url.Values{"type": {"all"}})
 		g, err := classify(ctx, err, needRepoMeta)

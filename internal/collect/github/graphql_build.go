@@ -140,6 +140,7 @@ func (r *run) repositoryGraphQL(ctx context.Context, org string, repo *gh.Reposi
 	} else {
 		r.workflowsGraphQL(org, repo, n)
 	}
+	r.setAdmins(a, name, st)
 	r.add(r.repoResource(org, name, a))
 	return nil
 }

@@ -185,6 +185,7 @@ func (r *run) repository(ctx context.Context, org string, repo *gh.Repository, s
 		return evidence.Resource{}, err
 	}
 	r.repoAlerts(a, name, st, secretScanningOn)
+	r.setAdmins(a, name, st)
 	return r.repoResource(org, name, a), nil
 }
 

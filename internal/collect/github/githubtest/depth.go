@@ -29,6 +29,9 @@ func (s *Server) orgDepthRoute(rest []string) (int, []byte, []any, bool) {
 	if status, body, items, ok := s.orgInheritRoute(rest); ok {
 		return status, body, items, true
 	}
+	if status, body, items, ok := s.teamsRoute(rest); ok {
+		return status, body, items, true
+	}
 	switch strings.Join(rest, "/") {
 	case "actions/runner-groups":
 		example := object("openapi/actions__list-self-hosted-runner-groups-for-org.json")["runner_groups"].([]any)

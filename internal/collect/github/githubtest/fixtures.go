@@ -98,6 +98,13 @@ func Acme() Org {
 			{Name: "DEPLOY_TOKEN", UpdatedAt: time.Date(2025, 1, 10, 9, 0, 0, 0, time.UTC), Visibility: "all"},
 			{Name: "NPM_TOKEN", UpdatedAt: created, Visibility: "selected"},
 		},
+		// platform administers api; platform-oncall, its child team, gets
+		// the same access, and GitHub lists its members with platform's.
+		Teams: []Team{
+			{Slug: "platform", Members: []string{"dev001"}, Repos: map[string]string{"api": "admin", "web": "push"}},
+			{Slug: "platform-oncall", Parent: "platform", Members: []string{"dev002"}},
+			{Slug: "docs-writers", Members: []string{"dev003"}, Repos: map[string]string{"docs": "maintain"}},
+		},
 		// SAML: alice's token was used recently, bob's a year ago; the other
 		// members have no authorized credential (their activity is unknown).
 		SAML: true,

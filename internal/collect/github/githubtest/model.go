@@ -54,6 +54,9 @@ type Org struct {
 	ImmutableSelected []string
 	CodeSecurity      []CodeSecurityConfig
 	ActionsSelected   []string
+
+	// Teams, with their members and repository permissions (teams.go).
+	Teams []Team
 }
 
 // Secret is an Actions secret's metadata; Visibility only for
