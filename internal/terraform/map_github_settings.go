@@ -49,6 +49,8 @@ func githubRepoSettings(b *builder, in *Instance) {
 		"actions_secrets":             "when a secret was last rotated is only known live",
 		"code_scanning_default_setup": "code scanning default setup is not managed by the Terraform GitHub provider",
 		"immutable_releases":          "immutable releases are not managed by the Terraform GitHub provider",
+		"has_security_policy":         "a SECURITY.md is repository content, not a setting the Terraform GitHub provider manages",
+		"admins":                      "administrators through teams (and the teams' members) are only known live",
 	} {
 		b.unknown(attr, why)
 	}

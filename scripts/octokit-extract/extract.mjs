@@ -59,6 +59,16 @@ const operations = [
   "actions/list-repo-secrets",
   "code-scanning/get-default-setup",
   "repos/check-immutable-releases",
+  // Organisation policies repositories inherit (collector: inherit.go).
+  "orgs/get-immutable-releases-settings",
+  "orgs/get-immutable-releases-settings-repositories",
+  "code-security/get-configurations-for-org",
+  "code-security/get-repositories-for-configuration",
+  "actions/list-selected-repositories-enabled-github-actions-organization",
+  // Teams, for repository admins granted through a team (collector: teams.go).
+  "teams/list",
+  "teams/list-repos-in-org",
+  "teams/list-members-in-org",
 ];
 
 // Operations only GitHub Enterprise Cloud has (generated/ghec.json): SAML

@@ -32,7 +32,9 @@ const keep = {
     "id", "databaseId", "name", "nameWithOwner", "visibility", "isArchived", "isFork", "isEmpty", "pushedAt",
     "defaultBranchRef", "hasVulnerabilityAlertsEnabled", "codeowners(refName)",
     "collaborators(affiliation,first,after,last,before)", "object(expression,oid)",
+    "deployKeys(first,after,last,before)", "isSecurityPolicyEnabled", "securityPolicyUrl",
   ],
+  DeployKeyConnection: ["pageInfo", "totalCount"],
   Ref: ["id", "name", "branchProtectionRule", "rules(first,after,last,before)"],
   BranchProtectionRule: [
     "id", "pattern", "requiresApprovingReviews", "requiredApprovingReviewCount", "dismissesStaleReviews",

@@ -60,13 +60,32 @@ def repo(name, prot, visibility="private", archived=False, codeowners=True, extr
     if prot is not None:
         attrs["default_branch_protection"] = prot
     attrs.update(extra or {})
+    unknown = dict(unknown or {})
+    # SECURITY.md is asked of public repositories only (GH-REPO-033).
+    if visibility == "public":
+        attrs.setdefault("has_security_policy", True)
+    else:
+        unknown["has_security_policy"] = NOT_PUBLIC
+    # admins: direct admin collaborators and the members of admin teams.
+    teams = sorted(t for t, (repos, _) in TEAMS.items() if name in repos)
+    admins = {c["login"] for c in attrs["collaborators"] if c["permission"] == "admin"}
+    for t in teams:
+        admins |= set(TEAMS[t][1])
+    attrs["admins"], attrs["admin_teams"] = sorted(admins), teams
     r = {"type": "github.repository", "id": f"github.com/{ORG}/{name}",
          "scope": {"platform": "github", "org": ORG, "repo": name}, "source": SRC, "attributes": attrs}
-    for key in (unknown or {}):
+    for key in unknown:
         attrs.pop(key, None)
     if unknown:
         r["unknown"] = unknown
     return r
+
+
+NOT_PUBLIC = "not read: only public repositories are asked for a security policy"
+# Teams with admin permission: repositories, members (child teams' included,
+# as GitHub lists them). platform administers infra-terraform: with the two
+# direct admins and the contractor, five administrators (GH-REPO-034 fails).
+TEAMS = {"platform": (["infra-terraform"], ["dchen", "erinw"])}
 
 
 NO_CREDENTIAL = "no SAML-authorized credential: GitHub's API shows no other activity of a member"
@@ -179,8 +198,10 @@ resources = [
         "allow_forking": True, "code_scanning_default_setup": "not-configured"}),
     repo("website", protection(1), visibility="public", extra={
         "webhooks": [hook(5501, "deploy.netlify.example", scheme="http", secret=False)], "delete_branch_on_merge": False}),
-    # docs: no push since March, not archived.
-    repo("docs", UNPROTECTED, visibility="public", codeowners=False, extra={"pushed_at": "2026-03-02T10:15:00Z"}),
+    # docs: no push since March, not archived, no SECURITY.md (nor an
+    # organisation default).
+    repo("docs", UNPROTECTED, visibility="public", codeowners=False, extra={"pushed_at": "2026-03-02T10:15:00Z",
+                                                                          "has_security_policy": False}),
     repo("data-pipeline", None, unknown={"default_branch_protection": ADMIN_403, "security_and_analysis": ADMIN_403,
                                          "deploy_keys": ADMIN_403, "webhooks": ADMIN_403, "actions_secrets": SECRETS_403,
                                          "immutable_releases": ADMIN_403}),

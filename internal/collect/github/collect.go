@@ -255,7 +255,12 @@ type orgState struct {
 
 	repos []*gh.Repository
 
-	depth depthState // org_settings.go
+	depth   depthState   // org_settings.go
+	inherit inheritState // inherit.go
+	// orgPolicy: the organisation's default SECURITY.md (security_policy.go).
+	orgPolicy orgPolicy
+	// teamAdmins: repository admins through teams (teams.go).
+	teamAdmins teamAdmins
 }
 
 func (r *run) collectOrg(ctx context.Context, t Target) error {
@@ -328,8 +333,10 @@ func (r *run) orgWide(ctx context.Context, org string, st *orgState) error {
 	})
 	step(func() (err error) {
 		st.actions, _, err = r.c.Actions.GetActionsPermissions(ctx, esc(org))
-		st.actionsGap, err = classify(ctx, err, needOrgAdmin)
-		return err
+		if st.actionsGap, err = classify(ctx, err, needOrgAdmin); err != nil {
+			return err
+		}
+		return r.actionsSelectedList(ctx, org, st) // inherit.go
 	})
 	step(func() (err error) {
 		st.workflow, _, err = r.c.Actions.GetDefaultWorkflowPermissionsInOrganization(ctx, esc(org))
@@ -425,6 +432,8 @@ func (r *run) orgWide(ctx context.Context, org string, st *orgState) error {
 		return nil
 	})
 	r.orgDepth(ctx, step, org, st)
+	r.orgInherit(ctx, step, org, st)
+	r.orgTeams(ctx, step, org, st)
 	step(func() (err error) {
 		st.repos, err = list[*gh.Repository](ctx, r, p+"repos", url.Values{"type": {"all"}})
 		g, err := classify(ctx, err, needRepoMeta)

@@ -36,7 +36,15 @@ var (
 	needSecretScannng = need{"security_events (owner or security manager)", "secret scanning alerts:read"}
 	needOrgSecrets    = need{"admin:org", "organization secrets:read"}
 	needRepoSecrets   = need{"repo (admin on the repository)", "secrets:read"}
+	needOrgRunners    = need{"admin:org", "organization self-hosted runners:read"}
 )
+
+// needs is every need above, for the test that holds app-manifest.json and
+// docs/github.md's permissions table to them.
+var needs = []need{
+	needOrgAdmin, needOrgRead, needOrgOwner, needOrgHooks, needRepoAdmin, needRepoHooks, needRepoMeta, needContents,
+	needDependabot, needCodeScanning, needSecretScannng, needOrgSecrets, needRepoSecrets, needOrgRunners,
+}
 
 // gap is a refusal or failure that leaves an attribute unknown.
 type gap struct {

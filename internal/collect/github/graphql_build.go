@@ -100,14 +100,35 @@ func (r *run) repositoryGraphQL(ctx context.Context, org string, repo *gh.Reposi
 		setCollaborators(a, cs, st)
 	}
 
-	for _, part := range []func(context.Context, *attrs, string, string, *orgState) error{r.restDeployKeys, r.restHooks, r.restActions} {
+	if !rest(groupDeployKeys) && n.gaps[groupDeployKeys] == nil && n.DeployKeys != nil && n.DeployKeys.TotalCount == 0 {
+		a.set("deploy_keys", []map[string]any{})
+	} else if err := r.restDeployKeys(ctx, a, owner, name, st); err != nil {
+		// keys to read, or no count (refused, failed, an older server):
+		// REST says what they are, or why not.
+		return err
+	}
+	switch {
+	case repo.GetVisibility() != "public":
+		a.miss("has_security_policy", notPublicSkip)
+	case rest(groupSecurityPolicy):
+		if err := r.restSecurityPolicy(ctx, a, owner, name, st); err != nil {
+			return err
+		}
+	case n.gaps[groupSecurityPolicy] != nil:
+		r.miss(a, "has_security_policy", n.gaps[groupSecurityPolicy])
+	case n.IsSecurityPolicyEnabled == nil:
+		r.miss(a, "has_security_policy", &gap{reason: "GraphQL returned no isSecurityPolicyEnabled", failure: true})
+	default:
+		a.set("has_security_policy", *n.IsSecurityPolicyEnabled)
+	}
+	for _, part := range []func(context.Context, *attrs, string, string, *orgState) error{r.restHooks, r.restActions} {
 		if err := part(ctx, a, owner, name, st); err != nil {
 			return err
 		}
 	}
 	// Actions secrets, code scanning default setup and immutable releases
 	// have no GraphQL field: REST, as on the REST path.
-	if err := r.repositoryDepth(ctx, a, owner, name, repo); err != nil {
+	if err := r.repositoryDepth(ctx, a, owner, name, repo, st); err != nil {
 		return err
 	}
 	r.repoAlerts(a, name, st, secretScanningOn)
@@ -119,6 +140,7 @@ func (r *run) repositoryGraphQL(ctx context.Context, org string, repo *gh.Reposi
 	} else {
 		r.workflowsGraphQL(org, repo, n)
 	}
+	r.setAdmins(a, name, st)
 	r.add(r.repoResource(org, name, a))
 	return nil
 }

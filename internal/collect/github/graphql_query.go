@@ -10,8 +10,9 @@ import (
 // CODEOWNERS errors, the direct collaborators, the default branch's classic
 // protection rule and the rules that apply to it (repository and
 // organisation rulesets), and the workflow files' text. REST reads only
-// what GraphQL does not serve: deploy keys (GraphQL's DeployKey has neither
-// the numeric id nor the last-use date), webhooks, Actions permissions, the
+// what GraphQL does not serve: deploy keys of a repository that has any
+// (GraphQL's DeployKey has neither the numeric id nor the last-use date;
+// GraphQL counts them), webhooks, Actions permissions, the
 // bypass list of a repository ruleset; the repository list itself stays
 // REST because only it carries security_and_analysis (one request per 100
 // repositories, free when answered 304).
@@ -26,11 +27,13 @@ const (
 	groupCollaborators
 	groupProtection
 	groupWorkflows
+	groupDeployKeys
+	groupSecurityPolicy
 	groupCount
 )
 
 // field is the Repository field that carries the group, as errors name it.
-var groupField = [groupCount]string{"hasVulnerabilityAlertsEnabled", "codeowners", "collaborators", "defaultBranchRef", "object"}
+var groupField = [groupCount]string{"hasVulnerabilityAlertsEnabled", "codeowners", "collaborators", "defaultBranchRef", "object", "deployKeys", "isSecurityPolicyEnabled"}
 
 var groupSelection = [groupCount]string{
 	"hasVulnerabilityAlertsEnabled",
@@ -48,23 +51,30 @@ var groupSelection = [groupCount]string{
     repositoryRuleset { databaseId source { __typename } } } } }`,
 	`object(expression: "HEAD:.github/workflows") { __typename
   ... on Tree { entries { name path type object { ... on Blob { byteSize isBinary isTruncated text } } } } }`,
+	// Only the count: GraphQL's DeployKey has neither the numeric id nor the
+	// last-use date the snapshot carries, so a repository with keys reads
+	// them through REST; one without (most) costs no request for them.
+	"deployKeys(first: 1) { totalCount }",
+	// GitHub's own answer: a SECURITY.md in the root, docs/ or .github/, or
+	// the organisation's default from its public .github repository.
+	"isSecurityPolicyEnabled",
 }
 
 // groupNeed is what a refused group needs.
-var groupNeed = [groupCount]need{needRepoAdmin, needContents, needRepoMeta, needRepoAdmin, needContents}
+var groupNeed = [groupCount]need{needRepoAdmin, needContents, needRepoMeta, needRepoAdmin, needContents, needRepoAdmin, needContents}
 
-// Nodes one repository of the query can return: 100 collaborators and 50
-// rules. GitHub refuses a query over 500,000 nodes.
+// Nodes one repository of the query can return: 100 collaborators, 50
+// rules and one deploy key. GitHub refuses a query over 500,000 nodes.
 const (
-	nodesPerRepo    = 1 + 100 + 50
+	nodesPerRepo    = 1 + 100 + 50 + 1
 	graphQLMaxNodes = 500_000
 	graphQLMaxPage  = 100
 )
 
 // repoPageSize is the most repositories a query may ask for: within the
 // node limit, at most 100 (GitHub's first limit). Its cost is then
-// (1 + 2·N)/100 points: one request for the page and one per repository
-// for each of its two connections.
+// (1 + 3·N)/100 points: one request for the page and one per repository
+// for each of its three connections.
 func repoPageSize() int {
 	return min(graphQLMaxPage, (graphQLMaxNodes-1)/nodesPerRepo)
 }
@@ -130,6 +140,11 @@ type gqlRepo struct {
 			} `json:"object"`
 		} `json:"entries"`
 	} `json:"object"`
+
+	DeployKeys *struct {
+		TotalCount int `json:"totalCount"`
+	} `json:"deployKeys"`
+	IsSecurityPolicyEnabled *bool `json:"isSecurityPolicyEnabled"`
 
 	// set by the collector: which groups the answer left unknown, why.
 	gaps [groupCount]*gap

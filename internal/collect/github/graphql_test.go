@@ -32,7 +32,7 @@ func collectVia(t *testing.T, org githubtest.Org, f githubtest.Faults, api ghc.A
 // attribute, unknown for unknown.
 func TestGraphQLMatchesREST(t *testing.T) {
 	t.Parallel()
-	for name, org := range map[string]githubtest.Org{"acme": githubtest.Acme(), "large": githubtest.Large(230)} {
+	for name, org := range map[string]githubtest.Org{"acme": githubtest.Acme(), "large": githubtest.Large(230), "governed": githubtest.Governed(), "large governed": githubtest.LargeGoverned(120)} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			rest, restStats, _ := collectVia(t, org, githubtest.Faults{}, ghc.APIREST)
@@ -159,18 +159,18 @@ func TestGraphQLBudgetExhausted(t *testing.T) {
 	for _, status := range []int{403, 200} {
 		t.Run(strconv.Itoa(status), func(t *testing.T) {
 			t.Parallel()
-			// The first page of 100 costs (1+2·100)/100 = 2 points: the
+			// The first page of 100 costs (1+3·100)/100 = 3 points: the
 			// whole budget, none left for the second.
-			snap, _, srv := collectVia(t, githubtest.Large(150), githubtest.Faults{GraphQLQuota: 2, GraphQLLimitedStatus: status}, ghc.APIGraphQL)
+			snap, _, srv := collectVia(t, githubtest.Large(150), githubtest.Faults{GraphQLQuota: 3, GraphQLLimitedStatus: status}, ghc.APIGraphQL)
 			assert.True(t, snap.Incomplete)
 			assert.Contains(t, snap.IncompleteReason, "GraphQL points left")
-			assert.Equal(t, int64(2), srv.GraphQLPoints(), "all the budget, no more")
+			assert.Equal(t, int64(3), srv.GraphQLPoints(), "all the budget, no more")
 			assert.Equal(t, int64(1), srv.GraphQLRequests(), "the collector waited (here: gave up) instead of asking again")
 		})
 	}
 	t.Run("200 RATE_LIMITED before the headers said so", func(t *testing.T) {
 		t.Parallel()
-		// Budget of 1: the first query (2 points) is refused outright.
+		// Budget of 1: the first query (3 points) is refused outright.
 		snap, _, srv := collectVia(t, githubtest.Large(150), githubtest.Faults{GraphQLQuota: 1, GraphQLLimitedStatus: 200}, ghc.APIGraphQL)
 		assert.True(t, snap.Incomplete)
 		assert.Contains(t, snap.IncompleteReason, "GraphQL points left")

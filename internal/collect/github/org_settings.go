@@ -66,7 +66,7 @@ func (r *run) orgDepth(ctx context.Context, step func(func() error), org string,
 	d := &st.depth
 	step(func() (err error) {
 		d.runnerGroups, err = listIn[*gh.RunnerGroup](ctx, r, p+"actions/runner-groups", nil, "runner_groups")
-		d.runnerGroupsGap, err = classify(ctx, err, needOrgAdmin)
+		d.runnerGroupsGap, err = classify(ctx, err, needOrgRunners)
 		return err
 	})
 	step(func() (err error) {

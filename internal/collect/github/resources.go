@@ -176,10 +176,16 @@ func (r *run) repository(ctx context.Context, org string, repo *gh.Repository, s
 			return evidence.Resource{}, err
 		}
 	}
-	if err := r.repositoryDepth(ctx, a, owner, name, repo); err != nil {
+	if err := r.repositoryDepth(ctx, a, owner, name, repo, st); err != nil {
+		return evidence.Resource{}, err
+	}
+	if repo.GetVisibility() != "public" {
+		a.miss("has_security_policy", notPublicSkip)
+	} else if err := r.restSecurityPolicy(ctx, a, owner, name, st); err != nil {
 		return evidence.Resource{}, err
 	}
 	r.repoAlerts(a, name, st, secretScanningOn)
+	r.setAdmins(a, name, st)
 	return r.repoResource(org, name, a), nil
 }
 
@@ -340,23 +346,35 @@ func (r *run) restHooks(ctx context.Context, a *attrs, owner, name string, _ *or
 	return nil
 }
 
-func (r *run) restActions(ctx context.Context, a *attrs, owner, name string, _ *orgState) error {
-	ap, _, err := r.c.Repositories.GetActionsPermissions(ctx, esc(owner), esc(name))
-	gp, err := classify(ctx, err, needRepoAdmin)
-	if err != nil {
-		return err
-	}
-	if gp != nil {
-		r.miss(a, "actions.enabled", gp)
-		r.miss(a, "actions.allowed_actions", gp)
+// restActions reads the repository's Actions and workflow permissions,
+// each unless the organisation's policy fixes it (inherit.go).
+func (r *run) restActions(ctx context.Context, a *attrs, owner, name string, st *orgState) error {
+	if v, ok := st.actionsDisabled(name); ok {
+		inherit(a, "actions.enabled", v)
 	} else {
-		opt(a, "actions.enabled", ap.Enabled, "not returned")
-		if ap.GetEnabled() {
-			opt(a, "actions.allowed_actions", ap.AllowedActions, "not returned")
+		ap, _, err := r.c.Repositories.GetActionsPermissions(ctx, esc(owner), esc(name))
+		gp, err := classify(ctx, err, needRepoAdmin)
+		if err != nil {
+			return err
+		}
+		if gp != nil {
+			r.miss(a, "actions.enabled", gp)
+			r.miss(a, "actions.allowed_actions", gp)
+		} else {
+			opt(a, "actions.enabled", ap.Enabled, "not returned")
+			if ap.GetEnabled() {
+				opt(a, "actions.allowed_actions", ap.AllowedActions, "not returned")
+			}
 		}
 	}
+	if perm, approve, ok := st.workflowRestricted(); ok {
+		inherit(a, "actions.default_workflow_permissions", perm)
+		inherit(a, "actions.can_approve_pull_request_reviews", approve)
+		return nil
+	}
 	wp, _, err := r.c.Repositories.GetDefaultWorkflowPermissions(ctx, esc(owner), esc(name))
-	if gp, err = classify(ctx, err, needRepoAdmin); err != nil {
+	gp, err := classify(ctx, err, needRepoAdmin)
+	if err != nil {
 		return err
 	}
 	if gp != nil {

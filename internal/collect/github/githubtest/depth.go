@@ -16,6 +16,8 @@ func wrappedList(path string) string {
 		return "runner_groups"
 	case strings.HasSuffix(path, "/actions/secrets"):
 		return "secrets"
+	case strings.HasSuffix(path, "/settings/immutable-releases/repositories"), strings.HasSuffix(path, "/actions/permissions/repositories"):
+		return "repositories"
 	}
 	return ""
 }
@@ -24,6 +26,12 @@ func wrappedList(path string) string {
 // Actions secrets and SAML credential authorizations.
 func (s *Server) orgDepthRoute(rest []string) (int, []byte, []any, bool) {
 	org := s.org
+	if status, body, items, ok := s.orgInheritRoute(rest); ok {
+		return status, body, items, true
+	}
+	if status, body, items, ok := s.teamsRoute(rest); ok {
+		return status, body, items, true
+	}
 	switch strings.Join(rest, "/") {
 	case "actions/runner-groups":
 		example := object("openapi/actions__list-self-hosted-runner-groups-for-org.json")["runner_groups"].([]any)
@@ -68,6 +76,9 @@ func (s *Server) repoDepthRoute(repo *Repo, joined string) (int, []byte, []any, 
 		return http.StatusOK, nil, secrets("openapi/actions__list-repo-secrets.json", repo.Secrets), true
 	case "code-scanning/default-setup":
 		state := repo.DefaultSetup
+		if forced := s.defaultSetupEnforced(repo); forced != "" {
+			state = forced
+		}
 		if state == "" {
 			state = "not-configured"
 		}
@@ -76,11 +87,14 @@ func (s *Server) repoDepthRoute(repo *Repo, joined string) (int, []byte, []any, 
 		status, body, items := ok(o)
 		return status, body, items, true
 	case "immutable-releases":
-		if !repo.ImmutableReleases {
+		enforced := s.immutableEnforced(repo)
+		if !repo.ImmutableReleases && !enforced {
 			status, body, items := notFound()
 			return status, body, items, true
 		}
-		status, body, items := ok(object("openapi/repos__check-immutable-releases.json"))
+		o := object("openapi/repos__check-immutable-releases.json")
+		o["enabled"], o["enforced_by_owner"] = true, enforced
+		status, body, items := ok(o)
 		return status, body, items, true
 	}
 	return 0, nil, nil, false

@@ -98,6 +98,13 @@ func Acme() Org {
 			{Name: "DEPLOY_TOKEN", UpdatedAt: time.Date(2025, 1, 10, 9, 0, 0, 0, time.UTC), Visibility: "all"},
 			{Name: "NPM_TOKEN", UpdatedAt: created, Visibility: "selected"},
 		},
+		// platform administers api; platform-oncall, its child team, gets
+		// the same access, and GitHub lists its members with platform's.
+		Teams: []Team{
+			{Slug: "platform", Members: []string{"dev001"}, Repos: map[string]string{"api": "admin", "web": "push"}},
+			{Slug: "platform-oncall", Parent: "platform", Members: []string{"dev002"}},
+			{Slug: "docs-writers", Members: []string{"dev003"}, Repos: map[string]string{"docs": "maintain"}},
+		},
 		// SAML: alice's token was used recently, bob's a year ago; the other
 		// members have no authorized credential (their activity is unknown).
 		SAML: true,
@@ -156,3 +163,47 @@ jobs:
           ref: ${{ github.event.pull_request.head.sha }}
       - run: echo "${{ github.event.pull_request.title }}"
 `
+
+// Governed is Acme whose organisation fixes settings for its repositories
+// (inherit.go), each chosen so that some repository's own value differs
+// from the organisation's: read-only GITHUB_TOKENs without approvals
+// (web itself is set to write), immutable releases enforced on api only
+// (legacy enabled them itself), a code security configuration with
+// default setup enforced, in force on web (whose own state is
+// not-configured) and failed on legacy, and Actions enabled for api and
+// legacy only.
+func Governed() Org {
+	o := Acme()
+	o.Workflow = map[string]any{"default_workflow_permissions": "read", "can_approve_pull_request_reviews": false}
+	o.ImmutableReleases, o.ImmutableSelected = "selected", []string{"api"}
+	o.CodeSecurity = []CodeSecurityConfig{
+		{ID: 1326, Name: "High risk settings", DefaultSetup: "enabled", Enforcement: "enforced", Repos: map[string]string{"web": "enforced", "legacy": "failed"}},
+		{ID: 17, Name: "GitHub recommended", DefaultSetup: "enabled", Enforcement: "unenforced", Repos: map[string]string{"api": "attached"}},
+	}
+	o.Actions = map[string]any{"allowed_actions": "selected", "enabled_repositories": "selected"}
+	o.ActionsSelected = []string{"api", "legacy"}
+	for i := range o.Repos {
+		if o.Repos[i].Name == "legacy" {
+			o.Repos[i].ImmutableReleases = true
+			o.Repos[i].Actions = map[string]any{"enabled": false}
+		}
+	}
+	return o
+}
+
+// LargeGoverned is Large whose organisation fixes every repository's
+// workflow permissions (read-only, no approvals), immutable releases
+// (all repositories) and code scanning default setup (an enforced
+// configuration attached to every repository): the organisation-level
+// policies a large organisation uses, for the benchmark.
+func LargeGoverned(n int) Org {
+	o := Large(n)
+	o.Workflow = map[string]any{"default_workflow_permissions": "read", "can_approve_pull_request_reviews": false}
+	o.ImmutableReleases = "all"
+	all := map[string]string{}
+	for _, r := range o.Repos {
+		all[r.Name] = "enforced"
+	}
+	o.CodeSecurity = []CodeSecurityConfig{{ID: 1326, Name: "org default", DefaultSetup: "enabled", Enforcement: "enforced", Repos: all}}
+	return o
+}

@@ -44,6 +44,19 @@ type Org struct {
 	// answers 404, as GitHub does for an organisation without SAML.
 	SAML        bool
 	Credentials []Credential
+
+	// Policies repositories inherit (inherit.go). ImmutableReleases is the
+	// immutable-releases policy's enforced_repositories ("" serves
+	// "none"), ImmutableSelected its repositories when "selected";
+	// ActionsSelected the repositories enabled for Actions when Actions
+	// sets enabled_repositories "selected".
+	ImmutableReleases string
+	ImmutableSelected []string
+	CodeSecurity      []CodeSecurityConfig
+	ActionsSelected   []string
+
+	// Teams, with their members and repository permissions (teams.go).
+	Teams []Team
 }
 
 // Secret is an Actions secret's metadata; Visibility only for
@@ -95,6 +108,11 @@ type Repo struct {
 	DefaultSetup string
 	// ImmutableReleases answers 200 enabled; false answers 404.
 	ImmutableReleases bool
+	// SecurityPolicy is the path of the repository's SECURITY.md
+	// ("SECURITY.md", "docs/security.md", ".github/SECURITY.md"); "" none.
+	// A public repository named .github with one gives every repository
+	// of the organisation without its own the default, as on GitHub.
+	SecurityPolicy string
 	// Workflows maps a file name under .github/workflows to its text; nil
 	// answers 404 for the folder (no workflows). A text over 1 MiB is served
 	// as GitHub does: empty content, encoding "none".

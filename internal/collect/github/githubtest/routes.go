@@ -272,9 +272,14 @@ func (s *Server) repoRoute(repo *Repo, rest []string) (int, []byte, []any) {
 	case joined == "hooks":
 		return http.StatusOK, nil, hooks("openapi/repos__list-webhooks.json", repo.Hooks)
 	case joined == "actions/permissions":
-		return ok(merge(object("openapi/actions__get-github-actions-permissions-repository.json"), repo.Actions))
+		o := merge(object("openapi/actions__get-github-actions-permissions-repository.json"), repo.Actions)
+		if s.actionsDisabledByOrg(repo) {
+			o = map[string]any{"enabled": false}
+		}
+		return ok(o)
 	case joined == "actions/permissions/workflow":
-		return ok(merge(object("openapi/actions__get-github-actions-default-workflow-permissions-repository.json"), repo.Workflow))
+		o := merge(object("openapi/actions__get-github-actions-default-workflow-permissions-repository.json"), repo.Workflow)
+		return ok(merge(o, s.workflowForced()))
 	}
 	return notFound()
 }

@@ -111,7 +111,10 @@ type Server struct {
 	requests  atomic.Int64
 	notModded atomic.Int64
 	byPath    map[string]int
-	memo      sync.Map // answers by path and query: the org is fixed
+	// notModByPath counts the 304s by path, so ChargedByEndpoint can
+	// say what each endpoint cost.
+	notModByPath map[string]int
+	memo         sync.Map // answers by path and query: the org is fixed
 
 	inflight    atomic.Int64
 	gqlRequests atomic.Int64
@@ -132,7 +135,7 @@ type gqlBudget struct {
 
 // New starts a stand-in for org; Close it when done.
 func New(org Org, f Faults) *Server {
-	s := &Server{org: org, faults: f, quotas: map[string]int{}, gqlBudgets: map[string]*gqlBudget{}, served: map[string]int{}, byPath: map[string]int{}}
+	s := &Server{org: org, faults: f, quotas: map[string]int{}, gqlBudgets: map[string]*gqlBudget{}, served: map[string]int{}, byPath: map[string]int{}, notModByPath: map[string]int{}}
 	if s.faults.RetryAfter == 0 {
 		s.faults.RetryAfter = 1
 	}
@@ -151,6 +154,29 @@ func (s *Server) PathCount(path string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.byPath[path]
+}
+
+// ChargedByEndpoint is what each REST endpoint cost (requests not
+// answered 304), with each repository's name in the path replaced by
+// {repo}, so a benchmark can say where the units per repository go.
+// GraphQL is GraphQLPoints.
+func (s *Server) ChargedByEndpoint() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]int{}
+	for path, n := range s.byPath {
+		if isGraphQLPath(path) {
+			continue
+		}
+		parts := strings.Split(path, "/")
+		if len(parts) > 3 && parts[1] == "repos" {
+			parts[3] = "{repo}"
+		}
+		if n -= s.notModByPath[path]; n > 0 {
+			out[strings.Join(parts, "/")] += n
+		}
+	}
+	return out
 }
 
 func match(m map[string]string, path string) (string, bool) {
@@ -262,6 +288,9 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get("If-None-Match") == etag {
 		// GitHub does not charge a conditional request answered 304.
 		s.notModded.Add(1)
+		s.mu.Lock()
+		s.notModByPath[path]++
+		s.mu.Unlock()
 		s.rateHeaders(w, tok, false)
 		w.WriteHeader(http.StatusNotModified)
 		return

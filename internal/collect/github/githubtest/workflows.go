@@ -21,7 +21,17 @@ const maxInline = 1 << 20
 // repos/get-content reshaped for Repo.Workflows.
 func (s *Server) contentsRoute(repo *Repo, rest []string) (int, []byte, []any) {
 	p := strings.Join(rest, "/")
-	if repo.Workflows == nil || repo.DefaultBranch == "" {
+	if repo.DefaultBranch == "" {
+		return notFound()
+	}
+	if p == "" || p == ".github" || p == "docs" {
+		entries, found := s.policyListing(repo, p)
+		if !found {
+			return notFound()
+		}
+		return ok(entries)
+	}
+	if repo.Workflows == nil {
 		return notFound()
 	}
 	if p == ".github/workflows" {
