@@ -86,6 +86,14 @@ func TestGateExampleLines(t *testing.T) {
 		"AWS-LAMBDA-007 examples/acme/terraform/aws_lambda_function.preview":           "examples/acme/terraform/compute.tf:52",
 		"AWS-SM-001 examples/acme/terraform/aws_secretsmanager_secret.reporting_token": "examples/acme/terraform/data.tf:32",
 		"AWS-SM-005 examples/acme/terraform/aws_secretsmanager_secret.reporting_token": "examples/acme/terraform/data.tf:32",
+		// threats.tf: Lambda Protection off; the detector is the first
+		// account-level setting of the module, so the module's aws.account
+		// (which manages no trail) is located there.
+		"AWS-GD-009 examples/acme/terraform/aws_guardduty_detector.payments": "examples/acme/terraform/threats.tf:5",
+		"AWS-CT-010 examples/acme/terraform/aws_account":                     "examples/acme/terraform/threats.tf:5",
+		"AWS-CT-013 examples/acme/terraform/aws_account":                     "examples/acme/terraform/threats.tf:5",
+		"AWS-CT-014 examples/acme/terraform/aws_account":                     "examples/acme/terraform/threats.tf:5",
+		"AWS-CT-015 examples/acme/terraform/aws_account":                     "examples/acme/terraform/threats.tf:5",
 	}
 	for k, v := range want {
 		require.Equal(t, v, failing[k], "finding %s", k)

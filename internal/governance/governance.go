@@ -224,7 +224,11 @@ func alertGapWarnings(gaps []AlertGap) []string {
 		rs := repos[k]
 		what := rs[0]
 		if len(rs) > 1 {
-			what = fmt.Sprintf("%d repositories (%s, …)", len(rs), rs[0])
+			plural := "resources"
+			if k.kind == KindDependabot || k.kind == KindCodeScanning || k.kind == KindSecretScanning {
+				plural = "repositories"
+			}
+			what = fmt.Sprintf("%d %s (%s, …)", len(rs), plural, rs[0])
 		}
 		out = append(out, fmt.Sprintf("%s alerts of %s not collected (%s): their SLA cannot be tracked", k.kind, what, k.reason))
 	}

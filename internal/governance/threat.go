@@ -3,8 +3,6 @@ package governance
 import (
 	"encoding/json"
 	"fmt"
-	"maps"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -14,35 +12,63 @@ import (
 	"github.com/rampart-audit/rampart/internal/model"
 )
 
-// Alert kinds, each read from its own attribute of a github.repository
-// resource (see docs/resources.md and docs/governance.md). They are separate
-// attributes because GitHub guards each behind its own permission, so one
-// can be missing while the others were collected. The workspace model owns
-// the names, because a risk's `alerts` names them.
+// Alert kinds. GitHub's are each read from their own attribute of a
+// github.repository resource (see docs/resources.md and docs/governance.md):
+// separate attributes because GitHub guards each behind its own
+// permission, so one can be missing while the others were collected.
+// AWS's are the open findings of a GuardDuty detector and of Inspector's
+// scanning in a region. The workspace model owns the names, because a
+// risk's `alerts` names them.
 const (
 	KindDependabot     = model.AlertDependabot
 	KindCodeScanning   = model.AlertCodeScanning
 	KindSecretScanning = model.AlertSecretScanning
+	KindGuardDuty      = model.AlertGuardDuty
+	KindInspector      = model.AlertInspector
 )
 
-// alertAttributes maps an alert kind to the repository attribute holding its open alerts.
-var alertAttributes = map[string]string{
-	KindDependabot:     "dependabot_alerts",
-	KindCodeScanning:   "code_scanning_alerts",
-	KindSecretScanning: "secret_scanning_alerts",
+// alertSource is where the open alerts of a kind are: a list attribute of
+// a resource type.
+type alertSource struct {
+	resourceType, attribute, kind string
 }
+
+// alertSources lists every alert source, in the order the threat view
+// reads a resource's kinds (by kind name, as before AWS's were added).
+var alertSources = []alertSource{
+	{"github.repository", "code_scanning_alerts", KindCodeScanning},
+	{"github.repository", "dependabot_alerts", KindDependabot},
+	{"github.repository", "secret_scanning_alerts", KindSecretScanning},
+	{evidence.TypeAWSGuardDutyDetector, "findings", KindGuardDuty},
+	{evidence.TypeAWSInspectorAccount, "findings", KindInspector},
+}
+
+// alertTypes is the set of resource types that carry alerts.
+var alertTypes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range alertSources {
+		m[s.resourceType] = true
+	}
+	return m
+}()
 
 // Alert is one open security alert tracked against its SLA.
 type Alert struct {
-	Kind       string           `json:"kind"`
+	Kind string `json:"kind"`
+	// Repository is the ID of the resource that carries the alert: the
+	// GitHub repository, the GuardDuty detector or the region's Inspector
+	// account (the name is the report schema's, from before AWS alerts).
 	Repository string           `json:"repository"`
 	System     string           `json:"system,omitempty"`
 	Number     int              `json:"number,omitempty"`
 	Severity   finding.Severity `json:"severity"`
 	Summary    string           `json:"summary,omitempty"`
 	URL        string           `json:"url,omitempty"`
-	CreatedAt  string           `json:"created_at,omitempty"`
-	AgeDays    int              `json:"age_days"`
+	// Resource is what an AWS finding concerns (an instance, image,
+	// function, access key user); GitHub's alerts concern their repository.
+	Resource  string `json:"resource,omitempty"`
+	CreatedAt string `json:"created_at,omitempty"`
+	AgeDays   int    `json:"age_days"`
 	// SLA is the remediation time for the severity ("7d"); empty when it has none.
 	SLA     string   `json:"sla,omitempty"`
 	Due     string   `json:"due,omitempty"`
@@ -80,14 +106,17 @@ func trackAlerts(resources []evidence.Resource, ws *model.Workspace, now time.Ti
 	}
 	links := ws.AlertRiskLinks()
 	for _, r := range resources {
-		if r.Type != "github.repository" || r.Source.Kind == "terraform" {
-			continue // Terraform describes configuration; alerts exist only on live repositories.
+		if !alertTypes[r.Type] || r.Source.Kind == "terraform" {
+			continue // Terraform describes configuration; alerts exist only on live resources.
 		}
-		if archived, _ := r.Attributes["archived"].(bool); archived {
+		if archived, _ := r.Attributes["archived"].(bool); archived && r.Type == "github.repository" {
 			continue // GitHub does not raise alerts on archived repositories.
 		}
-		for _, kind := range slices.Sorted(maps.Keys(alertAttributes)) {
-			attr := alertAttributes[kind]
+		for _, src := range alertSources {
+			if src.resourceType != r.Type {
+				continue
+			}
+			kind, attr := src.kind, src.attribute
 			raw, present := r.Attributes[attr]
 			if !present {
 				reason, known := r.Unknown[attr]
@@ -160,13 +189,14 @@ func readAlert(obj map[string]any, kind string, r evidence.Resource, sla map[fin
 		}
 	}
 	// What the alert is about, under the name each kind uses for it.
-	for _, k := range []string{"summary", "package", "rule", "secret_type", "ghsa_id"} {
+	for _, k := range []string{"summary", "package", "rule", "secret_type", "ghsa_id", "title"} {
 		if v, _ := obj[k].(string); v != "" {
 			a.Summary = v
 			break
 		}
 	}
 	a.URL, _ = obj["url"].(string)
+	a.Resource, _ = obj["resource"].(string)
 	rawSev, _ := obj["severity"].(string)
 	sev, known := alertSeverity(rawSev)
 	var notes []string

@@ -86,7 +86,7 @@ func TestSchemaPlaceholders(t *testing.T) {
 		return ""
 	}
 	assert.Contains(t, doc("system", "classification"), "`public`, `internal`, `confidential`, `restricted`")
-	assert.Contains(t, doc("risk", "alerts"), "`code_scanning`, `dependabot`, `secret_scanning`")
+	assert.Contains(t, doc("risk", "alerts"), "`code_scanning`, `dependabot`, `guardduty`, `inspector`, `secret_scanning`")
 	assert.Contains(t, doc("settings", "alert_sla"), "critical 7d, high 30d, medium 90d")
 	_, err = expand("{{nope}}", placeholders())
 	assert.ErrorContains(t, err, "unknown placeholder {{nope}}")

@@ -23,17 +23,22 @@ var DefaultAlertSLA = map[finding.Severity]time.Duration{
 	finding.Medium:   90 * 24 * time.Hour,
 }
 
-// Alert kinds: the kinds of GitHub security alert the threat view tracks
-// and a risk's `alerts` (or settings `alert_risks`) may name.
+// Alert kinds: the kinds of security alert the threat view tracks and a
+// risk's `alerts` (or settings `alert_risks`) may name — GitHub's three, and
+// the open findings AWS GuardDuty (threats) and Amazon Inspector
+// (vulnerable instances, images and functions) raise.
 const (
 	AlertDependabot     = "dependabot"
 	AlertCodeScanning   = "code_scanning"
 	AlertSecretScanning = "secret_scanning"
+	AlertGuardDuty      = "guardduty"
+	AlertInspector      = "inspector"
 )
 
-// AlertSeverityWords maps GitHub's severity vocabularies (advisory:
-// critical, high, moderate, low; code scanning rules: error, warning, note)
-// onto control severities. A word not here is treated as critical, so an
+// AlertSeverityWords maps the alert sources' severity vocabularies (GitHub
+// advisory: critical, high, moderate, low; code scanning rules: error,
+// warning, note; GuardDuty's bands and Inspector's words: critical, high,
+// medium, low, informational) onto control severities. A word not here is treated as critical, so an
 // unreadable severity gets the strictest SLA rather than none. Like the SLA
 // table it reaches the controls through input.settings.
 var AlertSeverityWords = map[string]finding.Severity{
@@ -41,11 +46,11 @@ var AlertSeverityWords = map[string]finding.Severity{
 	"high":     finding.High, "error": finding.High,
 	"medium": finding.Medium, "moderate": finding.Medium, "warning": finding.Medium,
 	"low": finding.Low, "note": finding.Low,
-	"info": finding.Info,
+	"info": finding.Info, "informational": finding.Info,
 }
 
 // AlertKinds lists the alert kinds in order.
-var AlertKinds = []string{AlertCodeScanning, AlertDependabot, AlertSecretScanning}
+var AlertKinds = []string{AlertCodeScanning, AlertDependabot, AlertGuardDuty, AlertInspector, AlertSecretScanning}
 
 // EffectiveAlertSLA merges the workspace's alert_sla over DefaultAlertSLA.
 // A key that is not a severity, or a duration that does not parse, is left

@@ -75,6 +75,8 @@ func TestAlertRiskLinks(t *testing.T) {
 	assert.Equal(t, map[string][]string{
 		AlertCodeScanning:   {"vulnerable-code"},
 		AlertDependabot:     {"supply-chain", "vulnerable-dependencies"},
+		AlertGuardDuty:      {"aws-active-threat"},
+		AlertInspector:      {"aws-active-threat"},
 		AlertSecretScanning: {"credential-leak"},
 	}, ws.AlertRiskLinks())
 
@@ -83,6 +85,8 @@ func TestAlertRiskLinks(t *testing.T) {
 	assert.Equal(t, map[string][]string{
 		AlertCodeScanning:   {"vulnerable-code"},
 		AlertDependabot:     {"supply-chain"},
+		AlertGuardDuty:      {"aws-active-threat"},
+		AlertInspector:      {"aws-active-threat"},
 		AlertSecretScanning: {},
 	}, ws.AlertRiskLinks())
 }

@@ -128,7 +128,7 @@ details>summary{cursor:pointer;font-weight:600;margin:.6em 0}
 <table id="alert-table">
 <thead><tr><th>Severity</th><th>Kind</th><th>Repository</th><th>Opened</th><th>Age</th><th>Due</th><th>SLA</th><th>Risks</th></tr></thead>
 <tbody>
-{{range .Alerts}}<tr class="alert" data-overdue="{{.Overdue}}"><td>{{.Severity}}</td><td>{{label .Kind}}</td><td><span class="id">{{.Repository}}</span>{{if .Number}} #{{.Number}}{{end}}{{with .Summary}}<br>{{.}}{{end}}{{with .URL}}<br><a class="id" href="{{.}}">{{.}}</a>{{end}}</td><td>{{.CreatedAt}}</td><td>{{.AgeDays}} d</td><td>{{.Due}}</td><td class="{{if .Overdue}}over{{else}}within{{end}}">{{if .Overdue}}overdue{{else}}within{{end}}{{with .Note}}<br><span class="muted">{{.}}</span>{{end}}</td><td class="id">{{join .Risks ", "}}</td></tr>
+{{range .Alerts}}<tr class="alert" data-overdue="{{.Overdue}}"><td>{{.Severity}}</td><td>{{label .Kind}}</td><td><span class="id">{{.Repository}}</span>{{if .Number}} #{{.Number}}{{end}}{{with .Summary}}<br>{{.}}{{end}}{{with .Resource}}<br>on <span class="id">{{.}}</span>{{end}}{{with .URL}}<br><a class="id" href="{{.}}">{{.}}</a>{{end}}</td><td>{{.CreatedAt}}</td><td>{{.AgeDays}} d</td><td>{{.Due}}</td><td class="{{if .Overdue}}over{{else}}within{{end}}">{{if .Overdue}}overdue{{else}}within{{end}}{{with .Note}}<br><span class="muted">{{.}}</span>{{end}}</td><td class="id">{{join .Risks ", "}}</td></tr>
 {{else}}<tr><td colspan="8">No open alerts{{if .Unknown}} in the evidence that could be read{{end}}.</td></tr>{{end}}
 </tbody>
 </table>

@@ -34,6 +34,7 @@ var mappers = []func(*mapper){
 	mapVPCs,
 	mapEFSFileSystems,
 	mapSecrets,
+	mapGuardDutyDetectors,
 	mapNetworkACLs,
 	mapRouteTables,
 	mapLoadBalancersV2, mapClassicLoadBalancers, mapCloudFrontDistributions, mapRestAPIs, mapDomainNames, mapHTTPAPIs,

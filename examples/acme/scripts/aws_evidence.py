@@ -606,6 +606,53 @@ def secrets():
 
 resources += secrets()
 
+
+def threats():
+    """GuardDuty and Inspector (issue 18): payments' detector watches S3, EKS,
+    EC2 malware, RDS logins and runtime, but not Lambda network activity; it has
+    one high finding nobody answered for six weeks (past its 30-day SLA) and a
+    low port probe. Inspector scans everything in eu-west-1 and has a critical
+    OpenSSH CVE three days old (within 7) and a high one in the payments image;
+    analytics (us-east-1) never turned Inspector on, and has no detector."""
+    detector_id = "12abc34d567e8fa901bc2d34e56789f0"
+    on = lambda **extra: {"status": "ENABLED", "additional": extra}
+    instance = "i-0a12b34c56d78e901"
+    detector = res("aws.guardduty.detector", f"arn:aws:guardduty:eu-west-1:{ACCT}:detector/{detector_id}", {
+        "detector_id": detector_id, "status": "ENABLED",
+        "features": {"cloud_trail": on(), "dns_logs": on(), "flow_logs": on(), "s3_data_events": on(), "eks_audit_logs": on(),
+                     "ebs_malware_protection": on(), "rds_login_events": on(),
+                     "lambda_network_logs": {"status": "DISABLED", "additional": {}},
+                     "runtime_monitoring": on(eks_addon_management="ENABLED", ecs_fargate_agent_management="ENABLED", ec2_agent_management="ENABLED")},
+        "findings": [
+            {"id": "4ac6b1f2e3d4c5b6a7980f1e2d3c4b5a", "type": "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS",
+             "title": "Credentials of role payments-api used from an IP address outside AWS", "severity": "high", "severity_score": 8,
+             "resource_type": "AccessKey", "resource": "payments-api", "created_at": "2026-10-14T03:12:00Z", "updated_at": "2026-11-19T22:40:00Z",
+             "first_seen": "2026-10-14T03:05:00Z", "last_seen": "2026-11-19T22:35:00Z", "count": 23, "state": "open"},
+            {"id": "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b", "type": "Recon:EC2/PortProbeUnprotectedPort",
+             "title": f"Unprotected port on EC2 instance {instance} is being probed", "severity": "low", "severity_score": 2,
+             "resource_type": "Instance", "resource": instance, "created_at": "2026-11-18T11:00:00Z", "updated_at": "2026-11-20T04:00:00Z",
+             "first_seen": "2026-11-18T10:58:00Z", "last_seen": "2026-11-20T03:59:00Z", "count": 41, "state": "open"},
+        ]}, "eu-west-1")
+    image = f"arn:aws:ecr:eu-west-1:{ACCT}:repository/payments-api/sha256:4b1c9e0f7a2d"
+    eu = res("aws.inspector.account", f"arn:aws:inspector2:eu-west-1:{ACCT}:account", {
+        "status": "ENABLED", "ec2": "ENABLED", "ecr": "ENABLED", "lambda": "ENABLED", "lambda_code": "ENABLED",
+        "findings": [
+            {"arn": f"arn:aws:inspector2:eu-west-1:{ACCT}:finding/1f2e3d4c5b6a79880a9b8c7d6e5f4a3b", "type": "PACKAGE_VULNERABILITY",
+             "title": "CVE-2024-6387 - openssh-server", "severity": "critical", "vulnerability_id": "CVE-2024-6387", "packages": ["openssh-server"],
+             "resource_type": "AWS_EC2_INSTANCE", "resource": instance, "fix_available": "YES", "exploit_available": "YES",
+             "created_at": "2026-11-24T02:00:00Z", "last_seen": "2026-11-26T02:00:00Z", "updated_at": "2026-11-26T02:00:00Z", "state": "open"},
+            {"arn": f"arn:aws:inspector2:eu-west-1:{ACCT}:finding/7a6b5c4d3e2f10011f2e3d4c5b6a7980", "type": "PACKAGE_VULNERABILITY",
+             "title": "CVE-2023-44487 - nghttp2", "severity": "high", "vulnerability_id": "CVE-2023-44487", "packages": ["nghttp2"],
+             "resource_type": "AWS_ECR_CONTAINER_IMAGE", "resource": image, "fix_available": "YES", "exploit_available": "NO",
+             "created_at": "2026-11-09T12:00:00Z", "last_seen": "2026-11-26T12:00:00Z", "updated_at": "2026-11-26T12:00:00Z", "state": "open"},
+        ]}, "eu-west-1")
+    us = res("aws.inspector.account", f"arn:aws:inspector2:us-east-1:{ACCT}:account", {
+        "status": "DISABLED", "ec2": "DISABLED", "ecr": "DISABLED", "lambda": "DISABLED", "lambda_code": "DISABLED", "findings": []}, "us-east-1")
+    return [detector, eu, us]
+
+
+resources += threats()
+
 # What the collector read completely, as `rampart collect aws` lists it: every
 # task of the account and of each region ran; the website account's role was
 # refused, so nothing of it is listed (its one known gap is in not_collected).
@@ -617,6 +664,7 @@ REGIONAL_TYPES = ["aws.cloudtrail.trail", "aws.cloudwatch.alarm", "aws.ec2.insta
 REGIONAL_TYPES += ["aws.ec2.image", "aws.ec2.launch_template", "aws.ec2.snapshot", "aws.ec2.subnet",
                    "aws.rds.cluster", "aws.rds.snapshot"]
 REGIONAL_TYPES += ["aws.lambda.function", "aws.ecr.repository", "aws.eks.cluster", "aws.secretsmanager.secret"]
+REGIONAL_TYPES += ["aws.guardduty.detector", "aws.inspector.account"]
 collected = [{"scope": {"platform": "aws", "account_id": ACCT}, "types": sorted(GLOBAL_TYPES + EDGE_GLOBAL)}] + [
     {"scope": {"platform": "aws", "account_id": ACCT, "region": r}, "types": sorted(REGIONAL_TYPES + EDGE_REGIONAL)} for r in REGIONS]
 

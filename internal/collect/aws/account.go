@@ -61,12 +61,14 @@ const (
 	TypeECRRepository          = evidence.TypeAWSECRRepository
 	TypeEKSCluster             = evidence.TypeAWSEKSCluster
 	TypeSecret                 = evidence.TypeAWSSecretsManagerSecret
+	TypeGuardDutyDetector      = evidence.TypeAWSGuardDutyDetector
+	TypeInspectorAccount       = evidence.TypeAWSInspectorAccount
 )
 
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
 	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket, TypeCloudFrontDistribution}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster, TypeSecret}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster, TypeSecret, TypeGuardDutyDetector, TypeInspectorAccount}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -340,6 +342,7 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"ecr", func(ctx context.Context) error { return r.ecrRepositories(ctx, cfg, sc) }},
 		{"eks", func(ctx context.Context) error { return r.eksClusters(ctx, cfg, sc) }},
 		{"secrets manager", func(ctx context.Context) error { return r.secrets(ctx, cfg, sc) }},
+		{"inspector", func(ctx context.Context) error { return r.inspector(ctx, cfg, sc) }},
 	}
 }
 
@@ -418,6 +421,7 @@ func (r *run) guardDuty(ctx context.Context, cfg sdkaws.Config, sc evidence.Scop
 		}
 		if err != nil {
 			acct.unknownAttr(attr, r.unknownReason(sc, "guardduty", "guardduty:ListDetectors", err))
+			r.gap(ctx, TypeGuardDutyDetector, sc, "guardduty:ListDetectors", err)
 			return nil
 		}
 		ids = append(ids, page.DetectorIds...)
@@ -430,10 +434,12 @@ func (r *run) guardDuty(ctx context.Context, cfg sdkaws.Config, sc evidence.Scop
 	d, err := c.GetDetector(ctx, &guardduty.GetDetectorInput{DetectorId: sdkaws.String(ids[0])})
 	if err != nil {
 		acct.unknownAttr(attr, r.unknownReason(sc, "guardduty", "guardduty:GetDetector", err))
+		r.gap(ctx, TypeGuardDutyDetector, sc, "guardduty:GetDetector", err)
 		return nil
 	}
 	if d.Status == "" {
 		acct.unknownAttr(attr, r.unknownReason(sc, "guardduty", "guardduty:GetDetector", errMissing("status")))
+		r.gap(ctx, TypeGuardDutyDetector, sc, "guardduty:GetDetector", errMissing("status"))
 		return nil
 	}
 	acct.setRegion(sc.Region, "guardduty", map[string]any{
@@ -441,6 +447,7 @@ func (r *run) guardDuty(ctx context.Context, cfg sdkaws.Config, sc evidence.Scop
 		"detector_id": ids[0],
 		"status":      string(d.Status),
 	})
+	r.add(r.guardDutyDetector(ctx, c, sc, ids[0], d))
 	return nil
 }
 

@@ -132,7 +132,10 @@ func TestAccessDeniedIsNotCollected(t *testing.T) {
 	assert.NotContains(t, gaps, "aws.ec2.volume aws:111122223333/us-east-1", "us-east-1 volumes were readable")
 	assert.Equal(t, "kms:ListKeys", gaps["aws.kms.key aws:111122223333/us-east-1"].MissingPermission)
 	assert.Equal(t, "kms:ListKeys", gaps["aws.kms.key aws:111122223333/eu-west-1"].MissingPermission)
-	assert.Len(t, snap.NotCollected, 3)
+	// Without the detector list the region's detector, its protection
+	// plans and findings are not collected either.
+	assert.Equal(t, "guardduty:ListDetectors", gaps["aws.guardduty.detector aws:111122223333/eu-west-1"].MissingPermission)
+	assert.Len(t, snap.NotCollected, 4)
 	assert.Zero(t, count(snap, awscollect.TypeKMSKey))
 
 	logs := find(t, snap, awscollect.TypeS3Bucket, ":::acme-logs")

@@ -39,7 +39,7 @@ var regionalGroupOf = map[string]string{
 	"kms": GroupData, "rds": GroupData, "efs": GroupData, "rds clusters": GroupData,
 	"rds snapshots": GroupData, "rds event subscriptions": GroupData, "secrets manager": GroupData,
 	"guardduty": GroupSecurity, "config": GroupSecurity, "access analyzer": GroupSecurity,
-	"macie": GroupSecurity, "security hub": GroupSecurity,
+	"macie": GroupSecurity, "security hub": GroupSecurity, "inspector": GroupSecurity,
 	"lambda": GroupCompute, "ecr": GroupCompute, "eks": GroupCompute,
 }
 
@@ -52,7 +52,7 @@ var GroupTypes = map[string][]string{
 		TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API},
 	GroupLogging:  {TypeAccount, TypeTrail, TypeMetricFilter, TypeAlarm, TypeSubscription},
 	GroupData:     {TypeAccount, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeRDSSnapshot, TypeEFSFileSystem, TypeSecret},
-	GroupSecurity: {TypeAccount},
+	GroupSecurity: {TypeAccount, TypeGuardDutyDetector, TypeInspectorAccount},
 	GroupCompute:  {TypeAccount, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster},
 }
 

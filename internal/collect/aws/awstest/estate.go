@@ -353,6 +353,34 @@ func Sample() *Estate {
 						Logs:       []string{"api", "audit", "authenticator", "controllerManager", "scheduler"}, DeletionProtection: true},
 					{Name: "dev", Version: "1.29", Public: true, CIDRs: []string{"0.0.0.0/0"}, Logs: []string{"api", "audit"}},
 				},
+				// GuardDuty: S3, EKS audit, RDS and runtime monitoring (EKS
+				// agent managed) on; malware scanning and Lambda off. One high
+				// finding past its 30 days, one low one, one archived.
+				GuardDutyFeatures: []GuardDutyFeature{
+					{Name: "CLOUD_TRAIL", Status: "ENABLED"}, {Name: "DNS_LOGS", Status: "ENABLED"}, {Name: "FLOW_LOGS", Status: "ENABLED"},
+					{Name: "S3_DATA_EVENTS", Status: "ENABLED"}, {Name: "EKS_AUDIT_LOGS", Status: "ENABLED"},
+					{Name: "EBS_MALWARE_PROTECTION", Status: "DISABLED"}, {Name: "RDS_LOGIN_EVENTS", Status: "ENABLED"},
+					{Name: "LAMBDA_NETWORK_LOGS", Status: "DISABLED"},
+					{Name: "RUNTIME_MONITORING", Status: "ENABLED", Additional: map[string]string{"EKS_ADDON_MANAGEMENT": "ENABLED", "ECS_FARGATE_AGENT_MANAGEMENT": "DISABLED", "EC2_AGENT_MANAGEMENT": "DISABLED"}},
+				},
+				GuardDutyFindings: []GuardDutyFinding{
+					{ID: "1ec6b2a0e7c4d3f2a1b0c9d8e7f6a5b4", Type: "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS", Title: "Credentials of user ci used from an IP address outside AWS",
+						Severity: 8, ResourceType: "AccessKey", UserName: "ci", Created: day("2026-10-20"), Updated: day("2026-11-28"), Count: 14},
+					{ID: "5fa0c1d2e3b4a5968778695a4b3c2d1e", Type: "Recon:EC2/PortProbeUnprotectedPort", Title: "Unprotected port on EC2 instance i-0aaa is being probed",
+						Severity: 2, ResourceType: "Instance", InstanceID: "i-0aaa", Created: day("2026-11-25"), Updated: day("2026-11-30"), Count: 3},
+					{ID: "9b8a7c6d5e4f30211203948576abcdef", Type: "Policy:S3/BucketBlockPublicAccessDisabled", Title: "Block Public Access was disabled for an S3 bucket",
+						Severity: 2, ResourceType: "S3Bucket", Created: day("2026-06-01"), Updated: day("2026-06-01"), Archived: true, Count: 1},
+				},
+				// Inspector scans instances and images but not functions: a
+				// critical CVE past its 7 days, a high one within its 30.
+				Inspector: &Inspector{Status: "ENABLED", EC2: "ENABLED", ECR: "ENABLED", Lambda: "DISABLED", LambdaCode: "DISABLED", Findings: []InspectorFinding{
+					{ID: "0f1e2d3c4b5a69788796a5b4c3d2e1f0", Title: "CVE-2024-6387 - openssh-server", Severity: "CRITICAL", Type: "PACKAGE_VULNERABILITY", CVE: "CVE-2024-6387", Package: "openssh-server",
+						ResourceType: "AWS_EC2_INSTANCE", Resource: "i-0aaa", Fix: "YES", FirstSeen: day("2026-11-10"), LastSeen: day("2026-11-30")},
+					{ID: "a9b8c7d6e5f4031221304958a6b7c8d9", Title: "CVE-2023-44487 - nghttp2", Severity: "HIGH", Type: "PACKAGE_VULNERABILITY", CVE: "CVE-2023-44487", Package: "nghttp2",
+						ResourceType: "AWS_ECR_CONTAINER_IMAGE", Resource: "arn:aws:ecr:eu-west-1:111122223333:repository/prod-api/sha256:88b8a6f0c4e2", Fix: "NO", FirstSeen: day("2026-11-20"), LastSeen: day("2026-11-30")},
+					{ID: "c3d4e5f60718293a4b5c6d7e8f901a2b", Title: "Port 22 is reachable from an Internet Gateway", Severity: "MEDIUM", Type: "NETWORK_REACHABILITY",
+						ResourceType: "AWS_EC2_INSTANCE", Resource: "i-0aaa", Fix: "YES", FirstSeen: day("2026-11-28"), LastSeen: day("2026-11-30")},
+				}},
 			},
 			"us-east-1": {
 				SecurityGroups: []SecurityGroup{{ID: "sg-1default", Name: "default", VPC: "vpc-1default"}},

@@ -84,10 +84,14 @@ type Region struct {
 	IMDSDefault     string // the account default http_tokens; "" is none set
 	EBSDefault      bool
 	GuardDuty       string // detector status, "" when there is no detector
-	Recorder        *Recorder
-	Analyzers       []Analyzer // IAM Access Analyzer
-	Macie           string     // session status (ENABLED, PAUSED), "" when Macie is off
-	SecurityHub     bool       // subscribed to Security Hub
+	// The detector's protection plans and findings (guardduty_findings.go).
+	GuardDutyFeatures []GuardDutyFeature
+	GuardDutyFindings []GuardDutyFinding
+	Inspector         *Inspector // nil: Inspector never enabled (inspector.go)
+	Recorder          *Recorder
+	Analyzers         []Analyzer // IAM Access Analyzer
+	Macie             string     // session status (ENABLED, PAUSED), "" when Macie is off
+	SecurityHub       bool       // subscribed to Security Hub
 	// The CIS 4.x monitoring chain: log group → metric filter → alarm → topic.
 	MetricFilters []MetricFilter
 	Alarms        []Alarm

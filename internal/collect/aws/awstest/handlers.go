@@ -406,7 +406,8 @@ func (s *Server) jsonService(c *call) error {
 }
 
 func (s *Server) guardduty(c *call) error {
-	status := c.regionData().GuardDuty
+	reg := c.regionData()
+	status := reg.GuardDuty
 	if c.op == "ListDetectors" {
 		return render(c, "application/json", "guardduty/ListDetectors", status != "")
 	}
@@ -414,7 +415,10 @@ func (s *Server) guardduty(c *call) error {
 		s.fail(c, http.StatusBadRequest, "BadRequestException", "The request is rejected because the input detectorId is not owned by the current account.")
 		return nil
 	}
-	return render(c, "application/json", "guardduty/GetDetector", status)
+	if c.op == "ListFindings" || c.op == "GetFindings" {
+		return s.guardDutyFindings(c)
+	}
+	return render(c, "application/json", "guardduty/GetDetector", map[string]any{"Status": status, "Features": reg.GuardDutyFeatures})
 }
 
 func (s *Server) accountService(c *call) error {

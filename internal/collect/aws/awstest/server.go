@@ -33,6 +33,7 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	"base64":     b64,
 	"policyName": func(arn string) string { return arn[strings.LastIndex(arn, "/")+1:] },
 	"time":       func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"sortedKeys": func(m map[string]string) []string { return slices.Sorted(maps.Keys(m)) },
 	"xml": func(s string) string {
 		var b bytes.Buffer
 		_ = xmlEscape(&b, s)

@@ -76,6 +76,7 @@ func init() {
 		"secretsmanager": {protocol: awsJSON11, serve: (*Server).secretsManager},
 
 		"guardduty":         {protocol: restJSON, serve: (*Server).guardduty, operation: guardDutyOperation},
+		"inspector2":        {protocol: restJSON, serve: (*Server).inspector2, operation: inspectorOperation},
 		"account":           {protocol: restJSON, serve: (*Server).accountService, operation: accountOperation},
 		"access-analyzer":   {protocol: restJSON, serve: (*Server).securityServices, operation: restJSONOperation},
 		"macie2":            {protocol: restJSON, serve: (*Server).securityServices, operation: restJSONOperation},
@@ -132,13 +133,6 @@ func (s *Server) operation(c *call) string {
 		return c.r.URL.Path[strings.LastIndex(c.r.URL.Path, "/")+1:]
 	}
 	return svc.operation(c)
-}
-
-func guardDutyOperation(c *call) string {
-	if c.r.URL.Path == "/detector" {
-		return "ListDetectors"
-	}
-	return "GetDetector"
 }
 
 func accountOperation(c *call) string {

@@ -1,0 +1,20 @@
+package rampart.aws.guardduty.rds_protection_test
+
+import data.rampart.aws.guardduty.rds_protection as c
+
+detector(features) := {"attributes": {"status": "ENABLED", "features": features}}
+
+test_pass if {
+	count(c.deny) == 0 with input as detector({"rds_login_events": {"status": "ENABLED", "additional": {}}})
+	count(c.unknown) == 0 with input as detector({"rds_login_events": {"status": "ENABLED", "additional": {}}})
+}
+
+test_fail if {
+	c.deny == {{"msg": "GuardDuty RDS protection is DISABLED on this detector", "path": "attributes.features.rds_login_events.status"}} with input as detector({"rds_login_events": {"status": "DISABLED", "additional": {}}})
+}
+
+test_unknown_when_missing if {
+	c.unknown == {{"msg": "GuardDuty RDS protection is unknown: the detector's features do not name it", "path": "attributes.features.rds_login_events.status"}} with input as detector({})
+	count(c.unknown) == 1 with input as {"attributes": {}, "unknown": {"features": "not set"}}
+	count(c.deny) == 0 with input as {"attributes": {}}
+}
