@@ -61,12 +61,14 @@ const (
 	TypeECRRepository          = evidence.TypeAWSECRRepository
 	TypeEKSCluster             = evidence.TypeAWSEKSCluster
 	TypeSecret                 = evidence.TypeAWSSecretsManagerSecret
+	TypeSNSTopic               = evidence.TypeAWSSNSTopic
+	TypeSQSQueue               = evidence.TypeAWSSQSQueue
 )
 
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
 	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket, TypeCloudFrontDistribution}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster, TypeSecret}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster, TypeSecret, TypeSNSTopic, TypeSQSQueue}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -340,6 +342,8 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"ecr", func(ctx context.Context) error { return r.ecrRepositories(ctx, cfg, sc) }},
 		{"eks", func(ctx context.Context) error { return r.eksClusters(ctx, cfg, sc) }},
 		{"secrets manager", func(ctx context.Context) error { return r.secrets(ctx, cfg, sc) }},
+		{"sns topics", func(ctx context.Context) error { return r.topics(ctx, cfg, sc) }},
+		{"sqs", func(ctx context.Context) error { return r.queues(ctx, cfg, sc) }},
 	}
 }
 

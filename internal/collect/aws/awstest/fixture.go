@@ -107,6 +107,8 @@ type Region struct {
 	RegistryScanning *RegistryScanning // nil: the default BASIC configuration without rules
 	Clusters         []EKSCluster
 	Secrets          []Secret // Secrets Manager (secretsmanager.go)
+	Topics           []Topic  // SNS topics (sns_topics.go)
+	Queues           []Queue  // SQS (sqs.go)
 }
 
 // NetworkACL is a VPC network ACL; the stand-in adds the default deny
