@@ -33,7 +33,7 @@ var mappers = []func(*mapper){
 	mapEC2Instances,
 	mapVPCs,
 	mapEFSFileSystems,
-	mapSecrets,
+	mapSecrets, mapSNSTopics, mapSQSQueues,
 	mapNetworkACLs,
 	mapRouteTables,
 	mapLoadBalancersV2, mapClassicLoadBalancers, mapCloudFrontDistributions, mapRestAPIs, mapDomainNames, mapHTTPAPIs,

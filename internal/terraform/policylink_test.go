@@ -54,6 +54,26 @@ resource "aws_secretsmanager_secret_policy" "p" {
   secret_arn = var.target
   policy = ` + doc + `
 }`, unknown: "cannot be determined statically"},
+		{name: "topic policy linked by the topic's arn", id: "aws_sns_topic.t",
+			hcl: `resource "aws_sns_topic" "t" { name = "t" }
+resource "aws_sns_topic_policy" "p" {
+  arn    = aws_sns_topic.t.arn
+  policy = ` + doc + `
+}`, present: true},
+		{name: "topic without policy", id: "aws_sns_topic.t",
+			hcl: `resource "aws_sns_topic" "t" { name = "t" }`, present: false},
+		{name: "queue policy linked by the queue's url", id: "aws_sqs_queue.q",
+			hcl: `resource "aws_sqs_queue" "q" { name = "q" }
+resource "aws_sqs_queue_policy" "p" {
+  queue_url = aws_sqs_queue.q.url
+  policy    = ` + doc + `
+}`, present: true},
+		{name: "queue inline policy unknown until apply", id: "aws_sqs_queue.q",
+			hcl: `resource "aws_iam_role" "r" { assume_role_policy = "{}" }
+resource "aws_sqs_queue" "q" {
+  name   = "q"
+  policy = jsonencode({Statement = [{Effect = "Allow", Principal = {AWS = aws_iam_role.r.arn}, Action = "sqs:*", Resource = "*"}]})
+}`, unknown: "aws_iam_role.r.arn"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
