@@ -606,6 +606,50 @@ def secrets():
 
 resources += secrets()
 
+def topic_policy(arn, statements=None):
+    """SNS always answers with a policy: the owner-only default unless one was set."""
+    return {"present": True, "document": {"Version": "2012-10-17", "Statement": statements or [
+        {"Sid": "__default_statement_ID", "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["SNS:Publish", "SNS:Subscribe"],
+         "Resource": arn, "Condition": {"StringEquals": {"AWS:SourceOwner": ACCT}}}]}}
+
+
+def topic(region, name, key=None, statements=None):
+    arn = f"arn:aws:sns:{region}:{ACCT}:{name}"
+    a = {"name": name, "arn": arn, "encrypted": key is not None,
+         "customer_managed_key": key is not None and not key.startswith("alias/aws/"), "policy": topic_policy(arn, statements)}
+    if key:
+        a["kms_master_key_id"] = key
+    return res("aws.sns.topic", arn, a, region)
+
+
+def queue(region, name, key=None, sse=False, statements=None):
+    url = f"https://sqs.{region}.amazonaws.com/{ACCT}/{name}"
+    a = {"name": name, "arn": f"arn:aws:sqs:{region}:{ACCT}:{name}", "sqs_managed_sse": sse, "encrypted": sse or key is not None,
+         "customer_managed_key": key is not None and not key.startswith("alias/aws/"),
+         "policy": {"present": True, "document": {"Version": "2012-10-17", "Statement": statements}} if statements else {"present": False}}
+    if key:
+        a["kms_master_key_id"] = key
+    return res("aws.sqs.queue", url, a, region)
+
+
+def messaging():
+    """Payments' security-alerts topic and order queue are under the ledger
+    key and reachable by the account alone; analytics publishes exports on an
+    unencrypted topic anyone may subscribe to, and its ingest queue (SSE-SQS)
+    gives the BI vendor every queue action."""
+    return [
+        topic("eu-west-1", "security-alerts", key=LEDGER_KEY),
+        topic("us-east-1", "analytics-exports", statements=[
+            {"Effect": "Allow", "Principal": "*", "Action": "SNS:Subscribe", "Resource": f"arn:aws:sns:us-east-1:{ACCT}:analytics-exports"}]),
+        queue("eu-west-1", "payments-orders", key=LEDGER_KEY, statements=[
+            {"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{ACCT}:role/payments-api"}, "Action": ["sqs:SendMessage", "sqs:ReceiveMessage"], "Resource": "*"}]),
+        queue("us-east-1", "analytics-ingest", sse=True, statements=[
+            {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"}, "Action": "sqs:*", "Resource": "*"}]),
+    ]
+
+
+resources += messaging()
+
 # What the collector read completely, as `rampart collect aws` lists it: every
 # task of the account and of each region ran; the website account's role was
 # refused, so nothing of it is listed (its one known gap is in not_collected).
@@ -617,6 +661,7 @@ REGIONAL_TYPES = ["aws.cloudtrail.trail", "aws.cloudwatch.alarm", "aws.ec2.insta
 REGIONAL_TYPES += ["aws.ec2.image", "aws.ec2.launch_template", "aws.ec2.snapshot", "aws.ec2.subnet",
                    "aws.rds.cluster", "aws.rds.snapshot"]
 REGIONAL_TYPES += ["aws.lambda.function", "aws.ecr.repository", "aws.eks.cluster", "aws.secretsmanager.secret"]
+REGIONAL_TYPES += ["aws.sns.topic", "aws.sqs.queue"]
 collected = [{"scope": {"platform": "aws", "account_id": ACCT}, "types": sorted(GLOBAL_TYPES + EDGE_GLOBAL)}] + [
     {"scope": {"platform": "aws", "account_id": ACCT, "region": r}, "types": sorted(REGIONAL_TYPES + EDGE_REGIONAL)} for r in REGIONS]
 

@@ -32,3 +32,38 @@ resource "aws_secretsmanager_secret_policy" "payments_db" {
 resource "aws_secretsmanager_secret" "reporting_token" {
   name = "analytics/reporting-key"
 }
+
+# Messaging (issue 18): the payments order queue is under the ledger key and
+# reachable by the payments role; the analytics export topic added in this
+# change has no key and lets anyone subscribe.
+
+resource "aws_sqs_queue" "payments_orders" {
+  name              = "payments-orders"
+  kms_master_key_id = aws_kms_key.ledger.arn
+}
+
+resource "aws_sqs_queue_policy" "payments_orders" {
+  queue_url = aws_sqs_queue.payments_orders.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::111122223333:role/payments-api" }
+      Action    = ["sqs:SendMessage", "sqs:ReceiveMessage"]
+      Resource  = "*"
+    }]
+  })
+}
+
+resource "aws_sns_topic" "analytics_exports" {
+  name = "analytics-exports"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "SNS:Subscribe"
+      Resource  = "*"
+    }]
+  })
+}
