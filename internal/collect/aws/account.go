@@ -63,12 +63,13 @@ const (
 	TypeSecret                 = evidence.TypeAWSSecretsManagerSecret
 	TypeSNSTopic               = evidence.TypeAWSSNSTopic
 	TypeSQSQueue               = evidence.TypeAWSSQSQueue
+	TypeDynamoDBTable          = evidence.TypeAWSDynamoDBTable
 )
 
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
 	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket, TypeCloudFrontDistribution}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster, TypeSecret, TypeSNSTopic, TypeSQSQueue}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster, TypeSecret, TypeSNSTopic, TypeSQSQueue, TypeDynamoDBTable}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -344,6 +345,7 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"secrets manager", func(ctx context.Context) error { return r.secrets(ctx, cfg, sc) }},
 		{"sns topics", func(ctx context.Context) error { return r.topics(ctx, cfg, sc) }},
 		{"sqs", func(ctx context.Context) error { return r.queues(ctx, cfg, sc) }},
+		{"dynamodb", func(ctx context.Context) error { return r.tables(ctx, cfg, sc) }},
 	}
 }
 

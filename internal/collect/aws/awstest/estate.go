@@ -340,6 +340,13 @@ func Sample() *Estate {
 					{Name: "webhooks-in", Policy: queuePolicyPublic},
 					{Name: "legacy-jobs", KMSKey: "alias/aws/sqs", NoSSEAttribute: true},
 				},
+				// Tables: one under a customer key with every protection, one
+				// under the AWS-managed key, one on DynamoDB's own key without any.
+				Tables: []Table{
+					{Name: "orders", KMSKey: "1234abcd-12ab-34cd-56ef-1234567890ab", PITR: true, DeletionProtection: true},
+					{Name: "sessions", KMSKey: "aaaa1111-2222-3333-4444-555566667777", PITR: true},
+					{Name: "scratch"},
+				},
 				Subscriptions: []Subscription{
 					{Topic: "security-alerts", Protocol: "email", Endpoint: "secops@example.com"},
 					{Topic: "security-alerts", Protocol: "https", Endpoint: "https://hooks.example.com/aws", Pending: true},

@@ -109,6 +109,7 @@ type Region struct {
 	Secrets          []Secret // Secrets Manager (secretsmanager.go)
 	Topics           []Topic  // SNS topics (sns_topics.go)
 	Queues           []Queue  // SQS (sqs.go)
+	Tables           []Table  // DynamoDB (dynamodb.go)
 }
 
 // NetworkACL is a VPC network ACL; the stand-in adds the default deny

@@ -75,6 +75,7 @@ func init() {
 
 		"secretsmanager": {protocol: awsJSON11, serve: (*Server).secretsManager},
 		"sqs":            {protocol: awsJSON10, serve: (*Server).sqs},
+		"dynamodb":       {protocol: awsJSON10, serve: (*Server).dynamodb},
 
 		"guardduty":         {protocol: restJSON, serve: (*Server).guardduty, operation: guardDutyOperation},
 		"account":           {protocol: restJSON, serve: (*Server).accountService, operation: accountOperation},
