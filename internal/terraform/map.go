@@ -33,7 +33,7 @@ var mappers = []func(*mapper){
 	mapEC2Instances,
 	mapVPCs,
 	mapEFSFileSystems,
-	mapSecrets, mapSNSTopics, mapSQSQueues,
+	mapSecrets, mapSNSTopics, mapSQSQueues, mapDynamoDBTables,
 	mapNetworkACLs,
 	mapRouteTables,
 	mapLoadBalancersV2, mapClassicLoadBalancers, mapCloudFrontDistributions, mapRestAPIs, mapDomainNames, mapHTTPAPIs,
