@@ -10,3 +10,8 @@ mitigation "aws-messaging-protection" {
   title    = "SNS topics and SQS queues are reachable only by named principals, allow named actions, and are encrypted at rest under a customer-managed key"
   controls = ["AWS-SNS-001", "AWS-SNS-002", "AWS-SNS-003", "AWS-SQS-001", "AWS-SQS-002", "AWS-SQS-003", "AWS-SQS-004"]
 }
+
+mitigation "aws-table-protection" {
+  title    = "DynamoDB tables can be restored to any point of the last 35 days, cannot be deleted by one call, and are encrypted under a KMS key of the customer's"
+  controls = ["AWS-DDB-001", "AWS-DDB-002", "AWS-DDB-003", "AWS-DDB-004"]
+}

@@ -650,6 +650,31 @@ def messaging():
 
 resources += messaging()
 
+def table(region, name, key=None, managed_key=False, pitr=False, protected=False):
+    """A DynamoDB table: key None is DynamoDB's own key; managed_key the
+    AWS-managed aws/dynamodb key."""
+    arn = f"arn:aws:dynamodb:{region}:{ACCT}:table/{name}"
+    a = {"name": name, "arn": arn, "encryption": "KMS" if key else "AWS_OWNED", "customer_managed_key": bool(key) and not managed_key,
+         "point_in_time_recovery": pitr, "deletion_protection": protected}
+    if key:
+        a["kms_key_arn"] = key
+    return res("aws.dynamodb.table", arn, a, region)
+
+
+def tables():
+    """Payments' ledger table is under the ledger key with point-in-time
+    recovery and deletion protection; analytics' events table is on the
+    AWS-managed key with recovery but no protection, its scratch table on
+    DynamoDB's own key with neither."""
+    return [
+        table("eu-west-1", "payments-ledger", key=LEDGER_KEY, pitr=True, protected=True),
+        table("us-east-1", "analytics-events", key=kms_arn("us-east-1", "5d4c3b2a-1f0e-4d9c-8b7a-695847362514"), managed_key=True, pitr=True),
+        table("us-east-1", "analytics-scratch"),
+    ]
+
+
+resources += tables()
+
 # What the collector read completely, as `rampart collect aws` lists it: every
 # task of the account and of each region ran; the website account's role was
 # refused, so nothing of it is listed (its one known gap is in not_collected).
@@ -661,7 +686,7 @@ REGIONAL_TYPES = ["aws.cloudtrail.trail", "aws.cloudwatch.alarm", "aws.ec2.insta
 REGIONAL_TYPES += ["aws.ec2.image", "aws.ec2.launch_template", "aws.ec2.snapshot", "aws.ec2.subnet",
                    "aws.rds.cluster", "aws.rds.snapshot"]
 REGIONAL_TYPES += ["aws.lambda.function", "aws.ecr.repository", "aws.eks.cluster", "aws.secretsmanager.secret"]
-REGIONAL_TYPES += ["aws.sns.topic", "aws.sqs.queue"]
+REGIONAL_TYPES += ["aws.sns.topic", "aws.sqs.queue", "aws.dynamodb.table"]
 collected = [{"scope": {"platform": "aws", "account_id": ACCT}, "types": sorted(GLOBAL_TYPES + EDGE_GLOBAL)}] + [
     {"scope": {"platform": "aws", "account_id": ACCT, "region": r}, "types": sorted(REGIONAL_TYPES + EDGE_REGIONAL)} for r in REGIONS]
 

@@ -67,3 +67,34 @@ resource "aws_sns_topic" "analytics_exports" {
     }]
   })
 }
+
+# The payments ledger table: the ledger key, point-in-time recovery and
+# deletion protection. The analytics scratch table added in this change has
+# none of them.
+
+resource "aws_dynamodb_table" "payments_ledger" {
+  name                        = "payments-ledger"
+  hash_key                    = "entry_id"
+  billing_mode                = "PAY_PER_REQUEST"
+  deletion_protection_enabled = true
+  attribute {
+    name = "entry_id"
+    type = "S"
+  }
+  server_side_encryption {
+    enabled     = true
+    kms_key_arn = aws_kms_key.ledger.arn
+  }
+  point_in_time_recovery {
+    enabled = true
+  }
+}
+
+resource "aws_dynamodb_table" "analytics_scratch" {
+  name     = "analytics-scratch"
+  hash_key = "id"
+  attribute {
+    name = "id"
+    type = "S"
+  }
+}
