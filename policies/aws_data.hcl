@@ -15,3 +15,8 @@ mitigation "aws-table-protection" {
   title    = "DynamoDB tables can be restored to any point of the last 35 days, cannot be deleted by one call, and are encrypted under a KMS key of the customer's"
   controls = ["AWS-DDB-001", "AWS-DDB-002", "AWS-DDB-003", "AWS-DDB-004"]
 }
+
+mitigation "aws-key-policies" {
+  title    = "Customer-managed KMS key policies let in only the account's own principals and trusted accounts, never everyone"
+  controls = ["AWS-KMS-002", "AWS-KMS-003"]
+}

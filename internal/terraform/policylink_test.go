@@ -74,6 +74,14 @@ resource "aws_sqs_queue" "q" {
   name   = "q"
   policy = jsonencode({Statement = [{Effect = "Allow", Principal = {AWS = aws_iam_role.r.arn}, Action = "sqs:*", Resource = "*"}]})
 }`, unknown: "aws_iam_role.r.arn"},
+		{name: "key policy linked by the key's id", id: "aws_kms_key.k",
+			hcl: `resource "aws_kms_key" "k" {}
+resource "aws_kms_key_policy" "p" {
+  key_id = aws_kms_key.k.id
+  policy = ` + doc + `
+}`, present: true},
+		{name: "key without policy", id: "aws_kms_key.k",
+			hcl: `resource "aws_kms_key" "k" {}`, present: false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

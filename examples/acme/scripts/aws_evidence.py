@@ -675,6 +675,21 @@ def tables():
 
 resources += tables()
 
+def key_policies():
+    """The ledger key's policy is KMS's default (the account's IAM decides);
+    the analytics key also lets the BI vendor's account decrypt."""
+    root = {"Sid": "Enable IAM User Permissions", "Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{ACCT}:root"},
+            "Action": "kms:*", "Resource": "*"}
+    vendor = {"Sid": "BIVendorDecrypt", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
+              "Action": ["kms:Decrypt", "kms:DescribeKey"], "Resource": "*"}
+    for r in resources:
+        if r["type"] == "aws.kms.key" and r["attributes"]["customer_managed"]:
+            stmts = [root, vendor] if r["id"] == ANALYTICS_KEY else [root]
+            r["attributes"]["policy"] = {"present": True, "document": {"Version": "2012-10-17", "Id": "key-default-1", "Statement": stmts}}
+
+
+key_policies()
+
 # What the collector read completely, as `rampart collect aws` lists it: every
 # task of the account and of each region ran; the website account's role was
 # refused, so nothing of it is listed (its one known gap is in not_collected).

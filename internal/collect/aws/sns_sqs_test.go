@@ -115,3 +115,37 @@ func TestTopicsAndQueuesFaults(t *testing.T) {
 		assert.Contains(t, dlq.Unknown["encrypted"], "the answer has no SqsManagedSseEnabled")
 	})
 }
+
+// TestKeyPolicies: customer-managed keys carry their key policy (KMS's
+// default one included); AWS-managed keys none; a denied or broken
+// GetKeyPolicy leaves the policy unknown, never "no policy".
+func TestKeyPolicies(t *testing.T) {
+	t.Parallel()
+	snap := collectSampleWith(t, awstest.Faults{})
+	own := find(t, snap, awscollect.TypeKMSKey, "key/1234abcd-12ab-34cd-56ef-1234567890ab")
+	assert.Equal(t, "key-default-1", own.Attributes["policy"].(map[string]any)["document"].(map[string]any)["Id"])
+	public := find(t, snap, awscollect.TypeKMSKey, "key/0987dcba-09fe-87dc-65ba-ab0987654321")
+	assert.Len(t, public.Attributes["policy"].(map[string]any)["document"].(map[string]any)["Statement"], 2)
+	managed := find(t, snap, awscollect.TypeKMSKey, "key/aaaa1111-2222-3333-4444-555566667777")
+	assert.NotContains(t, managed.Attributes, "policy")
+	assert.NotContains(t, managed.Unknown, "policy")
+	for _, tc := range []struct {
+		name       string
+		faults     awstest.Faults
+		reason     string
+		incomplete bool
+	}{
+		{"denied", awstest.Faults{Deny: map[string]bool{"kms:GetKeyPolicy": true}}, "access denied: needs kms:GetKeyPolicy", false},
+		{"empty body", awstest.Faults{EmptyBody: map[string]bool{"kms:GetKeyPolicy": true}}, "kms:GetKeyPolicy failed: ", true},
+		{"truncated", awstest.Faults{Truncate: map[string]bool{"kms:GetKeyPolicy": true}}, "kms:GetKeyPolicy failed: ", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			snap := collectSampleWith(t, tc.faults)
+			assert.Equal(t, tc.incomplete, snap.Incomplete, snap.IncompleteReason)
+			k := find(t, snap, awscollect.TypeKMSKey, "key/1234abcd-12ab-34cd-56ef-1234567890ab")
+			assert.NotContains(t, k.Attributes, "policy")
+			assert.Contains(t, k.Unknown["policy"], tc.reason)
+		})
+	}
+}

@@ -50,11 +50,13 @@ const (
 	topicPolicyPublic = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"SNS:Publish","Resource":"*"}]}`
 	queuePolicyOwn    = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/ec2-app"},"Action":["sqs:SendMessage","sqs:ReceiveMessage"],"Resource":"*"}]}`
 	queuePolicyPublic = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sqs:*","Resource":"*"}]}`
-	awsAdminARN       = "arn:aws:iam::aws:policy/AdministratorAccess"
-	awsSSMCoreARN     = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
-	awsConfigARN      = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole"
-	awsSupportARN     = "arn:aws:iam::aws:policy/AWSSupportAccess"
-	readOnlyARN       = "arn:aws:iam::111122223333:policy/read-only"
+	// A key policy that lets anyone decrypt.
+	keyPolicyPublic = `{"Version":"2012-10-17","Statement":[{"Sid":"root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"},{"Sid":"everyone","Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}]}`
+	awsAdminARN     = "arn:aws:iam::aws:policy/AdministratorAccess"
+	awsSSMCoreARN   = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+	awsConfigARN    = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole"
+	awsSupportARN   = "arn:aws:iam::aws:policy/AWSSupportAccess"
+	readOnlyARN     = "arn:aws:iam::111122223333:policy/read-only"
 )
 
 func day(s string) time.Time {
@@ -191,7 +193,7 @@ func Sample() *Estate {
 					Selectors: []EventSelector{{ReadWrite: "All", Management: true}, {ReadWrite: "WriteOnly", S3Values: []string{"arn:aws:s3"}}}}},
 				Keys: []Key{
 					{ID: "1234abcd-12ab-34cd-56ef-1234567890ab", Customer: true, Spec: "SYMMETRIC_DEFAULT", Rotation: true},
-					{ID: "0987dcba-09fe-87dc-65ba-ab0987654321", Customer: true, Spec: "SYMMETRIC_DEFAULT"},
+					{ID: "0987dcba-09fe-87dc-65ba-ab0987654321", Customer: true, Spec: "SYMMETRIC_DEFAULT", Policy: keyPolicyPublic},
 					{ID: "aaaa1111-2222-3333-4444-555566667777", Spec: "SYMMETRIC_DEFAULT", Rotation: true},
 				},
 				// orders is hardened; legacy fails nearly everything; reports-1 is

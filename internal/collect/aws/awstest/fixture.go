@@ -398,6 +398,9 @@ type Key struct {
 	Customer bool
 	Spec     string // SYMMETRIC_DEFAULT, RSA_2048 …
 	Rotation bool
+	// Policy is the key policy JSON; "" answers the default policy KMS
+	// writes (the account's root, i.e. IAM decides). kms_policy.go.
+	Policy string
 }
 
 type DB struct {

@@ -360,6 +360,8 @@ func (s *Server) jsonService(c *call) error {
 		items, next := page(c, reg.Keys, str("Marker"), s.faults.PageSize)
 		base["Items"], base["NextToken"] = items, next
 		return render(c, jsonType, "kms/ListKeys", base)
+	case "kms/GetKeyPolicy":
+		return s.keyPolicy(c, str("KeyId"))
 	case "kms/DescribeKey", "kms/GetKeyRotationStatus":
 		for _, k := range reg.Keys {
 			// KMS takes a key ID or its ARN (DynamoDB names a table's key by ARN).
