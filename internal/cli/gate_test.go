@@ -86,6 +86,14 @@ func TestGateExampleLines(t *testing.T) {
 		"AWS-LAMBDA-007 examples/acme/terraform/aws_lambda_function.preview":           "examples/acme/terraform/compute.tf:52",
 		"AWS-SM-001 examples/acme/terraform/aws_secretsmanager_secret.reporting_token": "examples/acme/terraform/data.tf:32",
 		"AWS-SM-005 examples/acme/terraform/aws_secretsmanager_secret.reporting_token": "examples/acme/terraform/data.tf:32",
+		"AWS-SNS-001 examples/acme/terraform/aws_sns_topic.analytics_exports":          "examples/acme/terraform/data.tf:58",
+		"AWS-SNS-002 examples/acme/terraform/aws_sns_topic.analytics_exports":          "examples/acme/terraform/data.tf:58",
+		"AWS-SNS-003 examples/acme/terraform/aws_sns_topic.analytics_exports":          "examples/acme/terraform/data.tf:58",
+		"AWS-SQS-003 examples/acme/terraform/aws_sqs_queue.build_cache_dlq":            "examples/acme/terraform/compute.tf:10",
+		"AWS-DDB-001 examples/acme/terraform/aws_dynamodb_table.analytics_scratch":     "examples/acme/terraform/data.tf:93",
+		"AWS-DDB-002 examples/acme/terraform/aws_dynamodb_table.analytics_scratch":     "examples/acme/terraform/data.tf:93",
+		"AWS-DDB-003 examples/acme/terraform/aws_dynamodb_table.analytics_scratch":     "examples/acme/terraform/data.tf:93",
+		"AWS-DDB-004 examples/acme/terraform/aws_dynamodb_table.analytics_scratch":     "examples/acme/terraform/data.tf:93",
 	}
 	for k, v := range want {
 		require.Equal(t, v, failing[k], "finding %s", k)
