@@ -32,7 +32,7 @@ risk "data-exposure" {
   threat      = "A storage bucket becomes public through an ACL or policy, or is read unencrypted"
   likelihood  = 3
   impact      = 5
-  mitigations = ["storage-protection", "aws-storage-exposure", "aws-encryption-at-rest", "aws-database-exposure", "aws-database-hardening", "aws-secrets-management"]
+  mitigations = ["storage-protection", "aws-storage-exposure", "aws-encryption-at-rest", "aws-database-exposure", "aws-database-hardening", "aws-secrets-management", "aws-messaging-protection", "aws-table-protection", "aws-key-policies"]
 }
 
 risk "network-intrusion" {

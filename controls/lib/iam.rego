@@ -429,7 +429,8 @@ service_principals(st) := {p | some p in string_list(st.Principal.Service)}
 # METADATA
 # description: |-
 #   restricting_condition_keys are the condition keys that tie a request to
-#   an account, organisation, network or source resource: a statement that
+#   an account, organisation, network or source resource (kms:CallerAccount
+#   included): a statement that
 #   allows everyone under one of them (with a positive operator and a
 #   concrete value) is not public. Lower case: condition keys are
 #   case-insensitive.
@@ -442,7 +443,7 @@ restricting_condition_keys := {
 	"aws:sourceaccount", "aws:sourcearn", "aws:sourceowner", "aws:sourcevpc", "aws:sourcevpce",
 	"aws:sourceorgid", "aws:sourceorgpaths", "aws:principalaccount", "aws:principalarn",
 	"aws:principalorgid", "aws:principalorgpaths", "aws:resourceaccount", "aws:userid",
-	"s3:resourceaccount",
+	"s3:resourceaccount", "kms:calleraccount",
 }
 
 # METADATA

@@ -89,11 +89,19 @@ func TestGateExampleLines(t *testing.T) {
 		// threats.tf: Lambda Protection off; the detector is the first
 		// account-level setting of the module, so the module's aws.account
 		// (which manages no trail) is located there.
-		"AWS-GD-009 examples/acme/terraform/aws_guardduty_detector.payments": "examples/acme/terraform/threats.tf:5",
-		"AWS-CT-010 examples/acme/terraform/aws_account":                     "examples/acme/terraform/threats.tf:5",
-		"AWS-CT-013 examples/acme/terraform/aws_account":                     "examples/acme/terraform/threats.tf:5",
-		"AWS-CT-014 examples/acme/terraform/aws_account":                     "examples/acme/terraform/threats.tf:5",
-		"AWS-CT-015 examples/acme/terraform/aws_account":                     "examples/acme/terraform/threats.tf:5",
+		"AWS-GD-009 examples/acme/terraform/aws_guardduty_detector.payments":       "examples/acme/terraform/threats.tf:5",
+		"AWS-CT-010 examples/acme/terraform/aws_account":                           "examples/acme/terraform/threats.tf:5",
+		"AWS-CT-013 examples/acme/terraform/aws_account":                           "examples/acme/terraform/threats.tf:5",
+		"AWS-CT-014 examples/acme/terraform/aws_account":                           "examples/acme/terraform/threats.tf:5",
+		"AWS-CT-015 examples/acme/terraform/aws_account":                           "examples/acme/terraform/threats.tf:5",
+		"AWS-SNS-001 examples/acme/terraform/aws_sns_topic.analytics_exports":      "examples/acme/terraform/data.tf:58",
+		"AWS-SNS-002 examples/acme/terraform/aws_sns_topic.analytics_exports":      "examples/acme/terraform/data.tf:58",
+		"AWS-SNS-003 examples/acme/terraform/aws_sns_topic.analytics_exports":      "examples/acme/terraform/data.tf:58",
+		"AWS-SQS-003 examples/acme/terraform/aws_sqs_queue.build_cache_dlq":        "examples/acme/terraform/compute.tf:10",
+		"AWS-DDB-001 examples/acme/terraform/aws_dynamodb_table.analytics_scratch": "examples/acme/terraform/data.tf:93",
+		"AWS-DDB-002 examples/acme/terraform/aws_dynamodb_table.analytics_scratch": "examples/acme/terraform/data.tf:93",
+		"AWS-DDB-003 examples/acme/terraform/aws_dynamodb_table.analytics_scratch": "examples/acme/terraform/data.tf:93",
+		"AWS-DDB-004 examples/acme/terraform/aws_dynamodb_table.analytics_scratch": "examples/acme/terraform/data.tf:93",
 	}
 	for k, v := range want {
 		require.Equal(t, v, failing[k], "finding %s", k)

@@ -297,6 +297,7 @@ var awsTypes = []ResourceType{
 			{Name: "key_state", Kind: KindString, From: Both, Description: "e.g. `Enabled`"},
 			{Name: "rotation_enabled", Kind: KindBool, From: Both, Description: "only for enabled customer-managed symmetric keys with KMS key material; absent (not unknown) for keys that cannot rotate"},
 			{Name: "multi_region", Kind: KindBool, From: Terraform, Description: "a multi-Region key (the live collector does not read it)"},
+			{Name: "policy", Kind: KindObject, From: Both, Description: "the key policy (`kms:GetKeyPolicy`, policy `default`) of a customer-managed key: " + resourcePolicyText + "; absent for AWS-managed keys, whose policies AWS writes. Terraform: `aws_kms_key_policy` (by `key_id`), else the key's `policy`; without either `{present: false}`, where AWS writes the default policy that delegates to the account's IAM"},
 			tfRegion,
 		},
 	},

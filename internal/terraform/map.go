@@ -35,6 +35,7 @@ var mappers = []func(*mapper){
 	mapEFSFileSystems,
 	mapSecrets,
 	mapGuardDutyDetectors,
+	mapSecrets, mapSNSTopics, mapSQSQueues, mapDynamoDBTables,
 	mapNetworkACLs,
 	mapRouteTables,
 	mapLoadBalancersV2, mapClassicLoadBalancers, mapCloudFrontDistributions, mapRestAPIs, mapDomainNames, mapHTTPAPIs,

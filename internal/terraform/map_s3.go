@@ -37,7 +37,7 @@ func mapS3Buckets(m *mapper) {
 		s3PublicAccessBlock(m, b, in, pabL)
 		s3Versioning(m, b, in, verL)
 		s3Logging(m, b, in, logL)
-		s3Policy(m, b, in, polL)
+		m.linkedPolicy(b, in, polL, "bucket policy", "policy", "policy")
 		s3ACL(m, b, in, aclL)
 		s3Ownership(m, b, in, ownL)
 		s3ObjectLock(m, b, in, lockL)
@@ -193,30 +193,6 @@ func s3Logging(m *mapper, b *builder, in *Instance, l links) {
 	out := map[string]any{"enabled": true}
 	b.setIn(out, "logging", "target_bucket", target, nil)
 	b.r.Attributes["logging"] = out
-}
-
-func s3Policy(m *mapper, b *builder, in *Instance, l links) {
-	pol, unresolved := m.one(l, in, "bucket policy")
-	var v cty.Value
-	switch {
-	case pol != nil:
-		v = get(pol.Body, "policy")
-	case unresolved != "":
-		b.unknown("policy", unresolved)
-		return
-	default:
-		v = get(in.Body, "policy")
-	}
-	if v == cty.NilVal {
-		b.r.Attributes["policy"] = map[string]any{"present": false}
-		return
-	}
-	doc, why, ok := policyDocument(v)
-	if !ok {
-		b.unknown("policy", why)
-		return
-	}
-	b.r.Attributes["policy"] = map[string]any{"present": true, "document": doc}
 }
 
 // cannedGrants are the public grants each canned ACL creates, in the

@@ -25,7 +25,8 @@ func mapSecrets(m *mapper) {
 		}
 		customerKey(m, b, in, key)
 		secretRotation(m, b, in, rotL)
-		secretPolicy(m, b, in, polL)
+		// Else the secret's own (deprecated) `policy` argument.
+		m.linkedPolicy(b, in, polL, "resource policy", "policy", "policy")
 		m.emit(b)
 	}
 }
@@ -52,32 +53,6 @@ func secretRotation(m *mapper, b *builder, in *Instance, l links) {
 			b.set("rotation_days", v, nil)
 		}
 	}
-}
-
-// secretPolicy reads the policy of a linked aws_secretsmanager_secret_policy,
-// else the secret's own (deprecated) `policy` argument.
-func secretPolicy(m *mapper, b *builder, in *Instance, l links) {
-	pol, unresolved := m.one(l, in, "resource policy")
-	var v cty.Value
-	switch {
-	case pol != nil:
-		v = get(pol.Body, "policy")
-	case unresolved != "":
-		b.unknown("policy", unresolved)
-		return
-	default:
-		v = get(in.Body, "policy")
-	}
-	if v == cty.NilVal {
-		b.r.Attributes["policy"] = map[string]any{"present": false}
-		return
-	}
-	doc, why, ok := policyDocument(v)
-	if !ok {
-		b.unknown("policy", why)
-		return
-	}
-	b.r.Attributes["policy"] = map[string]any{"present": true, "document": doc}
 }
 
 // customerKey sets customer_managed_key from a kms_key_id argument: unset

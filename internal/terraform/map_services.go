@@ -45,6 +45,7 @@ func mapCloudTrail(m *mapper) {
 }
 
 func mapKMSKeys(m *mapper) {
+	polL := m.link("aws_kms_key_policy", "aws_kms_key", "key_id", "key_id")
 	for _, in := range m.byType["aws_kms_key"] {
 		b := newBuilder(evidence.TypeAWSKMSKey, id(in), in, awsScope(in))
 		setRegion(b, in)
@@ -79,6 +80,7 @@ func mapKMSKeys(m *mapper) {
 		}
 		b.set("description", get(in.Body, "description"), nil)
 		b.set("multi_region", get(in.Body, "multi_region"), false)
+		m.linkedPolicy(b, in, polL, "key policy", "policy", "policy")
 		m.emit(b)
 	}
 }

@@ -652,6 +652,89 @@ def threats():
 
 
 resources += threats()
+def topic_policy(arn, statements=None):
+    """SNS always answers with a policy: the owner-only default unless one was set."""
+    return {"present": True, "document": {"Version": "2012-10-17", "Statement": statements or [
+        {"Sid": "__default_statement_ID", "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["SNS:Publish", "SNS:Subscribe"],
+         "Resource": arn, "Condition": {"StringEquals": {"AWS:SourceOwner": ACCT}}}]}}
+
+
+def topic(region, name, key=None, statements=None):
+    arn = f"arn:aws:sns:{region}:{ACCT}:{name}"
+    a = {"name": name, "arn": arn, "encrypted": key is not None,
+         "customer_managed_key": key is not None and not key.startswith("alias/aws/"), "policy": topic_policy(arn, statements)}
+    if key:
+        a["kms_master_key_id"] = key
+    return res("aws.sns.topic", arn, a, region)
+
+
+def queue(region, name, key=None, sse=False, statements=None):
+    url = f"https://sqs.{region}.amazonaws.com/{ACCT}/{name}"
+    a = {"name": name, "arn": f"arn:aws:sqs:{region}:{ACCT}:{name}", "sqs_managed_sse": sse, "encrypted": sse or key is not None,
+         "customer_managed_key": key is not None and not key.startswith("alias/aws/"),
+         "policy": {"present": True, "document": {"Version": "2012-10-17", "Statement": statements}} if statements else {"present": False}}
+    if key:
+        a["kms_master_key_id"] = key
+    return res("aws.sqs.queue", url, a, region)
+
+
+def messaging():
+    """Payments' security-alerts topic and order queue are under the ledger
+    key and reachable by the account alone; analytics publishes exports on an
+    unencrypted topic anyone may subscribe to, and its ingest queue (SSE-SQS)
+    gives the BI vendor every queue action."""
+    return [
+        topic("eu-west-1", "security-alerts", key=LEDGER_KEY),
+        topic("us-east-1", "analytics-exports", statements=[
+            {"Effect": "Allow", "Principal": "*", "Action": "SNS:Subscribe", "Resource": f"arn:aws:sns:us-east-1:{ACCT}:analytics-exports"}]),
+        queue("eu-west-1", "payments-orders", key=LEDGER_KEY, statements=[
+            {"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{ACCT}:role/payments-api"}, "Action": ["sqs:SendMessage", "sqs:ReceiveMessage"], "Resource": "*"}]),
+        queue("us-east-1", "analytics-ingest", sse=True, statements=[
+            {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"}, "Action": "sqs:*", "Resource": "*"}]),
+    ]
+
+
+resources += messaging()
+
+def table(region, name, key=None, managed_key=False, pitr=False, protected=False):
+    """A DynamoDB table: key None is DynamoDB's own key; managed_key the
+    AWS-managed aws/dynamodb key."""
+    arn = f"arn:aws:dynamodb:{region}:{ACCT}:table/{name}"
+    a = {"name": name, "arn": arn, "encryption": "KMS" if key else "AWS_OWNED", "customer_managed_key": bool(key) and not managed_key,
+         "point_in_time_recovery": pitr, "deletion_protection": protected}
+    if key:
+        a["kms_key_arn"] = key
+    return res("aws.dynamodb.table", arn, a, region)
+
+
+def tables():
+    """Payments' ledger table is under the ledger key with point-in-time
+    recovery and deletion protection; analytics' events table is on the
+    AWS-managed key with recovery but no protection, its scratch table on
+    DynamoDB's own key with neither."""
+    return [
+        table("eu-west-1", "payments-ledger", key=LEDGER_KEY, pitr=True, protected=True),
+        table("us-east-1", "analytics-events", key=kms_arn("us-east-1", "5d4c3b2a-1f0e-4d9c-8b7a-695847362514"), managed_key=True, pitr=True),
+        table("us-east-1", "analytics-scratch"),
+    ]
+
+
+resources += tables()
+
+def key_policies():
+    """The ledger key's policy is KMS's default (the account's IAM decides);
+    the analytics key also lets the BI vendor's account decrypt."""
+    root = {"Sid": "Enable IAM User Permissions", "Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{ACCT}:root"},
+            "Action": "kms:*", "Resource": "*"}
+    vendor = {"Sid": "BIVendorDecrypt", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
+              "Action": ["kms:Decrypt", "kms:DescribeKey"], "Resource": "*"}
+    for r in resources:
+        if r["type"] == "aws.kms.key" and r["attributes"]["customer_managed"]:
+            stmts = [root, vendor] if r["id"] == ANALYTICS_KEY else [root]
+            r["attributes"]["policy"] = {"present": True, "document": {"Version": "2012-10-17", "Id": "key-default-1", "Statement": stmts}}
+
+
+key_policies()
 
 # What the collector read completely, as `rampart collect aws` lists it: every
 # task of the account and of each region ran; the website account's role was
@@ -665,6 +748,7 @@ REGIONAL_TYPES += ["aws.ec2.image", "aws.ec2.launch_template", "aws.ec2.snapshot
                    "aws.rds.cluster", "aws.rds.snapshot"]
 REGIONAL_TYPES += ["aws.lambda.function", "aws.ecr.repository", "aws.eks.cluster", "aws.secretsmanager.secret"]
 REGIONAL_TYPES += ["aws.guardduty.detector", "aws.inspector.account"]
+REGIONAL_TYPES += ["aws.sns.topic", "aws.sqs.queue", "aws.dynamodb.table"]
 collected = [{"scope": {"platform": "aws", "account_id": ACCT}, "types": sorted(GLOBAL_TYPES + EDGE_GLOBAL)}] + [
     {"scope": {"platform": "aws", "account_id": ACCT, "region": r}, "types": sorted(REGIONAL_TYPES + EDGE_REGIONAL)} for r in REGIONS]
 

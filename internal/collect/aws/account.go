@@ -63,12 +63,15 @@ const (
 	TypeSecret                 = evidence.TypeAWSSecretsManagerSecret
 	TypeGuardDutyDetector      = evidence.TypeAWSGuardDutyDetector
 	TypeInspectorAccount       = evidence.TypeAWSInspectorAccount
+	TypeSNSTopic               = evidence.TypeAWSSNSTopic
+	TypeSQSQueue               = evidence.TypeAWSSQSQueue
+	TypeDynamoDBTable          = evidence.TypeAWSDynamoDBTable
 )
 
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
 	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket, TypeCloudFrontDistribution}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster, TypeSecret, TypeGuardDutyDetector, TypeInspectorAccount}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster, TypeSecret, TypeSNSTopic, TypeSQSQueue, TypeDynamoDBTable, TypeGuardDutyDetector, TypeInspectorAccount}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -343,6 +346,9 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"eks", func(ctx context.Context) error { return r.eksClusters(ctx, cfg, sc) }},
 		{"secrets manager", func(ctx context.Context) error { return r.secrets(ctx, cfg, sc) }},
 		{"inspector", func(ctx context.Context) error { return r.inspector(ctx, cfg, sc) }},
+		{"sns topics", func(ctx context.Context) error { return r.topics(ctx, cfg, sc) }},
+		{"sqs", func(ctx context.Context) error { return r.queues(ctx, cfg, sc) }},
+		{"dynamodb", func(ctx context.Context) error { return r.tables(ctx, cfg, sc) }},
 	}
 }
 

@@ -44,7 +44,7 @@ func TestCollectedListsWhatWasRead(t *testing.T) {
 		awscollect.TypeELBv2LoadBalancer, awscollect.TypeELBLoadBalancer, awscollect.TypeAPIGatewayRestAPI, awscollect.TypeAPIGatewayDomainName,
 		awscollect.TypeAPIGatewayV2API,
 		awscollect.TypeSubnet, awscollect.TypeSnapshot, awscollect.TypeImage, awscollect.TypeLaunchTemplate, awscollect.TypeRDSSnapshot,
-		awscollect.TypeLambdaFunction, awscollect.TypeECRRepository, awscollect.TypeEKSCluster, awscollect.TypeSecret,
+		awscollect.TypeLambdaFunction, awscollect.TypeECRRepository, awscollect.TypeEKSCluster, awscollect.TypeSecret, awscollect.TypeSNSTopic, awscollect.TypeSQSQueue, awscollect.TypeDynamoDBTable,
 		awscollect.TypeGuardDutyDetector, awscollect.TypeInspectorAccount).Types
 	without := func(types []string, drop string) []string {
 		return slices.DeleteFunc(slices.Clone(types), func(t string) bool { return t == drop })

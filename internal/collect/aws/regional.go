@@ -117,6 +117,9 @@ func (r *run) kmsKey(ctx context.Context, c *kms.Client, sc evidence.Scope, k km
 	attrs["customer_managed"] = m.KeyManager == kmstypes.KeyManagerTypeCustomer
 	attrs["key_spec"] = string(m.KeySpec)
 	attrs["key_state"] = string(m.KeyState)
+	if m.KeyManager == kmstypes.KeyManagerTypeCustomer {
+		r.keyPolicy(ctx, c, sc, res, id) // kms_policy.go
+	}
 	// Automatic rotation exists only for symmetric keys with KMS key
 	// material; for other keys the attribute is absent, not unknown, and
 	// controls skip them.

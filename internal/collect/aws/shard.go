@@ -38,6 +38,7 @@ var regionalGroupOf = map[string]string{
 	"cloudwatch alarms": GroupLogging, "sns subscriptions": GroupLogging,
 	"kms": GroupData, "rds": GroupData, "efs": GroupData, "rds clusters": GroupData,
 	"rds snapshots": GroupData, "rds event subscriptions": GroupData, "secrets manager": GroupData,
+	"sns topics": GroupData, "sqs": GroupData, "dynamodb": GroupData,
 	"guardduty": GroupSecurity, "config": GroupSecurity, "access analyzer": GroupSecurity,
 	"macie": GroupSecurity, "security hub": GroupSecurity, "inspector": GroupSecurity,
 	"lambda": GroupCompute, "ecr": GroupCompute, "eks": GroupCompute,
@@ -51,7 +52,7 @@ var GroupTypes = map[string][]string{
 	GroupNetwork: {TypeAccount, TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeNetworkACL, TypeRouteTable, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate,
 		TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API},
 	GroupLogging:  {TypeAccount, TypeTrail, TypeMetricFilter, TypeAlarm, TypeSubscription},
-	GroupData:     {TypeAccount, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeRDSSnapshot, TypeEFSFileSystem, TypeSecret},
+	GroupData:     {TypeAccount, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeRDSSnapshot, TypeEFSFileSystem, TypeSecret, TypeSNSTopic, TypeSQSQueue, TypeDynamoDBTable},
 	GroupSecurity: {TypeAccount, TypeGuardDutyDetector, TypeInspectorAccount},
 	GroupCompute:  {TypeAccount, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster},
 }

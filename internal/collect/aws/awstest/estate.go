@@ -46,11 +46,17 @@ const (
 	secretPolicyOwn    = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/ec2-app"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}]}`
 	secretPolicyPublic = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"secretsmanager:GetSecretValue","Resource":"*"}]}`
 	secretPolicyVendor = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999988887777:root"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}]}`
-	awsAdminARN        = "arn:aws:iam::aws:policy/AdministratorAccess"
-	awsSSMCoreARN      = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
-	awsConfigARN       = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole"
-	awsSupportARN      = "arn:aws:iam::aws:policy/AWSSupportAccess"
-	readOnlyARN        = "arn:aws:iam::111122223333:policy/read-only"
+	// Topic and queue policies: everyone, the account's own role, everyone with every action.
+	topicPolicyPublic = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"SNS:Publish","Resource":"*"}]}`
+	queuePolicyOwn    = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/ec2-app"},"Action":["sqs:SendMessage","sqs:ReceiveMessage"],"Resource":"*"}]}`
+	queuePolicyPublic = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sqs:*","Resource":"*"}]}`
+	// A key policy that lets anyone decrypt.
+	keyPolicyPublic = `{"Version":"2012-10-17","Statement":[{"Sid":"root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"},{"Sid":"everyone","Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}]}`
+	awsAdminARN     = "arn:aws:iam::aws:policy/AdministratorAccess"
+	awsSSMCoreARN   = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+	awsConfigARN    = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole"
+	awsSupportARN   = "arn:aws:iam::aws:policy/AWSSupportAccess"
+	readOnlyARN     = "arn:aws:iam::111122223333:policy/read-only"
 )
 
 func day(s string) time.Time {
@@ -187,7 +193,7 @@ func Sample() *Estate {
 					Selectors: []EventSelector{{ReadWrite: "All", Management: true}, {ReadWrite: "WriteOnly", S3Values: []string{"arn:aws:s3"}}}}},
 				Keys: []Key{
 					{ID: "1234abcd-12ab-34cd-56ef-1234567890ab", Customer: true, Spec: "SYMMETRIC_DEFAULT", Rotation: true},
-					{ID: "0987dcba-09fe-87dc-65ba-ab0987654321", Customer: true, Spec: "SYMMETRIC_DEFAULT"},
+					{ID: "0987dcba-09fe-87dc-65ba-ab0987654321", Customer: true, Spec: "SYMMETRIC_DEFAULT", Policy: keyPolicyPublic},
 					{ID: "aaaa1111-2222-3333-4444-555566667777", Spec: "SYMMETRIC_DEFAULT", Rotation: true},
 				},
 				// orders is hardened; legacy fails nearly everything; reports-1 is
@@ -320,6 +326,28 @@ func Sample() *Estate {
 					{Name: "vendor/feed-key", KMSKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", RotationDays: 90,
 						LastRotated: day("2026-02-01"), LastAccessed: day("2026-11-29"), Created: day("2025-01-10"), Policy: secretPolicyVendor},
 					{Name: "scratch/broken-policy", Created: day("2026-11-20"), Policy: `{"Statement": [`},
+				},
+				// Topics and queues: one of each that passes every control
+				// (a customer key, the owner's policy), a public one under the
+				// AWS-managed key, one unencrypted, and broken answers.
+				Topics: []Topic{
+					{Name: "security-alerts", KMSKey: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"},
+					{Name: "public-events", KMSKey: "alias/aws/sns", Policy: topicPolicyPublic},
+					{Name: "build-notices"},
+					{Name: "broken-policy", Policy: `{"Statement": [`},
+				},
+				Queues: []Queue{
+					{Name: "orders", KMSKey: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", Policy: queuePolicyOwn},
+					{Name: "orders-dlq", ManagedSSE: true},
+					{Name: "webhooks-in", Policy: queuePolicyPublic},
+					{Name: "legacy-jobs", KMSKey: "alias/aws/sqs", NoSSEAttribute: true},
+				},
+				// Tables: one under a customer key with every protection, one
+				// under the AWS-managed key, one on DynamoDB's own key without any.
+				Tables: []Table{
+					{Name: "orders", KMSKey: "1234abcd-12ab-34cd-56ef-1234567890ab", PITR: true, DeletionProtection: true},
+					{Name: "sessions", KMSKey: "aaaa1111-2222-3333-4444-555566667777", PITR: true},
+					{Name: "scratch"},
 				},
 				Subscriptions: []Subscription{
 					{Topic: "security-alerts", Protocol: "email", Endpoint: "secops@example.com"},

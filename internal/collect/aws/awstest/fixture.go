@@ -111,6 +111,9 @@ type Region struct {
 	RegistryScanning *RegistryScanning // nil: the default BASIC configuration without rules
 	Clusters         []EKSCluster
 	Secrets          []Secret // Secrets Manager (secretsmanager.go)
+	Topics           []Topic  // SNS topics (sns_topics.go)
+	Queues           []Queue  // SQS (sqs.go)
+	Tables           []Table  // DynamoDB (dynamodb.go)
 }
 
 // NetworkACL is a VPC network ACL; the stand-in adds the default deny
@@ -399,6 +402,9 @@ type Key struct {
 	Customer bool
 	Spec     string // SYMMETRIC_DEFAULT, RSA_2048 …
 	Rotation bool
+	// Policy is the key policy JSON; "" answers the default policy KMS
+	// writes (the account's root, i.e. IAM decides). kms_policy.go.
+	Policy string
 }
 
 type DB struct {

@@ -360,9 +360,12 @@ func (s *Server) jsonService(c *call) error {
 		items, next := page(c, reg.Keys, str("Marker"), s.faults.PageSize)
 		base["Items"], base["NextToken"] = items, next
 		return render(c, jsonType, "kms/ListKeys", base)
+	case "kms/GetKeyPolicy":
+		return s.keyPolicy(c, str("KeyId"))
 	case "kms/DescribeKey", "kms/GetKeyRotationStatus":
 		for _, k := range reg.Keys {
-			if k.ID == str("KeyId") {
+			// KMS takes a key ID or its ARN (DynamoDB names a table's key by ARN).
+			if k.ID == str("KeyId") || "arn:aws:kms:"+c.region+":"+c.account.ID+":key/"+k.ID == str("KeyId") {
 				if c.op == "DescribeKey" {
 					base["Key"] = k
 					return render(c, jsonType, "kms/DescribeKey", base)

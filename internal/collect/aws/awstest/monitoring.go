@@ -18,7 +18,7 @@ const cborType = "application/cbor"
 
 func (s *Server) sns(c *call) error {
 	if c.op != "ListSubscriptions" {
-		return fmt.Errorf("sns: unsupported action %q", c.op)
+		return s.snsTopics(c) // sns_topics.go
 	}
 	items, next := page(c, c.regionData().Subscriptions, c.form["NextToken"], s.faults.PageSize)
 	return render(c, xmlType, "sns/ListSubscriptions", map[string]any{"Account": c.account.ID, "Region": c.region, "Items": items, "NextToken": next})

@@ -74,6 +74,8 @@ func init() {
 		"logs":       {protocol: awsJSON11, serve: (*Server).jsonService},
 
 		"secretsmanager": {protocol: awsJSON11, serve: (*Server).secretsManager},
+		"sqs":            {protocol: awsJSON10, serve: (*Server).sqs},
+		"dynamodb":       {protocol: awsJSON10, serve: (*Server).dynamodb},
 
 		"guardduty":         {protocol: restJSON, serve: (*Server).guardduty, operation: guardDutyOperation},
 		"inspector2":        {protocol: restJSON, serve: (*Server).inspector2, operation: inspectorOperation},
