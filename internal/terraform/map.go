@@ -33,7 +33,6 @@ var mappers = []func(*mapper){
 	mapEC2Instances,
 	mapVPCs,
 	mapEFSFileSystems,
-	mapSecrets,
 	mapGuardDutyDetectors,
 	mapSecrets, mapSNSTopics, mapSQSQueues, mapDynamoDBTables,
 	mapNetworkACLs,
