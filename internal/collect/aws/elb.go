@@ -21,19 +21,14 @@ import (
 // missing named in unknown: its other controls can still judge it.
 func (r *run) loadBalancersV2(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := elbv2.NewFromConfig(cfg)
-	p := elbv2.NewDescribeLoadBalancersPaginator(c, &elbv2.DescribeLoadBalancersInput{})
-	var guard pageGuard
 	var lbs []elbv2types.LoadBalancer
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextMarker)
-		}
-		if err != nil {
-			r.gap(ctx, TypeELBv2LoadBalancer, sc, "elasticloadbalancing:DescribeLoadBalancers", err)
-			return nil
-		}
+	err := listAll(ctx, elbv2.NewDescribeLoadBalancersPaginator(c, &elbv2.DescribeLoadBalancersInput{}), func(page *elbv2.DescribeLoadBalancersOutput) (*string, error) {
 		lbs = append(lbs, page.LoadBalancers...)
+		return page.NextMarker, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeELBv2LoadBalancer, sc, "elasticloadbalancing:DescribeLoadBalancers", err)
+		return nil
 	}
 	return describeEach(ctx, r, lbs, func(ctx context.Context, lb elbv2types.LoadBalancer) evidence.Resource {
 		return r.loadBalancerV2(ctx, c, sc, lb)
@@ -133,17 +128,8 @@ func v2AttributeNames(t elbv2types.LoadBalancerTypeEnum) []string {
 }
 
 func (r *run) listenersV2(ctx context.Context, c *elbv2.Client, arn string) ([]map[string]any, error) {
-	p := elbv2.NewDescribeListenersPaginator(c, &elbv2.DescribeListenersInput{LoadBalancerArn: sdkaws.String(arn)})
-	var guard pageGuard
 	out := []map[string]any{}
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextMarker)
-		}
-		if err != nil {
-			return nil, err
-		}
+	err := listAll(ctx, elbv2.NewDescribeListenersPaginator(c, &elbv2.DescribeListenersInput{LoadBalancerArn: sdkaws.String(arn)}), func(page *elbv2.DescribeListenersOutput) (*string, error) {
 		for _, l := range page.Listeners {
 			if l.Protocol == "" || l.Port == nil {
 				return nil, errMissing("Protocol or Port of listener " + sdkaws.ToString(l.ListenerArn))
@@ -168,6 +154,10 @@ func (r *run) listenersV2(ctx context.Context, c *elbv2.Client, arn string) ([]m
 			m["default_actions"] = actions
 			out = append(out, m)
 		}
+		return page.NextMarker, nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -177,19 +167,14 @@ func (r *run) listenersV2(ctx context.Context, c *elbv2.Client, arn string) ([]m
 // policy behind the listener's SSL negotiation policy.
 func (r *run) classicLoadBalancers(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := elb.NewFromConfig(cfg)
-	p := elb.NewDescribeLoadBalancersPaginator(c, &elb.DescribeLoadBalancersInput{})
-	var guard pageGuard
 	var lbs []elbtypes.LoadBalancerDescription
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextMarker)
-		}
-		if err != nil {
-			r.gap(ctx, TypeELBLoadBalancer, sc, "elasticloadbalancing:DescribeLoadBalancers", err)
-			return nil
-		}
+	err := listAll(ctx, elb.NewDescribeLoadBalancersPaginator(c, &elb.DescribeLoadBalancersInput{}), func(page *elb.DescribeLoadBalancersOutput) (*string, error) {
 		lbs = append(lbs, page.LoadBalancerDescriptions...)
+		return page.NextMarker, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeELBLoadBalancer, sc, "elasticloadbalancing:DescribeLoadBalancers", err)
+		return nil
 	}
 	return describeEach(ctx, r, lbs, func(ctx context.Context, lb elbtypes.LoadBalancerDescription) evidence.Resource {
 		return r.classicLoadBalancer(ctx, c, sc, lb)
