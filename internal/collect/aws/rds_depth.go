@@ -44,7 +44,9 @@ func rdsInstanceDepth(db rdstypes.DBInstance, attrs map[string]any, unknown map[
 func (r *run) rdsClusters(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := rds.NewFromConfig(cfg)
 	var out []evidence.Resource
+	var clusters []rdstypes.DBCluster
 	err := listAll(ctx, rds.NewDescribeDBClustersPaginator(c, &rds.DescribeDBClustersInput{}), func(page *rds.DescribeDBClustersOutput) (*string, error) {
+		clusters = append(clusters, page.DBClusters...)
 		for _, cl := range page.DBClusters {
 			out = append(out, rdsClusterResource(sc, cl))
 		}
@@ -54,6 +56,7 @@ func (r *run) rdsClusters(ctx context.Context, cfg sdkaws.Config, sc evidence.Sc
 		r.gap(ctx, TypeRDSCluster, sc, "rds:DescribeDBClusters", err)
 		return nil
 	}
+	r.rdsClustersTLS(ctx, c, sc, clusters, out)
 	for _, res := range out {
 		r.add(res)
 	}

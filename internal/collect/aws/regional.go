@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
+	rdstypes "github.com/aws/aws-sdk-go-v2/service/rds/types"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
@@ -131,7 +132,9 @@ func (r *run) kmsKey(ctx context.Context, c *kms.Client, sc evidence.Scope, k km
 func (r *run) rdsInstances(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := rds.NewFromConfig(cfg)
 	var out []evidence.Resource
+	var dbs []rdstypes.DBInstance
 	err := listAll(ctx, rds.NewDescribeDBInstancesPaginator(c, &rds.DescribeDBInstancesInput{}), func(page *rds.DescribeDBInstancesOutput) (*string, error) {
+		dbs = append(dbs, page.DBInstances...)
 		for _, db := range page.DBInstances {
 			attrs := map[string]any{
 				"db_instance_identifier":     sdkaws.ToString(db.DBInstanceIdentifier),
@@ -157,6 +160,7 @@ func (r *run) rdsInstances(ctx context.Context, cfg sdkaws.Config, sc evidence.S
 		r.gap(ctx, TypeRDSInstance, sc, "rds:DescribeDBInstances", err)
 		return nil
 	}
+	r.rdsInstancesTLS(ctx, c, sc, dbs, out)
 	for _, res := range out {
 		r.add(res)
 	}
