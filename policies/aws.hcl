@@ -35,8 +35,8 @@ mitigation "aws-encryption-at-rest" {
 }
 
 mitigation "aws-database-exposure" {
-  title    = "Databases private, patched and recoverable"
-  controls = ["AWS-RDS-002", "AWS-RDS-003", "AWS-RDS-004"]
+  title    = "Databases private, reached only over TLS, patched and recoverable"
+  controls = ["AWS-RDS-002", "AWS-RDS-003", "AWS-RDS-004", "AWS-RDS-019"]
 }
 
 mitigation "aws-database-hardening" {
