@@ -37,6 +37,7 @@ var awsEdgeTypes = []ResourceType{
 			{Name: "drop_invalid_header_fields", Kind: KindBool, From: Both, Description: "application load balancers only: `routing.http.drop_invalid_header_fields.enabled` (Terraform default false)"},
 			{Name: "desync_mitigation_mode", Kind: KindString, From: Both, Description: "application load balancers only: `routing.http.desync_mitigation_mode`, `monitor`, `defensive` or `strictest` (Terraform default `defensive`)"},
 			{Name: "cross_zone_load_balancing", Kind: KindBool, From: Both, Description: "`load_balancing.cross_zone.enabled`; always true on application load balancers (Terraform `enable_cross_zone_load_balancing`, default false for network and gateway load balancers)"},
+			{Name: "web_acl_arn", Kind: KindString, From: Both, Description: "application load balancers only: the AWS WAF web ACL associated with it (`wafv2:GetWebACLForResource`), `\"\"` when none; WAF Classic associations (end of support 30 September 2025) are not read. Terraform: the `web_acl_arn` of the `aws_wafv2_web_acl_association` (or `web_acl_id` of the `aws_wafregional_web_acl_association`) whose `resource_arn` references the load balancer — the referenced web ACL's address when its ARN is known only after apply —, `\"\"` without one"},
 			tfRegion,
 		},
 	},

@@ -11,6 +11,7 @@ import (
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing/types"
 	elbv2 "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	elbv2types "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
 )
@@ -30,12 +31,13 @@ func (r *run) loadBalancersV2(ctx context.Context, cfg sdkaws.Config, sc evidenc
 		r.gap(ctx, TypeELBv2LoadBalancer, sc, "elasticloadbalancing:DescribeLoadBalancers", err)
 		return nil
 	}
+	waf := wafv2.NewFromConfig(cfg)
 	return describeEach(ctx, r, lbs, func(ctx context.Context, lb elbv2types.LoadBalancer) evidence.Resource {
-		return r.loadBalancerV2(ctx, c, sc, lb)
+		return r.loadBalancerV2(ctx, c, waf, sc, lb)
 	})
 }
 
-func (r *run) loadBalancerV2(ctx context.Context, c *elbv2.Client, sc evidence.Scope, lb elbv2types.LoadBalancer) evidence.Resource {
+func (r *run) loadBalancerV2(ctx context.Context, c *elbv2.Client, waf *wafv2.Client, sc evidence.Scope, lb elbv2types.LoadBalancer) evidence.Resource {
 	arn := sdkaws.ToString(lb.LoadBalancerArn)
 	name := sdkaws.ToString(lb.LoadBalancerName)
 	attrs := map[string]any{
@@ -67,6 +69,11 @@ func (r *run) loadBalancerV2(ctx context.Context, c *elbv2.Client, sc evidence.S
 		unknown["listeners"] = r.unknownReason(sc, "listeners of "+name, "elasticloadbalancing:DescribeListeners", err)
 	} else {
 		attrs["listeners"] = listeners
+	}
+
+	// Only application load balancers can have a web ACL.
+	if lb.Type == elbv2types.LoadBalancerTypeEnumApplication {
+		r.webACL(ctx, waf, sc, arn, name, attrs, unknown)
 	}
 
 	la, err := c.DescribeLoadBalancerAttributes(ctx, &elbv2.DescribeLoadBalancerAttributesInput{LoadBalancerArn: lb.LoadBalancerArn})

@@ -273,7 +273,7 @@ func Sample() *Estate {
 							{Port: 80, Protocol: "HTTP", Redirect: "HTTPS"},
 							{Port: 443, Protocol: "HTTPS", SSLPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06", Cert: "arn:aws:acm:eu-west-1:111122223333:certificate/12345678-1234-1234-1234-123456789012"},
 						},
-						AccessLogs: true, DeletionProtection: true, DropInvalidHeaders: true, DesyncMode: "defensive", CrossZone: true},
+						AccessLogs: true, DeletionProtection: true, DropInvalidHeaders: true, DesyncMode: "defensive", CrossZone: true, WebACL: "web-edge"},
 					{Name: "legacy-alb", Type: "application", Scheme: "internet-facing", Zones: []string{"eu-west-1a", "eu-west-1b"},
 						Listeners: []Listener{
 							{Port: 80, Protocol: "HTTP"},

@@ -74,6 +74,7 @@ func init() {
 		"logs":       {protocol: awsJSON11, serve: (*Server).jsonService},
 
 		"secretsmanager": {protocol: awsJSON11, serve: (*Server).secretsManager},
+		"wafv2":          {protocol: awsJSON11, serve: (*Server).wafv2},
 
 		"guardduty":         {protocol: restJSON, serve: (*Server).guardduty, operation: guardDutyOperation},
 		"account":           {protocol: restJSON, serve: (*Server).accountService, operation: accountOperation},
