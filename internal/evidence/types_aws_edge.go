@@ -89,7 +89,7 @@ var awsEdgeTypes = []ResourceType{
 			{Name: "name", Kind: KindString, From: Both},
 			{Name: "endpoint_types", Kind: KindList, Shape: "list of string", From: Both, Description: "`EDGE`, `REGIONAL` or `PRIVATE` (Terraform default `EDGE`)"},
 			{Name: "authorizers", Kind: KindNumber, From: Both, Description: "how many Lambda or Cognito authorizers the API has"},
-			{Name: "stages", Kind: KindList, Shape: restStageShape, From: Both, Description: "`access_logs_enabled`: an access log destination is set (Terraform: an `access_log_settings` block); `client_certificate_enabled`: a client certificate is set; `web_acl_arn` `\"\"` when none; `logging_level` (`OFF`, `ERROR`, `INFO`) and `cache_data_encrypted` are the `*/*` method settings (`OFF` and false when none are set); " + apiGatewayUnknownStageNote + " — always `web_acl_arn` (the association is a separate `aws_wafv2_web_acl_association`, not read)"},
+			{Name: "stages", Kind: KindList, Shape: restStageShape, From: Both, Description: "`access_logs_enabled`: an access log destination is set (Terraform: an `access_log_settings` block); `client_certificate_enabled`: a client certificate is set; `web_acl_arn` `\"\"` when none; `logging_level` (`OFF`, `ERROR`, `INFO`) and `cache_data_encrypted` are the `*/*` method settings (`OFF` and false when none are set); " + apiGatewayUnknownStageNote + "; Terraform `web_acl_arn`: the `aws_wafv2_web_acl_association` (or `aws_wafregional_web_acl_association`) whose `resource_arn` references the `aws_api_gateway_stage`, the web ACL's address when its ARN is known only after apply, `\"\"` without one"},
 			tfRegion,
 		},
 	},
