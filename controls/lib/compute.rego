@@ -7,6 +7,22 @@
 # runtimes and the deprecation schedule) and the "Amazon EKS Kubernetes
 # release calendar", as their dates stood then; AWS moves scheduled dates
 # at times, so check them against those pages when updating.
+#
+# Checked on 2026-12-01 (issue 18) with the reference search of the build
+# machine, which holds copies of those pages, not the pages themselves:
+# - EKS: 1.29 to 1.34 (standard and extended end) agree with the release
+#   calendar as copied in aws-samples/sample-apex-skills
+#   (eks-operation-review/references/cluster-lifecycle, "Last verified:
+#   2026-04-24", read 2026-12-01), which also gives 1.35 (standard support
+#   until 2027-03-27, extended until 2028-03-27): added. 1.23 to 1.28 were
+#   not found there and stand as written.
+# - Lambda: nodejs20.x deprecated 2026-04-30 agrees with a secondary page
+#   (bybowu.com, "Node.js 20 EOL on April 30", read 2026-12-01); every
+#   runtime Prowler's awslambda_function_using_supported_runtimes lists as
+#   obsolete (default_obsolete_lambda_runtimes, as found by search) has a
+#   date in the past here. The copies of docs.aws.amazon.com's "Lambda
+#   runtimes" page the search returned stop before its tables, so the other
+#   dates could not be checked against AWS and stand as written.
 package rampart.lib
 
 # METADATA
@@ -99,6 +115,7 @@ eks_version_support := {
 	"1.32": {"standard": "2026-03-23", "extended": "2027-03-23"},
 	"1.33": {"standard": "2026-07-29", "extended": "2027-07-29"},
 	"1.34": {"standard": "2026-12-02", "extended": "2027-12-02"},
+	"1.35": {"standard": "2027-03-27", "extended": "2028-03-27"},
 }
 
 # METADATA

@@ -244,6 +244,7 @@ type System struct {
 	ID             string `json:"id"`
 	Classification string `json:"classification"`
 	Owner          string `json:"owner"`
+	InternetFacing bool   `json:"internet_facing"`
 }
 
 // Env is what a control may know about the run beside its resource: the
@@ -280,7 +281,7 @@ func Input(r evidence.Resource, sys *System) map[string]any {
 		"unknown":    stringMap(r.Unknown),
 	}
 	if sys != nil {
-		in["system"] = map[string]any{"id": sys.ID, "classification": sys.Classification, "owner": sys.Owner}
+		in["system"] = map[string]any{"id": sys.ID, "classification": sys.Classification, "owner": sys.Owner, "internet_facing": sys.InternetFacing}
 	}
 	return in
 }

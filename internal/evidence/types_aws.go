@@ -322,6 +322,8 @@ var awsTypes = []ResourceType{
 			{Name: "port", Kind: KindNumber, From: Both, Description: "the port the database listens on (live `Endpoint.Port`, or `DbInstancePort` before the endpoint exists; Terraform `port`, else the engine's default port)"},
 			{Name: "enabled_cloudwatch_logs_exports", Kind: KindList, Shape: "list of string", From: Both, Description: "log types exported to CloudWatch Logs (`error`, `general`, `postgresql` …); empty when none"},
 			{Name: "master_username", Kind: KindString, From: Both, Description: "the master user's name (never its password)"},
+			{Name: "parameter_group", Kind: KindString, From: Both, Description: "the DB parameter group (`default.<family>` when none was chosen; Terraform `parameter_group_name`, absent when the module leaves it to RDS)"},
+			{Name: "tls_required", Kind: KindBool, From: Both, Description: rdsTLSRequiredText + " Absent on cluster members, whose cluster's parameter group decides."},
 			tfRegion,
 		},
 	},

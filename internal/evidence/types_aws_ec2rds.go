@@ -12,6 +12,10 @@ const (
 	TypeAWSRDSSnapshot       = "aws.rds.snapshot"
 )
 
+// rdsTLSRequiredText says how tls_required of an RDS instance or cluster is
+// resolved through its parameter group.
+const rdsTLSRequiredText = "clients must use TLS, resolved through the parameter group: `rds.force_ssl` = `1` (PostgreSQL, Aurora PostgreSQL, SQL Server) or `require_secure_transport` = `ON`/`1` (MySQL, MariaDB, Aurora MySQL), read with `rds:DescribeDBParameters` / `rds:DescribeDBClusterParameters`, default groups included; a parameter at the engine default without a value, or not listed, is `false`; absent for engines without such a parameter (Oracle, Db2, Neptune, DocumentDB). Terraform: the `parameter` blocks of the `aws_db_parameter_group` / `aws_rds_cluster_parameter_group` the database references; `false` without a group (the engine default), `unknown` for a group the module does not define."
+
 // userDataSecretsShape is how EC2 user data is recorded: the secret shapes
 // internal/redact finds in it, by kind and line, never the text.
 const (
@@ -40,6 +44,8 @@ var awsEC2RDSTypes = []ResourceType{
 			{Name: "enabled_cloudwatch_logs_exports", Kind: KindList, Shape: "list of string", From: Both, Description: "log types exported to CloudWatch Logs; empty when none"},
 			{Name: "master_username", Kind: KindString, From: Both, Description: "the master user's name (never its password)"},
 			{Name: "members", Kind: KindList, Shape: "list of string", From: Live, Description: "the member instances' identifiers, sorted"},
+			{Name: "parameter_group", Kind: KindString, From: Both, Description: "the DB cluster parameter group (`default.<family>` when none was chosen; Terraform `db_cluster_parameter_group_name`, absent when the module leaves it to RDS)"},
+			{Name: "tls_required", Kind: KindBool, From: Both, Description: rdsTLSRequiredText},
 			tfRegion,
 		},
 	},

@@ -327,7 +327,7 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	claim(in.Workspace, snap, workspace)
 	systems := map[string]engine.System{}
 	for _, s := range in.Workspace.Systems {
-		systems[s.ID] = engine.System{ID: s.ID, Classification: s.Classification, Owner: s.Owner}
+		systems[s.ID] = engine.System{ID: s.ID, Classification: s.Classification, Owner: s.Owner, InternetFacing: s.InternetFacing}
 	}
 	// Controls see the workspace settings they need (the alert SLA) as
 	// input.settings, from the table the governance stage applies too.

@@ -53,6 +53,8 @@ type mapper struct {
 	out    []evidence.Resource
 	// iamMembers joins IAM users and groups once (map_iam_roles.go).
 	iamMembers *memberships
+	// wafLinks places the web ACL associations once (map_waf.go).
+	wafLinks *links
 }
 
 func mapAll(insts []*Instance) ([]evidence.Resource, hcl.Diagnostics) {

@@ -10,8 +10,8 @@ import (
 
 // mapRestAPIs builds aws.apigateway.rest_api from aws_api_gateway_rest_api
 // with the stages, `*/*` method settings and authorizers that name it by
-// rest_api_id. A stage's web ACL is associated by a separate
-// aws_wafv2_web_acl_association, which is not read: it stays unknown.
+// rest_api_id; a stage's web ACL is the aws_wafv2_web_acl_association
+// whose resource_arn references the stage (map_waf.go).
 func mapRestAPIs(m *mapper) {
 	stageL := m.link("aws_api_gateway_stage", "aws_api_gateway_rest_api", "rest_api_id")
 	settingsL := m.link("aws_api_gateway_method_settings", "aws_api_gateway_rest_api", "rest_api_id")
@@ -40,7 +40,11 @@ func mapRestAPIs(m *mapper) {
 				b.setIn(item, attr, "tracing_enabled", get(st.Body, "xray_tracing_enabled"), false)
 				item["client_certificate_enabled"] = get(st.Body, "client_certificate_id") != cty.NilVal
 				b.setIn(item, attr, "cache_cluster_enabled", get(st.Body, "cache_cluster_enabled"), false)
-				b.unknown(attr+".web_acl_arn", "a web ACL is associated by aws_wafv2_web_acl_association, which Rampart does not read")
+				if acl, why := m.webACL(st); why != "" {
+					b.unknown(attr+".web_acl_arn", why)
+				} else {
+					item["web_acl_arn"] = acl
+				}
 				stageMethodSettings(b, attr, item, settingsL, in)
 				stages = append(stages, item)
 			}

@@ -52,3 +52,27 @@ func TestECRRegistryScanningOutsideConfiguration(t *testing.T) {
 	assert.Contains(t, b.r.Unknown["registry_scanning"], "no aws_ecr_registry_scanning_configuration")
 	assert.NotContains(t, b.r.Attributes, "registry_scanning")
 }
+
+// TestLambdaPermissionSourceUnknown: a source_arn / source_account unknown
+// until apply restricts the statement only when it is a bare reference to
+// a managed resource's attribute; a variable, a data source, a template or
+// a function could be "*" and leave the policy unknown, never restricted.
+func TestLambdaPermissionSourceUnknown(t *testing.T) {
+	t.Parallel()
+	res := load(t, "lambdasource", Options{})
+	direct := byID(t, res, `aws_lambda_function.f["direct"]`)
+	doc := direct.Attributes["policy"].(map[string]any)["document"].(map[string]any)
+	cond := doc["Statement"].([]any)[0].(map[string]any)["Condition"].(map[string]any)
+	assert.Equal(t, map[string]any{"AWS:SourceArn": "(unknown until apply: aws_s3_bucket.uploads.arn)"}, cond["ArnLike"])
+	for name, reason := range map[string]string{
+		"variable": `variable "source_arn"`,
+		"data":     "data source data.aws_caller_identity.current",
+		"template": "aws_s3_bucket.uploads.arn",
+		"function": "known only after apply",
+	} {
+		f := byID(t, res, `aws_lambda_function.f["`+name+`"]`)
+		assert.NotContains(t, f.Attributes, "policy", name)
+		assert.Contains(t, f.Unknown["policy"], reason, name)
+		assert.Contains(t, f.Unknown["policy"], `could be "*"`, name)
+	}
+}

@@ -43,10 +43,15 @@ func mapLoadBalancersV2(m *mapper) {
 		switch {
 		case !typeKnown:
 			why := "the load balancer type is " + unknownReason(get(in.Body, "load_balancer_type"))
-			for _, a := range []string{"drop_invalid_header_fields", "desync_mitigation_mode", "cross_zone_load_balancing"} {
+			for _, a := range []string{"drop_invalid_header_fields", "desync_mitigation_mode", "cross_zone_load_balancing", "web_acl_arn"} {
 				b.unknown(a, why)
 			}
 		case lbType == "application":
+			if acl, why := m.webACL(in); why != "" {
+				b.unknown("web_acl_arn", why)
+			} else {
+				b.r.Attributes["web_acl_arn"] = acl
+			}
 			b.set("drop_invalid_header_fields", get(in.Body, "drop_invalid_header_fields"), false)
 			b.set("desync_mitigation_mode", get(in.Body, "desync_mitigation_mode"), "defensive")
 			// Always on for application load balancers.

@@ -157,6 +157,25 @@ func lambdaPolicy(b *builder, in *Instance, l links) {
 	}}
 }
 
+// afterApplyRef tells whether v is exactly a reference to an attribute of
+// a managed resource that is known only after apply, as the evaluator
+// builds it (resState.value): the unknown of any type, marked with one ref
+// and nothing else. A template or a function over such a reference is an
+// unknown string (or carries more marks); a variable or a data source
+// carries a reason mark and no ref.
+func afterApplyRef(v cty.Value) (ref, bool) {
+	uv, marks := v.Unmark()
+	if uv.IsKnown() || uv.Type() != cty.DynamicPseudoType || len(marks) != 1 {
+		return ref{}, false
+	}
+	for m := range marks {
+		if r, ok := m.(ref); ok && !strings.HasPrefix(r.Addr, "data.") {
+			return r, true
+		}
+	}
+	return ref{}, false
+}
+
 // permissionStatement is the statement Lambda writes for one
 // aws_lambda_permission; a value not known statically makes the policy
 // unknown (a condition left out would read as public).
@@ -195,10 +214,17 @@ func permissionStatement(p *Instance) (map[string]any, string) {
 		}
 		s, ok := str(v)
 		if !ok {
-			// A source created in the same change: the condition is there,
-			// only its value is unknown (a reference, never "*"), so it
-			// restricts all the same. The reason stands in for the value.
-			s = "(" + unknownReason(v) + ")"
+			// The condition restricts only if its value cannot be "*": a
+			// bare reference to an attribute a managed resource of the
+			// change gets at apply (aws_s3_bucket.uploads.arn, an ARN or an
+			// account ID) restricts all the same, and the reason stands in
+			// for the value. A variable, a data source, a template or a
+			// function of unknowns could be "*": the policy is unknown.
+			r, direct := afterApplyRef(v)
+			if !direct {
+				return nil, c.arg + " " + describeUnknown(v, "an expression known only after apply") + ", which could be \"*\": only a direct reference to a managed resource's attribute is known to restrict"
+			}
+			s = "(unknown until apply: " + r.Addr + "." + r.Attr + ")"
 		}
 		if cond[c.op] == nil {
 			cond[c.op] = map[string]any{}

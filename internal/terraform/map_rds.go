@@ -56,6 +56,7 @@ func mapRDSClusters(m *mapper) {
 			b.unknown("master_username", "not set in the configuration: it comes from the snapshot or source cluster")
 		}
 		setRDSPort(b, in)
+		m.rdsTLS(b, in, "db_cluster_parameter_group_name", "aws_rds_cluster_parameter_group")
 		// A Multi-AZ DB cluster (db_cluster_instance_class) always spans
 		// three zones; an Aurora cluster is Multi-AZ when its instances run
 		// in more than one zone, which the cluster block does not say.

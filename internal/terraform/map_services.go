@@ -99,6 +99,9 @@ func mapRDSInstances(m *mapper) {
 		b.set("auto_minor_version_upgrade", get(in.Body, "auto_minor_version_upgrade"), true)
 		b.set("iam_database_authentication_enabled", get(in.Body, "iam_database_authentication_enabled"), false)
 		rdsInstanceDepth(b, in)
+		if get(in.Body, "cluster_identifier") == cty.NilVal {
+			m.rdsTLS(b, in, "parameter_group_name", "aws_db_parameter_group")
+		}
 		if v := get(in.Body, "kms_key_id"); v != cty.NilVal {
 			b.set("kms_key_id", v, nil)
 		}

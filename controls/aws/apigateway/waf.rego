@@ -2,10 +2,9 @@
 # title: REST API stages are protected by AWS WAF
 # description: >-
 #   Without a web ACL a stage passes every request to its integrations: no
-#   rate-based rules, no managed rules against injection. Terraform
-#   associates a web ACL with a separate aws_wafv2_web_acl_association,
-#   which Rampart does not read, so on a plan this control is not
-#   evaluated.
+#   rate-based rules, no managed rules against injection. On a plan the
+#   web ACL is the aws_wafv2_web_acl_association whose resource_arn
+#   references the stage.
 # custom:
 #   id: AWS-APIGW-006
 #   severity: medium

@@ -17,44 +17,18 @@ import (
 // path as well, so a denied policy says which resource it lacks.
 const apigatewayGET = "apigateway:GET"
 
-// pages follows a token through a listing the SDK has no paginator for
-// (GetAuthorizers, and every API Gateway v2 listing), with the same
-// cycle and page-count guard as the paginated listings.
-func pages(ctx context.Context, fetch func(ctx context.Context, token *string) (next *string, err error)) error {
-	var guard pageGuard
-	var token *string
-	for {
-		next, err := fetch(ctx, token)
-		if err == nil {
-			err = guard.next(next)
-		}
-		if err != nil {
-			return err
-		}
-		if sdkaws.ToString(next) == "" {
-			return nil
-		}
-		token = next
-	}
-}
-
 // restAPIs lists the region's REST APIs, each with its stages and the
 // number of its authorizers.
 func (r *run) restAPIs(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := apigateway.NewFromConfig(cfg)
-	p := apigateway.NewGetRestApisPaginator(c, &apigateway.GetRestApisInput{})
-	var guard pageGuard
 	var apis []agtypes.RestApi
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.Position)
-		}
-		if err != nil {
-			r.gap(ctx, TypeAPIGatewayRestAPI, sc, apigatewayGET+" /restapis", err)
-			return nil
-		}
+	err := listAll(ctx, apigateway.NewGetRestApisPaginator(c, &apigateway.GetRestApisInput{}), func(page *apigateway.GetRestApisOutput) (*string, error) {
 		apis = append(apis, page.Items...)
+		return page.Position, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeAPIGatewayRestAPI, sc, apigatewayGET+" /restapis", err)
+		return nil
 	}
 	return describeEach(ctx, r, apis, func(ctx context.Context, api agtypes.RestApi) evidence.Resource { return r.restAPI(ctx, c, sc, api) })
 }
@@ -132,18 +106,8 @@ func endpointTypes(ts []agtypes.EndpointType) []string {
 // domainNames lists the region's REST API custom domain names.
 func (r *run) domainNames(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := apigateway.NewFromConfig(cfg)
-	p := apigateway.NewGetDomainNamesPaginator(c, &apigateway.GetDomainNamesInput{})
-	var guard pageGuard
 	var out []evidence.Resource
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.Position)
-		}
-		if err != nil {
-			r.gap(ctx, TypeAPIGatewayDomainName, sc, apigatewayGET+" /domainnames", err)
-			return nil
-		}
+	err := listAll(ctx, apigateway.NewGetDomainNamesPaginator(c, &apigateway.GetDomainNamesInput{}), func(page *apigateway.GetDomainNamesOutput) (*string, error) {
 		for _, d := range page.Items {
 			name := sdkaws.ToString(d.DomainName)
 			attrs := map[string]any{"domain_name": name}
@@ -161,6 +125,11 @@ func (r *run) domainNames(ctx context.Context, cfg sdkaws.Config, sc evidence.Sc
 			arn := "arn:" + partition(sc.Region) + ":apigateway:" + sc.Region + "::/domainnames/" + name
 			out = append(out, evidence.Resource{Type: TypeAPIGatewayDomainName, ID: arn, Scope: sc, Attributes: attrs, Unknown: unknown})
 		}
+		return page.Position, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeAPIGatewayDomainName, sc, apigatewayGET+" /domainnames", err)
+		return nil
 	}
 	for _, res := range out {
 		r.add(res)

@@ -16,22 +16,17 @@ import (
 // the distribution's configuration, one GetDistributionConfig each.
 func (r *run) distributions(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := cloudfront.NewFromConfig(cfg)
-	p := cloudfront.NewListDistributionsPaginator(c, &cloudfront.ListDistributionsInput{})
-	var guard pageGuard
 	var dists []cftypes.DistributionSummary
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil && page.DistributionList == nil {
-			err = errMissing("DistributionList")
-		}
-		if err == nil {
-			err = guard.next(page.DistributionList.NextMarker)
-		}
-		if err != nil {
-			r.gap(ctx, TypeCloudFrontDistribution, sc, "cloudfront:ListDistributions", err)
-			return nil
+	err := listAll(ctx, cloudfront.NewListDistributionsPaginator(c, &cloudfront.ListDistributionsInput{}), func(page *cloudfront.ListDistributionsOutput) (*string, error) {
+		if page.DistributionList == nil {
+			return nil, errMissing("DistributionList")
 		}
 		dists = append(dists, page.DistributionList.Items...)
+		return page.DistributionList.NextMarker, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeCloudFrontDistribution, sc, "cloudfront:ListDistributions", err)
+		return nil
 	}
 	return describeEach(ctx, r, dists, func(ctx context.Context, d cftypes.DistributionSummary) evidence.Resource {
 		return r.distribution(ctx, c, sc, d)

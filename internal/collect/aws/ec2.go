@@ -28,18 +28,8 @@ func ec2ARN(sc evidence.Scope, kind, id string) string {
 }
 
 func (r *run) securityGroups(ctx context.Context, c *ec2.Client, sc evidence.Scope) error {
-	p := ec2.NewDescribeSecurityGroupsPaginator(c, &ec2.DescribeSecurityGroupsInput{})
 	var out []evidence.Resource
-	var pGuard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = pGuard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeSecurityGroup, sc, "ec2:DescribeSecurityGroups", err)
-			return nil
-		}
+	err := listAll(ctx, ec2.NewDescribeSecurityGroupsPaginator(c, &ec2.DescribeSecurityGroupsInput{}), func(page *ec2.DescribeSecurityGroupsOutput) (*string, error) {
 		for _, g := range page.SecurityGroups {
 			id := sdkaws.ToString(g.GroupId)
 			out = append(out, evidence.Resource{
@@ -54,6 +44,11 @@ func (r *run) securityGroups(ctx context.Context, c *ec2.Client, sc evidence.Sco
 				},
 			})
 		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeSecurityGroup, sc, "ec2:DescribeSecurityGroups", err)
+		return nil
 	}
 	for _, res := range out {
 		r.add(res)
@@ -92,23 +87,18 @@ func rules(perms []ec2types.IpPermission) []any {
 }
 
 func (r *run) instances(ctx context.Context, c *ec2.Client, sc evidence.Scope) error {
-	p := ec2.NewDescribeInstancesPaginator(c, &ec2.DescribeInstancesInput{})
 	var out []evidence.Resource
-	var pGuard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = pGuard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeInstance, sc, "ec2:DescribeInstances", err)
-			return nil
-		}
+	err := listAll(ctx, ec2.NewDescribeInstancesPaginator(c, &ec2.DescribeInstancesInput{}), func(page *ec2.DescribeInstancesOutput) (*string, error) {
 		for _, res := range page.Reservations {
 			for _, in := range res.Instances {
 				out = append(out, instanceResource(sc, in))
 			}
 		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeInstance, sc, "ec2:DescribeInstances", err)
+		return nil
 	}
 	r.instanceUserData(ctx, c, sc, out)
 	for _, res := range out {
@@ -180,18 +170,8 @@ func instanceSecurityGroups(in ec2types.Instance) []string {
 }
 
 func (r *run) volumes(ctx context.Context, c *ec2.Client, sc evidence.Scope) error {
-	p := ec2.NewDescribeVolumesPaginator(c, &ec2.DescribeVolumesInput{})
 	var out []evidence.Resource
-	var pGuard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = pGuard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeVolume, sc, "ec2:DescribeVolumes", err)
-			return nil
-		}
+	err := listAll(ctx, ec2.NewDescribeVolumesPaginator(c, &ec2.DescribeVolumesInput{}), func(page *ec2.DescribeVolumesOutput) (*string, error) {
 		for _, v := range page.Volumes {
 			id := sdkaws.ToString(v.VolumeId)
 			attrs := map[string]any{
@@ -205,6 +185,11 @@ func (r *run) volumes(ctx context.Context, c *ec2.Client, sc evidence.Scope) err
 			}
 			out = append(out, evidence.Resource{Type: TypeVolume, ID: ec2ARN(sc, "volume", id), Scope: sc, Attributes: attrs})
 		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeVolume, sc, "ec2:DescribeVolumes", err)
+		return nil
 	}
 	for _, res := range out {
 		r.add(res)
@@ -216,32 +201,17 @@ func (r *run) volumes(ctx context.Context, c *ec2.Client, sc evidence.Scope) err
 // listings instead of one DescribeFlowLogs call per VPC.
 func (r *run) vpcs(ctx context.Context, c *ec2.Client, sc evidence.Scope) error {
 	var vpcs []ec2types.Vpc
-	p := ec2.NewDescribeVpcsPaginator(c, &ec2.DescribeVpcsInput{})
-	var pGuard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = pGuard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeVPC, sc, "ec2:DescribeVpcs", err)
-			return nil
-		}
+	err := listAll(ctx, ec2.NewDescribeVpcsPaginator(c, &ec2.DescribeVpcsInput{}), func(page *ec2.DescribeVpcsOutput) (*string, error) {
 		vpcs = append(vpcs, page.Vpcs...)
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeVPC, sc, "ec2:DescribeVpcs", err)
+		return nil
 	}
 	logs := map[string][]any{}
 	var logsReason string
-	fp := ec2.NewDescribeFlowLogsPaginator(c, &ec2.DescribeFlowLogsInput{})
-	var fpGuard pageGuard
-	for fp.HasMorePages() {
-		page, err := fp.NextPage(ctx)
-		if err == nil {
-			err = fpGuard.next(page.NextToken)
-		}
-		if err != nil {
-			logsReason = r.unknownReason(sc, "flow logs", "ec2:DescribeFlowLogs", err)
-			break
-		}
+	err = listAll(ctx, ec2.NewDescribeFlowLogsPaginator(c, &ec2.DescribeFlowLogsInput{}), func(page *ec2.DescribeFlowLogsOutput) (*string, error) {
 		for _, fl := range page.FlowLogs {
 			id := sdkaws.ToString(fl.ResourceId)
 			logs[id] = append(logs[id], map[string]any{
@@ -250,6 +220,10 @@ func (r *run) vpcs(ctx context.Context, c *ec2.Client, sc evidence.Scope) error 
 				"traffic_type": string(fl.TrafficType),
 			})
 		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		logsReason = r.unknownReason(sc, "flow logs", "ec2:DescribeFlowLogs", err)
 	}
 	for _, v := range vpcs {
 		id := sdkaws.ToString(v.VpcId)

@@ -21,18 +21,8 @@ import (
 // launch templates, and the secrets in user data.
 
 func (r *run) subnets(ctx context.Context, c *ec2.Client, sc evidence.Scope) error {
-	p := ec2.NewDescribeSubnetsPaginator(c, &ec2.DescribeSubnetsInput{})
 	var out []evidence.Resource
-	var pGuard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = pGuard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeSubnet, sc, "ec2:DescribeSubnets", err)
-			return nil
-		}
+	err := listAll(ctx, ec2.NewDescribeSubnetsPaginator(c, &ec2.DescribeSubnetsInput{}), func(page *ec2.DescribeSubnetsOutput) (*string, error) {
 		for _, s := range page.Subnets {
 			id := sdkaws.ToString(s.SubnetId)
 			attrs := map[string]any{
@@ -50,6 +40,11 @@ func (r *run) subnets(ctx context.Context, c *ec2.Client, sc evidence.Scope) err
 			}
 			out = append(out, evidence.Resource{Type: TypeSubnet, ID: ec2ARN(sc, "subnet", id), Scope: sc, Attributes: attrs, Unknown: unknown})
 		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeSubnet, sc, "ec2:DescribeSubnets", err)
+		return nil
 	}
 	for _, res := range out {
 		r.add(res)
@@ -60,19 +55,14 @@ func (r *run) subnets(ctx context.Context, c *ec2.Client, sc evidence.Scope) err
 // snapshots lists the account's own EBS snapshots and, one call each, who
 // may create volumes from them.
 func (r *run) snapshots(ctx context.Context, c *ec2.Client, sc evidence.Scope) error {
-	p := ec2.NewDescribeSnapshotsPaginator(c, &ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}})
 	var snaps []ec2types.Snapshot
-	var pGuard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = pGuard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeSnapshot, sc, "ec2:DescribeSnapshots", err)
-			return nil
-		}
+	err := listAll(ctx, ec2.NewDescribeSnapshotsPaginator(c, &ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}}), func(page *ec2.DescribeSnapshotsOutput) (*string, error) {
 		snaps = append(snaps, page.Snapshots...)
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeSnapshot, sc, "ec2:DescribeSnapshots", err)
+		return nil
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(r.opts.Concurrency)
@@ -126,18 +116,8 @@ func (r *run) ebsSnapshot(ctx context.Context, c *ec2.Client, sc evidence.Scope,
 }
 
 func (r *run) images(ctx context.Context, c *ec2.Client, sc evidence.Scope) error {
-	p := ec2.NewDescribeImagesPaginator(c, &ec2.DescribeImagesInput{Owners: []string{"self"}})
 	var out []evidence.Resource
-	var pGuard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = pGuard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeImage, sc, "ec2:DescribeImages", err)
-			return nil
-		}
+	err := listAll(ctx, ec2.NewDescribeImagesPaginator(c, &ec2.DescribeImagesInput{Owners: []string{"self"}}), func(page *ec2.DescribeImagesOutput) (*string, error) {
 		for _, im := range page.Images {
 			id := sdkaws.ToString(im.ImageId)
 			attrs := map[string]any{"image_id": id, "name": sdkaws.ToString(im.Name), "state": string(im.State)}
@@ -149,6 +129,11 @@ func (r *run) images(ctx context.Context, c *ec2.Client, sc evidence.Scope) erro
 			}
 			out = append(out, evidence.Resource{Type: TypeImage, ID: ec2ARN(sc, "image", id), Scope: sc, Attributes: attrs, Unknown: unknown})
 		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeImage, sc, "ec2:DescribeImages", err)
+		return nil
 	}
 	for _, res := range out {
 		r.add(res)
@@ -161,38 +146,27 @@ func (r *run) images(ctx context.Context, c *ec2.Client, sc evidence.Scope) erro
 // without a template ID answers for all of them).
 func (r *run) launchTemplates(ctx context.Context, c *ec2.Client, sc evidence.Scope) error {
 	var templates []ec2types.LaunchTemplate
-	p := ec2.NewDescribeLaunchTemplatesPaginator(c, &ec2.DescribeLaunchTemplatesInput{})
-	var pGuard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = pGuard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeLaunchTemplate, sc, "ec2:DescribeLaunchTemplates", err)
-			return nil
-		}
+	err := listAll(ctx, ec2.NewDescribeLaunchTemplatesPaginator(c, &ec2.DescribeLaunchTemplatesInput{}), func(page *ec2.DescribeLaunchTemplatesOutput) (*string, error) {
 		templates = append(templates, page.LaunchTemplates...)
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeLaunchTemplate, sc, "ec2:DescribeLaunchTemplates", err)
+		return nil
 	}
 	if len(templates) == 0 {
 		return nil
 	}
 	versions := map[string]ec2types.LaunchTemplateVersion{}
 	var versionsReason string
-	vp := ec2.NewDescribeLaunchTemplateVersionsPaginator(c, &ec2.DescribeLaunchTemplateVersionsInput{Versions: []string{"$Default"}})
-	var vGuard pageGuard
-	for vp.HasMorePages() {
-		page, err := vp.NextPage(ctx)
-		if err == nil {
-			err = vGuard.next(page.NextToken)
-		}
-		if err != nil {
-			versionsReason = r.unknownReason(sc, "launch template versions", "ec2:DescribeLaunchTemplateVersions", err)
-			break
-		}
+	err = listAll(ctx, ec2.NewDescribeLaunchTemplateVersionsPaginator(c, &ec2.DescribeLaunchTemplateVersionsInput{Versions: []string{"$Default"}}), func(page *ec2.DescribeLaunchTemplateVersionsOutput) (*string, error) {
 		for _, v := range page.LaunchTemplateVersions {
 			versions[sdkaws.ToString(v.LaunchTemplateId)] = v
 		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		versionsReason = r.unknownReason(sc, "launch template versions", "ec2:DescribeLaunchTemplateVersions", err)
 	}
 	for _, t := range templates {
 		id := sdkaws.ToString(t.LaunchTemplateId)

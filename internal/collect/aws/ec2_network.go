@@ -14,18 +14,8 @@ import (
 // 0.0.0.0/0) and route tables (5.5: VPC peering routes are least access).
 
 func (r *run) networkACLs(ctx context.Context, c *ec2.Client, sc evidence.Scope) error {
-	p := ec2.NewDescribeNetworkAclsPaginator(c, &ec2.DescribeNetworkAclsInput{})
-	var guard pageGuard
 	var out []evidence.Resource
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeNetworkACL, sc, "ec2:DescribeNetworkAcls", err)
-			return nil
-		}
+	err := listAll(ctx, ec2.NewDescribeNetworkAclsPaginator(c, &ec2.DescribeNetworkAclsInput{}), func(page *ec2.DescribeNetworkAclsOutput) (*string, error) {
 		for _, acl := range page.NetworkAcls {
 			id := sdkaws.ToString(acl.NetworkAclId)
 			subnets := []string{}
@@ -42,6 +32,11 @@ func (r *run) networkACLs(ctx context.Context, c *ec2.Client, sc evidence.Scope)
 				"entries":        aclEntries(acl.Entries),
 			}})
 		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeNetworkACL, sc, "ec2:DescribeNetworkAcls", err)
+		return nil
 	}
 	for _, res := range out {
 		r.add(res)
@@ -82,18 +77,8 @@ func aclEntries(entries []ec2types.NetworkAclEntry) []any {
 }
 
 func (r *run) routeTables(ctx context.Context, c *ec2.Client, sc evidence.Scope) error {
-	p := ec2.NewDescribeRouteTablesPaginator(c, &ec2.DescribeRouteTablesInput{})
-	var guard pageGuard
 	var out []evidence.Resource
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeRouteTable, sc, "ec2:DescribeRouteTables", err)
-			return nil
-		}
+	err := listAll(ctx, ec2.NewDescribeRouteTablesPaginator(c, &ec2.DescribeRouteTablesInput{}), func(page *ec2.DescribeRouteTablesOutput) (*string, error) {
 		for _, rt := range page.RouteTables {
 			id := sdkaws.ToString(rt.RouteTableId)
 			subnets := []string{}
@@ -114,6 +99,11 @@ func (r *run) routeTables(ctx context.Context, c *ec2.Client, sc evidence.Scope)
 				"routes":         routes(rt.Routes),
 			}})
 		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeRouteTable, sc, "ec2:DescribeRouteTables", err)
+		return nil
 	}
 	for _, res := range out {
 		r.add(res)

@@ -20,18 +20,13 @@ import (
 func (r *run) ecrRepositories(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := ecr.NewFromConfig(cfg)
 	var repos []ecrtypes.Repository
-	p := ecr.NewDescribeRepositoriesPaginator(c, &ecr.DescribeRepositoriesInput{})
-	var guard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeECRRepository, sc, "ecr:DescribeRepositories", err)
-			return nil
-		}
+	err := listAll(ctx, ecr.NewDescribeRepositoriesPaginator(c, &ecr.DescribeRepositoriesInput{}), func(page *ecr.DescribeRepositoriesOutput) (*string, error) {
 		repos = append(repos, page.Repositories...)
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeECRRepository, sc, "ecr:DescribeRepositories", err)
+		return nil
 	}
 	if len(repos) == 0 {
 		return nil

@@ -107,3 +107,38 @@ func TestEdgeAttributeFaults(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadBalancerWebACL: an application load balancer's web ACL from
+// wafv2:GetWebACLForResource — the ARN, "" when none is associated, and
+// unknown with the action when the call is denied or broken (never "").
+func TestLoadBalancerWebACL(t *testing.T) {
+	t.Parallel()
+	const op = "wafv2:GetWebACLForResource@eu-west-1"
+	snap := collectSampleWith(t, awstest.Faults{})
+	web := find(t, snap, awscollect.TypeELBv2LoadBalancer, "/web-alb/50dc6c495c0c9188")
+	assert.Contains(t, web.Attributes["web_acl_arn"], ":regional/webacl/web-edge/")
+	legacy := find(t, snap, awscollect.TypeELBv2LoadBalancer, "/legacy-alb/50dc6c495c0c9188")
+	assert.Equal(t, "", legacy.Attributes["web_acl_arn"])
+	for _, tc := range []struct {
+		name       string
+		faults     awstest.Faults
+		reason     string
+		incomplete bool
+	}{
+		{"denied", awstest.Faults{Deny: map[string]bool{op: true}}, "access denied: needs wafv2:GetWebACLForResource", false},
+		{"empty body", awstest.Faults{EmptyBody: map[string]bool{op: true}}, "wafv2:GetWebACLForResource failed: ", true},
+		{"truncated", awstest.Faults{Truncate: map[string]bool{op: true}}, "wafv2:GetWebACLForResource failed: ", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			snap := collectSampleWith(t, tc.faults)
+			for _, name := range []string{"/web-alb/50dc6c495c0c9188", "/legacy-alb/50dc6c495c0c9188"} {
+				res := find(t, snap, awscollect.TypeELBv2LoadBalancer, name)
+				assert.NotContains(t, res.Attributes, "web_acl_arn")
+				assert.Contains(t, res.Unknown["web_acl_arn"], tc.reason)
+				assert.Contains(t, res.Attributes, "listeners", "the rest of the load balancer is still read")
+			}
+			assert.Equal(t, tc.incomplete, snap.Incomplete)
+		})
+	}
+}

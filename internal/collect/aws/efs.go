@@ -12,18 +12,8 @@ import (
 // fileSystems lists the region's EFS file systems (CIS 2.4.1: encrypted at
 // rest). Encryption is fixed at creation, so DescribeFileSystems says all.
 func (r *run) fileSystems(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
-	p := efs.NewDescribeFileSystemsPaginator(efs.NewFromConfig(cfg), &efs.DescribeFileSystemsInput{})
-	var guard pageGuard
 	var out []evidence.Resource
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextMarker)
-		}
-		if err != nil {
-			r.gap(ctx, TypeEFSFileSystem, sc, "elasticfilesystem:DescribeFileSystems", err)
-			return nil
-		}
+	err := listAll(ctx, efs.NewDescribeFileSystemsPaginator(efs.NewFromConfig(cfg), &efs.DescribeFileSystemsInput{}), func(page *efs.DescribeFileSystemsOutput) (*string, error) {
 		for _, fs := range page.FileSystems {
 			id := sdkaws.ToString(fs.FileSystemId)
 			attrs := map[string]any{
@@ -48,6 +38,11 @@ func (r *run) fileSystems(ctx context.Context, cfg sdkaws.Config, sc evidence.Sc
 			}
 			out = append(out, evidence.Resource{Type: TypeEFSFileSystem, ID: arn, Scope: sc, Attributes: attrs, Unknown: unknown})
 		}
+		return page.NextMarker, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeEFSFileSystem, sc, "elasticfilesystem:DescribeFileSystems", err)
+		return nil
 	}
 	for _, res := range out {
 		r.add(res)

@@ -19,18 +19,13 @@ import (
 func (r *run) eksClusters(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := eks.NewFromConfig(cfg)
 	var names []string
-	p := eks.NewListClustersPaginator(c, &eks.ListClustersInput{})
-	var guard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeEKSCluster, sc, "eks:ListClusters", err)
-			return nil
-		}
+	err := listAll(ctx, eks.NewListClustersPaginator(c, &eks.ListClustersInput{}), func(page *eks.ListClustersOutput) (*string, error) {
 		names = append(names, page.Clusters...)
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeEKSCluster, sc, "eks:ListClusters", err)
+		return nil
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(r.opts.Concurrency)

@@ -11,6 +11,7 @@ import (
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing/types"
 	elbv2 "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	elbv2types "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+	"github.com/aws/aws-sdk-go-v2/service/wafv2"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
 )
@@ -21,26 +22,22 @@ import (
 // missing named in unknown: its other controls can still judge it.
 func (r *run) loadBalancersV2(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := elbv2.NewFromConfig(cfg)
-	p := elbv2.NewDescribeLoadBalancersPaginator(c, &elbv2.DescribeLoadBalancersInput{})
-	var guard pageGuard
 	var lbs []elbv2types.LoadBalancer
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextMarker)
-		}
-		if err != nil {
-			r.gap(ctx, TypeELBv2LoadBalancer, sc, "elasticloadbalancing:DescribeLoadBalancers", err)
-			return nil
-		}
+	err := listAll(ctx, elbv2.NewDescribeLoadBalancersPaginator(c, &elbv2.DescribeLoadBalancersInput{}), func(page *elbv2.DescribeLoadBalancersOutput) (*string, error) {
 		lbs = append(lbs, page.LoadBalancers...)
+		return page.NextMarker, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeELBv2LoadBalancer, sc, "elasticloadbalancing:DescribeLoadBalancers", err)
+		return nil
 	}
+	waf := wafv2.NewFromConfig(cfg)
 	return describeEach(ctx, r, lbs, func(ctx context.Context, lb elbv2types.LoadBalancer) evidence.Resource {
-		return r.loadBalancerV2(ctx, c, sc, lb)
+		return r.loadBalancerV2(ctx, c, waf, sc, lb)
 	})
 }
 
-func (r *run) loadBalancerV2(ctx context.Context, c *elbv2.Client, sc evidence.Scope, lb elbv2types.LoadBalancer) evidence.Resource {
+func (r *run) loadBalancerV2(ctx context.Context, c *elbv2.Client, waf *wafv2.Client, sc evidence.Scope, lb elbv2types.LoadBalancer) evidence.Resource {
 	arn := sdkaws.ToString(lb.LoadBalancerArn)
 	name := sdkaws.ToString(lb.LoadBalancerName)
 	attrs := map[string]any{
@@ -72,6 +69,11 @@ func (r *run) loadBalancerV2(ctx context.Context, c *elbv2.Client, sc evidence.S
 		unknown["listeners"] = r.unknownReason(sc, "listeners of "+name, "elasticloadbalancing:DescribeListeners", err)
 	} else {
 		attrs["listeners"] = listeners
+	}
+
+	// Only application load balancers can have a web ACL.
+	if lb.Type == elbv2types.LoadBalancerTypeEnumApplication {
+		r.webACL(ctx, waf, sc, arn, name, attrs, unknown)
 	}
 
 	la, err := c.DescribeLoadBalancerAttributes(ctx, &elbv2.DescribeLoadBalancerAttributesInput{LoadBalancerArn: lb.LoadBalancerArn})
@@ -133,17 +135,8 @@ func v2AttributeNames(t elbv2types.LoadBalancerTypeEnum) []string {
 }
 
 func (r *run) listenersV2(ctx context.Context, c *elbv2.Client, arn string) ([]map[string]any, error) {
-	p := elbv2.NewDescribeListenersPaginator(c, &elbv2.DescribeListenersInput{LoadBalancerArn: sdkaws.String(arn)})
-	var guard pageGuard
 	out := []map[string]any{}
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextMarker)
-		}
-		if err != nil {
-			return nil, err
-		}
+	err := listAll(ctx, elbv2.NewDescribeListenersPaginator(c, &elbv2.DescribeListenersInput{LoadBalancerArn: sdkaws.String(arn)}), func(page *elbv2.DescribeListenersOutput) (*string, error) {
 		for _, l := range page.Listeners {
 			if l.Protocol == "" || l.Port == nil {
 				return nil, errMissing("Protocol or Port of listener " + sdkaws.ToString(l.ListenerArn))
@@ -168,6 +161,10 @@ func (r *run) listenersV2(ctx context.Context, c *elbv2.Client, arn string) ([]m
 			m["default_actions"] = actions
 			out = append(out, m)
 		}
+		return page.NextMarker, nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -177,19 +174,14 @@ func (r *run) listenersV2(ctx context.Context, c *elbv2.Client, arn string) ([]m
 // policy behind the listener's SSL negotiation policy.
 func (r *run) classicLoadBalancers(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := elb.NewFromConfig(cfg)
-	p := elb.NewDescribeLoadBalancersPaginator(c, &elb.DescribeLoadBalancersInput{})
-	var guard pageGuard
 	var lbs []elbtypes.LoadBalancerDescription
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextMarker)
-		}
-		if err != nil {
-			r.gap(ctx, TypeELBLoadBalancer, sc, "elasticloadbalancing:DescribeLoadBalancers", err)
-			return nil
-		}
+	err := listAll(ctx, elb.NewDescribeLoadBalancersPaginator(c, &elb.DescribeLoadBalancersInput{}), func(page *elb.DescribeLoadBalancersOutput) (*string, error) {
 		lbs = append(lbs, page.LoadBalancerDescriptions...)
+		return page.NextMarker, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeELBLoadBalancer, sc, "elasticloadbalancing:DescribeLoadBalancers", err)
+		return nil
 	}
 	return describeEach(ctx, r, lbs, func(ctx context.Context, lb elbtypes.LoadBalancerDescription) evidence.Resource {
 		return r.classicLoadBalancer(ctx, c, sc, lb)

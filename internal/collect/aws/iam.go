@@ -103,19 +103,15 @@ func authorizationDetails(ctx context.Context, c *iam.Client) (authDetails, erro
 			iamtypes.EntityTypeLocalManagedPolicy, iamtypes.EntityTypeAWSManagedPolicy,
 		},
 	})
-	var guard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(truncated(page.IsTruncated, page.Marker))
-		}
-		if err != nil {
-			return authDetails{}, err
-		}
+	err := listAll(ctx, p, func(page *iam.GetAccountAuthorizationDetailsOutput) (*string, error) {
 		d.users = append(d.users, page.UserDetailList...)
 		d.groups = append(d.groups, page.GroupDetailList...)
 		d.roles = append(d.roles, page.RoleDetailList...)
 		d.policies = append(d.policies, page.Policies...)
+		return truncated(page.IsTruncated, page.Marker), nil
+	})
+	if err != nil {
+		return authDetails{}, err
 	}
 	return d, nil
 }
@@ -147,21 +143,15 @@ func (r *run) userResource(ctx context.Context, c *iam.Client, sc evidence.Scope
 	}
 
 	mfa := []any{}
-	mp := iam.NewListMFADevicesPaginator(c, &iam.ListMFADevicesInput{UserName: u.UserName})
-	var mpGuard pageGuard
-	for mp.HasMorePages() {
-		page, err := mp.NextPage(ctx)
-		if err == nil {
-			err = mpGuard.next(truncated(page.IsTruncated, page.Marker))
-		}
-		if err != nil {
-			unknown["mfa_devices"] = r.unknownReason(sc, "mfa_devices of "+name, "iam:ListMFADevices", err)
-			mfa = nil
-			break
-		}
+	err := listAll(ctx, iam.NewListMFADevicesPaginator(c, &iam.ListMFADevicesInput{UserName: u.UserName}), func(page *iam.ListMFADevicesOutput) (*string, error) {
 		for _, d := range page.MFADevices {
 			mfa = append(mfa, map[string]any{"serial_number": sdkaws.ToString(d.SerialNumber)})
 		}
+		return truncated(page.IsTruncated, page.Marker), nil
+	})
+	if err != nil {
+		unknown["mfa_devices"] = r.unknownReason(sc, "mfa_devices of "+name, "iam:ListMFADevices", err)
+		mfa = nil
 	}
 	if mfa != nil {
 		attrs["mfa_devices"] = mfa
@@ -181,16 +171,10 @@ func (r *run) userResource(ctx context.Context, c *iam.Client, sc evidence.Scope
 // these APIs and never stored.
 func (r *run) accessKeys(ctx context.Context, c *iam.Client, sc evidence.Scope, user *string) ([]any, error) {
 	keys := []any{}
-	kp := iam.NewListAccessKeysPaginator(c, &iam.ListAccessKeysInput{UserName: user})
-	var kpGuard pageGuard
-	for kp.HasMorePages() {
-		page, err := kp.NextPage(ctx)
-		if err == nil {
-			err = kpGuard.next(truncated(page.IsTruncated, page.Marker))
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s", r.unknownReason(sc, "access_keys of "+sdkaws.ToString(user), "iam:ListAccessKeys", err))
-		}
+	// A key's last use that cannot be read fails the whole list, with its
+	// own action named rather than the listing's.
+	var lastUseErr error
+	err := listAll(ctx, iam.NewListAccessKeysPaginator(c, &iam.ListAccessKeysInput{UserName: user}), func(page *iam.ListAccessKeysOutput) (*string, error) {
 		for _, k := range page.AccessKeyMetadata {
 			key := map[string]any{
 				"access_key_id": sdkaws.ToString(k.AccessKeyId),
@@ -199,7 +183,8 @@ func (r *run) accessKeys(ctx context.Context, c *iam.Client, sc evidence.Scope, 
 			}
 			lu, err := c.GetAccessKeyLastUsed(ctx, &iam.GetAccessKeyLastUsedInput{AccessKeyId: k.AccessKeyId})
 			if err != nil {
-				return nil, fmt.Errorf("%s", r.unknownReason(sc, "access key last use", "iam:GetAccessKeyLastUsed", err))
+				lastUseErr = fmt.Errorf("%s", r.unknownReason(sc, "access key last use", "iam:GetAccessKeyLastUsed", err))
+				return nil, lastUseErr
 			}
 			// A key never used has no date: absent, and controls read that as "never".
 			if lu.AccessKeyLastUsed != nil && lu.AccessKeyLastUsed.LastUsedDate != nil {
@@ -207,6 +192,13 @@ func (r *run) accessKeys(ctx context.Context, c *iam.Client, sc evidence.Scope, 
 			}
 			keys = append(keys, key)
 		}
+		return truncated(page.IsTruncated, page.Marker), nil
+	})
+	if lastUseErr != nil {
+		return nil, lastUseErr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s", r.unknownReason(sc, "access_keys of "+sdkaws.ToString(user), "iam:ListAccessKeys", err))
 	}
 	return keys, nil
 }

@@ -42,18 +42,8 @@ func supportRoles(d authDetails) []string {
 // the credential report) and no virtual device assigned to root.
 func (r *run) rootVirtualMFA(ctx context.Context, c *iam.Client, sc evidence.Scope, acct *accountState) error {
 	const action = "iam:ListVirtualMFADevices"
-	p := iam.NewListVirtualMFADevicesPaginator(c, &iam.ListVirtualMFADevicesInput{AssignmentStatus: iamtypes.AssignmentStatusTypeAssigned})
-	var guard pageGuard
 	found := false
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(truncated(page.IsTruncated, page.Marker))
-		}
-		if err != nil {
-			acct.unknownAttr("root_virtual_mfa", r.unknownReason(sc, "root_virtual_mfa", action, err))
-			return nil
-		}
+	err := listAll(ctx, iam.NewListVirtualMFADevicesPaginator(c, &iam.ListVirtualMFADevicesInput{AssignmentStatus: iamtypes.AssignmentStatusTypeAssigned}), func(page *iam.ListVirtualMFADevicesOutput) (*string, error) {
 		for _, d := range page.VirtualMFADevices {
 			// The root user's device is the one whose user is the account's
 			// root ARN; its serial ends in "root-account-mfa-device" too,
@@ -63,6 +53,11 @@ func (r *run) rootVirtualMFA(ctx context.Context, c *iam.Client, sc evidence.Sco
 				found = true
 			}
 		}
+		return truncated(page.IsTruncated, page.Marker), nil
+	})
+	if err != nil {
+		acct.unknownAttr("root_virtual_mfa", r.unknownReason(sc, "root_virtual_mfa", action, err))
+		return nil
 	}
 	acct.set("root_virtual_mfa", found)
 	return nil
@@ -89,18 +84,8 @@ func (r *run) identityProviders(ctx context.Context, c *iam.Client, sc evidence.
 // serverCertificates lists the IAM server certificates (CIS 1.19: expired
 // ones removed). Metadata only: the certificate body is not read.
 func (r *run) serverCertificates(ctx context.Context, c *iam.Client, sc evidence.Scope) error {
-	p := iam.NewListServerCertificatesPaginator(c, &iam.ListServerCertificatesInput{})
-	var guard pageGuard
 	var out []evidence.Resource
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(truncated(page.IsTruncated, page.Marker))
-		}
-		if err != nil {
-			r.gap(ctx, TypeServerCertificate, sc, "iam:ListServerCertificates", err)
-			return nil
-		}
+	err := listAll(ctx, iam.NewListServerCertificatesPaginator(c, &iam.ListServerCertificatesInput{}), func(page *iam.ListServerCertificatesOutput) (*string, error) {
 		for _, m := range page.ServerCertificateMetadataList {
 			attrs := map[string]any{
 				"server_certificate_name": sdkaws.ToString(m.ServerCertificateName),
@@ -120,6 +105,11 @@ func (r *run) serverCertificates(ctx context.Context, c *iam.Client, sc evidence
 			}
 			out = append(out, evidence.Resource{Type: TypeServerCertificate, ID: sdkaws.ToString(m.Arn), Scope: sc, Attributes: attrs, Unknown: unknown})
 		}
+		return truncated(page.IsTruncated, page.Marker), nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeServerCertificate, sc, "iam:ListServerCertificates", err)
+		return nil
 	}
 	for _, res := range out {
 		r.add(res)

@@ -92,22 +92,17 @@ func roleResource(sc evidence.Scope, role iamtypes.RoleDetail, sessions map[stri
 // goes into every role's unknown map.
 func (r *run) maxSessions(ctx context.Context, c *iam.Client, sc evidence.Scope) (map[string]int32, string) {
 	out := map[string]int32{}
-	p := iam.NewListRolesPaginator(c, &iam.ListRolesInput{})
-	var guard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(truncated(page.IsTruncated, page.Marker))
-		}
-		if err != nil {
-			return nil, r.unknownReason(sc, "max_session_duration of roles", "iam:ListRoles", err)
-		}
+	err := listAll(ctx, iam.NewListRolesPaginator(c, &iam.ListRolesInput{}), func(page *iam.ListRolesOutput) (*string, error) {
 		for _, role := range page.Roles {
 			if role.MaxSessionDuration == nil {
 				continue // left unknown for that role
 			}
 			out[sdkaws.ToString(role.Arn)] = *role.MaxSessionDuration
 		}
+		return truncated(page.IsTruncated, page.Marker), nil
+	})
+	if err != nil {
+		return nil, r.unknownReason(sc, "max_session_duration of roles", "iam:ListRoles", err)
 	}
 	return out, ""
 }

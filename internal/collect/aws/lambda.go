@@ -20,18 +20,13 @@ import (
 func (r *run) lambdaFunctions(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := lambda.NewFromConfig(cfg)
 	var fns []lambdatypes.FunctionConfiguration
-	p := lambda.NewListFunctionsPaginator(c, &lambda.ListFunctionsInput{})
-	var guard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextMarker)
-		}
-		if err != nil {
-			r.gap(ctx, TypeLambdaFunction, sc, "lambda:ListFunctions", err)
-			return nil
-		}
+	err := listAll(ctx, lambda.NewListFunctionsPaginator(c, &lambda.ListFunctionsInput{}), func(page *lambda.ListFunctionsOutput) (*string, error) {
 		fns = append(fns, page.Functions...)
+		return page.NextMarker, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeLambdaFunction, sc, "lambda:ListFunctions", err)
+		return nil
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(r.opts.Concurrency)
@@ -144,16 +139,7 @@ func lambdaEnvironment(env *lambdatypes.EnvironmentResponse, attrs map[string]an
 // functionURLs lists a function's URLs (one per alias at most).
 func (r *run) functionURLs(ctx context.Context, c *lambda.Client, fn *string) ([]any, error) {
 	out := []any{}
-	p := lambda.NewListFunctionUrlConfigsPaginator(c, &lambda.ListFunctionUrlConfigsInput{FunctionName: fn})
-	var guard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextMarker)
-		}
-		if err != nil {
-			return nil, err
-		}
+	err := listAll(ctx, lambda.NewListFunctionUrlConfigsPaginator(c, &lambda.ListFunctionUrlConfigsInput{FunctionName: fn}), func(page *lambda.ListFunctionUrlConfigsOutput) (*string, error) {
 		for _, u := range page.FunctionUrlConfigs {
 			if u.AuthType == "" {
 				return nil, errMissing("AuthType")
@@ -168,6 +154,10 @@ func (r *run) functionURLs(ctx context.Context, c *lambda.Client, fn *string) ([
 				"cors_allow_origins": origins,
 			})
 		}
+		return page.NextMarker, nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -24,18 +24,8 @@ import (
 // metricFilters lists the region's metric filters of every log group.
 func (r *run) metricFilters(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := cloudwatchlogs.NewFromConfig(cfg)
-	p := cloudwatchlogs.NewDescribeMetricFiltersPaginator(c, &cloudwatchlogs.DescribeMetricFiltersInput{})
-	var guard pageGuard
 	var out []evidence.Resource
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeMetricFilter, sc, "logs:DescribeMetricFilters", err)
-			return nil
-		}
+	err := listAll(ctx, cloudwatchlogs.NewDescribeMetricFiltersPaginator(c, &cloudwatchlogs.DescribeMetricFiltersInput{}), func(page *cloudwatchlogs.DescribeMetricFiltersOutput) (*string, error) {
 		for _, f := range page.MetricFilters {
 			group, name := sdkaws.ToString(f.LogGroupName), sdkaws.ToString(f.FilterName)
 			transforms := []any{}
@@ -58,6 +48,11 @@ func (r *run) metricFilters(ctx context.Context, cfg sdkaws.Config, sc evidence.
 			}
 			out = append(out, evidence.Resource{Type: TypeMetricFilter, ID: metricFilterID(sc, group, name), Scope: sc, Attributes: attrs})
 		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeMetricFilter, sc, "logs:DescribeMetricFilters", err)
+		return nil
 	}
 	for _, res := range out {
 		r.add(res)
@@ -75,18 +70,8 @@ func metricFilterID(sc evidence.Scope, group, name string) string {
 // alarms, not metrics, and are not what CIS 4.x asks for).
 func (r *run) alarms(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := cloudwatch.NewFromConfig(cfg)
-	p := cloudwatch.NewDescribeAlarmsPaginator(c, &cloudwatch.DescribeAlarmsInput{AlarmTypes: []cwtypes.AlarmType{cwtypes.AlarmTypeMetricAlarm}})
-	var guard pageGuard
 	var out []evidence.Resource
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeAlarm, sc, "cloudwatch:DescribeAlarms", err)
-			return nil
-		}
+	err := listAll(ctx, cloudwatch.NewDescribeAlarmsPaginator(c, &cloudwatch.DescribeAlarmsInput{AlarmTypes: []cwtypes.AlarmType{cwtypes.AlarmTypeMetricAlarm}}), func(page *cloudwatch.DescribeAlarmsOutput) (*string, error) {
 		for _, a := range page.MetricAlarms {
 			attrs := map[string]any{
 				"alarm_name":          sdkaws.ToString(a.AlarmName),
@@ -119,6 +104,11 @@ func (r *run) alarms(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) 
 			}
 			out = append(out, evidence.Resource{Type: TypeAlarm, ID: sdkaws.ToString(a.AlarmArn), Scope: sc, Attributes: attrs})
 		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeAlarm, sc, "cloudwatch:DescribeAlarms", err)
+		return nil
 	}
 	for _, res := range out {
 		r.add(res)
@@ -131,19 +121,9 @@ func (r *run) alarms(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) 
 // the protocol and whether it is confirmed, not who is behind it.
 func (r *run) subscriptions(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := sns.NewFromConfig(cfg)
-	p := sns.NewListSubscriptionsPaginator(c, &sns.ListSubscriptionsInput{})
-	var guard pageGuard
 	var out []evidence.Resource
 	pending := map[string]int{}
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeSubscription, sc, "sns:ListSubscriptions", err)
-			return nil
-		}
+	err := listAll(ctx, sns.NewListSubscriptionsPaginator(c, &sns.ListSubscriptionsInput{}), func(page *sns.ListSubscriptionsOutput) (*string, error) {
 		for _, s := range page.Subscriptions {
 			arn, topic := sdkaws.ToString(s.SubscriptionArn), sdkaws.ToString(s.TopicArn)
 			// Until confirmed a subscription's ARN is the word
@@ -162,6 +142,11 @@ func (r *run) subscriptions(ctx context.Context, cfg sdkaws.Config, sc evidence.
 				"confirmed":        confirmed,
 			}})
 		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeSubscription, sc, "sns:ListSubscriptions", err)
+		return nil
 	}
 	for _, res := range out {
 		r.add(res)

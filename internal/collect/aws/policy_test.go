@@ -126,7 +126,7 @@ func requestedActions(ops []string) []string {
 
 // actionRE matches an IAM action in a reason string ("iam:ListRoles",
 // "iam:GenerateCredentialReport and iam:GetCredentialReport").
-var actionRE = regexp.MustCompile(`\b(access-analyzer|account|apigateway|backup|cloudfront|cloudtrail|cloudwatch|config|dynamodb|ec2|ecr|eks|elasticfilesystem|elasticloadbalancing|guardduty|iam|inspector2|kms|lambda|logs|macie2|organizations|rds|s3|secretsmanager|securityhub|sns|sqs|sts):[A-Z][A-Za-z]+`)
+var actionRE = regexp.MustCompile(`\b(access-analyzer|account|apigateway|backup|cloudfront|cloudtrail|cloudwatch|config|dynamodb|ec2|ecr|eks|elasticfilesystem|elasticloadbalancing|guardduty|iam|inspector2|kms|lambda|logs|macie2|organizations|rds|s3|secretsmanager|securityhub|sns|sqs|sts|wafv2):[A-Z][A-Za-z]+`)
 
 // namedActions collects the IAM actions in the string literals of the
 // collector's non-test sources (comments are not literals).

@@ -43,22 +43,20 @@ func rdsInstanceDepth(db rdstypes.DBInstance, attrs map[string]any, unknown map[
 // listed too, with their engine, so a control can tell them apart.
 func (r *run) rdsClusters(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := rds.NewFromConfig(cfg)
-	p := rds.NewDescribeDBClustersPaginator(c, &rds.DescribeDBClustersInput{})
 	var out []evidence.Resource
-	var pGuard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = pGuard.next(page.Marker)
-		}
-		if err != nil {
-			r.gap(ctx, TypeRDSCluster, sc, "rds:DescribeDBClusters", err)
-			return nil
-		}
+	var clusters []rdstypes.DBCluster
+	err := listAll(ctx, rds.NewDescribeDBClustersPaginator(c, &rds.DescribeDBClustersInput{}), func(page *rds.DescribeDBClustersOutput) (*string, error) {
+		clusters = append(clusters, page.DBClusters...)
 		for _, cl := range page.DBClusters {
 			out = append(out, rdsClusterResource(sc, cl))
 		}
+		return page.Marker, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeRDSCluster, sc, "rds:DescribeDBClusters", err)
+		return nil
 	}
+	r.rdsClustersTLS(ctx, c, sc, clusters, out)
 	for _, res := range out {
 		r.add(res)
 	}

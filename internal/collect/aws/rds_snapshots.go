@@ -24,37 +24,27 @@ type rdsSnapshotRow struct {
 func (r *run) rdsSnapshots(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := rds.NewFromConfig(cfg)
 	var rows []rdsSnapshotRow
-	p := rds.NewDescribeDBSnapshotsPaginator(c, &rds.DescribeDBSnapshotsInput{})
-	var pGuard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = pGuard.next(page.Marker)
-		}
-		if err != nil {
-			r.gap(ctx, TypeRDSSnapshot, sc, "rds:DescribeDBSnapshots", err)
-			return nil
-		}
+	err := listAll(ctx, rds.NewDescribeDBSnapshotsPaginator(c, &rds.DescribeDBSnapshotsInput{}), func(page *rds.DescribeDBSnapshotsOutput) (*string, error) {
 		for _, s := range page.DBSnapshots {
 			rows = append(rows, rdsSnapshotRow{sdkaws.ToString(s.DBSnapshotArn), sdkaws.ToString(s.DBSnapshotIdentifier), "instance",
 				sdkaws.ToString(s.DBInstanceIdentifier), sdkaws.ToString(s.SnapshotType), sdkaws.ToString(s.Engine), sdkaws.ToBool(s.Encrypted)})
 		}
+		return page.Marker, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeRDSSnapshot, sc, "rds:DescribeDBSnapshots", err)
+		return nil
 	}
-	cp := rds.NewDescribeDBClusterSnapshotsPaginator(c, &rds.DescribeDBClusterSnapshotsInput{})
-	var cGuard pageGuard
-	for cp.HasMorePages() {
-		page, err := cp.NextPage(ctx)
-		if err == nil {
-			err = cGuard.next(page.Marker)
-		}
-		if err != nil {
-			r.gap(ctx, TypeRDSSnapshot, sc, "rds:DescribeDBClusterSnapshots", err)
-			return nil
-		}
+	err = listAll(ctx, rds.NewDescribeDBClusterSnapshotsPaginator(c, &rds.DescribeDBClusterSnapshotsInput{}), func(page *rds.DescribeDBClusterSnapshotsOutput) (*string, error) {
 		for _, s := range page.DBClusterSnapshots {
 			rows = append(rows, rdsSnapshotRow{sdkaws.ToString(s.DBClusterSnapshotArn), sdkaws.ToString(s.DBClusterSnapshotIdentifier), "cluster",
 				sdkaws.ToString(s.DBClusterIdentifier), sdkaws.ToString(s.SnapshotType), sdkaws.ToString(s.Engine), sdkaws.ToBool(s.StorageEncrypted)})
 		}
+		return page.Marker, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeRDSSnapshot, sc, "rds:DescribeDBClusterSnapshots", err)
+		return nil
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(r.opts.Concurrency)
@@ -136,17 +126,7 @@ func (r *run) rdsEventSubscriptions(ctx context.Context, cfg sdkaws.Config, sc e
 	c := rds.NewFromConfig(cfg)
 	attr := "regions." + sc.Region + ".rds_event_subscriptions"
 	subs := []any{}
-	p := rds.NewDescribeEventSubscriptionsPaginator(c, &rds.DescribeEventSubscriptionsInput{})
-	var pGuard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = pGuard.next(page.Marker)
-		}
-		if err != nil {
-			acct.unknownAttr(attr, r.unknownReason(sc, "rds_event_subscriptions", "rds:DescribeEventSubscriptions", err))
-			return nil
-		}
+	err := listAll(ctx, rds.NewDescribeEventSubscriptionsPaginator(c, &rds.DescribeEventSubscriptionsInput{}), func(page *rds.DescribeEventSubscriptionsOutput) (*string, error) {
 		for _, s := range page.EventSubscriptionsList {
 			subs = append(subs, map[string]any{
 				"name":             sdkaws.ToString(s.CustSubscriptionId),
@@ -156,6 +136,11 @@ func (r *run) rdsEventSubscriptions(ctx context.Context, cfg sdkaws.Config, sc e
 				"enabled":          sdkaws.ToBool(s.Enabled),
 			})
 		}
+		return page.Marker, nil
+	})
+	if err != nil {
+		acct.unknownAttr(attr, r.unknownReason(sc, "rds_event_subscriptions", "rds:DescribeEventSubscriptions", err))
+		return nil
 	}
 	acct.setRegion(sc.Region, "rds_event_subscriptions", subs)
 	return nil

@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
+	rdstypes "github.com/aws/aws-sdk-go-v2/service/rds/types"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
@@ -64,18 +65,13 @@ func (r *run) trails(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) 
 func (r *run) kmsKeys(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := kms.NewFromConfig(cfg)
 	var keys []kmstypes.KeyListEntry
-	p := kms.NewListKeysPaginator(c, &kms.ListKeysInput{})
-	var pGuard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = pGuard.next(truncated(page.Truncated, page.NextMarker))
-		}
-		if err != nil {
-			r.gap(ctx, TypeKMSKey, sc, "kms:ListKeys", err)
-			return nil
-		}
+	err := listAll(ctx, kms.NewListKeysPaginator(c, &kms.ListKeysInput{}), func(page *kms.ListKeysOutput) (*string, error) {
 		keys = append(keys, page.Keys...)
+		return truncated(page.Truncated, page.NextMarker), nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeKMSKey, sc, "kms:ListKeys", err)
+		return nil
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(r.opts.Concurrency)
@@ -138,18 +134,10 @@ func (r *run) kmsKey(ctx context.Context, c *kms.Client, sc evidence.Scope, k km
 
 func (r *run) rdsInstances(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := rds.NewFromConfig(cfg)
-	p := rds.NewDescribeDBInstancesPaginator(c, &rds.DescribeDBInstancesInput{})
 	var out []evidence.Resource
-	var pGuard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = pGuard.next(page.Marker)
-		}
-		if err != nil {
-			r.gap(ctx, TypeRDSInstance, sc, "rds:DescribeDBInstances", err)
-			return nil
-		}
+	var dbs []rdstypes.DBInstance
+	err := listAll(ctx, rds.NewDescribeDBInstancesPaginator(c, &rds.DescribeDBInstancesInput{}), func(page *rds.DescribeDBInstancesOutput) (*string, error) {
+		dbs = append(dbs, page.DBInstances...)
 		for _, db := range page.DBInstances {
 			attrs := map[string]any{
 				"db_instance_identifier":     sdkaws.ToString(db.DBInstanceIdentifier),
@@ -169,7 +157,13 @@ func (r *run) rdsInstances(ctx context.Context, cfg sdkaws.Config, sc evidence.S
 			rdsInstanceDepth(db, attrs, unknown)
 			out = append(out, evidence.Resource{Type: TypeRDSInstance, ID: sdkaws.ToString(db.DBInstanceArn), Scope: sc, Attributes: attrs, Unknown: unknown})
 		}
+		return page.Marker, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeRDSInstance, sc, "rds:DescribeDBInstances", err)
+		return nil
 	}
+	r.rdsInstancesTLS(ctx, c, sc, dbs, out)
 	for _, res := range out {
 		r.add(res)
 	}

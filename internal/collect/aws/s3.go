@@ -43,18 +43,13 @@ func (r *run) collectS3(ctx context.Context, cfg sdkaws.Config, sc evidence.Scop
 	clients := &s3Clients{cfg: cfg, clients: map[string]*s3.Client{}}
 	home := clients.get(cfg.Region)
 	var buckets []s3types.Bucket
-	p := s3.NewListBucketsPaginator(home, &s3.ListBucketsInput{MaxBuckets: sdkaws.Int32(1000)})
-	var pGuard pageGuard
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = pGuard.next(page.ContinuationToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeS3Bucket, sc, "s3:ListAllMyBuckets", err)
-			return nil
-		}
+	err := listAll(ctx, s3.NewListBucketsPaginator(home, &s3.ListBucketsInput{MaxBuckets: sdkaws.Int32(1000)}), func(page *s3.ListBucketsOutput) (*string, error) {
 		buckets = append(buckets, page.Buckets...)
+		return page.ContinuationToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeS3Bucket, sc, "s3:ListAllMyBuckets", err)
+		return nil
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(r.opts.Concurrency)

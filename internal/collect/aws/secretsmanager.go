@@ -18,19 +18,14 @@ import (
 // the policy, which is one GetResourcePolicy per secret.
 func (r *run) secrets(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := secretsmanager.NewFromConfig(cfg)
-	p := secretsmanager.NewListSecretsPaginator(c, &secretsmanager.ListSecretsInput{})
-	var guard pageGuard
 	var listed []smtypes.SecretListEntry
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextToken)
-		}
-		if err != nil {
-			r.gap(ctx, TypeSecret, sc, "secretsmanager:ListSecrets", err)
-			return nil
-		}
+	err := listAll(ctx, secretsmanager.NewListSecretsPaginator(c, &secretsmanager.ListSecretsInput{}), func(page *secretsmanager.ListSecretsOutput) (*string, error) {
 		listed = append(listed, page.SecretList...)
+		return page.NextToken, nil
+	})
+	if err != nil {
+		r.gap(ctx, TypeSecret, sc, "secretsmanager:ListSecrets", err)
+		return nil
 	}
 	for _, s := range listed {
 		if err := ctx.Err(); err != nil {

@@ -26,23 +26,12 @@ func (r *run) accessAnalyzer(ctx context.Context, cfg sdkaws.Config, sc evidence
 	const action = "access-analyzer:ListAnalyzers"
 	attr := "regions." + sc.Region + ".access_analyzer"
 	c := accessanalyzer.NewFromConfig(cfg)
-	p := accessanalyzer.NewListAnalyzersPaginator(c, &accessanalyzer.ListAnalyzersInput{})
-	var guard pageGuard
 	list := []any{}
 	enabled := false
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err == nil {
-			err = guard.next(page.NextToken)
-		}
-		if err != nil {
-			acct.unknownAttr(attr, r.unknownReason(sc, "access_analyzer", action, err))
-			return nil
-		}
+	err := listAll(ctx, accessanalyzer.NewListAnalyzersPaginator(c, &accessanalyzer.ListAnalyzersInput{}), func(page *accessanalyzer.ListAnalyzersOutput) (*string, error) {
 		if page.Analyzers == nil {
 			// The member is required: an answer without it is broken, not "no analyzers".
-			acct.unknownAttr(attr, r.unknownReason(sc, "access_analyzer", action, errMissing("analyzers")))
-			return nil
+			return nil, errMissing("analyzers")
 		}
 		for _, a := range page.Analyzers {
 			external := a.Type == aatypes.TypeAccount || a.Type == aatypes.TypeOrganization
@@ -51,6 +40,11 @@ func (r *run) accessAnalyzer(ctx context.Context, cfg sdkaws.Config, sc evidence
 			}
 			list = append(list, map[string]any{"name": sdkaws.ToString(a.Name), "type": string(a.Type), "status": string(a.Status)})
 		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		acct.unknownAttr(attr, r.unknownReason(sc, "access_analyzer", action, err))
+		return nil
 	}
 	sort.Slice(list, func(i, j int) bool {
 		return list[i].(map[string]any)["name"].(string) < list[j].(map[string]any)["name"].(string)

@@ -24,6 +24,7 @@ type LoadBalancer struct {
 	DropInvalidHeaders bool   // application only
 	DesyncMode         string // application only: monitor|defensive|strictest
 	CrossZone          bool
+	WebACL             string // application only: the associated WAFv2 web ACL's name, "" when none
 	// Broken leaves attributes out of DescribeLoadBalancerAttributes (a broken answer).
 	Broken bool
 }

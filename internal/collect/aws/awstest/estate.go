@@ -200,12 +200,12 @@ func Sample() *Estate {
 				// a member of the Aurora cluster reports, whose settings are the
 				// cluster's; scratch is a cluster that fails (issue 18).
 				DBs: []DB{
-					{ID: "orders", Encrypted: true, BackupDays: 7, DeletionGuard: true, Engine: "postgres", IAMAuth: true, MonitorSecs: 60, CopyTags: true, Port: 6432, LogExports: []string{"postgresql", "upgrade"}, MasterUser: "orders_owner", MultiAZ: true},
+					{ID: "orders", Encrypted: true, BackupDays: 7, DeletionGuard: true, Engine: "postgres", IAMAuth: true, MonitorSecs: 60, CopyTags: true, Port: 6432, LogExports: []string{"postgresql", "upgrade"}, MasterUser: "orders_owner", MultiAZ: true, ParamGroup: "orders-pg14"},
 					{ID: "legacy", Public: true},
 					{ID: "reports-1", Engine: "aurora-mysql", Cluster: "reports", Encrypted: true, BackupDays: 7, NoMonitorInfo: true},
 				},
 				DBClusters: []DBCluster{
-					{ID: "reports", Engine: "aurora-mysql", Encrypted: true, DeletionGuard: true, IAMAuth: true, BackupDays: 14, Backtrack: 86400, MultiAZ: true, CopyTags: true, Port: 3307, LogExports: []string{"audit", "error"}, MasterUser: "reports_owner"},
+					{ID: "reports", Engine: "aurora-mysql", Encrypted: true, DeletionGuard: true, IAMAuth: true, BackupDays: 14, Backtrack: 86400, MultiAZ: true, CopyTags: true, Port: 3307, LogExports: []string{"audit", "error"}, MasterUser: "reports_owner", ParamGroup: "reports-tls"},
 					{ID: "scratch", Engine: "aurora-postgresql", BackupDays: 1},
 				},
 				// A private encrypted manual snapshot shared with a partner,
@@ -217,6 +217,13 @@ func Sample() *Estate {
 					{ID: "legacy-export", Source: "legacy", Public: true},
 					{ID: "rds:orders-2026-06-01-03-00", Source: "orders", Automated: true, Encrypted: true},
 					{ID: "reports-handover", Source: "reports", Cluster: true, Encrypted: true, Public: true},
+				},
+				// TLS required by orders' and reports' own groups; legacy
+				// (MySQL) and scratch (Aurora PostgreSQL 14) run on their
+				// engines' default groups, which do not require it.
+				ParamGroups: []ParamGroup{
+					{Name: "orders-pg14", Values: map[string]string{"rds.force_ssl": "1", "log_connections": "1"}},
+					{Name: "reports-tls", Cluster: true, Values: map[string]string{"require_secure_transport": "ON"}},
 				},
 				EventSubs: []EventSub{
 					{Name: "db-critical", SourceType: "db-instance", Categories: []string{"failure", "maintenance", "configuration change"}},
@@ -272,7 +279,7 @@ func Sample() *Estate {
 							{Port: 80, Protocol: "HTTP", Redirect: "HTTPS"},
 							{Port: 443, Protocol: "HTTPS", SSLPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06", Cert: "arn:aws:acm:eu-west-1:111122223333:certificate/12345678-1234-1234-1234-123456789012"},
 						},
-						AccessLogs: true, DeletionProtection: true, DropInvalidHeaders: true, DesyncMode: "defensive", CrossZone: true},
+						AccessLogs: true, DeletionProtection: true, DropInvalidHeaders: true, DesyncMode: "defensive", CrossZone: true, WebACL: "web-edge"},
 					{Name: "legacy-alb", Type: "application", Scheme: "internet-facing", Zones: []string{"eu-west-1a", "eu-west-1b"},
 						Listeners: []Listener{
 							{Port: 80, Protocol: "HTTP"},

@@ -74,6 +74,7 @@ type Region struct {
 	DBClusters     []DBCluster
 	DBSnapshots    []DBSnapshot
 	EventSubs      []EventSub
+	ParamGroups    []ParamGroup // custom parameter groups (rds_params.go)
 	// The EC2 depth of issue 18 (ec2_depth.go).
 	Subnets         []Subnet
 	Snapshots       []Snapshot
@@ -423,7 +424,8 @@ type DB struct {
 	LogExports    []string
 	MasterUser    string // "" is admin
 	MultiAZ       bool
-	NoMonitorInfo bool // the answer leaves MonitoringInterval out
+	NoMonitorInfo bool   // the answer leaves MonitoringInterval out
+	ParamGroup    string // the DB parameter group; "" is the engine's default group
 }
 
 // DBSnapshot is a DB snapshot, or a DB cluster snapshot when Cluster.
@@ -458,6 +460,16 @@ type DBCluster struct {
 	Port          int
 	LogExports    []string
 	MasterUser    string
+	ParamGroup    string // the cluster parameter group; "" is the engine's default group
+}
+
+// ParamGroup is a custom DB (or, with Cluster, DB cluster) parameter group
+// with the values set in it; the stand-in answers a default group
+// (default.<family>) with the engine defaults itself.
+type ParamGroup struct {
+	Name    string
+	Cluster bool
+	Values  map[string]string
 }
 
 type Recorder struct {

@@ -45,6 +45,8 @@ func (s *Server) rdsDepth(c *call) error {
 		}
 		s.fail(c, 404, "DBClusterSnapshotNotFoundFault", "DBClusterSnapshot "+c.form["DBClusterSnapshotIdentifier"]+" not found.")
 		return nil
+	case "DescribeDBParameters", "DescribeDBClusterParameters":
+		return s.rdsParameters(c)
 	case "DescribeEventSubscriptions":
 		items, next := page(c, reg.EventSubs, c.form["Marker"], s.faults.PageSize)
 		return render(c, xmlType, "rds/DescribeEventSubscriptions", data(items, next))

@@ -76,6 +76,7 @@ func init() {
 		"secretsmanager": {protocol: awsJSON11, serve: (*Server).secretsManager},
 		"sqs":            {protocol: awsJSON10, serve: (*Server).sqs},
 		"dynamodb":       {protocol: awsJSON10, serve: (*Server).dynamodb},
+		"wafv2":          {protocol: awsJSON11, serve: (*Server).wafv2},
 
 		"guardduty":         {protocol: restJSON, serve: (*Server).guardduty, operation: guardDutyOperation},
 		"inspector2":        {protocol: restJSON, serve: (*Server).inspector2, operation: inspectorOperation},

@@ -275,3 +275,28 @@ resource "aws_apigatewayv2_stage" "chat" {
   api_id = aws_apigatewayv2_api.chat.id
   name   = "production"
 }
+
+# The public load balancer and the orders API's stage behind one web ACL;
+# legacy has none.
+resource "aws_wafv2_web_acl" "edge" {
+  name  = "edge"
+  scope = "REGIONAL"
+  default_action {
+    allow {}
+  }
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "edge"
+    sampled_requests_enabled   = true
+  }
+}
+
+resource "aws_wafv2_web_acl_association" "web" {
+  resource_arn = aws_lb.web.arn
+  web_acl_arn  = aws_wafv2_web_acl.edge.arn
+}
+
+resource "aws_wafv2_web_acl_association" "orders" {
+  resource_arn = aws_api_gateway_stage.prod.arn
+  web_acl_arn  = aws_wafv2_web_acl.edge.arn
+}
