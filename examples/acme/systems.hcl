@@ -22,8 +22,7 @@ system "website" {
   name           = "Public website and docs"
   owner          = "erin"
   classification = "public"
-  # The only system meant to be reached from the internet: its security
-  # groups and load balancers may admit 0.0.0.0/0 (AWS-EC2-021).
+  # The only system meant to be reached from the internet.
   internet_facing = true
 
   github {

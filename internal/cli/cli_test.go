@@ -192,7 +192,7 @@ func TestAuditTextShowsFrameworkView(t *testing.T) {
 	r := run(t, "audit", "../../examples/acme", "--framework", "iso27001-2022")
 	require.Equal(t, 3, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "Framework iso27001-2022: ")
-	assert.Regexp(t, `(?m)^  A\.5\.5 +pass +AWS-ACCT-001$`, r.stdout)
+	assert.Regexp(t, `(?m)^  A\.5\.5 +fail +AWS-ACCT-001, GH-REPO-033$`, r.stdout)
 }
 
 func TestControlsCatalogue(t *testing.T) {

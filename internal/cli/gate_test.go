@@ -71,6 +71,8 @@ func TestGateExampleLines(t *testing.T) {
 		"AWS-EC2-018 examples/acme/terraform/aws_launch_template.analytics_worker":     "examples/acme/terraform/ec2rds.tf:23",
 		"AWS-EC2-019 examples/acme/terraform/aws_launch_template.analytics_worker":     "examples/acme/terraform/ec2rds.tf:23",
 		"AWS-RDS-001 examples/acme/terraform/aws_rds_cluster.analytics":                "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-019 examples/acme/terraform/aws_rds_cluster.analytics":                "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-ELB-011 examples/acme/terraform/aws_lb.tools":                             "examples/acme/terraform/edge.tf:4",
 		"AWS-RDS-004 examples/acme/terraform/aws_rds_cluster.analytics":                "examples/acme/terraform/ec2rds.tf:49",
 		"AWS-RDS-006 examples/acme/terraform/aws_rds_cluster.analytics":                "examples/acme/terraform/ec2rds.tf:49",
 		"AWS-RDS-008 examples/acme/terraform/aws_rds_cluster.analytics":                "examples/acme/terraform/ec2rds.tf:49",
