@@ -16,7 +16,7 @@ mitigation "github-member-authentication" {
 
 mitigation "source-access-minimisation" {
   title    = "Few owners, no outside admins, no public repositories by accident, read-only deploy keys"
-  controls = ["GH-ORG-003", "GH-ORG-007", "GH-REPO-018", "GH-REPO-019", "GH-ORG-010", "GH-ORG-011", "GH-ORG-015", "GH-ORG-016", "GH-ORG-018", "GH-ORG-019", "GH-ORG-020", "GH-MEMBER-002", "GH-MEMBER-003", "GH-REPO-029", "GH-REPO-030"]
+  controls = ["GH-ORG-003", "GH-ORG-007", "GH-REPO-018", "GH-REPO-019", "GH-ORG-010", "GH-ORG-011", "GH-ORG-015", "GH-ORG-016", "GH-ORG-018", "GH-ORG-019", "GH-ORG-020", "GH-MEMBER-002", "GH-MEMBER-003", "GH-REPO-029", "GH-REPO-030", "GH-REPO-034"]
 }
 
 mitigation "secret-leak-prevention" {
@@ -26,7 +26,7 @@ mitigation "secret-leak-prevention" {
 
 mitigation "vulnerability-management" {
   title    = "Dependabot and code scanning on, alerts fixed within their SLA"
-  controls = ["GH-ORG-009", "GH-REPO-014", "GH-REPO-015", "GH-REPO-020", "GH-REPO-021", "GH-ORG-013", "GH-REPO-031"]
+  controls = ["GH-ORG-009", "GH-REPO-014", "GH-REPO-015", "GH-REPO-020", "GH-REPO-021", "GH-ORG-013", "GH-REPO-031", "GH-REPO-033"]
 }
 
 mitigation "ci-least-privilege" {
