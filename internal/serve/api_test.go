@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -60,10 +61,16 @@ func openAPICompiler(t *testing.T) *jsonschema.Compiler {
 	return compiler
 }
 
+// compileMu serialises Compile: a jsonschema.Compiler caches what it has
+// compiled in plain maps, and the store subtests share one in parallel.
+var compileMu sync.Mutex
+
 // validateAnswer checks a body against the schema openapi.json gives the
 // operation's response.
 func validateAnswer(t *testing.T, compiler *jsonschema.Compiler, pattern, method string, status int, body []byte) {
 	t.Helper()
+	compileMu.Lock()
+	defer compileMu.Unlock()
 	sch, err := compiler.Compile(docURL + "#" + pointer("paths", pattern, strings.ToLower(method), "responses", strconv.Itoa(status), "content", "application/json", "schema"))
 	require.NoError(t, err)
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
