@@ -92,7 +92,7 @@ mitigation "aws-edge-transport" {
 
 mitigation "aws-edge-protection" {
   title    = "The edge filters what reaches the system: WAF, authorizers, origin access control, no internet-facing entry points of non-public systems, no request smuggling"
-  controls = ["AWS-ELB-003", "AWS-ELB-006", "AWS-ELB-007", "AWS-ELB-023", "AWS-ELB-028", "AWS-ELB-011", "AWS-CF-003", "AWS-CF-004", "AWS-CF-008", "AWS-CF-009", "AWS-APIGW-003", "AWS-APIGW-005", "AWS-APIGW-006", "AWS-APIGW-007", "AWS-APIGW-010"]
+  controls = ["AWS-ELB-003", "AWS-ELB-006", "AWS-ELB-007", "AWS-ELB-023", "AWS-ELB-028", "AWS-ELB-011", "AWS-EC2-021", "AWS-CF-003", "AWS-CF-004", "AWS-CF-008", "AWS-CF-009", "AWS-APIGW-003", "AWS-APIGW-005", "AWS-APIGW-006", "AWS-APIGW-007", "AWS-APIGW-010"]
 }
 
 mitigation "aws-edge-logging" {

@@ -67,20 +67,23 @@ func TestGateExampleLines(t *testing.T) {
 		"AWS-CF-009 examples/acme/terraform/aws_cloudfront_distribution.status": "examples/acme/terraform/edge.tf:51",
 		"AWS-CF-011 examples/acme/terraform/aws_cloudfront_distribution.status": "examples/acme/terraform/edge.tf:51",
 		// ec2rds.tf (issue 18): the analytics launch template, subnet and Aurora cluster.
-		"AWS-EC2-017 examples/acme/terraform/aws_launch_template.analytics_worker":     "examples/acme/terraform/ec2rds.tf:23",
-		"AWS-EC2-018 examples/acme/terraform/aws_launch_template.analytics_worker":     "examples/acme/terraform/ec2rds.tf:23",
-		"AWS-EC2-019 examples/acme/terraform/aws_launch_template.analytics_worker":     "examples/acme/terraform/ec2rds.tf:23",
-		"AWS-RDS-001 examples/acme/terraform/aws_rds_cluster.analytics":                "examples/acme/terraform/ec2rds.tf:49",
-		"AWS-RDS-019 examples/acme/terraform/aws_rds_cluster.analytics":                "examples/acme/terraform/ec2rds.tf:49",
-		"AWS-ELB-011 examples/acme/terraform/aws_lb.tools":                             "examples/acme/terraform/edge.tf:4",
-		"AWS-RDS-004 examples/acme/terraform/aws_rds_cluster.analytics":                "examples/acme/terraform/ec2rds.tf:49",
-		"AWS-RDS-006 examples/acme/terraform/aws_rds_cluster.analytics":                "examples/acme/terraform/ec2rds.tf:49",
-		"AWS-RDS-008 examples/acme/terraform/aws_rds_cluster.analytics":                "examples/acme/terraform/ec2rds.tf:49",
-		"AWS-RDS-009 examples/acme/terraform/aws_rds_cluster.analytics":                "examples/acme/terraform/ec2rds.tf:49",
-		"AWS-RDS-010 examples/acme/terraform/aws_rds_cluster.analytics":                "examples/acme/terraform/ec2rds.tf:49",
-		"AWS-RDS-011 examples/acme/terraform/aws_rds_cluster.analytics":                "examples/acme/terraform/ec2rds.tf:49",
-		"AWS-RDS-012 examples/acme/terraform/aws_rds_cluster.analytics":                "examples/acme/terraform/ec2rds.tf:49",
-		"AWS-VPC-003 examples/acme/terraform/aws_subnet.analytics_public":              "examples/acme/terraform/ec2rds.tf:6",
+		"AWS-EC2-017 examples/acme/terraform/aws_launch_template.analytics_worker": "examples/acme/terraform/ec2rds.tf:23",
+		"AWS-EC2-018 examples/acme/terraform/aws_launch_template.analytics_worker": "examples/acme/terraform/ec2rds.tf:23",
+		"AWS-EC2-019 examples/acme/terraform/aws_launch_template.analytics_worker": "examples/acme/terraform/ec2rds.tf:23",
+		"AWS-RDS-001 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-019 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-004 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-006 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-008 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-009 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-010 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-011 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-RDS-012 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		"AWS-VPC-003 examples/acme/terraform/aws_subnet.analytics_public":          "examples/acme/terraform/ec2rds.tf:6",
+		// The bastion's and web groups admit the internet; their system
+		// (engineering-platform) does not say it faces it.
+		"AWS-EC2-021 examples/acme/terraform/aws_security_group.bastion":               "examples/acme/terraform/network.tf:1",
+		"AWS-EC2-021 examples/acme/terraform/aws_security_group.web":                   "examples/acme/terraform/network.tf:14",
 		"AWS-LAMBDA-002 examples/acme/terraform/aws_lambda_function.preview":           "examples/acme/terraform/compute.tf:52",
 		"AWS-LAMBDA-004 examples/acme/terraform/aws_lambda_function.preview":           "examples/acme/terraform/compute.tf:52",
 		"AWS-LAMBDA-005 examples/acme/terraform/aws_lambda_function.preview":           "examples/acme/terraform/compute.tf:52",
@@ -210,10 +213,12 @@ func TestGateBaselines(t *testing.T) {
 	git(t, dir, "add", ".")
 	git(t, dir, "commit", "-q", "-m", "base")
 
-	// The base branch already fails: without a baseline that blocks.
+	// The base branch already fails: without a baseline that blocks. The open
+	// group fails twice: SSH to the internet (AWS-EC2-001), and an opening no
+	// system declared (AWS-EC2-021, the folder has no workspace).
 	res := run(t, "gate", "infra", "--format", "json=base.json")
 	require.Equal(t, 1, res.code, res.stderr)
-	require.Contains(t, res.stderr, "1 new, 0 unchanged, 0 fixed")
+	require.Contains(t, res.stderr, "2 new, 0 unchanged, 0 fixed")
 
 	// Against itself nothing is new.
 	res = run(t, "gate", "infra", "--baseline", "base.json")
@@ -221,14 +226,14 @@ func TestGateBaselines(t *testing.T) {
 	require.Contains(t, res.stderr, "rampart gate passed (baseline base.json")
 	res = run(t, "gate", "infra", "--baseline-ref", "HEAD")
 	require.Equal(t, 0, res.code, res.stderr)
-	require.Contains(t, res.stderr, "0 new, 1 unchanged, 0 fixed")
+	require.Contains(t, res.stderr, "0 new, 2 unchanged, 0 fixed")
 
-	// The change fixes SSH and opens RDP: one new, one fixed.
+	// The change fixes SSH and opens RDP: two new, two fixed.
 	require.NoError(t, os.Remove(filepath.Join(dir, "infra/old.tf")))
 	writeFile(t, dir, "infra/new.tf", openRDP)
 	res = run(t, "gate", "infra", "--baseline-ref", "HEAD", "--format", "json=pr.json")
 	require.Equal(t, 1, res.code, res.stderr)
-	require.Contains(t, res.stderr, "1 new, 0 unchanged, 1 fixed")
+	require.Contains(t, res.stderr, "2 new, 0 unchanged, 2 fixed")
 	require.Contains(t, res.stderr, "new critical failure AWS-EC2-001 on infra/aws_security_group.rdp")
 	pr := readReport(t, filepath.Join(dir, "pr.json"))
 	require.Equal(t, "git:HEAD", pr.Gate.Baseline)
@@ -245,11 +250,11 @@ func TestGateBaselines(t *testing.T) {
 	writeFile(t, dir, "added/x.tf", openSSH)
 	res = run(t, "gate", "added", "--baseline-ref", "HEAD")
 	require.Equal(t, 1, res.code, res.stderr)
-	require.Contains(t, res.stderr, "1 new, 0 unchanged, 0 fixed")
+	require.Contains(t, res.stderr, "2 new, 0 unchanged, 0 fixed")
 	writeFile(t, dir, "later/main.tf", openSSH)
 	res = run(t, "gate", "later", "--baseline-ref", "HEAD")
 	require.Equal(t, 1, res.code, res.stderr)
-	require.Contains(t, res.stderr, "1 new, 0 unchanged, 0 fixed")
+	require.Contains(t, res.stderr, "2 new, 0 unchanged, 0 fixed")
 }
 
 func TestGateInputErrors(t *testing.T) {
@@ -418,6 +423,17 @@ func TestGateWaivers(t *testing.T) {
   name  = "Carol"
   email = "carol@example.com"
   roles = ["iso"]
+}
+
+# The bastion is meant to face the internet (AWS-EC2-021 passes); its SSH
+# to the world (AWS-EC2-001) is what the waiver covers.
+system "bastion" {
+  owner           = "carol"
+  classification  = "internal"
+  internet_facing = true
+  terraform {
+    paths = ["infra/**"]
+  }
 }
 
 waiver "bastion-ssh" {

@@ -19,6 +19,9 @@ const trustWorkspace = `person "ann" {
 system "net" {
   owner          = "ann"
   classification = "internal"
+  # The bastion the pull requests below add is meant to be reached from
+  # the internet (AWS-EC2-021 passes); its SSH is what they try to waive.
+  internet_facing = true
   terraform {
     paths = ["infra/**"]
   }
@@ -95,10 +98,10 @@ func TestGatePullRequestCannotWaiveItself(t *testing.T) {
 		"--format", "json="+filepath.Join(out, "r.json"), "--format", "markdown="+filepath.Join(out, "c.md"))
 	require.Equal(t, 1, res.code, res.stderr)
 	require.Contains(t, res.stderr, "new critical failure AWS-EC2-001 on ws/infra/aws_security_group.bastion")
-	require.Contains(t, res.stderr, `added waiver "pr-own-ssh" (ws/workspace.hcl:13)`)
+	require.Contains(t, res.stderr, `added waiver "pr-own-ssh" (ws/workspace.hcl:16)`)
 	r := readReport(t, filepath.Join(out, "r.json"))
 	require.Equal(t, "git:HEAD", r.Gate.GovernanceFrom)
-	require.Equal(t, []report.GovernanceChange{{Kind: "waiver", Name: "pr-own-ssh", Change: "added", File: "ws/workspace.hcl", Line: 13}}, r.Gate.GovernanceChanges)
+	require.Equal(t, []report.GovernanceChange{{Kind: "waiver", Name: "pr-own-ssh", Change: "added", File: "ws/workspace.hcl", Line: 16}}, r.Gate.GovernanceChanges)
 	require.Zero(t, r.Summary.Waived)
 }
 

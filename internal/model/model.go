@@ -81,7 +81,7 @@ type System struct {
 	Description    string              `hcl:"description,optional" doc:"what the system is"`
 	Owner          string              `hcl:"owner" doc:"the person (ID of a person block) accountable for the system"`
 	Classification string              `hcl:"classification" doc:"data classification: {{classifications}}; stricter controls apply to confidential and restricted systems"`
-	InternetFacing bool                `hcl:"internet_facing,optional" doc:"the system is meant to be reached from the internet (a website, a public API), given to controls as input.system.internet_facing; default false"`
+	InternetFacing bool                `hcl:"internet_facing,optional" doc:"the system is meant to be reached from the internet (a website, a public API), only then may its security groups admit 0.0.0.0/0 or ::/0 (AWS-EC2-021); default false"`
 	GitHub         []GitHubSelector    `hcl:"github,block" doc:"claims a GitHub organisation or some of its repositories"`
 	AWS            []AWSSelector       `hcl:"aws,block" doc:"claims an AWS account, optionally some of its regions"`
 	Terraform      []TerraformSelector `hcl:"terraform,block" doc:"claims Terraform resources by the file they are declared in"`

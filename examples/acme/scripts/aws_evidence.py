@@ -736,6 +736,22 @@ def key_policies():
 
 key_policies()
 
+def depth(resources):
+    """Depth (issue 18): TLS through the RDS parameter groups — the ledger's
+    own group requires it, analytics runs on MySQL's default groups, which do
+    not — and the public payments API behind an AWS WAF web ACL."""
+    by_id = {r["id"]: r for r in resources}
+    for rid, group, tls in [
+            (f"arn:aws:rds:eu-west-1:{ACCT}:db:ledger-prod", "ledger-pg16", True),
+            (f"arn:aws:rds:us-east-1:{ACCT}:db:analytics-scratch", "default.mysql8.0", False),
+            (f"arn:aws:rds:us-east-1:{ACCT}:cluster:analytics-aurora", "default.aurora-mysql8.0", False)]:
+        by_id[rid]["attributes"].update({"parameter_group": group, "tls_required": tls})
+    alb = by_id[f"arn:aws:elasticloadbalancing:eu-west-1:{ACCT}:loadbalancer/app/payments-api/4f8e2a1b3c5d7e9f"]
+    alb["attributes"]["web_acl_arn"] = f"arn:aws:wafv2:eu-west-1:{ACCT}:regional/webacl/payments-edge/a1b2c3d4-5678-90ab-cdef-EXAMPLE22222"
+
+
+depth(resources)
+
 # What the collector read completely, as `rampart collect aws` lists it: every
 # task of the account and of each region ran; the website account's role was
 # refused, so nothing of it is listed (its one known gap is in not_collected).
