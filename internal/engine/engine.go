@@ -97,13 +97,13 @@ func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = n
 // all files are returned together as Problems; warnings do not stop the
 // load and are kept in Catalog().Warnings.
 func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error) {
-	mods, problems := parseSources(false, sources)
+	e := newEngine(opts)
+	mods, problems := parseSources(false, e.compileNeeded, sources)
 	problems = append(problems, Check(mods)...)
 	if errs := problems.Errors(); len(errs) > 0 {
 		return nil, errs
 	}
-	e, err := Load(ctx, mods, opts...)
-	if err != nil {
+	if _, err := e.build(ctx, mods); err != nil {
 		return nil, err
 	}
 	e.catalog.Warnings = problems.Warnings()
@@ -113,11 +113,15 @@ func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error)
 // Load compiles and prepares modules that Parse returned without errors,
 // so a caller that needs the modules too (`rampart test`) parses once.
 func Load(ctx context.Context, mods []Module, opts ...Option) (*Engine, error) {
+	return newEngine(opts).build(ctx, mods)
+}
+
+func newEngine(opts []Option) *Engine {
 	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit}
 	for _, o := range opts {
 		o(e)
 	}
-	return e.build(ctx, mods)
+	return e
 }
 
 // build compiles and prepares checked modules.

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -71,7 +72,11 @@ func (e *Engine) CompileFor(snap *evidence.Snapshot) error {
 	for _, t := range missing {
 		types[t] = true
 	}
-	mods := neededModules(e.needed.mods, types)
+	mods, problems := neededModules(e.needed.mods, types)
+	if len(problems) > 0 {
+		e.needed.err = problems
+		return problems
+	}
 	compiler, problems := compile(mods)
 	if len(problems) > 0 {
 		e.needed.err = problems
@@ -128,21 +133,32 @@ func snapshotTypes(snap *evidence.Snapshot) []string {
 }
 
 // neededModules are the modules evaluating resources of the types needs:
-// every module that is not a control (rampart.lib and other helpers), the
-// controls of those types, and every control package one of them refers
-// to, transitively (a helper or control may read another control's rules).
-func neededModules(mods []Module, types map[string]bool) []Module {
+// the controls of those types and every package one of them refers to,
+// transitively (rampart.lib, a workspace's helpers, another control's
+// rules). A module of which only the head was parsed (Module.Head) is
+// parsed whole and checked as Check checks a module before it is
+// included; mods is updated in place, so it is parsed once.
+func neededModules(mods []Module, types map[string]bool) ([]Module, Problems) {
 	include := make([]bool, len(mods))
 	var queue []int
+	var problems Problems
 	add := func(i int) {
-		if !include[i] {
-			include[i] = true
-			queue = append(queue, i)
+		if include[i] {
+			return
 		}
+		if mods[i].Head {
+			m, ps := wholeModule(mods[i])
+			if len(ps) > 0 {
+				problems = append(problems, ps...)
+				return
+			}
+			mods[i] = m
+		}
+		include[i] = true
+		queue = append(queue, i)
 	}
 	for i, m := range mods {
 		if m.Control == nil {
-			add(i)
 			continue
 		}
 		for _, t := range m.Control.ResourceTypes {
@@ -173,7 +189,52 @@ func neededModules(mods []Module, types map[string]bool) []Module {
 			out = append(out, m)
 		}
 	}
-	return out
+	return out, problems
+}
+
+// parseHead parses a module up to and including its package line: the
+// METADATA and the package, which is all the catalogue needs. A file whose
+// first statement is not the package (nothing a control or a library of
+// the embedded catalogue does) is parsed whole.
+func parseHead(name string, src []byte) (Module, Problems) {
+	end, rest := 0, src
+	for len(rest) > 0 {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line = rest[:i+1]
+		}
+		t := bytes.TrimSpace(line)
+		end += len(line)
+		rest = rest[len(line):]
+		if len(t) == 0 || t[0] == '#' {
+			continue
+		}
+		if !bytes.HasPrefix(t, []byte("package ")) {
+			return ParseModule(name, src)
+		}
+		m, ps := ParseModule(name, src[:end])
+		if len(ps) > 0 {
+			return ParseModule(name, src) // the whole file's problems, with their places
+		}
+		m.Raw, m.Head = string(src), true
+		return m, nil
+	}
+	return ParseModule(name, src)
+}
+
+// wholeModule parses a head-only module whole and checks it as Check does:
+// its Control is then the one the whole file gives.
+func wholeModule(head Module) (Module, Problems) {
+	m, ps := ParseModule(head.File, []byte(head.Raw))
+	if len(ps) > 0 {
+		return head, ps
+	}
+	m.Untrusted = head.Untrusted
+	one := []Module{m}
+	if ps := Check(one).Errors(); len(ps) > 0 {
+		return head, ps
+	}
+	return one[0], nil
 }
 
 // dataRefs are the constant prefixes of a module's references into data,

@@ -30,9 +30,9 @@ package ` + pkg + `
 ` + body
 }
 
-// TestNeededModules: the modules compiled for a set of types are every
-// helper, the controls of those types and the control packages they read,
-// transitively — and nothing else.
+// TestNeededModules: the modules compiled for a set of types are the
+// controls of those types and the packages they read, helpers and other
+// controls, transitively — and nothing else.
 func TestNeededModules(t *testing.T) {
 	t.Parallel()
 	fsys := fstest.MapFS{
@@ -49,19 +49,21 @@ func TestNeededModules(t *testing.T) {
 		types []string
 		want  []string
 	}{
-		{nil, []string{"t/lib/util.rego"}},
+		{nil, nil},
 		{[]string{"test.widget"}, []string{"t/a.rego", "t/b.rego", "t/c.rego", "t/lib/util.rego"}},
-		{[]string{"test.other"}, []string{"t/b.rego", "t/c.rego", "t/lib/util.rego"}},
-		{[]string{"test.gadget"}, []string{"t/d.rego", "t/lib/util.rego"}},
-		{[]string{"test.third", "test.gadget"}, []string{"t/c.rego", "t/d.rego", "t/lib/util.rego"}},
-		{[]string{"test.unknown"}, []string{"t/lib/util.rego"}},
+		{[]string{"test.other"}, []string{"t/b.rego", "t/c.rego"}},
+		{[]string{"test.gadget"}, []string{"t/d.rego"}},
+		{[]string{"test.third", "test.gadget"}, []string{"t/c.rego", "t/d.rego"}},
+		{[]string{"test.unknown"}, nil},
 	} {
 		types := map[string]bool{}
 		for _, ty := range tc.types {
 			types[ty] = true
 		}
 		var got []string
-		for _, m := range neededModules(mods, types) {
+		needed, ps := neededModules(mods, types)
+		require.Empty(t, ps)
+		for _, m := range needed {
 			got = append(got, m.File)
 		}
 		assert.ElementsMatch(t, tc.want, got, "types %v", tc.types)
@@ -121,4 +123,66 @@ func TestCompileNeededUncompiledTypeIsAnError(t *testing.T) {
 	require.Len(t, fs, 1)
 	assert.Equal(t, finding.Error, fs[0].Status)
 	assert.Contains(t, fs[0].Message, "compile controls")
+}
+
+// TestHeadParseGivesTheSameControl: the METADATA and package line of every
+// module of the embedded catalogue give the Control the whole file gives,
+// and the catalogue a CompileNeeded engine builds from them is the one New
+// builds from the whole files.
+func TestHeadParseGivesTheSameControl(t *testing.T) {
+	t.Parallel()
+	src := Source{Name: "controls", FS: controls.FS, Verified: true}
+	whole, ps := parseSources(false, false, []Source{src})
+	require.Empty(t, ps)
+	heads, ps := parseSources(false, true, []Source{src})
+	require.Empty(t, ps)
+	require.Empty(t, Check(whole).Errors())
+	require.Empty(t, Check(heads).Errors())
+	require.Len(t, heads, len(whole))
+	controlsSeen := 0
+	for i := range whole {
+		require.Equal(t, whole[i].File, heads[i].File)
+		assert.False(t, whole[i].Head)
+		if whole[i].Control == nil {
+			assert.Nil(t, heads[i].Control, "%s", whole[i].File)
+			continue
+		}
+		controlsSeen++
+		assert.True(t, heads[i].Head, "%s: parsed whole", whole[i].File)
+		assert.Equal(t, *whole[i].Control, *heads[i].Control, "%s", whole[i].File)
+		assert.Equal(t, whole[i].Raw, heads[i].Raw)
+		again, ps := wholeModule(heads[i])
+		require.Empty(t, ps)
+		assert.Equal(t, *whole[i].Control, *again.Control, "%s parsed whole later", whole[i].File)
+	}
+	assert.Greater(t, controlsSeen, 200)
+
+	ctx := context.Background()
+	all, err := New(ctx, []Source{src})
+	require.NoError(t, err)
+	needed, err := New(ctx, []Source{src}, CompileNeeded())
+	require.NoError(t, err)
+	assert.Equal(t, all.Catalog(), needed.Catalog())
+	assert.Equal(t, all.SourceDigest(), needed.SourceDigest())
+}
+
+// TestHeadParseChecksTheRulesBeforeCompiling: a Verified module whose
+// rules break the METADATA contract (here: no deny rule) is caught when a
+// run needs it and parses it whole, as Check catches it at load otherwise.
+func TestHeadParseChecksTheRulesBeforeCompiling(t *testing.T) {
+	t.Parallel()
+	fsys := fstest.MapFS{
+		"w.rego": {Data: []byte(neededControl("TEST-W-001", "test.w", "test.widget", "allow if true\n"))},
+	}
+	_, err := New(context.Background(), []Source{{Name: "t", FS: fsys, Verified: true}})
+	require.Error(t, err, "New without CompileNeeded reads the rules")
+	e, err := New(context.Background(), []Source{{Name: "t", FS: fsys, Verified: true}}, CompileNeeded())
+	require.NoError(t, err, "only the head is read at load")
+	snap := &evidence.Snapshot{Resources: []evidence.Resource{{Type: "test.widget", ID: "w"}}}
+	err = e.CompileFor(snap)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "defines no deny rule")
+	fs := e.Evaluate(context.Background(), snap, nil)
+	require.Len(t, fs, 1)
+	assert.Equal(t, finding.Error, fs[0].Status)
 }
