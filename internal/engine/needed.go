@@ -11,15 +11,18 @@ import (
 	"github.com/rampart-audit/rampart/internal/evidence"
 )
 
-// Compiling the catalogue is most of a gate's start: OPA type-checks and
-// rewrites every rule of ~280 controls, while a pull request's Terraform
-// meets a handful of resource types (docs/gate.md "Where the time goes").
-// An engine loaded with CompileNeeded parses and checks every module as
-// New always does — the catalogue, its IDs and METADATA problems are
-// complete — but compiles, on first evaluation, only the controls whose
-// resource types occur in the evaluated snapshot, the modules they read
-// (rampart.lib, any package they refer to) and nothing else. A later
-// snapshot with new types (the gate's baseline) compiles the union again.
+// Compiling and parsing the catalogue were most of a gate's start: OPA
+// type-checks and rewrites every rule of ~280 controls, while a pull
+// request's Terraform meets a handful of resource types (docs/gate.md
+// "Where a gate run's CPU goes"). An engine loaded with CompileNeeded
+// checks every module's METADATA as New always does — the catalogue, its
+// IDs and METADATA problems are complete — but compiles, on first
+// evaluation, only the controls whose resource types occur in the
+// evaluated snapshot and the packages they read (rampart.lib, any package
+// they refer to), and nothing else. The embedded catalogue's modules are
+// read to their package line until then (parseHead), and parsed whole and
+// checked when compiled. A later snapshot with new types (the gate's
+// baseline) compiles the union again.
 //
 // A control compiled or not judges alike: a control whose types are absent
 // has no resource to evaluate, its not_collected gaps come from the
@@ -275,8 +278,8 @@ func compiledControls(mods []Module) []*Control {
 	return out
 }
 
-// neededSummary names what a CompileNeeded engine compiled, for tests and
-// the profile notes: the types, sorted.
+// neededSummary names the resource types whose controls a CompileNeeded
+// engine compiled, sorted and joined by commas (tests).
 func (e *Engine) neededSummary() string {
 	e.compileMu.RLock()
 	defer e.compileMu.RUnlock()
