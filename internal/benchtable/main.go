@@ -78,12 +78,16 @@ func sections(with100k bool) []section {
 			},
 		},
 		{
-			name: "gate", title: "Gate, process start to exit, against the gate before this round (commit 177fec1) and conftest's structure (policies compiled once, one query per file per rule)",
+			name: "gate", title: "Gate, process start to exit, against the gate at the start of this round (commit 13a37ff), before issue 16's gate rounds (commit 177fec1) and conftest's structure (policies compiled once, one query per file per rule)",
 			pkg: "./internal/gate/", bench: "BenchmarkGate$", benchtime: "3x", rowHeader: "repository",
 			columns: []column{
 				{"rampart wall", "rampart-wall-ms", "%.0f ms"},
 				{"rampart CPU", "rampart-cpu-s", "%.2f s"},
 				{"rampart peak RSS", "rampart-peak-rss-MB", "%.0f MB"},
+				{"start wall", "start-wall-ms", "%.0f ms"},
+				{"start CPU", "start-cpu-s", "%.2f s"},
+				{"start peak RSS", "start-peak-rss-MB", "%.0f MB"},
+				{"CPU start/rampart", "start/rampart-cpu-x", "%.2f×"},
 				{"before wall", "before-wall-ms", "%.0f ms"},
 				{"before CPU", "before-cpu-s", "%.2f s"},
 				{"CPU before/rampart", "before/rampart-cpu-x", "%.2f×"},

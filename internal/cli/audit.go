@@ -34,8 +34,8 @@ func (l *loadFlags) register(cmd *cobra.Command) {
 
 // load loads controls and workspace alone (collect, gate), printing
 // problems and diagnostics once.
-func (l *loadFlags) load(cmd *cobra.Command, p Params, workspace string) (*pipeline.Inputs, error) {
-	in, err := pipeline.Load(cmd.Context(), l.controls, l.policies, workspace, engine.WithClock(p.Now))
+func (l *loadFlags) load(cmd *cobra.Command, p Params, workspace string, opts ...engine.Option) (*pipeline.Inputs, error) {
+	in, err := pipeline.Load(cmd.Context(), l.controls, l.policies, workspace, append([]engine.Option{engine.WithClock(p.Now)}, opts...)...)
 	if in != nil {
 		printDiagnostics(p.Stderr, in.Workspace, in.Diagnostics) // warnings only unless err
 	}

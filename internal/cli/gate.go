@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/spf13/cobra"
 
+	"github.com/rampart-audit/rampart/internal/engine"
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/gate"
@@ -138,7 +139,11 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 		res, err := terraform.LoadInChild(ctx, terraform.Dir("."), paths, terraform.Options{VarFiles: f.varFiles}, lim)
 		tfDone <- tfResult{res, err}
 	}()
-	in, err := f.load.load(cmd, p, workspace)
+	// The controls are parsed and checked beside the child; they are
+	// compiled once its resources are known, and only those their types
+	// need (engine.CompileNeeded: most of the catalogue's compile is for
+	// types a pull request does not touch).
+	in, err := f.load.load(cmd, p, workspace, engine.CompileNeeded())
 	tf := <-tfDone
 	if err != nil {
 		return err
@@ -167,7 +172,9 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	r, err := pipeline.Run(ctx, pipeline.Config{Inputs: in, Workspace: workspace, Now: p.Now, PullRequest: true,
 		Evidence: []*evidence.Snapshot{snap}, EvidenceWarnings: tfWarnings, Warnings: trust.warnings})
 	if err != nil {
-		return exitWith(verdict.ExitInput, err)
+		// A control this change's resources need does not compile: its
+		// problems, one per line, as a load prints them (exit 2).
+		return loadError(p, err, nil)
 	}
 
 	baseline, baseName, cleanup, err := gateBaseline(ctx, p, f, baseFile, in, paths, workspace, lim)

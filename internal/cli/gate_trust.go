@@ -52,7 +52,7 @@ func gateTrust(ctx context.Context, p Params, f gateFlags, in *pipeline.Inputs, 
 	if exists {
 		trustedDir = wsDir
 	}
-	trusted, err := pipeline.Load(ctx, f.load.controls, f.load.policies, trustedDir, engine.WithClock(p.Now))
+	trusted, err := pipeline.Load(ctx, f.load.controls, f.load.policies, trustedDir, engine.WithClock(p.Now), engine.CompileNeeded())
 	if err != nil {
 		cleanup()
 		return nil, exitWith(verdict.ExitInput, fmt.Errorf("workspace %s at %s: %w", workspace, f.baselineRef, err))

@@ -70,6 +70,13 @@ type Engine struct {
 	sourceDigest string
 	// incr is what incremental evaluation needs (incremental.go).
 	incr *incremental
+	// compileNeeded defers compiling to the first evaluation, which
+	// compiles what its resources need (needed.go); compileMu guards
+	// compiler, incr and needed then: a compile takes it to write, an
+	// evaluation holds it to read.
+	compileNeeded bool
+	compileMu     sync.RWMutex
+	needed        neededState
 }
 
 // Option configures an Engine.
@@ -90,13 +97,13 @@ func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = n
 // all files are returned together as Problems; warnings do not stop the
 // load and are kept in Catalog().Warnings.
 func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error) {
-	mods, problems := parseSources(false, sources)
+	e := newEngine(opts)
+	mods, problems := parseSources(false, e.compileNeeded, sources)
 	problems = append(problems, Check(mods)...)
 	if errs := problems.Errors(); len(errs) > 0 {
 		return nil, errs
 	}
-	e, err := Load(ctx, mods, opts...)
-	if err != nil {
+	if _, err := e.build(ctx, mods); err != nil {
 		return nil, err
 	}
 	e.catalog.Warnings = problems.Warnings()
@@ -106,11 +113,15 @@ func New(ctx context.Context, sources []Source, opts ...Option) (*Engine, error)
 // Load compiles and prepares modules that Parse returned without errors,
 // so a caller that needs the modules too (`rampart test`) parses once.
 func Load(ctx context.Context, mods []Module, opts ...Option) (*Engine, error) {
+	return newEngine(opts).build(ctx, mods)
+}
+
+func newEngine(opts []Option) *Engine {
 	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit}
 	for _, o := range opts {
 		o(e)
 	}
-	return e.build(ctx, mods)
+	return e
 }
 
 // build compiles and prepares checked modules.
@@ -125,9 +136,14 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	compiler, ps := compile(controlMods)
-	if len(ps) > 0 {
-		return nil, ps
+	var compiler *ast.Compiler
+	if e.compileNeeded {
+		e.needed = neededState{mods: controlMods, types: map[string]bool{}}
+	} else {
+		var ps Problems
+		if compiler, ps = compile(controlMods); len(ps) > 0 {
+			return nil, ps
+		}
 	}
 	e.catalog, e.compiler = cat, compiler
 	e.prepared = make(map[string]*lazyQuery, len(cat.Controls))
@@ -157,6 +173,11 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 		}
 	}
 	e.rels = e.relations()
+	if e.compileNeeded {
+		// Nothing compiled, nothing volatile yet: CompileFor sets both.
+		e.incr = &incremental{volatile: map[string]string{}, subsets: map[string]*lazyQuery{}}
+		return e, nil
+	}
 	e.incr = newIncremental(compiler, cat.Controls)
 	if e.eagerPrepare {
 		if err := e.prepareAll(ctx); err != nil {
@@ -319,6 +340,14 @@ func (e *Engine) EvaluateIn(ctx context.Context, snap *evidence.Snapshot, env En
 }
 
 func (e *Engine) evaluateIn(ctx context.Context, snap *evidence.Snapshot, env Env, cache *Cache) []finding.Finding {
+	if e.compileNeeded {
+		// A failed compile is not returned here: every resource of a type
+		// left uncompiled gets an error finding with its reason
+		// (evaluateResource), never a pass on a query with no rules.
+		_ = e.CompileFor(snap)
+		e.compileMu.RLock()
+		defer e.compileMu.RUnlock()
+	}
 	now := e.now()
 	// Joins are indexed once for the whole run; a related resource that
 	// cannot be converted fails every control that relates to anything.
@@ -386,6 +415,16 @@ func (e *Engine) evaluateResource(ctx context.Context, r evidence.Resource, run 
 		return nil
 	}
 	var out []finding.Finding
+	if ok, err := e.compiledFor(r.Type); !ok {
+		for _, controls := range groups {
+			for _, ctl := range controls {
+				f := newFinding(ctl, r)
+				f.Status, f.Message = finding.Error, fmt.Sprintf("compile controls: %v", err)
+				out = append(out, f)
+			}
+		}
+		return out
+	}
 	base := run.env.input(r)
 	for g, controls := range groups {
 		in := base

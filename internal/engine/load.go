@@ -12,6 +12,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -26,6 +27,10 @@ type Source struct {
 	// they are evaluated in a child process with memory and time limits
 	// (sandbox.go), so one cannot take the run down.
 	Untrusted bool
+	// Verified marks controls this build's own tests parse, check and
+	// compile (the embedded catalogue): a CompileNeeded engine reads only
+	// their METADATA and package line until a run needs them (needed.go).
+	Verified bool
 }
 
 // LibraryPackage is the package prefix of shared helper modules, which carry
@@ -44,6 +49,11 @@ type Module struct {
 	// module whose METADATA is valid; nil for tests, libraries and
 	// rejected controls.
 	Control *Control
+	// Head says only the METADATA and the package line were parsed (a
+	// Verified source's module in a CompileNeeded engine): Check skips the
+	// rules' checks, and the engine parses the whole module before it
+	// compiles it (needed.go).
+	Head bool
 }
 
 // Parse is the Rego front end: it reads and parses every .rego file of the
@@ -57,24 +67,35 @@ func Parse(sources ...Source) ([]Module, Problems) {
 
 // ParseModule parses one file as Rego v1 with its METADATA.
 func ParseModule(name string, src []byte) (Module, Problems) {
-	m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+	m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: parserCapabilities()})
 	if err != nil {
 		return Module{}, astProblems(name, CodeSyntax, err)
 	}
 	return Module{File: name, Test: strings.HasSuffix(name, "_test.rego"), Module: m, Raw: string(src)}, nil
 }
 
+// parserCapabilities are OPA's capabilities for the parser (its keywords
+// and features), built once: without them the parser builds them for every
+// module (a tenth of reading the catalogue's METADATA, in a profile of
+// parseHead). The parser only reads them.
+var parserCapabilities = sync.OnceValue(func() *ast.Capabilities {
+	return ast.CapabilitiesForThisVersion(ast.CapabilitiesRegoVersion(ast.RegoV1))
+})
+
 // ParseSources reads and parses every .rego file of the sources, tests
 // included, without checking the METADATA contract (Parse does both).
 func ParseSources(sources ...Source) ([]Module, Problems) {
-	return parseSources(true, sources)
+	return parseSources(true, false, sources)
 }
 
 // parseSources reads and parses the .rego files of the sources; without
 // tests, the _test.rego files are skipped unread (New: an audit or a gate
 // never runs them, and in this repository they are as large as the
 // controls, so parsing them doubled the start of every run).
-func parseSources(tests bool, sources []Source) ([]Module, Problems) {
+//
+// With heads, the modules of a Verified source are parsed up to their
+// package line only (parseHead).
+func parseSources(tests, heads bool, sources []Source) ([]Module, Problems) {
 	var mods []Module
 	var problems Problems
 	for _, src := range sources {
@@ -96,7 +117,13 @@ func parseSources(tests bool, sources []Source) ([]Module, Problems) {
 				problems = append(problems, Problem{File: name, Code: CodeRead, Severity: SeverityError, Message: err.Error()})
 				return nil
 			}
-			m, ps := ParseModule(name, data)
+			var m Module
+			var ps Problems
+			if heads && src.Verified {
+				m, ps = parseHead(name, data)
+			} else {
+				m, ps = ParseModule(name, data)
+			}
 			if len(ps) > 0 {
 				problems = append(problems, ps...)
 				return nil
@@ -191,7 +218,9 @@ func Check(mods []Module) Problems {
 	for i := range mods {
 		m := &mods[i]
 		m.Control = nil
-		problems = append(problems, forbiddenCalls(*m)...)
+		if !m.Head {
+			problems = append(problems, forbiddenCalls(*m)...)
+		}
 		if m.Test {
 			continue
 		}
@@ -206,18 +235,24 @@ func Check(mods []Module) Problems {
 			continue
 		}
 		ctl, ps := controlFromAnnotations(m.File, pkg, ann, m.Module.Comments)
-		if ctl.Manual {
+		switch {
+		case m.Head:
+			// The rules are not parsed yet: checked when they are
+			// (needed.go), before anything compiles them.
+		case ctl.Manual:
 			if hasRule(m.Module, "deny") || hasRule(m.Module, "unknown") {
 				ps = append(ps, atPackage(*m, CodeManualRules, "manual control "+ctl.ID+" defines deny or unknown rules: attestations decide a manual control, so its package holds METADATA only"))
 			}
-		} else if !hasRule(m.Module, "deny") {
+		case !hasRule(m.Module, "deny"):
 			name := ctl.ID
 			if name == "" {
 				name = "package " + pkg
 			}
 			ps = append(ps, atPackage(*m, CodeDenyMissing, "control "+name+" defines no deny rule, so it can never fail"))
 		}
-		ps = append(ps, setRules(*m)...)
+		if !m.Head {
+			ps = append(ps, setRules(*m)...)
+		}
 		if prev, dup := byID[ctl.ID]; dup && ctl.ID != "" {
 			p := Problem{File: m.File, Line: ctl.Line, Code: CodeIDDuplicate, Severity: SeverityError,
 				Message: fmt.Sprintf("control ID %s is already defined at %s:%d", ctl.ID, prev.File, prev.Line)}

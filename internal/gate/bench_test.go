@@ -28,26 +28,37 @@ import (
 // iterations. It is a commit of this repository's history, read with git.
 const beforeCommit = "177fec1"
 
-// binaries builds rampart, rampart at beforeCommit and the
-// conftest-shaped baseline into a folder removed when b ends.
-func binaries(b *testing.B) (rampart, before, naive string) {
+// startCommit is the code at the start of issue 16's gate-targets round,
+// after its engine round (queries planned on first use) and before the
+// gate compiled only what its resources need (engine.CompileNeeded): the
+// "start" of BenchmarkGate, which measures this round's change in the
+// same iterations.
+const startCommit = "13a37ff"
+
+// binaries builds rampart, rampart at beforeCommit and at startCommit, and
+// the conftest-shaped baseline into a folder removed when b ends.
+func binaries(b *testing.B) (rampart, before, start, naive string) {
 	b.Helper()
 	dir := b.TempDir()
 	root := filepath.Join("..", "..")
-	rampart, before, naive = filepath.Join(dir, "rampart"), filepath.Join(dir, "rampart-before"), filepath.Join(dir, "naive")
-	src := filepath.Join(dir, "src")
-	if err := os.Mkdir(src, 0o755); err != nil {
-		b.Fatal(err)
-	}
-	// The commit's tree, exported (git archive | tar): built as it was.
-	archive := exec.Command("sh", "-c", "git archive "+beforeCommit+" | tar -x -C "+src)
-	archive.Dir = root
-	if msg, err := archive.CombinedOutput(); err != nil {
-		b.Fatalf("export %s: %v: %s", beforeCommit, err, msg)
+	rampart, before, start, naive = filepath.Join(dir, "rampart"), filepath.Join(dir, "rampart-before"), filepath.Join(dir, "rampart-start"), filepath.Join(dir, "naive")
+	export := func(commit string) string {
+		src := filepath.Join(dir, "src-"+commit)
+		if err := os.Mkdir(src, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		// The commit's tree, exported (git archive | tar): built as it was.
+		archive := exec.Command("sh", "-c", "git archive "+commit+" | tar -x -C "+src)
+		archive.Dir = root
+		if msg, err := archive.CombinedOutput(); err != nil {
+			b.Fatalf("export %s: %v: %s", commit, err, msg)
+		}
+		return src
 	}
 	for _, build := range []struct{ dir, out, pkg string }{
 		{root, rampart, "./cmd/rampart"},
-		{src, before, "./cmd/rampart"},
+		{export(beforeCommit), before, "./cmd/rampart"},
+		{export(startCommit), start, "./cmd/rampart"},
 		{root, naive, "./internal/gate/testdata/naive"},
 	} {
 		cmd := exec.Command("go", "build", "-o", build.out, build.pkg)
@@ -56,7 +67,7 @@ func binaries(b *testing.B) (rampart, before, naive string) {
 			b.Fatalf("go build %s in %s: %v: %s", build.pkg, build.dir, err, msg)
 		}
 	}
-	return rampart, before, naive
+	return rampart, before, start, naive
 }
 
 // generate writes a Terraform repository of n files with 25 top-level
@@ -131,8 +142,8 @@ func execute(b *testing.B, dir, bin string, args ...string) run {
 	return r
 }
 
-// BenchmarkGate runs `rampart gate`, the gate at beforeCommit ("before")
-// and the conftest-shaped
+// BenchmarkGate runs `rampart gate`, the gate at beforeCommit ("before"),
+// the gate at startCommit ("start") and the conftest-shaped
 // baseline (testdata/naive: policies compiled once, then one query per
 // file per rule) from process start to exit on the same generated
 // repository, one after the other in every iteration (rotating which goes
@@ -140,11 +151,11 @@ func execute(b *testing.B, dir, bin string, args ...string) run {
 //
 //	go test -run '^$' -bench BenchmarkGate -benchtime 5x ./internal/gate/
 func BenchmarkGate(b *testing.B) {
-	rampartBin, beforeBin, naiveBin := binaries(b)
+	rampartBin, beforeBin, startBin, naiveBin := binaries(b)
 	for _, files := range []int{20, 200} {
 		dir := generate(b, files)
 		b.Run(fmt.Sprintf("files=%d", files), func(b *testing.B) {
-			var gate, before, naive run
+			var gate, before, start, naive run
 			add := func(sum *run, r run) {
 				sum.wall += r.wall
 				sum.cpu += r.cpu
@@ -169,7 +180,7 @@ func BenchmarkGate(b *testing.B) {
 				}
 				add(&naive, r)
 			}
-			contenders := []func(){gateRun(rampartBin, &gate), gateRun(beforeBin, &before), naiveRun}
+			contenders := []func(){gateRun(rampartBin, &gate), gateRun(beforeBin, &before), gateRun(startBin, &start), naiveRun}
 			turn := 0
 			for b.Loop() {
 				for k := range contenders {
@@ -185,6 +196,11 @@ func BenchmarkGate(b *testing.B) {
 			b.ReportMetric(before.cpu.Seconds()/n, "before-cpu-s")
 			b.ReportMetric(float64(before.cpu)/float64(gate.cpu), "before/rampart-cpu-x")
 			b.ReportMetric(float64(before.wall)/float64(gate.wall), "before/rampart-wall-x")
+			b.ReportMetric(float64(start.wall.Milliseconds())/n, "start-wall-ms")
+			b.ReportMetric(start.cpu.Seconds()/n, "start-cpu-s")
+			b.ReportMetric(float64(start.maxRSSKB)/1024, "start-peak-rss-MB")
+			b.ReportMetric(float64(start.cpu)/float64(gate.cpu), "start/rampart-cpu-x")
+			b.ReportMetric(float64(start.wall)/float64(gate.wall), "start/rampart-wall-x")
 			b.ReportMetric(float64(naive.wall.Milliseconds())/n, "naive-wall-ms")
 			b.ReportMetric(naive.cpu.Seconds()/n, "naive-cpu-s")
 			b.ReportMetric(float64(naive.cpu)/float64(gate.cpu), "naive/rampart-cpu-x")

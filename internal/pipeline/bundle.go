@@ -28,7 +28,10 @@ const EmbeddedControls = "embedded"
 // bundle that many pipelines load.
 func controlSource(spec string) (engine.Source, error) {
 	if spec == EmbeddedControls {
-		return engine.Source{Name: "controls", FS: controls.FS}, nil
+		// Parsed, checked and compiled by this build's tests (controls'
+		// TestCatalogue, `make policy-check`): a gate reads its rules only
+		// for the types it meets (engine.CompileNeeded).
+		return engine.Source{Name: "controls", FS: controls.FS, Verified: true}, nil
 	}
 	info, err := os.Stat(spec)
 	if err != nil {

@@ -166,6 +166,12 @@ func Run(ctx context.Context, cfg Config) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	// An engine loaded with engine.CompileNeeded (the gate) compiles now
+	// what these resources need; a control it cannot compile stops the run
+	// as a load problem, as it would have stopped the load.
+	if err := in.Engine.CompileFor(snap); err != nil {
+		return nil, err
+	}
 	cache, cacheNote := incremental(ctx, cfg, in.Engine)
 	r := evaluate(ctx, in, snap, cfg.Workspace, opts, clock(), cfg.PullRequest, cache)
 	if cacheNote != "" {
