@@ -237,7 +237,20 @@ func BenchmarkEvaluate(b *testing.B) {
 // asBefore is the engine before issue 16's engine round: rego converts
 // every binding to Go values (jsonResults) and the findings are collected
 // by appending and sorted in place (sortByValue).
-func asBefore() Option { return func(e *Engine) { e.jsonResults, e.sortByValue = true, true } }
+// It also has every change since, as asToday undoes them.
+func asBefore() Option {
+	return func(e *Engine) {
+		e.jsonResults, e.sortByValue = true, true
+		asToday()(e)
+	}
+}
+
+// asToday is the engine before the batch query referred to the deny and
+// unknown sets themselves and before the marks stopped resetting the
+// timer (commit 13a37ff): every set collected into an array by a
+// comprehension (comprehensionSets), the timer restarted at every mark
+// (resetMarks).
+func asToday() Option { return func(e *Engine) { e.comprehensionSets, e.resetMarks = true, true } }
 
 // joinCorpus is generateResources(n) placed in accounts, plus what the
 // relation controls join: per account one aws.account, trails (half of
