@@ -53,10 +53,6 @@ type Engine struct {
 	// batchQuery referred to the sets themselves: part of the "today"
 	// baseline of BenchmarkEvaluate, never set outside tests.
 	comprehensionSets bool
-	// resetMarks restarts the batch's timer at every mark, as the engine
-	// did before progress checked the section's start when the timer
-	// fires: the other part of that baseline.
-	resetMarks bool
 	// eagerPrepare plans every query while loading, as the engine did
 	// before lazy.go (TestLazyPreparePlansWhatIsUsed compares the two).
 	eagerPrepare bool
@@ -228,10 +224,13 @@ func (e *Engine) batchQuery(controls []*Control) string {
 
 // ruleSet is the reference to a control's deny or unknown set, or the
 // empty set when the control defines no such rule (a reference to it
-// would be undefined and fail the whole batch).
+// would be undefined and fail the whole batch). A package that does not
+// read as a reference keeps the reference as written, for planning the
+// query to report.
 func (e *Engine) ruleSet(ctl *Control, rule string) string {
 	ref := "data." + ctl.Package + "." + rule
-	if len(e.compiler.GetRules(ast.MustParseRef(ref))) == 0 {
+	parsed, err := ast.ParseRef(ref)
+	if err == nil && len(e.compiler.GetRules(parsed)) == 0 {
 		return "set()"
 	}
 	return ref
@@ -514,7 +513,7 @@ func (e *Engine) evaluateBatch(ctx context.Context, key string, controls []*Cont
 	e.hook(controls)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	prog := &progress{current: -1, timedOut: -1, limit: e.timeout, cancel: cancel, resetEachMark: e.resetMarks}
+	prog := &progress{current: -1, timedOut: -1, limit: e.timeout, cancel: cancel}
 	defer prog.stop()
 	rs, err := pq.Eval(context.WithValue(ctx, progressKey{}, prog), rego.EvalParsedInput(input), rego.EvalTime(now))
 	if err != nil || len(rs) != 1 {

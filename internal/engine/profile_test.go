@@ -16,24 +16,32 @@ import (
 	"github.com/rampart-audit/rampart/internal/benchdata"
 )
 
-// BenchmarkEvaluateAcmeOnly is the engine alone, one worker, on the acme
-// set: what `-cpuprofile` profiles without the naive baseline's noise.
-func BenchmarkEvaluateAcmeOnly(b *testing.B) {
+// BenchmarkEvaluateToday is the engine against itself as of commit
+// 13a37ff (asToday), one worker each, in the same iterations, CPU time
+// against CPU time, without BenchmarkEvaluate's naive baseline (minutes
+// on a shared machine):
+//
+//	go test -run '^$' -bench 'BenchmarkEvaluateToday' -benchtime 3x ./internal/engine/
+//
+// With -cpuprofile it is also the profile of the engine alone.
+func BenchmarkEvaluateToday(b *testing.B) {
 	ctx := context.Background()
-	e, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
+	now, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
 	if err != nil {
 		b.Fatal(err)
 	}
-	snap, err := benchdata.Acme("../../examples/acme", 2000, 200)
+	today, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1), asToday())
 	if err != nil {
 		b.Fatal(err)
 	}
-	e.Evaluate(ctx, snap, nil) // plan the queries outside the timing
-	n := 0
-	for b.Loop() {
-		n = len(e.Evaluate(ctx, snap, nil))
+	for name, snap := range benchSets(b) {
+		run := func(e *Engine) func() (int, error) {
+			return func() (int, error) { return len(e.Evaluate(ctx, snap, nil)), nil }
+		}
+		b.Run("set="+name, func(b *testing.B) {
+			report(b, race(b, &contender{name: "rampart", eval: run(now)}, &contender{name: "today", eval: run(today)}))
+		})
 	}
-	b.ReportMetric(float64(n), "pairs")
 }
 
 // BenchmarkControlCost says where the engine's time goes on the acme set,
@@ -139,8 +147,25 @@ func BenchmarkControlCost(b *testing.B) {
 				prog.stop()
 			}
 		}
-		for _, s := range p.ReportTopNResults(25, []string{"total_time_ns", "num_eval"}) {
-			b.Logf("  %8.1f ms  evals %7d redos %7d  %s:%d  %s", float64(s.ExprTimeNs)/1e6, s.NumEval, s.NumRedo, s.Location.File, s.Location.Row, strings.TrimSpace(string(s.Location.Text)))
+		all := p.ReportTopNResults(-1, []string{"total_time_ns", "num_eval"})
+		var sum int64
+		for _, s := range all {
+			sum += s.ExprTimeNs
+		}
+		line := func(s profiler.ExprStats) {
+			b.Logf("  %8.1f ms %4.1f%%  evals %7d redos %7d  %s:%d  %s", float64(s.ExprTimeNs)/1e6, 100*float64(s.ExprTimeNs)/float64(sum), s.NumEval, s.NumRedo, s.Location.File, s.Location.Row, strings.TrimSpace(strings.SplitN(string(s.Location.Text), "\n", 2)[0]))
+		}
+		b.Logf("profiler, 200 repositories' batches: the 20 most expensive expressions of %d", len(all))
+		for _, s := range all[:min(20, len(all))] {
+			line(s)
+		}
+		b.Logf("profiler: the 20 most expensive expressions of rampart.lib")
+		n := 0
+		for _, s := range all {
+			if strings.HasPrefix(s.Location.File, "controls/lib/") && n < 20 {
+				line(s)
+				n++
+			}
 		}
 	}
 }

@@ -21,30 +21,16 @@ const markName = "rampart.batch_mark"
 type progressKey struct{}
 
 // progress tracks which control of a batch is running and gives each one
-// its own time limit, from the mark opening its section. A mark only
-// records its section and the time it started; one timer per evaluation,
-// armed at the first mark, checks when it fires whether the section then
-// running has had its full limit, and re-arms for the rest of it if not.
-// Resetting the timer at every mark did the same with a timer-heap update
-// per control per resource, which was a fifth of a batch's CPU time on
-// the acme set (docs/architecture.md, "Where the engine's time goes").
+// its own time limit: every mark restarts the timer, and the timer that
+// fires cancels the query and remembers whose section it was.
 type progress struct {
 	mu       sync.Mutex
 	current  int
 	timedOut int
 	fired    bool
-	stopped  bool
 	limit    time.Duration
-	// base is when the evaluation's first mark ran; since is when the
-	// current section started, as an offset from base (a monotonic
-	// reading: time.Since(base) costs less than a time.Time per mark).
-	base   time.Time
-	since  time.Duration
-	timer  *time.Timer
-	cancel context.CancelFunc
-	// resetEachMark restores the timer reset at every mark, the engine
-	// before this change: the "before" of BenchmarkEvaluate's marks switch.
-	resetEachMark bool
+	timer    *time.Timer
+	cancel   context.CancelFunc
 }
 
 func (p *progress) mark(i int) error {
@@ -54,34 +40,17 @@ func (p *progress) mark(i int) error {
 		return fmt.Errorf("control %d: time limit reached", p.timedOut)
 	}
 	p.current = i
-	switch {
-	case p.timer == nil:
-		p.base = time.Now()
-		p.since = 0
+	if p.timer == nil {
 		p.timer = time.AfterFunc(p.limit, p.expire)
-	case p.resetEachMark:
+	} else {
 		p.timer.Reset(p.limit)
-	default:
-		p.since = time.Since(p.base)
 	}
 	return nil
 }
 
-// expire runs when the timer fires: the section running then is out of
-// time if it started a full limit ago; otherwise the timer is re-armed
-// for what is left of its limit.
 func (p *progress) expire() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.stopped {
-		return // the evaluation ended while the timer fired
-	}
-	if !p.resetEachMark {
-		if left := p.limit - (time.Since(p.base) - p.since); left > 0 {
-			p.timer.Reset(left)
-			return
-		}
-	}
 	p.fired, p.timedOut = true, p.current
 	p.cancel()
 }
@@ -99,7 +68,6 @@ func (p *progress) culprit() int {
 func (p *progress) stop() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.stopped = true
 	if p.timer != nil {
 		p.timer.Stop()
 	}
