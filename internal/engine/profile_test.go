@@ -47,9 +47,9 @@ func BenchmarkEvaluateToday(b *testing.B) {
 // BenchmarkControlCost says where the engine's time goes on the acme set,
 // for docs/architecture.md's "Where the engine's time goes":
 //
-//	go test -run '^$' -bench 'BenchmarkControlCost' -benchtime 1x ./internal/engine/
+//	go test -run '^$' -bench 'BenchmarkControlCost' -benchtime 1x -v ./internal/engine/
 //
-// It logs every control's own query evaluated alone over the resources of
+// (-v: a benchmark's log is cut after ten lines without it.) It logs every control's own query evaluated alone over the resources of
 // its types (the 20 most expensive), the fixed cost of one evaluation (a
 // query of a constant, input given), and OPA's profiler over the batches of
 // 200 repositories: the 20 most expensive expressions, rampart.lib's
