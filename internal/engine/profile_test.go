@@ -49,11 +49,11 @@ func BenchmarkEvaluateToday(b *testing.B) {
 //
 //	go test -run '^$' -bench 'BenchmarkControlCost' -benchtime 1x -v ./internal/engine/
 //
-// (-v: a benchmark's log is cut after ten lines without it.) It logs every control's own query evaluated alone over the resources of
-// its types (the 20 most expensive), the fixed cost of one evaluation (a
-// query of a constant, input given), and OPA's profiler over the batches of
-// 200 repositories: the 20 most expensive expressions, rampart.lib's
-// helpers among them.
+// (-v: without it a benchmark's log is cut after ten lines.) It logs
+// every control's own query evaluated alone over the resources of its
+// types (the 20 most expensive), the fixed cost of one evaluation (a query
+// of a constant, input given), and OPA's profiler over the batches of 200
+// repositories: the 20 most expensive expressions, and rampart.lib's.
 func BenchmarkControlCost(b *testing.B) {
 	ctx := context.Background()
 	e, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
