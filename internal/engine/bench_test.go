@@ -190,7 +190,8 @@ func benchSets(b *testing.B) map[string]*evidence.Snapshot {
 // converting each resource once and batching a type's controls buy; and
 // against the same engine as it was before issue 16's engine round
 // ("before", asBefore: bindings converted to Go values, findings sorted
-// in place).
+// in place), and as of commit 13a37ff ("today", asToday: the batch query
+// collecting every set into an array by a comprehension).
 // parallel runs both on GOMAXPROCS workers, wall time against wall time.
 //
 // The figures are pairs (control, resource) per CPU-second and the ratios
@@ -208,11 +209,21 @@ func BenchmarkEvaluate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// today is the serial engine as of 13a37ff, before this round's
+	// batch query and marks (asToday).
+	today, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1), asToday())
+	if err != nil {
+		b.Fatal(err)
+	}
 	parallel, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(workers))
 	if err != nil {
 		b.Fatal(err)
 	}
 	beforeParallel, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(workers), asBefore())
+	if err != nil {
+		b.Fatal(err)
+	}
+	todayParallel, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(workers), asToday())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -225,11 +236,11 @@ func BenchmarkEvaluate(b *testing.B) {
 		}
 		b.Run("set="+name+"/serial", func(b *testing.B) {
 			report(b, race(b, &contender{name: "rampart", eval: engineRun(serial)}, &contender{name: "naive", eval: naiveRun(1)},
-				&contender{name: "before", eval: engineRun(before)}))
+				&contender{name: "before", eval: engineRun(before)}, &contender{name: "today", eval: engineRun(today)}))
 		})
 		b.Run(fmt.Sprintf("set=%s/parallel=%d", name, workers), func(b *testing.B) {
 			report(b, race(b, &contender{name: "rampart", eval: engineRun(parallel)}, &contender{name: "naive", eval: naiveRun(workers)},
-				&contender{name: "before", eval: engineRun(beforeParallel)}))
+				&contender{name: "before", eval: engineRun(beforeParallel)}, &contender{name: "today", eval: engineRun(todayParallel)}))
 		})
 	}
 }
@@ -237,7 +248,18 @@ func BenchmarkEvaluate(b *testing.B) {
 // asBefore is the engine before issue 16's engine round: rego converts
 // every binding to Go values (jsonResults) and the findings are collected
 // by appending and sorted in place (sortByValue).
-func asBefore() Option { return func(e *Engine) { e.jsonResults, e.sortByValue = true, true } }
+// It also has every change since, as asToday undoes them.
+func asBefore() Option {
+	return func(e *Engine) {
+		e.jsonResults, e.sortByValue = true, true
+		asToday()(e)
+	}
+}
+
+// asToday is the engine before the batch query referred to the deny and
+// unknown sets themselves (commit 13a37ff): every set collected into an
+// array by a comprehension (comprehensionSets).
+func asToday() Option { return func(e *Engine) { e.comprehensionSets = true } }
 
 // joinCorpus is generateResources(n) placed in accounts, plus what the
 // relation controls join: per account one aws.account, trails (half of

@@ -9,6 +9,7 @@ import (
 	"maps"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -47,6 +48,11 @@ type Engine struct {
 	// deny set is not empty, as the engine did before: the baseline of
 	// BenchmarkEvaluateLazyUnknown, never set outside tests.
 	eagerUnknown bool
+	// comprehensionSets has the batch query collect every deny and unknown
+	// set into an array by a comprehension, as the engine did before
+	// batchQuery referred to the sets themselves: part of the "today"
+	// baseline of BenchmarkEvaluate, never set outside tests.
+	comprehensionSets bool
 	// eagerPrepare plans every query while loading, as the engine did
 	// before lazy.go (TestLazyPreparePlansWhatIsUsed compares the two).
 	eagerPrepare bool
@@ -169,7 +175,7 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 	for t, controls := range e.byType {
 		e.groups[t] = batchGroups(controls)
 		for g, group := range e.groups[t] {
-			e.batch[groupKey(t, g)] = e.lazy("controls of "+t, batchQuery(group, e.eagerUnknown), markBuiltin, rego.Capabilities(batchCapabilities()))
+			e.batch[groupKey(t, g)] = e.lazy("controls of "+t, e.batchQuery(group), markBuiltin, rego.Capabilities(batchCapabilities()))
 		}
 	}
 	e.rels = e.relations()
@@ -200,23 +206,60 @@ func groupKey(resourceType string, g int) string {
 // deny and unknown sets of controls[i]. The marks give every control its
 // own time limit inside the batch and name the one that ran out of it.
 //
-// A control's unknown set is evaluated only where its deny set is empty
-// (the comprehension's first expression stops it otherwise): a failing
-// result is a failure whatever else is unknown (classify), so the guards
-// of a failing control are work nobody reads. eager restores evaluating
-// both, for the benchmark's baseline.
-func batchQuery(controls []*Control, eager bool) string {
+// d<i> is the deny set itself (data.<package>.deny), not an array built
+// from it by a comprehension: the set is what OPA's evaluation already
+// holds, so collecting it into an array cost a comprehension per control
+// per resource (termReasons reads either). A control that defines no such
+// rule gets the empty set in its place, as the comprehension gave it.
+//
+// A control's unknown set is evaluated only where its deny set is empty:
+// u<i> is [data.<package>.unknown] when d<i> is empty, [] otherwise. A
+// failing result is a failure whatever else is unknown (classify), so the
+// guards of a failing control are work nobody reads. eagerUnknown restores
+// evaluating both, and comprehensionSets the arrays built element by
+// element, for the benchmarks' baselines.
+func (e *Engine) batchQuery(controls []*Control) string {
 	parts := make([]string, 0, 3*len(controls))
 	for i, ctl := range controls {
-		unknown := fmt.Sprintf("[x | count(d%d) == 0; some x in data.%s.unknown]", i, ctl.Package)
-		if eager {
-			unknown = setRef(ctl, "unknown")
+		var deny, unknown string
+		switch {
+		case e.comprehensionSets && e.eagerUnknown:
+			deny, unknown = setRef(ctl, "deny"), setRef(ctl, "unknown")
+		case e.comprehensionSets:
+			deny, unknown = setRef(ctl, "deny"), fmt.Sprintf("[x | count(d%d) == 0; some x in data.%s.unknown]", i, ctl.Package)
+		default:
+			deny, unknown = e.ruleSet(ctl, "deny"), "[]"
+			if u := e.ruleSet(ctl, "unknown"); u != "set()" {
+				unknown = fmt.Sprintf("[s | count(d%d) == 0; s := %s]", i, u)
+				if e.eagerUnknown {
+					unknown = fmt.Sprintf("[%s]", u)
+				}
+			}
 		}
 		parts = append(parts, fmt.Sprintf("%s(%d)", markName, i),
-			fmt.Sprintf("d%d := %s", i, setRef(ctl, "deny")),
+			fmt.Sprintf("d%d := %s", i, deny),
 			fmt.Sprintf("u%d := %s", i, unknown))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// ruleSet is the reference to a control's deny or unknown set, or the
+// empty set when the control defines no such rule (a reference to it
+// would be undefined and fail the whole batch). A package that does not
+// read as a reference keeps the reference as written, for planning the
+// query to report.
+func (e *Engine) ruleSet(ctl *Control, rule string) string {
+	ref := "data." + ctl.Package + "." + rule
+	parsed, err := ast.ParseRef(ref)
+	if err == nil && len(e.compiler.GetRules(parsed)) == 0 {
+		return "set()"
+	}
+	return ref
+}
+
+// batchVars are the names batchQuery binds for control i.
+func batchVars(i int) (deny, unknown string) {
+	return "d" + strconv.Itoa(i), "u" + strconv.Itoa(i)
 }
 
 // setRef collects a control's deny or unknown set into an array; a rule the
@@ -461,8 +504,12 @@ func (e *Engine) evaluateGroup(ctx context.Context, key string, controls []*Cont
 	bindings, timedOut := e.evaluateBatch(ctx, key, controls, input, now)
 	if bindings != nil {
 		for i, ctl := range controls {
-			f := newFinding(ctl, r)
-			out = append(out, classify(f, bindings[fmt.Sprintf("d%d", i)], bindings[fmt.Sprintf("u%d", i)], r))
+			d, u := batchVars(i)
+			unknown := bindings[u]
+			if !e.comprehensionSets {
+				unknown = firstOf(unknown)
+			}
+			out = append(out, classify(newFinding(ctl, r), bindings[d], unknown, r))
 		}
 		return out
 	}
@@ -631,16 +678,24 @@ func reasons(v any) ([]reason, error) {
 	return out, nil
 }
 
-// termReasons reads an array of reasons from the evaluator's terms, as
-// reasons reads their Go form; ok false on any other shape.
+// termReasons reads a set or an array of reasons from the evaluator's
+// terms, as reasons reads their Go form; ok false on any other shape.
 func termReasons(t *ast.Term) ([]reason, bool) {
-	arr, ok := t.Value.(*ast.Array)
-	if !ok {
+	var elems []*ast.Term
+	switch v := t.Value.(type) {
+	case *ast.Array:
+		elems = make([]*ast.Term, 0, v.Len())
+		for i := range v.Len() {
+			elems = append(elems, v.Elem(i))
+		}
+	case ast.Set:
+		elems = v.Slice()
+	default:
 		return nil, false
 	}
-	out := make([]reason, 0, arr.Len())
-	for i := range arr.Len() {
-		switch x := arr.Elem(i).Value.(type) {
+	out := make([]reason, 0, len(elems))
+	for _, elem := range elems {
+		switch x := elem.Value.(type) {
 		case ast.String:
 			out = append(out, reason{Msg: string(x)})
 		case ast.Object:
@@ -656,6 +711,32 @@ func termReasons(t *ast.Term) ([]reason, bool) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Msg < out[j].Msg })
 	return out, true
+}
+
+// firstOf unwraps batchQuery's u<i>, an array holding the unknown set or
+// nothing (the deny set was not empty, or the control has no unknown
+// rule): the set, or an empty array. Anything else is handed on as it is,
+// for reasons to reject.
+func firstOf(v any) any {
+	switch x := v.(type) {
+	case *ast.Term:
+		if arr, ok := x.Value.(*ast.Array); ok {
+			if arr.Len() == 0 {
+				return x
+			}
+			if arr.Len() == 1 {
+				return arr.Elem(0)
+			}
+		}
+	case []any:
+		if len(x) == 0 {
+			return x
+		}
+		if len(x) == 1 {
+			return x[0]
+		}
+	}
+	return v
 }
 
 func termString(t *ast.Term) (string, bool) {

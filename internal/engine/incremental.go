@@ -412,7 +412,7 @@ func (e *Engine) subsetBatch(ctx context.Context, key string, idx []int, sub []*
 	defer e.incr.mu.Unlock()
 	lq, ok := e.incr.subsets[subKey]
 	if !ok {
-		lq = e.lazy("controls of "+key, batchQuery(sub, e.eagerUnknown), markBuiltin, rego.Capabilities(batchCapabilities()))
+		lq = e.lazy("controls of "+key, e.batchQuery(sub), markBuiltin, rego.Capabilities(batchCapabilities()))
 		e.incr.subsets[subKey] = lq
 	}
 	if _, err := lq.get(); err != nil {

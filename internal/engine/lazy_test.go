@@ -71,10 +71,12 @@ func TestLazyPrepareFailureIsAnError(t *testing.T) {
 }
 
 // TestBeforeJudgesAlike: the engine of this round (bindings read as the
-// evaluator's terms, findings sorted by index) and the engine before it
-// (asBefore: bindings converted to Go values, sorted in place) give the
-// same findings — status, message, path, order — on the example's
-// evidence, the acme-shaped set and the generated set.
+// evaluator's terms, findings sorted by index, the batch query reading the
+// sets themselves) and the engine before it (asBefore: bindings converted
+// to Go values, sorted in place), the engine as of 13a37ff (asToday) and
+// every control evaluated alone give the same findings — status, message,
+// path, order — on the example's evidence, the acme-shaped set and the
+// generated set.
 func TestBeforeJudgesAlike(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -82,6 +84,13 @@ func TestBeforeJudgesAlike(t *testing.T) {
 	require.NoError(t, err)
 	before, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, asBefore())
 	require.NoError(t, err)
+	today, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, asToday())
+	require.NoError(t, err)
+	// single evaluates every control alone, its plain per-control query:
+	// what the generated batch queries are checked against.
+	single, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}})
+	require.NoError(t, err)
+	single.batch = nil
 	example, err := evidence.Load("../../examples/acme/evidence")
 	require.NoError(t, err)
 	acme, err := benchdata.Acme("../../examples/acme", 40, 12)
@@ -102,6 +111,8 @@ func TestBeforeJudgesAlike(t *testing.T) {
 				require.Positive(t, statuses[finding.NotEvaluated], "no not_evaluated result")
 			}
 			assert.Equal(t, want, got)
+			assert.Equal(t, want, today.Evaluate(ctx, snap, nil), "the engine as of 13a37ff (asToday)")
+			assert.Equal(t, want, single.Evaluate(ctx, snap, nil), "every control alone")
 		})
 	}
 }
