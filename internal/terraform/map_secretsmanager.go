@@ -68,11 +68,21 @@ func customerKey(m *mapper, b *builder, in *Instance, key cty.Value) {
 		b.r.Attributes["customer_managed_key"] = s != "" && !strings.HasPrefix(s, "alias/aws/")
 		return
 	}
-	for r := range cty.ValueMarksOfTypeDeep[ref](key) {
-		if p := m.byAddr[in.Root+"\x00"+r.Addr]; p != nil && p.Type == "aws_kms_key" {
-			b.r.Attributes["customer_managed_key"] = true
-			return
-		}
+	if m.refersToKMSKey(in, key) {
+		b.r.Attributes["customer_managed_key"] = true
+		return
 	}
 	b.unknown("customer_managed_key", unknownReason(key))
+}
+
+// refersToKMSKey reports whether v is (built from) a reference to an
+// aws_kms_key of in's module: a key the configuration creates, which is
+// customer-managed whatever its ARN turns out to be.
+func (m *mapper) refersToKMSKey(in *Instance, v cty.Value) bool {
+	for r := range cty.ValueMarksOfTypeDeep[ref](v) {
+		if p := m.byAddr[in.Root+"\x00"+r.Addr]; p != nil && p.Type == "aws_kms_key" {
+			return true
+		}
+	}
+	return false
 }

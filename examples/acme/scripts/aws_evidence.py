@@ -736,6 +736,32 @@ def key_policies():
 
 key_policies()
 
+def log_group(region, name, days=None, key=None, cls="STANDARD", created="2024-03-01T09:00:00Z"):
+    """A CloudWatch Logs log group: days None never expires; key a KMS key ARN."""
+    arn = f"arn:aws:logs:{region}:{ACCT}:log-group:{name}"
+    a = {"name": name, "arn": arn, "expires": days is not None, "kms_encrypted": key is not None,
+         "log_group_class": cls, "deletion_protection": False, "creation_time": created}
+    if days is not None:
+        a["retention_in_days"] = days
+    if key:
+        a["kms_key_id"] = key
+    return res("aws.logs.log_group", arn, a, region)
+
+
+def log_groups():
+    """Payments keeps the trail's log group and its API's logs more than a
+    year under the ledger key; analytics keeps its ETL logs a week without a
+    key, and its export logs for ever, also without one."""
+    return [
+        log_group("eu-west-1", "cloudtrail", days=365, key=LEDGER_KEY),
+        log_group("eu-west-1", "/aws/lambda/payments-api", days=400, key=LEDGER_KEY),
+        log_group("us-east-1", "/aws/lambda/analytics-etl", days=7),
+        log_group("us-east-1", "analytics-exports", cls="INFREQUENT_ACCESS"),
+    ]
+
+
+resources += log_groups()
+
 # What the collector read completely, as `rampart collect aws` lists it: every
 # task of the account and of each region ran; the website account's role was
 # refused, so nothing of it is listed (its one known gap is in not_collected).
@@ -749,6 +775,7 @@ REGIONAL_TYPES += ["aws.ec2.image", "aws.ec2.launch_template", "aws.ec2.snapshot
 REGIONAL_TYPES += ["aws.lambda.function", "aws.ecr.repository", "aws.eks.cluster", "aws.secretsmanager.secret"]
 REGIONAL_TYPES += ["aws.guardduty.detector", "aws.inspector.account"]
 REGIONAL_TYPES += ["aws.sns.topic", "aws.sqs.queue", "aws.dynamodb.table"]
+REGIONAL_TYPES += ["aws.logs.log_group"]
 collected = [{"scope": {"platform": "aws", "account_id": ACCT}, "types": sorted(GLOBAL_TYPES + EDGE_GLOBAL)}] + [
     {"scope": {"platform": "aws", "account_id": ACCT, "region": r}, "types": sorted(REGIONAL_TYPES + EDGE_REGIONAL)} for r in REGIONS]
 

@@ -243,6 +243,16 @@ func Sample() *Estate {
 				SecurityHub: true,
 				// CIS 4.1 monitored end to end; 4.3 (root use) has a filter and
 				// an alarm that notifies nobody.
+				// Log groups: the trail's, kept a year under a customer key;
+				// an application's, kept two weeks without one; access logs
+				// kept for ever under a key; flow logs whose retention an
+				// account-level policy sets, without a key.
+				LogGroups: []LogGroup{
+					{Name: "cloudtrail-org", RetentionDays: 365, KMSKey: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", Class: "STANDARD"},
+					{Name: "/app/orders", RetentionDays: 14, Class: "STANDARD"},
+					{Name: "events-access", KMSKey: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", Class: "INFREQUENT_ACCESS", DataProtection: "ACTIVATED"},
+					{Name: "/aws/vpc/flow-logs", RetentionDays: 90, RetentionPolicy: "org-default-retention"},
+				},
 				MetricFilters: []MetricFilter{
 					{Name: "unauthorized-api-calls", LogGroup: "cloudtrail-org", Pattern: `{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }`, MetricName: "UnauthorizedAPICalls", Namespace: "CISBenchmark"},
 					{Name: "root-usage", LogGroup: "cloudtrail-org", Pattern: `{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }`, MetricName: "RootAccountUsage", Namespace: "CISBenchmark"},
