@@ -659,10 +659,12 @@ def topic_policy(arn, statements=None):
          "Resource": arn, "Condition": {"StringEquals": {"AWS:SourceOwner": ACCT}}}]}}
 
 
-def topic(region, name, key=None, statements=None):
+def topic(region, name, key=None, statements=None, managed_key=False):
+    """managed_key: key is the AWS-managed aws/sns key given by its ARN,
+    which only kms:DescribeKey tells from a customer's."""
     arn = f"arn:aws:sns:{region}:{ACCT}:{name}"
     a = {"name": name, "arn": arn, "encrypted": key is not None,
-         "customer_managed_key": key is not None and not key.startswith("alias/aws/"), "policy": topic_policy(arn, statements)}
+         "customer_managed_key": key is not None and not key.startswith("alias/aws/") and not managed_key, "policy": topic_policy(arn, statements)}
     if key:
         a["kms_master_key_id"] = key
     return res("aws.sns.topic", arn, a, region)
@@ -680,11 +682,14 @@ def queue(region, name, key=None, sse=False, statements=None):
 
 def messaging():
     """Payments' security-alerts topic and order queue are under the ledger
-    key and reachable by the account alone; analytics publishes exports on an
+    key and reachable by the account alone; analytics' alerts topic names the
+    AWS-managed aws/sns key by its ARN (not customer-managed, as DescribeKey
+    says); analytics publishes exports on an
     unencrypted topic anyone may subscribe to, and its ingest queue (SSE-SQS)
     gives the BI vendor every queue action."""
     return [
         topic("eu-west-1", "security-alerts", key=LEDGER_KEY),
+        topic("us-east-1", "analytics-alerts", key=kms_arn("us-east-1", "7e6d5c4b-3a29-4817-9f6e-5d4c3b2a1908"), managed_key=True),
         topic("us-east-1", "analytics-exports", statements=[
             {"Effect": "Allow", "Principal": "*", "Action": "SNS:Subscribe", "Resource": f"arn:aws:sns:us-east-1:{ACCT}:analytics-exports"}]),
         queue("eu-west-1", "payments-orders", key=LEDGER_KEY, statements=[
