@@ -56,7 +56,7 @@ mitigation "aws-secrets-out-of-user-data" {
 
 mitigation "aws-audit-logging" {
   title    = "Complete, tamper-evident audit logs"
-  controls = ["AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-CT-010", "AWS-CT-011", "AWS-CT-012", "AWS-CT-013", "AWS-CT-014", "AWS-CT-015", "AWS-VPC-001", "AWS-S3-007", "AWS-CFG-001"]
+  controls = ["AWS-CT-001", "AWS-CT-002", "AWS-CT-003", "AWS-CT-010", "AWS-CT-011", "AWS-CT-012", "AWS-CT-013", "AWS-CT-014", "AWS-CT-015", "AWS-VPC-001", "AWS-S3-007", "AWS-CFG-001", "AWS-LOGS-001", "AWS-LOGS-002"]
 }
 
 mitigation "aws-threat-detection" {

@@ -91,22 +91,22 @@ func TestGateExampleLines(t *testing.T) {
 		"AWS-LAMBDA-007 examples/acme/terraform/aws_lambda_function.preview":           "examples/acme/terraform/compute.tf:52",
 		"AWS-SM-001 examples/acme/terraform/aws_secretsmanager_secret.reporting_token": "examples/acme/terraform/data.tf:32",
 		"AWS-SM-005 examples/acme/terraform/aws_secretsmanager_secret.reporting_token": "examples/acme/terraform/data.tf:32",
-		// threats.tf: Lambda Protection off; the detector is the first
-		// account-level setting of the module, so the module's aws.account
-		// (which manages no trail) is located there.
-		"AWS-GD-009 examples/acme/terraform/aws_guardduty_detector.payments":       "examples/acme/terraform/threats.tf:5",
-		"AWS-CT-010 examples/acme/terraform/aws_account":                           "examples/acme/terraform/threats.tf:5",
-		"AWS-CT-013 examples/acme/terraform/aws_account":                           "examples/acme/terraform/threats.tf:5",
-		"AWS-CT-014 examples/acme/terraform/aws_account":                           "examples/acme/terraform/threats.tf:5",
-		"AWS-CT-015 examples/acme/terraform/aws_account":                           "examples/acme/terraform/threats.tf:5",
-		"AWS-SNS-001 examples/acme/terraform/aws_sns_topic.analytics_exports":      "examples/acme/terraform/data.tf:58",
-		"AWS-SNS-002 examples/acme/terraform/aws_sns_topic.analytics_exports":      "examples/acme/terraform/data.tf:58",
-		"AWS-SNS-003 examples/acme/terraform/aws_sns_topic.analytics_exports":      "examples/acme/terraform/data.tf:58",
-		"AWS-SQS-003 examples/acme/terraform/aws_sqs_queue.build_cache_dlq":        "examples/acme/terraform/compute.tf:10",
-		"AWS-DDB-001 examples/acme/terraform/aws_dynamodb_table.analytics_scratch": "examples/acme/terraform/data.tf:93",
-		"AWS-DDB-002 examples/acme/terraform/aws_dynamodb_table.analytics_scratch": "examples/acme/terraform/data.tf:93",
-		"AWS-DDB-003 examples/acme/terraform/aws_dynamodb_table.analytics_scratch": "examples/acme/terraform/data.tf:93",
-		"AWS-DDB-004 examples/acme/terraform/aws_dynamodb_table.analytics_scratch": "examples/acme/terraform/data.tf:93",
+		// threats.tf: Lambda Protection off. The module's aws.account (located
+		// at the detector, its first account-level setting) manages no trail,
+		// which says nothing about the account's trails: AWS-CT-010/013/014/015
+		// are not_evaluated there, not failures (checked below).
+		"AWS-GD-009 examples/acme/terraform/aws_guardduty_detector.payments": "examples/acme/terraform/threats.tf:5",
+		// logs.tf: the analytics ETL log group, kept a week without a key.
+		"AWS-LOGS-001 examples/acme/terraform/aws_cloudwatch_log_group.analytics_etl": "examples/acme/terraform/logs.tf:11",
+		"AWS-LOGS-002 examples/acme/terraform/aws_cloudwatch_log_group.analytics_etl": "examples/acme/terraform/logs.tf:11",
+		"AWS-SNS-001 examples/acme/terraform/aws_sns_topic.analytics_exports":         "examples/acme/terraform/data.tf:58",
+		"AWS-SNS-002 examples/acme/terraform/aws_sns_topic.analytics_exports":         "examples/acme/terraform/data.tf:58",
+		"AWS-SNS-003 examples/acme/terraform/aws_sns_topic.analytics_exports":         "examples/acme/terraform/data.tf:58",
+		"AWS-SQS-003 examples/acme/terraform/aws_sqs_queue.build_cache_dlq":           "examples/acme/terraform/compute.tf:10",
+		"AWS-DDB-001 examples/acme/terraform/aws_dynamodb_table.analytics_scratch":    "examples/acme/terraform/data.tf:93",
+		"AWS-DDB-002 examples/acme/terraform/aws_dynamodb_table.analytics_scratch":    "examples/acme/terraform/data.tf:93",
+		"AWS-DDB-003 examples/acme/terraform/aws_dynamodb_table.analytics_scratch":    "examples/acme/terraform/data.tf:93",
+		"AWS-DDB-004 examples/acme/terraform/aws_dynamodb_table.analytics_scratch":    "examples/acme/terraform/data.tf:93",
 	}
 	for k, v := range want {
 		require.Equal(t, v, failing[k], "finding %s", k)
@@ -116,6 +116,17 @@ func TestGateExampleLines(t *testing.T) {
 		require.True(t, expected || !strings.Contains(k, "examples/acme/terraform/") && !strings.HasPrefix(k, "AWS-S3-001") && !strings.HasPrefix(k, "AWS-EC2-001"),
 			"unexpected failure %s at %s", k, failing[k])
 	}
+	// A module without a trail says nothing about the account's trails.
+	trailControls := map[string]bool{"AWS-CT-010": true, "AWS-CT-013": true, "AWS-CT-014": true, "AWS-CT-015": true}
+	seen := 0
+	for _, f := range r.Findings {
+		if trailControls[f.ControlID] && f.Resource.ID == "examples/acme/terraform/aws_account" {
+			seen++
+			require.Equal(t, finding.NotEvaluated, f.Status, f.ControlID)
+			require.Contains(t, f.Message, "aws.cloudtrail.trail was not collected for terraform", f.ControlID)
+		}
+	}
+	require.Equal(t, 4, seen, "the four account-trail controls judge the module's aws.account")
 	// The correctly configured buckets (one inline module instance per log source and the artifacts bucket) pass.
 	for _, f := range r.Findings {
 		if f.ControlID == "AWS-S3-001" && (f.Resource.ID == "arn:aws:s3:::acme-prod-artifacts" || f.Resource.ID == "arn:aws:s3:::acme-prod-alb-logs") {

@@ -13,6 +13,12 @@ const (
 // services name the key the same way (KmsMasterKeyId).
 const kmsAtRestText = "`KmsMasterKeyId`: the KMS key ID, ARN or alias that encrypts messages at rest; absent when there is none"
 
+// customerKeyText says how customer_managed_key is decided from the key
+// attribute attr, the same for every type that has one.
+func customerKeyText(attr string) string {
+	return "`" + attr + "` set and the key's `KeyManager` `CUSTOMER` (live: `kms:DescribeKey`, asked once per key and region; an `alias/aws/...` name is AWS-managed without a call, and a denied or failed call leaves this unknown). Terraform: unset, `\"\"` or `alias/aws/...` is false, another alias or a reference to an `aws_kms_key` of the configuration true, a literal key ID or ARN unknown (it may be the service's AWS-managed key given by ID)"
+}
+
 var awsDataTypes = []ResourceType{
 	{
 		Name: TypeAWSSecretsManagerSecret, ID: "the secret ARN",
@@ -21,7 +27,7 @@ var awsDataTypes = []ResourceType{
 			{Name: "name", Kind: KindString, From: Both, Description: "Terraform: `name`, or the address when AWS generates it (`name_prefix`)"},
 			{Name: "arn", Kind: KindString, From: Live},
 			{Name: "kms_key_id", Kind: KindString, From: Both, Description: "the KMS key that encrypts the secret; absent = the AWS-managed key `aws/secretsmanager`"},
-			{Name: "customer_managed_key", Kind: KindBool, From: Both, Description: "encrypted with a customer-managed KMS key: `kms_key_id` set and not an `alias/aws/...` name (Terraform: also a reference to an `aws_kms_key` of the configuration)"},
+			{Name: "customer_managed_key", Kind: KindBool, From: Both, Description: "encrypted with a customer-managed KMS key: " + customerKeyText("kms_key_id")},
 			{Name: "rotation_enabled", Kind: KindBool, From: Both, Description: "automatic rotation is on (Terraform: an `aws_secretsmanager_secret_rotation` names the secret)"},
 			{Name: "rotation_days", Kind: KindNumber, From: Both, Description: "`RotationRules.AutomaticallyAfterDays`; absent when rotation is off or is set by a schedule expression"},
 			{Name: "last_rotated_date", Kind: KindString, From: Live, Description: "RFC 3339; absent when never rotated"},
@@ -40,7 +46,7 @@ var awsDataTypes = []ResourceType{
 			{Name: "arn", Kind: KindString, From: Live},
 			{Name: "kms_master_key_id", Kind: KindString, From: Both, Description: kmsAtRestText},
 			{Name: "encrypted", Kind: KindBool, From: Both, Description: "messages are encrypted at rest: `kms_master_key_id` is set (SNS has no encryption without KMS)"},
-			{Name: "customer_managed_key", Kind: KindBool, From: Both, Description: "encrypted with a customer-managed KMS key: `kms_master_key_id` set and not the AWS-managed `alias/aws/sns` (Terraform: also a reference to an `aws_kms_key` of the configuration)"},
+			{Name: "customer_managed_key", Kind: KindBool, From: Both, Description: "encrypted with a customer-managed KMS key: " + customerKeyText("kms_master_key_id")},
 			{Name: "policy", Kind: KindObject, From: Both, Description: "the topic's access policy (`Policy`; SNS always has one): " + resourcePolicyText + ". Terraform: `aws_sns_topic_policy`, else the topic's `policy` argument; without either, AWS writes a default policy allowing only the owner account, which Terraform records as `{present: false}`"},
 			tfRegion,
 		},
@@ -55,7 +61,7 @@ var awsDataTypes = []ResourceType{
 			{Name: "kms_master_key_id", Kind: KindString, From: Both, Description: kmsAtRestText},
 			{Name: "sqs_managed_sse", Kind: KindBool, From: Both, Description: "`SqsManagedSseEnabled`: encrypted at rest with keys SQS owns (SSE-SQS)"},
 			{Name: "encrypted", Kind: KindBool, From: Both, Description: "messages are encrypted at rest: SSE-SQS or a KMS key"},
-			{Name: "customer_managed_key", Kind: KindBool, From: Both, Description: "encrypted with a customer-managed KMS key: `kms_master_key_id` set and not the AWS-managed `alias/aws/sqs` (Terraform: also a reference to an `aws_kms_key` of the configuration)"},
+			{Name: "customer_managed_key", Kind: KindBool, From: Both, Description: "encrypted with a customer-managed KMS key: " + customerKeyText("kms_master_key_id")},
 			{Name: "policy", Kind: KindObject, From: Both, Description: "the queue's access policy (`Policy`): " + resourcePolicyText + ". Terraform: `aws_sqs_queue_policy`, else the queue's `policy` argument"},
 			tfRegion,
 		},
@@ -69,7 +75,7 @@ var awsDataTypes = []ResourceType{
 			{Name: "arn", Kind: KindString, From: Live},
 			{Name: "encryption", Kind: KindString, From: Both, Description: "`AWS_OWNED` (DynamoDB's own key, the default: no `SSEDescription`) or `KMS` (`SSEDescription.SSEType`; the AWS-managed `aws/dynamodb` or a customer key); Terraform: `server_side_encryption { enabled }`"},
 			{Name: "kms_key_arn", Kind: KindString, From: Both, Description: "`SSEDescription.KMSMasterKeyArn`; absent without KMS; Terraform: `server_side_encryption.kms_key_arn` (absent: the AWS-managed key)"},
-			{Name: "customer_managed_key", Kind: KindBool, From: Both, Description: "encrypted with a customer-managed KMS key: live, the key's `KeyManager` is `CUSTOMER` (`kms:DescribeKey`); Terraform, `kms_key_arn` set and not `alias/aws/dynamodb`"},
+			{Name: "customer_managed_key", Kind: KindBool, From: Both, Description: "encrypted with a customer-managed KMS key: " + customerKeyText("kms_key_arn")},
 			{Name: "point_in_time_recovery", Kind: KindBool, From: Both, Description: "continuous backups with point-in-time recovery (`PointInTimeRecoveryStatus` `ENABLED`); Terraform: `point_in_time_recovery { enabled }`, default false"},
 			{Name: "deletion_protection", Kind: KindBool, From: Both, Description: "`DeletionProtectionEnabled`; Terraform: `deletion_protection_enabled`, default false"},
 			tfRegion,

@@ -72,6 +72,8 @@ const (
 	DefaultRequiredApprovingReviews = 1
 	// DefaultInactiveRepositoryDays is CIS SSC 1.2.7's 90 days.
 	DefaultInactiveRepositoryDays = 90
+	// DefaultLogRetentionDays is CIS AWS's and Prowler's year.
+	DefaultLogRetentionDays = 365
 )
 
 // Input names the HCL a workspace is built from: the governance pack

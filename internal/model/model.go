@@ -69,6 +69,10 @@ type Settings struct {
 	InactiveRepositoryDays int      `hcl:"inactive_repository_days,optional" doc:"how many days a repository may go without a push before it must be archived (GH-REPO-030): 1 or more, default {{default_inactive_repository_days}}"`
 	AWSTrustedAccounts     []string `hcl:"aws_trusted_accounts,optional" doc:"AWS account IDs (12 digits) outside the audited accounts that roles may trust without sts:ExternalId: the organisation's own other accounts; unset, cross-account trust is not_evaluated"`
 
+	// LogRetentionDays is the shortest retention AWS-LOGS-001 accepts on a
+	// CloudWatch Logs log group ("never expire" always passes).
+	LogRetentionDays int `hcl:"log_retention_days,optional" doc:"the fewest days a CloudWatch Logs log group must keep its events (AWS-LOGS-001; a group that never expires passes): 1 or more, default {{default_log_retention_days}}"`
+
 	DeclRange hcl.Range
 	body      hcl.Body
 }

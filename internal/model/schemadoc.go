@@ -65,6 +65,7 @@ func placeholders() map[string]string {
 		"default_waiver_max_days":            fmt.Sprint(DefaultWaiverMaxDays),
 		"default_required_approving_reviews": fmt.Sprint(DefaultRequiredApprovingReviews),
 		"default_inactive_repository_days":   fmt.Sprint(DefaultInactiveRepositoryDays),
+		"default_log_retention_days":         fmt.Sprint(DefaultLogRetentionDays),
 		"default_signed_commits":             "`" + DefaultSignedCommits + "`",
 		"signed_commits_scopes":              quoteAll(SignedCommitsScopes),
 	}

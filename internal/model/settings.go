@@ -117,9 +117,14 @@ func (s Settings) ControlInput() map[string]any {
 	if inactive <= 0 {
 		inactive = DefaultInactiveRepositoryDays
 	}
+	retention := s.LogRetentionDays
+	if retention <= 0 {
+		retention = DefaultLogRetentionDays
+	}
 	return map[string]any{
 		"alert_sla": table, "alert_severity": words, "aws_trusted_accounts": trusted,
 		"required_approving_reviews": reviews, "signed_commits": signed, "inactive_repository_days": inactive,
+		"log_retention_days": retention,
 	}
 }
 
@@ -157,6 +162,18 @@ func (v *validator) githubSettings() {
 	} else if s.InactiveRepositoryDays < 0 {
 		v.errorf(attrRange(s.body, "inactive_repository_days", -1, s.DeclRange), "Value out of range",
 			"inactive_repository_days is %d; it must be 1 or more.", s.InactiveRepositoryDays)
+	}
+}
+
+// awsSettings checks the AWS control parameters of settings and fills
+// their defaults, as githubSettings does for GitHub's.
+func (v *validator) awsSettings() {
+	s := &v.ws.Settings
+	if s.LogRetentionDays == 0 {
+		s.LogRetentionDays = DefaultLogRetentionDays
+	} else if s.LogRetentionDays < 0 {
+		v.errorf(attrRange(s.body, "log_retention_days", -1, s.DeclRange), "Value out of range",
+			"log_retention_days is %d; it must be 1 or more.", s.LogRetentionDays)
 	}
 }
 

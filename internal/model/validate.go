@@ -216,6 +216,7 @@ func (v *validator) settings() {
 	}
 	v.trustedAccounts()
 	v.githubSettings()
+	v.awsSettings()
 }
 
 // alertKind reports an alert kind that is not one of AlertKinds: a typo

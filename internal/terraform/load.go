@@ -101,13 +101,14 @@ func Load(ctx context.Context, fsys fs.FS, paths []string, opts Options) (*Resul
 		res.Files[name] = f
 	}
 	sort.SliceStable(res.Diagnostics, func(i, j int) bool { return diagLess(res.Diagnostics[i], res.Diagnostics[j]) })
+	resources = append(resources, workflows...)
 	res.Snapshot = &evidence.Snapshot{
 		Schema:     evidence.SchemaV1,
 		Collectors: []string{"terraform"},
-		Resources:  append(resources, workflows...),
+		Resources:  resources,
 		// Modules the evaluation could not read: not_evaluated, never a pass.
 		NotCollected: append(ev.gaps, workflowGaps...),
-		Collected:    collected(),
+		Collected:    collected(resources),
 	}
 	// One representation at the hand-off: the mapping builds Go values,
 	// the engine and governance read what a loaded snapshot holds.

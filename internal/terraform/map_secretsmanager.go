@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/zclconf/go-cty/cty"
@@ -55,24 +56,51 @@ func secretRotation(m *mapper, b *builder, in *Instance, l links) {
 	}
 }
 
-// customerKey sets customer_managed_key from a kms_key_id argument: unset
-// or an alias/aws/... name is the AWS-managed key; a known other key, or a
-// reference to an aws_kms_key of this configuration (its ARN is only known
-// after apply, but the key is ours), is a customer-managed one.
+// customerKey sets customer_managed_key from a KMS key argument (kms_key_id,
+// kms_master_key_id, kms_key_arn). Unset or "" is the service's AWS-managed
+// key; an alias/aws/... name (or its ARN) is an AWS-managed key; another
+// alias is a customer's (KMS lets aliases name customer-managed keys only);
+// a reference to an aws_kms_key of this configuration is a customer-managed
+// key whose ARN is only known after apply. A literal key ID or key ARN may
+// be the service's AWS-managed key given by ID (aws/sns by its key ARN):
+// only kms:DescribeKey on the account tells, so it is unknown with the
+// reason, never assumed to be the customer's.
 func customerKey(m *mapper, b *builder, in *Instance, key cty.Value) {
 	if key == cty.NilVal {
 		b.r.Attributes["customer_managed_key"] = false
 		return
 	}
 	if s, ok := str(key); ok {
-		b.r.Attributes["customer_managed_key"] = s != "" && !strings.HasPrefix(s, "alias/aws/")
+		switch {
+		case s == "" || awsManagedKeyAlias(s):
+			b.r.Attributes["customer_managed_key"] = false
+		case strings.HasPrefix(s, "alias/") || (strings.HasPrefix(s, "arn:") && strings.Contains(s, ":alias/")):
+			b.r.Attributes["customer_managed_key"] = true
+		default:
+			b.unknown("customer_managed_key", fmt.Sprintf("the key %q is given by ID or ARN: whether it is a customer-managed key or the service's AWS-managed one only kms:DescribeKey on the account tells (refer to an aws_kms_key of the configuration, or collect the account live)", s))
+		}
 		return
 	}
-	for r := range cty.ValueMarksOfTypeDeep[ref](key) {
-		if p := m.byAddr[in.Root+"\x00"+r.Addr]; p != nil && p.Type == "aws_kms_key" {
-			b.r.Attributes["customer_managed_key"] = true
-			return
-		}
+	if m.refersToKMSKey(in, key) {
+		b.r.Attributes["customer_managed_key"] = true
+		return
 	}
 	b.unknown("customer_managed_key", unknownReason(key))
+}
+
+// awsManagedKeyAlias: AWS reserves alias/aws/ for its own keys.
+func awsManagedKeyAlias(s string) bool {
+	return strings.HasPrefix(s, "alias/aws/") || (strings.HasPrefix(s, "arn:") && strings.Contains(s, ":alias/aws/"))
+}
+
+// refersToKMSKey reports whether v is (built from) a reference to an
+// aws_kms_key of in's module: a key the configuration creates, which is
+// customer-managed whatever its ARN turns out to be.
+func (m *mapper) refersToKMSKey(in *Instance, v cty.Value) bool {
+	for r := range cty.ValueMarksOfTypeDeep[ref](v) {
+		if p := m.byAddr[in.Root+"\x00"+r.Addr]; p != nil && p.Type == "aws_kms_key" {
+			return true
+		}
+	}
+	return false
 }

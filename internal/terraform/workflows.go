@@ -150,7 +150,7 @@ func workflowsOnly(resources []evidence.Resource, gaps []evidence.NotCollected) 
 		Collectors:   []string{"terraform"},
 		Resources:    resources,
 		NotCollected: gaps,
-		Collected:    collected(),
+		Collected:    collected(resources),
 	}}
 	if err := evidence.Normalize(res.Snapshot); err != nil {
 		return nil, fmt.Errorf("terraform: %w", err)

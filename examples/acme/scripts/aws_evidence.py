@@ -659,10 +659,12 @@ def topic_policy(arn, statements=None):
          "Resource": arn, "Condition": {"StringEquals": {"AWS:SourceOwner": ACCT}}}]}}
 
 
-def topic(region, name, key=None, statements=None):
+def topic(region, name, key=None, statements=None, managed_key=False):
+    """managed_key: key is the AWS-managed aws/sns key given by its ARN,
+    which only kms:DescribeKey tells from a customer's."""
     arn = f"arn:aws:sns:{region}:{ACCT}:{name}"
     a = {"name": name, "arn": arn, "encrypted": key is not None,
-         "customer_managed_key": key is not None and not key.startswith("alias/aws/"), "policy": topic_policy(arn, statements)}
+         "customer_managed_key": key is not None and not key.startswith("alias/aws/") and not managed_key, "policy": topic_policy(arn, statements)}
     if key:
         a["kms_master_key_id"] = key
     return res("aws.sns.topic", arn, a, region)
@@ -680,11 +682,14 @@ def queue(region, name, key=None, sse=False, statements=None):
 
 def messaging():
     """Payments' security-alerts topic and order queue are under the ledger
-    key and reachable by the account alone; analytics publishes exports on an
+    key and reachable by the account alone; analytics' alerts topic names the
+    AWS-managed aws/sns key by its ARN (not customer-managed, as DescribeKey
+    says); analytics publishes exports on an
     unencrypted topic anyone may subscribe to, and its ingest queue (SSE-SQS)
     gives the BI vendor every queue action."""
     return [
         topic("eu-west-1", "security-alerts", key=LEDGER_KEY),
+        topic("us-east-1", "analytics-alerts", key=kms_arn("us-east-1", "7e6d5c4b-3a29-4817-9f6e-5d4c3b2a1908"), managed_key=True),
         topic("us-east-1", "analytics-exports", statements=[
             {"Effect": "Allow", "Principal": "*", "Action": "SNS:Subscribe", "Resource": f"arn:aws:sns:us-east-1:{ACCT}:analytics-exports"}]),
         queue("eu-west-1", "payments-orders", key=LEDGER_KEY, statements=[
@@ -751,6 +756,31 @@ def depth(resources):
 
 
 depth(resources)
+def log_group(region, name, days=None, key=None, cls="STANDARD", created="2024-03-01T09:00:00Z"):
+    """A CloudWatch Logs log group: days None never expires; key a KMS key ARN."""
+    arn = f"arn:aws:logs:{region}:{ACCT}:log-group:{name}"
+    a = {"name": name, "arn": arn, "expires": days is not None, "kms_encrypted": key is not None,
+         "log_group_class": cls, "deletion_protection": False, "creation_time": created}
+    if days is not None:
+        a["retention_in_days"] = days
+    if key:
+        a["kms_key_id"] = key
+    return res("aws.logs.log_group", arn, a, region)
+
+
+def log_groups():
+    """Payments keeps the trail's log group and its API's logs more than a
+    year under the ledger key; analytics keeps its ETL logs a week without a
+    key, and its export logs for ever, also without one."""
+    return [
+        log_group("eu-west-1", "cloudtrail", days=365, key=LEDGER_KEY),
+        log_group("eu-west-1", "/aws/lambda/payments-api", days=400, key=LEDGER_KEY),
+        log_group("us-east-1", "/aws/lambda/analytics-etl", days=7),
+        log_group("us-east-1", "analytics-exports", cls="INFREQUENT_ACCESS"),
+    ]
+
+
+resources += log_groups()
 
 # What the collector read completely, as `rampart collect aws` lists it: every
 # task of the account and of each region ran; the website account's role was
@@ -765,6 +795,7 @@ REGIONAL_TYPES += ["aws.ec2.image", "aws.ec2.launch_template", "aws.ec2.snapshot
 REGIONAL_TYPES += ["aws.lambda.function", "aws.ecr.repository", "aws.eks.cluster", "aws.secretsmanager.secret"]
 REGIONAL_TYPES += ["aws.guardduty.detector", "aws.inspector.account"]
 REGIONAL_TYPES += ["aws.sns.topic", "aws.sqs.queue", "aws.dynamodb.table"]
+REGIONAL_TYPES += ["aws.logs.log_group"]
 collected = [{"scope": {"platform": "aws", "account_id": ACCT}, "types": sorted(GLOBAL_TYPES + EDGE_GLOBAL)}] + [
     {"scope": {"platform": "aws", "account_id": ACCT, "region": r}, "types": sorted(REGIONAL_TYPES + EDGE_REGIONAL)} for r in REGIONS]
 

@@ -66,12 +66,13 @@ const (
 	TypeSNSTopic               = evidence.TypeAWSSNSTopic
 	TypeSQSQueue               = evidence.TypeAWSSQSQueue
 	TypeDynamoDBTable          = evidence.TypeAWSDynamoDBTable
+	TypeLogGroup               = evidence.TypeAWSLogsLogGroup
 )
 
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
 	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket, TypeCloudFrontDistribution}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster, TypeSecret, TypeSNSTopic, TypeSQSQueue, TypeDynamoDBTable, TypeGuardDutyDetector, TypeInspectorAccount}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeLogGroup, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster, TypeSecret, TypeSNSTopic, TypeSQSQueue, TypeDynamoDBTable, TypeGuardDutyDetector, TypeInspectorAccount}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -332,6 +333,7 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"access analyzer", func(ctx context.Context) error { return r.accessAnalyzer(ctx, cfg, sc, acct) }},
 		{"macie", func(ctx context.Context) error { return r.macie(ctx, cfg, sc, acct) }},
 		{"security hub", func(ctx context.Context) error { return r.securityHub(ctx, cfg, sc, acct) }},
+		{"logs log groups", func(ctx context.Context) error { return r.logGroups(ctx, cfg, sc) }},
 		{"logs metric filters", func(ctx context.Context) error { return r.metricFilters(ctx, cfg, sc) }},
 		{"cloudwatch alarms", func(ctx context.Context) error { return r.alarms(ctx, cfg, sc) }},
 		{"sns subscriptions", func(ctx context.Context) error { return r.subscriptions(ctx, cfg, sc) }},

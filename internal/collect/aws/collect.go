@@ -191,6 +191,7 @@ type run struct {
 	tasksDone    int
 	tasksTotal   int
 	progressLock sync.Mutex
+	keys         keyManagers // kms:DescribeKey answers, per key (keymanager.go)
 }
 
 func newRun(ctx context.Context, opts Options) (*run, error) {

@@ -39,7 +39,7 @@ func TestCollectedListsWhatWasRead(t *testing.T) {
 	global := evidence.CollectedScope(sampleAccount, awscollect.TypeAccount, awscollect.TypeIAMUser, awscollect.TypeIAMRole, awscollect.TypeIAMGroup,
 		awscollect.TypeIAMPolicy, awscollect.TypeServerCertificate, awscollect.TypeS3Bucket, awscollect.TypeCloudFrontDistribution).Types
 	regional := evidence.CollectedScope(sampleEU, awscollect.TypeSecurityGroup, awscollect.TypeInstance, awscollect.TypeVolume, awscollect.TypeVPC,
-		awscollect.TypeTrail, awscollect.TypeKMSKey, awscollect.TypeRDSInstance, awscollect.TypeRDSCluster, awscollect.TypeMetricFilter, awscollect.TypeAlarm,
+		awscollect.TypeTrail, awscollect.TypeKMSKey, awscollect.TypeRDSInstance, awscollect.TypeRDSCluster, awscollect.TypeLogGroup, awscollect.TypeMetricFilter, awscollect.TypeAlarm,
 		awscollect.TypeSubscription, awscollect.TypeNetworkACL, awscollect.TypeRouteTable, awscollect.TypeEFSFileSystem,
 		awscollect.TypeELBv2LoadBalancer, awscollect.TypeELBLoadBalancer, awscollect.TypeAPIGatewayRestAPI, awscollect.TypeAPIGatewayDomainName,
 		awscollect.TypeAPIGatewayV2API,

@@ -8,7 +8,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
-	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
 )
@@ -17,7 +16,7 @@ import (
 // DescribeTable says the encryption and deletion protection,
 // DescribeContinuousBackups the point-in-time recovery, and for a table
 // under KMS one kms:DescribeKey tells the AWS-managed aws/dynamodb key
-// from a customer's (the ARN alone does not).
+// from a customer's (the ARN alone does not; keymanager.go).
 func (r *run) tables(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := dynamodb.NewFromConfig(cfg)
 	p := dynamodb.NewListTablesPaginator(c, &dynamodb.ListTablesInput{})
@@ -98,13 +97,5 @@ func (r *run) tableDetails(ctx context.Context, keys *kms.Client, sc evidence.Sc
 		return
 	}
 	res.Attributes["kms_key_arn"] = key
-	out, err := keys.DescribeKey(ctx, &kms.DescribeKeyInput{KeyId: sdkaws.String(key)})
-	if err == nil && (out.KeyMetadata == nil || out.KeyMetadata.KeyManager == "") {
-		err = errMissing("KeyMetadata.KeyManager")
-	}
-	if err != nil {
-		res.Unknown["customer_managed_key"] = r.unknownReason(sc, "key manager of table "+name, "kms:DescribeKey", err)
-		return
-	}
-	res.Attributes["customer_managed_key"] = out.KeyMetadata.KeyManager == kmstypes.KeyManagerTypeCustomer
+	r.setCustomerManagedKey(ctx, keys, sc, res, key, "table "+name)
 }

@@ -4,9 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 
@@ -18,6 +18,7 @@ import (
 // the policy, which is one GetResourcePolicy per secret.
 func (r *run) secrets(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := secretsmanager.NewFromConfig(cfg)
+	keys := kms.NewFromConfig(cfg)
 	var listed []smtypes.SecretListEntry
 	err := listAll(ctx, secretsmanager.NewListSecretsPaginator(c, &secretsmanager.ListSecretsInput{}), func(page *secretsmanager.ListSecretsOutput) (*string, error) {
 		listed = append(listed, page.SecretList...)
@@ -31,12 +32,12 @@ func (r *run) secrets(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope)
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("list secrets: %w", err)
 		}
-		r.add(r.secret(ctx, c, sc, s))
+		r.add(r.secret(ctx, c, keys, sc, s))
 	}
 	return nil
 }
 
-func (r *run) secret(ctx context.Context, c *secretsmanager.Client, sc evidence.Scope, s smtypes.SecretListEntry) evidence.Resource {
+func (r *run) secret(ctx context.Context, c *secretsmanager.Client, keys describeKeyAPI, sc evidence.Scope, s smtypes.SecretListEntry) evidence.Resource {
 	arn, name := sdkaws.ToString(s.ARN), sdkaws.ToString(s.Name)
 	attrs := map[string]any{"name": name, "arn": arn}
 	unknown := map[string]string{}
@@ -47,7 +48,9 @@ func (r *run) secret(ctx context.Context, c *secretsmanager.Client, sc evidence.
 	if key != "" {
 		attrs["kms_key_id"] = key
 	}
-	attrs["customer_managed_key"] = key != "" && !strings.HasPrefix(key, "alias/aws/")
+	// A KmsKeyId may still be aws/secretsmanager given by its ARN: kms:DescribeKey decides.
+	keyed := evidence.Resource{Attributes: attrs, Unknown: unknown}
+	r.setCustomerManagedKey(ctx, keys, sc, keyed, key, "secret "+name)
 	// AWS leaves RotationEnabled out for a secret whose rotation was never
 	// configured: absent is "off", which fails the rotation control.
 	attrs["rotation_enabled"] = sdkaws.ToBool(s.RotationEnabled)

@@ -20,7 +20,7 @@ func TestSecrets(t *testing.T) {
 	defer srv.Close()
 	snap, _, err := awscollect.Collect(context.Background(), options(srv, awstest.SampleKey))
 	require.NoError(t, err)
-	assert.Equal(t, 4, count(snap, awscollect.TypeSecret), "four secrets over two pages")
+	assert.Equal(t, 5, count(snap, awscollect.TypeSecret), "five secrets over three pages")
 
 	db := find(t, snap, awscollect.TypeSecret, ":secret:prod/db-password-a1B2c3")
 	assert.Equal(t, true, db.Attributes["rotation_enabled"])

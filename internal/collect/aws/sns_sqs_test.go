@@ -21,8 +21,8 @@ func TestTopicsAndQueues(t *testing.T) {
 	defer srv.Close()
 	snap, _, err := awscollect.Collect(context.Background(), options(srv, awstest.SampleKey))
 	require.NoError(t, err)
-	assert.Equal(t, 4, count(snap, awscollect.TypeSNSTopic), "four topics over two pages")
-	assert.Equal(t, 4, count(snap, awscollect.TypeSQSQueue), "four queues over two pages")
+	assert.Equal(t, 5, count(snap, awscollect.TypeSNSTopic), "five topics over two pages")
+	assert.Equal(t, 5, count(snap, awscollect.TypeSQSQueue), "five queues over two pages")
 
 	alerts := find(t, snap, awscollect.TypeSNSTopic, ":security-alerts")
 	assert.Equal(t, true, alerts.Attributes["customer_managed_key"])
@@ -52,6 +52,41 @@ func TestTopicsAndQueues(t *testing.T) {
 	assert.Equal(t, false, legacy.Attributes["customer_managed_key"], "alias/aws/sqs")
 	open := find(t, snap, awscollect.TypeSQSQueue, "/webhooks-in")
 	assert.Equal(t, false, open.Attributes["encrypted"])
+}
+
+// TestAWSManagedKeyByID: the AWS-managed key named by its ARN or key ID
+// (not by alias/aws/...) is not a customer-managed key — kms:DescribeKey's
+// KeyManager says so, where the name alone passed before (the cache is
+// TestKeyManagerCache's); an alias/aws/ name asks nothing; a denied
+// DescribeKey leaves customer_managed_key unknown naming the
+// action, never true.
+func TestAWSManagedKeyByID(t *testing.T) {
+	t.Parallel()
+	srv := awstest.New(awstest.Sample(), awstest.Faults{})
+	defer srv.Close()
+	snap, _, err := awscollect.Collect(context.Background(), options(srv, awstest.SampleKey))
+	require.NoError(t, err)
+	for _, tc := range []struct{ typ, id string }{
+		{awscollect.TypeSNSTopic, ":ops-events"},
+		{awscollect.TypeSQSQueue, "/ops-jobs"},
+		{awscollect.TypeSecret, ":secret:ops/aws-key-by-arn-a1B2c3"},
+		{awscollect.TypeDynamoDBTable, ":table/sessions"},
+	} {
+		r := find(t, snap, tc.typ, tc.id)
+		assert.Equal(t, false, r.Attributes["customer_managed_key"], "%s %s is under aws-managed key aaaa1111-…", tc.typ, tc.id)
+	}
+	denied := collectSampleWith(t, awstest.Faults{Deny: map[string]bool{"kms:DescribeKey": true}})
+	for _, tc := range []struct{ typ, id string }{
+		{awscollect.TypeSNSTopic, ":ops-events"}, {awscollect.TypeSNSTopic, ":security-alerts"},
+		{awscollect.TypeSQSQueue, "/ops-jobs"}, {awscollect.TypeSQSQueue, "/orders"},
+		{awscollect.TypeSecret, ":secret:prod/db-password-a1B2c3"},
+	} {
+		r := find(t, denied, tc.typ, tc.id)
+		assert.NotContains(t, r.Attributes, "customer_managed_key", tc.id)
+		assert.Equal(t, "access denied: needs kms:DescribeKey", r.Unknown["customer_managed_key"], tc.id)
+	}
+	public := find(t, denied, awscollect.TypeSNSTopic, ":public-events")
+	assert.Equal(t, false, public.Attributes["customer_managed_key"], "alias/aws/sns needs no call")
 }
 
 // TestTopicsAndQueuesFaults: a broken listing leaves the type not

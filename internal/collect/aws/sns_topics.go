@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
@@ -15,6 +16,7 @@ import (
 // per topic.
 func (r *run) topics(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := sns.NewFromConfig(cfg)
+	keys := kms.NewFromConfig(cfg)
 	p := sns.NewListTopicsPaginator(c, &sns.ListTopicsInput{})
 	var guard pageGuard
 	var arns []string
@@ -41,11 +43,11 @@ func (r *run) topics(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) 
 		}
 	}
 	return describeEach(ctx, r, arns, func(ctx context.Context, arn string) evidence.Resource {
-		return r.topic(ctx, c, sc, arn)
+		return r.topic(ctx, c, keys, sc, arn)
 	})
 }
 
-func (r *run) topic(ctx context.Context, c *sns.Client, sc evidence.Scope, arn string) evidence.Resource {
+func (r *run) topic(ctx context.Context, c *sns.Client, keys describeKeyAPI, sc evidence.Scope, arn string) evidence.Resource {
 	name := arn[strings.LastIndex(arn, ":")+1:]
 	res := evidence.Resource{Type: TypeSNSTopic, ID: arn, Scope: sc,
 		Attributes: map[string]any{"name": name, "arn": arn}, Unknown: map[string]string{}}
@@ -61,7 +63,7 @@ func (r *run) topic(ctx context.Context, c *sns.Client, sc evidence.Scope, arn s
 		return res
 	}
 	key := out.Attributes["KmsMasterKeyId"]
-	atRestKey(res, key, "alias/aws/sns")
+	r.atRestKey(ctx, keys, sc, res, key, "topic "+name)
 	res.Attributes["encrypted"] = key != ""
 	// SNS always answers with a policy (the default one allows the owner
 	// account only); an answer without it is broken, not "no policy".
@@ -74,15 +76,15 @@ func (r *run) topic(ctx context.Context, c *sns.Client, sc evidence.Scope, arn s
 	return res
 }
 
-// atRestKey sets kms_master_key_id and customer_managed_key
-// from the KmsMasterKeyId attribute SNS and SQS share; awsManaged is the
-// service's AWS-managed key alias, which the customer cannot restrict.
-func atRestKey(res evidence.Resource, key, awsManaged string) {
+// atRestKey sets kms_master_key_id and customer_managed_key from the
+// KmsMasterKeyId attribute SNS and SQS share. The key may be the service's
+// AWS-managed key given by ID or ARN, not only as alias/aws/sns or
+// alias/aws/sqs, so kms:DescribeKey decides (keymanager.go).
+func (r *run) atRestKey(ctx context.Context, keys describeKeyAPI, sc evidence.Scope, res evidence.Resource, key, what string) {
 	if key != "" {
 		res.Attributes["kms_master_key_id"] = key
 	}
-	managed := key == awsManaged || strings.HasSuffix(key, ":"+awsManaged)
-	res.Attributes["customer_managed_key"] = key != "" && !managed
+	r.setCustomerManagedKey(ctx, keys, sc, res, key, what)
 }
 
 // setPolicy sets the policy attribute from a policy text, or names why it

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 
@@ -17,6 +18,7 @@ import (
 // per queue says the rest.
 func (r *run) queues(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) error {
 	c := sqs.NewFromConfig(cfg)
+	keys := kms.NewFromConfig(cfg)
 	// Without MaxResults ListQueues answers at most 1,000 queues and no
 	// NextToken: a list cut short that reads as complete.
 	p := sqs.NewListQueuesPaginator(c, &sqs.ListQueuesInput{MaxResults: sdkaws.Int32(1000)})
@@ -34,11 +36,11 @@ func (r *run) queues(ctx context.Context, cfg sdkaws.Config, sc evidence.Scope) 
 		urls = append(urls, page.QueueUrls...)
 	}
 	return describeEach(ctx, r, urls, func(ctx context.Context, url string) evidence.Resource {
-		return r.queue(ctx, c, sc, url)
+		return r.queue(ctx, c, keys, sc, url)
 	})
 }
 
-func (r *run) queue(ctx context.Context, c *sqs.Client, sc evidence.Scope, url string) evidence.Resource {
+func (r *run) queue(ctx context.Context, c *sqs.Client, keys describeKeyAPI, sc evidence.Scope, url string) evidence.Resource {
 	name := url[strings.LastIndex(url, "/")+1:]
 	res := evidence.Resource{Type: TypeSQSQueue, ID: url, Scope: sc,
 		Attributes: map[string]any{"name": name}, Unknown: map[string]string{}}
@@ -68,12 +70,12 @@ func (r *run) queue(ctx context.Context, c *sqs.Client, sc evidence.Scope, url s
 	switch sse, err := strconv.ParseBool(a["SqsManagedSseEnabled"]); {
 	case err == nil:
 		res.Attributes["sqs_managed_sse"] = sse
-		atRestKey(res, key, "alias/aws/sqs")
+		r.atRestKey(ctx, keys, sc, res, key, "queue "+name)
 		res.Attributes["encrypted"] = sse || key != ""
 	case key != "":
 		// A KMS key decides both: the queue is encrypted, SSE-SQS is off.
 		res.Attributes["sqs_managed_sse"] = false
-		atRestKey(res, key, "alias/aws/sqs")
+		r.atRestKey(ctx, keys, sc, res, key, "queue "+name)
 		res.Attributes["encrypted"] = true
 	default:
 		why := r.unknownReason(sc, "encryption of queue "+name, "sqs:GetQueueAttributes", errMissing("SqsManagedSseEnabled"))

@@ -243,6 +243,16 @@ func Sample() *Estate {
 				SecurityHub: true,
 				// CIS 4.1 monitored end to end; 4.3 (root use) has a filter and
 				// an alarm that notifies nobody.
+				// Log groups: the trail's, kept a year under a customer key;
+				// an application's, kept two weeks without one; access logs
+				// kept for ever under a key; flow logs whose retention an
+				// account-level policy sets, without a key.
+				LogGroups: []LogGroup{
+					{Name: "cloudtrail-org", RetentionDays: 365, KMSKey: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", Class: "STANDARD"},
+					{Name: "/app/orders", RetentionDays: 14, Class: "STANDARD"},
+					{Name: "events-access", KMSKey: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", Class: "INFREQUENT_ACCESS", DataProtection: "ACTIVATED"},
+					{Name: "/aws/vpc/flow-logs", RetentionDays: 90, RetentionPolicy: "org-default-retention"},
+				},
 				MetricFilters: []MetricFilter{
 					{Name: "unauthorized-api-calls", LogGroup: "cloudtrail-org", Pattern: `{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }`, MetricName: "UnauthorizedAPICalls", Namespace: "CISBenchmark"},
 					{Name: "root-usage", LogGroup: "cloudtrail-org", Pattern: `{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }`, MetricName: "RootAccountUsage", Namespace: "CISBenchmark"},
@@ -333,6 +343,7 @@ func Sample() *Estate {
 					{Name: "vendor/feed-key", KMSKeyID: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", RotationDays: 90,
 						LastRotated: day("2026-02-01"), LastAccessed: day("2026-11-29"), Created: day("2025-01-10"), Policy: secretPolicyVendor},
 					{Name: "scratch/broken-policy", Created: day("2026-11-20"), Policy: `{"Statement": [`},
+					{Name: "ops/aws-key-by-arn", KMSKeyID: "arn:aws:kms:eu-west-1:111122223333:key/aaaa1111-2222-3333-4444-555566667777", Created: day("2026-11-20"), LastAccessed: day("2026-11-29"), Policy: secretPolicyOwn},
 				},
 				// Topics and queues: one of each that passes every control
 				// (a customer key, the owner's policy), a public one under the
@@ -342,12 +353,16 @@ func Sample() *Estate {
 					{Name: "public-events", KMSKey: "alias/aws/sns", Policy: topicPolicyPublic},
 					{Name: "build-notices"},
 					{Name: "broken-policy", Policy: `{"Statement": [`},
+					// The AWS-managed key given by its ARN, not alias/aws/sns:
+					// only kms:DescribeKey tells it from a customer's.
+					{Name: "ops-events", KMSKey: "arn:aws:kms:eu-west-1:111122223333:key/aaaa1111-2222-3333-4444-555566667777"},
 				},
 				Queues: []Queue{
 					{Name: "orders", KMSKey: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab", Policy: queuePolicyOwn},
 					{Name: "orders-dlq", ManagedSSE: true},
 					{Name: "webhooks-in", Policy: queuePolicyPublic},
 					{Name: "legacy-jobs", KMSKey: "alias/aws/sqs", NoSSEAttribute: true},
+					{Name: "ops-jobs", KMSKey: "aaaa1111-2222-3333-4444-555566667777"}, // the AWS-managed key by its ID
 				},
 				// Tables: one under a customer key with every protection, one
 				// under the AWS-managed key, one on DynamoDB's own key without any.

@@ -94,6 +94,7 @@ type Region struct {
 	Macie             string     // session status (ENABLED, PAUSED), "" when Macie is off
 	SecurityHub       bool       // subscribed to Security Hub
 	// The CIS 4.x monitoring chain: log group → metric filter → alarm → topic.
+	LogGroups     []LogGroup // logs.go
 	MetricFilters []MetricFilter
 	Alarms        []Alarm
 	Subscriptions []Subscription

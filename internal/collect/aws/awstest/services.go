@@ -71,7 +71,7 @@ func init() {
 		"kms":        {protocol: awsJSON11, serve: (*Server).jsonService},
 		"cloudtrail": {protocol: awsJSON11, serve: (*Server).jsonService},
 		"config":     {protocol: awsJSON11, serve: (*Server).jsonService},
-		"logs":       {protocol: awsJSON11, serve: (*Server).jsonService},
+		"logs":       {protocol: awsJSON11, serve: (*Server).logs}, // logs.go
 
 		"secretsmanager": {protocol: awsJSON11, serve: (*Server).secretsManager},
 		"sqs":            {protocol: awsJSON10, serve: (*Server).sqs},

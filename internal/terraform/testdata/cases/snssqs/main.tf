@@ -80,3 +80,16 @@ resource "aws_sqs_queue_policy" "partner" {
     Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::${var.partner_account}:root" }, Action = "sqs:ReceiveMessage", Resource = "*" }]
   })
 }
+
+# The AWS-managed key given by its key ARN, not alias/aws/sns: which key it
+# is only kms:DescribeKey tells, so customer_managed_key is unknown.
+resource "aws_sns_topic" "ops" {
+  name              = "ops-events"
+  kms_master_key_id = "arn:aws:kms:eu-west-1:111122223333:key/aaaa1111-2222-3333-4444-555566667777"
+}
+
+# A customer alias: KMS lets aliases name customer-managed keys only.
+resource "aws_sqs_queue" "ops" {
+  name              = "ops-jobs"
+  kms_master_key_id = "alias/ops"
+}
