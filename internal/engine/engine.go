@@ -175,7 +175,7 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 	for t, controls := range e.byType {
 		e.groups[t] = batchGroups(controls)
 		for g, group := range e.groups[t] {
-			e.batch[groupKey(t, g)] = e.lazy("controls of "+t, e.batchQuery(group), markBuiltin, rego.Capabilities(batchCapabilities()))
+			e.batch[groupKey(t, g)] = e.lazyBuilt("controls of "+t, func() string { return e.batchQuery(group) }, markBuiltin, rego.Capabilities(batchCapabilities()))
 		}
 	}
 	e.rels = e.relations()

@@ -22,6 +22,10 @@ import (
 type lazyQuery struct {
 	name  string
 	query string
+	// build, when set, writes the query at planning time instead: a batch
+	// query reads the compiled rules (ruleSet), and an engine loaded with
+	// CompileNeeded has no compiler until CompileFor.
+	build func() string
 	extra []func(*rego.Rego)
 	e     *Engine
 
@@ -35,6 +39,11 @@ func (e *Engine) lazy(name, query string, extra ...func(*rego.Rego)) *lazyQuery 
 	return &lazyQuery{name: name, query: query, extra: extra, e: e}
 }
 
+// lazyBuilt is lazy with the query written when it is first planned.
+func (e *Engine) lazyBuilt(name string, build func() string, extra ...func(*rego.Rego)) *lazyQuery {
+	return &lazyQuery{name: name, build: build, extra: extra, e: e}
+}
+
 // get plans the query the first time and returns the same plan, or the
 // same error, every time after. Planning reads nothing but the compiled
 // modules, so it is not given a run's context: a cancelled run must not
@@ -42,6 +51,9 @@ func (e *Engine) lazy(name, query string, extra ...func(*rego.Rego)) *lazyQuery 
 func (q *lazyQuery) get() (rego.PreparedEvalQuery, error) {
 	q.once.Do(func() {
 		q.planned = true
+		if q.build != nil {
+			q.query = q.build()
+		}
 		q.pq, q.err = q.e.prepare(context.Background(), q.query, q.extra...)
 		if q.err != nil {
 			q.err = fmt.Errorf("prepare %s: %w", q.name, q.err)
