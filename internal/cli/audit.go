@@ -141,7 +141,11 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 	// auditHeapTarget, and never past auditMemoryLimit while the live
 	// heap is below half of it (gctune.go; BenchmarkAudit measures both
 	// against GOGC=100, the audit before).
-	defer tuneGC(auditHeapTarget, auditMemoryLimit)()
+	limit := uint64(auditMemoryLimit)
+	if finding.WholeResults() {
+		limit = 0 // the audit before the limit: BenchmarkAudit's baseline
+	}
+	defer tuneGC(auditHeapTarget, limit)()
 	failOn, err := failOnFlags(cmd, f.failOn, f.softFail)
 	if err != nil {
 		return err

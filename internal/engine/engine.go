@@ -325,8 +325,8 @@ func (e *Engine) evaluateIn(ctx context.Context, snap *evidence.Snapshot, env En
 	idx, idxErr := newRelIndex(snap, e.rels, env)
 	run := runState{env: env, idx: idx, idxErr: idxErr, cache: cache}
 	// The workers hand each resource's results on compact (merge.go);
-	// the engine before issue 16 and finding.Baseline keep them whole.
-	whole := e.sortByValue || finding.Baseline()
+	// the engine before issue 16 and finding.WholeResults keep them whole.
+	whole := e.sortByValue || finding.WholeResults()
 	ranks := newControlRanks(e.groups)
 	perResource := make([]resourceResults, len(snap.Resources))
 	jobs := make(chan int)

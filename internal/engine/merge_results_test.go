@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/rampart-audit/rampart/controls"
+	"github.com/rampart-audit/rampart/internal/benchdata"
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 )
@@ -117,6 +120,37 @@ func TestMergeResultsIsSortedFindings(t *testing.T) {
 				require.Equal(t, want, got)
 				require.Equal(t, len(got), cap(got), "growth room would stay alive with the report")
 			}
+		})
+	}
+}
+
+// TestResultsAreHandedOnCompact: on the example's evidence and the acme
+// set every resource's results take the compact form — a whole one would
+// be correct (TestBeforeJudgesAlike) but hold the memory the compact form
+// exists to save.
+func TestResultsAreHandedOnCompact(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	e, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}})
+	require.NoError(t, err)
+	example, err := evidence.Load("../../examples/acme/evidence")
+	require.NoError(t, err)
+	acme, err := benchdata.Acme("../../examples/acme", 20, 6)
+	require.NoError(t, err)
+	for name, snap := range map[string]*evidence.Snapshot{"example": example, "acme": acme} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			idx, idxErr := newRelIndex(snap, e.rels, Env{})
+			run := runState{idx: idx, idxErr: idxErr}
+			ranks := newControlRanks(e.groups)
+			compact := 0
+			for i := range snap.Resources {
+				r := &snap.Resources[i]
+				res := ranks.compactResults(r, e.evaluateResource(ctx, *r, run, e.now()))
+				require.Nil(t, res.whole, "%s %s kept whole", r.Type, r.ID)
+				compact += len(res.compact)
+			}
+			require.Positive(t, compact)
 		})
 	}
 }

@@ -127,6 +127,36 @@ func sortFindings(fs []finding.Finding) {
 	})
 }
 
+// mergeSorted merges two slices sorted as sortFindings sorts into a new
+// one of their combined length: what appending b to a and sorting gives,
+// equal keys from a first (TestMergeSortedIsSortFindings). It is how the
+// extra findings joined the engine's before the engine merged them itself
+// (engine.EvaluateMerged): finding.WholeResults, BenchmarkAudit's baseline.
+func mergeSorted(a, b []finding.Finding) []finding.Finding {
+	less := func(x, y *finding.Finding) bool {
+		if x.ControlID != y.ControlID {
+			return x.ControlID < y.ControlID
+		}
+		if x.Resource.Type != y.Resource.Type {
+			return x.Resource.Type < y.Resource.Type
+		}
+		return x.Resource.ID < y.Resource.ID
+	}
+	out := make([]finding.Finding, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if less(&b[j], &a[i]) {
+			out = append(out, b[j])
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
 func joinReason(a, b string) string {
 	switch {
 	case a == "":

@@ -349,6 +349,13 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 			sortFindings(raw)
 		}
 		raw = slices.Clone(raw)
+	} else if finding.WholeResults() {
+		// Before the engine merged them: its findings, then a second
+		// array with the extra ones merged in.
+		raw = in.Engine.EvaluateCached(ctx, snap, env, cache)
+		if len(extra) > 0 {
+			raw = mergeSorted(raw, extra)
+		}
 	} else {
 		// The engine writes its findings and the extra ones into one
 		// array of the exact size, which link works on in place and the
