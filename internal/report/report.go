@@ -189,7 +189,7 @@ func Lookup(format string) (Writer, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown format %q (available: %v)", format, Formats())
 	}
-	if stream, ok := redactingWriters[format]; ok && !finding.Baseline() {
+	if stream, ok := redactingWriters[format]; ok && !finding.WholeResults() {
 		return stream, nil
 	}
 	return func(out io.Writer, r *Report) error {
