@@ -68,7 +68,11 @@ func tuneGC(target, limit uint64) (restore func()) {
 	var mu sync.Mutex
 	stopped := false
 	prev := debug.SetGCPercent(400)
-	prevLimit := debug.SetMemoryLimit(memoryLimitFor(0, limit))
+	// A negative limit reads the current one without changing it.
+	prevLimit := debug.SetMemoryLimit(-1)
+	if limit != 0 {
+		debug.SetMemoryLimit(memoryLimitFor(0, limit))
+	}
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	var arm func()
 	arm = func() {
@@ -98,6 +102,8 @@ func tuneGC(target, limit uint64) (restore func()) {
 		defer mu.Unlock()
 		stopped = true
 		debug.SetGCPercent(prev)
-		debug.SetMemoryLimit(prevLimit)
+		if limit != 0 {
+			debug.SetMemoryLimit(prevLimit)
+		}
 	}
 }
