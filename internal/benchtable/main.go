@@ -101,7 +101,7 @@ func sections(with100k bool) []section {
 			},
 		},
 		{
-			name: "audit", title: "Audit of the example grown to N repositories and N/10 members, process start to exit, JSON report written; baselines RAMPART_BASELINE=1 (results and report as before issue 16's changes) and GOGC=100 (the audit before GC tuning)",
+			name: "audit", title: "Audit of the example grown to N repositories and N/10 members, process start to exit, JSON report written; baselines RAMPART_BASELINE=1 (results and report as before issue 16's changes), RAMPART_BASELINE=2 (results held as before this round: whole until merged, merged twice, no memory limit) and GOGC=100 (the audit before GC tuning)",
 			pkg: "./internal/cli/", bench: audit, benchtime: "1x", rowHeader: "repositories",
 			columns: []column{
 				{"wall", "wall-s", "%.1f s"},
@@ -112,6 +112,11 @@ func sections(with100k bool) []section {
 				{"baseline CPU", "baseline-cpu-s", "%.1f s"},
 				{"baseline peak RSS", "baseline-peak-rss-MB", "%.0f MB"},
 				{"CPU baseline/now", "baseline/rampart-cpu-x", "%.2f×"},
+				{"before-round wall", "before-wall-s", "%.1f s"},
+				{"before-round CPU", "before-cpu-s", "%.1f s"},
+				{"before-round peak RSS", "before-peak-rss-MB", "%.0f MB"},
+				{"CPU before/now", "before/rampart-cpu-x", "%.2f×"},
+				{"peak RSS before/now", "before/rampart-rss-x", "%.2f×"},
 				{"GOGC=100 wall", "gogc100-wall-s", "%.1f s"},
 				{"GOGC=100 CPU", "gogc100-cpu-s", "%.1f s"},
 				{"GOGC=100 peak RSS", "gogc100-peak-rss-MB", "%.0f MB"},

@@ -138,9 +138,14 @@ func runAudit(cmd *cobra.Command, p Params, f auditFlags, args []string) error {
 	// An audit is a batch run: most of what it allocates (Rego inputs and
 	// evaluation state per resource) is garbage at once. Collect less often
 	// while the heap is small, as often as Go's default once it nears
-	// auditHeapTarget (gctune.go; BenchmarkAudit measures both against
-	// GOGC=100, the audit before).
-	defer tuneGC(auditHeapTarget)()
+	// auditHeapTarget, and never past auditMemoryLimit while the live
+	// heap is below half of it (gctune.go; BenchmarkAudit measures both
+	// against GOGC=100, the audit before).
+	limit := uint64(auditMemoryLimit)
+	if finding.WholeResults() {
+		limit = 0 // the audit before the limit: BenchmarkAudit's baseline
+	}
+	defer tuneGC(auditHeapTarget, limit)()
 	failOn, err := failOnFlags(cmd, f.failOn, f.softFail)
 	if err != nil {
 		return err

@@ -30,11 +30,14 @@ import (
 //	go test -run '^$' -bench 'BenchmarkAudit$' -benchtime 2x ./internal/cli/
 //	go test -run '^$' -bench 'BenchmarkAuditHundredThousand' -benchtime 1x ./internal/cli/
 //
-// Every iteration runs the binary three times, alternating the order: as
+// Every iteration runs the binary four times, alternating the order: as
 // it is; with RAMPART_BASELINE=1 (finding.Baseline: the engine's merge,
 // linking, redaction and JSON findings as they were before issue 16's
 // changes, the results and report the same, which the benchmark checks);
-// and with GOGC=100 and no memory limit in its environment, which is Go's
+// with RAMPART_BASELINE=2 (finding.WholeResults: as before this round
+// alone — the engine's results held whole until merged, the pipeline's
+// own findings merged into a second copy, no memory limit — the report
+// the same, checked too); and with GOGC=100 and no memory limit in its environment, which is Go's
 // default and the audit before it tuned its collector (gcTuning). Each
 // sub-benchmark also runs one audit in-process to measure the live heap
 // per resource once the report is complete.
@@ -160,10 +163,11 @@ func benchAudit(b *testing.B, bin string, repos int) {
 	b.Run(fmt.Sprintf("repos=%d", repos), func(b *testing.B) {
 		ws := scaledWorkspace(b, repos)
 		b.ResetTimer()
-		var tuned, baseline, untuned auditRun
+		var tuned, baseline, before, untuned auditRun
 		runs := []func(){
 			func() { tuned.add(execAudit(b, bin, ws, "report.json")) },
 			func() { baseline.add(execAudit(b, bin, ws, "baseline.json", finding.BaselineEnv+"=1")) },
+			func() { before.add(execAudit(b, bin, ws, "before.json", finding.BaselineEnv+"=2")) },
 			func() { untuned.add(execAudit(b, bin, ws, "gogc100.json", "GOGC=100", "GOMEMLIMIT=off")) },
 		}
 		odd := false
@@ -181,6 +185,7 @@ func benchAudit(b *testing.B, bin string, repos int) {
 		}
 		b.StopTimer()
 		sameReport(b, filepath.Join(ws, "report.json"), filepath.Join(ws, "baseline.json"))
+		sameReport(b, filepath.Join(ws, "report.json"), filepath.Join(ws, "before.json"))
 		perRes := liveHeapPerResource(b, ws)
 		n := float64(b.N)
 		b.ReportMetric(tuned.wall.Seconds()/n, "wall-s")
@@ -191,6 +196,11 @@ func benchAudit(b *testing.B, bin string, repos int) {
 		b.ReportMetric(float64(baseline.maxRSSKB)/1024, "baseline-peak-rss-MB")
 		b.ReportMetric(float64(baseline.wall)/float64(tuned.wall), "baseline/rampart-wall-x")
 		b.ReportMetric(float64(baseline.cpu)/float64(tuned.cpu), "baseline/rampart-cpu-x")
+		b.ReportMetric(before.wall.Seconds()/n, "before-wall-s")
+		b.ReportMetric(before.cpu.Seconds()/n, "before-cpu-s")
+		b.ReportMetric(float64(before.maxRSSKB)/1024, "before-peak-rss-MB")
+		b.ReportMetric(float64(before.cpu)/float64(tuned.cpu), "before/rampart-cpu-x")
+		b.ReportMetric(float64(before.maxRSSKB)/float64(tuned.maxRSSKB), "before/rampart-rss-x")
 		b.ReportMetric(untuned.wall.Seconds()/n, "gogc100-wall-s")
 		b.ReportMetric(untuned.cpu.Seconds()/n, "gogc100-cpu-s")
 		b.ReportMetric(float64(untuned.maxRSSKB)/1024, "gogc100-peak-rss-MB")

@@ -90,7 +90,7 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 	// Rego inputs): collect garbage less often while the heap is small, as
 	// often as Go's default once it is large (gctune.go; BenchmarkGate in
 	// internal/gate and BenchmarkGateMemory measure both sides).
-	defer tuneGC(gcHeapTarget)()
+	defer tuneGC(gcHeapTarget, 0)()
 	ctx := cmd.Context()
 	failOn, err := failOnFlags(cmd, f.failOn, f.softFail)
 	if err != nil {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -30,6 +31,26 @@ func TestGCPercentFor(t *testing.T) {
 	assert.Equal(t, 100, gcPercentFor(600*mb, auditHeapTarget), "the audit's target passed")
 }
 
+func TestMemoryLimitFor(t *testing.T) {
+	t.Parallel()
+	const mb = 1 << 20
+	tests := []struct {
+		live, limit uint64
+		want        int64
+	}{
+		{0, 0, math.MaxInt64},
+		{2048 * mb, 0, math.MaxInt64},
+		{0, auditMemoryLimit, auditMemoryLimit},
+		{300 * mb, auditMemoryLimit, auditMemoryLimit},
+		{450 * mb, auditMemoryLimit, auditMemoryLimit},
+		{600 * mb, auditMemoryLimit, 1200 * mb},
+		{4096 * mb, auditMemoryLimit, 8192 * mb},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, memoryLimitFor(tc.live, tc.limit), "live %d MB, limit %d MB", tc.live/mb, tc.limit/mb)
+	}
+}
+
 // TestTuneGCLeavesTheEnvironmentsChoice: GOGC or GOMEMLIMIT set by the
 // operator is left alone.
 func TestTuneGCLeavesTheEnvironmentsChoice(t *testing.T) {
@@ -38,8 +59,9 @@ func TestTuneGCLeavesTheEnvironmentsChoice(t *testing.T) {
 			t.Setenv(env, "100")
 			before := debug.SetGCPercent(123)
 			defer debug.SetGCPercent(before)
-			restore := tuneGC(gcHeapTarget)
+			restore := tuneGC(gcHeapTarget, auditMemoryLimit)
 			assert.Equal(t, 123, debug.SetGCPercent(123), "not tuned")
+			assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "no limit set")
 			restore()
 			assert.Equal(t, 123, debug.SetGCPercent(123), "nothing to restore")
 		})
@@ -52,8 +74,9 @@ func TestTuneGCLeavesTheEnvironmentsChoice(t *testing.T) {
 func TestTuneGCFollowsTheLiveHeap(t *testing.T) {
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
-	restore := tuneGC(gcHeapTarget)
+	restore := tuneGC(gcHeapTarget, auditMemoryLimit)
 	assert.Equal(t, 400, debug.SetGCPercent(400), "raised for a small heap")
+	assert.Equal(t, int64(auditMemoryLimit), debug.SetMemoryLimit(-1), "the limit while the heap is small")
 
 	ballast := make([]byte, gcHeapTarget) // live: more than the target
 	deadline := time.Now().Add(10 * time.Second)
@@ -66,6 +89,8 @@ func TestTuneGCFollowsTheLiveHeap(t *testing.T) {
 	}
 	runtime.KeepAlive(ballast)
 	assert.Equal(t, 100, got, "Go's default once the live heap passes the target")
+	assert.GreaterOrEqual(t, debug.SetMemoryLimit(-1), int64(2*gcHeapTarget), "the limit follows the live heap: twice it")
 	restore()
 	assert.Equal(t, 100, debug.SetGCPercent(100), "restored")
+	assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "the limit restored")
 }

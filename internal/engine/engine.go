@@ -379,10 +379,10 @@ func (e *Engine) Evaluate(ctx context.Context, snap *evidence.Snapshot, systems 
 // needed it. Findings come back sorted by control, resource type and ID;
 // risks, waivers and the like are left to the link stage.
 func (e *Engine) EvaluateIn(ctx context.Context, snap *evidence.Snapshot, env Env) []finding.Finding {
-	return e.evaluateIn(ctx, snap, env, nil)
+	return e.evaluateIn(ctx, snap, env, nil, nil)
 }
 
-func (e *Engine) evaluateIn(ctx context.Context, snap *evidence.Snapshot, env Env, cache *Cache) []finding.Finding {
+func (e *Engine) evaluateIn(ctx context.Context, snap *evidence.Snapshot, env Env, cache *Cache, extra []finding.Finding) []finding.Finding {
 	if e.compileNeeded {
 		// A failed compile is not returned here: every resource of a type
 		// left uncompiled gets an error finding with its reason
@@ -396,7 +396,11 @@ func (e *Engine) evaluateIn(ctx context.Context, snap *evidence.Snapshot, env En
 	// cannot be converted fails every control that relates to anything.
 	idx, idxErr := newRelIndex(snap, e.rels, env)
 	run := runState{env: env, idx: idx, idxErr: idxErr, cache: cache}
-	perResource := make([][]finding.Finding, len(snap.Resources))
+	// The workers hand each resource's results on compact (merge.go);
+	// the engine before issue 16 and finding.WholeResults keep them whole.
+	whole := e.sortByValue || finding.WholeResults()
+	ranks := newControlRanks(e.groups)
+	perResource := make([]resourceResults, len(snap.Resources))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	workers := max(e.workers, 1)
@@ -405,7 +409,12 @@ func (e *Engine) evaluateIn(ctx context.Context, snap *evidence.Snapshot, env En
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				perResource[i] = e.evaluateResource(ctx, snap.Resources[i], run, now)
+				fs := e.evaluateResource(ctx, snap.Resources[i], run, now)
+				if whole {
+					perResource[i].whole = fs
+				} else {
+					perResource[i] = ranks.compactResults(&snap.Resources[i], fs)
+				}
 			}
 		}()
 	}
@@ -415,11 +424,21 @@ func (e *Engine) evaluateIn(ctx context.Context, snap *evidence.Snapshot, env En
 	close(jobs)
 	wg.Wait()
 
-	groups := append(perResource, e.evaluateUntrusted(ctx, snap.Resources, run, now), e.gapFindings(snap.NotCollected))
-	if e.sortByValue {
-		return appendAndSortStable(groups) // the engine before issue 16, for BenchmarkEvaluate
+	untrusted, gaps := e.evaluateUntrusted(ctx, snap.Resources, run, now), e.gapFindings(snap.NotCollected)
+	if whole {
+		groups := make([][]finding.Finding, 0, len(perResource)+3)
+		for _, res := range perResource {
+			groups = append(groups, res.whole)
+		}
+		groups = append(groups, untrusted, gaps, extra)
+		if e.sortByValue {
+			return appendAndSortStable(groups) // the engine before issue 16, for BenchmarkEvaluate
+		}
+		return sortedFindings(groups)
 	}
-	return sortedFindings(groups)
+	tail := make([]finding.Finding, 0, len(untrusted)+len(gaps)+len(extra))
+	tail = append(append(append(tail, untrusted...), gaps...), extra...)
+	return ranks.mergeResults(snap.Resources, perResource, tail)
 }
 
 // runState is what every evaluation of one run shares: the environment and

@@ -104,12 +104,22 @@ func (c *Cache) keep(k CacheKey, res CachedResult) {
 // EvaluateCached is EvaluateIn reusing and recording results in cache
 // (nil: EvaluateIn).
 func (e *Engine) EvaluateCached(ctx context.Context, snap *evidence.Snapshot, env Env, cache *Cache) []finding.Finding {
+	return e.EvaluateMerged(ctx, snap, env, cache, nil)
+}
+
+// EvaluateMerged is EvaluateCached with extra — findings made outside
+// the engine (the pipeline's uncovered and manual ones), sorted by
+// control, resource type and ID — merged into its result, equal keys
+// after the engine's: what sorting the engine's findings and extra
+// together stably gives, written once into one array (merge.go) instead
+// of merged into a second copy of the engine's.
+func (e *Engine) EvaluateMerged(ctx context.Context, snap *evidence.Snapshot, env Env, cache *Cache, extra []finding.Finding) []finding.Finding {
 	if cache != nil {
 		if cache.digest = e.CacheDigest(); cache.digest == "" {
 			cache = nil // no build identity: nothing can be reused safely
 		}
 	}
-	return e.evaluateIn(ctx, snap, env, cache)
+	return e.evaluateIn(ctx, snap, env, cache, extra)
 }
 
 // incremental is what the engine prepares for incremental evaluation at

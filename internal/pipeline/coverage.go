@@ -129,7 +129,9 @@ func sortFindings(fs []finding.Finding) {
 
 // mergeSorted merges two slices sorted as sortFindings sorts into a new
 // one of their combined length: what appending b to a and sorting gives,
-// equal keys from a first (TestMergeSortedIsSortFindings).
+// equal keys from a first (TestMergeSortedIsSortFindings). It is how the
+// extra findings joined the engine's before the engine merged them itself
+// (engine.EvaluateMerged): finding.WholeResults, BenchmarkAudit's baseline.
 func mergeSorted(a, b []finding.Finding) []finding.Finding {
 	less := func(x, y *finding.Finding) bool {
 		if x.ControlID != y.ControlID {

@@ -337,27 +337,36 @@ func evaluate(ctx context.Context, in *Inputs, snap *evidence.Snapshot, workspac
 	}
 	// Controls see the workspace settings they need (the alert SLA) as
 	// input.settings, from the table the governance stage applies too.
-	raw := in.Engine.EvaluateCached(ctx, snap, engine.Env{Systems: systems, Settings: in.Workspace.Settings.ControlInput()}, cache)
+	env := engine.Env{Systems: systems, Settings: in.Workspace.Settings.ControlInput()}
+	// What no control evaluated and the manual controls' results depend on
+	// the catalogue and the evidence alone, not on the engine's results.
 	extra, uncoveredNotes := uncovered(in.Engine.Catalog(), snap.Resources)
 	manual, manualNotes := manualFindings(in.Engine.Catalog(), in.Workspace, snap, now)
 	extra = append(extra, manual...)
 	uncoveredNotes = append(uncoveredNotes, manualNotes...)
-	switch {
-	case len(extra) == 0:
-	case finding.Baseline():
-		raw = append(raw, extra...)
-		sortFindings(raw)
-	default:
-		// The engine's findings are sorted already: the few extra ones are
-		// merged in, into one array of the exact size (link works in place
-		// and the report keeps it, so append's growth room would stay
-		// alive to the end).
-		sortFindings(extra)
-		raw = mergeSorted(raw, extra)
-	}
+	sortFindings(extra)
+	var raw []finding.Finding
 	if finding.Baseline() {
-		// Before issue 16 link copied the findings, both alive at once.
+		// Before issue 16: the engine's findings, then a second array with
+		// the extra ones sorted in, then link's copy, all alive at once.
+		raw = in.Engine.EvaluateCached(ctx, snap, env, cache)
+		if len(extra) > 0 {
+			raw = append(raw, extra...)
+			sortFindings(raw)
+		}
 		raw = slices.Clone(raw)
+	} else if finding.WholeResults() {
+		// Before the engine merged them: its findings, then a second
+		// array with the extra ones merged in.
+		raw = in.Engine.EvaluateCached(ctx, snap, env, cache)
+		if len(extra) > 0 {
+			raw = mergeSorted(raw, extra)
+		}
+	} else {
+		// The engine writes its findings and the extra ones into one
+		// array of the exact size, which link works on in place and the
+		// report keeps.
+		raw = in.Engine.EvaluateMerged(ctx, snap, env, cache, extra)
 	}
 	fs, waivers := link.Apply(raw, in.Workspace, now)
 	var gov *governance.Result

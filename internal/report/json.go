@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/rampart-audit/rampart/internal/finding"
+	"github.com/rampart-audit/rampart/internal/redact"
 )
 
 // WriteJSON writes the rampart.report/v1 document. The findings are
@@ -40,6 +41,45 @@ func WriteJSON(w io.Writer, r *Report) error {
 		})
 	}
 	if err != nil {
+		return fmt.Errorf("write JSON report: %w", err)
+	}
+	return nil
+}
+
+// writeJSONRedacting is WriteJSON over redactReport(r), the findings
+// redacted one at a time as they are written (redactingWriters): the
+// report's head is redacted by redact.Value as redactReport does, each
+// finding by the same findingRedactor, remembering the repeated strings.
+// A redaction that fails (two framework keys alike once redacted) fails
+// the write, which atomicfile then discards.
+func writeJSONRedacting(w io.Writer, r *Report) error {
+	if r == nil || r.Findings == nil {
+		safe, err := redactReport(r)
+		if err != nil {
+			return fmt.Errorf("redact json report: %w", err)
+		}
+		return WriteJSON(w, safe)
+	}
+	head := *r
+	head.Findings = nil
+	safe, err := redact.Value(&head)
+	if err != nil {
+		return fmt.Errorf("redact json report: %w", err)
+	}
+	fr := newFindingRedactor()
+	var redactErr error
+	err = encodeStreamedAppend(w, safe, 1, "findings", len(r.Findings), func(b []byte, i int) ([]byte, error) {
+		f, _, err := fr.finding(&r.Findings[i])
+		if err != nil {
+			redactErr = err
+			return b, err
+		}
+		return appendFinding(b, &f)
+	})
+	switch {
+	case redactErr != nil:
+		return fmt.Errorf("redact json report: %w", redactErr)
+	case err != nil:
 		return fmt.Errorf("write JSON report: %w", err)
 	}
 	return nil

@@ -38,11 +38,7 @@ func redactReport(r *Report) (*Report, error) {
 // as redact.Value(fs) would (TestRedactFindingsIsRedactValue): the slice
 // itself when nothing holds a secret, else a copy; fs is never changed.
 func redactFindings(fs []finding.Finding) ([]finding.Finding, error) {
-	fr := findingRedactor{
-		memo:  map[string]string{},
-		lists: map[listKey]listResult{},
-		maps:  map[unsafe.Pointer]mapResult{},
-	}
+	fr := newFindingRedactor()
 	var out []finding.Finding
 	for i := range fs {
 		f, changed, err := fr.finding(&fs[i])
@@ -73,6 +69,14 @@ type findingRedactor struct {
 	memo  map[string]string
 	lists map[listKey]listResult
 	maps  map[unsafe.Pointer]mapResult
+}
+
+func newFindingRedactor() *findingRedactor {
+	return &findingRedactor{
+		memo:  map[string]string{},
+		lists: map[listKey]listResult{},
+		maps:  map[unsafe.Pointer]mapResult{},
+	}
 }
 
 // maxMemo bounds each memo: a report whose "repeated" strings are all

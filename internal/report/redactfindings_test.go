@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"io"
 	"reflect"
 	"slices"
 	"testing"
@@ -109,4 +111,56 @@ func TestRedactReportIsRedactValue(t *testing.T) {
 	got, err = redactReport(empty)
 	require.NoError(t, err)
 	require.Nil(t, got.Findings)
+}
+
+// TestRedactingJSONIsLookupsCopy: the JSON writer that redacts each
+// finding as it writes it writes what WriteJSON writes over redactReport's
+// copy, byte for byte — secrets in the head, in one finding, in every
+// field, in shared lists; a clean report; no findings — and leaves the
+// report as it was; a redaction that fails fails the write.
+func TestRedactingJSONIsLookupsCopy(t *testing.T) {
+	t.Parallel()
+	var dirty finding.Finding
+	n := 0
+	setEveryString(reflect.ValueOf(&dirty).Elem(), "token "+testToken, &n)
+	cases := map[string]func(r *Report){
+		"clean":          func(*Report) {},
+		"one message":    func(r *Report) { r.Findings[1].Message = "token " + testToken },
+		"head":           func(r *Report) { r.Warnings = append(r.Warnings, "leaked "+testToken) },
+		"every field":    func(r *Report) { r.Findings = append(r.Findings, dirty, r.Findings[0], dirty) },
+		"shared lists":   func(r *Report) { r.Findings[0].Risks, r.Findings[2].Risks = dirty.Risks, dirty.Risks },
+		"no findings":    func(r *Report) { r.Findings = nil },
+		"empty findings": func(r *Report) { r.Findings = []finding.Finding{} },
+	}
+	for name, change := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			r := gateFixture()
+			change(r)
+			kept := r
+			before := slices.Clone(r.Findings)
+			safe, err := redactReport(r)
+			require.NoError(t, err)
+			var want, got bytes.Buffer
+			require.NoError(t, WriteJSON(&want, safe))
+			require.NoError(t, writeJSONRedacting(&got, r))
+			require.Equal(t, want.String(), got.String())
+			require.Empty(t, redact.Found(got.String()), "a secret was written")
+			require.Equal(t, before, kept.Findings, "the report the run keeps is changed")
+			w, err := Lookup("json")
+			require.NoError(t, err)
+			var looked bytes.Buffer
+			require.NoError(t, w(&looked, r))
+			require.Equal(t, want.String(), looked.String(), "Lookup(json) is the redacting writer")
+		})
+	}
+	t.Run("key collision", func(t *testing.T) {
+		t.Parallel()
+		r := gateFixture()
+		r.Findings[1].Frameworks = map[string][]string{testToken: {"1"}, "ghp_zyxwvutsrqponmlkjihgfedcba9876543210": {"2"}}
+		_, err := redactReport(r)
+		require.Error(t, err)
+		err = writeJSONRedacting(io.Discard, r)
+		require.ErrorContains(t, err, "redact json report")
+	})
 }
