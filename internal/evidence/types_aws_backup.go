@@ -11,8 +11,8 @@ const (
 )
 
 const (
-	backupRuleShape = "list of `{name, target_vault, schedule, delete_after_days, move_to_cold_storage_after_days, continuous, copy_actions: [{destination_vault_arn, delete_after_days}]}`"
-	backupRuleText  = "the plan's rules: `target_vault` the vault name (Terraform: the name, or the vault's resource ID when it references an `aws_backup_vault` of the configuration); `schedule` the cron or rate expression, absent when the rule runs on demand only; `delete_after_days` absent when recovery points are kept until deleted by hand (no `DeleteAfterDays`); `move_to_cold_storage_after_days` absent when never moved; `continuous` continuous backup (point-in-time restore) is on; a copy action's `delete_after_days` absent when its copies are kept indefinitely"
+	backupRuleShape = "list of `{name, target_vault, schedule, expires, delete_after_days, move_to_cold_storage_after_days, continuous, copy_actions: [{destination_vault_arn, expires, delete_after_days}]}`"
+	backupRuleText  = "the plan's rules: `target_vault` the vault name (Terraform: the name, or the vault's resource ID when it references an `aws_backup_vault` of the configuration); `schedule` the cron or rate expression, absent when the rule runs on demand only; `expires` true when the recovery points are deleted after `delete_after_days` (`Lifecycle.DeleteAfterDays` set), false when they are kept until deleted by hand (`delete_after_days` then absent); `move_to_cold_storage_after_days` absent when never moved; `continuous` continuous backup (point-in-time restore) is on; a copy action's `expires` and `delete_after_days` the same for its copies"
 	backupTagShape  = "list of `{type, key, value}`"
 	backupCondShape = "list of `{operator, key, value}`"
 )

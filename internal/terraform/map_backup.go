@@ -53,7 +53,7 @@ func backupRules(m *mapper, b *builder, in *Instance) {
 	}
 	out := make([]map[string]any, 0, len(rules))
 	for i, r := range rules {
-		rule := map[string]any{"continuous": false, "copy_actions": []map[string]any{}}
+		rule := map[string]any{"continuous": false, "copy_actions": []map[string]any{}, "expires": false}
 		type field struct {
 			key string
 			v   cty.Value
@@ -78,6 +78,7 @@ func backupRules(m *mapper, b *builder, in *Instance) {
 			}
 			rule[f.key] = g
 		}
+		_, rule["expires"] = rule["delete_after_days"]
 		vault, why := m.vaultName(in, get(r, "target_vault_name"))
 		if why != "" {
 			b.unknown("rules", fmt.Sprintf("%s rule %d: target_vault_name: %s", in.Address, i, why))
@@ -120,7 +121,7 @@ func copyActions(in *Instance, rule cty.Value, i int) ([]map[string]any, string)
 	}
 	out := make([]map[string]any, 0, len(cas))
 	for _, ca := range cas {
-		c := map[string]any{}
+		c := map[string]any{"expires": false}
 		dest := get(ca, "destination_vault_arn")
 		// Usually the ARN of a vault under another region's provider,
 		// known only after apply: then left out (no control reads it; the
@@ -138,7 +139,7 @@ func copyActions(in *Instance, rule cty.Value, i int) ([]map[string]any, string)
 				if !known {
 					return nil, fmt.Sprintf("%s rule %d: copy_action delete_after: %s", in.Address, i, unknownReason(d))
 				}
-				c["delete_after_days"] = g
+				c["delete_after_days"], c["expires"] = g, true
 			}
 		}
 		out = append(out, c)

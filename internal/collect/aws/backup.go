@@ -100,9 +100,9 @@ func (r *run) backupPlan(ctx context.Context, c *backup.Client, sc evidence.Scop
 		lifecycleDays(m, rule.Lifecycle)
 		copies := make([]map[string]any, 0, len(rule.CopyActions))
 		for _, ca := range rule.CopyActions {
-			cm := map[string]any{"destination_vault_arn": sdkaws.ToString(ca.DestinationBackupVaultArn)}
+			cm := map[string]any{"destination_vault_arn": sdkaws.ToString(ca.DestinationBackupVaultArn), "expires": false}
 			if ca.Lifecycle != nil && ca.Lifecycle.DeleteAfterDays != nil {
-				cm["delete_after_days"] = *ca.Lifecycle.DeleteAfterDays
+				cm["delete_after_days"], cm["expires"] = *ca.Lifecycle.DeleteAfterDays, true
 			}
 			copies = append(copies, cm)
 		}
@@ -113,15 +113,17 @@ func (r *run) backupPlan(ctx context.Context, c *backup.Client, sc evidence.Scop
 	return res
 }
 
-// lifecycleDays copies the two lifecycle days a rule may set; an absent
-// DeleteAfterDays keeps recovery points until they are deleted by hand,
-// which the retention control reads as kept, so it stays absent here.
+// lifecycleDays copies the two lifecycle days a rule may set. An absent
+// DeleteAfterDays keeps recovery points until they are deleted by hand:
+// said by expires = false, not by the absence alone, so that a day count
+// lost on the way never reads as "kept for ever".
 func lifecycleDays(m map[string]any, lc *bktypes.Lifecycle) {
+	m["expires"] = false
 	if lc == nil {
 		return
 	}
 	if lc.DeleteAfterDays != nil {
-		m["delete_after_days"] = *lc.DeleteAfterDays
+		m["delete_after_days"], m["expires"] = *lc.DeleteAfterDays, true
 	}
 	if lc.MoveToColdStorageAfterDays != nil {
 		m["move_to_cold_storage_after_days"] = *lc.MoveToColdStorageAfterDays
