@@ -32,19 +32,24 @@ import data.rampart.lib
 
 selections := object.get(input, ["related", "selections"], null)
 
-cluster_member if {
+# A DB instance is judged only when it is known to be stand-alone: a
+# cluster member is backed up with its cluster, and an instance whose
+# membership is unknown is reported by the unknown rule below.
+applies if input.type != "aws.rds.instance"
+
+applies if {
 	input.type == "aws.rds.instance"
-	is_string(lib.attr("db_cluster_identifier"))
+	lib.rds_standalone
 }
 
 deny contains {"msg": sprintf("%s %s is in no backup plan", [input.type, input.id]), "path": "related.selections"} if {
-	not cluster_member
+	applies
 	is_array(selections)
 	lib.backup_membership(input, selections) == "none"
 }
 
 unknown contains {"msg": sprintf("whether %s is in a backup plan is unknown: a selection of its region assigns by tag or condition, or is unreadable, and resource tags are not collected", [input.id]), "path": "related.selections"} if {
-	not cluster_member
+	applies
 	is_array(selections)
 	lib.backup_membership(input, selections) == "unknown"
 }

@@ -35,12 +35,17 @@ selections := object.get(input, ["related", "selections"], null)
 
 in_scope if {
 	lib.confidential(input)
-	not cluster_member
+	applies
 }
 
-cluster_member if {
+# A DB instance is judged only when it is known to be stand-alone: a
+# cluster member is backed up with its cluster, and an instance whose
+# membership is unknown is reported by the unknown rule below.
+applies if input.type != "aws.rds.instance"
+
+applies if {
 	input.type == "aws.rds.instance"
-	is_string(lib.attr("db_cluster_identifier"))
+	lib.rds_standalone
 }
 
 deny contains {"msg": sprintf("%s %s of %s system %s is in no backup plan", [input.type, input.id, input.system.classification, input.system.id]), "path": "related.selections"} if {
