@@ -67,8 +67,14 @@ backup_excluded(sel, res) if {
 	backup_resource_match(r, res)
 }
 
-# What may assign res beyond proof: tags or conditions (resource tags are
-# not collected), or an attribute that decides missing or mistyped.
+# METADATA
+# description: |-
+#   backup_could_match(sel, res) holds when the selection sel might assign res: its resources or tags are missing or mistyped, it selects by tag (resource tags are not collected), one of its resources matches res (under unknown not_resources too), or on Terraform one is an ARN pattern of res's service.
+# custom:
+#   example: |-
+#     lib.backup_could_match({"attributes": {"resources": [], "tags": [{"type": "STRINGEQUALS", "key": "backup", "value": "daily"}]}}, {"id": "arn:aws:rds:eu-west-1:111122223333:db:orders", "scope": {"platform": "aws"}})
+#   result: |-
+#     true
 backup_could_match(sel, _) if not backup_known_list(sel, "resources")
 
 backup_could_match(sel, _) if not backup_known_list(sel, "tags")
@@ -92,6 +98,14 @@ backup_could_match(sel, res) if {
 	backup_resource_match(r, res)
 }
 
+# METADATA
+# description: |-
+#   backup_known_list(sel, attr) holds when the selection's attribute attr (resources or tags) is a list whose every entry has its shape (a string, an object).
+# custom:
+#   example: |-
+#     lib.backup_known_list({"attributes": {"resources": ["arn:aws:rds:eu-west-1:111122223333:db:orders"]}}, "resources")
+#   result: |-
+#     true
 backup_known_list(sel, attr) if {
 	list := object.get(sel, ["attributes", attr], null)
 	is_array(list)
@@ -100,6 +114,14 @@ backup_known_list(sel, attr) if {
 	}
 }
 
+# METADATA
+# description: |-
+#   backup_known_entry(attr, e) holds when e has the shape of an entry of the selection attribute attr: a string in resources, an object in tags.
+# custom:
+#   example: |-
+#     lib.backup_known_entry("tags", {"type": "STRINGEQUALS", "key": "backup", "value": "daily"})
+#   result: |-
+#     true
 backup_known_entry("resources", e) if is_string(e)
 
 backup_known_entry("tags", e) if is_object(e)
@@ -123,8 +145,14 @@ backup_resource_match(pattern, res) if {
 	wildcard_match(pattern, res.id)
 }
 
-# On Terraform a data store's ARN is assigned at apply: "*" or an ARN
-# (pattern) of its service may be its ARN.
+# METADATA
+# description: |-
+#   backup_terraform_pattern(r, res) holds for a Terraform resource res whose ARN is assigned at apply when the selection entry r may be that ARN: "*", or an ARN (pattern) of res's service (any service when the pattern says *).
+# custom:
+#   example: |-
+#     lib.backup_terraform_pattern("arn:aws:dynamodb:*:*:table/*", {"type": "aws.dynamodb.table", "id": "aws_dynamodb_table.orders", "scope": {"platform": "terraform"}})
+#   result: |-
+#     true
 backup_terraform_pattern(r, res) if {
 	object.get(res, ["scope", "platform"], "") == "terraform"
 	r == "*"
