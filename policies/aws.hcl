@@ -170,7 +170,7 @@ risk "aws-data-loss" {
   threat      = "A mistaken or malicious delete or overwrite of buckets and databases without versions, backups or deletion protection"
   likelihood  = 2
   impact      = 5
-  mitigations = ["aws-data-recovery"]
+  mitigations = ["aws-data-recovery", "aws-backup"]
 }
 
 training "aws-account-security" {

@@ -107,6 +107,13 @@ func TestGateExampleLines(t *testing.T) {
 		"AWS-DDB-002 examples/acme/terraform/aws_dynamodb_table.analytics_scratch":    "examples/acme/terraform/data.tf:93",
 		"AWS-DDB-003 examples/acme/terraform/aws_dynamodb_table.analytics_scratch":    "examples/acme/terraform/data.tf:93",
 		"AWS-DDB-004 examples/acme/terraform/aws_dynamodb_table.analytics_scratch":    "examples/acme/terraform/data.tf:93",
+		// backup.tf: the analytics vault and plan; the cluster and the
+		// scratch table are in no plan.
+		"AWS-BK-002 examples/acme/terraform/aws_backup_vault.analytics":           "examples/acme/terraform/backup.tf:49",
+		"AWS-BK-005 examples/acme/terraform/aws_backup_vault.analytics":           "examples/acme/terraform/backup.tf:49",
+		"AWS-BK-006 examples/acme/terraform/aws_backup_plan.analytics":            "examples/acme/terraform/backup.tf:67",
+		"AWS-BK-008 examples/acme/terraform/aws_dynamodb_table.analytics_scratch": "examples/acme/terraform/data.tf:93",
+		"AWS-BK-008 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
 	}
 	for k, v := range want {
 		require.Equal(t, v, failing[k], "finding %s", k)

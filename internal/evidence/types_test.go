@@ -355,9 +355,10 @@ aws.apigateway.domain_name, aws.apigatewayv2.api, aws.rds.cluster,
 aws.ec2.subnet, aws.ec2.snapshot, aws.ec2.image, aws.ec2.launch_template,
 aws.rds.snapshot, aws.lambda.function, aws.ecr.repository, aws.eks.cluster,
 aws.secretsmanager.secret, aws.sns.topic, aws.sqs.queue,
-aws.dynamodb.table, aws.guardduty.detector, aws.inspector.account and
-aws.logs.log_group resources with the AWS SDK and write them to an evidence
-snapshot.`, CollectorHelp("aws", "Collect ", " resources with the AWS SDK and write them to an evidence snapshot."))
+aws.dynamodb.table, aws.guardduty.detector, aws.inspector.account,
+aws.logs.log_group, aws.backup.plan, aws.backup.selection, aws.backup.vault
+and aws.backup.protected_resource resources with the AWS SDK and write them
+to an evidence snapshot.`, CollectorHelp("aws", "Collect ", " resources with the AWS SDK and write them to an evidence snapshot."))
 	assert.Equal(t, `Collect github.organization, github.member, github.repository and
 github.workflow resources through the GitHub REST API and write them to an
 evidence snapshot.`, CollectorHelp("github", "Collect ", " resources through the GitHub REST API and write them to an evidence snapshot."))

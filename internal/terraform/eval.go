@@ -376,7 +376,12 @@ func (mi *modInst) evalBody(body *hclsyntax.Body, extra map[string]cty.Value, sk
 	for _, b := range body.Blocks {
 		switch b.Type {
 		case "lifecycle", "provisioner", "connection", "precondition", "postcondition":
-			continue
+			// Meta-blocks only at the top of a resource or module body
+			// (skip set); nested, they are the provider's own blocks
+			// (aws_backup_plan rule { lifecycle { delete_after } }).
+			if skip != nil {
+				continue
+			}
 		case "dynamic":
 			mi.dynamic(b, extra, blocks, unknownBlocks)
 			continue

@@ -36,6 +36,7 @@ var mappers = []func(*mapper){
 	mapGuardDutyDetectors,
 	mapSecrets, mapSNSTopics, mapSQSQueues, mapDynamoDBTables,
 	mapLogGroups,
+	mapBackup,
 	mapNetworkACLs,
 	mapRouteTables,
 	mapLoadBalancersV2, mapClassicLoadBalancers, mapCloudFrontDistributions, mapRestAPIs, mapDomainNames, mapHTTPAPIs,

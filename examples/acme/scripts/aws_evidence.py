@@ -782,6 +782,73 @@ def log_groups():
 
 resources += log_groups()
 
+def backup():
+    """AWS Backup. eu-west-1: the payments plan keeps daily recovery points
+    35 days (a copy 90 days in us-east-1) and assigns the ledger database,
+    table, volume and every EFS file system, into a vault under the ledger
+    key, locked, whose policy only denies deletes. us-east-1: the analytics
+    plan keeps a week and assigns only the events table; its vault is on
+    the AWS-managed key, unlocked, and lets the BI vendor's account copy
+    recovery points out. The scratch database, Aurora cluster, volume and
+    file system of analytics are in no plan."""
+    def plan(region, pid, name, rules):
+        arn = f"arn:aws:backup:{region}:{ACCT}:backup-plan:{pid}"
+        return res("aws.backup.plan", arn, {"name": name, "plan_id": pid, "arn": arn, "rules": rules}, region)
+
+    def rule(name, vault, days, copies=None):
+        return {"name": name, "target_vault": vault, "schedule": "cron(0 5 ? * * *)", "continuous": False,
+                "expires": True, "delete_after_days": days, "copy_actions": copies or []}
+
+    def selection(region, pid, sid, name, resources, not_resources=None):
+        plan_arn = f"arn:aws:backup:{region}:{ACCT}:backup-plan:{pid}"
+        return res("aws.backup.selection", f"{plan_arn}/selection/{sid}", {
+            "name": name, "selection_id": sid, "plan": plan_arn,
+            "iam_role_arn": f"arn:aws:iam::{ACCT}:role/service-role/AWSBackupDefaultServiceRole",
+            "resources": resources, "not_resources": not_resources or [], "tags": [], "conditions": []}, region)
+
+    def vault(region, name, key, customer, locked, policy, min_days=None, points=0):
+        arn = f"arn:aws:backup:{region}:{ACCT}:backup-vault:{name}"
+        a = {"name": name, "arn": arn, "encryption_key_arn": key, "customer_managed_key": customer,
+             "locked": locked, "recovery_points": points, "policy": policy}
+        if min_days:
+            a["min_retention_days"] = min_days
+        return res("aws.backup.vault", arn, a, region)
+
+    def protected(region, arn, rtype, name, last, vault_name):
+        return res("aws.backup.protected_resource", arn + "#backup", {
+            "resource_arn": arn, "resource_type": rtype, "resource_name": name, "last_backup_time": last,
+            "last_backup_vault_arn": f"arn:aws:backup:{region}:{ACCT}:backup-vault:{vault_name}"}, region)
+
+    eu, us = "eu-west-1", "us-east-1"
+    no_deletes = {"present": True, "document": {"Version": "2012-10-17", "Statement": [{
+        "Sid": "NoDeletes", "Effect": "Deny", "Principal": "*",
+        "Action": ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle"], "Resource": "*"}]}}
+    vendor_copy = {"present": True, "document": {"Version": "2012-10-17", "Statement": [{
+        "Sid": "BIVendorCopy", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
+        "Action": ["backup:CopyFromBackupVault", "backup:DescribeRecoveryPoint"], "Resource": "*"}]}}
+    eu_plan, us_plan = "5c2f8e41-7a3b-4d69-9e10-2b8a6c4d1f07", "a91d3e6b-2c4f-4b87-8d05-7e1f9a3c6b24"
+    return [
+        plan(eu, eu_plan, "payments-daily", [rule("daily-35d", "payments-vault", 35,
+             [{"destination_vault_arn": f"arn:aws:backup:us-east-1:{ACCT}:backup-vault:payments-dr", "expires": True, "delete_after_days": 90}])]),
+        selection(eu, eu_plan, "0d7b4a92-6e1c-4f38-a5b0-3c9e2d8f1a64", "payments-data", [
+            f"arn:aws:rds:eu-west-1:{ACCT}:db:ledger-prod", f"arn:aws:dynamodb:eu-west-1:{ACCT}:table/payments-ledger",
+            f"arn:aws:ec2:eu-west-1:{ACCT}:volume/vol-0c1d2e3f4a5b60001", "arn:aws:elasticfilesystem:eu-west-1:*:file-system/*"]),
+        vault(eu, "payments-vault", LEDGER_KEY, True, True, no_deletes, min_days=35, points=180),
+        plan(us, us_plan, "analytics-weekly", [rule("weekly-7d", "Default", 7)]),
+        selection(us, us_plan, "f3a8c1d6-9b2e-4e57-8a41-6d0c7b5e2f93", "analytics-events", [
+            f"arn:aws:dynamodb:us-east-1:{ACCT}:table/analytics-events"]),
+        vault(us, "Default", kms_arn(us, "7e6d5c4b-3a29-4180-9f8e-7d6c5b4a3928"), False, False, vendor_copy, points=4),
+        vault(us, "payments-dr", kms_arn(us, "0a9b8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d"), True, True, {"present": False}, min_days=90, points=30),
+        protected(eu, f"arn:aws:rds:eu-west-1:{ACCT}:db:ledger-prod", "RDS", "ledger-prod", "2026-11-20T05:12:00Z", "payments-vault"),
+        protected(eu, f"arn:aws:dynamodb:eu-west-1:{ACCT}:table/payments-ledger", "DynamoDB", "payments-ledger", "2026-11-20T05:20:00Z", "payments-vault"),
+        protected(eu, f"arn:aws:elasticfilesystem:eu-west-1:{ACCT}:file-system/fs-0a1b2c3d4e5f60001", "EFS", "payments-files", "2026-11-20T05:31:00Z", "payments-vault"),
+        protected(us, f"arn:aws:dynamodb:us-east-1:{ACCT}:table/analytics-events", "DynamoDB", "analytics-events", "2026-11-16T05:08:00Z", "Default"),
+    ]
+
+
+resources += backup()
+BACKUP_REGIONAL = ["aws.backup.plan", "aws.backup.protected_resource", "aws.backup.selection", "aws.backup.vault"]
+
 # What the collector read completely, as `rampart collect aws` lists it: every
 # task of the account and of each region ran; the website account's role was
 # refused, so nothing of it is listed (its one known gap is in not_collected).
@@ -796,6 +863,7 @@ REGIONAL_TYPES += ["aws.lambda.function", "aws.ecr.repository", "aws.eks.cluster
 REGIONAL_TYPES += ["aws.guardduty.detector", "aws.inspector.account"]
 REGIONAL_TYPES += ["aws.sns.topic", "aws.sqs.queue", "aws.dynamodb.table"]
 REGIONAL_TYPES += ["aws.logs.log_group"]
+REGIONAL_TYPES += BACKUP_REGIONAL
 collected = [{"scope": {"platform": "aws", "account_id": ACCT}, "types": sorted(GLOBAL_TYPES + EDGE_GLOBAL)}] + [
     {"scope": {"platform": "aws", "account_id": ACCT, "region": r}, "types": sorted(REGIONAL_TYPES + EDGE_REGIONAL)} for r in REGIONS]
 

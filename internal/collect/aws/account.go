@@ -51,28 +51,32 @@ const (
 	TypeRouteTable        = evidence.TypeAWSEC2RouteTable
 	TypeEFSFileSystem     = evidence.TypeAWSEFSFileSystem
 
-	TypeELBv2LoadBalancer      = evidence.TypeAWSELBv2LoadBalancer
-	TypeELBLoadBalancer        = evidence.TypeAWSELBLoadBalancer
-	TypeCloudFrontDistribution = evidence.TypeAWSCloudFrontDist
-	TypeAPIGatewayRestAPI      = evidence.TypeAWSAPIGatewayRestAPI
-	TypeAPIGatewayDomainName   = evidence.TypeAWSAPIGatewayDomain
-	TypeAPIGatewayV2API        = evidence.TypeAWSAPIGatewayV2API
-	TypeLambdaFunction         = evidence.TypeAWSLambdaFunction
-	TypeECRRepository          = evidence.TypeAWSECRRepository
-	TypeEKSCluster             = evidence.TypeAWSEKSCluster
-	TypeSecret                 = evidence.TypeAWSSecretsManagerSecret
-	TypeGuardDutyDetector      = evidence.TypeAWSGuardDutyDetector
-	TypeInspectorAccount       = evidence.TypeAWSInspectorAccount
-	TypeSNSTopic               = evidence.TypeAWSSNSTopic
-	TypeSQSQueue               = evidence.TypeAWSSQSQueue
-	TypeDynamoDBTable          = evidence.TypeAWSDynamoDBTable
-	TypeLogGroup               = evidence.TypeAWSLogsLogGroup
+	TypeELBv2LoadBalancer       = evidence.TypeAWSELBv2LoadBalancer
+	TypeELBLoadBalancer         = evidence.TypeAWSELBLoadBalancer
+	TypeCloudFrontDistribution  = evidence.TypeAWSCloudFrontDist
+	TypeAPIGatewayRestAPI       = evidence.TypeAWSAPIGatewayRestAPI
+	TypeAPIGatewayDomainName    = evidence.TypeAWSAPIGatewayDomain
+	TypeAPIGatewayV2API         = evidence.TypeAWSAPIGatewayV2API
+	TypeLambdaFunction          = evidence.TypeAWSLambdaFunction
+	TypeECRRepository           = evidence.TypeAWSECRRepository
+	TypeEKSCluster              = evidence.TypeAWSEKSCluster
+	TypeSecret                  = evidence.TypeAWSSecretsManagerSecret
+	TypeGuardDutyDetector       = evidence.TypeAWSGuardDutyDetector
+	TypeInspectorAccount        = evidence.TypeAWSInspectorAccount
+	TypeSNSTopic                = evidence.TypeAWSSNSTopic
+	TypeSQSQueue                = evidence.TypeAWSSQSQueue
+	TypeDynamoDBTable           = evidence.TypeAWSDynamoDBTable
+	TypeBackupPlan              = evidence.TypeAWSBackupPlan
+	TypeBackupSelection         = evidence.TypeAWSBackupSelection
+	TypeBackupVault             = evidence.TypeAWSBackupVault
+	TypeBackupProtectedResource = evidence.TypeAWSBackupProtectedResource
+	TypeLogGroup                = evidence.TypeAWSLogsLogGroup
 )
 
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
 	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket, TypeCloudFrontDistribution}
-	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeLogGroup, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster, TypeSecret, TypeSNSTopic, TypeSQSQueue, TypeDynamoDBTable, TypeGuardDutyDetector, TypeInspectorAccount}
+	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeLogGroup, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster, TypeSecret, TypeSNSTopic, TypeSQSQueue, TypeDynamoDBTable, TypeGuardDutyDetector, TypeInspectorAccount, TypeBackupPlan, TypeBackupSelection, TypeBackupVault, TypeBackupProtectedResource}
 )
 
 // accountState gathers the aws.account resource, which many tasks (global
@@ -351,6 +355,9 @@ func (r *run) regionalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountS
 		{"sns topics", func(ctx context.Context) error { return r.topics(ctx, cfg, sc) }},
 		{"sqs", func(ctx context.Context) error { return r.queues(ctx, cfg, sc) }},
 		{"dynamodb", func(ctx context.Context) error { return r.tables(ctx, cfg, sc) }},
+		{"backup plans", func(ctx context.Context) error { return r.backupPlans(ctx, cfg, sc) }},
+		{"backup vaults", func(ctx context.Context) error { return r.backupVaults(ctx, cfg, sc) }},
+		{"backup protected resources", func(ctx context.Context) error { return r.protectedResources(ctx, cfg, sc) }},
 	}
 }
 

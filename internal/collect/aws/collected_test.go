@@ -45,7 +45,8 @@ func TestCollectedListsWhatWasRead(t *testing.T) {
 		awscollect.TypeAPIGatewayV2API,
 		awscollect.TypeSubnet, awscollect.TypeSnapshot, awscollect.TypeImage, awscollect.TypeLaunchTemplate, awscollect.TypeRDSSnapshot,
 		awscollect.TypeLambdaFunction, awscollect.TypeECRRepository, awscollect.TypeEKSCluster, awscollect.TypeSecret, awscollect.TypeSNSTopic, awscollect.TypeSQSQueue, awscollect.TypeDynamoDBTable,
-		awscollect.TypeGuardDutyDetector, awscollect.TypeInspectorAccount).Types
+		awscollect.TypeGuardDutyDetector, awscollect.TypeInspectorAccount,
+		awscollect.TypeBackupPlan, awscollect.TypeBackupSelection, awscollect.TypeBackupVault, awscollect.TypeBackupProtectedResource).Types
 	without := func(types []string, drop string) []string {
 		return slices.DeleteFunc(slices.Clone(types), func(t string) bool { return t == drop })
 	}

@@ -451,6 +451,8 @@ func Sample() *Estate {
 		}},
 		SecurityContact: "security@example.com",
 	}
+	sampleBackup(main.Regions["eu-west-1"])
+	sampleBackupDR(main.Regions["us-east-1"])
 	return &Estate{Accounts: []*Account{main, other}}
 }
 

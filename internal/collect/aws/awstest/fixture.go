@@ -116,6 +116,10 @@ type Region struct {
 	Topics           []Topic  // SNS topics (sns_topics.go)
 	Queues           []Queue  // SQS (sqs.go)
 	Tables           []Table  // DynamoDB (dynamodb.go)
+	// AWS Backup (backup.go).
+	BackupPlans  []BackupPlan
+	BackupVaults []BackupVault
+	Protected    []ProtectedResource
 }
 
 // NetworkACL is a VPC network ACL; the stand-in adds the default deny

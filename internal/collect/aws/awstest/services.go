@@ -89,6 +89,7 @@ func init() {
 		"apigateway": {protocol: restJSON, serve: (*Server).apigateway, operation: apiGatewayOperation},
 		"lambda":     {protocol: restJSON, serve: (*Server).lambda, operation: lambdaOperation},
 		"eks":        {protocol: restJSON, serve: (*Server).eks, operation: eksOperation},
+		"backup":     {protocol: restJSON, serve: (*Server).backup, operation: backupOperation},
 		"ecr":        {protocol: awsJSON11, serve: (*Server).ecr},
 
 		"s3":        {protocol: restXML, serve: (*Server).s3, operation: func(c *call) string { return s3Operation(c.r) }, errorTemplate: "s3-error", throttleCode: "SlowDown", throttleStatus: http.StatusServiceUnavailable},
