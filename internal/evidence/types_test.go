@@ -355,8 +355,9 @@ aws.apigateway.domain_name, aws.apigatewayv2.api, aws.rds.cluster,
 aws.ec2.subnet, aws.ec2.snapshot, aws.ec2.image, aws.ec2.launch_template,
 aws.rds.snapshot, aws.lambda.function, aws.ecr.repository, aws.eks.cluster,
 aws.secretsmanager.secret, aws.sns.topic, aws.sqs.queue,
-aws.dynamodb.table, aws.guardduty.detector and aws.inspector.account
-resources with the AWS SDK and write them to an evidence snapshot.`, CollectorHelp("aws", "Collect ", " resources with the AWS SDK and write them to an evidence snapshot."))
+aws.dynamodb.table, aws.guardduty.detector, aws.inspector.account,
+aws.organizations.organization and aws.organizations.policy resources with
+the AWS SDK and write them to an evidence snapshot.`, CollectorHelp("aws", "Collect ", " resources with the AWS SDK and write them to an evidence snapshot."))
 	assert.Equal(t, `Collect github.organization, github.member, github.repository and
 github.workflow resources through the GitHub REST API and write them to an
 evidence snapshot.`, CollectorHelp("github", "Collect ", " resources through the GitHub REST API and write them to an evidence snapshot."))
