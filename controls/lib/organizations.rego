@@ -240,9 +240,22 @@ scp_undecided(p) if {
 #     lib.scp_where({"attributes": {"targets": [{"target_id": "ou-a1b2-workload", "type": "ORGANIZATIONAL_UNIT"}]}})
 #   result: |-
 #     "ou-a1b2-workload"
-scp_where(p) := concat(", ", sort([id | some t in p.attributes.targets; id := object.get(t, "target_id", "?")])) if {
+scp_where(p) := concat(", ", sort([scp_target_name(t) | some t in p.attributes.targets])) if {
 	count(p.attributes.targets) > 0
 } else := "nowhere (detached)"
+
+# METADATA
+# description: |-
+#   scp_target_name(t) is a target's ID, or for one whose ID is known only
+#   after apply (Terraform: ""), its type and "(ID known after apply)".
+# custom:
+#   example: |-
+#     lib.scp_target_name({"target_id": "", "type": "ORGANIZATIONAL_UNIT"})
+#   result: |-
+#     "an ORGANIZATIONAL_UNIT (ID known after apply)"
+scp_target_name(t) := t.target_id if non_empty_string(t.target_id)
+
+else := sprintf("an %s (ID known after apply)", [object.get(t, "type", "unknown target")])
 
 # METADATA
 # description: |-

@@ -35,6 +35,7 @@ var mappers = []func(*mapper){
 	mapEFSFileSystems,
 	mapGuardDutyDetectors,
 	mapSecrets, mapSNSTopics, mapSQSQueues, mapDynamoDBTables,
+	mapOrganizations,
 	mapNetworkACLs,
 	mapRouteTables,
 	mapLoadBalancersV2, mapClassicLoadBalancers, mapCloudFrontDistributions, mapRestAPIs, mapDomainNames, mapHTTPAPIs,
