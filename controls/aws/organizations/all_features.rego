@@ -15,6 +15,7 @@
 #     iso27001-2022: ["A.5.15"]
 #     nist-800-53-r5: ["AC-3", "PM-10"]
 #     soc2: ["CC6.1"]
+#   equivalents: {}
 #   remediation:
 #     console: 'AWS Organizations (management account) → Settings → Enable all features; every member account approves the request.'
 #     terraform: 'aws_organizations_organization { feature_set = "ALL" }.'

@@ -19,6 +19,7 @@
 #     iso27001-2022: ["A.5.3", "A.8.16"]
 #     nist-800-53-r5: ["AC-5", "SI-4"]
 #     soc2: ["CC7.2"]
+#   equivalents: {}
 #   remediation:
 #     console: 'In the management account: GuardDuty → Settings → Delegated administrator; Security Hub → Settings → General → Delegated administrator; Config → Aggregators or AWS Organizations → Services → AWS Config → register the security-tooling account.'
 #     terraform: 'aws_guardduty_organization_admin_account, aws_securityhub_organization_admin_account, and aws_organizations_delegated_administrator { service_principal = "config.amazonaws.com" } naming the security-tooling account.'

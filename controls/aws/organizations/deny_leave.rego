@@ -23,6 +23,7 @@
 #     iso27001-2022: ["A.5.15", "A.8.2"]
 #     nist-800-53-r5: ["AC-6", "CM-5"]
 #     soc2: ["CC6.1"]
+#   equivalents: {}
 #   remediation:
 #     console: 'AWS Organizations → Policies → Service control policies → Create policy with {"Effect": "Deny", "Action": "organizations:LeaveOrganization", "Resource": "*"} → Targets → Attach to the Root.'
 #     terraform: 'aws_organizations_policy { type = "SERVICE_CONTROL_POLICY", content = jsonencode({Version = "2012-10-17", Statement = [{Effect = "Deny", Action = "organizations:LeaveOrganization", Resource = "*"}]}) } and aws_organizations_policy_attachment { policy_id = ..., target_id = aws_organizations_organization.x.roots[0].id }.'

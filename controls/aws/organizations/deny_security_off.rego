@@ -24,6 +24,7 @@
 #     iso27001-2022: ["A.8.15", "A.8.16"]
 #     nist-800-53-r5: ["AU-9", "SI-4", "CM-5"]
 #     soc2: ["CC7.2"]
+#   equivalents: {}
 #   remediation:
 #     console: 'AWS Organizations → Policies → Service control policies → Create policy denying guardduty:DeleteDetector, guardduty:DisassociateFromMasterAccount, guardduty:UpdateDetector, cloudtrail:StopLogging, cloudtrail:DeleteTrail, cloudtrail:UpdateTrail, config:DeleteConfigurationRecorder, config:StopConfigurationRecorder, config:DeleteDeliveryChannel and securityhub:DisableSecurityHub on "*" (exempting a break-glass role with ArnNotLike aws:PrincipalArn if needed) → Targets → Attach to the Root.'
 #     terraform: 'aws_organizations_policy { type = "SERVICE_CONTROL_POLICY", content = jsonencode({Version = "2012-10-17", Statement = [{Effect = "Deny", Action = [...the ten actions...], Resource = "*"}]}) } with aws_organizations_policy_attachment { target_id = aws_organizations_organization.x.roots[0].id }.'

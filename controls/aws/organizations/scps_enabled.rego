@@ -14,6 +14,7 @@
 #     iso27001-2022: ["A.5.15", "A.8.2"]
 #     nist-800-53-r5: ["AC-3", "AC-6"]
 #     soc2: ["CC6.1", "CC6.3"]
+#   equivalents: {}
 #   remediation:
 #     console: 'AWS Organizations (management account) → Policies → Service control policies → Enable service control policies.'
 #     terraform: 'aws_organizations_organization { feature_set = "ALL", enabled_policy_types = ["SERVICE_CONTROL_POLICY"] }.'
