@@ -104,6 +104,10 @@ func TestGateExampleLines(t *testing.T) {
 		"AWS-DDB-002 examples/acme/terraform/aws_dynamodb_table.analytics_scratch": "examples/acme/terraform/data.tf:93",
 		"AWS-DDB-003 examples/acme/terraform/aws_dynamodb_table.analytics_scratch": "examples/acme/terraform/data.tf:93",
 		"AWS-DDB-004 examples/acme/terraform/aws_dynamodb_table.analytics_scratch": "examples/acme/terraform/data.tf:93",
+		// organizations.tf: the security-services deny on one OU only, and
+		// no delegated administrator for Security Hub or Config.
+		"AWS-ORG-005 examples/acme/terraform/aws_organizations_organization.acme": "examples/acme/terraform/organizations.tf:8",
+		"AWS-ORG-007 examples/acme/terraform/aws_organizations_organization.acme": "examples/acme/terraform/organizations.tf:8",
 	}
 	for k, v := range want {
 		require.Equal(t, v, failing[k], "finding %s", k)
