@@ -163,6 +163,16 @@ scp_allowed_regions(st) := {r |
 	some r in string_list(values)
 }
 
+# METADATA
+# description: |-
+#   scp_region_deny_shape(st) holds for a Deny on every resource that covers
+#   every scp_regional_actions and whose conditions are all region
+#   conditions (scp_region_or_exemption) — the shape scp_allowed_regions reads.
+# custom:
+#   example: |-
+#     lib.scp_region_deny_shape({"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"StringNotEquals": {"aws:RequestedRegion": "eu-west-1"}}})
+#   result: |-
+#     true
 scp_region_deny_shape(st) if {
 	well_formed_statement(st)
 	st.Effect == "Deny"
@@ -179,6 +189,17 @@ scp_region_deny_shape(st) if {
 	}
 }
 
+# METADATA
+# description: |-
+#   scp_region_or_exemption(op, key, values) holds for a condition of a
+#   region deny: an exemption of named principals (scp_exemption), or a
+#   scp_region_operators operator on aws:RequestedRegion with regions that
+#   contain no wildcard.
+# custom:
+#   example: |-
+#     lib.scp_region_or_exemption("StringNotEquals", "aws:RequestedRegion", ["eu-west-1", "us-east-1"])
+#   result: |-
+#     true
 scp_region_or_exemption(op, key, values) if scp_exemption(op, key, values)
 
 scp_region_or_exemption(op, key, values) if {
