@@ -106,7 +106,10 @@ scp_broad_deny(st) if {
 # METADATA
 # description: |-
 #   scp_denies(doc, action) holds when a broad Deny of the SCP document
-#   (scp_broad_deny) covers the action.
+#   (scp_broad_deny) names the action in its Action (wildcards included).
+#   A NotAction Deny does not count: without a condition it would deny
+#   nearly everything in every account (a lockdown, not a protection), and
+#   with its condition gone — a region deny read wrongly — it must not pass.
 # custom:
 #   example: |-
 #     lib.scp_denies({"Statement": [{"Effect": "Deny", "Action": "cloudtrail:*", "Resource": "*"}]}, "cloudtrail:StopLogging")
@@ -115,7 +118,8 @@ scp_broad_deny(st) if {
 scp_denies(doc, action) if {
 	some st in statements(doc)
 	scp_broad_deny(st)
-	statement_covers_action(st, action)
+	some p in string_list(st.Action)
+	action_match(p, action)
 }
 
 # METADATA

@@ -74,3 +74,8 @@ test_unknown_without_related if {
 	count(c.deny) == 0 with input as inp
 	count(c.unknown) == 1 with input as inp
 }
+
+test_fail_notaction_deny_does_not_count if {
+	doc := {"Statement": [{"Effect": "Deny", "NotAction": ["iam:*", "sts:*"], "Resource": "*"}]}
+	count(c.deny) == 1 with input as org([scp("lockdown", doc, root)])
+}
