@@ -114,6 +114,10 @@ func TestGateExampleLines(t *testing.T) {
 		"AWS-BK-006 examples/acme/terraform/aws_backup_plan.analytics":            "examples/acme/terraform/backup.tf:67",
 		"AWS-BK-008 examples/acme/terraform/aws_dynamodb_table.analytics_scratch": "examples/acme/terraform/data.tf:93",
 		"AWS-BK-008 examples/acme/terraform/aws_rds_cluster.analytics":            "examples/acme/terraform/ec2rds.tf:49",
+		// organizations.tf: the security-services deny on one OU only, and
+		// no delegated administrator for Security Hub or Config.
+		"AWS-ORG-005 examples/acme/terraform/aws_organizations_organization.acme": "examples/acme/terraform/organizations.tf:8",
+		"AWS-ORG-007 examples/acme/terraform/aws_organizations_organization.acme": "examples/acme/terraform/organizations.tf:8",
 	}
 	for k, v := range want {
 		require.Equal(t, v, failing[k], "finding %s", k)

@@ -115,7 +115,7 @@ func (t *ResourceType) closed(name string) bool {
 }
 
 // registry holds every type, in the order docs/resources.md lists them.
-var registry = slices.Concat(githubTypes, awsTypes, awsEdgeTypes, awsEC2RDSTypes, awsComputeTypes, awsDataTypes, awsThreatTypes, awsLogsTypes, awsBackupTypes)
+var registry = slices.Concat(githubTypes, awsTypes, awsEdgeTypes, awsEC2RDSTypes, awsComputeTypes, awsDataTypes, awsThreatTypes, awsLogsTypes, awsBackupTypes, awsOrgTypes)
 
 // byName indexes registry; built once, read-only afterwards.
 var byName = func() map[string]*ResourceType {

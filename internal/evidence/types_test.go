@@ -356,9 +356,10 @@ aws.ec2.subnet, aws.ec2.snapshot, aws.ec2.image, aws.ec2.launch_template,
 aws.rds.snapshot, aws.lambda.function, aws.ecr.repository, aws.eks.cluster,
 aws.secretsmanager.secret, aws.sns.topic, aws.sqs.queue,
 aws.dynamodb.table, aws.guardduty.detector, aws.inspector.account,
-aws.logs.log_group, aws.backup.plan, aws.backup.selection, aws.backup.vault
-and aws.backup.protected_resource resources with the AWS SDK and write them
-to an evidence snapshot.`, CollectorHelp("aws", "Collect ", " resources with the AWS SDK and write them to an evidence snapshot."))
+aws.logs.log_group, aws.backup.plan, aws.backup.selection,
+aws.backup.vault, aws.backup.protected_resource,
+aws.organizations.organization and aws.organizations.policy resources with
+the AWS SDK and write them to an evidence snapshot.`, CollectorHelp("aws", "Collect ", " resources with the AWS SDK and write them to an evidence snapshot."))
 	assert.Equal(t, `Collect github.organization, github.member, github.repository and
 github.workflow resources through the GitHub REST API and write them to an
 evidence snapshot.`, CollectorHelp("github", "Collect ", " resources through the GitHub REST API and write them to an evidence snapshot."))

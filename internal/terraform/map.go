@@ -37,6 +37,7 @@ var mappers = []func(*mapper){
 	mapSecrets, mapSNSTopics, mapSQSQueues, mapDynamoDBTables,
 	mapLogGroups,
 	mapBackup,
+	mapOrganizations,
 	mapNetworkACLs,
 	mapRouteTables,
 	mapLoadBalancersV2, mapClassicLoadBalancers, mapCloudFrontDistributions, mapRestAPIs, mapDomainNames, mapHTTPAPIs,

@@ -848,12 +848,52 @@ def backup():
 
 resources += backup()
 BACKUP_REGIONAL = ["aws.backup.plan", "aws.backup.protected_resource", "aws.backup.selection", "aws.backup.vault"]
+def organizations():
+    """AWS Organizations (issue 18): the production account is Acme's
+    management account, with all features and SCPs on. On the root: FullAWSAccess
+    and the deny on leaving. The security-services deny is attached to the
+    Payments OU only, so analytics' accounts may still stop their trail; no
+    SCP restricts regions; GuardDuty is delegated to the security account,
+    Security Hub and Config are not."""
+    org_id = "o-acme7f3c91"
+    org_arn = f"arn:aws:organizations::{ACCT}:organization/{org_id}"
+
+    def scp(pid, name, statements, targets, managed=False):
+        arn = ("arn:aws:organizations::aws:policy/service_control_policy/" + pid if managed
+               else f"arn:aws:organizations::{ACCT}:policy/{org_id}/service_control_policy/{pid}")
+        return res("aws.organizations.policy", arn, {
+            "name": name, "policy_id": pid, "arn": arn, "type": "SERVICE_CONTROL_POLICY", "aws_managed": managed,
+            "document": {"Version": "2012-10-17", "Statement": statements},
+            "targets": [{"target_id": t, "type": "ROOT" if t.startswith("r-") else "ORGANIZATIONAL_UNIT"} for t in targets]})
+
+    root, payments_ou = "r-7f3c", "ou-7f3c-payments1"
+    security_actions = ["guardduty:DeleteDetector", "guardduty:DisassociateFromMasterAccount", "guardduty:UpdateDetector",
+                        "cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail",
+                        "config:DeleteConfigurationRecorder", "config:StopConfigurationRecorder",
+                        "config:DeleteDeliveryChannel", "securityhub:DisableSecurityHub"]
+    return [
+        res("aws.organizations.organization", org_arn, {
+            "in_organization": True, "organization_id": org_id, "arn": org_arn, "management_account_id": ACCT,
+            "is_management_account": True, "feature_set": "ALL", "root_id": root,
+            "enabled_policy_types": ["SERVICE_CONTROL_POLICY"], "scp_enabled": True,
+            "delegated_administrators": [{"account_id": "777788889999", "service_principals": ["guardduty.amazonaws.com"]}]}),
+        scp("p-FullAWSAccess", "FullAWSAccess", [{"Effect": "Allow", "Action": "*", "Resource": "*"}], [root], managed=True),
+        scp("p-acmeleave01", "deny-leave-organization",
+            [{"Effect": "Deny", "Action": "organizations:LeaveOrganization", "Resource": "*"}], [root]),
+        scp("p-acmesecsvc1", "protect-security-services",
+            [{"Effect": "Deny", "Action": security_actions, "Resource": "*",
+              "Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/security-break-glass"}}}], [payments_ou]),
+    ]
+
+
+resources += organizations()
 
 # What the collector read completely, as `rampart collect aws` lists it: every
 # task of the account and of each region ran; the website account's role was
 # refused, so nothing of it is listed (its one known gap is in not_collected).
 GLOBAL_TYPES = ["aws.account", "aws.iam.group", "aws.iam.policy", "aws.iam.role", "aws.iam.server_certificate",
                 "aws.iam.user", "aws.s3.bucket"]
+GLOBAL_TYPES += ["aws.organizations.organization", "aws.organizations.policy"]
 REGIONAL_TYPES = ["aws.cloudtrail.trail", "aws.cloudwatch.alarm", "aws.ec2.instance", "aws.ec2.network_acl",
                   "aws.ec2.route_table", "aws.ec2.security_group", "aws.ec2.volume", "aws.efs.file_system", "aws.kms.key",
                   "aws.logs.metric_filter", "aws.rds.instance", "aws.sns.subscription", "aws.vpc"]

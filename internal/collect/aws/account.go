@@ -71,11 +71,13 @@ const (
 	TypeBackupVault             = evidence.TypeAWSBackupVault
 	TypeBackupProtectedResource = evidence.TypeAWSBackupProtectedResource
 	TypeLogGroup                = evidence.TypeAWSLogsLogGroup
+	TypeOrganization            = evidence.TypeAWSOrganization
+	TypeOrgPolicy               = evidence.TypeAWSOrgPolicy
 )
 
 // globalTypes are listed once per account, regionalTypes once per region.
 var (
-	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket, TypeCloudFrontDistribution}
+	globalTypes   = []string{TypeAccount, TypeIAMUser, TypeIAMRole, TypeIAMGroup, TypeIAMPolicy, TypeServerCertificate, TypeS3Bucket, TypeCloudFrontDistribution, TypeOrganization, TypeOrgPolicy}
 	regionalTypes = []string{TypeSecurityGroup, TypeInstance, TypeVolume, TypeVPC, TypeTrail, TypeKMSKey, TypeRDSInstance, TypeRDSCluster, TypeLogGroup, TypeMetricFilter, TypeAlarm, TypeSubscription, TypeNetworkACL, TypeRouteTable, TypeEFSFileSystem, TypeELBv2LoadBalancer, TypeELBLoadBalancer, TypeAPIGatewayRestAPI, TypeAPIGatewayDomainName, TypeAPIGatewayV2API, TypeSubnet, TypeSnapshot, TypeImage, TypeLaunchTemplate, TypeRDSSnapshot, TypeLambdaFunction, TypeECRRepository, TypeEKSCluster, TypeSecret, TypeSNSTopic, TypeSQSQueue, TypeDynamoDBTable, TypeGuardDutyDetector, TypeInspectorAccount, TypeBackupPlan, TypeBackupSelection, TypeBackupVault, TypeBackupProtectedResource}
 )
 
@@ -308,6 +310,7 @@ func (r *run) globalTasks(cfg sdkaws.Config, sc evidence.Scope, acct *accountSta
 		{"s3 account public access block", func(ctx context.Context) error { return r.accountPublicAccessBlock(ctx, cfg, sc, acct) }},
 		{"security contact", func(ctx context.Context) error { return r.securityContact(ctx, cfg, sc, acct) }},
 		{"cloudfront", func(ctx context.Context) error { return r.distributions(ctx, cfg, sc) }},
+		{"organizations", func(ctx context.Context) error { return r.organization(ctx, cfg, sc) }},
 	}
 }
 

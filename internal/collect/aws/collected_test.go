@@ -37,7 +37,8 @@ var (
 func TestCollectedListsWhatWasRead(t *testing.T) {
 	t.Parallel()
 	global := evidence.CollectedScope(sampleAccount, awscollect.TypeAccount, awscollect.TypeIAMUser, awscollect.TypeIAMRole, awscollect.TypeIAMGroup,
-		awscollect.TypeIAMPolicy, awscollect.TypeServerCertificate, awscollect.TypeS3Bucket, awscollect.TypeCloudFrontDistribution).Types
+		awscollect.TypeIAMPolicy, awscollect.TypeServerCertificate, awscollect.TypeS3Bucket, awscollect.TypeCloudFrontDistribution,
+		awscollect.TypeOrganization, awscollect.TypeOrgPolicy).Types
 	regional := evidence.CollectedScope(sampleEU, awscollect.TypeSecurityGroup, awscollect.TypeInstance, awscollect.TypeVolume, awscollect.TypeVPC,
 		awscollect.TypeTrail, awscollect.TypeKMSKey, awscollect.TypeRDSInstance, awscollect.TypeRDSCluster, awscollect.TypeLogGroup, awscollect.TypeMetricFilter, awscollect.TypeAlarm,
 		awscollect.TypeSubscription, awscollect.TypeNetworkACL, awscollect.TypeRouteTable, awscollect.TypeEFSFileSystem,

@@ -2,7 +2,6 @@ package aws
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"slices"
@@ -205,12 +204,5 @@ func decodePolicy(raw string) (map[string]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("policy document is not URL-encoded: %w", err)
 	}
-	var doc map[string]any
-	if err := json.Unmarshal([]byte(s), &doc); err != nil {
-		return nil, fmt.Errorf("policy document is not a JSON object: %w", err)
-	}
-	if doc == nil {
-		return nil, fmt.Errorf("policy document is not a JSON object: null")
-	}
-	return doc, nil
+	return parsePolicyJSON(s)
 }

@@ -52,11 +52,17 @@ const (
 	queuePolicyPublic = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sqs:*","Resource":"*"}]}`
 	// A key policy that lets anyone decrypt.
 	keyPolicyPublic = `{"Version":"2012-10-17","Statement":[{"Sid":"root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"},{"Sid":"everyone","Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}]}`
-	awsAdminARN     = "arn:aws:iam::aws:policy/AdministratorAccess"
-	awsSSMCoreARN   = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
-	awsConfigARN    = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole"
-	awsSupportARN   = "arn:aws:iam::aws:policy/AWSSupportAccess"
-	readOnlyARN     = "arn:aws:iam::111122223333:policy/read-only"
+	// Service control policies of the sample organisation (organizations.go).
+	scpFullAccess      = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`
+	scpDenyLeave       = `{"Version":"2012-10-17","Statement":[{"Sid":"NoLeaving","Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}`
+	scpProtectSecurity = `{"Version":"2012-10-17","Statement":[{"Sid":"ProtectSecurityServices","Effect":"Deny","Action":["guardduty:DeleteDetector","guardduty:DisassociateFromMasterAccount","guardduty:UpdateDetector","cloudtrail:StopLogging","cloudtrail:DeleteTrail","cloudtrail:UpdateTrail","config:DeleteConfigurationRecorder","config:StopConfigurationRecorder","config:DeleteDeliveryChannel","securityhub:DisableSecurityHub"],"Resource":"*","Condition":{"ArnNotLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/security-break-glass"}}}]}`
+	scpRegionDeny      = `{"Version":"2012-10-17","Statement":[{"Sid":"DenyOtherRegions","Effect":"Deny","NotAction":["iam:*","organizations:*","sts:*","cloudfront:*","route53:*","support:*","budgets:*","globalaccelerator:*","waf:*"],"Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":["eu-west-1","us-east-1"]},"ArnNotLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/security-break-glass"}}}]}`
+	scpDraftTrail      = `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["cloudtrail:StopLogging","cloudtrail:DeleteTrail"],"Resource":"*"}]}`
+	awsAdminARN        = "arn:aws:iam::aws:policy/AdministratorAccess"
+	awsSSMCoreARN      = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+	awsConfigARN       = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole"
+	awsSupportARN      = "arn:aws:iam::aws:policy/AWSSupportAccess"
+	readOnlyARN        = "arn:aws:iam::111122223333:policy/read-only"
 )
 
 func day(s string) time.Time {
@@ -453,7 +459,33 @@ func Sample() *Estate {
 	}
 	sampleBackup(main.Regions["eu-west-1"])
 	sampleBackupDR(main.Regions["us-east-1"])
+	// The management account's organisation: SCPs on, the leave and
+	// region denies on the root, the security-services deny only on one
+	// OU, a detached draft, and delegated administrators for GuardDuty and
+	// Security Hub but not Config. The second account is in no
+	// organisation (SampleWithMember makes it a member).
+	main.Organization = &Organization{
+		ID: "o-a1b2c3d4e5", ManagementAccount: SampleAccount, FeatureSet: "ALL", RootID: "r-a1b2",
+		RootPolicyTypes: []string{"SERVICE_CONTROL_POLICY", "TAG_POLICY"},
+		SCPs: []SCP{
+			{ID: "p-FullAWSAccess", Name: "FullAWSAccess", AWSManaged: true, Content: scpFullAccess, Targets: []SCPTarget{{ID: "r-a1b2", Type: "ROOT", Name: "Root"}}},
+			{ID: "p-leave0001", Name: "deny-leave-organization", Content: scpDenyLeave, Targets: []SCPTarget{{ID: "r-a1b2", Type: "ROOT", Name: "Root"}}},
+			{ID: "p-secsvc0001", Name: "protect-security-services", Content: scpProtectSecurity, Targets: []SCPTarget{{ID: "ou-a1b2-workload", Type: "ORGANIZATIONAL_UNIT", Name: "Workloads"}}},
+			{ID: "p-regions001", Name: "allowed-regions", Content: scpRegionDeny, Targets: []SCPTarget{{ID: "r-a1b2", Type: "ROOT", Name: "Root"}, {ID: "555566667777", Type: "ACCOUNT", Name: "security-tooling"}}},
+			{ID: "p-draft00001", Name: "draft-protect-cloudtrail", Content: scpDraftTrail},
+		},
+		Delegated: []DelegatedAdmin{{Account: "555566667777", Services: []string{"guardduty.amazonaws.com", "securityhub.amazonaws.com"}}},
+	}
 	return &Estate{Accounts: []*Account{main, other}}
+}
+
+// SampleWithMember is Sample with its second account a member of the
+// first one's organisation: it may describe the organisation, and is
+// denied its root, policies and delegated administrators.
+func SampleWithMember() *Estate {
+	e := Sample()
+	e.Accounts[1].Organization = e.Accounts[0].Organization
+	return e
 }
 
 // Generate builds one account with n resources spread over regions, for

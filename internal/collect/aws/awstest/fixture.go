@@ -1,7 +1,7 @@
 // Package awstest is an in-process AWS stand-in for tests and benchmarks.
 // It speaks the wire protocols the real SDK clients use — the query
 // protocol with XML answers (IAM, STS, EC2, RDS, SNS), REST-XML (S3, S3
-// Control), JSON 1.1 (KMS, CloudTrail, Config, CloudWatch Logs, ECR), REST-JSON
+// Control), JSON 1.1 (KMS, CloudTrail, Config, CloudWatch Logs, ECR, Organizations), REST-JSON
 // (GuardDuty, Account, Access Analyzer, Macie, Security Hub, EFS, Lambda, EKS) and RPC v2
 // CBOR (CloudWatch) — so signing, serialisation, pagination, retries and error
 // decoding of aws-sdk-go-v2 run for real. Response bodies are templates in
@@ -48,6 +48,9 @@ type Account struct {
 	Contact        *Contact // the primary contact; nil when not set
 
 	Distributions []Distribution // CloudFront (global)
+	// Organization is the AWS Organization the account is in (shared by
+	// its accounts); nil: in none (organizations.go).
+	Organization *Organization
 }
 
 // ServerCert is an IAM server certificate.

@@ -77,6 +77,7 @@ func init() {
 		"sqs":            {protocol: awsJSON10, serve: (*Server).sqs},
 		"dynamodb":       {protocol: awsJSON10, serve: (*Server).dynamodb},
 		"wafv2":          {protocol: awsJSON11, serve: (*Server).wafv2},
+		"organizations":  {protocol: awsJSON11, serve: (*Server).organizations},
 
 		"guardduty":         {protocol: restJSON, serve: (*Server).guardduty, operation: guardDutyOperation},
 		"inspector2":        {protocol: restJSON, serve: (*Server).inspector2, operation: inspectorOperation},
