@@ -32,7 +32,7 @@ func TestAuditVerdictLine(t *testing.T) {
 		{"not evaluated, with what else would fail", []string{"audit", "../../examples/acme"}, 3,
 			"rampart audit exit 3: 37 results not evaluated at or above low — 15 on data-platform: default_branch_protection.protected unknown: 403"},
 		{"--allow-unknown leaves the failures", []string{"audit", "../../examples/acme", "--allow-unknown"}, 1,
-			"rampart audit exit 1: 252 failures at or above low (15 critical, 67 high, 125 medium, 45 low), 3 security alerts past SLA at or above low, 1 policy past review; the evidence is incomplete, allowed by --allow-unknown: 1 scope(s) not collected"},
+			"rampart audit exit 1: 255 failures at or above low (15 critical, 69 high, 126 medium, 45 low), 3 security alerts past SLA at or above low, 1 policy past review; the evidence is incomplete, allowed by --allow-unknown: 1 scope(s) not collected"},
 		{"an overdue alert alone explains exit 1 at critical", []string{"audit", "../../examples/acme", "--allow-unknown", "--fail-on", "critical"}, 1,
 			"rampart audit exit 1: 15 failures at or above critical (15 critical), 1 security alert past SLA at or above critical"},
 		{"report only still exits 3 on a scope it could not see", []string{"audit", "../../examples/acme", "--soft-fail"}, 3,
