@@ -34,6 +34,7 @@ test_fail if {
 	count(c.deny) == 1 with input as db([sel({"resources": ["arn:aws:dynamodb:*:*:table/*"]})])
 	count(c.deny) == 1 with input as db([sel({"resources": ["*"], "not_resources": [arn]})])
 	count(c.deny) == 1 with input as db([sel({"resources": ["*"], "not_resources": ["arn:aws:rds:*:*:db:*"], "tags": [{"type": "STRINGEQUALS", "key": "backup", "value": "daily"}]})])
+
 	# Terraform: a pattern of another service cannot be the table's ARN.
 	count(c.deny) == 1 with input as tf_db([sel({"resources": ["arn:aws:rds:*:*:db:*", "aws_db_instance.orders"]})])
 }
