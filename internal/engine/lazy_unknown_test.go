@@ -69,12 +69,19 @@ func TestLazyUnknownJudgesAlike(t *testing.T) {
 //
 //	go test -run '^$' -bench BenchmarkEvaluateLazyUnknown -benchtime 3x ./internal/engine/
 func BenchmarkEvaluateLazyUnknown(b *testing.B) {
+	benchOneWorkerAgainst(b, "lazy", "eager", withEagerUnknown())
+}
+
+// benchOneWorkerAgainst races the engine on one worker (named tuned)
+// against the same engine with the baseline option (named baseline), on
+// every benchmark set, in the same iterations.
+func benchOneWorkerAgainst(b *testing.B, tuned, baseline string, baselineOpt Option) {
 	ctx := context.Background()
-	lazy, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
+	now, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
 	if err != nil {
 		b.Fatal(err)
 	}
-	eager, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1), withEagerUnknown())
+	before, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1), baselineOpt)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -83,7 +90,7 @@ func BenchmarkEvaluateLazyUnknown(b *testing.B) {
 			return func() (int, error) { return len(e.Evaluate(ctx, snap, nil)), nil }
 		}
 		b.Run("set="+name, func(b *testing.B) {
-			report(b, race(b, &contender{name: "lazy", eval: run(lazy)}, &contender{name: "eager", eval: run(eager)}))
+			report(b, race(b, &contender{name: tuned, eval: run(now)}, &contender{name: baseline, eval: run(before)}))
 		})
 	}
 }

@@ -25,23 +25,7 @@ import (
 //
 // With -cpuprofile it is also the profile of the engine alone.
 func BenchmarkEvaluateToday(b *testing.B) {
-	ctx := context.Background()
-	now, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
-	if err != nil {
-		b.Fatal(err)
-	}
-	today, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1), asToday())
-	if err != nil {
-		b.Fatal(err)
-	}
-	for name, snap := range benchSets(b) {
-		run := func(e *Engine) func() (int, error) {
-			return func() (int, error) { return len(e.Evaluate(ctx, snap, nil)), nil }
-		}
-		b.Run("set="+name, func(b *testing.B) {
-			report(b, race(b, &contender{name: "rampart", eval: run(now)}, &contender{name: "today", eval: run(today)}))
-		})
-	}
+	benchOneWorkerAgainst(b, "rampart", "today", asToday())
 }
 
 // BenchmarkControlCost says where the engine's time goes on the acme set,
