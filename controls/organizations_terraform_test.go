@@ -65,22 +65,26 @@ resource "aws_organizations_policy_attachment" "p" {
 	for _, tc := range []struct {
 		name, control, tf string
 		want              finding.Status
+		settings          model.Settings
 	}{
-		{"all features", "AWS-ORG-002", org, pass},
-		{"all features, billing only", "AWS-ORG-002", `resource "aws_organizations_organization" "o" { feature_set = "CONSOLIDATED_BILLING" }`, fail},
-		{"SCPs enabled", "AWS-ORG-003", org, pass},
-		{"SCPs not enabled", "AWS-ORG-003", `resource "aws_organizations_organization" "o" {}`, fail},
-		{"leave denied on the root", "AWS-ORG-004", scp(leave, root), pass},
-		{"leave denied on an OU only", "AWS-ORG-004", scp(leave, ou), fail},
-		{"leave deny's content after apply", "AWS-ORG-004", scp("var.content", root), ne},
-		{"leave deny's target after apply", "AWS-ORG-004", scp(leave, "var.target"), ne},
-		{"no SCP at all", "AWS-ORG-004", org, fail},
-		{"security services on the root", "AWS-ORG-005", scp(security, root), pass},
-		{"security services on an OU only", "AWS-ORG-005", scp(security, ou), fail},
-		{"region deny on the root", "AWS-ORG-006", scp(regions, root), pass},
-		{"region deny missing", "AWS-ORG-006", scp(leave, root), fail},
-		{"delegated administrators", "AWS-ORG-007", delegated("guardduty.amazonaws.com", "securityhub.amazonaws.com", "config.amazonaws.com"), pass},
-		{"delegated administrators, Config missing", "AWS-ORG-007", delegated("guardduty.amazonaws.com", "securityhub.amazonaws.com"), fail},
+		{"all features", "AWS-ORG-002", org, pass, model.Settings{}},
+		{"all features, billing only", "AWS-ORG-002", `resource "aws_organizations_organization" "o" { feature_set = "CONSOLIDATED_BILLING" }`, fail, model.Settings{}},
+		{"SCPs enabled", "AWS-ORG-003", org, pass, model.Settings{}},
+		{"SCPs not enabled", "AWS-ORG-003", `resource "aws_organizations_organization" "o" {}`, fail, model.Settings{}},
+		{"leave denied on the root", "AWS-ORG-004", scp(leave, root), pass, model.Settings{}},
+		{"leave denied on an OU only", "AWS-ORG-004", scp(leave, ou), fail, model.Settings{}},
+		{"leave deny's content after apply", "AWS-ORG-004", scp("var.content", root), ne, model.Settings{}},
+		{"leave deny's target after apply", "AWS-ORG-004", scp(leave, "var.target"), ne, model.Settings{}},
+		{"no SCP at all", "AWS-ORG-004", org, fail, model.Settings{}},
+		{"security services on the root", "AWS-ORG-005", scp(security, root), pass, model.Settings{}},
+		{"security services on an OU only", "AWS-ORG-005", scp(security, ou), fail, model.Settings{}},
+		{"region deny on the root", "AWS-ORG-006", scp(regions, root), pass, model.Settings{}},
+		{"region deny missing", "AWS-ORG-006", scp(leave, root), fail, model.Settings{}},
+		{"region deny within allowed_regions", "AWS-ORG-006", scp(regions, root), pass, model.Settings{AllowedRegions: []string{"eu-west-1", "us-east-1"}}},
+		{"region deny leaves open a region allowed_regions lacks", "AWS-ORG-006", scp(regions, root), fail, model.Settings{AllowedRegions: []string{"us-east-1"}}},
+		{"region deny's content after apply, allowed_regions set", "AWS-ORG-006", scp("var.content", root), ne, model.Settings{AllowedRegions: []string{"us-east-1"}}},
+		{"delegated administrators", "AWS-ORG-007", delegated("guardduty.amazonaws.com", "securityhub.amazonaws.com", "config.amazonaws.com"), pass, model.Settings{}},
+		{"delegated administrators, Config missing", "AWS-ORG-007", delegated("guardduty.amazonaws.com", "securityhub.amazonaws.com"), fail, model.Settings{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -90,7 +94,7 @@ resource "aws_organizations_policy_attachment" "p" {
 			require.NoError(t, err)
 			require.False(t, res.Diagnostics.HasErrors(), "%s", res.Diagnostics.Error())
 			got := map[string]finding.Status{}
-			for _, f := range eng.EvaluateIn(ctx, res.Snapshot, engine.Env{Settings: model.Settings{}.ControlInput()}) {
+			for _, f := range eng.EvaluateIn(ctx, res.Snapshot, engine.Env{Settings: tc.settings.ControlInput()}) {
 				if f.ControlID == tc.control {
 					got[f.Resource.ID] = f.Status
 				}

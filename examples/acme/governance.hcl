@@ -7,6 +7,9 @@ settings {
   risk_appetite = 8
   # How long a security alert may stay open, by severity.
   alert_sla = { critical = "7d", high = "30d", medium = "90d", low = "180d" }
+  # The AWS regions Acme runs in: a region-deny SCP on the root must leave
+  # no other open (AWS-ORG-006).
+  allowed_regions = ["eu-west-1", "us-east-1"]
 }
 
 risk "card-data-breach" {

@@ -73,6 +73,11 @@ type Settings struct {
 	// CloudWatch Logs log group ("never expire" always passes).
 	LogRetentionDays int `hcl:"log_retention_days,optional" doc:"the fewest days a CloudWatch Logs log group must keep its events (AWS-LOGS-001; a group that never expires passes): 1 or more, default {{default_log_retention_days}}"`
 
+	// AllowedRegions are the AWS regions the organisation means to use;
+	// AWS-ORG-006 fails a region-deny SCP on the root that leaves another
+	// open. Unset, the regions it leaves open are compared with nothing.
+	AllowedRegions []string `hcl:"allowed_regions,optional" doc:"the AWS regions the organisation uses (e.g. [\"eu-west-1\", \"us-east-1\"]): AWS-ORG-006 fails when the region-deny SCPs on the organisation's root leave any other region open; unset, the open regions are not compared with anything"`
+
 	DeclRange hcl.Range
 	body      hcl.Body
 }

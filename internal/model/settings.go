@@ -121,11 +121,22 @@ func (s Settings) ControlInput() map[string]any {
 	if retention <= 0 {
 		retention = DefaultLogRetentionDays
 	}
-	return map[string]any{
+	in := map[string]any{
 		"alert_sla": table, "alert_severity": words, "aws_trusted_accounts": trusted,
 		"required_approving_reviews": reviews, "signed_commits": signed, "inactive_repository_days": inactive,
 		"log_retention_days": retention,
 	}
+	// Unset stays absent, not an empty list: an empty list would allow no
+	// region, which is not what a workspace without the setting means.
+	if len(s.AllowedRegions) > 0 {
+		regions := slices.Compact(slices.Sorted(slices.Values(s.AllowedRegions)))
+		allowed := make([]any, len(regions))
+		for i, r := range regions {
+			allowed[i] = r
+		}
+		in["allowed_regions"] = allowed
+	}
+	return in
 }
 
 // Scopes of settings signed_commits: "confidential" requires signed commits
@@ -189,6 +200,32 @@ func (v *validator) trustedAccounts() {
 		}
 	}
 }
+
+// allowedRegions checks settings allowed_regions: each entry the name of
+// an AWS region, and at least one. A typo ("eu-west1") would otherwise
+// fail every SCP that allows the real region, and an empty list would
+// allow none.
+func (v *validator) allowedRegions() {
+	s := &v.ws.Settings
+	if s.AllowedRegions == nil {
+		return
+	}
+	if len(s.AllowedRegions) == 0 {
+		v.errorf(attrRange(s.body, "allowed_regions", -1, s.DeclRange), "No allowed region",
+			"settings allowed_regions is empty; name at least one AWS region (e.g. \"eu-west-1\"), or leave the setting out.")
+	}
+	for i, r := range s.AllowedRegions {
+		if !awsRegionName.MatchString(r) {
+			v.errorf(attrRange(s.body, "allowed_regions", i, s.DeclRange), "Invalid AWS region",
+				"settings allowed_regions[%d]: %q is not the name of an AWS region (e.g. \"eu-west-1\", \"us-gov-west-1\").", i, r)
+		}
+	}
+}
+
+// awsRegionName is the form of an AWS region's name: a partition or
+// geography prefix, words, a number ("eu-west-1", "us-gov-west-1",
+// "ap-southeast-5", "us-isob-east-1").
+var awsRegionName = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$`)
 
 // awsAccountID is the form of an AWS account ID.
 var awsAccountID = regexp.MustCompile(`^[0-9]{12}$`)

@@ -217,6 +217,7 @@ func (v *validator) settings() {
 	v.trustedAccounts()
 	v.githubSettings()
 	v.awsSettings()
+	v.allowedRegions()
 }
 
 // alertKind reports an alert kind that is not one of AlertKinds: a typo

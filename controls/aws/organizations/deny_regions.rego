@@ -10,9 +10,11 @@
 #   CloudFront and Route 53) closes them. The statement must still cover
 #   ec2:RunInstances, lambda:CreateFunction, rds:CreateDBInstance and
 #   dynamodb:CreateTable, and its other conditions may only exempt named
-#   principals. The allowed regions are reported; that they are the
-#   regions the workspace's systems claim is not checked (the workspace has
-#   no such setting yet). Only SCPs attached to the root count.
+#   principals. When the workspace sets allowed_regions, the regions the
+#   root's region denies leave open (a region stays open only if every
+#   one of them leaves it open) must all be among them: a region left open
+#   that the organisation does not use, or a pattern such as "eu-west-?",
+#   fails. Only SCPs attached to the root count.
 # custom:
 #   id: AWS-ORG-006
 #   severity: high
@@ -43,6 +45,21 @@ on_root := [p | some p in scps; lib.scp_on_root(p); region_deny(p)]
 
 elsewhere := [p | some p in scps; not lib.scp_on_root(p); count(p.attributes.targets) > 0; region_deny(p)]
 
+# The regions the region denies on the root leave open: each denies what
+# is outside its own list, so a region is open only if all of them leave
+# it open.
+root_open := intersection({lib.scp_allowed_regions(st) |
+	some p in on_root
+	some st in lib.statements(p.attributes.document)
+	count(lib.scp_allowed_regions(st)) > 0
+})
+
+allowed_setting := object.get(input, ["settings", "allowed_regions"], null)
+
+# Open regions the workspace does not list; a pattern counts as itself,
+# since the regions it matches are not all known here.
+open_elsewhere := {r | some r in root_open; not r in allowed_setting}
+
 undecided if {
 	some p in scps
 	lib.scp_undecided(p)
@@ -67,6 +84,28 @@ deny contains {"msg": sprintf("SCP %s restricts regions but is attached only to 
 	count(on_root) == 0
 	not undecided
 	some p in elsewhere
+}
+
+deny contains {"msg": sprintf("the SCPs on the root of the organisation of account %s leave %s open, which settings allowed_regions (%s) does not list", [org, concat(", ", sort(open_elsewhere)), concat(", ", sort(allowed_setting))]), "path": "related.scps"} if {
+	input.attributes.scp_enabled == true
+	is_array(allowed_setting)
+	count(on_root) > 0
+	not undecided
+	count(open_elsewhere) > 0
+}
+
+# Another SCP on the root whose content or attachment is unknown may close
+# the regions this one leaves open.
+unknown contains {"msg": sprintf("the SCPs on the root leave %s open, outside settings allowed_regions, unless an SCP whose content or attachment is unknown closes them", [concat(", ", sort(open_elsewhere))]), "path": "related.scps"} if {
+	is_array(allowed_setting)
+	count(on_root) > 0
+	undecided
+	count(open_elsewhere) > 0
+}
+
+unknown contains {"msg": "settings allowed_regions is not a list of region names", "path": "settings.allowed_regions"} if {
+	allowed_setting != null
+	not is_array(allowed_setting)
 }
 
 unknown contains {"msg": sprintf("what SCP %s denies is unknown", [lib.scp_name(p)]), "path": "related.scps"} if {

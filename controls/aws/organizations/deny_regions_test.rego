@@ -66,3 +66,43 @@ test_unknown_without_related if {
 	count(c.deny) == 0 with input as inp
 	count(c.unknown) == 1 with input as inp
 }
+
+with_allowed(inp, regions) := object.union(inp, {"settings": {"allowed_regions": regions}})
+
+test_pass_open_regions_all_allowed if {
+	inp := with_allowed(org([scp("regions", region_doc(allowed), root)]), ["eu-west-1", "us-east-1", "eu-central-1"])
+	count(c.deny) == 0 with input as inp
+	count(c.unknown) == 0 with input as inp
+}
+
+test_fail_open_region_not_allowed if {
+	inp := with_allowed(org([scp("regions", region_doc(allowed), root)]), ["eu-west-1"])
+	c.deny == {{"msg": "the SCPs on the root of the organisation of account 111122223333 leave us-east-1 open, which settings allowed_regions (eu-west-1) does not list", "path": "related.scps"}} with input as inp
+}
+
+test_fail_pattern_not_allowed if {
+	cond := {"StringNotLike": {"aws:RequestedRegion": ["eu-west-?"]}}
+	inp := with_allowed(org([scp("regions", region_doc(cond), root)]), ["eu-west-1"])
+	c.deny == {{"msg": "the SCPs on the root of the organisation of account 111122223333 leave eu-west-? open, which settings allowed_regions (eu-west-1) does not list", "path": "related.scps"}} with input as inp
+}
+
+# Two region denies on the root: only what both leave open is open.
+test_pass_two_denies_intersect if {
+	narrow := {"StringNotEquals": {"aws:RequestedRegion": ["eu-west-1"]}}
+	inp := with_allowed(org([scp("wide", region_doc(allowed), root), scp("narrow", region_doc(narrow), root)]), ["eu-west-1"])
+	count(c.deny) == 0 with input as inp
+	count(c.unknown) == 0 with input as inp
+}
+
+test_unknown_undecided_scp_may_close if {
+	undecided := {"id": "p-x", "attributes": {"name": "x", "targets": root}, "unknown": {"document": "known after apply"}}
+	inp := with_allowed(org([scp("regions", region_doc(allowed), root), undecided]), ["eu-west-1"])
+	count(c.deny) == 0 with input as inp
+	c.unknown == {{"msg": "the SCPs on the root leave us-east-1 open, outside settings allowed_regions, unless an SCP whose content or attachment is unknown closes them", "path": "related.scps"}} with input as inp
+}
+
+test_unknown_setting_not_a_list if {
+	inp := with_allowed(org([scp("regions", region_doc(allowed), root)]), "eu-west-1")
+	count(c.deny) == 0 with input as inp
+	c.unknown == {{"msg": "settings allowed_regions is not a list of region names", "path": "settings.allowed_regions"}} with input as inp
+}
