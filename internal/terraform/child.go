@@ -222,6 +222,9 @@ func RunChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	childproc.LimitMemory(req.MemoryLimit, stderr, "terraform child")
+	// Collection off while the heap is small (childgc.go); the process
+	// exits right after answering, so nothing is restored.
+	tuneChildGC(req.MemoryLimit)
 	res, err := Load(context.Background(), Dir(req.Dir), req.Paths, Options{VarFiles: req.VarFiles})
 	resp, err := response(res, err)
 	if err != nil {
@@ -268,14 +271,31 @@ func response(res *Result, loadErr error) ([]byte, error) {
 			}
 		}
 	}
-	if res.Snapshot != nil {
-		// Not evidence.Encode: it sorts, and the parent must get the
-		// snapshot exactly as Load built it.
-		snap, err := json.Marshal(res.Snapshot)
-		if err != nil {
-			return nil, fmt.Errorf("encode the evidence: %w", err)
-		}
-		resp.Snapshot = snap
+	head, err := json.Marshal(resp)
+	if err != nil || res.Snapshot == nil {
+		return head, err
 	}
-	return json.Marshal(resp)
+	// Not evidence.Encode: it sorts, and the parent must get the snapshot
+	// exactly as Load built it.
+	snap, err := json.Marshal(res.Snapshot)
+	if err != nil {
+		return nil, fmt.Errorf("encode the evidence: %w", err)
+	}
+	return withSnapshot(head, snap), nil
+}
+
+// withSnapshot appends the "snapshot" member to the encoded envelope head
+// (a JSON object without it). json.Marshal of a RawMessage field would
+// scan and copy the snapshot — most of the answer — a second time to
+// compact it, though json.Marshal wrote it compact already
+// (TestResponseSplicesTheSnapshot holds the result to that encoding).
+func withSnapshot(head, snap []byte) []byte {
+	out := make([]byte, 0, len(head)+len(`,"snapshot":`)+len(snap))
+	out = append(out, head[:len(head)-1]...) // without its closing brace
+	if len(head) > 2 { // not "{}": a member before this one
+		out = append(out, ',')
+	}
+	out = append(out, `"snapshot":`...)
+	out = append(out, snap...)
+	return append(out, '}')
 }

@@ -3,6 +3,7 @@ package terraform
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -142,4 +143,55 @@ func TestLoadInChildBadAnswer(t *testing.T) {
 		require.Nil(t, res, data)
 		require.Error(t, err, data)
 	}
+}
+
+// TestResponseSplicesTheSnapshot holds the child's answer, with the
+// snapshot spliced in after the envelope, to what json.Marshal of the
+// whole response with the snapshot as a RawMessage writes, for every
+// testdata case (with and without diagnostics and files) and a result
+// with nothing but a snapshot; and decodeResponse reads it back.
+func TestResponseSplicesTheSnapshot(t *testing.T) {
+	t.Parallel()
+	cases, err := os.ReadDir(filepath.Join("testdata", "cases"))
+	require.NoError(t, err)
+	results := []*Result{}
+	for _, c := range cases {
+		opts := Options{}
+		if c.Name() == "tfvars" {
+			opts.VarFiles = []string{"extra.tfvars.in"}
+		}
+		res, err := Load(context.Background(), Dir(filepath.Join("testdata", "cases", c.Name())), []string{"."}, opts)
+		require.NoError(t, err, c.Name())
+		results = append(results, res)
+	}
+	bare := *results[0]
+	bare.Diagnostics, bare.Files = nil, nil
+	results = append(results, &bare)
+	sawEmptyEnvelope := false
+	for i, res := range results {
+		got, err := response(res, nil)
+		require.NoError(t, err)
+		// The encoding before the splice: the envelope and the snapshot
+		// marshalled in one json.Marshal.
+		withRaw := func() []byte {
+			head, err := response(&Result{Diagnostics: res.Diagnostics, Files: res.Files}, nil)
+			require.NoError(t, err)
+			var resp childResponse
+			require.NoError(t, json.Unmarshal(head, &resp))
+			if res.Snapshot != nil { // as response did: no snapshot, no member
+				snap, err := json.Marshal(res.Snapshot)
+				require.NoError(t, err)
+				resp.Snapshot = snap
+			}
+			out, err := json.Marshal(resp)
+			require.NoError(t, err)
+			sawEmptyEnvelope = sawEmptyEnvelope || string(head) == "{}"
+			return out
+		}()
+		require.Equal(t, string(withRaw), string(got), "result %d", i)
+		back, err := decodeResponse(got)
+		require.NoError(t, err, "result %d", i)
+		require.Equal(t, res.Snapshot, back.Snapshot, "result %d", i)
+	}
+	require.True(t, sawEmptyEnvelope, "no result had an empty envelope (the splice without a comma)")
 }
