@@ -292,7 +292,7 @@ func response(res *Result, loadErr error) ([]byte, error) {
 func withSnapshot(head, snap []byte) []byte {
 	out := make([]byte, 0, len(head)+len(`,"snapshot":`)+len(snap))
 	out = append(out, head[:len(head)-1]...) // without its closing brace
-	if len(head) > 2 { // not "{}": a member before this one
+	if len(head) > 2 {                       // not "{}": a member before this one
 		out = append(out, ',')
 	}
 	out = append(out, `"snapshot":`...)
