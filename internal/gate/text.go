@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/rampart-audit/rampart/internal/finding"
@@ -52,6 +53,7 @@ func writeText(w io.Writer, r *report.Report, colour bool) error {
 	for _, d := range r.Controls {
 		fixes[d.ID] = d
 	}
+	fixText := map[string]string{}
 	blocking := set(g.Blocking)
 	section(&sb, colour, "New", c.new, func(f *finding.Finding) string {
 		if blocking[f.Fingerprint] {
@@ -62,8 +64,15 @@ func writeText(w io.Writer, r *report.Report, colour bool) error {
 		if f.Status != finding.Fail {
 			return ""
 		}
+		// Once per control: a control's remediation is the same text for
+		// every one of its failures.
+		if s, ok := fixText[f.ControlID]; ok {
+			return s
+		}
 		d := fixes[f.ControlID]
-		return firstOf(d.Terraform, d.Console)
+		s := firstOf(d.Terraform, d.Console)
+		fixText[f.ControlID] = s
+		return s
 	})
 	section(&sb, colour, "Checked by the audit (Terraform cannot know these values; not blocking)", c.audit, label("audit"), nil)
 	section(&sb, colour, "Unchanged (already in the baseline; not blocking)", c.unchanged, label("unchanged"), nil)
@@ -117,22 +126,47 @@ func section(sb *strings.Builder, colour bool, title string, fs []*finding.Findi
 	if len(fs) == 0 {
 		return
 	}
-	fmt.Fprintf(sb, "\n%s (%d):\n", title, len(fs))
+	// Written piece by piece rather than with fmt: a 200-file gate lists
+	// thousands of results, and Fprintf's formatting was most of this
+	// writer's time.
+	sb.WriteString("\n")
+	sb.WriteString(title)
+	sb.WriteString(" (")
+	sb.WriteString(strconv.Itoa(len(fs)))
+	sb.WriteString("):\n")
 	for _, f := range fs {
 		m := mark(f)
 		if blocksMark(m) {
 			m = report.Paint(colour, report.ANSIRed, m)
 		}
-		fmt.Fprintf(sb, "  [%s] %s %s %s  %s\n", m, report.Paint(colour, report.SeverityStyle(f.Severity), strings.ToUpper(string(f.Severity))),
-			report.Paint(colour, report.StatusStyle(f.Status), statusWord(f.Status)), f.ControlID, f.Title)
-		fmt.Fprintf(sb, "      %s %s", f.Resource.Type, f.Resource.ID)
+		sb.WriteString("  [")
+		sb.WriteString(m)
+		sb.WriteString("] ")
+		sb.WriteString(report.Paint(colour, report.SeverityStyle(f.Severity), strings.ToUpper(string(f.Severity))))
+		sb.WriteString(" ")
+		sb.WriteString(report.Paint(colour, report.StatusStyle(f.Status), statusWord(f.Status)))
+		sb.WriteString(" ")
+		sb.WriteString(f.ControlID)
+		sb.WriteString("  ")
+		sb.WriteString(f.Title)
+		sb.WriteString("\n      ")
+		sb.WriteString(f.Resource.Type)
+		sb.WriteString(" ")
+		sb.WriteString(f.Resource.ID)
 		if f.Resource.Source.File != "" {
-			fmt.Fprintf(sb, "  %s:%d", f.Resource.Source.File, f.Resource.Source.Line)
+			sb.WriteString("  ")
+			sb.WriteString(f.Resource.Source.File)
+			sb.WriteString(":")
+			sb.WriteString(strconv.Itoa(f.Resource.Source.Line))
 		}
-		fmt.Fprintf(sb, "\n      %s\n", f.Message)
+		sb.WriteString("\n      ")
+		sb.WriteString(f.Message)
+		sb.WriteString("\n")
 		if fix != nil {
 			if s := fix(f); s != "" {
-				fmt.Fprintf(sb, "      fix: %s\n", s)
+				sb.WriteString("      fix: ")
+				sb.WriteString(s)
+				sb.WriteString("\n")
 			}
 		}
 	}
