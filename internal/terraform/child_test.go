@@ -138,19 +138,26 @@ func TestLoadInChildInterrupted(t *testing.T) {
 // never an empty result.
 func TestLoadInChildBadAnswer(t *testing.T) {
 	t.Parallel()
-	for _, data := range []string{"", "{", `{"snapshot": {"schema": "rampart.evidence/v1", "resources": [], "bogus": 1}}`, `{"extra": 1}`, `{} {}`, `{} x`} {
+	for _, data := range []string{"", "{", `{"snapshot": {"schema": "rampart.evidence/v1", "resources": []}}`, `{"extra": 1}`, `{} {}`, `{} x`, "{}\n",
+		`{"snapshot_bytes": 62}{"schema": "rampart.evidence/v1", "resources": [], "bogus": 1}`, // not evidence
+		`{"snapshot_bytes": 99}{}`, `{"snapshot_bytes": -1}{}`, `{"snapshot_bytes": 1}{}`, // not the bytes announced
+		`{"error": "x", "snapshot_bytes": 2}{}`, // both
+	} {
 		res, err := decodeResponse([]byte(data))
 		require.Nil(t, res, data)
 		require.Error(t, err, data)
+		if strings.Contains(data, "bogus") {
+			require.ErrorContains(t, err, "evidence", "the strict evidence decoder rejects it")
+		}
 	}
 }
 
-// TestResponseSplicesTheSnapshot holds the child's answer, with the
-// snapshot spliced in after the envelope, to what json.Marshal of the
-// whole response with the snapshot as a RawMessage writes, for every
+// TestResponseFramesTheSnapshot: the child's answer is its envelope
+// followed by the snapshot's JSON exactly as json.Marshal writes it, and
+// decodeResponse reads back the same snapshot and diagnostics, for every
 // testdata case (with and without diagnostics and files) and a result
-// with nothing but a snapshot; and decodeResponse reads it back.
-func TestResponseSplicesTheSnapshot(t *testing.T) {
+// with nothing but a snapshot; a byte more or less is an error.
+func TestResponseFramesTheSnapshot(t *testing.T) {
 	t.Parallel()
 	cases, err := os.ReadDir(filepath.Join("testdata", "cases"))
 	require.NoError(t, err)
@@ -167,31 +174,30 @@ func TestResponseSplicesTheSnapshot(t *testing.T) {
 	bare := *results[0]
 	bare.Diagnostics, bare.Files = nil, nil
 	results = append(results, &bare)
-	sawEmptyEnvelope := false
+	sawSnapshot, sawNone := false, false
 	for i, res := range results {
 		got, err := response(res, nil)
 		require.NoError(t, err)
-		// The encoding before the splice: the envelope and the snapshot
-		// marshalled in one json.Marshal.
-		withRaw := func() []byte {
-			head, err := response(&Result{Diagnostics: res.Diagnostics, Files: res.Files}, nil)
+		if res.Snapshot != nil {
+			snap, err := json.Marshal(res.Snapshot)
 			require.NoError(t, err)
-			var resp childResponse
-			require.NoError(t, json.Unmarshal(head, &resp))
-			if res.Snapshot != nil { // as response did: no snapshot, no member
-				snap, err := json.Marshal(res.Snapshot)
-				require.NoError(t, err)
-				resp.Snapshot = snap
-			}
-			out, err := json.Marshal(resp)
-			require.NoError(t, err)
-			sawEmptyEnvelope = sawEmptyEnvelope || string(head) == "{}"
-			return out
-		}()
-		require.Equal(t, string(withRaw), string(got), "result %d", i)
+			require.True(t, bytes.HasSuffix(got, snap), "result %d: the answer does not end with the snapshot", i)
+			var env childResponse
+			require.NoError(t, json.Unmarshal(got[:len(got)-len(snap)], &env), "result %d", i)
+			require.Equal(t, len(snap), env.SnapshotBytes, "result %d", i)
+			sawSnapshot = true
+		} else {
+			sawNone = true
+		}
 		back, err := decodeResponse(got)
 		require.NoError(t, err, "result %d", i)
-		require.Equal(t, res.Snapshot, back.Snapshot, "result %d", i)
+		requireSameResult(t, res, back)
+		_, err = decodeResponse(append(append([]byte(nil), got...), '}'))
+		require.Error(t, err, "result %d with a byte more", i)
+		if res.Snapshot != nil {
+			_, err = decodeResponse(got[:len(got)-1])
+			require.Error(t, err, "result %d with a byte less", i)
+		}
 	}
-	require.True(t, sawEmptyEnvelope, "no result had an empty envelope (the splice without a comma)")
+	require.True(t, sawSnapshot && sawNone, "snapshots %v, results without one %v", sawSnapshot, sawNone)
 }
