@@ -1,6 +1,7 @@
 package gate
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"sort"
@@ -34,7 +35,9 @@ func writeText(w io.Writer, r *report.Report, colour bool) error {
 		return report.WriteText(w, r)
 	}
 	c := classify(r)
-	var sb strings.Builder
+	// Buffered straight into w: the text of a 200-file gate is megabytes,
+	// and a strings.Builder grew it by copying, doubling after doubling.
+	sb := bufio.NewWriterSize(w, 64<<10)
 	verdictWord := report.Paint(colour, report.ANSIGreen, "passed")
 	if !g.Passed {
 		verdictWord = report.Paint(colour, report.ANSIRed, "FAILED")
@@ -43,11 +46,11 @@ func writeText(w io.Writer, r *report.Report, colour bool) error {
 	if g.FailOn == verdict.FailOnNone {
 		rule = "report only: --fail-on none, only what could not be evaluated blocks"
 	}
-	fmt.Fprintf(&sb, "Rampart gate %s (baseline %s; %s)\n", verdictWord, g.Baseline, rule)
-	fmt.Fprintf(&sb, "%d new (%d blocking), %d checked by the audit, %d unchanged, %d fixed, %d waived\n",
+	fmt.Fprintf(sb, "Rampart gate %s (baseline %s; %s)\n", verdictWord, g.Baseline, rule)
+	fmt.Fprintf(sb, "%d new (%d blocking), %d checked by the audit, %d unchanged, %d fixed, %d waived\n",
 		len(c.new), len(g.Blocking), len(c.audit), len(c.unchanged), len(g.Fixed), len(c.waived))
 	if r.Evidence.Incomplete {
-		fmt.Fprintf(&sb, "EVIDENCE INCOMPLETE: %s\n", r.Evidence.IncompleteReason)
+		fmt.Fprintf(sb, "EVIDENCE INCOMPLETE: %s\n", r.Evidence.IncompleteReason)
 	}
 	fixes := map[string]report.ControlDoc{}
 	for _, d := range r.Controls {
@@ -55,7 +58,7 @@ func writeText(w io.Writer, r *report.Report, colour bool) error {
 	}
 	fixText := map[string]string{}
 	blocking := set(g.Blocking)
-	section(&sb, colour, "New", c.new, func(f *finding.Finding) string {
+	section(sb, colour, "New", c.new, func(f *finding.Finding) string {
 		if blocking[f.Fingerprint] {
 			return "new, blocks"
 		}
@@ -74,18 +77,18 @@ func writeText(w io.Writer, r *report.Report, colour bool) error {
 		fixText[f.ControlID] = s
 		return s
 	})
-	section(&sb, colour, "Checked by the audit (Terraform cannot know these values; not blocking)", c.audit, label("audit"), nil)
-	section(&sb, colour, "Unchanged (already in the baseline; not blocking)", c.unchanged, label("unchanged"), nil)
+	section(sb, colour, "Checked by the audit (Terraform cannot know these values; not blocking)", c.audit, label("audit"), nil)
+	section(sb, colour, "Unchanged (already in the baseline; not blocking)", c.unchanged, label("unchanged"), nil)
 	fixedPtrs := make([]*finding.Finding, len(g.Fixed))
 	for i := range g.Fixed {
 		fixedPtrs[i] = &g.Fixed[i]
 	}
-	section(&sb, colour, "Fixed", fixedPtrs, label("fixed"), nil)
-	section(&sb, colour, "Waived", c.waived, func(f *finding.Finding) string { return "waived by " + f.Waiver }, nil)
+	section(sb, colour, "Fixed", fixedPtrs, label("fixed"), nil)
+	section(sb, colour, "Waived", c.waived, func(f *finding.Finding) string { return "waived by " + f.Waiver }, nil)
 	if n := len(r.Warnings); n > 0 {
-		fmt.Fprintf(&sb, "\n%d warning(s): in the log (standard error) and the JSON and Markdown reports\n", n)
+		fmt.Fprintf(sb, "\n%d warning(s): in the log (standard error) and the JSON and Markdown reports\n", n)
 	}
-	if _, err := io.WriteString(w, sb.String()); err != nil {
+	if err := sb.Flush(); err != nil {
 		return fmt.Errorf("write gate text report: %w", err)
 	}
 	return nil
@@ -122,7 +125,7 @@ func classify(r *report.Report) classes {
 	return c
 }
 
-func section(sb *strings.Builder, colour bool, title string, fs []*finding.Finding, mark func(*finding.Finding) string, fix func(*finding.Finding) string) {
+func section(sb *bufio.Writer, colour bool, title string, fs []*finding.Finding, mark func(*finding.Finding) string, fix func(*finding.Finding) string) {
 	if len(fs) == 0 {
 		return
 	}
