@@ -80,12 +80,17 @@ func sections(with100k bool) []section {
 			},
 		},
 		{
-			name: "gate", title: "Gate, process start to exit, against the gate at the start of this round (commit 13a37ff), before issue 16's gate rounds (commit 177fec1) and conftest's structure (policies compiled once, one query per file per rule)",
+			name: "gate", title: "Gate, process start to exit, against the gate at the start of this round (commit 80b6fb8), at the start of the previous gate round (commit 13a37ff), before issue 16's gate rounds (commit 177fec1) and conftest's structure (policies compiled once, one query per file per rule)",
 			pkg: "./internal/gate/", bench: "BenchmarkGate$", benchtime: "3x", rowHeader: "repository",
 			columns: []column{
 				{"rampart wall", "rampart-wall-ms", "%.0f ms"},
 				{"rampart CPU", "rampart-cpu-s", "%.2f s"},
 				{"rampart peak RSS", "rampart-peak-rss-MB", "%.0f MB"},
+				{"80b6fb8 wall", "round-wall-ms", "%.0f ms"},
+				{"80b6fb8 CPU", "round-cpu-s", "%.2f s"},
+				{"80b6fb8 peak RSS", "round-peak-rss-MB", "%.0f MB"},
+				{"CPU 80b6fb8/rampart", "round/rampart-cpu-x", "%.2f×"},
+				{"wall 80b6fb8/rampart", "round/rampart-wall-x", "%.2f×"},
 				{"start wall", "start-wall-ms", "%.0f ms"},
 				{"start CPU", "start-cpu-s", "%.2f s"},
 				{"start peak RSS", "start-peak-rss-MB", "%.0f MB"},

@@ -22,7 +22,6 @@ import (
 	"github.com/rampart-audit/rampart/internal/hcllimit"
 	"github.com/rampart-audit/rampart/internal/model"
 	"github.com/rampart-audit/rampart/internal/pipeline"
-	"github.com/rampart-audit/rampart/internal/redact"
 	"github.com/rampart-audit/rampart/internal/report"
 	"github.com/rampart-audit/rampart/internal/terraform"
 	"github.com/rampart-audit/rampart/internal/verdict"
@@ -214,7 +213,7 @@ func runGate(cmd *cobra.Command, p Params, f gateFlags, args []string) error {
 // the redacted copy of the report, as report.Lookup does for every format.
 func redacted(w report.Writer) report.Writer {
 	return func(out io.Writer, r *report.Report) error {
-		safe, err := redact.Value(r)
+		safe, err := report.Redact(r)
 		if err != nil {
 			return fmt.Errorf("redact report: %w", err)
 		}
@@ -226,7 +225,9 @@ func redacted(w report.Writer) report.Writer {
 // of the report. report.Lookup's writers each redact their own: the
 // GitHub Action's three outputs (SARIF, Markdown, text) walked and scanned
 // the whole report three times, about a sixth of a 200-file gate's CPU
-// (BenchmarkGate). The copy is made from the report the first writer is
+// (BenchmarkGate). The copy is report.Redact's, which redacts a control's
+// title, frameworks and links once, not once per finding as redact.Value
+// over the whole report did. The copy is made from the report the first writer is
 // given (writeOutputs stamps the version before any writes), and
 // writers never change their input, so they can share it.
 func redactOnce(outputs []outputSpec) {
@@ -236,9 +237,9 @@ func redactOnce(outputs []outputSpec) {
 		err        error
 	)
 	shared := func(r *report.Report) (*report.Report, error) {
-		once.Do(func() { from = r; safe, err = redact.Value(r) })
+		once.Do(func() { from = r; safe, err = report.Redact(r) })
 		if r != from { // not the report the copy was made of: its own copy
-			return redact.Value(r)
+			return report.Redact(r)
 		}
 		return safe, err
 	}

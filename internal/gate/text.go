@@ -1,9 +1,11 @@
 package gate
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/rampart-audit/rampart/internal/finding"
@@ -33,7 +35,9 @@ func writeText(w io.Writer, r *report.Report, colour bool) error {
 		return report.WriteText(w, r)
 	}
 	c := classify(r)
-	var sb strings.Builder
+	// Buffered straight into w: the text of a 200-file gate is megabytes,
+	// and a strings.Builder grew it by copying, doubling after doubling.
+	sb := bufio.NewWriterSize(w, 64<<10)
 	verdictWord := report.Paint(colour, report.ANSIGreen, "passed")
 	if !g.Passed {
 		verdictWord = report.Paint(colour, report.ANSIRed, "FAILED")
@@ -42,18 +46,19 @@ func writeText(w io.Writer, r *report.Report, colour bool) error {
 	if g.FailOn == verdict.FailOnNone {
 		rule = "report only: --fail-on none, only what could not be evaluated blocks"
 	}
-	fmt.Fprintf(&sb, "Rampart gate %s (baseline %s; %s)\n", verdictWord, g.Baseline, rule)
-	fmt.Fprintf(&sb, "%d new (%d blocking), %d checked by the audit, %d unchanged, %d fixed, %d waived\n",
+	fmt.Fprintf(sb, "Rampart gate %s (baseline %s; %s)\n", verdictWord, g.Baseline, rule)
+	fmt.Fprintf(sb, "%d new (%d blocking), %d checked by the audit, %d unchanged, %d fixed, %d waived\n",
 		len(c.new), len(g.Blocking), len(c.audit), len(c.unchanged), len(g.Fixed), len(c.waived))
 	if r.Evidence.Incomplete {
-		fmt.Fprintf(&sb, "EVIDENCE INCOMPLETE: %s\n", r.Evidence.IncompleteReason)
+		fmt.Fprintf(sb, "EVIDENCE INCOMPLETE: %s\n", r.Evidence.IncompleteReason)
 	}
 	fixes := map[string]report.ControlDoc{}
 	for _, d := range r.Controls {
 		fixes[d.ID] = d
 	}
+	fixText := map[string]string{}
 	blocking := set(g.Blocking)
-	section(&sb, colour, "New", c.new, func(f *finding.Finding) string {
+	section(sb, colour, "New", c.new, func(f *finding.Finding) string {
 		if blocking[f.Fingerprint] {
 			return "new, blocks"
 		}
@@ -62,21 +67,28 @@ func writeText(w io.Writer, r *report.Report, colour bool) error {
 		if f.Status != finding.Fail {
 			return ""
 		}
+		// Once per control: a control's remediation is the same text for
+		// every one of its failures.
+		if s, ok := fixText[f.ControlID]; ok {
+			return s
+		}
 		d := fixes[f.ControlID]
-		return firstOf(d.Terraform, d.Console)
+		s := firstOf(d.Terraform, d.Console)
+		fixText[f.ControlID] = s
+		return s
 	})
-	section(&sb, colour, "Checked by the audit (Terraform cannot know these values; not blocking)", c.audit, label("audit"), nil)
-	section(&sb, colour, "Unchanged (already in the baseline; not blocking)", c.unchanged, label("unchanged"), nil)
+	section(sb, colour, "Checked by the audit (Terraform cannot know these values; not blocking)", c.audit, label("audit"), nil)
+	section(sb, colour, "Unchanged (already in the baseline; not blocking)", c.unchanged, label("unchanged"), nil)
 	fixedPtrs := make([]*finding.Finding, len(g.Fixed))
 	for i := range g.Fixed {
 		fixedPtrs[i] = &g.Fixed[i]
 	}
-	section(&sb, colour, "Fixed", fixedPtrs, label("fixed"), nil)
-	section(&sb, colour, "Waived", c.waived, func(f *finding.Finding) string { return "waived by " + f.Waiver }, nil)
+	section(sb, colour, "Fixed", fixedPtrs, label("fixed"), nil)
+	section(sb, colour, "Waived", c.waived, func(f *finding.Finding) string { return "waived by " + f.Waiver }, nil)
 	if n := len(r.Warnings); n > 0 {
-		fmt.Fprintf(&sb, "\n%d warning(s): in the log (standard error) and the JSON and Markdown reports\n", n)
+		fmt.Fprintf(sb, "\n%d warning(s): in the log (standard error) and the JSON and Markdown reports\n", n)
 	}
-	if _, err := io.WriteString(w, sb.String()); err != nil {
+	if err := sb.Flush(); err != nil {
 		return fmt.Errorf("write gate text report: %w", err)
 	}
 	return nil
@@ -113,26 +125,51 @@ func classify(r *report.Report) classes {
 	return c
 }
 
-func section(sb *strings.Builder, colour bool, title string, fs []*finding.Finding, mark func(*finding.Finding) string, fix func(*finding.Finding) string) {
+func section(sb *bufio.Writer, colour bool, title string, fs []*finding.Finding, mark func(*finding.Finding) string, fix func(*finding.Finding) string) {
 	if len(fs) == 0 {
 		return
 	}
-	fmt.Fprintf(sb, "\n%s (%d):\n", title, len(fs))
+	// Written piece by piece rather than with fmt: a 200-file gate lists
+	// thousands of results, and Fprintf's formatting was most of this
+	// writer's time.
+	sb.WriteString("\n")
+	sb.WriteString(title)
+	sb.WriteString(" (")
+	sb.WriteString(strconv.Itoa(len(fs)))
+	sb.WriteString("):\n")
 	for _, f := range fs {
 		m := mark(f)
 		if blocksMark(m) {
 			m = report.Paint(colour, report.ANSIRed, m)
 		}
-		fmt.Fprintf(sb, "  [%s] %s %s %s  %s\n", m, report.Paint(colour, report.SeverityStyle(f.Severity), strings.ToUpper(string(f.Severity))),
-			report.Paint(colour, report.StatusStyle(f.Status), statusWord(f.Status)), f.ControlID, f.Title)
-		fmt.Fprintf(sb, "      %s %s", f.Resource.Type, f.Resource.ID)
+		sb.WriteString("  [")
+		sb.WriteString(m)
+		sb.WriteString("] ")
+		sb.WriteString(report.Paint(colour, report.SeverityStyle(f.Severity), strings.ToUpper(string(f.Severity))))
+		sb.WriteString(" ")
+		sb.WriteString(report.Paint(colour, report.StatusStyle(f.Status), statusWord(f.Status)))
+		sb.WriteString(" ")
+		sb.WriteString(f.ControlID)
+		sb.WriteString("  ")
+		sb.WriteString(f.Title)
+		sb.WriteString("\n      ")
+		sb.WriteString(f.Resource.Type)
+		sb.WriteString(" ")
+		sb.WriteString(f.Resource.ID)
 		if f.Resource.Source.File != "" {
-			fmt.Fprintf(sb, "  %s:%d", f.Resource.Source.File, f.Resource.Source.Line)
+			sb.WriteString("  ")
+			sb.WriteString(f.Resource.Source.File)
+			sb.WriteString(":")
+			sb.WriteString(strconv.Itoa(f.Resource.Source.Line))
 		}
-		fmt.Fprintf(sb, "\n      %s\n", f.Message)
+		sb.WriteString("\n      ")
+		sb.WriteString(f.Message)
+		sb.WriteString("\n")
 		if fix != nil {
 			if s := fix(f); s != "" {
-				fmt.Fprintf(sb, "      fix: %s\n", s)
+				sb.WriteString("      fix: ")
+				sb.WriteString(s)
+				sb.WriteString("\n")
 			}
 		}
 	}

@@ -231,3 +231,11 @@ func (fr *findingRedactor) frameworks(m map[string][]string) (map[string][]strin
 	}
 	return res.out, res.changed, res.err
 }
+
+// Redact returns the redacted copy of r that Lookup's writers render
+// (redactReport: the findings without reflection, each repeated title,
+// framework map and link list once), for a caller rendering several
+// formats of one report from one copy: the gate's three outputs
+// (internal/cli redactOnce). r is never changed; the copy shares what
+// holds no secret with r and must be treated as read-only.
+func Redact(r *Report) (*Report, error) { return redactReport(r) }

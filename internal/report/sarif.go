@@ -174,10 +174,13 @@ type SARIFSuppression struct {
 func uriPath(p string) string {
 	p = strings.ReplaceAll(p, "\\", "/")
 	p = strings.TrimPrefix(p, "./")
+	if uriSafe(p) { // nearly every path: no copy (one per SARIF result)
+		return p
+	}
 	var b strings.Builder
 	for _, r := range p {
 		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', strings.ContainsRune("-._~/:@!$&'()*+,;=", r):
+		case uriSafeRune(r):
 			b.WriteRune(r)
 		default:
 			for _, c := range []byte(string(r)) {
@@ -186,6 +189,20 @@ func uriPath(p string) string {
 		}
 	}
 	return b.String()
+}
+
+// uriSafeRune is a character uriPath keeps as it is.
+func uriSafeRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-._~/:@!$&'()*+,;=", r)
+}
+
+func uriSafe(p string) bool {
+	for _, r := range p {
+		if !uriSafeRune(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // securitySeverity maps severities onto GitHub code scanning's scale
@@ -385,7 +402,7 @@ func sarifResultFor(f finding.Finding, ruleIndex int, g *GateInfo, systems syste
 		RuleIndex:           ruleIndex,
 		Kind:                "fail",
 		Level:               sarifLevel(f.Severity),
-		Message:             SARIFText{Text: fmt.Sprintf("%s: %s (%s %s)", f.Title, f.Message, f.Resource.Type, f.Resource.ID)},
+		Message:             SARIFText{Text: f.Title + ": " + f.Message + " (" + f.Resource.Type + " " + f.Resource.ID + ")"},
 		PartialFingerprints: map[string]string{"rampart/v1": f.Fingerprint},
 		Properties: &SARIFResultProperties{
 			Status: string(f.Status), Severity: string(f.Severity), ResourceType: f.Resource.Type, ResourceID: f.Resource.ID,

@@ -60,7 +60,8 @@ type childRequest struct {
 	MemoryLimit int64    `json:"memory_limit"`
 }
 
-// childResponse is what the child writes on stdout: a Load result.
+// childResponse is what the child writes on stdout: a Load result, as
+// this envelope followed by SnapshotBytes bytes of evidence JSON.
 type childResponse struct {
 	// Error is Load's error; NoConfiguration says it was ErrNoConfiguration.
 	Error           string      `json:"error,omitempty"`
@@ -69,8 +70,13 @@ type childResponse struct {
 	// Files are the files the diagnostics name: the parent prints their
 	// source lines without parsing untrusted input itself.
 	Files map[string]childFile `json:"files,omitempty"`
-	// Snapshot is the evidence JSON, decoded by the strict evidence decoder.
-	Snapshot json.RawMessage `json:"snapshot,omitempty"`
+	// SnapshotBytes is the length of the evidence JSON that follows the
+	// envelope, decoded by the strict evidence decoder; 0 is none. The
+	// snapshot is most of the answer: framed after the envelope it is
+	// scanned once, by evidence.Decode, where as a json.RawMessage member
+	// the child's json.Marshal and the parent's json.Decoder each scanned
+	// and copied it again (a third of decoding the answer at 200 files).
+	SnapshotBytes int `json:"snapshot_bytes,omitempty"`
 }
 
 // childDiag is an hcl.Diagnostic without what the terraform package never
@@ -167,6 +173,9 @@ func childFailure(ctx, runCtx context.Context, waitErr error, stderr string, lim
 	return fmt.Errorf("terraform: the evaluation process failed: %v%s", waitErr, childproc.LastLine(stderr))
 }
 
+// decodeResponse reads the child's answer: the envelope (childResponse,
+// strictly: no unknown field), then exactly SnapshotBytes bytes of
+// evidence, then nothing.
 func decodeResponse(data []byte) (*Result, error) {
 	var resp childResponse
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -174,8 +183,14 @@ func decodeResponse(data []byte) (*Result, error) {
 	if err := dec.Decode(&resp); err != nil {
 		return nil, fmt.Errorf("terraform: decode the evaluation process's answer: %w", err)
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("terraform: decode the evaluation process's answer: data after it at byte offset %d", dec.InputOffset())
+	rest := data[dec.InputOffset():]
+	switch {
+	case resp.SnapshotBytes < 0 || resp.SnapshotBytes > len(rest):
+		return nil, fmt.Errorf("terraform: decode the evaluation process's answer: a snapshot of %d bytes announced, %d follow", resp.SnapshotBytes, len(rest))
+	case len(rest) != resp.SnapshotBytes:
+		return nil, fmt.Errorf("terraform: decode the evaluation process's answer: data after it at byte offset %d", dec.InputOffset()+int64(resp.SnapshotBytes))
+	case resp.SnapshotBytes > 0 && resp.Error != "":
+		return nil, fmt.Errorf("terraform: decode the evaluation process's answer: both an error and a snapshot")
 	}
 	if resp.Error != "" {
 		return nil, &childError{msg: resp.Error, noConfig: resp.NoConfiguration}
@@ -187,8 +202,8 @@ func decodeResponse(data []byte) (*Result, error) {
 	for name, f := range resp.Files {
 		res.Files[name] = &hcl.File{Bytes: f.Source, Nav: contextNav(f.Contexts)}
 	}
-	if len(resp.Snapshot) > 0 && string(resp.Snapshot) != "null" {
-		snap, err := evidence.Decode(resp.Snapshot)
+	if resp.SnapshotBytes > 0 {
+		snap, err := evidence.Decode(rest)
 		if err != nil {
 			return nil, fmt.Errorf("terraform: decode the evaluation process's evidence: %w", err)
 		}
@@ -222,6 +237,9 @@ func RunChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	childproc.LimitMemory(req.MemoryLimit, stderr, "terraform child")
+	// Collection off while the heap is small (childgc.go); the process
+	// exits right after answering, so nothing is restored.
+	tuneChildGC(req.MemoryLimit)
 	res, err := Load(context.Background(), Dir(req.Dir), req.Paths, Options{VarFiles: req.VarFiles})
 	resp, err := response(res, err)
 	if err != nil {
@@ -268,14 +286,19 @@ func response(res *Result, loadErr error) ([]byte, error) {
 			}
 		}
 	}
-	if res.Snapshot != nil {
-		// Not evidence.Encode: it sorts, and the parent must get the
-		// snapshot exactly as Load built it.
-		snap, err := json.Marshal(res.Snapshot)
-		if err != nil {
-			return nil, fmt.Errorf("encode the evidence: %w", err)
-		}
-		resp.Snapshot = snap
+	if res.Snapshot == nil {
+		return json.Marshal(resp)
 	}
-	return json.Marshal(resp)
+	// Not evidence.Encode: it sorts, and the parent must get the snapshot
+	// exactly as Load built it.
+	snap, err := json.Marshal(res.Snapshot)
+	if err != nil {
+		return nil, fmt.Errorf("encode the evidence: %w", err)
+	}
+	resp.SnapshotBytes = len(snap)
+	head, err := json.Marshal(resp)
+	if err != nil {
+		return nil, err
+	}
+	return append(head, snap...), nil
 }

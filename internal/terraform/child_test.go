@@ -3,6 +3,7 @@ package terraform
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -137,9 +138,66 @@ func TestLoadInChildInterrupted(t *testing.T) {
 // never an empty result.
 func TestLoadInChildBadAnswer(t *testing.T) {
 	t.Parallel()
-	for _, data := range []string{"", "{", `{"snapshot": {"schema": "rampart.evidence/v1", "resources": [], "bogus": 1}}`, `{"extra": 1}`, `{} {}`, `{} x`} {
+	for _, data := range []string{"", "{", `{"snapshot": {"schema": "rampart.evidence/v1", "resources": []}}`, `{"extra": 1}`, `{} {}`, `{} x`, "{}\n",
+		`{"snapshot_bytes": 62}{"schema": "rampart.evidence/v1", "resources": [], "bogus": 1}`, // not evidence
+		`{"snapshot_bytes": 99}{}`, `{"snapshot_bytes": -1}{}`, `{"snapshot_bytes": 1}{}`, // not the bytes announced
+		`{"error": "x", "snapshot_bytes": 2}{}`, // both
+	} {
 		res, err := decodeResponse([]byte(data))
 		require.Nil(t, res, data)
 		require.Error(t, err, data)
+		if strings.Contains(data, "bogus") {
+			require.ErrorContains(t, err, "evidence", "the strict evidence decoder rejects it")
+		}
 	}
+}
+
+// TestResponseFramesTheSnapshot: the child's answer is its envelope
+// followed by the snapshot's JSON exactly as json.Marshal writes it, and
+// decodeResponse reads back the same snapshot and diagnostics, for every
+// testdata case (with and without diagnostics and files) and a result
+// with nothing but a snapshot; a byte more or less is an error.
+func TestResponseFramesTheSnapshot(t *testing.T) {
+	t.Parallel()
+	cases, err := os.ReadDir(filepath.Join("testdata", "cases"))
+	require.NoError(t, err)
+	results := []*Result{}
+	for _, c := range cases {
+		opts := Options{}
+		if c.Name() == "tfvars" {
+			opts.VarFiles = []string{"extra.tfvars.in"}
+		}
+		res, err := Load(context.Background(), Dir(filepath.Join("testdata", "cases", c.Name())), []string{"."}, opts)
+		require.NoError(t, err, c.Name())
+		results = append(results, res)
+	}
+	bare := *results[0]
+	bare.Diagnostics, bare.Files = nil, nil
+	results = append(results, &bare)
+	sawSnapshot, sawNone := false, false
+	for i, res := range results {
+		got, err := response(res, nil)
+		require.NoError(t, err)
+		if res.Snapshot != nil {
+			snap, err := json.Marshal(res.Snapshot)
+			require.NoError(t, err)
+			require.True(t, bytes.HasSuffix(got, snap), "result %d: the answer does not end with the snapshot", i)
+			var env childResponse
+			require.NoError(t, json.Unmarshal(got[:len(got)-len(snap)], &env), "result %d", i)
+			require.Equal(t, len(snap), env.SnapshotBytes, "result %d", i)
+			sawSnapshot = true
+		} else {
+			sawNone = true
+		}
+		back, err := decodeResponse(got)
+		require.NoError(t, err, "result %d", i)
+		requireSameResult(t, res, back)
+		_, err = decodeResponse(append(append([]byte(nil), got...), '}'))
+		require.Error(t, err, "result %d with a byte more", i)
+		if res.Snapshot != nil {
+			_, err = decodeResponse(got[:len(got)-1])
+			require.Error(t, err, "result %d with a byte less", i)
+		}
+	}
+	require.True(t, sawSnapshot && sawNone, "snapshots %v, results without one %v", sawSnapshot, sawNone)
 }

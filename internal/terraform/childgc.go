@@ -1,0 +1,93 @@
+package terraform
+
+import (
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
+)
+
+// childNoGCHeap is how much memory the Terraform child may fill before its
+// first garbage collection. The child is short-lived and allocates mostly
+// what it keeps until it answers (syntax trees, cty values, the mapped
+// resources, the encoded snapshot): at Go's default it collected a dozen
+// times on a 200-file repository for about a sixth of its CPU, nearly all
+// of it marking memory that was still live. With collection off below this
+// bound (a memory limit, as the Go GC guide recommends for such
+// processes) a repository of a few thousand resources is never collected
+// at all; a larger one is collected as the bound nears, and once its live
+// heap passes half of it the child falls back to Go's default with the
+// request's hard limit (tuneChildGC), so a large repository costs what it
+// did before rather than collecting over and over near the bound.
+const childNoGCHeap = 512 << 20
+
+// childGCFor is the child's collector setting after a collection that
+// left live bytes: collection off under soft (GOGC -1, memory limit
+// soft) while the live heap is at most half of soft, else Go's default
+// (GOGC 100) under the hard limit, for the rest of the run (done).
+func childGCFor(live, soft, hard uint64) (percent int, limit int64, done bool) {
+	if live <= soft/2 {
+		return -1, int64(soft), false
+	}
+	return 100, int64(hard), true
+}
+
+// tuneChildGC turns the collector off below min(childNoGCHeap, hard/2)
+// and arms the switch to Go's default after every collection, until the
+// switch is made or the returned function restores the settings before.
+// hard is the request's memory limit (childproc.LimitMemory set it);
+// zero or less leaves the collector as it is.
+func tuneChildGC(hard int64) (restore func()) {
+	if hard <= 0 {
+		return func() {}
+	}
+	soft := uint64(min(childNoGCHeap, hard/2))
+	return tuneGCBelow(soft, uint64(hard))
+}
+
+func tuneGCBelow(soft, hard uint64) (restore func()) {
+	var mu sync.Mutex
+	stopped := false
+	percent, limit, _ := childGCFor(0, soft, hard)
+	prevPercent := debug.SetGCPercent(percent)
+	prevLimit := debug.SetMemoryLimit(limit)
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	var arm func()
+	arm = func() {
+		// Large enough to stay out of the tiny allocator, whose blocks may
+		// keep a finalizer from ever running.
+		sentinel := new([64]byte)
+		runtime.SetFinalizer(sentinel, func(*[64]byte) {
+			mu.Lock()
+			defer mu.Unlock()
+			if stopped {
+				return
+			}
+			metrics.Read(sample)
+			if sample[0].Value.Kind() != metrics.KindUint64 {
+				// No live-heap figure: Go's default under the hard limit,
+				// never collection off without a way to turn it back on.
+				debug.SetGCPercent(100)
+				debug.SetMemoryLimit(int64(hard))
+				stopped = true
+				return
+			}
+			percent, limit, done := childGCFor(sample[0].Value.Uint64(), soft, hard)
+			debug.SetGCPercent(percent)
+			debug.SetMemoryLimit(limit)
+			if done {
+				stopped = true
+				return
+			}
+			arm()
+		})
+	}
+	arm()
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		stopped = true
+		debug.SetGCPercent(prevPercent)
+		debug.SetMemoryLimit(prevLimit)
+	}
+}
