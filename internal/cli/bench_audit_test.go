@@ -30,8 +30,11 @@ import (
 //	go test -run '^$' -bench 'BenchmarkAudit$' -benchtime 2x ./internal/cli/
 //	go test -run '^$' -bench 'BenchmarkAuditHundredThousand' -benchtime 1x ./internal/cli/
 //
-// Every iteration runs the binary four times, alternating the order: as
-// it is; with RAMPART_BASELINE=1 (finding.Baseline: the engine's merge,
+// Every iteration runs five audits, alternating the order: the binary as
+// it is; the binary built from auditStartCommit (the start of the
+// audit-targets round, exported with git archive as BenchmarkGate builds
+// its baselines: benchdata.BuildAt), its report the same but for
+// generated_at, which the benchmark checks; with RAMPART_BASELINE=1 (finding.Baseline: the engine's merge,
 // linking, redaction and JSON findings as they were before issue 16's
 // changes, the results and report the same, which the benchmark checks);
 // with RAMPART_BASELINE=2 (finding.WholeResults: as before this round
@@ -42,16 +45,25 @@ import (
 // sub-benchmark also runs one audit in-process to measure the live heap
 // per resource once the report is complete.
 
-// rampartBinary builds cmd/rampart into a folder removed when b ends.
-func rampartBinary(b *testing.B) string {
+// auditStartCommit is the code at the start of issue 16's audit-targets
+// round (the report's findings pointing at one shared resource reference
+// instead of holding a copy each): BenchmarkAudit builds it as "start"
+// and races it in the same iterations, its report checked to be the same.
+const auditStartCommit = "80b6fb8"
+
+// rampartBinaries builds cmd/rampart of the working tree and at
+// auditStartCommit into a folder removed when b ends.
+func rampartBinaries(b *testing.B) (bin, start string) {
 	b.Helper()
-	bin := filepath.Join(b.TempDir(), "rampart")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/rampart")
-	cmd.Dir = filepath.Join("..", "..")
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("go build ./cmd/rampart: %v: %s", err, msg)
+	dir := b.TempDir()
+	root := filepath.Join("..", "..")
+	bin, start = filepath.Join(dir, "rampart"), filepath.Join(dir, "rampart-start")
+	for _, build := range []struct{ commit, out string }{{"", bin}, {auditStartCommit, start}} {
+		if err := benchdata.BuildAt(root, build.commit, "./cmd/rampart", build.out, dir); err != nil {
+			b.Fatal(err)
+		}
 	}
-	return bin
+	return bin, start
 }
 
 // scaledWorkspace writes the example's workspace with repos repositories.
@@ -159,13 +171,14 @@ func liveHeapPerResource(b *testing.B, ws string) float64 {
 	return live / resources
 }
 
-func benchAudit(b *testing.B, bin string, repos int) {
+func benchAudit(b *testing.B, bin, startBin string, repos int) {
 	b.Run(fmt.Sprintf("repos=%d", repos), func(b *testing.B) {
 		ws := scaledWorkspace(b, repos)
 		b.ResetTimer()
-		var tuned, baseline, before, untuned auditRun
+		var tuned, start, baseline, before, untuned auditRun
 		runs := []func(){
 			func() { tuned.add(execAudit(b, bin, ws, "report.json")) },
+			func() { start.add(execAudit(b, startBin, ws, "start.json")) },
 			func() { baseline.add(execAudit(b, bin, ws, "baseline.json", finding.BaselineEnv+"=1")) },
 			func() { before.add(execAudit(b, bin, ws, "before.json", finding.BaselineEnv+"=2")) },
 			func() { untuned.add(execAudit(b, bin, ws, "gogc100.json", "GOGC=100", "GOMEMLIMIT=off")) },
@@ -184,6 +197,7 @@ func benchAudit(b *testing.B, bin string, repos int) {
 			odd = !odd
 		}
 		b.StopTimer()
+		sameReport(b, filepath.Join(ws, "report.json"), filepath.Join(ws, "start.json"))
 		sameReport(b, filepath.Join(ws, "report.json"), filepath.Join(ws, "baseline.json"))
 		sameReport(b, filepath.Join(ws, "report.json"), filepath.Join(ws, "before.json"))
 		perRes := liveHeapPerResource(b, ws)
@@ -191,6 +205,12 @@ func benchAudit(b *testing.B, bin string, repos int) {
 		b.ReportMetric(tuned.wall.Seconds()/n, "wall-s")
 		b.ReportMetric(tuned.cpu.Seconds()/n, "cpu-s")
 		b.ReportMetric(float64(tuned.maxRSSKB)/1024, "peak-rss-MB")
+		b.ReportMetric(start.wall.Seconds()/n, "start-wall-s")
+		b.ReportMetric(start.cpu.Seconds()/n, "start-cpu-s")
+		b.ReportMetric(float64(start.maxRSSKB)/1024, "start-peak-rss-MB")
+		b.ReportMetric(float64(start.wall)/float64(tuned.wall), "start/rampart-wall-x")
+		b.ReportMetric(float64(start.cpu)/float64(tuned.cpu), "start/rampart-cpu-x")
+		b.ReportMetric(float64(start.maxRSSKB)/float64(tuned.maxRSSKB), "start/rampart-rss-x")
 		b.ReportMetric(baseline.wall.Seconds()/n, "baseline-wall-s")
 		b.ReportMetric(baseline.cpu.Seconds()/n, "baseline-cpu-s")
 		b.ReportMetric(float64(baseline.maxRSSKB)/1024, "baseline-peak-rss-MB")
@@ -230,14 +250,15 @@ func sameReport(b *testing.B, a, c string) {
 var generatedAt = regexp.MustCompile(`(?m)^  "generated_at": "[^"]*",\n`)
 
 func BenchmarkAudit(b *testing.B) {
-	bin := rampartBinary(b)
+	bin, start := rampartBinaries(b)
 	for _, repos := range []int{2000, 20000} {
-		benchAudit(b, bin, repos)
+		benchAudit(b, bin, start, repos)
 	}
 }
 
 // BenchmarkAuditHundredThousand is the linearity check, opt-in by name: a
 // run takes minutes and gigabytes.
 func BenchmarkAuditHundredThousand(b *testing.B) {
-	benchAudit(b, rampartBinary(b), 100000)
+	bin, start := rampartBinaries(b)
+	benchAudit(b, bin, start, 100000)
 }

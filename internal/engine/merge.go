@@ -168,7 +168,7 @@ func (cr *controlRanks) compactResults(r *evidence.Resource, fs []finding.Findin
 		}
 		ctl := cr.controls[rank]
 		status, known := statusIndex(f.Status)
-		if !known || f.Title != ctl.Title || f.Severity != ctl.Severity || f.Resource != ref ||
+		if !known || f.Title != ctl.Title || f.Severity != ctl.Severity || f.Resource == nil || *f.Resource != *ref ||
 			!sameMap(f.Frameworks, ctl.Frameworks) || f.Risks != nil || f.Mitigations != nil ||
 			f.Training != nil || f.Policies != nil || f.Waiver != "" || f.WaiverExpired != "" {
 			return resourceResults{whole: fs}
@@ -178,8 +178,9 @@ func (cr *controlRanks) compactResults(r *evidence.Resource, fs []finding.Findin
 	return resourceResults{compact: out}
 }
 
-func resourceRef(r *evidence.Resource) finding.ResourceRef {
-	return finding.ResourceRef{Type: r.Type, ID: r.ID, System: r.System, Source: r.Source}
+// resourceRef is the one reference the findings of r share.
+func resourceRef(r *evidence.Resource) *finding.ResourceRef {
+	return &finding.ResourceRef{Type: r.Type, ID: r.ID, System: r.System, Source: r.Source}
 }
 
 // sameMap: the same map, not an equal one (a control's findings share it).

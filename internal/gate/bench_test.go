@@ -42,29 +42,14 @@ func binaries(b *testing.B) (rampart, before, start, naive string) {
 	dir := b.TempDir()
 	root := filepath.Join("..", "..")
 	rampart, before, start, naive = filepath.Join(dir, "rampart"), filepath.Join(dir, "rampart-before"), filepath.Join(dir, "rampart-start"), filepath.Join(dir, "naive")
-	export := func(commit string) string {
-		src := filepath.Join(dir, "src-"+commit)
-		if err := os.Mkdir(src, 0o755); err != nil {
-			b.Fatal(err)
-		}
-		// The commit's tree, exported (git archive | tar): built as it was.
-		archive := exec.Command("sh", "-c", "git archive "+commit+" | tar -x -C "+src)
-		archive.Dir = root
-		if msg, err := archive.CombinedOutput(); err != nil {
-			b.Fatalf("export %s: %v: %s", commit, err, msg)
-		}
-		return src
-	}
-	for _, build := range []struct{ dir, out, pkg string }{
-		{root, rampart, "./cmd/rampart"},
-		{export(beforeCommit), before, "./cmd/rampart"},
-		{export(startCommit), start, "./cmd/rampart"},
-		{root, naive, "./internal/gate/testdata/naive"},
+	for _, build := range []struct{ commit, out, pkg string }{
+		{"", rampart, "./cmd/rampart"},
+		{beforeCommit, before, "./cmd/rampart"},
+		{startCommit, start, "./cmd/rampart"},
+		{"", naive, "./internal/gate/testdata/naive"},
 	} {
-		cmd := exec.Command("go", "build", "-o", build.out, build.pkg)
-		cmd.Dir = build.dir
-		if msg, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("go build %s in %s: %v: %s", build.pkg, build.dir, err, msg)
+		if err := benchdata.BuildAt(root, build.commit, build.pkg, build.out, dir); err != nil {
+			b.Fatal(err)
 		}
 	}
 	return rampart, before, start, naive

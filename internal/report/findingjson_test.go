@@ -78,7 +78,7 @@ func TestAppendFindingIsEncodingJSON(t *testing.T) {
 // too, not written.
 func TestAppendFindingTimeError(t *testing.T) {
 	t.Parallel()
-	f := finding.Finding{Resource: finding.ResourceRef{Source: evidence.Source{CollectedAt: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}}}
+	f := finding.Finding{Resource: &finding.ResourceRef{Source: evidence.Source{CollectedAt: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}}}
 	_, err := json.Marshal(&f)
 	require.Error(t, err)
 	_, err = appendFinding(nil, &f)
