@@ -169,8 +169,7 @@ func (cr *controlRanks) compactResults(r *evidence.Resource, fs []finding.Findin
 		ctl := cr.controls[rank]
 		status, known := statusIndex(f.Status)
 		if !known || f.Title != ctl.Title || f.Severity != ctl.Severity || f.Resource == nil || *f.Resource != *ref ||
-			!sameMap(f.Frameworks, ctl.Frameworks) || f.Risks != nil || f.Mitigations != nil ||
-			f.Training != nil || f.Policies != nil || f.Waiver != "" || f.WaiverExpired != "" {
+			!sameMap(f.Frameworks, ctl.Frameworks) || f.Links != nil || f.Waiver != "" || f.WaiverExpired != "" {
 			return resourceResults{whole: fs}
 		}
 		out[i] = compactResult{rank: rank, status: status, message: f.Message, path: f.Path, fingerprint: f.Fingerprint}

@@ -25,7 +25,7 @@ func res(control string, sev finding.Severity, status finding.Status, typ, id, s
 		ControlID: control, Severity: sev, Status: status, Message: string(status),
 		Resource:    &finding.ResourceRef{Type: typ, ID: id, System: system, Source: evidence.Source{Kind: "live"}},
 		Fingerprint: finding.Fingerprint(control, typ, id),
-		Risks:       []string{}, Mitigations: []string{}, Training: []string{}, Policies: []string{},
+		Links:       &finding.Links{Risks: []string{}, Mitigations: []string{}, Training: []string{}, Policies: []string{}},
 	}
 }
 

@@ -85,14 +85,18 @@ func appendFinding(b []byte, f *finding.Finding) ([]byte, error) {
 // waiver and the fingerprint, and closes the finding.
 func appendLinks(b []byte, f *finding.Finding) ([]byte, error) {
 	const in1, in2, in3 = "\n      ", "\n        ", "\n          "
-	b = appendKey(b, in1, "risks", false)
-	b = appendStrings(b, f.Risks, in2, in1)
-	b = appendKey(b, in1, "mitigations", false)
-	b = appendStrings(b, f.Mitigations, in2, in1)
-	b = appendKey(b, in1, "training", false)
-	b = appendStrings(b, f.Training, in2, in1)
-	b = appendKey(b, in1, "policies", false)
-	b = appendStrings(b, f.Policies, in2, in1)
+	// Without links (a finding no run linked) encoding/json writes none
+	// of the embedded members.
+	if l := f.Links; l != nil {
+		b = appendKey(b, in1, "risks", false)
+		b = appendStrings(b, l.Risks, in2, in1)
+		b = appendKey(b, in1, "mitigations", false)
+		b = appendStrings(b, l.Mitigations, in2, in1)
+		b = appendKey(b, in1, "training", false)
+		b = appendStrings(b, l.Training, in2, in1)
+		b = appendKey(b, in1, "policies", false)
+		b = appendStrings(b, l.Policies, in2, in1)
+	}
 	b = appendKey(b, in1, "frameworks", false)
 	b = appendFrameworks(b, f.Frameworks, in2, in3, in1)
 	if f.Waiver != "" {

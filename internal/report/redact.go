@@ -70,6 +70,7 @@ type findingRedactor struct {
 	lists     map[listKey]listResult
 	maps      map[unsafe.Pointer]mapResult
 	resources map[*finding.ResourceRef]*finding.ResourceRef
+	linkMemo  map[*finding.Links]*finding.Links
 }
 
 func newFindingRedactor() *findingRedactor {
@@ -80,7 +81,35 @@ func newFindingRedactor() *findingRedactor {
 		// A resource's findings share its reference: redacted once per
 		// resource, and its redacted copy shared the same way.
 		resources: map[*finding.ResourceRef]*finding.ResourceRef{},
+		linkMemo:  map[*finding.Links]*finding.Links{},
 	}
+}
+
+// links is l redacted: l itself when no list changes, else a copy, the
+// same for every finding that shares l (a control's findings); l is never
+// changed.
+func (fr *findingRedactor) links(l *finding.Links) (*finding.Links, bool) {
+	if l == nil {
+		return nil, false
+	}
+	if out, ok := fr.linkMemo[l]; ok {
+		return out, out != l
+	}
+	res := *l
+	changed := false
+	for _, list := range []*[]string{&res.Risks, &res.Mitigations, &res.Training, &res.Policies} {
+		if out, c := fr.list(*list); c {
+			*list, changed = out, true
+		}
+	}
+	out := l
+	if changed {
+		out = &res
+	}
+	if len(fr.linkMemo) < maxMemo<<4 {
+		fr.linkMemo[l] = out
+	}
+	return out, changed
 }
 
 // resource is ref redacted: ref itself when nothing in it changes, else a
@@ -169,10 +198,8 @@ func (fr *findingRedactor) finding(in *finding.Finding) (finding.Finding, bool, 
 	if res, c := fr.resource(f.Resource); c {
 		f.Resource, changed = res, true
 	}
-	for _, list := range []*[]string{&f.Risks, &f.Mitigations, &f.Training, &f.Policies} {
-		if out, c := fr.list(*list); c {
-			*list, changed = out, true
-		}
+	if l, c := fr.links(f.Links); c {
+		f.Links, changed = l, true
 	}
 	fw, c, err := fr.frameworks(f.Frameworks)
 	if err != nil {

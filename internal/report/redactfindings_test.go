@@ -58,7 +58,8 @@ func TestRedactFindingsIsRedactValue(t *testing.T) {
 	clean := gateFixture().Findings
 	shared := clean[0]
 	shared.Frameworks = dirty.Frameworks
-	shared.Risks = dirty.Risks
+	// A control's findings share their Links: given new ones, not changed.
+	shared.Links = &finding.Links{Risks: dirty.Risks}
 	// Findings sharing one resource reference with a secret in it: the
 	// reference other findings point at must not change.
 	dirtyRef := *dirty.Resource
@@ -80,8 +81,10 @@ func TestRedactFindingsIsRedactValue(t *testing.T) {
 			t.Parallel()
 			before := slices.Clone(fs)
 			var refsBefore []finding.ResourceRef
+			var linksBefore []finding.Links
 			for _, f := range fs {
 				refsBefore = append(refsBefore, *f.Resource)
+				linksBefore = append(linksBefore, *f.Links)
 			}
 			want, err := redact.Value(fs)
 			require.NoError(t, err)
@@ -91,6 +94,7 @@ func TestRedactFindingsIsRedactValue(t *testing.T) {
 			require.Equal(t, before, fs, "the input is changed")
 			for i, f := range fs {
 				require.Equal(t, refsBefore[i], *f.Resource, "a shared resource reference is changed")
+				require.Equal(t, linksBefore[i], *f.Links, "shared links are changed")
 			}
 			for _, f := range got {
 				require.Empty(t, redact.Found(f.Message+f.Title+f.ControlID+f.Resource.ID))

@@ -34,6 +34,7 @@ func fixtureFinding(control string, sev finding.Severity, status finding.Status,
 	return finding.Finding{
 		ControlID: control, Title: control + " title", Severity: sev, Status: status, Message: msg,
 		Resource:    &finding.ResourceRef{Type: typ, ID: id, System: system, Source: evidence.Source{Kind: "live", Collector: "github"}},
+		Links:       &finding.Links{},
 		Frameworks:  map[string][]string{"iso27001-2022": {"A.8.32"}, "soc2": {"CC8.1"}},
 		Fingerprint: finding.Fingerprint(control, typ, id),
 	}
