@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"runtime"
 	"sync"
 	"syscall"
@@ -109,12 +110,32 @@ func scaledWorkspace(b *testing.B, repos int) string {
 type auditRun struct {
 	wall, cpu time.Duration
 	maxRSSKB  int64
+	// maxLiveMB is the largest live heap any collection of the run marked
+	// (GODEBUG=gctrace=1's third figure), 0 without the trace: the same
+	// measure for today's binary and one built from an older commit,
+	// which the in-process measure cannot run.
+	maxLiveMB int64
 }
 
 func (a *auditRun) add(r auditRun) {
 	a.wall += r.wall
 	a.cpu += r.cpu
 	a.maxRSSKB = max(a.maxRSSKB, r.maxRSSKB)
+	a.maxLiveMB = max(a.maxLiveMB, r.maxLiveMB)
+}
+
+// gcTraceLive is a gctrace line's heap sizes: at start, at end, live.
+var gcTraceLive = regexp.MustCompile(`(?m)^gc \d+ .* \d+->\d+->(\d+) MB`)
+
+// maxLiveMB is the largest live heap in a gctrace, 0 when there is none.
+func maxLiveMB(trace []byte) int64 {
+	var most int64
+	for _, m := range gcTraceLive.FindAllSubmatch(trace, -1) {
+		if n, err := strconv.ParseInt(string(m[1]), 10, 64); err == nil {
+			most = max(most, n)
+		}
+	}
+	return most
 }
 
 // execAudit runs the binary over the workspace with the JSON report
@@ -135,6 +156,7 @@ func execAudit(b *testing.B, bin, ws, reportName string, env ...string) auditRun
 	default:
 		b.Fatalf("rampart audit: %v (want exit 3): %s", err, stderr.String())
 	}
+	r.maxLiveMB = maxLiveMB(stderr.Bytes())
 	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.maxRSSKB = ru.Maxrss
@@ -144,12 +166,12 @@ func execAudit(b *testing.B, bin, ws, reportName string, env ...string) auditRun
 
 // liveHeapPerResource runs one audit in-process and returns the live heap
 // (after a forced collection, minus the heap before the run) once the
-// report is complete, per resource evaluated.
-func liveHeapPerResource(b *testing.B, ws string) float64 {
+// report is complete, per resource evaluated, and the number of resources.
+func liveHeapPerResource(b *testing.B, ws string) (perResource, resources float64) {
 	b.Helper()
 	runtime.GC()
 	start := liveHeap()
-	var live, resources float64
+	var live float64
 	var once sync.Once
 	beforeWrite = func(r *report.Report) {
 		once.Do(func() {
@@ -168,7 +190,7 @@ func liveHeapPerResource(b *testing.B, ws string) float64 {
 	if resources == 0 {
 		b.Fatal("the report was never written")
 	}
-	return live / resources
+	return live / resources, resources
 }
 
 func benchAudit(b *testing.B, bin, startBin string, repos int) {
@@ -177,8 +199,8 @@ func benchAudit(b *testing.B, bin, startBin string, repos int) {
 		b.ResetTimer()
 		var tuned, start, baseline, before, untuned auditRun
 		runs := []func(){
-			func() { tuned.add(execAudit(b, bin, ws, "report.json")) },
-			func() { start.add(execAudit(b, startBin, ws, "start.json")) },
+			func() { tuned.add(execAudit(b, bin, ws, "report.json", "GODEBUG=gctrace=1")) },
+			func() { start.add(execAudit(b, startBin, ws, "start.json", "GODEBUG=gctrace=1")) },
 			func() { baseline.add(execAudit(b, bin, ws, "baseline.json", finding.BaselineEnv+"=1")) },
 			func() { before.add(execAudit(b, bin, ws, "before.json", finding.BaselineEnv+"=2")) },
 			func() { untuned.add(execAudit(b, bin, ws, "gogc100.json", "GOGC=100", "GOMEMLIMIT=off")) },
@@ -200,7 +222,7 @@ func benchAudit(b *testing.B, bin, startBin string, repos int) {
 		sameReport(b, filepath.Join(ws, "report.json"), filepath.Join(ws, "start.json"))
 		sameReport(b, filepath.Join(ws, "report.json"), filepath.Join(ws, "baseline.json"))
 		sameReport(b, filepath.Join(ws, "report.json"), filepath.Join(ws, "before.json"))
-		perRes := liveHeapPerResource(b, ws)
+		perRes, resources := liveHeapPerResource(b, ws)
 		n := float64(b.N)
 		b.ReportMetric(tuned.wall.Seconds()/n, "wall-s")
 		b.ReportMetric(tuned.cpu.Seconds()/n, "cpu-s")
@@ -227,6 +249,8 @@ func benchAudit(b *testing.B, bin, startBin string, repos int) {
 		b.ReportMetric(float64(untuned.wall)/float64(tuned.wall), "gogc100/tuned-wall-x")
 		b.ReportMetric(float64(untuned.cpu)/float64(tuned.cpu), "gogc100/tuned-cpu-x")
 		b.ReportMetric(perRes/1024, "live-KB/res")
+		b.ReportMetric(float64(tuned.maxLiveMB)*1024/resources, "max-live-KB/res")
+		b.ReportMetric(float64(start.maxLiveMB)*1024/resources, "start-max-live-KB/res")
 		b.ReportMetric(benchdata.LoadAverageValue(), "load-avg")
 	})
 }
