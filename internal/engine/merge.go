@@ -93,7 +93,10 @@ func appendAndSortStable(groups [][]finding.Finding) []finding.Finding {
 // with them, then the pipeline's merge of its own findings a third copy
 // (issue 16): the peak of the audit. Compact, they are 56 bytes each until
 // the merge writes every finding once, in its place, into the one array
-// the report keeps.
+// the report keeps — 168 bytes a finding since its resource reference is
+// one per resource (resourceRef, shared by the resource's findings) and
+// its links one per control (link.Apply); they were 376 bytes, 81 % of
+// the live heap once the report was complete (issue 16).
 
 // compactResult is one result of a resource without what its control
 // and its resource say.
