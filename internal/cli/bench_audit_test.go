@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"sync"
 	"syscall"
 	"testing"
@@ -30,8 +31,11 @@ import (
 //	go test -run '^$' -bench 'BenchmarkAudit$' -benchtime 2x ./internal/cli/
 //	go test -run '^$' -bench 'BenchmarkAuditHundredThousand' -benchtime 1x ./internal/cli/
 //
-// Every iteration runs the binary four times, alternating the order: as
-// it is; with RAMPART_BASELINE=1 (finding.Baseline: the engine's merge,
+// Every iteration runs five audits, alternating the order: the binary as
+// it is; the binary built from auditStartCommit (the start of the
+// audit-targets round, exported with git archive as BenchmarkGate builds
+// its baselines: benchdata.BuildAt), its report the same but for
+// generated_at, which the benchmark checks; with RAMPART_BASELINE=1 (finding.Baseline: the engine's merge,
 // linking, redaction and JSON findings as they were before issue 16's
 // changes, the results and report the same, which the benchmark checks);
 // with RAMPART_BASELINE=2 (finding.WholeResults: as before this round
@@ -42,16 +46,25 @@ import (
 // sub-benchmark also runs one audit in-process to measure the live heap
 // per resource once the report is complete.
 
-// rampartBinary builds cmd/rampart into a folder removed when b ends.
-func rampartBinary(b *testing.B) string {
+// auditStartCommit is the code at the start of issue 16's audit-targets
+// round (the report's findings pointing at one shared resource reference
+// instead of holding a copy each): BenchmarkAudit builds it as "start"
+// and races it in the same iterations, its report checked to be the same.
+const auditStartCommit = "80b6fb8"
+
+// rampartBinaries builds cmd/rampart of the working tree and at
+// auditStartCommit into a folder removed when b ends.
+func rampartBinaries(b *testing.B) (bin, start string) {
 	b.Helper()
-	bin := filepath.Join(b.TempDir(), "rampart")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/rampart")
-	cmd.Dir = filepath.Join("..", "..")
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("go build ./cmd/rampart: %v: %s", err, msg)
+	dir := b.TempDir()
+	root := filepath.Join("..", "..")
+	bin, start = filepath.Join(dir, "rampart"), filepath.Join(dir, "rampart-start")
+	for _, build := range []struct{ commit, out string }{{"", bin}, {auditStartCommit, start}} {
+		if err := benchdata.BuildAt(root, build.commit, "./cmd/rampart", build.out, dir); err != nil {
+			b.Fatal(err)
+		}
 	}
-	return bin
+	return bin, start
 }
 
 // scaledWorkspace writes the example's workspace with repos repositories.
@@ -97,12 +110,32 @@ func scaledWorkspace(b *testing.B, repos int) string {
 type auditRun struct {
 	wall, cpu time.Duration
 	maxRSSKB  int64
+	// maxLiveMB is the largest live heap any collection of the run marked
+	// (GODEBUG=gctrace=1's third figure), 0 without the trace: the same
+	// measure for today's binary and one built from an older commit,
+	// which the in-process measure cannot run.
+	maxLiveMB int64
 }
 
 func (a *auditRun) add(r auditRun) {
 	a.wall += r.wall
 	a.cpu += r.cpu
 	a.maxRSSKB = max(a.maxRSSKB, r.maxRSSKB)
+	a.maxLiveMB = max(a.maxLiveMB, r.maxLiveMB)
+}
+
+// gcTraceLive is a gctrace line's heap sizes: at start, at end, live.
+var gcTraceLive = regexp.MustCompile(`(?m)^gc \d+ .* \d+->\d+->(\d+) MB`)
+
+// maxLiveMB is the largest live heap in a gctrace, 0 when there is none.
+func maxLiveMB(trace []byte) int64 {
+	var most int64
+	for _, m := range gcTraceLive.FindAllSubmatch(trace, -1) {
+		if n, err := strconv.ParseInt(string(m[1]), 10, 64); err == nil {
+			most = max(most, n)
+		}
+	}
+	return most
 }
 
 // execAudit runs the binary over the workspace with the JSON report
@@ -123,6 +156,7 @@ func execAudit(b *testing.B, bin, ws, reportName string, env ...string) auditRun
 	default:
 		b.Fatalf("rampart audit: %v (want exit 3): %s", err, stderr.String())
 	}
+	r.maxLiveMB = maxLiveMB(stderr.Bytes())
 	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.maxRSSKB = ru.Maxrss
@@ -132,12 +166,12 @@ func execAudit(b *testing.B, bin, ws, reportName string, env ...string) auditRun
 
 // liveHeapPerResource runs one audit in-process and returns the live heap
 // (after a forced collection, minus the heap before the run) once the
-// report is complete, per resource evaluated.
-func liveHeapPerResource(b *testing.B, ws string) float64 {
+// report is complete, per resource evaluated, and the number of resources.
+func liveHeapPerResource(b *testing.B, ws string) (perResource, resources float64) {
 	b.Helper()
 	runtime.GC()
 	start := liveHeap()
-	var live, resources float64
+	var live float64
 	var once sync.Once
 	beforeWrite = func(r *report.Report) {
 		once.Do(func() {
@@ -156,16 +190,17 @@ func liveHeapPerResource(b *testing.B, ws string) float64 {
 	if resources == 0 {
 		b.Fatal("the report was never written")
 	}
-	return live / resources
+	return live / resources, resources
 }
 
-func benchAudit(b *testing.B, bin string, repos int) {
+func benchAudit(b *testing.B, bin, startBin string, repos int) {
 	b.Run(fmt.Sprintf("repos=%d", repos), func(b *testing.B) {
 		ws := scaledWorkspace(b, repos)
 		b.ResetTimer()
-		var tuned, baseline, before, untuned auditRun
+		var tuned, start, baseline, before, untuned auditRun
 		runs := []func(){
-			func() { tuned.add(execAudit(b, bin, ws, "report.json")) },
+			func() { tuned.add(execAudit(b, bin, ws, "report.json", "GODEBUG=gctrace=1")) },
+			func() { start.add(execAudit(b, startBin, ws, "start.json", "GODEBUG=gctrace=1")) },
 			func() { baseline.add(execAudit(b, bin, ws, "baseline.json", finding.BaselineEnv+"=1")) },
 			func() { before.add(execAudit(b, bin, ws, "before.json", finding.BaselineEnv+"=2")) },
 			func() { untuned.add(execAudit(b, bin, ws, "gogc100.json", "GOGC=100", "GOMEMLIMIT=off")) },
@@ -184,13 +219,20 @@ func benchAudit(b *testing.B, bin string, repos int) {
 			odd = !odd
 		}
 		b.StopTimer()
+		sameReport(b, filepath.Join(ws, "report.json"), filepath.Join(ws, "start.json"))
 		sameReport(b, filepath.Join(ws, "report.json"), filepath.Join(ws, "baseline.json"))
 		sameReport(b, filepath.Join(ws, "report.json"), filepath.Join(ws, "before.json"))
-		perRes := liveHeapPerResource(b, ws)
+		perRes, resources := liveHeapPerResource(b, ws)
 		n := float64(b.N)
 		b.ReportMetric(tuned.wall.Seconds()/n, "wall-s")
 		b.ReportMetric(tuned.cpu.Seconds()/n, "cpu-s")
 		b.ReportMetric(float64(tuned.maxRSSKB)/1024, "peak-rss-MB")
+		b.ReportMetric(start.wall.Seconds()/n, "start-wall-s")
+		b.ReportMetric(start.cpu.Seconds()/n, "start-cpu-s")
+		b.ReportMetric(float64(start.maxRSSKB)/1024, "start-peak-rss-MB")
+		b.ReportMetric(float64(start.wall)/float64(tuned.wall), "start/rampart-wall-x")
+		b.ReportMetric(float64(start.cpu)/float64(tuned.cpu), "start/rampart-cpu-x")
+		b.ReportMetric(float64(start.maxRSSKB)/float64(tuned.maxRSSKB), "start/rampart-rss-x")
 		b.ReportMetric(baseline.wall.Seconds()/n, "baseline-wall-s")
 		b.ReportMetric(baseline.cpu.Seconds()/n, "baseline-cpu-s")
 		b.ReportMetric(float64(baseline.maxRSSKB)/1024, "baseline-peak-rss-MB")
@@ -207,6 +249,8 @@ func benchAudit(b *testing.B, bin string, repos int) {
 		b.ReportMetric(float64(untuned.wall)/float64(tuned.wall), "gogc100/tuned-wall-x")
 		b.ReportMetric(float64(untuned.cpu)/float64(tuned.cpu), "gogc100/tuned-cpu-x")
 		b.ReportMetric(perRes/1024, "live-KB/res")
+		b.ReportMetric(float64(tuned.maxLiveMB)*1024/resources, "max-live-KB/res")
+		b.ReportMetric(float64(start.maxLiveMB)*1024/resources, "start-max-live-KB/res")
 		b.ReportMetric(benchdata.LoadAverageValue(), "load-avg")
 	})
 }
@@ -230,14 +274,15 @@ func sameReport(b *testing.B, a, c string) {
 var generatedAt = regexp.MustCompile(`(?m)^  "generated_at": "[^"]*",\n`)
 
 func BenchmarkAudit(b *testing.B) {
-	bin := rampartBinary(b)
+	bin, start := rampartBinaries(b)
 	for _, repos := range []int{2000, 20000} {
-		benchAudit(b, bin, repos)
+		benchAudit(b, bin, start, repos)
 	}
 }
 
 // BenchmarkAuditHundredThousand is the linearity check, opt-in by name: a
 // run takes minutes and gigabytes.
 func BenchmarkAuditHundredThousand(b *testing.B) {
-	benchAudit(b, rampartBinary(b), 100000)
+	bin, start := rampartBinaries(b)
+	benchAudit(b, bin, start, 100000)
 }

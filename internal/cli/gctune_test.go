@@ -27,7 +27,7 @@ func TestGCPercentFor(t *testing.T) {
 	for _, tc := range tests {
 		assert.Equal(t, tc.want, gcPercentFor(tc.live, gcHeapTarget), "live %d MB", tc.live/mb)
 	}
-	assert.Equal(t, 400, gcPercentFor(200*mb, auditHeapTarget), "the audit's larger target")
+	assert.Equal(t, 400, gcPercentFor(150*mb, auditHeapTarget), "the audit's larger target")
 	assert.Equal(t, 100, gcPercentFor(600*mb, auditHeapTarget), "the audit's target passed")
 }
 
@@ -42,7 +42,8 @@ func TestMemoryLimitFor(t *testing.T) {
 		{2048 * mb, 0, math.MaxInt64},
 		{0, auditMemoryLimit, auditMemoryLimit},
 		{300 * mb, auditMemoryLimit, auditMemoryLimit},
-		{450 * mb, auditMemoryLimit, auditMemoryLimit},
+		{340 * mb, auditMemoryLimit, auditMemoryLimit},
+		{450 * mb, auditMemoryLimit, 900 * mb},
 		{600 * mb, auditMemoryLimit, 1200 * mb},
 		{4096 * mb, auditMemoryLimit, 8192 * mb},
 	}

@@ -597,7 +597,7 @@ func newFinding(ctl *Control, r evidence.Resource) finding.Finding {
 		ControlID:   ctl.ID,
 		Title:       ctl.Title,
 		Severity:    ctl.Severity,
-		Resource:    finding.ResourceRef{Type: r.Type, ID: r.ID, System: r.System, Source: r.Source},
+		Resource:    &finding.ResourceRef{Type: r.Type, ID: r.ID, System: r.System, Source: r.Source},
 		Frameworks:  ctl.Frameworks,
 		Fingerprint: finding.Fingerprint(ctl.ID, r.Type, r.ID),
 	}

@@ -93,7 +93,7 @@ func TestMergeResultsIsSortedFindings(t *testing.T) {
 		"tail only":       {1, 5, nil},
 		"many":            {300, 0, nil},
 		"many with tail":  {300, 40, nil},
-		"risks set":       {50, 5, func(f *finding.Finding) { f.Risks = []string{"R-1"} }},
+		"risks set":       {50, 5, func(f *finding.Finding) { f.Links = &finding.Links{Risks: []string{"R-1"}} }},
 		"waived":          {50, 5, func(f *finding.Finding) { f.Status = finding.Waived; f.Waiver = "W-1" }},
 		"other title":     {50, 5, func(f *finding.Finding) { f.Title = "renamed" }},
 		"other map":       {50, 5, func(f *finding.Finding) { f.Frameworks = map[string][]string{"cis": {"1.1"}} }},

@@ -25,7 +25,7 @@ func TestSortedFindingsIsSliceStable(t *testing.T) {
 				serial++
 				out[g] = append(out[g], finding.Finding{
 					ControlID: fmt.Sprintf("C-%d", rng.IntN(5)),
-					Resource:  finding.ResourceRef{Type: fmt.Sprintf("t%d", rng.IntN(3)), ID: fmt.Sprintf("r%d", rng.IntN(6))},
+					Resource:  &finding.ResourceRef{Type: fmt.Sprintf("t%d", rng.IntN(3)), ID: fmt.Sprintf("r%d", rng.IntN(6))},
 					// The message tells equal keys apart: their order is checked.
 					Message: fmt.Sprintf("#%d", serial),
 				})
@@ -33,17 +33,18 @@ func TestSortedFindingsIsSliceStable(t *testing.T) {
 		}
 		return out
 	}
+	none := &finding.ResourceRef{}
 	cases := map[string][][]finding.Finding{
 		"none":        nil,
 		"empty":       {{}, {}},
-		"one":         {{{ControlID: "A"}}},
+		"one":         {{{ControlID: "A", Resource: none}}},
 		"small":       randomGroups(4, 3),
 		"many":        randomGroups(200, 12),
 		"one big":     randomGroups(1, 500),
-		"sorted":      {{{ControlID: "A"}, {ControlID: "B"}}, {{ControlID: "C"}}},
-		"reversed":    {{{ControlID: "C"}}, {{ControlID: "B"}, {ControlID: "A"}}},
-		"equal keys":  {{{ControlID: "A", Message: "1"}, {ControlID: "A", Message: "2"}}, {{ControlID: "A", Message: "3"}}},
-		"empty among": {{}, {{ControlID: "B"}}, {}, {{ControlID: "A"}}, nil},
+		"sorted":      {{{ControlID: "A", Resource: none}, {ControlID: "B", Resource: none}}, {{ControlID: "C", Resource: none}}},
+		"reversed":    {{{ControlID: "C", Resource: none}}, {{ControlID: "B", Resource: none}, {ControlID: "A", Resource: none}}},
+		"equal keys":  {{{ControlID: "A", Message: "1", Resource: none}, {ControlID: "A", Message: "2", Resource: none}}, {{ControlID: "A", Message: "3", Resource: none}}},
+		"empty among": {{}, {{ControlID: "B", Resource: none}}, {}, {{ControlID: "A", Resource: none}}, nil},
 	}
 	for name, groups := range cases {
 		t.Run(name, func(t *testing.T) {

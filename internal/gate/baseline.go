@@ -37,6 +37,7 @@ func ReadBaseline(file string) ([]finding.Finding, error) {
 	if r.Schema != report.SchemaV1 {
 		return nil, fmt.Errorf("read baseline %s: schema %q is not a rampart report (want %q; write one with --format json)", file, r.Schema, report.SchemaV1)
 	}
+	finding.FillResources(r.Findings)
 	for i, f := range r.Findings {
 		if f.Fingerprint == "" {
 			return nil, fmt.Errorf("read baseline %s: finding %d (%s) has no fingerprint", file, i, f.ControlID)

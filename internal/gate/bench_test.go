@@ -55,33 +55,18 @@ func binaries(b *testing.B) (rampart string, earlier map[string]string, naive st
 	dir := b.TempDir()
 	root := filepath.Join("..", "..")
 	rampart, naive = filepath.Join(dir, "rampart"), filepath.Join(dir, "naive")
-	export := func(commit string) string {
-		src := filepath.Join(dir, "src-"+commit)
-		if err := os.Mkdir(src, 0o755); err != nil {
-			b.Fatal(err)
-		}
-		// The commit's tree, exported (git archive | tar): built as it was.
-		archive := exec.Command("sh", "-c", "git archive "+commit+" | tar -x -C "+src)
-		archive.Dir = root
-		if msg, err := archive.CombinedOutput(); err != nil {
-			b.Fatalf("export %s: %v: %s", commit, err, msg)
-		}
-		return src
-	}
-	builds := []struct{ dir, out, pkg string }{
-		{root, rampart, "./cmd/rampart"},
-		{root, naive, "./internal/gate/testdata/naive"},
+	builds := []struct{ commit, out, pkg string }{
+		{"", rampart, "./cmd/rampart"},
+		{"", naive, "./internal/gate/testdata/naive"},
 	}
 	earlier = map[string]string{}
 	for _, base := range baselines {
 		earlier[base.name] = filepath.Join(dir, "rampart-"+base.name)
-		builds = append(builds, struct{ dir, out, pkg string }{export(base.commit), earlier[base.name], "./cmd/rampart"})
+		builds = append(builds, struct{ commit, out, pkg string }{base.commit, earlier[base.name], "./cmd/rampart"})
 	}
 	for _, build := range builds {
-		cmd := exec.Command("go", "build", "-o", build.out, build.pkg)
-		cmd.Dir = build.dir
-		if msg, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("go build %s in %s: %v: %s", build.pkg, build.dir, err, msg)
+		if err := benchdata.BuildAt(root, build.commit, build.pkg, build.out, dir); err != nil {
+			b.Fatal(err)
 		}
 	}
 	return rampart, earlier, naive

@@ -18,7 +18,7 @@ import (
 )
 
 func f(control string, sev finding.Severity, status finding.Status, id string) finding.Finding {
-	return finding.Finding{ControlID: control, Severity: sev, Status: status, Resource: finding.ResourceRef{Type: "aws.s3.bucket", ID: id},
+	return finding.Finding{ControlID: control, Severity: sev, Status: status, Resource: &finding.ResourceRef{Type: "aws.s3.bucket", ID: id},
 		Fingerprint: finding.Fingerprint(control, "aws.s3.bucket", id), Message: "m"}
 }
 
@@ -176,7 +176,7 @@ func TestDecideCheckedByAudit(t *testing.T) {
 	t.Parallel()
 	user := func(path string, kind string) finding.Finding {
 		return finding.Finding{ControlID: "AWS-IAM-001", Severity: finding.High, Status: finding.NotEvaluated, Path: path,
-			Resource:    finding.ResourceRef{Type: "aws.iam.user", ID: "aws_iam_user.carol", Source: evidenceSource(kind)},
+			Resource:    &finding.ResourceRef{Type: "aws.iam.user", ID: "aws_iam_user.carol", Source: evidenceSource(kind)},
 			Fingerprint: finding.Fingerprint("AWS-IAM-001", "aws.iam.user", path+kind), Message: "m"}
 	}
 	for _, tc := range []struct {
@@ -227,6 +227,10 @@ func TestReadBaseline(t *testing.T) {
 	fs, err := ReadBaseline(good)
 	require.NoError(t, err)
 	require.Len(t, fs, 1)
+	require.Equal(t, finding.ResourceRef{}, *fs[0].Resource, "a finding without a resource reads as an empty one")
+	fs, err = ReadBaseline(write("null.json", `{"schema": "rampart.report/v1", "findings": [{"control_id": "A", "status": "fail", "fingerprint": "abc", "resource": null}]}`))
+	require.NoError(t, err)
+	require.NotNil(t, fs[0].Resource)
 
 	for name, tc := range map[string]struct{ body, want string }{
 		"syntax":      {`{"schema": "rampart.report/v1", "findings": [,]}`, "invalid JSON at byte offset 45 (line 1, column 46)"},

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/link"
@@ -79,14 +81,31 @@ func Evaluate(in Input) (*Result, error) {
 	ws := in.Workspace
 	res := &Result{}
 	res.Threats = trackAlerts(in.Resources, ws, in.Now)
-	res.Risks = scoreRisks(in.Findings, in.Waivers, res.Threats.Alerts, ws)
-	res.TrainingGaps = trainingGaps(in.Findings, in.Resources, ws, in.Options.Records, in.Now)
-	res.Policies = policyCompliance(in.Findings, ws, in.Now)
-	fw, err := frameworkViews(in.Options.Frameworks, in.Controls, in.Findings)
-	if err != nil {
+	// The four views each read every finding (766,000 in a 20,000-repository
+	// audit) and nothing else writes them: computed side by side, on two
+	// cores the stage takes about the time of its two longest rather than
+	// of all four (issue 16, TestEvaluateIsSerial under -race).
+	var g errgroup.Group
+	g.Go(func() error {
+		res.Risks = scoreRisks(in.Findings, in.Waivers, res.Threats.Alerts, ws)
+		return nil
+	})
+	g.Go(func() error {
+		res.TrainingGaps = trainingGaps(in.Findings, in.Resources, ws, in.Options.Records, in.Now)
+		return nil
+	})
+	g.Go(func() error {
+		res.Policies = policyCompliance(in.Findings, ws, in.Now)
+		return nil
+	})
+	g.Go(func() error {
+		fw, err := frameworkViews(in.Options.Frameworks, in.Controls, in.Findings)
+		res.Frameworks = fw
+		return err
+	})
+	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	res.Frameworks = fw
 
 	for _, p := range res.Policies {
 		if p.ReviewOverdue {

@@ -23,9 +23,9 @@ func at(s string) time.Time { return day(s).Add(12 * time.Hour) }
 func res(control string, sev finding.Severity, status finding.Status, typ, id, system string) finding.Finding {
 	return finding.Finding{
 		ControlID: control, Severity: sev, Status: status, Message: string(status),
-		Resource:    finding.ResourceRef{Type: typ, ID: id, System: system, Source: evidence.Source{Kind: "live"}},
+		Resource:    &finding.ResourceRef{Type: typ, ID: id, System: system, Source: evidence.Source{Kind: "live"}},
 		Fingerprint: finding.Fingerprint(control, typ, id),
-		Risks:       []string{}, Mitigations: []string{}, Training: []string{}, Policies: []string{},
+		Links:       &finding.Links{Risks: []string{}, Mitigations: []string{}, Training: []string{}, Policies: []string{}},
 	}
 }
 

@@ -46,7 +46,7 @@ func runOf(id store.RunID, at time.Time, results []res, extraRepos []string, gap
 		}
 		id := x.org + "/" + x.repo
 		f := finding.Finding{ControlID: x.control, Severity: sev, Status: x.status, Message: string(x.status) + " " + id,
-			Resource:    finding.ResourceRef{Type: "github.repository", ID: id, System: "platform"},
+			Resource:    &finding.ResourceRef{Type: "github.repository", ID: id, System: "platform"},
 			Fingerprint: finding.Fingerprint(x.control, "github.repository", id)}
 		if x.status == finding.Waived {
 			f.Waiver = "W-1"

@@ -135,7 +135,7 @@ func TrendsFromRows(ctx context.Context, data *store.TrendData, maps EvidenceMap
 			id: r.ID, started: r.StartedAt, results: make(map[string]finding.Finding, len(r.Results)), risks: r.Risks, refs: r.References}
 		for _, res := range r.Results {
 			tr.results[res.Fingerprint] = finding.Finding{Fingerprint: res.Fingerprint, ControlID: res.ControlID, Status: res.Status,
-				Resource: finding.ResourceRef{Type: res.ResourceType, ID: res.ResourceID, System: res.System}}
+				Resource: &finding.ResourceRef{Type: res.ResourceType, ID: res.ResourceID, System: res.System}}
 		}
 		var loaded *store.Recorded
 		tr.coverage = func() (*store.Recorded, error) {

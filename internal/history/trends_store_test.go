@@ -93,8 +93,8 @@ func (s scripted) report() (*report.Report, *evidence.Snapshot) {
 	for _, x := range s.results {
 		fs = append(fs, finding.Finding{ControlID: x.control, Title: x.control, Severity: finding.High, Status: x.status,
 			Message:  string(x.status) + " on " + x.resource.ID,
-			Resource: finding.ResourceRef{Type: x.resource.Type, ID: x.resource.ID, System: x.system, Source: x.resource.Source},
-			Risks:    []string{}, Mitigations: []string{}, Training: []string{}, Policies: []string{}, Frameworks: map[string][]string{},
+			Resource: &finding.ResourceRef{Type: x.resource.Type, ID: x.resource.ID, System: x.system, Source: x.resource.Source},
+			Links:    &finding.Links{Risks: []string{}, Mitigations: []string{}, Training: []string{}, Policies: []string{}}, Frameworks: map[string][]string{},
 			Fingerprint: finding.Fingerprint(x.control, x.resource.Type, x.resource.ID)})
 		c := refs["1.1"]
 		if x.control == "AWS-S3-001" {

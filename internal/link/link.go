@@ -69,23 +69,25 @@ func (ix *Index) Risks(control string) []string {
 // status in workspace order: the caller gives its findings up to Apply.
 // A copy beside the engine's results was the largest allocation of a
 // large audit (260 MB of 720,000 findings at 20,000 repositories, issue
-// 16), alive at once with them. A control's findings share its lists
-// (the same slices, computed once per control): they are read-only.
+// 16), alive at once with them. A control's findings share its Links
+// (computed once per control): they are read-only.
 func Apply(fs []finding.Finding, ws *model.Workspace, now time.Time) ([]finding.Finding, []WaiverStatus) {
 	ix := NewIndex(ws)
 	wv := newWaivers(ws, now)
-	risks := map[string][]string{}
+	links := map[string]*finding.Links{}
 	for i := range fs {
 		f := &fs[i]
-		f.Mitigations = orEmpty(ix.Mitigations(f.ControlID))
-		r, ok := risks[f.ControlID]
+		l, ok := links[f.ControlID]
 		if !ok {
-			r = orEmpty(ix.Risks(f.ControlID))
-			risks[f.ControlID] = r
+			l = &finding.Links{
+				Risks:       orEmpty(ix.Risks(f.ControlID)),
+				Mitigations: orEmpty(ix.Mitigations(f.ControlID)),
+				Training:    orEmpty(ix.training[f.ControlID]),
+				Policies:    orEmpty(ix.policies[f.ControlID]),
+			}
+			links[f.ControlID] = l
 		}
-		f.Risks = r
-		f.Training = orEmpty(ix.training[f.ControlID])
-		f.Policies = orEmpty(ix.policies[f.ControlID])
+		f.Links = l
 		wv.apply(f)
 	}
 	return fs, wv.done()

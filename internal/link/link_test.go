@@ -27,7 +27,7 @@ func workspace(expires string) *model.Workspace {
 
 func findings() []finding.Finding {
 	mk := func(control, id string, s finding.Status) finding.Finding {
-		return finding.Finding{ControlID: control, Status: s, Message: "m", Resource: finding.ResourceRef{Type: "github.repository", ID: id}}
+		return finding.Finding{ControlID: control, Status: s, Message: "m", Resource: &finding.ResourceRef{Type: "github.repository", ID: id}}
 	}
 	return []finding.Finding{
 		mk("GH-REPO-001", "github.com/acme/legacy-billing", finding.Fail),
@@ -54,7 +54,7 @@ func TestApplyLinksGovernance(t *testing.T) {
 
 func TestWaiverNeverHidesUnevaluatedResults(t *testing.T) {
 	t.Parallel()
-	fs := []finding.Finding{{ControlID: "GH-REPO-001", Status: finding.NotEvaluated, Resource: finding.ResourceRef{ID: "github.com/acme/legacy-x"}}}
+	fs := []finding.Finding{{ControlID: "GH-REPO-001", Status: finding.NotEvaluated, Resource: &finding.ResourceRef{ID: "github.com/acme/legacy-x"}}}
 	out, _ := Apply(fs, workspace("2027-03-31"), time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
 	require.Len(t, out, 1)
 	assert.Equal(t, finding.NotEvaluated, out[0].Status)

@@ -104,11 +104,11 @@ func TestWaiverValidityAndUse(t *testing.T) {
 				now = runNow
 			}
 			in := []finding.Finding{
-				{ControlID: "GH-REPO-001", Status: finding.Fail, Message: "m", Resource: finding.ResourceRef{ID: "github.com/acme/shop"}},
-				{ControlID: "GH-REPO-002", Status: finding.Fail, Message: "m", Resource: finding.ResourceRef{ID: "github.com/acme/legacy-billing"}},
+				{ControlID: "GH-REPO-001", Status: finding.Fail, Message: "m", Resource: &finding.ResourceRef{ID: "github.com/acme/shop"}},
+				{ControlID: "GH-REPO-002", Status: finding.Fail, Message: "m", Resource: &finding.ResourceRef{ID: "github.com/acme/legacy-billing"}},
 			}
 			if tc.result != "" {
-				in = append(in, finding.Finding{ControlID: "GH-REPO-001", Status: tc.result, Message: "m", Resource: finding.ResourceRef{ID: "github.com/acme/legacy-billing"}})
+				in = append(in, finding.Finding{ControlID: "GH-REPO-001", Status: tc.result, Message: "m", Resource: &finding.ResourceRef{ID: "github.com/acme/legacy-billing"}})
 			}
 			out, statuses := Apply(in, oneWaiver(t, tc.expires, tc.maxDays), now)
 
@@ -157,7 +157,7 @@ func TestWaiverNotAppliedTriesTheNext(t *testing.T) {
 	ws.Waivers = append(ws.Waivers,
 		&model.Waiver{ID: "old", Control: "GH-REPO-001", Resources: []string{"github.com/acme/*"}, Expires: "2026-06-30", ExpiresOn: day(t, "2026-06-30")},
 		&model.Waiver{ID: "ok", Control: "GH-REPO-001", Resources: []string{"github.com/acme/legacy-billing"}, Expires: "2027-06-30", ExpiresOn: day(t, "2027-06-30")})
-	in := []finding.Finding{{ControlID: "GH-REPO-001", Status: finding.Fail, Message: "m", Resource: finding.ResourceRef{ID: "github.com/acme/legacy-billing"}}}
+	in := []finding.Finding{{ControlID: "GH-REPO-001", Status: finding.Fail, Message: "m", Resource: &finding.ResourceRef{ID: "github.com/acme/legacy-billing"}}}
 	out, statuses := Apply(in, ws, runNow)
 	require.Len(t, out, 1)
 	assert.Equal(t, finding.Waived, out[0].Status)

@@ -82,7 +82,7 @@ func uncovered(cat *engine.Catalog, resources []evidence.Resource) ([]finding.Fi
 			Severity:  finding.Info,
 			Status:    finding.NotEvaluated,
 			Message:   msg,
-			Resource:  finding.ResourceRef{Type: t, ID: s.first.ID, System: s.first.System, Source: s.first.Source},
+			Resource:  &finding.ResourceRef{Type: t, ID: s.first.ID, System: s.first.System, Source: s.first.Source},
 			// One entry per type, stable whichever resource comes first.
 			Fingerprint: finding.Fingerprint(verdict.NoControlID, t, ""),
 			Frameworks:  map[string][]string{},

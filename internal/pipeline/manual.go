@@ -60,7 +60,7 @@ func manualFindings(cat *engine.Catalog, ws *model.Workspace, snap *evidence.Sna
 		}
 		f := finding.Finding{
 			ControlID: c.ID, Title: c.Title, Severity: c.Severity, Frameworks: c.Frameworks,
-			Resource:    finding.ResourceRef{Type: ManualResourceType, ID: c.ID, Source: evidence.Source{Kind: "attestation"}},
+			Resource:    &finding.ResourceRef{Type: ManualResourceType, ID: c.ID, Source: evidence.Source{Kind: "attestation"}},
 			Fingerprint: finding.Fingerprint(c.ID, ManualResourceType, c.ID),
 		}
 		atts := byControl[c.ID]

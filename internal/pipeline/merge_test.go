@@ -22,20 +22,21 @@ func TestMergeSortedIsSortFindings(t *testing.T) {
 		for i := range fs {
 			fs[i] = finding.Finding{
 				ControlID: fmt.Sprintf("C-%d", rng.IntN(4)),
-				Resource:  finding.ResourceRef{Type: fmt.Sprintf("t%d", rng.IntN(2)), ID: fmt.Sprintf("r%d", rng.IntN(4))},
+				Resource:  &finding.ResourceRef{Type: fmt.Sprintf("t%d", rng.IntN(2)), ID: fmt.Sprintf("r%d", rng.IntN(4))},
 				Message:   fmt.Sprintf("%s#%d", tag, i),
 			}
 		}
 		sortFindings(fs)
 		return fs
 	}
+	none := &finding.ResourceRef{}
 	cases := map[string][2][]finding.Finding{
 		"both empty":  {nil, nil},
 		"a only":      {random(5, "a"), nil},
 		"b only":      {nil, random(5, "b")},
 		"interleaved": {random(200, "a"), random(30, "b")},
-		"equal keys":  {{{ControlID: "A", Message: "a1"}, {ControlID: "A", Message: "a2"}}, {{ControlID: "A", Message: "b1"}}},
-		"b before a":  {{{ControlID: "B"}}, {{ControlID: "A"}}},
+		"equal keys":  {{{ControlID: "A", Message: "a1", Resource: none}, {ControlID: "A", Message: "a2", Resource: none}}, {{ControlID: "A", Message: "b1", Resource: none}}},
+		"b before a":  {{{ControlID: "B", Resource: none}}, {{ControlID: "A", Resource: none}}},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

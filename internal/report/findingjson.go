@@ -36,8 +36,12 @@ func appendFinding(b []byte, f *finding.Finding) ([]byte, error) {
 		b = appendJSONString(b, f.Path)
 	}
 	b = appendKey(b, in1, "resource", false)
+	r := f.Resource
+	if r == nil {
+		b = append(b, "null"...)
+		return appendLinks(b, f)
+	}
 	b = append(b, '{')
-	r := &f.Resource
 	b = appendKey(b, in2, "type", true)
 	b = appendJSONString(b, r.Type)
 	b = appendKey(b, in2, "id", false)
@@ -74,14 +78,25 @@ func appendFinding(b []byte, f *finding.Finding) ([]byte, error) {
 	b = append(b, '}')
 	b = append(b, in1...)
 	b = append(b, '}')
-	b = appendKey(b, in1, "risks", false)
-	b = appendStrings(b, f.Risks, in2, in1)
-	b = appendKey(b, in1, "mitigations", false)
-	b = appendStrings(b, f.Mitigations, in2, in1)
-	b = appendKey(b, in1, "training", false)
-	b = appendStrings(b, f.Training, in2, in1)
-	b = appendKey(b, in1, "policies", false)
-	b = appendStrings(b, f.Policies, in2, in1)
+	return appendLinks(b, f)
+}
+
+// appendLinks appends the members after the resource: the links, the
+// waiver and the fingerprint, and closes the finding.
+func appendLinks(b []byte, f *finding.Finding) ([]byte, error) {
+	const in1, in2, in3 = "\n      ", "\n        ", "\n          "
+	// Without links (a finding no run linked) encoding/json writes none
+	// of the embedded members.
+	if l := f.Links; l != nil {
+		b = appendKey(b, in1, "risks", false)
+		b = appendStrings(b, l.Risks, in2, in1)
+		b = appendKey(b, in1, "mitigations", false)
+		b = appendStrings(b, l.Mitigations, in2, in1)
+		b = appendKey(b, in1, "training", false)
+		b = appendStrings(b, l.Training, in2, in1)
+		b = appendKey(b, in1, "policies", false)
+		b = appendStrings(b, l.Policies, in2, in1)
+	}
 	b = appendKey(b, in1, "frameworks", false)
 	b = appendFrameworks(b, f.Frameworks, in2, in3, in1)
 	if f.Waiver != "" {

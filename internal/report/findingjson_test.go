@@ -43,24 +43,32 @@ func TestAppendFindingIsEncodingJSON(t *testing.T) {
 	}
 	full := base[0]
 	full.Path = "ingress[2].cidr"
-	full.Resource.System = "platform"
-	full.Resource.Source = evidence.Source{Kind: "live", Collector: "github", CollectedAt: time.Date(2026, 7, 1, 9, 30, 0, 123456789, time.FixedZone("x", 5400)), File: "f.tf", Line: -3}
-	full.Risks, full.Mitigations, full.Training, full.Policies = []string{"R-1", "R-2"}, []string{"M-1"}, []string{}, nil
+	// The fixture's findings share their references: changed on copies.
+	ref := *full.Resource
+	ref.System = "platform"
+	ref.Source = evidence.Source{Kind: "live", Collector: "github", CollectedAt: time.Date(2026, 7, 1, 9, 30, 0, 123456789, time.FixedZone("x", 5400)), File: "f.tf", Line: -3}
+	full.Resource = &ref
+	full.Links = &finding.Links{Risks: []string{"R-1", "R-2"}, Mitigations: []string{"M-1"}, Training: []string{}, Policies: nil}
 	full.Frameworks = map[string][]string{"z": {"1", "2"}, "a": {}, "m": nil}
 	full.Waiver, full.WaiverExpired = "w-1", "w-0"
 	cases["every field"] = full
 	empty := finding.Finding{}
 	cases["zero"] = empty
+	unlinked := full
+	unlinked.Links = nil
+	cases["unlinked"] = unlinked
 	emptyMaps := full
 	emptyMaps.Frameworks = map[string][]string{}
 	cases["empty frameworks"] = emptyMaps
 	for i, s := range awkwardStrings {
 		f := full
+		ref := *full.Resource
+		f.Resource = &ref
 		f.ControlID, f.Title, f.Message, f.Resource.ID, f.Fingerprint = s, s, s, s, s
 		f.Severity, f.Status = finding.Severity(s), finding.Status(s)
 		f.Path, f.Resource.Type, f.Resource.System, f.Waiver, f.WaiverExpired = s, s, s, s, s
 		f.Resource.Source.Kind, f.Resource.Source.Collector, f.Resource.Source.File = s, s, s
-		f.Risks = []string{s, s + "x"}
+		f.Links = &finding.Links{Risks: []string{s, s + "x"}}
 		f.Frameworks = map[string][]string{s: {s}, s + "k": {}}
 		cases["awkward/"+string(rune('a'+i))] = f
 	}
@@ -78,7 +86,7 @@ func TestAppendFindingIsEncodingJSON(t *testing.T) {
 // too, not written.
 func TestAppendFindingTimeError(t *testing.T) {
 	t.Parallel()
-	f := finding.Finding{Resource: finding.ResourceRef{Source: evidence.Source{CollectedAt: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}}}
+	f := finding.Finding{Resource: &finding.ResourceRef{Source: evidence.Source{CollectedAt: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}}}
 	_, err := json.Marshal(&f)
 	require.Error(t, err)
 	_, err = appendFinding(nil, &f)
@@ -92,7 +100,8 @@ func TestAppendFindingTimeError(t *testing.T) {
 func TestAppendFindingCoversFields(t *testing.T) {
 	t.Parallel()
 	want := map[reflect.Type]int{
-		reflect.TypeFor[finding.Finding]():     15,
+		reflect.TypeFor[finding.Finding]():     12,
+		reflect.TypeFor[finding.Links]():       4,
 		reflect.TypeFor[finding.ResourceRef](): 4,
 		reflect.TypeFor[evidence.Source]():     5,
 	}
@@ -107,6 +116,8 @@ func FuzzAppendFinding(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, id, msg, key string, line int) {
 		fd := gateFixture().Findings[0]
+		ref := *fd.Resource
+		fd.Resource = &ref
 		fd.ControlID, fd.Message, fd.Resource.ID = id, msg, id+msg
 		fd.Resource.Source.Line = line
 		fd.Frameworks = map[string][]string{key: {msg}, key + "2": {id}}

@@ -66,9 +66,11 @@ func redactFindings(fs []finding.Finding) ([]finding.Finding, error) {
 // value. Messages, IDs and fingerprints are nearly all distinct and are
 // not remembered.
 type findingRedactor struct {
-	memo  map[string]string
-	lists map[listKey]listResult
-	maps  map[unsafe.Pointer]mapResult
+	memo      map[string]string
+	lists     map[listKey]listResult
+	maps      map[unsafe.Pointer]mapResult
+	resources map[*finding.ResourceRef]*finding.ResourceRef
+	linkMemo  map[*finding.Links]*finding.Links
 }
 
 func newFindingRedactor() *findingRedactor {
@@ -76,7 +78,77 @@ func newFindingRedactor() *findingRedactor {
 		memo:  map[string]string{},
 		lists: map[listKey]listResult{},
 		maps:  map[unsafe.Pointer]mapResult{},
+		// A resource's findings share its reference: redacted once per
+		// resource, and its redacted copy shared the same way.
+		resources: map[*finding.ResourceRef]*finding.ResourceRef{},
+		linkMemo:  map[*finding.Links]*finding.Links{},
 	}
+}
+
+// links is l redacted: l itself when no list changes, else a copy, the
+// same for every finding that shares l (a control's findings); l is never
+// changed.
+func (fr *findingRedactor) links(l *finding.Links) (*finding.Links, bool) {
+	if l == nil {
+		return nil, false
+	}
+	if out, ok := fr.linkMemo[l]; ok {
+		return out, out != l
+	}
+	res := *l
+	changed := false
+	for _, list := range []*[]string{&res.Risks, &res.Mitigations, &res.Training, &res.Policies} {
+		if out, c := fr.list(*list); c {
+			*list, changed = out, true
+		}
+	}
+	out := l
+	if changed {
+		out = &res
+	}
+	if len(fr.linkMemo) < maxMemo<<4 {
+		fr.linkMemo[l] = out
+	}
+	return out, changed
+}
+
+// resource is ref redacted: ref itself when nothing in it changes, else a
+// copy, the same copy for every finding that shares ref. ref is never
+// changed: other findings point at it.
+func (fr *findingRedactor) resource(ref *finding.ResourceRef) (*finding.ResourceRef, bool) {
+	if ref == nil {
+		return nil, false
+	}
+	if out, ok := fr.resources[ref]; ok {
+		return out, out != ref
+	}
+	res := *ref
+	changed := false
+	str := func(s *string, repeated bool) {
+		var r string
+		if repeated {
+			r = fr.repeated(*s)
+		} else {
+			r = redact.String(*s)
+		}
+		if r != *s {
+			*s, changed = r, true
+		}
+	}
+	str(&res.Type, true)
+	str(&res.ID, false)
+	str(&res.System, true)
+	str(&res.Source.Kind, true)
+	str(&res.Source.Collector, true)
+	str(&res.Source.File, true)
+	out := ref
+	if changed {
+		out = &res
+	}
+	if len(fr.resources) < maxMemo<<4 {
+		fr.resources[ref] = out
+	}
+	return out, changed
 }
 
 // maxMemo bounds each memo: a report whose "repeated" strings are all
@@ -123,16 +195,11 @@ func (fr *findingRedactor) finding(in *finding.Finding) (finding.Finding, bool, 
 	f.Status = finding.Status(status)
 	str(&f.Message, false)
 	str(&f.Path, true)
-	str(&f.Resource.Type, true)
-	str(&f.Resource.ID, false)
-	str(&f.Resource.System, true)
-	str(&f.Resource.Source.Kind, true)
-	str(&f.Resource.Source.Collector, true)
-	str(&f.Resource.Source.File, true)
-	for _, list := range []*[]string{&f.Risks, &f.Mitigations, &f.Training, &f.Policies} {
-		if out, c := fr.list(*list); c {
-			*list, changed = out, true
-		}
+	if res, c := fr.resource(f.Resource); c {
+		f.Resource, changed = res, true
+	}
+	if l, c := fr.links(f.Links); c {
+		f.Links, changed = l, true
 	}
 	fw, c, err := fr.frameworks(f.Frameworks)
 	if err != nil {

@@ -33,6 +33,11 @@ func setEveryString(v reflect.Value, s string, n *int) {
 		if v.Type().Elem().Kind() == reflect.String {
 			v.Set(reflect.ValueOf([]string{s + " one", "clean", s + " two"}).Convert(v.Type()))
 		}
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		setEveryString(v.Elem(), s, n)
 	case reflect.Map:
 		if v.Type() == reflect.TypeFor[map[string][]string]() {
 			v.Set(reflect.ValueOf(map[string][]string{s: {s + " ref"}, "iso": {"A.1"}}))
@@ -53,11 +58,20 @@ func TestRedactFindingsIsRedactValue(t *testing.T) {
 	clean := gateFixture().Findings
 	shared := clean[0]
 	shared.Frameworks = dirty.Frameworks
-	shared.Risks = dirty.Risks
+	// A control's findings share their Links: given new ones, not changed.
+	shared.Links = &finding.Links{Risks: dirty.Risks}
+	// Findings sharing one resource reference with a secret in it: the
+	// reference other findings point at must not change.
+	dirtyRef := *dirty.Resource
+	onDirtyRef := clean[1]
+	onDirtyRef.Resource = &dirtyRef
+	onDirtyRef2 := clean[2]
+	onDirtyRef2.Resource = &dirtyRef
 	cases := map[string][]finding.Finding{
 		"clean":           clean,
 		"every field":     {dirty},
 		"shared lists":    {shared, clean[1], shared, dirty, shared},
+		"shared resource": {onDirtyRef, clean[0], onDirtyRef2, onDirtyRef},
 		"secret in title": append(append([]finding.Finding{}, clean...), func() finding.Finding { f := clean[2]; f.Title = testToken; return f }()),
 		"none":            nil,
 		"empty":           {},
@@ -66,12 +80,22 @@ func TestRedactFindingsIsRedactValue(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			before := slices.Clone(fs)
+			var refsBefore []finding.ResourceRef
+			var linksBefore []finding.Links
+			for _, f := range fs {
+				refsBefore = append(refsBefore, *f.Resource)
+				linksBefore = append(linksBefore, *f.Links)
+			}
 			want, err := redact.Value(fs)
 			require.NoError(t, err)
 			got, err := redactFindings(fs)
 			require.NoError(t, err)
 			require.Equal(t, want, got)
 			require.Equal(t, before, fs, "the input is changed")
+			for i, f := range fs {
+				require.Equal(t, refsBefore[i], *f.Resource, "a shared resource reference is changed")
+				require.Equal(t, linksBefore[i], *f.Links, "shared links are changed")
+			}
 			for _, f := range got {
 				require.Empty(t, redact.Found(f.Message+f.Title+f.ControlID+f.Resource.ID))
 			}

@@ -33,7 +33,8 @@ func compareGolden(t *testing.T, name string, got []byte) {
 func fixtureFinding(control string, sev finding.Severity, status finding.Status, typ, id, system, msg string) finding.Finding {
 	return finding.Finding{
 		ControlID: control, Title: control + " title", Severity: sev, Status: status, Message: msg,
-		Resource:    finding.ResourceRef{Type: typ, ID: id, System: system, Source: evidence.Source{Kind: "live", Collector: "github"}},
+		Resource:    &finding.ResourceRef{Type: typ, ID: id, System: system, Source: evidence.Source{Kind: "live", Collector: "github"}},
+		Links:       &finding.Links{},
 		Frameworks:  map[string][]string{"iso27001-2022": {"A.8.32"}, "soc2": {"CC8.1"}},
 		Fingerprint: finding.Fingerprint(control, typ, id),
 	}

@@ -301,9 +301,9 @@ func TestProbes(t *testing.T) {
 func TestFilterIsExact(t *testing.T) {
 	t.Parallel()
 	fs := []finding.Finding{
-		{ControlID: "A", Status: finding.Fail, Severity: finding.High, Resource: finding.ResourceRef{System: "shop"}},
-		{ControlID: "A", Status: finding.Pass, Severity: finding.High},
-		{ControlID: "B", Status: finding.Fail, Severity: finding.Low, Resource: finding.ResourceRef{System: "shop"}},
+		{ControlID: "A", Status: finding.Fail, Severity: finding.High, Resource: &finding.ResourceRef{System: "shop"}},
+		{ControlID: "A", Status: finding.Pass, Severity: finding.High, Resource: &finding.ResourceRef{}},
+		{ControlID: "B", Status: finding.Fail, Severity: finding.Low, Resource: &finding.ResourceRef{System: "shop"}},
 	}
 	cases := []struct {
 		name string

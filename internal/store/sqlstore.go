@@ -558,6 +558,7 @@ func (s *sqlStore) Get(ctx context.Context, id RunID) (*Recorded, error) {
 	if err := decompressJSON(body, rec.Report); err != nil {
 		return nil, fmt.Errorf("get run %d: report: %w", id, err)
 	}
+	finding.FillResources(rec.Report.Findings)
 	var mapBody []byte
 	if err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT body FROM evidence_maps WHERE hash = ?`), rows[0].evidMap).Scan(&mapBody); err != nil {
 		return nil, fmt.Errorf("get run %d: evidence map: %w", id, err)

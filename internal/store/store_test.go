@@ -65,8 +65,8 @@ func repo(name string, private bool) evidence.Resource {
 func result(control string, r evidence.Resource, status finding.Status) finding.Finding {
 	return finding.Finding{ControlID: control, Title: control + " title", Severity: finding.High, Status: status,
 		Message:  string(status) + " on " + r.ID,
-		Resource: finding.ResourceRef{Type: r.Type, ID: r.ID, System: "platform", Source: r.Source},
-		Risks:    []string{}, Mitigations: []string{}, Training: []string{}, Policies: []string{}, Frameworks: map[string][]string{},
+		Resource: &finding.ResourceRef{Type: r.Type, ID: r.ID, System: "platform", Source: r.Source},
+		Links:    &finding.Links{Risks: []string{}, Mitigations: []string{}, Training: []string{}, Policies: []string{}}, Frameworks: map[string][]string{},
 		Fingerprint: finding.Fingerprint(control, r.Type, r.ID)}
 }
 

@@ -11,7 +11,7 @@ import (
 )
 
 func result(status finding.Status, sev finding.Severity) finding.Finding {
-	return finding.Finding{ControlID: "TEST-001", Status: status, Severity: sev}
+	return finding.Finding{ControlID: "TEST-001", Status: status, Severity: sev, Resource: &finding.ResourceRef{}}
 }
 
 // TestCodeTable: the codes are a contract with CI systems and the README;
