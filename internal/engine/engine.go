@@ -83,6 +83,12 @@ type Engine struct {
 	compileNeeded bool
 	compileMu     sync.RWMutex
 	needed        neededState
+	// evaluator runs the prepared queries (evaluator.go); the zero value is
+	// topdown, which the evaluation child keeps, newEngine sets IR.
+	evaluator Evaluator
+	// prepareMu serialises planning: rego sets the shared compiler's
+	// evaluation mode for a target plugin (evaluator.go).
+	prepareMu sync.Mutex
 }
 
 // Option configures an Engine.
@@ -123,7 +129,7 @@ func Load(ctx context.Context, mods []Module, opts ...Option) (*Engine, error) {
 }
 
 func newEngine(opts []Option) *Engine {
-	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit}
+	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit, evaluator: IR}
 	for _, o := range opts {
 		o(e)
 	}
@@ -266,19 +272,6 @@ func batchVars(i int) (deny, unknown string) {
 // control does not define yields an empty array.
 func setRef(ctl *Control, rule string) string {
 	return fmt.Sprintf("[x | some x in data.%s.%s]", ctl.Package, rule)
-}
-
-func (e *Engine) prepare(ctx context.Context, query string, extra ...func(*rego.Rego)) (rego.PreparedEvalQuery, error) {
-	opts := append([]func(*rego.Rego){
-		rego.Query(query),
-		rego.Compiler(e.compiler),
-		rego.Capabilities(Capabilities()),
-		rego.StrictBuiltinErrors(true),
-	}, extra...)
-	if !e.jsonResults {
-		opts = append(opts, rego.GenerateJSON(keepTerm))
-	}
-	return rego.New(opts...).PrepareForEval(ctx)
 }
 
 // Catalog returns the loaded controls.

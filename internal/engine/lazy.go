@@ -33,6 +33,9 @@ type lazyQuery struct {
 	planned bool
 	pq      rego.PreparedEvalQuery
 	err     error
+	// fellBack is why the query runs on topdown although the engine's
+	// evaluator is IR (evaluator.go), nil when it does not.
+	fellBack error
 }
 
 func (e *Engine) lazy(name, query string, extra ...func(*rego.Rego)) *lazyQuery {
@@ -54,7 +57,7 @@ func (q *lazyQuery) get() (rego.PreparedEvalQuery, error) {
 		if q.build != nil {
 			q.query = q.build()
 		}
-		q.pq, q.err = q.e.prepare(context.Background(), q.query, q.extra...)
+		q.pq, q.fellBack, q.err = q.e.prepare(context.Background(), q.query, q.extra...)
 		if q.err != nil {
 			q.err = fmt.Errorf("prepare %s: %w", q.name, q.err)
 		}

@@ -50,6 +50,7 @@ type state struct {
 	p      *program
 	ctx    context.Context
 	done   <-chan struct{}
+	cancel topdown.Cancel
 	steps  int
 	frames [][]*ast.Term
 	active []bool
@@ -105,7 +106,7 @@ func (s *state) reset() {
 	clear(s.memo)
 	clear(s.result)
 	s.result = s.result[:0]
-	s.ctx, s.done, s.steps = nil, nil, 0
+	s.ctx, s.done, s.cancel, s.steps = nil, nil, nil, 0
 	s.bctx = topdown.BuiltinContext{}
 	s.out, s.outs = nil, nil
 }
@@ -131,12 +132,22 @@ func (p *program) Eval(ctx context.Context, ectx *rego.EvalContext, runtime ast.
 		rt = ast.NewTerm(runtime)
 	}
 	s.strict = ectx.StrictBuiltinErrors()
+	// Built-ins that can run long (numbers.range, regex.replace, …) watch
+	// a topdown.Cancel, not the context: cancel it when the context ends,
+	// as topdown's query does.
+	cancel := ectx.ExternalCancel()
+	if cancel == nil {
+		cancel = topdown.NewCancel()
+	}
+	stop := context.AfterFunc(ctx, cancel.Cancel)
+	defer stop()
+	s.cancel = cancel
 	s.bctx = topdown.BuiltinContext{
 		Context:                     ctx,
 		Metrics:                     ectx.Metrics(),
 		Seed:                        seed,
 		Time:                        ast.NumberTerm(int64ToJSONNumber(now.UnixNano())),
-		Cancel:                      ectx.ExternalCancel(),
+		Cancel:                      cancel,
 		Runtime:                     rt,
 		Cache:                       builtins.Cache{},
 		InterQueryBuiltinCache:      ectx.InterQueryBuiltinCache(),
@@ -166,6 +177,9 @@ func (s *state) run(b *ir.Block, f []*ast.Term) (int, error) {
 			case <-s.done:
 				return 0, cancelled(s.ctx)
 			default:
+			}
+			if s.cancel.Cancelled() {
+				return 0, cancelled(s.ctx)
 			}
 		}
 		brk, err := s.exec(stmt, f)
