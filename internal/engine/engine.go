@@ -89,6 +89,9 @@ type Engine struct {
 	// prepareMu serialises planning: rego sets the shared compiler's
 	// evaluation mode for a target plugin (evaluator.go).
 	prepareMu sync.Mutex
+	// planIR, when set (TestIRFallsBackToTopdown), plans a query for the
+	// IR evaluator instead of prepareFor, to make it refuse some.
+	planIR func(ctx context.Context, query string, extra []func(*rego.Rego)) (rego.PreparedEvalQuery, error)
 }
 
 // Option configures an Engine.
@@ -168,6 +171,7 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 		}
 		q := fmt.Sprintf("deny := %s; unknown := %s", setRef(ctl, "deny"), setRef(ctl, "unknown"))
 		e.prepared[ctl.ID] = e.lazy("control "+ctl.ID, q)
+		e.prepared[ctl.ID].controls = []*Control{ctl}
 		if ctl.untrusted {
 			e.untrusted = append(e.untrusted, ctl)
 			continue
@@ -182,6 +186,7 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 		e.groups[t] = batchGroups(controls)
 		for g, group := range e.groups[t] {
 			e.batch[groupKey(t, g)] = e.lazyBuilt("controls of "+t, func() string { return e.batchQuery(group) }, markBuiltin, rego.Capabilities(batchCapabilities()))
+			e.batch[groupKey(t, g)].controls = group
 		}
 	}
 	e.rels = e.relations()

@@ -2,9 +2,14 @@ package engine
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/util"
 
 	"github.com/rampart-audit/rampart/internal/regovm"
 )
@@ -48,12 +53,21 @@ func WithEvaluator(ev Evaluator) Option { return func(e *Engine) { e.evaluator =
 // are being planned against. Under the lock the write races nothing, and
 // the compiler is put back to topdown's mode before anyone else plans, so
 // a topdown query keeps its indices.
-func (e *Engine) prepare(ctx context.Context, query string, extra ...func(*rego.Rego)) (pq rego.PreparedEvalQuery, fellBack error, err error) {
+func (e *Engine) prepare(ctx context.Context, query string, controls []*Control, extra ...func(*rego.Rego)) (pq rego.PreparedEvalQuery, fellBack error, err error) {
 	e.prepareMu.Lock()
 	defer e.prepareMu.Unlock()
-	if e.evaluator == IR {
+	if e.evaluator == IR && e.compiler != nil {
+		fellBack = indexScreened(e.compiler, controls)
+	}
+	if e.evaluator == IR && fellBack == nil {
 		regovm.Register()
-		pq, err := e.prepareFor(ctx, query, true, extra)
+		plan := e.prepareFor
+		if e.planIR != nil {
+			plan = func(ctx context.Context, query string, _ bool, extra []func(*rego.Rego)) (rego.PreparedEvalQuery, error) {
+				return e.planIR(ctx, query, extra)
+			}
+		}
+		pq, err := plan(ctx, query, true, extra)
 		e.compiler.WithEvalMode(ast.EvalModeTopdown)
 		if err == nil {
 			return pq, nil, nil
@@ -78,4 +92,127 @@ func (e *Engine) prepareFor(ctx context.Context, query string, ir bool, extra []
 		opts = append(opts, rego.Target(regovm.Name))
 	}
 	return rego.New(opts...).PrepareForEval(ctx)
+}
+
+// indexScreenedBuiltins are the built-ins topdown's rule index evaluates
+// itself (ast/index.go: the affix and glob indices) when a rule body calls
+// one at its top level: where the indexed operand is not a string the
+// index rules the body out and the rule is undefined, where the IR
+// evaluator — which has no rule index — calls the built-in, and under
+// strict built-in errors its type error fails the evaluation.
+// errIndexScreened is wrapped by every indexScreened reason.
+var errIndexScreened = errors.New("judged by topdown's rule index")
+
+var indexScreenedBuiltins = []string{"startswith", "endswith", "strings.any_prefix_match", "strings.any_suffix_match", "glob.match"}
+
+// indexScreened says why the controls must run on topdown: a rule they
+// reach (their packages' rules and, through the compiler's dependency
+// graph, every rule and function those call) calls an index-screened
+// built-in at the top of a body with an operand that is not a constant.
+// Then topdown and the IR evaluator would judge a resource whose operand
+// is not a string differently (a not_evaluated or pass on topdown, an
+// error on IR), so the whole query stays on topdown. nil: the IR evaluator
+// judges these controls as topdown does.
+func indexScreened(compiler *ast.Compiler, controls []*Control) error {
+	if len(controls) == 0 {
+		return nil
+	}
+	pkgs := map[string]bool{}
+	for _, ctl := range controls {
+		pkgs[ctl.Package] = true
+	}
+	var stack []util.T
+	for _, m := range compiler.Modules {
+		if pkgs[strings.TrimPrefix(m.Package.Path.String(), "data.")] {
+			for _, r := range m.Rules {
+				stack = append(stack, r)
+			}
+		}
+	}
+	seen := map[util.T]bool{}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		r, ok := n.(*ast.Rule)
+		if !ok {
+			return fmt.Errorf("a dependency of type %T", n)
+		}
+		for node := r; node != nil; node = node.Else {
+			for i, expr := range node.Body {
+				if name, ok := screenedCall(node.Body, i); ok {
+					return fmt.Errorf("%w: %s calls %s at the top of a rule body (%v): topdown's rule index decides that call where its operand is not a string, the IR evaluator has no index", errIndexScreened, node.Head.Ref(), name, expr.Location)
+				}
+			}
+		}
+		for dep := range compiler.Graph.Dependencies(r) {
+			stack = append(stack, dep)
+		}
+	}
+	return nil
+}
+
+// screenedCall reports whether the index topdown builds for a rule body
+// decides body[i] itself (ast/index.go, index_affix.go): not negated, no
+// `with`, a non-constant first operand searched for a constant prefix or
+// suffix (a constant string, or a variable the body bound to one before),
+// or a constant glob pattern matched against a variable. The planner's IR
+// keeps no such index, so such a call is where the two could differ.
+func screenedCall(body ast.Body, i int) (string, bool) {
+	expr := body[i]
+	if expr.Negated || len(expr.With) > 0 {
+		return "", false
+	}
+	switch expr.Terms.(type) {
+	case *ast.LogicalAnd, *ast.LogicalOr:
+		// Indexed through their operands: take any screened built-in
+		// inside as indexed.
+		found := ""
+		ast.WalkExprs(expr, func(x *ast.Expr) bool {
+			if x != expr && x.IsCall() && slices.Contains(indexScreenedBuiltins, x.Operator().String()) {
+				found = x.Operator().String()
+			}
+			return found != ""
+		})
+		return found, found != ""
+	}
+	if !expr.IsCall() {
+		return "", false
+	}
+	name := expr.Operator().String()
+	ops := expr.Operands()
+	constant := func(t *ast.Term) bool {
+		if v, ok := t.Value.(ast.Var); ok {
+			return boundToConstant(body[:i], v)
+		}
+		return ast.IsConstant(t.Value)
+	}
+	switch {
+	case (name == "startswith" || name == "endswith" || name == "strings.any_prefix_match" || name == "strings.any_suffix_match") && len(ops) == 2:
+		return name, !ast.IsConstant(ops[0].Value) && constant(ops[1])
+	case name == "glob.match" && len(ops) == 3:
+		return name, constant(ops[0]) && !ast.IsConstant(ops[2].Value)
+	}
+	return "", false
+}
+
+// boundToConstant reports whether an expression of exprs binds v to a
+// constant (v := "x", v = "x"), as the index's constant table does.
+func boundToConstant(exprs ast.Body, v ast.Var) bool {
+	for _, x := range exprs {
+		if !x.IsAssignment() && !x.IsEquality() {
+			continue
+		}
+		a, b := x.Operand(0), x.Operand(1)
+		if a == nil || b == nil {
+			continue
+		}
+		if (a.Value.Compare(v) == 0 && ast.IsConstant(b.Value)) || (b.Value.Compare(v) == 0 && ast.IsConstant(a.Value)) {
+			return true
+		}
+	}
+	return false
 }

@@ -28,6 +28,9 @@ type lazyQuery struct {
 	build func() string
 	extra []func(*rego.Rego)
 	e     *Engine
+	// controls are the controls the query evaluates, for the IR
+	// evaluator's screen (evaluator.go: indexScreened).
+	controls []*Control
 
 	once    sync.Once
 	planned bool
@@ -57,7 +60,7 @@ func (q *lazyQuery) get() (rego.PreparedEvalQuery, error) {
 		if q.build != nil {
 			q.query = q.build()
 		}
-		q.pq, q.fellBack, q.err = q.e.prepare(context.Background(), q.query, q.extra...)
+		q.pq, q.fellBack, q.err = q.e.prepare(context.Background(), q.query, q.controls, q.extra...)
 		if q.err != nil {
 			q.err = fmt.Errorf("prepare %s: %w", q.name, q.err)
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/topdown"
 	"github.com/open-policy-agent/opa/v1/topdown/builtins"
+	"github.com/open-policy-agent/opa/v1/util"
 )
 
 // How a statement ends, as the planner's blocks and breaks mean it (OPA's
@@ -156,7 +157,20 @@ func (p *program) Eval(ctx context.Context, ectx *rego.EvalContext, runtime ast.
 		PrintHook:                   ectx.PrintHook(),
 		Capabilities:                ectx.Capabilities(),
 	}
-	if in := ectx.ParsedInput(); in != nil {
+	in := ectx.ParsedInput()
+	if raw := ectx.RawInput(); in == nil && raw != nil {
+		// rego converts a raw input for topdown only: do as it does.
+		ptr := util.Reference(raw)
+		if err := util.RoundTripFast(ptr); err != nil {
+			return nil, err
+		}
+		v, err := ast.InterfaceToValue(*ptr)
+		if err != nil {
+			return nil, err
+		}
+		in = v
+	}
+	if in != nil {
 		s.plan[ir.Input] = ast.NewTerm(in)
 	}
 	s.plan[ir.Data] = p.data
