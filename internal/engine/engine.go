@@ -571,7 +571,11 @@ func (e *Engine) evaluateBatch(ctx context.Context, key string, controls []*Cont
 	defer cancel()
 	prog := &progress{current: -1, timedOut: -1, limit: e.timeout, cancel: cancel}
 	defer prog.stop()
-	rs, err := pq.Eval(context.WithValue(ctx, progressKey{}, prog), rego.EvalParsedInput(input), rego.EvalTime(now))
+	ctx = context.WithValue(ctx, progressKey{}, prog)
+	if lq.vm != nil {
+		return e.runBatch(ctx, lq.vm, controls, input, now, prog)
+	}
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now))
 	if err != nil || len(rs) != 1 {
 		return nil, prog.culprit()
 	}

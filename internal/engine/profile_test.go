@@ -58,7 +58,7 @@ func BenchmarkControlCost(b *testing.B) {
 	now := time.Now()
 	for b.Loop() {
 		// Fixed cost: a constant query, the input given.
-		empty, _, err := e.prepare(ctx, "x := true", nil)
+		empty, _, _, err := e.prepare(ctx, "x := true", nil)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -5,14 +5,18 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
+	"io"
 	"strconv"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/ir"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/metrics"
 	"github.com/open-policy-agent/opa/v1/topdown"
 	"github.com/open-policy-agent/opa/v1/topdown/builtins"
+	"github.com/open-policy-agent/opa/v1/topdown/cache"
+	"github.com/open-policy-agent/opa/v1/topdown/print"
 	"github.com/open-policy-agent/opa/v1/util"
 )
 
@@ -67,6 +71,8 @@ type state struct {
 	outCount int
 	relation bool
 	iter     func(*ast.Term) error
+	// args is the built-ins' operand buffer (call).
+	args []*ast.Term
 }
 
 func newState(p *program) *state {
@@ -114,49 +120,6 @@ func (s *state) reset() {
 
 // Eval implements rego.TargetPluginEval.
 func (p *program) Eval(ctx context.Context, ectx *rego.EvalContext, runtime ast.Value) (ast.Value, error) {
-	s := p.pool.Get().(*state)
-	defer func() {
-		s.reset()
-		p.pool.Put(s)
-	}()
-	s.ctx, s.done = ctx, ctx.Done()
-	now := ectx.Time()
-	if now.IsZero() {
-		now = time.Now()
-	}
-	seed := ectx.Seed()
-	if seed == nil {
-		seed = rand.Reader // topdown's default
-	}
-	var rt *ast.Term
-	if runtime != nil {
-		rt = ast.NewTerm(runtime)
-	}
-	s.strict = ectx.StrictBuiltinErrors()
-	// Built-ins that can run long (numbers.range, regex.replace, …) watch
-	// a topdown.Cancel, not the context: cancel it when the context ends,
-	// as topdown's query does.
-	cancel := ectx.ExternalCancel()
-	if cancel == nil {
-		cancel = topdown.NewCancel()
-	}
-	stop := context.AfterFunc(ctx, cancel.Cancel)
-	defer stop()
-	s.cancel = cancel
-	s.bctx = topdown.BuiltinContext{
-		Context:                     ctx,
-		Metrics:                     ectx.Metrics(),
-		Seed:                        seed,
-		Time:                        ast.NumberTerm(int64ToJSONNumber(now.UnixNano())),
-		Cancel:                      cancel,
-		Runtime:                     rt,
-		Cache:                       builtins.Cache{},
-		InterQueryBuiltinCache:      ectx.InterQueryBuiltinCache(),
-		InterQueryBuiltinValueCache: ectx.InterQueryBuiltinValueCache(),
-		NDBuiltinCache:              ectx.NDBCache(),
-		PrintHook:                   ectx.PrintHook(),
-		Capabilities:                ectx.Capabilities(),
-	}
 	in := ectx.ParsedInput()
 	if raw := ectx.RawInput(); in == nil && raw != nil {
 		// rego converts a raw input for topdown only: do as it does.
@@ -170,8 +133,106 @@ func (p *program) Eval(ctx context.Context, ectx *rego.EvalContext, runtime ast.
 		}
 		in = v
 	}
-	if in != nil {
-		s.plan[ir.Input] = ast.NewTerm(in)
+	opts := RunOptions{
+		Input:                       in,
+		Time:                        ectx.Time(),
+		StrictBuiltinErrors:         ectx.StrictBuiltinErrors(),
+		Seed:                        ectx.Seed(),
+		Cancel:                      ectx.ExternalCancel(),
+		Metrics:                     ectx.Metrics(),
+		InterQueryBuiltinCache:      ectx.InterQueryBuiltinCache(),
+		InterQueryBuiltinValueCache: ectx.InterQueryBuiltinValueCache(),
+		NDBuiltinCache:              ectx.NDBCache(),
+		PrintHook:                   ectx.PrintHook(),
+		Capabilities:                ectx.Capabilities(),
+	}
+	if runtime != nil {
+		opts.Runtime = ast.NewTerm(runtime)
+	}
+	return p.run(ctx, opts)
+}
+
+// RunOptions is what one evaluation is given: the input, the clock, and
+// what topdown's BuiltinContext carries to the built-ins.
+type RunOptions struct {
+	Input                       ast.Value
+	Time                        time.Time // zero: now
+	StrictBuiltinErrors         bool
+	Seed                        io.Reader // nil: crypto/rand, as topdown
+	Cancel                      topdown.Cancel
+	Runtime                     *ast.Term
+	Metrics                     metrics.Metrics
+	InterQueryBuiltinCache      cache.InterQueryCache
+	InterQueryBuiltinValueCache cache.InterQueryValueCache
+	NDBuiltinCache              builtins.NDBCache
+	PrintHook                   print.Hook
+	Capabilities                *ast.Capabilities
+}
+
+// Run evaluates the prepared query outside rego's Eval: the result set as
+// an ast.Set of objects {variable: value}, what Eval hands rego. It is for
+// a caller that evaluates one query very many times and reads the result
+// itself (internal/engine): rego's per-evaluation context and its
+// conversion of every result into bindings and expression values are then
+// work nobody reads.
+func (p *Program) Run(ctx context.Context, opts RunOptions) (ast.Value, error) {
+	return (*program)(p).run(ctx, opts)
+}
+
+// Program is a query prepared for this target, for Run.
+type Program program
+
+type captureKey struct{}
+
+// Capture returns a context under which this target's PrepareForEval also
+// stores the program it prepares in *dst, for Run: rego keeps the prepared
+// target to itself.
+func Capture(ctx context.Context, dst **Program) context.Context {
+	return context.WithValue(ctx, captureKey{}, dst)
+}
+
+func (p *program) run(ctx context.Context, opts RunOptions) (ast.Value, error) {
+	s := p.pool.Get().(*state)
+	defer func() {
+		s.reset()
+		p.pool.Put(s)
+	}()
+	s.ctx, s.done = ctx, ctx.Done()
+	now := opts.Time
+	if now.IsZero() {
+		now = time.Now()
+	}
+	seed := opts.Seed
+	if seed == nil {
+		seed = rand.Reader // topdown's default
+	}
+	s.strict = opts.StrictBuiltinErrors
+	// Built-ins that can run long (numbers.range, regex.replace, …) watch
+	// a topdown.Cancel, not the context: cancel it when the context ends,
+	// as topdown's query does.
+	cancel := opts.Cancel
+	if cancel == nil {
+		cancel = topdown.NewCancel()
+	}
+	stop := context.AfterFunc(ctx, cancel.Cancel)
+	defer stop()
+	s.cancel = cancel
+	s.bctx = topdown.BuiltinContext{
+		Context:                     ctx,
+		Metrics:                     opts.Metrics,
+		Seed:                        seed,
+		Time:                        ast.NumberTerm(int64ToJSONNumber(now.UnixNano())),
+		Cancel:                      cancel,
+		Runtime:                     opts.Runtime,
+		Cache:                       builtins.Cache{},
+		InterQueryBuiltinCache:      opts.InterQueryBuiltinCache,
+		InterQueryBuiltinValueCache: opts.InterQueryBuiltinValueCache,
+		NDBuiltinCache:              opts.NDBuiltinCache,
+		PrintHook:                   opts.PrintHook,
+		Capabilities:                opts.Capabilities,
+	}
+	if opts.Input != nil {
+		s.plan[ir.Input] = ast.NewTerm(opts.Input)
 	}
 	s.plan[ir.Data] = p.data
 	for _, b := range p.plan.Blocks {
@@ -320,7 +381,7 @@ func (s *state) exec(stmt ir.Stmt, f []*ast.Term) (int, error) {
 	case *ir.AssignIntStmt:
 		f[st.Target] = ast.InternedTerm(int(st.Value))
 	case *ir.MakeNumberRefStmt:
-		f[st.Target] = ast.NewTerm(ast.Number(s.p.strings[st.Index].Value.(ast.String)))
+		f[st.Target] = s.p.numbers[st.Index]
 	case *ir.IsArrayStmt:
 		if v := s.operand(st.Source, f); v == nil || !isArray(v) {
 			return undefined, nil
@@ -561,6 +622,9 @@ func (s *state) callDynamic(st *ir.CallDynamicStmt, f []*ast.Term) (int, error) 
 	if !ok {
 		return undefined, nil
 	}
+	if len(st.Args) != len(fn.fn.Params) {
+		return undefined, nil
+	}
 	args := make([]*ast.Term, len(st.Args))
 	for i, a := range st.Args {
 		args[i] = f[a]
@@ -593,34 +657,34 @@ func joinPath(parts []string) string {
 
 func (s *state) call(st *ir.CallStmt, f []*ast.Term) (int, error) {
 	c := s.p.calls[st]
-	if c.fn != nil {
-		var v *ast.Term
-		var err error
-		if c.fn.memo {
-			v, err = s.callMemo(c.fn, s.operand(st.Args[0], f), s.operand(st.Args[1], f))
-		} else {
-			args := make([]*ast.Term, len(st.Args))
-			for i, a := range st.Args {
-				args[i] = s.operand(a, f)
+	var v *ast.Term
+	var err error
+	switch {
+	case c.fn != nil && c.fn.memo:
+		v, err = s.callMemo(c.fn, s.operand(st.Args[0], f), s.operand(st.Args[1], f))
+	case c.fn != nil:
+		v, err = s.callWith(c.fn, st.Args, f)
+	default:
+		// The arguments go in a buffer the state reuses: built-ins do not
+		// keep their operand slice (topdown hands them a fresh one, but
+		// none holds on to it), and they never call back into the plan.
+		// OPA's non-deterministic built-in cache would keep it (as an
+		// array's elements), so with one the slice is the call's own.
+		args := s.args[:0]
+		if s.bctx.NDBuiltinCache != nil {
+			args = make([]*ast.Term, 0, len(st.Args))
+		}
+		for _, a := range st.Args {
+			t := s.operand(a, f)
+			if t == nil {
+				return undefined, nil
 			}
-			v, err = s.callFunc(c.fn, args)
+			args = append(args, t)
 		}
-		if err != nil {
-			return 0, err
-		}
-		if v == nil {
-			return undefined, nil
-		}
-		f[st.Result] = v
-		return next, nil
+		v, err = s.builtin(c, st, args)
+		clear(args)
+		s.args = args[:0]
 	}
-	args := make([]*ast.Term, len(st.Args))
-	for i, a := range st.Args {
-		if args[i] = s.operand(a, f); args[i] == nil {
-			return undefined, nil
-		}
-	}
-	v, err := s.builtin(c, st, args)
 	if err != nil {
 		return 0, err
 	}
@@ -629,6 +693,20 @@ func (s *state) call(st *ir.CallStmt, f []*ast.Term) (int, error) {
 	}
 	f[st.Result] = v
 	return next, nil
+}
+
+// callWith calls a function with arguments, its operands read from the
+// caller's frame straight into the callee's.
+func (s *state) callWith(fn *function, ops []ir.Operand, caller []*ast.Term) (*ast.Term, error) {
+	frame, owned := s.frame(fn)
+	for i, p := range fn.fn.Params {
+		frame[p] = s.operand(ops[i], caller)
+	}
+	v, err := s.body(fn, frame)
+	if owned {
+		s.active[fn.index] = false
+	}
+	return v, err
 }
 
 func (s *state) callMemo(fn *function, input, data *ast.Term) (*ast.Term, error) {
@@ -643,21 +721,34 @@ func (s *state) callMemo(fn *function, input, data *ast.Term) (*ast.Term, error)
 	return v, nil
 }
 
-// callFunc runs a plan function; nil is undefined. Rego has no recursion,
-// so a function is never active twice and keeps one frame per state; the
-// check is there so a plan that did recurse would still run right.
+// callFunc runs a plan function on args; nil is undefined.
 func (s *state) callFunc(fn *function, args []*ast.Term) (*ast.Term, error) {
-	frame := s.frames[fn.index]
-	if s.active[fn.index] {
-		frame = make([]*ast.Term, fn.size)
-	} else {
-		s.active[fn.index] = true
-		defer func() { s.active[fn.index] = false }()
-	}
-	clear(frame)
+	frame, owned := s.frame(fn)
 	for i, p := range fn.fn.Params {
 		frame[p] = args[i]
 	}
+	v, err := s.body(fn, frame)
+	if owned {
+		s.active[fn.index] = false
+	}
+	return v, err
+}
+
+// frame is a function's frame, cleared. Rego has no recursion, so a
+// function is never active twice and keeps one frame per state; the check
+// is there so a plan that did recurse would still run right. owned: the
+// caller marks the function inactive again when it returns.
+func (s *state) frame(fn *function) (frame []*ast.Term, owned bool) {
+	if s.active[fn.index] {
+		return make([]*ast.Term, fn.size), false
+	}
+	s.active[fn.index] = true
+	frame = s.frames[fn.index]
+	clear(frame)
+	return frame, true
+}
+
+func (s *state) body(fn *function, frame []*ast.Term) (*ast.Term, error) {
 	for _, b := range fn.fn.Blocks {
 		if _, err := s.run(b, frame); err != nil {
 			return nil, err
@@ -698,7 +789,7 @@ func (s *state) builtin(c callee, st *ir.CallStmt, args []*ast.Term) (*ast.Term,
 		}
 	}
 	s.out, s.outs, s.outCount, s.relation = nil, nil, 0, c.relation
-	s.bctx.Location = s.location(st.Location)
+	s.bctx.Location = c.location
 	err := c.builtin(s.bctx, args, s.iter)
 	if err != nil {
 		if halt, ok := err.(topdown.Halt); ok {

@@ -66,7 +66,7 @@ func (t Target) IsTarget(name string) bool {
 
 // PrepareForEval implements rego.TargetPlugin: it resolves every function
 // and built-in the plan calls and refuses a plan it cannot run whole.
-func (t Target) PrepareForEval(_ context.Context, policy *ir.Policy, opts ...rego.PrepareOption) (rego.TargetPluginEval, error) {
+func (t Target) PrepareForEval(ctx context.Context, policy *ir.Policy, opts ...rego.PrepareOption) (rego.TargetPluginEval, error) {
 	var cfg rego.PrepareConfig
 	for _, o := range opts {
 		o(&cfg)
@@ -78,6 +78,9 @@ func (t Target) PrepareForEval(_ context.Context, policy *ir.Policy, opts ...reg
 	if t.Data != nil {
 		p.data = ast.NewTerm(t.Data)
 	}
+	if dst, ok := ctx.Value(captureKey{}).(**Program); ok && dst != nil {
+		*dst = (*Program)(p)
+	}
 	return p, nil
 }
 
@@ -88,6 +91,9 @@ type program struct {
 	byName  map[string]*function
 	dynamic map[string]*function // CallDynamic targets by dotted path
 	strings []*ast.Term
+	// numbers are the number constants (MakeNumberRef), one term each:
+	// terms are never changed once made, so every evaluation shares them.
+	numbers []*ast.Term
 	files   []string
 	calls   map[*ir.CallStmt]callee
 	data    *ast.Term
@@ -113,6 +119,8 @@ type callee struct {
 	name     string
 	relation bool
 	native   nativeFunc
+	// location is the call's, for the built-in's errors and print.
+	location *ast.Location
 }
 
 func compile(policy *ir.Policy, custom map[string]*topdown.Builtin) (*program, error) {
@@ -150,6 +158,7 @@ func compile(policy *ir.Policy, custom map[string]*topdown.Builtin) (*program, e
 		}
 	}
 	p.frameSize = frameSize(p.plan.Blocks, nil, 0)
+	p.numbers = make([]*ast.Term, len(p.strings))
 	builtins := map[string]bool{}
 	if policy.Static != nil {
 		for _, b := range policy.Static.BuiltinFuncs {
@@ -267,9 +276,17 @@ func (c *checker) stmt(s ir.Stmt) {
 		c.blocks(s.Block)
 	case *ir.CallStmt:
 		c.call(s)
+	case *ir.MakeNumberRefStmt:
+		if s.Index < 0 || s.Index >= len(c.p.strings) {
+			c.fail("number constant %d out of range", s.Index)
+			return
+		}
+		if c.p.numbers[s.Index] == nil {
+			c.p.numbers[s.Index] = ast.NewTerm(ast.Number(c.p.strings[s.Index].Value.(ast.String)))
+		}
 	case *ir.ReturnLocalStmt, *ir.CallDynamicStmt, *ir.BreakStmt, *ir.DotStmt, *ir.LenStmt,
 		*ir.AssignIntStmt, *ir.AssignVarStmt, *ir.AssignVarOnceStmt, *ir.ResetLocalStmt,
-		*ir.MakeNullStmt, *ir.MakeNumberIntStmt, *ir.MakeNumberRefStmt, *ir.MakeArrayStmt,
+		*ir.MakeNullStmt, *ir.MakeNumberIntStmt, *ir.MakeArrayStmt,
 		*ir.MakeObjectStmt, *ir.MakeSetStmt, *ir.EqualStmt, *ir.NotEqualStmt, *ir.IsArrayStmt,
 		*ir.IsObjectStmt, *ir.IsSetStmt, *ir.IsDefinedStmt, *ir.IsUndefinedStmt,
 		*ir.ArrayAppendStmt, *ir.ObjectInsertStmt, *ir.ObjectInsertOnceStmt, *ir.ObjectMergeStmt,
@@ -288,15 +305,19 @@ func (c *checker) call(s *ir.CallStmt) {
 		c.p.calls[s] = callee{fn: fn, name: s.Func}
 		return
 	}
+	loc := &ast.Location{Row: s.Location.Row, Col: s.Location.Col}
+	if f := s.Location.File; f >= 0 && f < len(c.p.files) {
+		loc.File = c.p.files[f]
+	}
 	// topdown's order: OPA's own built-in, then the query's custom one.
 	if decl, ok := ast.BuiltinMap[s.Func]; ok {
 		if f := topdown.GetBuiltin(s.Func); f != nil {
-			c.p.calls[s] = callee{builtin: f, decl: decl, name: s.Func, relation: decl.Relation, native: natives[s.Func]}
+			c.p.calls[s] = callee{builtin: f, decl: decl, name: s.Func, relation: decl.Relation, native: natives[s.Func], location: loc}
 			return
 		}
 	}
 	if b, ok := c.custom[s.Func]; ok && b != nil && b.Func != nil {
-		c.p.calls[s] = callee{builtin: b.Func, decl: b.Decl, name: s.Func, relation: b.Decl.Relation}
+		c.p.calls[s] = callee{builtin: b.Func, decl: b.Decl, name: s.Func, relation: b.Decl.Relation, location: loc}
 		return
 	}
 	c.fail("unsupported built-in %s", s.Func)
