@@ -271,5 +271,5 @@ func batchKeys(n int) []batchKey {
 		d, u := batchVars(i)
 		batchKeyList = append(batchKeyList, batchKey{d, ast.StringTerm(d)}, batchKey{u, ast.StringTerm(u)})
 	}
-	return batchKeyList[:2*n:2*n]
+	return batchKeyList[: 2*n : 2*n]
 }
