@@ -365,3 +365,33 @@ func TestIRFallsBackToTopdown(t *testing.T) {
 	sort.Strings(asked)
 	t.Logf("%d queries planned, %d on topdown", len(asked), fellBack)
 }
+
+// TestIRPreparesConcurrently plans the IR queries and the topdown ones of
+// one engine from several workers at once and evaluates them side by side
+// (run with -race, make race): rego switches the shared compiler's
+// evaluation mode for every IR prepare (evaluator.go, prepareMu), and the
+// IR programs share their pooled evaluation states between workers.
+func TestIRPreparesConcurrently(t *testing.T) {
+	ctx := context.Background()
+	e, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(4))
+	require.NoError(t, err)
+	td, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1), WithEvaluator(Topdown))
+	require.NoError(t, err)
+	example, err := evidence.Load("../../examples/acme/evidence")
+	require.NoError(t, err)
+	snap := &evidence.Snapshot{Resources: append(slices.Clone(example.Resources), terraformSnapshot(t, "../../examples/acme/terraform").Resources...)}
+	var wg sync.WaitGroup
+	results := make([][]finding.Finding, 3)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i] = e.Evaluate(ctx, snap, nil)
+		}()
+	}
+	wg.Wait()
+	want := td.Evaluate(ctx, snap, nil)
+	for i, got := range results {
+		sameFindings(t, want, got, fmt.Sprintf("concurrent run %d", i))
+	}
+}
