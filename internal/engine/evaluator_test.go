@@ -395,3 +395,34 @@ func TestIRPreparesConcurrently(t *testing.T) {
 		sameFindings(t, want, got, fmt.Sprintf("concurrent run %d", i))
 	}
 }
+
+// BenchmarkPrepare is the cost the IR evaluator adds where a run starts:
+// planning every query of the catalogue (the batches of every resource
+// type and every control alone) for the IR evaluator — rego compiles the
+// query, OPA's planner turns it and the rules it reaches into IR, regovm
+// resolves its calls — against planning them for topdown, in the same
+// iterations:
+//
+//	go test -run '^$' -bench BenchmarkPrepare -benchtime 3x ./internal/engine/
+//
+// The gate plans only the batches of the resource types its Terraform
+// has (lazy.go); this is the whole catalogue's worth.
+func BenchmarkPrepare(b *testing.B) {
+	ctx := context.Background()
+	plan := func(ev Evaluator) func() (int, error) {
+		return func() (int, error) {
+			e, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithEvaluator(ev))
+			if err != nil {
+				return 0, err
+			}
+			if err := e.prepareAll(ctx); err != nil {
+				return 0, err
+			}
+			return len(e.batch) + len(e.prepared), nil
+		}
+	}
+	cs := race(b, &contender{name: "ir", eval: plan(IR)}, &contender{name: "topdown", eval: plan(Topdown)})
+	report(b, cs)
+	b.ReportMetric(float64(cs[0].cpu.Microseconds())/float64(b.N)/float64(cs[0].pairs), "ir-cpu-µs/query")
+	b.ReportMetric(float64(cs[1].cpu.Microseconds())/float64(b.N)/float64(cs[1].pairs), "topdown-cpu-µs/query")
+}
