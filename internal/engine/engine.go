@@ -132,7 +132,7 @@ func Load(ctx context.Context, mods []Module, opts ...Option) (*Engine, error) {
 }
 
 func newEngine(opts []Option) *Engine {
-	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit, evaluator: IR}
+	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit, evaluator: defaultEvaluator()}
 	for _, o := range opts {
 		o(e)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -41,6 +42,20 @@ func (ev Evaluator) String() string {
 // WithEvaluator chooses what runs the queries (default IR). Topdown is
 // for the baselines and for comparing the two.
 func WithEvaluator(ev Evaluator) Option { return func(e *Engine) { e.evaluator = ev } }
+
+// EvaluatorEnv, set to "topdown", makes every engine of the process run
+// its queries on topdown unless an option says otherwise: the audit and
+// the gate binaries measured against themselves (README "Performance"),
+// and a way back should the IR evaluator ever judge a construct wrongly.
+const EvaluatorEnv = "RAMPART_EVALUATOR"
+
+// defaultEvaluator is IR, or topdown when EvaluatorEnv says so.
+func defaultEvaluator() Evaluator {
+	if os.Getenv(EvaluatorEnv) == "topdown" {
+		return Topdown
+	}
+	return IR
+}
 
 // prepare plans a query for the engine's evaluator. When the IR evaluator
 // cannot run the query (a statement or built-in it does not support, a

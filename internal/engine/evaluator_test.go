@@ -426,3 +426,23 @@ func BenchmarkPrepare(b *testing.B) {
 	b.ReportMetric(float64(cs[0].cpu.Microseconds())/float64(b.N)/float64(cs[0].pairs), "ir-cpu-µs/query")
 	b.ReportMetric(float64(cs[1].cpu.Microseconds())/float64(b.N)/float64(cs[1].pairs), "topdown-cpu-µs/query")
 }
+
+// TestEvaluatorEnv: RAMPART_EVALUATOR=topdown puts an engine on topdown,
+// an option still wins, and anything else leaves the IR default.
+func TestEvaluatorEnv(t *testing.T) {
+	for _, tc := range []struct {
+		env  string
+		opts []Option
+		want Evaluator
+	}{
+		{"", nil, IR},
+		{"topdown", nil, Topdown},
+		{"topdown", []Option{WithEvaluator(IR)}, IR},
+		{"something", nil, IR},
+	} {
+		t.Setenv(EvaluatorEnv, tc.env)
+		if got := newEngine(tc.opts).evaluator; got != tc.want {
+			t.Errorf("%s=%q, %d options: evaluator %v, want %v", EvaluatorEnv, tc.env, len(tc.opts), got, tc.want)
+		}
+	}
+}
