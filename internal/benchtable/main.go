@@ -53,7 +53,7 @@ func sections(with100k bool) []section {
 	}
 	return []section{
 		{
-			name: "engine", title: "Engine: pairs (control, resource) per CPU-second against the naive `rego.New(...).Eval` per resource per control, the engine before issue 16's engine round and the engine as of commit 13a37ff",
+			name: "engine", title: "Engine: pairs (control, resource) per CPU-second against the naive `rego.New(...).Eval` per resource per control, the engine before issue 16's engine round, the engine as of commit 13a37ff and the engine of today on topdown instead of the IR evaluator",
 			pkg: "./internal/engine/", bench: "BenchmarkEvaluate$", benchtime: "1x", rowHeader: "set / workers",
 			columns: []column{
 				{"pairs", "pairs", "%.0f"},
@@ -65,6 +65,8 @@ func sections(with100k bool) []section {
 				{"CPU before/rampart", "before/rampart-cpu-x", "%.2f×"},
 				{"13a37ff pairs/CPU-s", "today-pairs/cpu-s", "%.0f"},
 				{"CPU 13a37ff/rampart", "today/rampart-cpu-x", "%.2f×"},
+				{"topdown pairs/CPU-s", "topdown-pairs/cpu-s", "%.0f"},
+				{"CPU topdown/rampart", "topdown/rampart-cpu-x", "%.2f×"},
 				{"rampart wall", "rampart-wall-ms", "%.0f ms"},
 				{"load", "load-avg", "%.1f"},
 			},

@@ -227,6 +227,16 @@ func BenchmarkEvaluate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// topdown is the engine of today on OPA's interpreter instead of the
+	// IR evaluator (internal/regovm): what the evaluator alone buys.
+	topdown, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1), WithEvaluator(Topdown))
+	if err != nil {
+		b.Fatal(err)
+	}
+	topdownParallel, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(workers), WithEvaluator(Topdown))
+	if err != nil {
+		b.Fatal(err)
+	}
 	for name, snap := range benchSets(b) {
 		engineRun := func(e *Engine) func() (int, error) {
 			return func() (int, error) { return len(e.Evaluate(ctx, snap, nil)), nil }
@@ -236,11 +246,13 @@ func BenchmarkEvaluate(b *testing.B) {
 		}
 		b.Run("set="+name+"/serial", func(b *testing.B) {
 			report(b, race(b, &contender{name: "rampart", eval: engineRun(serial)}, &contender{name: "naive", eval: naiveRun(1)},
-				&contender{name: "before", eval: engineRun(before)}, &contender{name: "today", eval: engineRun(today)}))
+				&contender{name: "before", eval: engineRun(before)}, &contender{name: "today", eval: engineRun(today)},
+				&contender{name: "topdown", eval: engineRun(topdown)}))
 		})
 		b.Run(fmt.Sprintf("set=%s/parallel=%d", name, workers), func(b *testing.B) {
 			report(b, race(b, &contender{name: "rampart", eval: engineRun(parallel)}, &contender{name: "naive", eval: naiveRun(workers)},
-				&contender{name: "before", eval: engineRun(beforeParallel)}, &contender{name: "today", eval: engineRun(todayParallel)}))
+				&contender{name: "before", eval: engineRun(beforeParallel)}, &contender{name: "today", eval: engineRun(todayParallel)},
+				&contender{name: "topdown", eval: engineRun(topdownParallel)}))
 		})
 	}
 }
@@ -258,8 +270,10 @@ func asBefore() Option {
 
 // asToday is the engine before the batch query referred to the deny and
 // unknown sets themselves (commit 13a37ff): every set collected into an
-// array by a comprehension (comprehensionSets).
-func asToday() Option { return func(e *Engine) { e.comprehensionSets = true } }
+// array by a comprehension (comprehensionSets), on topdown.
+func asToday() Option {
+	return func(e *Engine) { e.comprehensionSets, e.evaluator = true, Topdown }
+}
 
 // joinCorpus is generateResources(n) placed in accounts, plus what the
 // relation controls join: per account one aws.account, trails (half of

@@ -83,6 +83,15 @@ type Engine struct {
 	compileNeeded bool
 	compileMu     sync.RWMutex
 	needed        neededState
+	// evaluator runs the prepared queries (evaluator.go); the zero value is
+	// topdown, which the evaluation child keeps, newEngine sets IR.
+	evaluator Evaluator
+	// prepareMu serialises planning: rego sets the shared compiler's
+	// evaluation mode for a target plugin (evaluator.go).
+	prepareMu sync.Mutex
+	// planIR, when set (TestIRFallsBackToTopdown), plans a query for the
+	// IR evaluator instead of prepareFor, to make it refuse some.
+	planIR func(ctx context.Context, query string, extra []func(*rego.Rego)) (rego.PreparedEvalQuery, error)
 }
 
 // Option configures an Engine.
@@ -123,7 +132,7 @@ func Load(ctx context.Context, mods []Module, opts ...Option) (*Engine, error) {
 }
 
 func newEngine(opts []Option) *Engine {
-	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit}
+	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit, evaluator: defaultEvaluator()}
 	for _, o := range opts {
 		o(e)
 	}
@@ -162,6 +171,7 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 		}
 		q := fmt.Sprintf("deny := %s; unknown := %s", setRef(ctl, "deny"), setRef(ctl, "unknown"))
 		e.prepared[ctl.ID] = e.lazy("control "+ctl.ID, q)
+		e.prepared[ctl.ID].controls = []*Control{ctl}
 		if ctl.untrusted {
 			e.untrusted = append(e.untrusted, ctl)
 			continue
@@ -176,6 +186,7 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 		e.groups[t] = batchGroups(controls)
 		for g, group := range e.groups[t] {
 			e.batch[groupKey(t, g)] = e.lazyBuilt("controls of "+t, func() string { return e.batchQuery(group) }, markBuiltin, rego.Capabilities(batchCapabilities()))
+			e.batch[groupKey(t, g)].controls = group
 		}
 	}
 	e.rels = e.relations()
@@ -266,19 +277,6 @@ func batchVars(i int) (deny, unknown string) {
 // control does not define yields an empty array.
 func setRef(ctl *Control, rule string) string {
 	return fmt.Sprintf("[x | some x in data.%s.%s]", ctl.Package, rule)
-}
-
-func (e *Engine) prepare(ctx context.Context, query string, extra ...func(*rego.Rego)) (rego.PreparedEvalQuery, error) {
-	opts := append([]func(*rego.Rego){
-		rego.Query(query),
-		rego.Compiler(e.compiler),
-		rego.Capabilities(Capabilities()),
-		rego.StrictBuiltinErrors(true),
-	}, extra...)
-	if !e.jsonResults {
-		opts = append(opts, rego.GenerateJSON(keepTerm))
-	}
-	return rego.New(opts...).PrepareForEval(ctx)
 }
 
 // Catalog returns the loaded controls.
@@ -573,7 +571,11 @@ func (e *Engine) evaluateBatch(ctx context.Context, key string, controls []*Cont
 	defer cancel()
 	prog := &progress{current: -1, timedOut: -1, limit: e.timeout, cancel: cancel}
 	defer prog.stop()
-	rs, err := pq.Eval(context.WithValue(ctx, progressKey{}, prog), rego.EvalParsedInput(input), rego.EvalTime(now))
+	ctx = context.WithValue(ctx, progressKey{}, prog)
+	if lq.vm != nil {
+		return e.runBatch(ctx, lq.vm, controls, input, now, prog)
+	}
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(now))
 	if err != nil || len(rs) != 1 {
 		return nil, prog.culprit()
 	}

@@ -423,6 +423,7 @@ func (e *Engine) subsetBatch(ctx context.Context, key string, idx []int, sub []*
 	lq, ok := e.incr.subsets[subKey]
 	if !ok {
 		lq = e.lazy("controls of "+key, e.batchQuery(sub), markBuiltin, rego.Capabilities(batchCapabilities()))
+		lq.controls = sub
 		e.incr.subsets[subKey] = lq
 	}
 	if _, err := lq.get(); err != nil {

@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/rampart-audit/rampart/internal/regovm"
 )
 
 // Planning a query (rego's PrepareForEval: parse, compile against the
@@ -28,11 +30,19 @@ type lazyQuery struct {
 	build func() string
 	extra []func(*rego.Rego)
 	e     *Engine
+	// controls are the controls the query evaluates, for the IR
+	// evaluator's screen (evaluator.go: indexScreened).
+	controls []*Control
 
 	once    sync.Once
 	planned bool
 	pq      rego.PreparedEvalQuery
 	err     error
+	// fellBack is why the query runs on topdown although the engine's
+	// evaluator is IR (evaluator.go), nil when it does not.
+	fellBack error
+	// vm is the query's IR program when it runs on the IR evaluator.
+	vm *regovm.Program
 }
 
 func (e *Engine) lazy(name, query string, extra ...func(*rego.Rego)) *lazyQuery {
@@ -54,7 +64,7 @@ func (q *lazyQuery) get() (rego.PreparedEvalQuery, error) {
 		if q.build != nil {
 			q.query = q.build()
 		}
-		q.pq, q.err = q.e.prepare(context.Background(), q.query, q.extra...)
+		q.pq, q.vm, q.fellBack, q.err = q.e.prepare(context.Background(), q.query, q.controls, q.extra...)
 		if q.err != nil {
 			q.err = fmt.Errorf("prepare %s: %w", q.name, q.err)
 		}

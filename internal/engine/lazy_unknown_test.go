@@ -69,28 +69,41 @@ func TestLazyUnknownJudgesAlike(t *testing.T) {
 //
 //	go test -run '^$' -bench BenchmarkEvaluateLazyUnknown -benchtime 3x ./internal/engine/
 func BenchmarkEvaluateLazyUnknown(b *testing.B) {
-	benchOneWorkerAgainst(b, "lazy", "eager", withEagerUnknown())
+	benchOneWorkerAgainst(b, "lazy", baseline{"eager", withEagerUnknown()})
+}
+
+// baseline is one engine a benchmark races the tuned one against: the
+// same catalogue loaded with opt.
+type baseline struct {
+	name string
+	opt  Option
 }
 
 // benchOneWorkerAgainst races the engine on one worker (named tuned)
-// against the same engine with the baseline option (named baseline), on
-// every benchmark set, in the same iterations.
-func benchOneWorkerAgainst(b *testing.B, tuned, baseline string, baselineOpt Option) {
+// against the same engine with each baseline's option, on every benchmark
+// set, in the same iterations.
+func benchOneWorkerAgainst(b *testing.B, tuned string, baselines ...baseline) {
 	ctx := context.Background()
 	now, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
 	if err != nil {
 		b.Fatal(err)
 	}
-	before, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1), baselineOpt)
-	if err != nil {
-		b.Fatal(err)
+	others := make([]*Engine, len(baselines))
+	for i, bl := range baselines {
+		if others[i], err = New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1), bl.opt); err != nil {
+			b.Fatal(err)
+		}
 	}
 	for name, snap := range benchSets(b) {
 		run := func(e *Engine) func() (int, error) {
 			return func() (int, error) { return len(e.Evaluate(ctx, snap, nil)), nil }
 		}
 		b.Run("set="+name, func(b *testing.B) {
-			report(b, race(b, &contender{name: tuned, eval: run(now)}, &contender{name: baseline, eval: run(before)}))
+			cs := []*contender{{name: tuned, eval: run(now)}}
+			for i, bl := range baselines {
+				cs = append(cs, &contender{name: bl.name, eval: run(others[i])})
+			}
+			report(b, race(b, cs...))
 		})
 	}
 }
