@@ -783,11 +783,6 @@ func (s *state) keyConflict(loc ir.Location) error {
 // evaluation's error under strict built-in errors and undefined otherwise,
 // a Halt always the evaluation's.
 func (s *state) builtin(c callee, st *ir.CallStmt, args []*ast.Term) (*ast.Term, error) {
-	if c.native != nil {
-		if v, ok := c.native(args); ok {
-			return v, nil
-		}
-	}
 	s.out, s.outs, s.outCount, s.relation = nil, nil, 0, c.relation
 	s.bctx.Location = c.location
 	err := c.builtin(s.bctx, args, s.iter)

@@ -118,7 +118,6 @@ type callee struct {
 	decl     *ast.Builtin
 	name     string
 	relation bool
-	native   nativeFunc
 	// location is the call's, for the built-in's errors and print.
 	location *ast.Location
 }
@@ -312,7 +311,7 @@ func (c *checker) call(s *ir.CallStmt) {
 	// topdown's order: OPA's own built-in, then the query's custom one.
 	if decl, ok := ast.BuiltinMap[s.Func]; ok {
 		if f := topdown.GetBuiltin(s.Func); f != nil {
-			c.p.calls[s] = callee{builtin: f, decl: decl, name: s.Func, relation: decl.Relation, native: natives[s.Func], location: loc}
+			c.p.calls[s] = callee{builtin: f, decl: decl, name: s.Func, relation: decl.Relation, location: loc}
 			return
 		}
 	}
