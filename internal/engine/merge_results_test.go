@@ -33,18 +33,19 @@ func TestMergeResultsIsSortedFindings(t *testing.T) {
 		{ID: "C-0", Title: "zero", Severity: finding.Critical},
 	}
 	groups := map[string][][]*Control{"t0": {controls[:2], controls[2:3]}, "t1": {controls[1:]}, "t2": {controls[3:]}}
-	serial := 0
 	// results is what a resource's groups give: every control of each
-	// batch once, in batch order, and sometimes a control twice.
-	results := func(rng *rand.Rand, r *evidence.Resource) []finding.Finding {
+	// batch once, in batch order, and sometimes a control twice. serial
+	// numbers the messages; each subtest counts its own, since they run
+	// in parallel.
+	results := func(rng *rand.Rand, serial *int, r *evidence.Resource) []finding.Finding {
 		var fs []finding.Finding
 		for _, batch := range groups[r.Type] {
 			for _, ctl := range batch {
 				for range 1 + rng.IntN(4)/3 {
-					serial++
+					*serial++
 					f := newFinding(ctl, *r)
 					f.Status = finding.Statuses[rng.IntN(4)]
-					f.Message = fmt.Sprintf("#%d", serial)
+					f.Message = fmt.Sprintf("#%d", *serial)
 					if rng.IntN(2) == 0 {
 						f.Path = "attributes.x"
 					}
@@ -56,6 +57,7 @@ func TestMergeResultsIsSortedFindings(t *testing.T) {
 	}
 	random := func(seed uint64, resources, tail int, spoil func(*finding.Finding)) ([]evidence.Resource, [][]finding.Finding, []finding.Finding) {
 		rng := rand.New(rand.NewPCG(seed, 16))
+		serial := 0
 		rs := make([]evidence.Resource, resources)
 		for i := range rs {
 			rs[i] = evidence.Resource{Type: fmt.Sprintf("t%d", rng.IntN(3)), ID: fmt.Sprintf("r%d", rng.IntN(resources/2+1)),
@@ -63,7 +65,7 @@ func TestMergeResultsIsSortedFindings(t *testing.T) {
 		}
 		per := make([][]finding.Finding, resources)
 		for i := range rs {
-			per[i] = results(rng, &rs[i])
+			per[i] = results(rng, &serial, &rs[i])
 		}
 		if spoil != nil && resources > 0 {
 			for i := range per {
