@@ -160,6 +160,7 @@ backup_terraform_pattern(r, res) if {
 
 backup_terraform_pattern(r, res) if {
 	object.get(res, ["scope", "platform"], "") == "terraform"
+	is_string(r)
 	startswith(r, "arn:")
 	service := split(r, ":")[2]
 	service in {"*", backup_arn_service[res.type]}

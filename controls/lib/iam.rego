@@ -514,6 +514,7 @@ public_statement(st) if {
 principal_account(p) := p if regex.match(`^[0-9]{12}$`, p)
 
 principal_account(p) := split(p, ":")[4] if {
+	is_string(p)
 	startswith(p, "arn:")
 	count(split(p, ":")) >= 6
 	regex.match(`^[0-9]{12}$`, split(p, ":")[4])

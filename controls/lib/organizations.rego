@@ -41,7 +41,10 @@ scp_exempting_operators := {
 #     true
 scp_principal_key("aws:principalarn")
 
-scp_principal_key(k) if startswith(k, "aws:principaltag/")
+scp_principal_key(k) if {
+	is_string(k)
+	startswith(k, "aws:principaltag/")
+}
 
 # METADATA
 # description: |-

@@ -211,12 +211,57 @@ func screenedCall(body ast.Body, i int) (string, bool) {
 		return ast.IsConstant(t.Value)
 	}
 	switch {
-	case (name == "startswith" || name == "endswith" || name == "strings.any_prefix_match" || name == "strings.any_suffix_match") && len(ops) == 2:
+	case (name == "startswith" || name == "endswith") && len(ops) == 2:
+		return name, !ast.IsConstant(ops[0].Value) && constant(ops[1]) && !checkedString(body[:i], ops[0])
+	case (name == "strings.any_prefix_match" || name == "strings.any_suffix_match") && len(ops) == 2:
 		return name, !ast.IsConstant(ops[0].Value) && constant(ops[1])
 	case name == "glob.match" && len(ops) == 3:
-		return name, constant(ops[0]) && !ast.IsConstant(ops[2].Value)
+		return name, constant(ops[0]) && !ast.IsConstant(ops[2].Value) && !checkedString(body[:i], ops[2])
 	}
 	return "", false
+}
+
+// checkedString reports whether an expression of exprs is is_string(t):
+// then a t that is not a string makes the body undefined before the call on
+// both evaluators, where topdown's index would have ruled it out, so the
+// two agree. (strings.any_prefix_match takes arrays and sets too, so
+// is_string does not settle it.) The compiler gives each use of a
+// reference its own local (`__local1__ = input.a.b`), so operands are
+// compared by what they were bound to.
+func checkedString(exprs ast.Body, t *ast.Term) bool {
+	want := boundTo(exprs, t)
+	for _, x := range exprs {
+		if x.Negated || len(x.With) > 0 || !x.IsCall() || x.Operator().String() != "is_string" {
+			continue
+		}
+		if ops := x.Operands(); len(ops) == 1 && boundTo(exprs, ops[0]).Equal(want) {
+			return true
+		}
+	}
+	return false
+}
+
+// boundTo is what a variable t was unified with by an expression of exprs
+// (`t = x` or `x = t`, the compiler's form of a rewritten reference), or t
+// itself.
+func boundTo(exprs ast.Body, t *ast.Term) *ast.Term {
+	v, ok := t.Value.(ast.Var)
+	if !ok {
+		return t
+	}
+	for _, x := range exprs {
+		if x.Negated || len(x.With) > 0 || (!x.IsEquality() && !x.IsAssignment()) {
+			continue
+		}
+		a, b := x.Operand(0), x.Operand(1)
+		switch {
+		case a != nil && b != nil && a.Value.Compare(v) == 0:
+			return b
+		case a != nil && b != nil && b.Value.Compare(v) == 0:
+			return a
+		}
+	}
+	return t
 }
 
 // boundToConstant reports whether an expression of exprs binds v to a

@@ -23,6 +23,7 @@ import (
 	"github.com/rampart-audit/rampart/internal/evidence"
 	"github.com/rampart-audit/rampart/internal/finding"
 	"github.com/rampart-audit/rampart/internal/model"
+	"github.com/rampart-audit/rampart/internal/regovm"
 	"github.com/rampart-audit/rampart/internal/terraform"
 )
 
@@ -444,5 +445,66 @@ func TestEvaluatorEnv(t *testing.T) {
 		if got := newEngine(tc.opts).evaluator; got != tc.want {
 			t.Errorf("%s=%q, %d options: evaluator %v, want %v", EvaluatorEnv, tc.env, len(tc.opts), got, tc.want)
 		}
+	}
+}
+
+// TestIndexScreenKnowsStringChecks: a call topdown's rule index decides
+// is screened to topdown unless an is_string check of the same operand
+// comes first in the body. Where it is not screened, topdown and the IR
+// evaluator give the same answer on string and non-string inputs; where it
+// is, they differ on one (a type error on IR where the index rules the
+// body out) — the difference the screen exists for — except where the
+// screen is knowingly conservative.
+func TestIndexScreenKnowsStringChecks(t *testing.T) {
+	cases := []struct {
+		name, body   string
+		screened     bool
+		conservative bool // screened, though the two would agree
+	}{
+		{"bare startswith on input", `startswith(input.v, "arn:")`, true, false},
+		{"checked first", "is_string(input.v)\n\tstartswith(input.v, \"arn:\")", false, false},
+		{"checked after", "startswith(input.v, \"arn:\")\n\tis_string(input.v)", true, false},
+		{"other operand checked", "is_string(input.w)\n\tstartswith(input.v, \"arn:\")", true, false},
+		{"negated check", "not is_string(input.v)\n\tendswith(input.v, \"arn:\")", true, false},
+		{"checked local", "x := input.v\n\tis_string(x)\n\tendswith(x, \".json\")", false, false},
+		{"glob on checked value", "is_string(input.v)\n\tglob.match(\"arn:*\", [\":\"], input.v)", false, false},
+		{"glob unchecked", `glob.match("arn:*", [":"], input.v)`, true, false},
+		{"any_prefix_match takes arrays too", "is_string(input.v)\n\tstrings.any_prefix_match(input.v, \"arn:\")", true, true},
+		{"constant operand", `startswith("arn:x", "arn:")`, false, false},
+	}
+	ctx := context.Background()
+	regovm.Register()
+	inputs := []any{map[string]any{"v": "arn:x", "w": "arn:x"}, map[string]any{"v": 7, "w": "arn:x"}, map[string]any{"v": []any{"arn:x"}}, map[string]any{}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			module := "package screen\n\nr if {\n\t" + c.body + "\n}\n"
+			mod, problems := ParseModule("screen.rego", []byte(module))
+			require.Empty(t, problems)
+			compiler, problems := compile([]Module{mod})
+			require.Empty(t, problems)
+			err := indexScreened(compiler, []*Control{{ID: "X", Package: "screen"}})
+			require.Equal(t, c.screened, err != nil, "screen: %v", err)
+			if c.screened {
+				require.ErrorIs(t, err, errIndexScreened)
+			}
+			differ := 0
+			for _, input := range inputs {
+				var got []string
+				for _, target := range []string{"rego", regovm.Name} {
+					rs, err := rego.New(rego.Query("data.screen.r"), rego.Module("screen.rego", module), rego.Input(input),
+						rego.StrictBuiltinErrors(true), rego.Target(target)).Eval(ctx)
+					got = append(got, fmt.Sprintf("%v %v", rs, err))
+				}
+				if !c.screened {
+					require.Equal(t, got[0], got[1], "topdown and IR on %v", input)
+				}
+				if got[0] != got[1] {
+					differ++
+				}
+			}
+			if c.screened && !c.conservative {
+				require.Positive(t, differ, "screened, yet topdown and IR agree on every input: the case shows nothing")
+			}
+		})
 	}
 }

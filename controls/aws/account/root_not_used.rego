@@ -85,5 +85,6 @@ unknown contains {"msg": sprintf("the root user's last use is unknown: %s", [k])
 
 unknown contains {"msg": sprintf("the root user's last use is unknown: %s", [k]), "path": sprintf("attributes.%s", [k])} if {
 	some k in lib.unknown_keys
+	is_string(k)
 	startswith(k, "root.access_keys[")
 }

@@ -25,7 +25,10 @@ import data.rampart.lib
 
 tls12(p) if p == "TLS_1_2"
 
-tls12(p) if startswith(p, "SecurityPolicy_TLS13_")
+tls12(p) if {
+	is_string(p)
+	startswith(p, "SecurityPolicy_TLS13_")
+}
 
 deny contains {"msg": sprintf("custom domain %s accepts TLS older than 1.2 (security policy %s)", [lib.label("domain_name"), input.attributes.security_policy]), "path": "attributes.security_policy"} if {
 	is_string(input.attributes.security_policy)

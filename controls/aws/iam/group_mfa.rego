@@ -67,7 +67,10 @@ customer_attached := [p |
 	not aws_managed_attachment(p)
 ]
 
-aws_managed_attachment(p) if startswith(p.policy_arn, "arn:aws:iam::aws:policy/")
+aws_managed_attachment(p) if {
+	is_string(p.policy_arn)
+	startswith(p.policy_arn, "arn:aws:iam::aws:policy/")
+}
 
 unknown contains {"msg": "the group's inline policies are unknown", "path": "attributes.inline_policies"} if {
 	not is_array(lib.attr("inline_policies"))

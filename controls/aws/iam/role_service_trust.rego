@@ -33,7 +33,10 @@ deny contains {"msg": sprintf("role %s trusts %s without aws:SourceAccount or aw
 	not lib.restricted(st)
 }
 
-service_linked if startswith(input.attributes.path, "/aws-service-role/")
+service_linked if {
+	is_string(input.attributes.path)
+	startswith(input.attributes.path, "/aws-service-role/")
+}
 
 unknown contains {"msg": "the role's path is unknown, so whether it is service-linked is too", "path": "attributes.path"} if {
 	not is_string(lib.attr("path"))
