@@ -12,7 +12,6 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
-	"github.com/open-policy-agent/opa/v1/util"
 
 	"github.com/rampart-audit/rampart/internal/regovm"
 )
@@ -141,38 +140,20 @@ func indexScreened(compiler *ast.Compiler, controls []*Control) error {
 	for _, ctl := range controls {
 		pkgs[ctl.Package] = true
 	}
-	var stack []util.T
+	var roots []*ast.Rule
 	for _, m := range compiler.Modules {
 		if pkgs[strings.TrimPrefix(m.Package.Path.String(), "data.")] {
-			for _, r := range m.Rules {
-				stack = append(stack, r)
-			}
+			roots = append(roots, m.Rules...)
 		}
 	}
-	seen := map[util.T]bool{}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[n] {
-			continue
-		}
-		seen[n] = true
-		r, ok := n.(*ast.Rule)
-		if !ok {
-			return fmt.Errorf("a dependency of type %T", n)
-		}
-		for node := r; node != nil; node = node.Else {
-			for i, expr := range node.Body {
-				if name, ok := screenedCall(node.Body, i); ok {
-					return fmt.Errorf("%w: %s calls %s at the top of a rule body (%v): topdown's rule index decides that call where its operand is not a string, the IR evaluator has no index", errIndexScreened, node.Head.Ref(), name, expr.Location)
-				}
+	return firstReached(compiler, roots, func(r *ast.Rule) error {
+		for i, expr := range r.Body {
+			if name, ok := screenedCall(r.Body, i); ok {
+				return fmt.Errorf("%w: %s calls %s at the top of a rule body (%v): topdown's rule index decides that call where its operand is not a string, the IR evaluator has no index", errIndexScreened, r.Head.Ref(), name, expr.Location)
 			}
 		}
-		for dep := range compiler.Graph.Dependencies(r) {
-			stack = append(stack, dep)
-		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // screenedCall reports whether the index topdown builds for a rule body

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,7 +18,6 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
-	"github.com/open-policy-agent/opa/v1/util"
 	opaversion "github.com/open-policy-agent/opa/v1/version"
 
 	"github.com/rampart-audit/rampart/internal/evidence"
@@ -176,35 +176,14 @@ func volatileControls(compiler *ast.Compiler, controls []*Control) map[string]st
 	}
 	out := map[string]string{}
 	for _, ctl := range controls {
-		seen := map[util.T]bool{}
-		var stack []util.T
-		for _, r := range byPackage[ctl.Package] {
-			stack = append(stack, r)
-		}
-		for len(stack) > 0 && out[ctl.ID] == "" {
-			n := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if seen[n] {
-				continue
+		err := firstReached(compiler, byPackage[ctl.Package], func(r *ast.Rule) error {
+			if why := ruleReason(r); why != "" {
+				return errors.New(why)
 			}
-			seen[n] = true
-			r, ok := n.(*ast.Rule)
-			if !ok {
-				out[ctl.ID] = fmt.Sprintf("a dependency of type %T", n)
-				break
-			}
-			for node := r; node != nil; node = node.Else {
-				if why := ruleReason(node); why != "" {
-					out[ctl.ID] = why
-					break
-				}
-			}
-			for dep := range compiler.Graph.Dependencies(r) {
-				stack = append(stack, dep)
-			}
-		}
-		if out[ctl.ID] == "" {
-			delete(out, ctl.ID)
+			return nil
+		})
+		if err != nil {
+			out[ctl.ID] = err.Error()
 		}
 	}
 	return out
