@@ -308,7 +308,7 @@ func mutate(r evidence.Resource) []mutation {
 		parent := render(path[:len(path)-1])
 		_, member := path[len(path)-1].(string)
 		add := func(kind string, edit func(parent any, key any)) {
-			m := mutation{original: r, resource: clone(r), path: p, kind: kind}
+			m := mutation{original: r, resource: r.Clone(), path: p, kind: kind}
 			edit(lookup(m.resource.Attributes, path[1:len(path)-1]), path[len(path)-1])
 			out = append(out, m)
 		}
@@ -438,36 +438,6 @@ func lookup(attrs map[string]any, path []any) any {
 		}
 	}
 	return cur
-}
-
-func clone(r evidence.Resource) evidence.Resource {
-	out := r
-	out.Attributes = deepCopy(r.Attributes).(map[string]any)
-	if r.Unknown != nil {
-		out.Unknown = make(map[string]string, len(r.Unknown))
-		for k, v := range r.Unknown {
-			out.Unknown[k] = v
-		}
-	}
-	return out
-}
-
-func deepCopy(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = deepCopy(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = deepCopy(e)
-		}
-		return out
-	}
-	return v
 }
 
 func sortedKeys(m map[string]any) []string {

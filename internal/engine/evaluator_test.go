@@ -233,8 +233,11 @@ func TestIRJudgesMutationsAsTopdown(t *testing.T) {
 
 // mutateResource returns r with one to three random changes; r is not modified.
 func mutateResource(rng *rand.Rand, r evidence.Resource) evidence.Resource {
-	attrs := deepCopy(r.Attributes).(map[string]any)
-	unknown := maps.Clone(r.Unknown)
+	c := r.Clone()
+	attrs, unknown := c.Attributes, c.Unknown
+	if attrs == nil {
+		attrs = map[string]any{}
+	}
 	if unknown == nil {
 		unknown = map[string]string{}
 	}
@@ -311,24 +314,6 @@ func evidenceNumber(n int) any {
 	v, err := evidence.NormalizeValue(n)
 	if err != nil {
 		panic(err)
-	}
-	return v
-}
-
-func deepCopy(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = deepCopy(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = deepCopy(e)
-		}
-		return out
 	}
 	return v
 }

@@ -5,6 +5,7 @@
 package evidence
 
 import (
+	"maps"
 	"strconv"
 	"time"
 )
@@ -48,6 +49,41 @@ type Resource struct {
 	// for this resource (e.g. "403: requires admin:org"). The attribute itself
 	// is absent, and a control reading it reports not_evaluated with this reason.
 	Unknown map[string]string `json:"unknown,omitempty"`
+}
+
+// Clone returns a copy of r that can be changed without changing r: its
+// attributes copied at every depth (the maps and lists a decoded snapshot
+// holds) and its unknown reasons. Mutation tests change copies of the
+// example's resources this way.
+func (r Resource) Clone() Resource {
+	out := r
+	out.Attributes, _ = cloneValue(r.Attributes).(map[string]any)
+	out.Unknown = maps.Clone(r.Unknown)
+	return out
+}
+
+func cloneValue(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		if x == nil {
+			return x
+		}
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = cloneValue(e)
+		}
+		return out
+	case []any:
+		if x == nil {
+			return x
+		}
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = cloneValue(e)
+		}
+		return out
+	}
+	return v
 }
 
 // Scope locates a resource for system selectors and waivers.

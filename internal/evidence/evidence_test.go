@@ -186,3 +186,22 @@ func TestDecodeAcceptsWhatEncodingJSONAcceptsForValidInput(t *testing.T) {
 	assert.Equal(t, "x\u00e9\U0001F600\n", got.Resources[0].ID)
 	assert.Equal(t, json.Number("-1.5e3"), got.Resources[0].Attributes["n"])
 }
+
+// TestResourceCloneSharesNothing: changing a clone's attributes at any
+// depth, or its unknown reasons, leaves the original as it was.
+func TestResourceCloneSharesNothing(t *testing.T) {
+	orig := Resource{Type: "t", ID: "i",
+		Attributes: map[string]any{"a": map[string]any{"b": []any{"x", map[string]any{"c": true}}}, "n": nil},
+		Unknown:    map[string]string{"k": "403"}}
+	want := Resource{Type: "t", ID: "i",
+		Attributes: map[string]any{"a": map[string]any{"b": []any{"x", map[string]any{"c": true}}}, "n": nil},
+		Unknown:    map[string]string{"k": "403"}}
+	c := orig.Clone()
+	require.Equal(t, want, c)
+	c.Attributes["a"].(map[string]any)["b"].([]any)[1].(map[string]any)["c"] = false
+	c.Attributes["a"].(map[string]any)["b"].([]any)[0] = "y"
+	c.Attributes["new"] = 1
+	c.Unknown["k"] = "changed"
+	require.Equal(t, want, orig)
+	require.Equal(t, Resource{}, Resource{}.Clone(), "nil stays nil")
+}
