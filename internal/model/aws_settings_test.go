@@ -28,17 +28,8 @@ func TestLogRetentionDaysSetting(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			dir := t.TempDir()
-			require.NoError(t, os.WriteFile(filepath.Join(dir, "w.hcl"), []byte(tc.src), 0o644))
-			ws, diags := Load(Input{Pack: os.DirFS("../../policies"), PackName: "policies", Dir: dir})
-			var got []string
-			for _, d := range diags {
-				if d.Subject != nil && filepath.Base(d.Subject.Filename) == "w.hcl" {
-					got = append(got, fmt.Sprintf("%d:%d: %s", d.Subject.Start.Line, d.Subject.Start.Column, d.Detail))
-				}
-			}
+			ws, got := loadSettings(t, tc.src)
 			assert.Equal(t, tc.diags, got)
-			require.NotNil(t, ws)
 			assert.Equal(t, tc.days, ws.Settings.LogRetentionDays)
 		})
 	}
@@ -74,18 +65,27 @@ func TestAllowedRegionsSetting(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			dir := t.TempDir()
-			require.NoError(t, os.WriteFile(filepath.Join(dir, "w.hcl"), []byte(tc.src), 0o644))
-			ws, diags := Load(Input{Pack: os.DirFS("../../policies"), PackName: "policies", Dir: dir})
-			var got []string
-			for _, d := range diags {
-				if d.Subject != nil && filepath.Base(d.Subject.Filename) == "w.hcl" {
-					got = append(got, fmt.Sprintf("%d:%d: %s", d.Subject.Start.Line, d.Subject.Start.Column, d.Detail))
-				}
-			}
+			ws, got := loadSettings(t, tc.src)
 			assert.Equal(t, tc.diags, got)
-			require.NotNil(t, ws)
 			assert.Equal(t, tc.regions, ws.Settings.AllowedRegions)
 		})
 	}
+}
+
+// loadSettings loads the pack with one workspace file, w.hcl, holding src,
+// and returns the workspace and the diagnostics at w.hcl as
+// "line:column: detail".
+func loadSettings(t *testing.T, src string) (*Workspace, []string) {
+	t.Helper()
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "w.hcl"), []byte(src), 0o644))
+	ws, diags := Load(Input{Pack: os.DirFS("../../policies"), PackName: "policies", Dir: dir})
+	var got []string
+	for _, d := range diags {
+		if d.Subject != nil && filepath.Base(d.Subject.Filename) == "w.hcl" {
+			got = append(got, fmt.Sprintf("%d:%d: %s", d.Subject.Start.Line, d.Subject.Start.Column, d.Detail))
+		}
+	}
+	require.NotNil(t, ws)
+	return ws, got
 }

@@ -1,13 +1,9 @@
 package model
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // aws_trusted_accounts reaches controls as input.settings.aws_trusted_accounts,
@@ -45,18 +41,8 @@ func TestTrustedAccountsValidation(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			dir := t.TempDir()
-			require.NoError(t, os.WriteFile(filepath.Join(dir, "w.hcl"), []byte(tc.src), 0o644))
-			ws, diags := Load(Input{Pack: os.DirFS("../../policies"), PackName: "policies", Dir: dir})
-			var got []string
-			for _, d := range diags {
-				if d.Subject == nil || filepath.Base(d.Subject.Filename) != "w.hcl" {
-					continue
-				}
-				got = append(got, fmt.Sprintf("%d:%d: %s", d.Subject.Start.Line, d.Subject.Start.Column, d.Detail))
-			}
+			ws, got := loadSettings(t, tc.src)
 			assert.Equal(t, tc.diags, got)
-			require.NotNil(t, ws)
 			assert.Equal(t, tc.want, ws.Settings.AWSTrustedAccounts)
 		})
 	}
