@@ -53,7 +53,7 @@ vet:
 # fan-out, the Terraform parser's parallel parse, the gate's writers, the
 # run store's concurrent writers and the distributed workers' jobs.
 race: deps
-	$(GO) test -timeout 45m -race ./internal/engine/... ./internal/regovm/... ./internal/childproc/... ./internal/collect/... ./internal/terraform/... ./internal/gate/... ./internal/serve/... ./internal/store/... ./internal/worker/... ./internal/governance/...
+	$(GO) test -timeout 45m -race ./internal/engine/... ./internal/regovm/... ./internal/childproc/... ./internal/collect/... ./internal/terraform/... ./internal/gate/... ./internal/serve/... ./internal/store/... ./internal/worker/... ./internal/governance/... ./internal/gcwatch/...
 
 # The README's performance tables: every benchmark with its baseline in the
 # same run, printed in Markdown with the machine and its load

@@ -3,10 +3,9 @@ package cli
 import (
 	"math"
 	"os"
-	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
-	"sync"
+
+	"github.com/rampart-audit/rampart/internal/gcwatch"
 )
 
 // gcHeapTarget is the heap size up to which a gate run trades memory for
@@ -68,8 +67,8 @@ func gcPercentFor(live, target uint64) int {
 // tuneGC sets GOGC from the live heap after every collection, so the heap
 // goal stays at target while the live heap is below half of it, and, with
 // a limit, the memory limit to memoryLimitFor(live, limit), until the
-// returned function restores the previous settings. A finalizer on an
-// unreachable sentinel runs once per collection and arms the next one.
+// returned function restores the previous settings (gcwatch calls it
+// after each collection).
 // GOGC or GOMEMLIMIT in the environment is the operator's choice: then
 // nothing is tuned (and BenchmarkAudit's GOGC=100 baseline is the run
 // before tuning).
@@ -77,42 +76,23 @@ func tuneGC(target, limit uint64) (restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	var mu sync.Mutex
-	stopped := false
 	prev := debug.SetGCPercent(400)
 	// A negative limit reads the current one without changing it.
 	prevLimit := debug.SetMemoryLimit(-1)
 	if limit != 0 {
 		debug.SetMemoryLimit(memoryLimitFor(0, limit))
 	}
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	var arm func()
-	arm = func() {
-		// Large enough to stay out of the tiny allocator, whose blocks may
-		// keep a finalizer from ever running.
-		sentinel := new([64]byte)
-		runtime.SetFinalizer(sentinel, func(*[64]byte) {
-			mu.Lock()
-			defer mu.Unlock()
-			if stopped {
-				return
+	stop := gcwatch.AfterEach(func(live uint64, known bool) bool {
+		if known {
+			debug.SetGCPercent(gcPercentFor(live, target))
+			if limit != 0 {
+				debug.SetMemoryLimit(memoryLimitFor(live, limit))
 			}
-			metrics.Read(sample)
-			if sample[0].Value.Kind() == metrics.KindUint64 {
-				live := sample[0].Value.Uint64()
-				debug.SetGCPercent(gcPercentFor(live, target))
-				if limit != 0 {
-					debug.SetMemoryLimit(memoryLimitFor(live, limit))
-				}
-			}
-			arm()
-		})
-	}
-	arm()
+		}
+		return true
+	})
 	return func() {
-		mu.Lock()
-		defer mu.Unlock()
-		stopped = true
+		stop()
 		debug.SetGCPercent(prev)
 		if limit != 0 {
 			debug.SetMemoryLimit(prevLimit)

@@ -1,10 +1,9 @@
 package terraform
 
 import (
-	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
-	"sync"
+
+	"github.com/rampart-audit/rampart/internal/gcwatch"
 )
 
 // childNoGCHeap is how much memory the Terraform child may fill before its
@@ -46,47 +45,24 @@ func tuneChildGC(hard int64) (restore func()) {
 }
 
 func tuneGCBelow(soft, hard uint64) (restore func()) {
-	var mu sync.Mutex
-	stopped := false
 	percent, limit, _ := childGCFor(0, soft, hard)
 	prevPercent := debug.SetGCPercent(percent)
 	prevLimit := debug.SetMemoryLimit(limit)
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	var arm func()
-	arm = func() {
-		// Large enough to stay out of the tiny allocator, whose blocks may
-		// keep a finalizer from ever running.
-		sentinel := new([64]byte)
-		runtime.SetFinalizer(sentinel, func(*[64]byte) {
-			mu.Lock()
-			defer mu.Unlock()
-			if stopped {
-				return
-			}
-			metrics.Read(sample)
-			if sample[0].Value.Kind() != metrics.KindUint64 {
-				// No live-heap figure: Go's default under the hard limit,
-				// never collection off without a way to turn it back on.
-				debug.SetGCPercent(100)
-				debug.SetMemoryLimit(int64(hard))
-				stopped = true
-				return
-			}
-			percent, limit, done := childGCFor(sample[0].Value.Uint64(), soft, hard)
-			debug.SetGCPercent(percent)
-			debug.SetMemoryLimit(limit)
-			if done {
-				stopped = true
-				return
-			}
-			arm()
-		})
-	}
-	arm()
+	stop := gcwatch.AfterEach(func(live uint64, known bool) bool {
+		if !known {
+			// No live-heap figure: Go's default under the hard limit,
+			// never collection off without a way to turn it back on.
+			debug.SetGCPercent(100)
+			debug.SetMemoryLimit(int64(hard))
+			return false
+		}
+		percent, limit, done := childGCFor(live, soft, hard)
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+		return !done
+	})
 	return func() {
-		mu.Lock()
-		defer mu.Unlock()
-		stopped = true
+		stop()
 		debug.SetGCPercent(prevPercent)
 		debug.SetMemoryLimit(prevLimit)
 	}
