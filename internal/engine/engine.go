@@ -508,7 +508,11 @@ func (e *Engine) evaluateResource(ctx context.Context, r evidence.Resource, run 
 	}
 	// The document is converted once for the resource; a group with
 	// relations gets a copy of its top level with its input.related.
-	base, convErr := run.inputs.value(r)
+	inputs := run.inputs
+	if inputs == nil {
+		inputs = newRunInputs(run.env) // a runState built by hand (tests)
+	}
+	base, convErr := inputs.value(r)
 	var doc map[string]any
 	if run.cache != nil {
 		doc = run.env.input(r) // the cache keys on the Go document's digest
