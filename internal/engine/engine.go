@@ -761,7 +761,9 @@ func reasons(v any) ([]reason, error) {
 			return nil, fmt.Errorf("result must be a string or {msg, path}, got %T", item)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Msg < out[j].Msg })
+	if len(out) > 1 { // fewer are in order already, and the closure would escape for nothing
+		sort.Slice(out, func(i, j int) bool { return out[i].Msg < out[j].Msg })
+	}
 	return out, nil
 }
 
@@ -796,7 +798,9 @@ func termReasons(t *ast.Term) ([]reason, bool) {
 			return nil, false
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Msg < out[j].Msg })
+	if len(out) > 1 { // fewer are in order already, and the closure would escape for nothing
+		sort.Slice(out, func(i, j int) bool { return out[i].Msg < out[j].Msg })
+	}
 	return out, true
 }
 
