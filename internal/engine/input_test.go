@@ -213,8 +213,9 @@ func BenchmarkInputConversion(b *testing.B) {
 
 // BenchmarkEvaluateInput is the engine against perGroupInput, one worker
 // each, CPU time against CPU time in the same iterations, on the
-// acme-shaped set (with the workspace's settings, as an audit runs) and
-// the generated one:
+// acme-shaped and the generated set, each without settings (as
+// BenchmarkEvaluateToday runs) and with the workspace's (as an audit
+// runs):
 //
 //	go test -run '^$' -bench 'BenchmarkEvaluateInput' -benchtime 5x ./internal/engine/
 func BenchmarkEvaluateInput(b *testing.B) {
@@ -227,13 +228,15 @@ func BenchmarkEvaluateInput(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	env := Env{Settings: model.Settings{}.ControlInput()}
+	envs := map[string]Env{"bare": {}, "settings": {Settings: model.Settings{}.ControlInput()}}
 	for name, snap := range benchSets(b) {
-		run := func(e *Engine) func() (int, error) {
-			return func() (int, error) { return len(e.EvaluateIn(ctx, snap, env)), nil }
+		for envName, env := range envs {
+			run := func(e *Engine) func() (int, error) {
+				return func() (int, error) { return len(e.EvaluateIn(ctx, snap, env)), nil }
+			}
+			b.Run("set="+name+"/env="+envName, func(b *testing.B) {
+				report(b, race(b, &contender{name: "rampart", eval: run(now)}, &contender{name: "pergroup", eval: run(before)}))
+			})
 		}
-		b.Run("set="+name, func(b *testing.B) {
-			report(b, race(b, &contender{name: "rampart", eval: run(now)}, &contender{name: "pergroup", eval: run(before)}))
-		})
 	}
 }
