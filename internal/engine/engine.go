@@ -420,7 +420,7 @@ func (e *Engine) evaluateIn(ctx context.Context, snap *evidence.Snapshot, env En
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				fs := e.evaluateResource(ctx, snap.Resources[i], run, now)
+				fs := e.evaluateResource(ctx, i, snap.Resources[i], run, now)
 				if whole {
 					perResource[i].whole = fs
 				} else {
@@ -484,7 +484,9 @@ func (rs runState) relate(r evidence.Resource, rels []Relation) (ast.Value, map[
 	return rs.idx.relate(r, rels)
 }
 
-func (e *Engine) evaluateResource(ctx context.Context, r evidence.Resource, run runState, now time.Time) []finding.Finding {
+// evaluateResource evaluates the controls of r's type on r, the snapshot's
+// resource at index (-1: not the run's snapshot).
+func (e *Engine) evaluateResource(ctx context.Context, index int, r evidence.Resource, run runState, now time.Time) []finding.Finding {
 	if e.resourceBaseline != nil {
 		return e.resourceBaseline(ctx, r, run, now)
 	}
@@ -512,7 +514,7 @@ func (e *Engine) evaluateResource(ctx context.Context, r evidence.Resource, run 
 	if inputs == nil {
 		inputs = newRunInputs(run.env) // a runState built by hand (tests)
 	}
-	base, convErr := inputs.value(r)
+	base, convErr := inputs.value(r, run.idx.valueAt(index))
 	var doc map[string]any
 	if run.cache != nil {
 		doc = run.env.input(r) // the cache keys on the Go document's digest

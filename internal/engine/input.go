@@ -65,9 +65,20 @@ func newRunInputs(env Env) *runInputs {
 
 // value is the document a control sees as input for r, without
 // input.related: the value of ast.InterfaceToValue(env.input(r)).
-func (in *runInputs) value(r evidence.Resource) (ast.Object, error) {
+// asRelated, when not nil, is r as the join index converted it for the
+// controls that relate to it (Env.relatedInput: the same document without
+// the settings); it is used rather than converting r a second time.
+func (in *runInputs) value(r evidence.Resource, asRelated ast.Value) (ast.Object, error) {
 	if in.settingsErr != nil {
 		return nil, in.settingsErr
+	}
+	if rel, ok := asRelated.(ast.Object); ok {
+		if in.settings == nil {
+			return rel, nil
+		}
+		kvs := make([][2]*ast.Term, 0, rel.Len()+1)
+		rel.Foreach(func(k, v *ast.Term) { kvs = append(kvs, [2]*ast.Term{k, v}) })
+		return ast.NewObject(append(kvs, [2]*ast.Term{inputKeySettings, in.settings})...), nil
 	}
 	attrs, err := ast.InterfaceToValue(r.Attributes)
 	if err != nil {

@@ -61,10 +61,18 @@ func TestInputValueIsInterfaceToValue(t *testing.T) {
 				doc := env.input(r)
 				want, err := ast.InterfaceToValue(doc)
 				require.NoError(t, err)
-				got, err := ins.value(r)
+				got, err := ins.value(r, nil)
 				require.NoError(t, err)
 				require.Zero(t, ast.Compare(want, got), "%s %s:\nwant %v\ngot  %v", r.Type, r.ID, want, got)
 				require.Equal(t, want.Hash(), got.Hash(), "%s %s", r.Type, r.ID)
+
+				// As the join index converted it, for the controls that
+				// relate to r.
+				asRelated, err := ast.InterfaceToValue(env.relatedInput(r))
+				require.NoError(t, err)
+				reused, err := ins.value(r, asRelated)
+				require.NoError(t, err)
+				require.Zero(t, ast.Compare(want, reused), "%s %s from its related document", r.Type, r.ID)
 
 				doc = maps.Clone(doc)
 				doc["related"] = related
@@ -93,7 +101,7 @@ func TestInputValueFailsAsInterfaceToValue(t *testing.T) {
 			t.Parallel()
 			_, want := ast.InterfaceToValue(c.env.input(c.r))
 			require.Error(t, want)
-			_, got := newRunInputs(c.env).value(c.r)
+			_, got := newRunInputs(c.env).value(c.r, nil)
 			require.EqualError(t, got, want.Error())
 		})
 	}
@@ -193,7 +201,7 @@ func BenchmarkInputConversion(b *testing.B) {
 		{name: "direct", eval: func() (int, error) {
 			ins := newRunInputs(env)
 			for _, r := range snap.Resources {
-				if _, err := ins.value(r); err != nil {
+				if _, err := ins.value(r, nil); err != nil {
 					return 0, err
 				}
 			}
