@@ -21,15 +21,18 @@ import (
 
 // Keys of the input document, shared by every resource's object as OPA
 // shares its interned terms: an evaluation never writes to its input.
+// Strings are OPA's interned terms where it has one, as
+// ast.InterfaceToValue gives interned values, so a comparison with a
+// policy's constant finds the same string.
 var (
-	inputKeyType       = ast.StringTerm("type")
-	inputKeyID         = ast.StringTerm("id")
-	inputKeyScope      = ast.StringTerm("scope")
-	inputKeyAttributes = ast.StringTerm("attributes")
-	inputKeyUnknown    = ast.StringTerm("unknown")
-	inputKeySystem     = ast.StringTerm("system")
-	inputKeySettings   = ast.StringTerm("settings")
-	inputKeyRelated    = ast.StringTerm("related")
+	inputKeyType       = ast.InternedTerm("type")
+	inputKeyID         = ast.InternedTerm("id")
+	inputKeyScope      = ast.InternedTerm("scope")
+	inputKeyAttributes = ast.InternedTerm("attributes")
+	inputKeyUnknown    = ast.InternedTerm("unknown")
+	inputKeySystem     = ast.InternedTerm("system")
+	inputKeySettings   = ast.InternedTerm("settings")
+	inputKeyRelated    = ast.InternedTerm("related")
 )
 
 // runInputs converts the resources of one run to Rego input documents.
@@ -86,8 +89,8 @@ func (in *runInputs) value(r evidence.Resource, asRelated ast.Value) (ast.Object
 	}
 	kvs := make([][2]*ast.Term, 0, 7)
 	kvs = append(kvs,
-		[2]*ast.Term{inputKeyType, ast.StringTerm(r.Type)},
-		[2]*ast.Term{inputKeyID, ast.StringTerm(r.ID)},
+		[2]*ast.Term{inputKeyType, ast.InternedTerm(r.Type)},
+		[2]*ast.Term{inputKeyID, ast.InternedTerm(r.ID)},
 		[2]*ast.Term{inputKeyScope, ast.NewTerm(scopeValue(r.Scope))},
 		[2]*ast.Term{inputKeyAttributes, ast.NewTerm(attrs)},
 		[2]*ast.Term{inputKeyUnknown, ast.NewTerm(stringsValue(r.Unknown))},
@@ -116,12 +119,12 @@ func withRelated(base ast.Object, related ast.Value) ast.Object {
 // parts where set.
 func scopeValue(s evidence.Scope) ast.Object {
 	kvs := make([][2]*ast.Term, 0, 6)
-	kvs = append(kvs, [2]*ast.Term{ast.StringTerm("platform"), ast.StringTerm(s.Platform)})
+	kvs = append(kvs, [2]*ast.Term{ast.InternedTerm("platform"), ast.InternedTerm(s.Platform)})
 	for _, part := range [...]struct{ key, value string }{
 		{"org", s.Org}, {"repo", s.Repo}, {"account_id", s.AccountID}, {"region", s.Region}, {"path", s.Path},
 	} {
 		if part.value != "" {
-			kvs = append(kvs, [2]*ast.Term{ast.StringTerm(part.key), ast.StringTerm(part.value)})
+			kvs = append(kvs, [2]*ast.Term{ast.InternedTerm(part.key), ast.InternedTerm(part.value)})
 		}
 	}
 	return ast.NewObject(kvs...)
@@ -131,7 +134,7 @@ func scopeValue(s evidence.Scope) ast.Object {
 func stringsValue(m map[string]string) ast.Object {
 	kvs := make([][2]*ast.Term, 0, len(m))
 	for k, v := range m {
-		kvs = append(kvs, [2]*ast.Term{ast.StringTerm(k), ast.StringTerm(v)})
+		kvs = append(kvs, [2]*ast.Term{ast.InternedTerm(k), ast.InternedTerm(v)})
 	}
 	return ast.NewObject(kvs...)
 }
@@ -139,9 +142,9 @@ func stringsValue(m map[string]string) ast.Object {
 // systemValue is Input's input.system for sys.
 func systemValue(sys System) ast.Object {
 	return ast.NewObject(
-		[2]*ast.Term{ast.StringTerm("id"), ast.StringTerm(sys.ID)},
-		[2]*ast.Term{ast.StringTerm("classification"), ast.StringTerm(sys.Classification)},
-		[2]*ast.Term{ast.StringTerm("owner"), ast.StringTerm(sys.Owner)},
-		[2]*ast.Term{ast.StringTerm("internet_facing"), ast.BooleanTerm(sys.InternetFacing)},
+		[2]*ast.Term{ast.InternedTerm("id"), ast.InternedTerm(sys.ID)},
+		[2]*ast.Term{ast.InternedTerm("classification"), ast.InternedTerm(sys.Classification)},
+		[2]*ast.Term{ast.InternedTerm("owner"), ast.InternedTerm(sys.Owner)},
+		[2]*ast.Term{ast.InternedTerm("internet_facing"), ast.InternedTerm(sys.InternetFacing)},
 	)
 }
