@@ -406,7 +406,7 @@ func (e *Engine) evaluateIn(ctx context.Context, snap *evidence.Snapshot, env En
 	// Joins are indexed once for the whole run; a related resource that
 	// cannot be converted fails every control that relates to anything.
 	idx, idxErr := newRelIndex(snap, e.rels, env)
-	run := runState{env: env, idx: idx, idxErr: idxErr, cache: cache, inputs: newRunInputs(env)}
+	run := runState{env: env, idx: idx, idxErr: idxErr, cache: cache, inputs: newRunInputs(env, snap.Resources)}
 	// The workers hand each resource's results on compact (merge.go);
 	// the engine before issue 16 and finding.WholeResults keep them whole.
 	whole := e.sortByValue || finding.WholeResults()
@@ -512,7 +512,7 @@ func (e *Engine) evaluateResource(ctx context.Context, index int, r evidence.Res
 	// relations gets a copy of its top level with its input.related.
 	inputs := run.inputs
 	if inputs == nil {
-		inputs = newRunInputs(run.env) // a runState built by hand (tests)
+		inputs = newRunInputs(run.env, []evidence.Resource{r}) // a runState built by hand (tests)
 	}
 	base, convErr := inputs.value(r, run.idx.valueAt(index))
 	var doc map[string]any

@@ -47,7 +47,11 @@ type runInputs struct {
 	systems map[string]*ast.Term
 }
 
-func newRunInputs(env Env) *runInputs {
+// newRunInputs converts what the resources share: the settings, and the
+// systems that claim any of resources (not every system Env knows: a
+// run of a few resources, as an incremental or a mutation run makes, must
+// not convert a large workspace's every system).
+func newRunInputs(env Env, resources []evidence.Resource) *runInputs {
 	in := &runInputs{}
 	if env.Settings != nil {
 		v, err := ast.InterfaceToValue(env.Settings)
@@ -57,10 +61,18 @@ func newRunInputs(env Env) *runInputs {
 			in.settings = ast.NewTerm(v)
 		}
 	}
-	if len(env.Systems) > 0 {
-		in.systems = make(map[string]*ast.Term, len(env.Systems))
-		for id, sys := range env.Systems {
-			in.systems[id] = ast.NewTerm(systemValue(sys))
+	if len(env.Systems) == 0 {
+		return in
+	}
+	for _, r := range resources {
+		if _, done := in.systems[r.System]; done {
+			continue
+		}
+		if sys, ok := env.Systems[r.System]; ok {
+			if in.systems == nil {
+				in.systems = map[string]*ast.Term{}
+			}
+			in.systems[r.System] = ast.NewTerm(systemValue(sys))
 		}
 	}
 	return in

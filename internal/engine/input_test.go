@@ -56,8 +56,9 @@ func TestInputValueIsInterfaceToValue(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			ins := newRunInputs(env)
-			for _, r := range inputCases(t) {
+			cases := inputCases(t)
+			ins := newRunInputs(env, cases)
+			for _, r := range cases {
 				doc := env.input(r)
 				want, err := ast.InterfaceToValue(doc)
 				require.NoError(t, err)
@@ -101,7 +102,7 @@ func TestInputValueFailsAsInterfaceToValue(t *testing.T) {
 			t.Parallel()
 			_, want := ast.InterfaceToValue(c.env.input(c.r))
 			require.Error(t, want)
-			_, got := newRunInputs(c.env).value(c.r, nil)
+			_, got := newRunInputs(c.env, []evidence.Resource{c.r}).value(c.r, nil)
 			require.EqualError(t, got, want.Error())
 		})
 	}
@@ -199,7 +200,7 @@ func BenchmarkInputConversion(b *testing.B) {
 	env := Env{Systems: inputSystems, Settings: model.Settings{}.ControlInput()}
 	cs := []*contender{
 		{name: "direct", eval: func() (int, error) {
-			ins := newRunInputs(env)
+			ins := newRunInputs(env, snap.Resources)
 			for _, r := range snap.Resources {
 				if _, err := ins.value(r, nil); err != nil {
 					return 0, err
