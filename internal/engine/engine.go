@@ -39,6 +39,11 @@ type Engine struct {
 	// groups splits byType's controls into batches whose related names
 	// agree (batchGroups); batch is keyed by groupKey.
 	groups map[string][][]*Control
+	// groupRels are the relations of each of groups' batches
+	// (groupRelations), and controlCount the controls of a type in all
+	// its batches: both fixed once built, not recounted per resource.
+	groupRels    map[string][][]Relation
+	controlCount map[string]int
 	// rels is every distinct relation of the loaded controls.
 	rels    []Relation
 	timeout time.Duration
@@ -92,6 +97,10 @@ type Engine struct {
 	// planIR, when set (TestIRFallsBackToTopdown), plans a query for the
 	// IR evaluator instead of prepareFor, to make it refuse some.
 	planIR func(ctx context.Context, query string, extra []func(*rego.Rego)) (rego.PreparedEvalQuery, error)
+	// resourceBaseline, when set (BenchmarkEvaluateInput), evaluates a
+	// resource instead of evaluateResource: the engine before input.go,
+	// kept in input_test.go.
+	resourceBaseline func(ctx context.Context, r evidence.Resource, run runState, now time.Time) []finding.Finding
 }
 
 // Option configures an Engine.
@@ -182,9 +191,13 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 	}
 	e.batch = make(map[string]*lazyQuery, len(e.byType))
 	e.groups = make(map[string][][]*Control, len(e.byType))
+	e.groupRels = make(map[string][][]Relation, len(e.byType))
+	e.controlCount = make(map[string]int, len(e.byType))
 	for t, controls := range e.byType {
 		e.groups[t] = batchGroups(controls)
+		e.controlCount[t] = len(controls)
 		for g, group := range e.groups[t] {
+			e.groupRels[t] = append(e.groupRels[t], groupRelations(group))
 			e.batch[groupKey(t, g)] = e.lazyBuilt("controls of "+t, func() string { return e.batchQuery(group) }, markBuiltin, rego.Capabilities(batchCapabilities()))
 			e.batch[groupKey(t, g)].controls = group
 		}
@@ -393,7 +406,7 @@ func (e *Engine) evaluateIn(ctx context.Context, snap *evidence.Snapshot, env En
 	// Joins are indexed once for the whole run; a related resource that
 	// cannot be converted fails every control that relates to anything.
 	idx, idxErr := newRelIndex(snap, e.rels, env)
-	run := runState{env: env, idx: idx, idxErr: idxErr, cache: cache}
+	run := runState{env: env, idx: idx, idxErr: idxErr, cache: cache, inputs: newRunInputs(env, snap.Resources)}
 	// The workers hand each resource's results on compact (merge.go);
 	// the engine before issue 16 and finding.WholeResults keep them whole.
 	whole := e.sortByValue || finding.WholeResults()
@@ -407,7 +420,7 @@ func (e *Engine) evaluateIn(ctx context.Context, snap *evidence.Snapshot, env En
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				fs := e.evaluateResource(ctx, snap.Resources[i], run, now)
+				fs := e.evaluateResource(ctx, i, snap.Resources[i], run, now)
 				if whole {
 					perResource[i].whole = fs
 				} else {
@@ -447,6 +460,8 @@ type runState struct {
 	idxErr error
 	// cache, when set, is the incremental evaluation (incremental.go).
 	cache *Cache
+	// inputs builds each resource's input document (input.go).
+	inputs *runInputs
 }
 
 // relate is input.related for r over rels, and what blocks which relation;
@@ -469,31 +484,58 @@ func (rs runState) relate(r evidence.Resource, rels []Relation) (ast.Value, map[
 	return rs.idx.relate(r, rels)
 }
 
-func (e *Engine) evaluateResource(ctx context.Context, r evidence.Resource, run runState, now time.Time) []finding.Finding {
+// evaluateResource evaluates the controls of r's type on r, the snapshot's
+// resource at index (-1: not the run's snapshot).
+func (e *Engine) evaluateResource(ctx context.Context, index int, r evidence.Resource, run runState, now time.Time) []finding.Finding {
+	if e.resourceBaseline != nil {
+		return e.resourceBaseline(ctx, r, run, now)
+	}
 	groups := e.groups[r.Type]
 	if len(groups) == 0 {
 		return nil
 	}
-	var out []finding.Finding
+	// One reference for the findings of r, as the merge shares one
+	// (resourceRef): a finding's own was an allocation per control.
+	ref := resourceRef(&r)
 	if ok, err := e.compiledFor(r.Type); !ok {
+		var out []finding.Finding
 		for _, controls := range groups {
 			for _, ctl := range controls {
-				f := newFinding(ctl, r)
+				f := resourceFinding(ctl, ref, r)
 				f.Status, f.Message = finding.Error, fmt.Sprintf("compile controls: %v", err)
 				out = append(out, f)
 			}
 		}
 		return out
 	}
-	base := run.env.input(r)
+	// The document is converted once for the resource; a group with
+	// relations gets a copy of its top level with its input.related.
+	inputs := run.inputs
+	if inputs == nil {
+		inputs = newRunInputs(run.env, []evidence.Resource{r}) // a runState built by hand (tests)
+	}
+	base, convErr := inputs.value(r, run.idx.valueAt(index))
+	var doc map[string]any
+	if run.cache != nil {
+		doc = run.env.input(r) // the cache keys on the Go document's digest
+	}
+	var out []finding.Finding
 	for g, controls := range groups {
-		in := base
-		related, blocks := run.relate(r, groupRelations(controls))
-		if related != nil {
-			in = maps.Clone(base)
-			in["related"] = related
+		in := groupInput{err: convErr, doc: doc}
+		if convErr == nil {
+			in.value = base
 		}
-		fs := e.evaluateGroupCached(ctx, run, g, controls, r, in, now)
+		related, blocks := run.relate(r, e.groupRels[r.Type][g])
+		if related != nil {
+			if convErr == nil {
+				in.value = withRelated(base, related)
+			}
+			if doc != nil {
+				in.doc = maps.Clone(doc)
+				in.doc["related"] = related
+			}
+		}
+		fs := e.evaluateGroupCached(ctx, run, g, controls, r, ref, in, now)
 		// A control a relation blocks gets the block's result, whatever
 		// it made of the incomplete list it was given.
 		for i, ctl := range controls {
@@ -501,23 +543,40 @@ func (e *Engine) evaluateResource(ctx context.Context, r evidence.Resource, run 
 				fs[i].Status, fs[i].Message, fs[i].Path = b.status, b.message, ""
 			}
 		}
+		if len(groups) == 1 {
+			return fs // no copy: the only group's findings are all of them
+		}
+		if out == nil {
+			out = make([]finding.Finding, 0, e.controlCount[r.Type])
+		}
 		out = append(out, fs...)
 	}
 	return out
 }
 
-// evaluateGroup evaluates one batch of controls on r.
-func (e *Engine) evaluateGroup(ctx context.Context, key string, controls []*Control, r evidence.Resource, in map[string]any, now time.Time) []finding.Finding {
+// groupInput is what one batch group of a resource is evaluated on: the
+// input document as a Rego value, or the error converting it (every
+// control of the group reports it), and, for the incremental cache only,
+// the document as Go values, whose digest keys the cache.
+type groupInput struct {
+	value ast.Value
+	err   error
+	doc   map[string]any
+}
+
+// evaluateGroup evaluates one batch of controls on r; ref is r's
+// reference, shared by the findings.
+func (e *Engine) evaluateGroup(ctx context.Context, key string, controls []*Control, r evidence.Resource, ref *finding.ResourceRef, in groupInput, now time.Time) []finding.Finding {
 	out := make([]finding.Finding, 0, len(controls))
-	input, err := ast.InterfaceToValue(in)
-	if err != nil {
+	if in.err != nil {
 		for _, ctl := range controls {
-			f := newFinding(ctl, r)
-			f.Status, f.Message = finding.Error, fmt.Sprintf("convert resource to Rego input: %v", err)
+			f := resourceFinding(ctl, ref, r)
+			f.Status, f.Message = finding.Error, fmt.Sprintf("convert resource to Rego input: %v", in.err)
 			out = append(out, f)
 		}
 		return out
 	}
+	input := in.value
 	bindings, timedOut := e.evaluateBatch(ctx, key, controls, input, now)
 	if bindings != nil {
 		for i, ctl := range controls {
@@ -526,7 +585,7 @@ func (e *Engine) evaluateGroup(ctx context.Context, key string, controls []*Cont
 			if !e.comprehensionSets {
 				unknown = firstOf(unknown)
 			}
-			out = append(out, classify(newFinding(ctl, r), bindings[d], unknown, r))
+			out = append(out, classify(resourceFinding(ctl, ref, r), bindings[d], unknown, r))
 		}
 		return out
 	}
@@ -535,7 +594,7 @@ func (e *Engine) evaluateGroup(ctx context.Context, key string, controls []*Cont
 	// second limit on the same resource. The others are re-run one by one,
 	// so an error lands on the control that caused it.
 	for i, ctl := range controls {
-		f := newFinding(ctl, r)
+		f := resourceFinding(ctl, ref, r)
 		if i == timedOut {
 			f.Status, f.Message = finding.Error, e.timeLimitMessage()
 		} else {
@@ -595,11 +654,20 @@ func (e *Engine) hook(controls []*Control) {
 }
 
 func newFinding(ctl *Control, r evidence.Resource) finding.Finding {
+	return resourceFinding(ctl, nil, r)
+}
+
+// resourceFinding is newFinding with ref, r's reference, shared; nil gives the
+// finding its own.
+func resourceFinding(ctl *Control, ref *finding.ResourceRef, r evidence.Resource) finding.Finding {
+	if ref == nil {
+		ref = resourceRef(&r)
+	}
 	return finding.Finding{
 		ControlID:   ctl.ID,
 		Title:       ctl.Title,
 		Severity:    ctl.Severity,
-		Resource:    &finding.ResourceRef{Type: r.Type, ID: r.ID, System: r.System, Source: r.Source},
+		Resource:    ref,
 		Frameworks:  ctl.Frameworks,
 		Fingerprint: finding.Fingerprint(ctl.ID, r.Type, r.ID),
 	}
@@ -695,7 +763,9 @@ func reasons(v any) ([]reason, error) {
 			return nil, fmt.Errorf("result must be a string or {msg, path}, got %T", item)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Msg < out[j].Msg })
+	if len(out) > 1 { // fewer are in order already, and the closure would escape for nothing
+		sort.Slice(out, func(i, j int) bool { return out[i].Msg < out[j].Msg })
+	}
 	return out, nil
 }
 
@@ -730,7 +800,9 @@ func termReasons(t *ast.Term) ([]reason, bool) {
 			return nil, false
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Msg < out[j].Msg })
+	if len(out) > 1 { // fewer are in order already, and the closure would escape for nothing
+		sort.Slice(out, func(i, j int) bool { return out[i].Msg < out[j].Msg })
+	}
 	return out, true
 }
 

@@ -255,16 +255,16 @@ var buildIdentity = sync.OnceValue(func() string {
 
 // evaluateGroupCached is evaluateGroup consulting run.cache: the engine's
 // loop calls it for every batch of a resource.
-func (e *Engine) evaluateGroupCached(ctx context.Context, run runState, g int, controls []*Control, r evidence.Resource, in map[string]any, now time.Time) []finding.Finding {
+func (e *Engine) evaluateGroupCached(ctx context.Context, run runState, g int, controls []*Control, r evidence.Resource, ref *finding.ResourceRef, in groupInput, now time.Time) []finding.Finding {
 	key := groupKey(r.Type, g)
 	c := run.cache
 	if c == nil {
-		return e.evaluateGroup(ctx, key, controls, r, in, now)
+		return e.evaluateGroup(ctx, key, controls, r, ref, in, now)
 	}
-	digest, err := inputDigest(in)
+	digest, err := inputDigest(in.doc)
 	if err != nil {
 		// Not representable as JSON: evaluateGroup reports the conversion.
-		return e.evaluateGroup(ctx, key, controls, r, in, now)
+		return e.evaluateGroup(ctx, key, controls, r, ref, in, now)
 	}
 	keys := make([]CacheKey, len(controls))
 	out := make([]finding.Finding, len(controls))
@@ -277,12 +277,12 @@ func (e *Engine) evaluateGroupCached(ctx context.Context, run runState, g int, c
 			missing = append(missing, i)
 			continue
 		}
-		out[i] = newFinding(ctl, r)
+		out[i] = resourceFinding(ctl, ref, r)
 		out[i].Status, out[i].Message, out[i].Path = prev.Status, prev.Message, prev.Path
 		hitError = hitError || prev.Status == finding.Error
 	}
 	full := func() []finding.Finding {
-		fs := e.evaluateGroup(ctx, key, controls, r, in, now)
+		fs := e.evaluateGroup(ctx, key, controls, r, ref, in, now)
 		e.keepFresh(ctx, c, controls, keys, fs)
 		return fs
 	}
@@ -306,7 +306,7 @@ func (e *Engine) evaluateGroupCached(ctx context.Context, run runState, g int, c
 	if err != nil {
 		return full()
 	}
-	fresh := e.evaluateGroup(ctx, subKey, sub, r, in, now)
+	fresh := e.evaluateGroup(ctx, subKey, sub, r, ref, in, now)
 	for _, f := range fresh {
 		if f.Status == finding.Error {
 			return full() // the whole batch would have failed: as a full run

@@ -148,7 +148,7 @@ func TestResultsAreHandedOnCompact(t *testing.T) {
 			compact := 0
 			for i := range snap.Resources {
 				r := &snap.Resources[i]
-				res := ranks.compactResults(r, e.evaluateResource(ctx, *r, run, e.now()))
+				res := ranks.compactResults(r, e.evaluateResource(ctx, -1, *r, run, e.now()))
 				require.Nil(t, res.whole, "%s %s kept whole", r.Type, r.ID)
 				compact += len(res.compact)
 			}

@@ -448,6 +448,15 @@ func (idx *relIndex) relate(r evidence.Resource, rels []Relation) (ast.Value, ma
 	return obj, blocks
 }
 
+// valueAt is the converted document of the snapshot's resource at index
+// when the index holds it (a resource some control relates to), else nil.
+func (idx *relIndex) valueAt(index int) ast.Value {
+	if idx == nil || index < 0 {
+		return nil
+	}
+	return idx.values[index]
+}
+
 // relateJSON is relate for an evaluation child, which receives JSON.
 func (idx *relIndex) relateJSON(r evidence.Resource, rels []Relation) (map[string]any, *blocked) {
 	out := make(map[string]any, len(rels))
