@@ -4,6 +4,9 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/rampart-audit/rampart/internal/benchdata"
 )
 
 // TestNoneMeansNoRuleMatches holds Redact's shortcut — a string whose
@@ -88,4 +91,71 @@ func cutRuns(s string, n int) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// redactReference is Redact before the none() shortcut: every hint asked
+// of every string.
+func redactReference(s string) (string, []string) {
+	var kinds []string
+	for range maxRounds {
+		changed := false
+		f := scan(s)
+		for i := range rules {
+			r := &rules[i]
+			if !r.hint(s, f) {
+				continue
+			}
+			out, n := r.replace(s)
+			if n == 0 {
+				continue
+			}
+			s, changed, f = out, true, scan(out)
+			if !contains(kinds, r.kind) {
+				kinds = append(kinds, r.kind)
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	return s, kinds
+}
+
+// gateStrings are the strings of one 200-file gate finding
+// (internal/report testdata/gate200.json): fingerprint, statuses and
+// severities, resource type and ID, file, title and message.
+var gateStrings = []string{
+	"86c5a9ce4f9d8833e5f9d7c8", "fail", "not_evaluated", "pass", "critical", "high",
+	"aws.s3.bucket", "arn:aws:s3:::acme-54-2", "f054.tf", "terraform", "AWS-S3-008",
+	"aws_security_group.sg122_0", "github_repository.repo171_0", "passed",
+	"S3 buckets require MFA to delete object versions",
+	"bucket \"acme-54-2\" does not require MFA to delete versions",
+	"has_codeowners unknown: CODEOWNERS is a file in the repository, not in this configuration",
+}
+
+// BenchmarkRedactGateStrings redacts gateStrings with Redact and with
+// redactReference in the same iterations and reports the CPU ratio.
+func BenchmarkRedactGateStrings(b *testing.B) {
+	var old, now time.Duration
+	for i := 0; b.Loop(); i++ {
+		run := func(fn func(string) (string, []string), into *time.Duration) {
+			start := benchdata.CPU()
+			for range 1000 {
+				for _, s := range gateStrings {
+					fn(s)
+				}
+			}
+			*into += benchdata.CPU() - start
+		}
+		if i%2 == 0 {
+			run(redactReference, &old)
+			run(Redact, &now)
+		} else {
+			run(Redact, &now)
+			run(redactReference, &old)
+		}
+	}
+	b.ReportMetric(float64(now.Microseconds())/float64(b.N), "µs-cpu/op")
+	b.ReportMetric(float64(old.Microseconds())/float64(b.N), "µs-cpu-before/op")
+	b.ReportMetric(float64(old)/float64(now), "before/now")
 }
