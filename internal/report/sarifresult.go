@@ -9,7 +9,7 @@ import (
 // appendSARIFResult appends the result of f as the element of the run's
 // results array (nesting depth 4: prefix eight spaces, indent two), byte
 // for byte what json.Encoder with SetIndent("", "  ") and
-// SetEscapeHTML(false) writes for sarifResultFor's SARIFResult there
+// SetEscapeHTML(false) writes for the SARIFResult the reflective writer built (sarifResultFor, kept in the test as the reference)
 // (TestAppendSARIFResultIsEncodingJSON): without reflection, a map per
 // result or indenting a compact encoding again, which were most of a
 // 200-file gate's SARIF CPU. fixed writes a gate-fixed finding: kind
