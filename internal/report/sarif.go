@@ -230,33 +230,34 @@ func WriteSARIF(w io.Writer, r *Report) error {
 	run, index := sarifRun(r)
 	systems := systemIndex(r.Systems)
 	log := SARIFLog{Schema: SARIFSchema, Version: SARIFVersion, Runs: []SARIFRun{run}}
-	// Results are built and encoded one at a time: a large gate run has
-	// tens of thousands, and holding them all (and their encoding) at once
-	// cost more memory than the run.
-	err := encodeStreamed(w, log, 3, "results", func(emit func(any) error) error {
-		for _, f := range r.Findings {
-			if f.Status == finding.Pass {
-				continue
-			}
-			if err := emit(sarifResultFor(f, index[f.ControlID], r.Gate, systems)); err != nil {
-				return err
+	// Results are written one at a time straight into the output buffer
+	// (appendSARIFResult): a large gate run has tens of thousands, and
+	// encoding each by reflection and indenting it again was most of the
+	// writer's CPU.
+	type item struct {
+		f     *finding.Finding
+		fixed bool
+	}
+	items := make([]item, 0, len(r.Findings))
+	for i := range r.Findings {
+		if r.Findings[i].Status != finding.Pass {
+			items = append(items, item{f: &r.Findings[i]})
+		}
+	}
+	if r.Gate != nil {
+		for i := range r.Gate.Fixed {
+			if _, ok := index[r.Gate.Fixed[i].ControlID]; ok {
+				items = append(items, item{f: &r.Gate.Fixed[i], fixed: true})
 			}
 		}
-		if r.Gate == nil {
-			return nil
+	}
+	err := encodeStreamedAppend(w, log, 3, "results", len(items), func(b []byte, i int) ([]byte, error) {
+		it := items[i]
+		g := r.Gate
+		if it.fixed {
+			g = nil
 		}
-		for _, f := range r.Gate.Fixed {
-			if _, ok := index[f.ControlID]; !ok {
-				continue
-			}
-			res := sarifResultFor(f, index[f.ControlID], nil, systems)
-			res.Kind, res.Level, res.BaselineState = "pass", "none", "absent"
-			res.Message.Text = "fixed: " + res.Message.Text
-			if err := emit(res); err != nil {
-				return err
-			}
-		}
-		return nil
+		return appendSARIFResult(b, it.f, index[it.f.ControlID], g, systems, it.fixed), nil
 	})
 	if err != nil {
 		return fmt.Errorf("write SARIF report: %w", err)
@@ -394,49 +395,6 @@ func pascalName(title string) string {
 		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
 	}
 	return b.String()
-}
-
-func sarifResultFor(f finding.Finding, ruleIndex int, g *GateInfo, systems systemLocations) SARIFResult {
-	res := SARIFResult{
-		RuleID:              f.ControlID,
-		RuleIndex:           ruleIndex,
-		Kind:                "fail",
-		Level:               sarifLevel(f.Severity),
-		Message:             SARIFText{Text: f.Title + ": " + f.Message + " (" + f.Resource.Type + " " + f.Resource.ID + ")"},
-		PartialFingerprints: map[string]string{"rampart/v1": f.Fingerprint},
-		Properties: &SARIFResultProperties{
-			Status: string(f.Status), Severity: string(f.Severity), ResourceType: f.Resource.Type, ResourceID: f.Resource.ID,
-			Path: f.Path, System: f.Resource.System, Risks: f.Risks,
-		},
-	}
-	switch f.Status {
-	case finding.Error, finding.NotEvaluated:
-		// Not a failure, not a pass: someone has to look.
-		res.Kind, res.Level = "review", "none"
-	case finding.Waived:
-		res.Suppressions = []SARIFSuppression{{Kind: "external", Justification: "waiver " + f.Waiver}}
-	}
-	loc := SARIFLocation{LogicalLocations: []SARIFLogical{{Name: f.Resource.ID, FullyQualifiedName: f.Resource.Type + "/" + f.Resource.ID, Kind: "resource"}}}
-	if src := f.Resource.Source; src.File != "" {
-		loc.PhysicalLocation = &SARIFPhysical{ArtifactLocation: SARIFArtifact{URI: uriPath(src.File), URIBaseID: "%SRCROOT%"}}
-		if src.Line > 0 {
-			loc.PhysicalLocation.Region = &SARIFRegion{StartLine: src.Line}
-		}
-	} else if phys, msg := systems.locate(f.Resource.System); phys != nil {
-		// Live evidence has no file: the workspace block of the system that
-		// claims the resource is where its owner and selectors are kept.
-		loc.PhysicalLocation, loc.Message = phys, &SARIFText{Text: msg}
-	}
-	res.Locations = []SARIFLocation{loc}
-	if g != nil {
-		switch g.Changes[f.Fingerprint] {
-		case "new":
-			res.BaselineState = "new"
-		case "unchanged":
-			res.BaselineState = "unchanged"
-		}
-	}
-	return res
 }
 
 func nonNilGaps(g []Gap) []Gap {
