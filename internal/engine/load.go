@@ -94,8 +94,19 @@ func ParseSources(sources ...Source) ([]Module, Problems) {
 // controls, so parsing them doubled the start of every run).
 //
 // With heads, the modules of a Verified source are parsed up to their
-// package line only (parseHead).
+// package line only: from the generated index where a file's bytes are
+// those it was generated from (headindex.go), else by parseHead.
 func parseSources(tests, heads bool, sources []Source) ([]Module, Problems) {
+	if !heads {
+		return parseSourcesWith(tests, sources, nil)
+	}
+	return parseSourcesWith(tests, sources, indexedHead)
+}
+
+// parseSourcesWith is parseSources with the head parser of Verified
+// sources named (indexedHead; parseHead is the index's baseline in tests),
+// or nil to parse every module whole.
+func parseSourcesWith(tests bool, sources []Source, head func(name string, src []byte) (Module, Problems)) ([]Module, Problems) {
 	var mods []Module
 	var problems Problems
 	for _, src := range sources {
@@ -119,8 +130,8 @@ func parseSources(tests, heads bool, sources []Source) ([]Module, Problems) {
 			}
 			var m Module
 			var ps Problems
-			if heads && src.Verified {
-				m, ps = parseHead(name, data)
+			if head != nil && src.Verified {
+				m, ps = head(name, data)
 			} else {
 				m, ps = ParseModule(name, data)
 			}
