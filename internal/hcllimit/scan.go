@@ -1,6 +1,9 @@
 package hcllimit
 
-import "bytes"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // scanBound is Check's fast path: a byte scanner that follows hclsyntax's
 // lexer modes (code, quoted string, heredoc, bare template) and the token
@@ -17,8 +20,9 @@ import "bytes"
 // as a chained operator (kept until the separator, where the token check
 // drops it at the next token), and every [ as an index. ok is false where
 // the scanner does not model the lexer's state exactly — a closer that
-// matches nothing open, ~} closing a brace, a heredoc marker or directive
-// keyword that is not ASCII — and the caller lexes instead.
+// matches nothing open, ~} closing a brace, a heredoc marker that is not
+// ASCII, invalid UTF-8 outside strings and comments — and the caller
+// lexes instead.
 // TestScanBoundIsUpperBound and FuzzScanBound hold it to that against
 // checkTokens.
 func scanBound(src []byte, template bool) (bound int, ok bool) {
@@ -206,6 +210,17 @@ func (s *scanner) code(i int) (int, bool) {
 		}
 	case '"':
 		s.open(scanLevel{kind: levelQuote})
+	default:
+		if b >= utf8.RuneSelf {
+			// The lexer's identifier tables take bytes after an invalid
+			// UTF-8 lead byte whatever they are ("\xe7#" is one
+			// identifier), so only valid UTF-8 is modelled in code.
+			r, size := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && size <= 1 {
+				return 0, false
+			}
+			return i + size, true
+		}
 	}
 	return i + 1, true
 }

@@ -82,6 +82,8 @@ func TestScanBoundCases(t *testing.T) {
 		{name: "closer matching nothing", src: "x = 1 ]\n", exact: 0, bail: true},
 		{name: "brace closing nothing", src: "}\nx = [1]\n", exact: 1, bail: true},
 		{name: "crossed closers", src: "x = [ ( ]\n", exact: 2, bail: true},
+		{name: "invalid UTF-8 in code swallows what follows", src: "x = \xe7#]\n", exact: 0, bail: true},
+		{name: "valid UTF-8 in code", src: "x = é # ]\n", exact: 0},
 		{name: "non-ASCII heredoc marker", src: "x = <<É\n]\nÉ\n", exact: 1, bail: true},
 	}
 	for _, tc := range tests {
