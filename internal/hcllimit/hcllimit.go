@@ -27,15 +27,27 @@ const MaxDepth = 128
 // Summary is the summary of the diagnostic Check and CheckJSON return.
 const Summary = "Nesting too deep"
 
-// Check scans native HCL syntax with hclsyntax's lexer (a state machine,
-// not recursive) and reports the first token that opens a level past
-// MaxDepth. Levels are what the parser and the evaluator recurse on:
+// Check reports the first token of native HCL syntax that opens a level
+// past MaxDepth. Levels are what the parser and the evaluator recurse on:
 // ( [ { ${ %{, quoted strings and heredocs, template if/for directives,
 // runs of unary ! and -, and operators chained in one expression
 // (a + b + …, a ? b : c ? …, x[i][j]…), each of which nests the
 // expression before it one level deeper in the syntax tree. Lexical errors
 // are left to the parser, which reports them with their positions.
+//
+// A byte scanner (scanBound) bounds the depth from above first; only a file
+// it cannot clear is lexed with hclsyntax's lexer (a state machine, not
+// recursive) for the exact answer and position, so the answer is the
+// lexer-based check's on every input.
 func Check(src []byte, filename string) hcl.Diagnostics {
+	if bound, ok := scanBound(src, false); ok && bound <= MaxDepth {
+		return nil
+	}
+	return checkLexed(src, filename)
+}
+
+// checkLexed is Check by hclsyntax's tokens alone.
+func checkLexed(src []byte, filename string) hcl.Diagnostics {
 	tokens, _ := hclsyntax.LexConfig(src, filename, hcl.InitialPos)
 	return checkTokens(tokens)
 }
@@ -43,11 +55,27 @@ func Check(src []byte, filename string) hcl.Diagnostics {
 // CheckTemplate is Check for a template file (templatefile): text is
 // literal there, only interpolations and directives nest.
 func CheckTemplate(src []byte, filename string) hcl.Diagnostics {
+	if bound, ok := scanBound(src, true); ok && bound <= MaxDepth {
+		return nil
+	}
+	return checkTemplateLexed(src, filename)
+}
+
+func checkTemplateLexed(src []byte, filename string) hcl.Diagnostics {
 	tokens, _ := hclsyntax.LexTemplate(src, filename, hcl.InitialPos)
 	return checkTokens(tokens)
 }
 
 func checkTokens(tokens hclsyntax.Tokens) hcl.Diagnostics {
+	if _, at := tokenDepth(tokens, MaxDepth); at != nil {
+		return hcl.Diagnostics{tooDeep(at)}
+	}
+	return nil
+}
+
+// tokenDepth is the deepest level a token opens, stopping at the first
+// token past limit (returned; nil when none is).
+func tokenDepth(tokens hclsyntax.Tokens, limit int) (deepest int, at *hcl.Range) {
 	// Each open level counts the operators chained in it since the last
 	// separator: they end with the level or the separator.
 	type level struct {
@@ -143,12 +171,15 @@ func checkTokens(tokens hclsyntax.Tokens) hcl.Diagnostics {
 		if tok.Type != hclsyntax.TokenComment {
 			prev = tok.Type
 		}
-		if opened && depth+unary > MaxDepth {
-			rng := tok.Range
-			return hcl.Diagnostics{tooDeep(&rng)}
+		if opened && depth+unary > deepest {
+			deepest = depth + unary
+			if deepest > limit {
+				rng := tok.Range
+				return deepest, &rng
+			}
 		}
 	}
-	return nil
+	return deepest, nil
 }
 
 // operandEnd reports tokens an expression can end with: an operator or [
