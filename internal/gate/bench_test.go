@@ -28,23 +28,25 @@ import (
 // iterations. It is a commit of this repository's history, read with git.
 const beforeCommit = "177fec1"
 
-// startCommit is the code at the start of issue 16's gate-targets round,
-// after its engine round (queries planned on first use) and before the
-// gate compiled only what its resources need (engine.CompileNeeded): the
-// "start" of BenchmarkGate, which measures this round's change in the
-// same iterations.
-const startCommit = "13a37ff"
+// roundCommit is the code at the start of issue 16's fourth gate round
+// (every query on the IR evaluator, the input built once per resource,
+// SARIF written directly, the catalogue's head index, the byte scanner
+// before the Terraform child's token check): the "round" of
+// BenchmarkGate, which measures this round's change in the same
+// iterations.
+const roundCommit = "772c34e"
 
-// roundCommit is the code at the start of issue 16's third gate round
+// thirdCommit is the code at the start of issue 16's third gate round
 // (work outside evaluation: the Terraform child's garbage collection and
-// answer, redaction, start-up): the "round" of BenchmarkGate.
-const roundCommit = "80b6fb8"
+// answer, redaction, start-up; then the IR evaluator): the "third" of
+// BenchmarkGate.
+const thirdCommit = "80b6fb8"
 
 // baselines are the earlier gates BenchmarkGate races, by the name its
 // metrics carry, each built from its commit.
 var baselines = []struct{ name, commit string }{
 	{"round", roundCommit},
-	{"start", startCommit},
+	{"third", thirdCommit},
 	{"before", beforeCommit},
 }
 
@@ -145,7 +147,7 @@ func execute(b *testing.B, dir, bin string, args ...string) run {
 }
 
 // BenchmarkGate runs `rampart gate`, the gate at each of baselines
-// ("round": roundCommit, "start": startCommit, "before": beforeCommit) and
+// ("round": roundCommit, "third": thirdCommit, "before": beforeCommit) and
 // the conftest-shaped baseline (testdata/naive: policies compiled once,
 // then one query per file per rule) from process start to exit on the same
 // generated repository, one after the other in every iteration (rotating
