@@ -96,29 +96,7 @@ func cutRuns(s string, n int) string {
 // redactReference is Redact before the none() shortcut: every hint asked
 // of every string.
 func redactReference(s string) (string, []string) {
-	var kinds []string
-	for range maxRounds {
-		changed := false
-		f := scan(s)
-		for i := range rules {
-			r := &rules[i]
-			if !r.hint(s, f) {
-				continue
-			}
-			out, n := r.replace(s)
-			if n == 0 {
-				continue
-			}
-			s, changed, f = out, true, scan(out)
-			if !contains(kinds, r.kind) {
-				kinds = append(kinds, r.kind)
-			}
-		}
-		if !changed {
-			break
-		}
-	}
-	return s, kinds
+	return applyRules(s, scan(s))
 }
 
 // gateStrings are the strings of one 200-file gate finding

@@ -139,13 +139,19 @@ func Bytes(b []byte) []byte {
 // Redact returns s with every secret replaced, and the kinds it replaced,
 // each once, in rule order; none means s is returned unchanged.
 func Redact(s string) (string, []string) {
-	var kinds []string
 	f := scan(s)
 	if f.none() {
 		// Nearly every string of a report: no rule's hint can hold, so
 		// none of the fifteen is asked (TestNoneMeansNoRuleMatches).
 		return s, nil
 	}
+	return applyRules(s, f)
+}
+
+// applyRules replaces what every rule whose hint holds on s matches, until
+// a round changes nothing (at most maxRounds); f is scan(s).
+func applyRules(s string, f features) (string, []string) {
+	var kinds []string
 	for range maxRounds {
 		changed := false
 		for i := range rules {
