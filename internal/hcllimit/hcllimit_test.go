@@ -79,29 +79,16 @@ func TestCheckJSON(t *testing.T) {
 func TestCheckRealConfiguration(t *testing.T) {
 	t.Parallel()
 	n := 0
-	for _, root := range []string{"../../examples", "../terraform/testdata", "../../policies", "../model/testdata"} {
-		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			switch {
-			case strings.HasSuffix(p, ".tf"), strings.HasSuffix(p, ".hcl"), strings.HasSuffix(p, ".tfvars"):
-				require.Empty(t, Check(src, p), p)
-				n++
-			case strings.HasSuffix(p, ".json"):
-				require.Empty(t, CheckJSON(src, p), p)
-				n++
-			}
-			return nil
-		})
-		if !os.IsNotExist(err) {
-			require.NoError(t, err)
+	walkRealConfiguration(t, func(p string, src []byte) {
+		switch {
+		case strings.HasSuffix(p, ".tf"), strings.HasSuffix(p, ".hcl"), strings.HasSuffix(p, ".tfvars"):
+			require.Empty(t, Check(src, p), p)
+			n++
+		case strings.HasSuffix(p, ".json"):
+			require.Empty(t, CheckJSON(src, p), p)
+			n++
 		}
-	}
+	})
 	require.Greater(t, n, 20)
 	shapes := `
 locals {
@@ -115,4 +102,27 @@ locals {
 }
 `
 	require.Empty(t, Check([]byte(shapes+strings.Repeat(shapes, 200)), "shapes.tf"), "separate expressions do not add up")
+}
+
+// walkRealConfiguration calls fn with every file of the repository's
+// configuration folders (the example, the Terraform and workspace test
+// data, the policies) and its bytes.
+func walkRealConfiguration(t *testing.T, fn func(path string, src []byte)) {
+	t.Helper()
+	for _, root := range []string{"../../examples", "../terraform/testdata", "../../policies", "../model/testdata"} {
+		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			fn(p, src)
+			return nil
+		})
+		if !os.IsNotExist(err) {
+			require.NoError(t, err)
+		}
+	}
 }

@@ -3,8 +3,6 @@ package hcllimit
 import (
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -143,31 +141,18 @@ func TestScanBoundIsUpperBound(t *testing.T) {
 func TestScanBoundClearsRealConfiguration(t *testing.T) {
 	t.Parallel()
 	n := 0
-	for _, root := range []string{"../../examples", "../terraform/testdata", "../../policies", "../model/testdata"} {
-		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			if !strings.HasSuffix(p, ".tf") && !strings.HasSuffix(p, ".hcl") && !strings.HasSuffix(p, ".tfvars") {
-				return nil
-			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			if strings.Contains(p, "hostile") || strings.Contains(p, "invalid") {
-				return nil // deliberately broken input: the lexer may decide
-			}
-			bound, ok := requireUpperBound(t, string(src), false)
-			require.True(t, ok, p)
-			require.LessOrEqual(t, bound, MaxDepth, p)
-			n++
-			return nil
-		})
-		if !os.IsNotExist(err) {
-			require.NoError(t, err)
+	walkRealConfiguration(t, func(p string, src []byte) {
+		if !strings.HasSuffix(p, ".tf") && !strings.HasSuffix(p, ".hcl") && !strings.HasSuffix(p, ".tfvars") {
+			return
 		}
-	}
+		if strings.Contains(p, "hostile") || strings.Contains(p, "invalid") {
+			return // deliberately broken input: the lexer may decide
+		}
+		bound, ok := requireUpperBound(t, string(src), false)
+		require.True(t, ok, p)
+		require.LessOrEqual(t, bound, MaxDepth, p)
+		n++
+	})
 	require.Greater(t, n, 20)
 }
 
