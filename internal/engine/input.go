@@ -91,9 +91,7 @@ func (in *runInputs) value(r evidence.Resource, asRelated ast.Value) (ast.Object
 		if in.settings == nil {
 			return rel, nil
 		}
-		kvs := make([][2]*ast.Term, 0, rel.Len()+1)
-		rel.Foreach(func(k, v *ast.Term) { kvs = append(kvs, [2]*ast.Term{k, v}) })
-		return ast.NewObject(append(kvs, [2]*ast.Term{inputKeySettings, in.settings})...), nil
+		return withMember(rel, inputKeySettings, in.settings), nil
 	}
 	attrs, err := ast.InterfaceToValue(r.Attributes)
 	if err != nil {
@@ -121,10 +119,15 @@ func (in *runInputs) value(r evidence.Resource, asRelated ast.Value) (ast.Object
 // base's terms, so each batch group of a resource gets its own related
 // list without converting the resource again.
 func withRelated(base ast.Object, related ast.Value) ast.Object {
+	return withMember(base, inputKeyRelated, ast.NewTerm(related))
+}
+
+// withMember is a new object of base's members, their terms shared, and
+// key: value.
+func withMember(base ast.Object, key, value *ast.Term) ast.Object {
 	kvs := make([][2]*ast.Term, 0, base.Len()+1)
 	base.Foreach(func(k, v *ast.Term) { kvs = append(kvs, [2]*ast.Term{k, v}) })
-	kvs = append(kvs, [2]*ast.Term{inputKeyRelated, ast.NewTerm(related)})
-	return ast.NewObject(kvs...)
+	return ast.NewObject(append(kvs, [2]*ast.Term{key, value})...)
 }
 
 // scopeValue is scopeMap as a Rego object: the platform always, the other
