@@ -58,6 +58,10 @@ type childRequest struct {
 	Paths       []string `json:"paths"`
 	VarFiles    []string `json:"var_files"`
 	MemoryLimit int64    `json:"memory_limit"`
+	// CollectorOff asks for the collector turned off while the heap is
+	// small (tuneChildGC), as the child ran before issue 16's fifth gate
+	// round: BenchmarkChildCollector's baseline. The gate never sets it.
+	CollectorOff bool `json:"collector_off,omitempty"`
 }
 
 // childResponse is what the child writes on stdout: a Load result, as
@@ -237,9 +241,12 @@ func RunChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	childproc.LimitMemory(req.MemoryLimit, stderr, "terraform child")
-	// Collection off while the heap is small (childgc.go); the process
-	// exits right after answering, so nothing is restored.
-	tuneChildGC(req.MemoryLimit)
+	// Go's collector as it comes, under the memory limit (childgc.go says
+	// why collection is no longer turned off); the process exits right
+	// after answering, so nothing is restored.
+	if req.CollectorOff {
+		tuneChildGC(req.MemoryLimit)
+	}
 	res, err := Load(context.Background(), Dir(req.Dir), req.Paths, Options{VarFiles: req.VarFiles})
 	resp, err := response(res, err)
 	if err != nil {

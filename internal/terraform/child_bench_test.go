@@ -8,10 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/rampart-audit/rampart/internal/benchdata"
+	"github.com/rampart-audit/rampart/internal/childproc"
 	"github.com/rampart-audit/rampart/internal/evidence"
 )
 
@@ -98,4 +100,83 @@ func BenchmarkChildAnswer(b *testing.B) {
 	b.ReportMetric(float64(rawCPU.Microseconds())/1000/n, "rawmessage-cpu-ms")
 	b.ReportMetric(float64(rawCPU)/float64(framedCPU), "rawmessage/framed-cpu-x")
 	b.ReportMetric(benchdata.LoadAverageValue(), "load-avg")
+}
+
+// BenchmarkChildCollector runs the Terraform child as the gate does — this
+// test binary re-run as the child (TestMain), the request on stdin — over
+// benchdata.TerraformRepository at 20 and 200 files, with Go's collector
+// as the child now leaves it and with collection off while the heap is
+// small (tuneChildGC, the child before issue 16's fifth gate round), one
+// after the other in every iteration, rotating which goes first. It
+// reports each one's CPU time (user + system: a page the heap touches for
+// the first time is system time), wall time and peak resident memory, and
+// the ratios:
+//
+//	go test -run '^$' -bench BenchmarkChildCollector -benchtime 5x ./internal/terraform/
+func BenchmarkChildCollector(b *testing.B) {
+	for _, files := range []int{20, 200} {
+		dir := b.TempDir()
+		for i, src := range benchdata.TerraformRepository(files) {
+			if err := os.WriteFile(filepath.Join(dir, benchdata.TerraformFileName(i)), src, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run(fmt.Sprintf("files=%d", files), func(b *testing.B) {
+			type sum struct {
+				wall, cpu time.Duration
+				maxRSSKB  int64
+			}
+			var now, off sum
+			run := func(collectorOff bool, into *sum) {
+				body, err := json.Marshal(childRequest{Dir: dir, Paths: []string{"."}, MemoryLimit: DefaultMemoryLimit, CollectorOff: collectorOff})
+				if err != nil {
+					b.Fatal(err)
+				}
+				cmd, err := childproc.Command(context.Background(), childproc.Terraform, DefaultMemoryLimit)
+				if err != nil {
+					b.Fatal(err)
+				}
+				cmd.Stdin = bytes.NewReader(body)
+				var stdout, stderr bytes.Buffer
+				cmd.Stdout, cmd.Stderr = &stdout, &stderr
+				start := time.Now()
+				if err := cmd.Run(); err != nil {
+					b.Fatalf("child: %v: %s", err, stderr.String())
+				}
+				into.wall += time.Since(start)
+				into.cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+				if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+					into.maxRSSKB = max(into.maxRSSKB, ru.Maxrss)
+				}
+				res, err := decodeResponse(stdout.Bytes())
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Snapshot.Resources) == 0 {
+					b.Fatal("the child mapped no resources")
+				}
+			}
+			turn := 0
+			for b.Loop() {
+				for k := range 2 {
+					if (turn+k)%2 == 0 {
+						run(false, &now)
+					} else {
+						run(true, &off)
+					}
+				}
+				turn++
+			}
+			n := float64(b.N)
+			b.ReportMetric(now.cpu.Seconds()/n, "default-cpu-s")
+			b.ReportMetric(float64(now.wall.Milliseconds())/n, "default-wall-ms")
+			b.ReportMetric(float64(now.maxRSSKB)/1024, "default-peak-rss-MB")
+			b.ReportMetric(off.cpu.Seconds()/n, "off-cpu-s")
+			b.ReportMetric(float64(off.wall.Milliseconds())/n, "off-wall-ms")
+			b.ReportMetric(float64(off.maxRSSKB)/1024, "off-peak-rss-MB")
+			b.ReportMetric(float64(off.cpu)/float64(now.cpu), "off/default-cpu-x")
+			b.ReportMetric(float64(off.wall)/float64(now.wall), "off/default-wall-x")
+			b.ReportMetric(benchdata.LoadAverageValue(), "load-avg")
+		})
+	}
 }

@@ -6,6 +6,16 @@ import (
 	"github.com/rampart-audit/rampart/internal/gcwatch"
 )
 
+// The child no longer turns its collector off (RunChild): this tuning is
+// kept as BenchmarkChildCollector's baseline. It was measured to save
+// about a sixth of the child's CPU on the Intel VM of issue 16's earlier
+// rounds; on the AMD EPYC VM of the fifth round, where a page the heap
+// touches for the first time costs far more system time, the same
+// binary's child at 200 files spent 1.01 CPU-s with collection off and
+// 0.84–0.91 with Go's default, 223 MB resident against 144 MB
+// (BenchmarkChildCollector, docs/gate.md): a collected heap reuses its
+// pages, a heap that only grows faults in new ones.
+//
 // childNoGCHeap is how much memory the Terraform child may fill before its
 // first garbage collection. The child is short-lived and allocates mostly
 // what it keeps until it answers (syntax trees, cty values, the mapped
