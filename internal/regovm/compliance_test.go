@@ -56,6 +56,18 @@ func (o outcome) String() string {
 var caseTargets atomic.Int64
 
 func evalCase(ctx context.Context, tc cases.TestCase, vm bool) outcome {
+	if !vm {
+		return evalCaseOn(ctx, tc, nil)
+	}
+	return evalCaseOn(ctx, tc, func(name string, data ast.Value) rego.TargetPlugin {
+		return Target{Name: name, Data: data}
+	})
+}
+
+// evalCaseOn evaluates a case on topdown (target nil) or on the target
+// plugin target makes, registered under a name of its own, with the
+// case's data as the base document.
+func evalCaseOn(ctx context.Context, tc cases.TestCase, target func(name string, data ast.Value) rego.TargetPlugin) outcome {
 	var store storage.Store
 	var data ast.Value = ast.NewObject()
 	if tc.Data != nil {
@@ -85,9 +97,9 @@ func evalCase(ctx context.Context, tc cases.TestCase, vm bool) outcome {
 	} else if tc.Input != nil {
 		opts = append(opts, rego.Input(*tc.Input))
 	}
-	if vm {
+	if target != nil {
 		name := fmt.Sprintf("%s-case-%d", Name, caseTargets.Add(1))
-		rego.RegisterPlugin(name, Target{Name: name, Data: data})
+		rego.RegisterPlugin(name, target(name, data))
 		opts = append(opts, rego.Target(name))
 	}
 	pq, err := rego.New(opts...).PrepareForEval(ctx)

@@ -84,6 +84,22 @@ func (t Target) PrepareForEval(ctx context.Context, policy *ir.Policy, opts ...r
 	return p, nil
 }
 
+// Load prepares a plan made earlier, without rego: what PrepareForEval
+// does with the plan rego's planner hands it (the same resolution of
+// calls and the same refusals), for a plan stored in the repository and
+// decoded with PolicyFromProto. custom are the query's custom built-ins,
+// by name, as rego's PrepareConfig.BuiltinFuncs gives them.
+func Load(policy *ir.Policy, custom map[string]*topdown.Builtin) (*Program, error) {
+	if policy == nil {
+		return nil, fmt.Errorf("%s target: no policy", Name)
+	}
+	p, err := compile(policy, custom)
+	if err != nil {
+		return nil, fmt.Errorf("%s target: %w", Name, err)
+	}
+	return (*Program)(p), nil
+}
+
 // program is a prepared plan: the IR with its calls resolved.
 type program struct {
 	plan    *ir.Plan
@@ -281,7 +297,14 @@ func (c *checker) stmt(s ir.Stmt) {
 			return
 		}
 		if c.p.numbers[s.Index] == nil {
-			c.p.numbers[s.Index] = ast.NewTerm(ast.Number(c.p.strings[s.Index].Value.(ast.String)))
+			text := string(c.p.strings[s.Index].Value.(ast.String))
+			if !validNumber(text) {
+				// The planner makes these from number literals; a stored
+				// plan could hold anything.
+				c.fail("number constant %d is not a number: %q", s.Index, text)
+				return
+			}
+			c.p.numbers[s.Index] = ast.NewTerm(ast.Number(text))
 		}
 	case *ir.ReturnLocalStmt, *ir.CallDynamicStmt, *ir.BreakStmt, *ir.DotStmt, *ir.LenStmt,
 		*ir.AssignIntStmt, *ir.AssignVarStmt, *ir.AssignVarOnceStmt, *ir.ResetLocalStmt,
@@ -311,13 +334,34 @@ func (c *checker) call(s *ir.CallStmt) {
 	// topdown's order: OPA's own built-in, then the query's custom one.
 	if decl, ok := ast.BuiltinMap[s.Func]; ok {
 		if f := topdown.GetBuiltin(s.Func); f != nil {
-			c.p.calls[s] = callee{builtin: f, decl: decl, name: s.Func, relation: decl.Relation, location: loc}
+			if c.arity(s, decl) {
+				c.p.calls[s] = callee{builtin: f, decl: decl, name: s.Func, relation: decl.Relation, location: loc}
+			}
 			return
 		}
 	}
-	if b, ok := c.custom[s.Func]; ok && b != nil && b.Func != nil {
-		c.p.calls[s] = callee{builtin: b.Func, decl: b.Decl, name: s.Func, relation: b.Decl.Relation, location: loc}
+	if b, ok := c.custom[s.Func]; ok && b != nil && b.Func != nil && b.Decl != nil {
+		if c.arity(s, b.Decl) {
+			c.p.calls[s] = callee{builtin: b.Func, decl: b.Decl, name: s.Func, relation: b.Decl.Relation, location: loc}
+		}
 		return
 	}
 	c.fail("unsupported built-in %s", s.Func)
+}
+
+// arity checks a built-in call's number of arguments against the
+// built-in's declaration: built-ins index their operands unchecked,
+// trusting the type checker, and a plan loaded from storage (Load) has
+// not been through it.
+func (c *checker) arity(s *ir.CallStmt, decl *ast.Builtin) bool {
+	if decl.Decl == nil {
+		c.fail("built-in %s has no declaration", s.Func)
+		return false
+	}
+	args := decl.Decl.FuncArgs()
+	if len(s.Args) == len(args.Args) || (args.Variadic != nil && len(s.Args) > len(args.Args)) {
+		return true
+	}
+	c.fail("call of %s with %d arguments, want %d", s.Func, len(s.Args), len(args.Args))
+	return false
 }
