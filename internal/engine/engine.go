@@ -92,8 +92,14 @@ type Engine struct {
 	// topdown, which the evaluation child keeps, newEngine sets IR.
 	evaluator Evaluator
 	// prepareMu serialises planning: rego sets the shared compiler's
-	// evaluation mode for a target plugin (evaluator.go).
+	// evaluation mode for a target plugin (evaluator.go). It also guards
+	// compiler during an evaluation, which lateCompile may set, and
+	// lateErr, its failure (planindex.go).
 	prepareMu sync.Mutex
+	lateErr   error
+	// capabilities are the compiler's (batchCapabilities), for the IR
+	// programs' built-ins: made once, and there with no compiler.
+	capabilities *ast.Capabilities
 	// planIR, when set (TestIRFallsBackToTopdown), plans a query for the
 	// IR evaluator instead of prepareFor, to make it refuse some.
 	planIR func(ctx context.Context, query string, extra []func(*rego.Rego)) (rego.PreparedEvalQuery, error)
@@ -141,7 +147,8 @@ func Load(ctx context.Context, mods []Module, opts ...Option) (*Engine, error) {
 }
 
 func newEngine(opts []Option) *Engine {
-	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit, evaluator: defaultEvaluator()}
+	e := &Engine{timeout: DefaultTimeout, workers: runtime.GOMAXPROCS(0), now: time.Now, memoryLimit: DefaultMemoryLimit, evaluator: defaultEvaluator(),
+		capabilities: batchCapabilities()}
 	for _, o := range opts {
 		o(e)
 	}
@@ -162,7 +169,7 @@ func (e *Engine) build(ctx context.Context, mods []Module) (*Engine, error) {
 	}
 	var compiler *ast.Compiler
 	if e.compileNeeded {
-		e.needed = neededState{mods: controlMods, types: map[string]bool{}}
+		e.needed = neededState{mods: controlMods, types: map[string]bool{}, storedPlans: e.storedPlansUsable(controlMods)}
 	} else {
 		var ps Problems
 		if compiler, ps = compile(controlMods); len(ps) > 0 {
@@ -398,7 +405,7 @@ func (e *Engine) evaluateIn(ctx context.Context, snap *evidence.Snapshot, env En
 		// A failed compile is not returned here: every resource of a type
 		// left uncompiled gets an error finding with its reason
 		// (evaluateResource), never a pass on a query with no rules.
-		_ = e.CompileFor(snap)
+		_ = e.compileFor(snap, cache != nil)
 		e.compileMu.RLock()
 		defer e.compileMu.RUnlock()
 	}

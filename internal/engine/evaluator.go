@@ -75,6 +75,11 @@ func defaultEvaluator() Evaluator {
 func (e *Engine) prepare(ctx context.Context, query string, controls []*Control, extra ...func(*rego.Rego)) (pq rego.PreparedEvalQuery, vm *regovm.Program, fellBack error, err error) {
 	e.prepareMu.Lock()
 	defer e.prepareMu.Unlock()
+	return e.prepareLocked(ctx, query, controls, extra...)
+}
+
+// prepareLocked is prepare for a caller that holds prepareMu.
+func (e *Engine) prepareLocked(ctx context.Context, query string, controls []*Control, extra ...func(*rego.Rego)) (pq rego.PreparedEvalQuery, vm *regovm.Program, fellBack error, err error) {
 	if e.evaluator == IR && e.compiler != nil {
 		fellBack = indexScreened(e.compiler, controls)
 	}
@@ -98,6 +103,17 @@ func (e *Engine) prepare(ctx context.Context, query string, controls []*Control,
 }
 
 func (e *Engine) prepareFor(ctx context.Context, query string, ir bool, extra []func(*rego.Rego)) (rego.PreparedEvalQuery, error) {
+	opts := e.queryOptions(query, extra)
+	if ir {
+		opts = append(opts, rego.Target(regovm.Name))
+	}
+	return rego.New(opts...).PrepareForEval(ctx)
+}
+
+// queryOptions are rego's options for planning one of the engine's
+// queries on topdown, before a target is chosen; the plan index's
+// generator plans with the same (planindex_test.go).
+func (e *Engine) queryOptions(query string, extra []func(*rego.Rego)) []func(*rego.Rego) {
 	opts := append([]func(*rego.Rego){
 		rego.Query(query),
 		rego.Compiler(e.compiler),
@@ -107,10 +123,7 @@ func (e *Engine) prepareFor(ctx context.Context, query string, ir bool, extra []
 	if !e.jsonResults {
 		opts = append(opts, rego.GenerateJSON(keepTerm))
 	}
-	if ir {
-		opts = append(opts, rego.Target(regovm.Name))
-	}
-	return rego.New(opts...).PrepareForEval(ctx)
+	return opts
 }
 
 // indexScreenedBuiltins are the built-ins topdown's rule index evaluates
@@ -270,7 +283,7 @@ func boundToConstant(exprs ast.Body, v ast.Var) bool {
 // every result into bindings and expression values and their maps are
 // about a fifth of a batch's allocations on the acme set.
 func (e *Engine) runBatch(ctx context.Context, vm *regovm.Program, controls []*Control, input ast.Value, now time.Time, prog *progress) (rego.Vars, int) {
-	rs, err := vm.Run(ctx, regovm.RunOptions{Input: input, Time: now, StrictBuiltinErrors: true, Capabilities: e.compiler.Capabilities()})
+	rs, err := vm.Run(ctx, regovm.RunOptions{Input: input, Time: now, StrictBuiltinErrors: true, Capabilities: e.capabilities})
 	if err != nil {
 		return nil, prog.culprit()
 	}

@@ -43,6 +43,11 @@ type lazyQuery struct {
 	fellBack error
 	// vm is the query's IR program when it runs on the IR evaluator.
 	vm *regovm.Program
+	// stored, when set, is the query's plan in the plan index
+	// (planindex.go), loaded instead of planning; storedErr is why it
+	// could not be, when it could not.
+	stored    *planEntry
+	storedErr error
 }
 
 func (e *Engine) lazy(name, query string, extra ...func(*rego.Rego)) *lazyQuery {
@@ -61,10 +66,26 @@ func (e *Engine) lazyBuilt(name string, build func() string, extra ...func(*rego
 func (q *lazyQuery) get() (rego.PreparedEvalQuery, error) {
 	q.once.Do(func() {
 		q.planned = true
-		if q.build != nil {
-			q.query = q.build()
+		if q.stored != nil {
+			vm, err := q.stored.load()
+			if err == nil {
+				q.vm = vm
+				return
+			}
+			// Planned from the Rego instead: a stored plan this build
+			// cannot load stands for nothing.
+			q.storedErr = err
 		}
-		q.pq, q.vm, q.fellBack, q.err = q.e.prepare(context.Background(), q.query, q.controls, q.extra...)
+		q.e.prepareMu.Lock()
+		defer q.e.prepareMu.Unlock()
+		if err := q.e.lateCompile(); err != nil {
+			q.err = fmt.Errorf("prepare %s: %w", q.name, err)
+			return
+		}
+		if q.build != nil {
+			q.query = q.build() // reads the compiler: under prepareMu
+		}
+		q.pq, q.vm, q.fellBack, q.err = q.e.prepareLocked(context.Background(), q.query, q.controls, q.extra...)
 		if q.err != nil {
 			q.err = fmt.Errorf("prepare %s: %w", q.name, q.err)
 		}

@@ -40,10 +40,16 @@ func CompileNeeded() Option { return func(e *Engine) { e.compileNeeded = true } 
 // neededState is a CompileNeeded engine's compilation so far.
 type neededState struct {
 	mods []Module // every checked module, tests excluded
-	// types are the resource types whose controls are compiled; err is the
-	// last compile's failure (for the types it was asked to add).
-	types map[string]bool
-	err   error
+	// types are the resource types whose controls are ready to evaluate:
+	// compiled, or with every batch's plan from the plan index
+	// (planindex.go); compiled are those in the compiler. err is the last
+	// compile's failure (for the types it was asked to add).
+	types    map[string]bool
+	compiled map[string]bool
+	err      error
+	// storedPlans says the engine's modules are those the plan index was
+	// made from (storedPlansUsable), fixed when the engine is built.
+	storedPlans bool
 }
 
 // CompileFor compiles what the snapshot's resources need, if the engine was
@@ -51,21 +57,34 @@ type neededState struct {
 // nothing. The problems of a failed compile come back as Problems, as New's
 // do: pipeline.Run calls it before evaluating, so a broken control the run
 // needs stops the run (exit 2) as it did when New compiled everything.
+//
+// Where every batch of the new types has a stored plan (planindex.go),
+// nothing is compiled: the types are ready with those plans, and what
+// needs the compiler later compiles them then (lateCompile).
 func (e *Engine) CompileFor(snap *evidence.Snapshot) error {
+	return e.compileFor(snap, false)
+}
+
+// compileFor is CompileFor; withCompiler also compiles every needed type
+// the stored plans stood in for, for an evaluation that reads the
+// compiler itself (the incremental cache's volatile controls).
+func (e *Engine) compileFor(snap *evidence.Snapshot, withCompiler bool) error {
 	if !e.compileNeeded {
 		return nil
 	}
 	want := snapshotTypes(snap)
 	e.compileMu.RLock()
-	missing := e.missingTypes(want)
+	e.prepareMu.Lock() // needed.compiled: another evaluation may compile late
+	missing, todo := e.missingTypes(want), withCompiler && e.uncompiled()
+	e.prepareMu.Unlock()
 	e.compileMu.RUnlock()
-	if len(missing) == 0 {
+	if len(missing) == 0 && !todo {
 		return nil
 	}
 	e.compileMu.Lock()
 	defer e.compileMu.Unlock()
-	missing = e.missingTypes(want)
-	if len(missing) == 0 {
+	missing, todo = e.missingTypes(want), withCompiler && e.uncompiled()
+	if len(missing) == 0 && !todo {
 		return nil
 	}
 	types := make(map[string]bool, len(e.needed.types)+len(missing))
@@ -74,6 +93,10 @@ func (e *Engine) CompileFor(snap *evidence.Snapshot) error {
 	}
 	for _, t := range missing {
 		types[t] = true
+	}
+	if !withCompiler && e.needed.storedPlans && e.attachStoredPlans(missing) {
+		e.needed.types, e.needed.err = types, nil
+		return nil
 	}
 	mods, problems := neededModules(e.needed.mods, types)
 	if len(problems) > 0 {
@@ -88,9 +111,21 @@ func (e *Engine) CompileFor(snap *evidence.Snapshot) error {
 	// Queries already planned stay valid: they read modules that are in
 	// the new compiler too, compiled alike. Those not planned yet plan
 	// against the new one.
-	e.compiler, e.needed.types, e.needed.err = compiler, types, nil
+	e.compiler, e.needed.types, e.needed.compiled, e.needed.err = compiler, types, types, nil
 	e.incr = newIncremental(compiler, compiledControls(mods))
 	return nil
+}
+
+// uncompiled reports whether a ready type is not in the compiler (its
+// batches run stored plans); the caller holds prepareMu, or compileMu to
+// write (no evaluation runs then).
+func (e *Engine) uncompiled() bool {
+	for t := range e.needed.types {
+		if !e.needed.compiled[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // missingTypes are the types of want whose controls are not compiled; the
@@ -279,7 +314,8 @@ func compiledControls(mods []Module) []*Control {
 }
 
 // neededSummary names the resource types whose controls a CompileNeeded
-// engine compiled, sorted and joined by commas (tests).
+// engine made ready (compiled, or with stored plans), sorted and joined by
+// commas (tests).
 func (e *Engine) neededSummary() string {
 	e.compileMu.RLock()
 	defer e.compileMu.RUnlock()

@@ -87,7 +87,10 @@ func batchCapabilities() *ast.Capabilities {
 	return caps
 }
 
-var markBuiltin = rego.Function1(markDecl, func(bctx rego.BuiltinContext, a *ast.Term) (*ast.Term, error) {
+var markBuiltin = rego.Function1(markDecl, mark)
+
+// mark is the batch mark's implementation: control a's section begins.
+func mark(bctx rego.BuiltinContext, a *ast.Term) (*ast.Term, error) {
 	p, ok := bctx.Context.Value(progressKey{}).(*progress)
 	if !ok {
 		return nil, fmt.Errorf("%s outside a batch evaluation", markName)
@@ -104,4 +107,4 @@ var markBuiltin = rego.Function1(markDecl, func(bctx rego.BuiltinContext, a *ast
 		return nil, err
 	}
 	return ast.BooleanTerm(true), nil
-})
+}
