@@ -517,6 +517,15 @@ func TestLoadRefuses(t *testing.T) {
 		{"unknown built-in", plan(&ir.CallStmt{Func: "no.such", Result: 3}), Name + " target: unsupported built-in no.such"},
 		{"built-in arity", plan(&ir.CallStmt{Func: "count", Result: 3}), Name + " target: call of count with 0 arguments, want 1"},
 		{"number that is not one", plan(&ir.MakeNumberRefStmt{Index: 1, Target: 3}), Name + ` target: number constant 1 is not a number: "twelve"`},
+		{"recursion", func() *ir.Policy {
+			p := plan(&ir.CallStmt{Func: "f", Args: []ir.Operand{{Value: ir.Local(0)}, {Value: ir.Local(1)}}, Result: 3})
+			g := &ir.Func{Name: "g", Params: []ir.Local{0, 1}, Return: 2, Blocks: []*ir.Block{{Stmts: []ir.Stmt{
+				&ir.CallStmt{Func: "f", Args: []ir.Operand{{Value: ir.Local(0)}, {Value: ir.Local(1)}}, Result: 2}}}}}
+			f := &ir.Func{Name: "f", Params: []ir.Local{0, 1}, Return: 2, Blocks: []*ir.Block{{Stmts: []ir.Stmt{
+				&ir.NotStmt{Block: &ir.Block{Stmts: []ir.Stmt{&ir.CallStmt{Func: "g", Args: []ir.Operand{{Value: ir.Local(0)}, {Value: ir.Local(1)}}, Result: 2}}}}}}}}
+			p.Funcs = &ir.Funcs{Funcs: []*ir.Func{f, g}}
+			return p
+		}(), Name + " target: function f calls itself"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := Load(tc.policy, nil)
@@ -529,6 +538,19 @@ func TestLoadRefuses(t *testing.T) {
 	rs, err := runOn(p, ast.NewObject())
 	require.NoError(t, err)
 	require.Equal(t, "{12}", rs.String())
+}
+
+// TestLoadedPlanBreaksWithAnError: a loaded plan that reads a local
+// nothing set (the planner never makes one; a corrupt stored plan can)
+// fails its evaluation with an error, not a panic.
+func TestLoadedPlanBreaksWithAnError(t *testing.T) {
+	p, err := Load(&ir.Policy{Plans: &ir.Plans{Plans: []*ir.Plan{{Name: "p", Blocks: []*ir.Block{{Stmts: []ir.Stmt{
+		&ir.ArrayAppendStmt{Value: ir.Operand{Value: ir.Bool(true)}, Array: 5},
+	}}}}}}}, nil)
+	require.NoError(t, err)
+	rs, err := runOn(p, ast.NewObject())
+	require.ErrorContains(t, err, Name+" target: the loaded plan broke at evaluation: ")
+	require.Nil(t, rs)
 }
 
 func FuzzPolicyFromProto(f *testing.F) {
