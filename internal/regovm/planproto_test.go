@@ -479,6 +479,8 @@ func TestPolicyFromProtoRefuses(t *testing.T) {
 		{"string index out of range", policyWith(&pb.Stmt{Kind: &pb.Stmt_DotStmt{DotStmt: &pb.DotStmt{Source: local(0), Key: str(1), Target: new(int32(3))}}}), "DotStmt key: string 1 out of range [0, 1)"},
 		{"number ref out of range", policyWith(&pb.Stmt{Kind: &pb.Stmt_MakeNumberRefStmt{MakeNumberRefStmt: &pb.MakeNumberRefStmt{Index: new(int32(7))}}}), "MakeNumberRefStmt index: string 7 out of range"},
 		{"with path out of range", policyWith(&pb.Stmt{Kind: &pb.Stmt_WithStmt{WithStmt: &pb.WithStmt{Path: []int32{0, 2}, Value: local(1), Block: &pb.Block{}}}}), "WithStmt path 1: string 2 out of range"},
+		{"negative array capacity", policyWith(&pb.Stmt{Kind: &pb.Stmt_MakeArrayStmt{MakeArrayStmt: &pb.MakeArrayStmt{Capacity: new(int32(-1))}}}), "MakeArrayStmt capacity: -1 out of range"},
+		{"huge array capacity", policyWith(&pb.Stmt{Kind: &pb.Stmt_MakeArrayStmt{MakeArrayStmt: &pb.MakeArrayStmt{Capacity: new(int32(1 << 30))}}}), "MakeArrayStmt capacity: 1073741824 out of range"},
 		{"call without name", policyWith(&pb.Stmt{Kind: &pb.Stmt_CallStmt{CallStmt: &pb.CallStmt{}}}), "CallStmt function: missing name"},
 		{"nil plan", &pb.Policy{Plans: &pb.Plans{Plans: []*pb.Plan{nil}}}, "ir policy: plan 0: missing"},
 		{"nil block", &pb.Policy{Plans: &pb.Plans{Plans: []*pb.Plan{{Blocks: []*pb.Block{nil}}}}}, "ir policy: plan 0: block 0: missing"},
