@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"time"
@@ -191,12 +192,19 @@ func Capture(ctx context.Context, dst **Program) context.Context {
 	return context.WithValue(ctx, captureKey{}, dst)
 }
 
-func (p *program) run(ctx context.Context, opts RunOptions) (ast.Value, error) {
+func (p *program) run(ctx context.Context, opts RunOptions) (result ast.Value, err error) {
 	s := p.pool.Get().(*state)
 	defer func() {
 		s.reset()
 		p.pool.Put(s)
 	}()
+	if p.loaded {
+		defer func() {
+			if r := recover(); r != nil {
+				result, err = nil, fmt.Errorf("%s target: the loaded plan broke at evaluation: %v", Name, r)
+			}
+		}()
+	}
 	s.ctx, s.done = ctx, ctx.Done()
 	now := opts.Time
 	if now.IsZero() {

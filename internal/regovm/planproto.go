@@ -19,6 +19,12 @@ import (
 // thousands (TestPolicyFromProtoRoundTrip logs the highest).
 const maxLocal = 1 << 20
 
+// maxArrayCapacity bounds MakeArrayStmt's capacity, which every
+// evaluation allocates as it is: the planner sets it to an array
+// literal's number of elements (each then appended by a statement of its
+// own), so a real one is small; a corrupt one must not ask for gigabytes.
+const maxArrayCapacity = 1 << 16
+
 // errNoStmt is what a statement with no kind set, or one of a kind this
 // decoder does not know (a newer OPA's), decodes to.
 var errNoStmt = errors.New("unknown statement (no kind set)")
@@ -604,6 +610,9 @@ func makeArray(m *pb.MakeArrayStmt) (ir.Stmt, error) {
 	t, err := local(m.GetTarget())
 	if err != nil {
 		return nil, field(kind, "target", err)
+	}
+	if c := m.GetCapacity(); c < 0 || c >= maxArrayCapacity {
+		return nil, field(kind, "capacity", fmt.Errorf("%d out of range [0, %d)", c, maxArrayCapacity))
 	}
 	return &ir.MakeArrayStmt{Capacity: m.GetCapacity(), Target: t}, nil
 }

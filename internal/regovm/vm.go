@@ -97,6 +97,7 @@ func Load(policy *ir.Policy, custom map[string]*topdown.Builtin) (*Program, erro
 	if err != nil {
 		return nil, fmt.Errorf("%s target: %w", Name, err)
 	}
+	p.loaded = true
 	return (*Program)(p), nil
 }
 
@@ -115,7 +116,12 @@ type program struct {
 	data    *ast.Term
 	// frameSize is the number of locals of the plan itself.
 	frameSize int
-	pool      sync.Pool
+	// loaded: the plan came from storage (Load), not from OPA's planner,
+	// so the planner's invariants an evaluation relies on (a local is set
+	// before a statement reads it) are not known to hold; run turns a
+	// panic of such a plan into an error.
+	loaded bool
+	pool   sync.Pool
 }
 
 type function struct {
@@ -193,6 +199,9 @@ func compile(policy *ir.Policy, custom map[string]*topdown.Builtin) (*program, e
 	}
 	if check.err != nil {
 		return nil, check.err
+	}
+	if err := p.noRecursion(); err != nil {
+		return nil, err
 	}
 	p.pool.New = func() any { return newState(p) }
 	return p, nil
@@ -364,4 +373,62 @@ func (c *checker) arity(s *ir.CallStmt, decl *ast.Builtin) bool {
 	}
 	c.fail("call of %s with %d arguments, want %d", s.Func, len(s.Args), len(args.Args))
 	return false
+}
+
+// noRecursion refuses a plan whose functions call themselves, directly or
+// through others: Rego has no recursion, so the planner never makes one,
+// but one loaded from storage could, and evaluating it would overflow the
+// stack, which no recover catches. Dynamic calls (CallDynamic, resolved
+// at evaluation) are not followed.
+func (p *program) noRecursion() error {
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := make([]int, len(p.funcs))
+	var visit func(fn *function) error
+	visit = func(fn *function) error {
+		switch state[fn.index] {
+		case onPath:
+			return fmt.Errorf("function %s calls itself", fn.fn.Name)
+		case done:
+			return nil
+		}
+		state[fn.index] = onPath
+		var err error
+		walkCalls(fn.fn.Blocks, func(s *ir.CallStmt) {
+			if callee := p.calls[s].fn; callee != nil && err == nil {
+				err = visit(callee)
+			}
+		})
+		state[fn.index] = done
+		return err
+	}
+	for _, fn := range p.funcs {
+		if err := visit(fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// walkCalls calls see with every CallStmt of the blocks, nested ones too.
+func walkCalls(blocks []*ir.Block, see func(*ir.CallStmt)) {
+	for _, b := range blocks {
+		for _, s := range b.Stmts {
+			switch s := s.(type) {
+			case *ir.CallStmt:
+				see(s)
+			case *ir.BlockStmt:
+				walkCalls(s.Blocks, see)
+			case *ir.ScanStmt:
+				walkCalls([]*ir.Block{s.Block}, see)
+			case *ir.NotStmt:
+				walkCalls([]*ir.Block{s.Block}, see)
+			case *ir.WithStmt:
+				walkCalls([]*ir.Block{s.Block}, see)
+			}
+		}
+	}
 }
