@@ -14,7 +14,8 @@
 //
 // What it hands on: the query's result set as an ast.Set of objects
 // {variable: value}, which rego reads back into a ResultSet as it does for
-// any target. A statement or built-in this package does not support makes
+// any target; or, to a caller of Program.RunVars, the values of the
+// variables it names without that object being built (vars.go). A statement or built-in this package does not support makes
 // PrepareForEval fail with the reason, so its caller can evaluate that query
 // with topdown instead (internal/engine does); it never guesses.
 //
@@ -99,7 +100,10 @@ type program struct {
 	data    *ast.Term
 	// frameSize is the number of locals of the plan itself.
 	frameSize int
-	pool      sync.Pool
+	// shape is how the plan adds its result, for RunVars; nil when it is
+	// not the planner's usual shape (vars.go).
+	shape *resultShape
+	pool  sync.Pool
 }
 
 type function struct {
@@ -178,6 +182,7 @@ func compile(policy *ir.Policy, custom map[string]*topdown.Builtin) (*program, e
 	if check.err != nil {
 		return nil, check.err
 	}
+	p.shape = findResultShape(p)
 	p.pool.New = func() any { return newState(p) }
 	return p, nil
 }
