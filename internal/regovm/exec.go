@@ -63,6 +63,11 @@ type state struct {
 	memo   []memoEntry
 	plan   []*ast.Term
 	result []*ast.Term
+	// rows are the results of a RunVars evaluation, the values of the
+	// result shape's variables one row after the other (resultRowStmt);
+	// rowCount counts them, as a query without variables has empty rows.
+	rows     []*ast.Term
+	rowCount int
 
 	bctx   topdown.BuiltinContext
 	strict bool
@@ -114,6 +119,8 @@ func (s *state) reset() {
 	clear(s.memo)
 	clear(s.result)
 	s.result = s.result[:0]
+	clear(s.rows)
+	s.rows, s.rowCount = s.rows[:0], 0
 	s.ctx, s.done, s.cancel, s.steps = nil, nil, nil, 0
 	s.bctx = topdown.BuiltinContext{}
 	s.out, s.outs = nil, nil
@@ -192,16 +199,26 @@ func Capture(ctx context.Context, dst **Program) context.Context {
 	return context.WithValue(ctx, captureKey{}, dst)
 }
 
-func (p *program) run(ctx context.Context, opts RunOptions) (result ast.Value, err error) {
+func (p *program) run(ctx context.Context, opts RunOptions) (ast.Value, error) {
 	s := p.pool.Get().(*state)
 	defer func() {
 		s.reset()
 		p.pool.Put(s)
 	}()
+	if err := s.evaluate(ctx, opts, p.plan.Blocks); err != nil {
+		return nil, err
+	}
+	return ast.NewSet(s.result...), nil
+}
+
+// evaluate runs blocks, the plan's or the result shape's (RunVars), on a
+// clean state s, leaving what they add in s.result or s.rows.
+func (s *state) evaluate(ctx context.Context, opts RunOptions, blocks []*ir.Block) (err error) {
+	p := s.p
 	if p.loaded {
 		defer func() {
 			if r := recover(); r != nil {
-				result, err = nil, fmt.Errorf("%s target: the loaded plan broke at evaluation: %v", Name, r)
+				err = fmt.Errorf("%s target: the loaded plan broke at evaluation: %v", Name, r)
 			}
 		}()
 	}
@@ -243,12 +260,12 @@ func (p *program) run(ctx context.Context, opts RunOptions) (result ast.Value, e
 		s.plan[ir.Input] = ast.NewTerm(opts.Input)
 	}
 	s.plan[ir.Data] = p.data
-	for _, b := range p.plan.Blocks {
+	for _, b := range blocks {
 		if _, err := s.run(b, s.plan); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return ast.NewSet(s.result...), nil
+	return nil
 }
 
 // run executes a block's statements in frame f (see next).
@@ -476,6 +493,21 @@ func (s *state) exec(stmt ir.Stmt, f []*ast.Term) (int, error) {
 	case *ir.CallDynamicStmt:
 		return s.callDynamic(st, f)
 	case *ir.NopStmt:
+	case *resultRowStmt:
+		// The MakeObject, ObjectInserts and ResultSetAdd it stands for:
+		// an undefined value leaves the block as its ObjectInsert would,
+		// before anything is added.
+		start := len(s.rows)
+		for _, o := range st.values {
+			v := s.operand(o, f)
+			if v == nil {
+				clear(s.rows[start:])
+				s.rows = s.rows[:start]
+				return undefined, nil
+			}
+			s.rows = append(s.rows, v)
+		}
+		s.rowCount++
 	}
 	return next, nil
 }

@@ -14,7 +14,8 @@
 //
 // What it hands on: the query's result set as an ast.Set of objects
 // {variable: value}, which rego reads back into a ResultSet as it does for
-// any target. A statement or built-in this package does not support makes
+// any target; or, to a caller of Program.RunVars, the values of the
+// variables it names without that object being built (vars.go). A statement or built-in this package does not support makes
 // PrepareForEval fail with the reason, so its caller can evaluate that query
 // with topdown instead (internal/engine does); it never guesses.
 //
@@ -118,10 +119,13 @@ type program struct {
 	frameSize int
 	// loaded: the plan came from storage (Load), not from OPA's planner,
 	// so the planner's invariants an evaluation relies on (a local is set
-	// before a statement reads it) are not known to hold; run turns a
-	// panic of such a plan into an error.
+	// before a statement reads it) are not known to hold; an evaluation
+	// turns a panic of such a plan into an error.
 	loaded bool
-	pool   sync.Pool
+	// shape is how the plan adds its result, for RunVars; nil when it is
+	// not the planner's usual shape (vars.go).
+	shape *resultShape
+	pool  sync.Pool
 }
 
 type function struct {
@@ -203,6 +207,7 @@ func compile(policy *ir.Policy, custom map[string]*topdown.Builtin) (*program, e
 	if err := p.noRecursion(); err != nil {
 		return nil, err
 	}
+	p.shape = findResultShape(p)
 	p.pool.New = func() any { return newState(p) }
 	return p, nil
 }

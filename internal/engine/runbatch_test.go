@@ -1,0 +1,211 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/stretchr/testify/require"
+
+	"github.com/rampart-audit/rampart/controls"
+	"github.com/rampart-audit/rampart/internal/benchdata"
+	"github.com/rampart-audit/rampart/internal/evidence"
+	"github.com/rampart-audit/rampart/internal/regovm"
+	"github.com/rampart-audit/rampart/internal/terraform"
+)
+
+// batchCall is one evaluation of a batch as evaluateGroup makes it: a
+// resource's input on the IR program of its type's batch.
+type batchCall struct {
+	controls []*Control
+	vm       *regovm.Program
+	input    ast.Value
+}
+
+// batchCalls are the batch evaluations of snap on e, each resource on
+// every batch of its type (with the input the engine gives a batch
+// without relations: what is read back does not depend on it).
+func batchCalls(tb testing.TB, e *Engine, snap *evidence.Snapshot) []batchCall {
+	tb.Helper()
+	inputs := newRunInputs(Env{}, snap.Resources)
+	var calls []batchCall
+	for _, r := range snap.Resources {
+		for g, group := range e.groups[r.Type] {
+			lq, ok := e.batchFor(groupKey(r.Type, g))
+			require.True(tb, ok, "batch of %s", r.Type)
+			_, err := lq.get()
+			require.NoError(tb, err)
+			require.NotNil(tb, lq.vm, "batch of %s on the IR evaluator", r.Type)
+			input, err := inputs.value(r, nil)
+			require.NoError(tb, err)
+			calls = append(calls, batchCall{controls: group, vm: lq.vm, input: input})
+		}
+	}
+	require.NotEmpty(tb, calls)
+	return calls
+}
+
+// runGetBatch is runBatch as it was before regovm.RunVars: Run, the one
+// result object of its set, each variable got from it by a string term
+// made once per process (batchKeys then).
+func runGetBatch(ctx context.Context, e *Engine, vm *regovm.Program, keys []*ast.Term, input ast.Value, now time.Time, prog *progress) (rego.Vars, int) {
+	rs, err := vm.Run(ctx, regovm.RunOptions{Input: input, Time: now, StrictBuiltinErrors: true, Capabilities: e.compiler.Capabilities()})
+	if err != nil {
+		return nil, prog.culprit()
+	}
+	set, ok := rs.(ast.Set)
+	if !ok || set.Len() != 1 {
+		return nil, prog.culprit()
+	}
+	obj, ok := set.Slice()[0].Value.(ast.Object)
+	if !ok {
+		return nil, prog.culprit()
+	}
+	bindings := make(rego.Vars, len(keys))
+	for _, k := range keys {
+		if t := obj.Get(k); t != nil {
+			bindings[string(k.Value.(ast.String))] = t
+		}
+	}
+	return bindings, -1
+}
+
+// inBatch runs one batch evaluation as evaluateBatch sets it up: its own
+// progress in the context, where the mark built-in finds it.
+func inBatch(e *Engine, run func(ctx context.Context, prog *progress) (rego.Vars, int)) (rego.Vars, int) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	prog := &progress{current: -1, timedOut: -1, limit: e.timeout, cancel: cancel}
+	defer prog.stop()
+	return run(context.WithValue(ctx, progressKey{}, prog), prog)
+}
+
+// batchKeyTerms are the variables of a batch of n controls as string
+// terms, what runGetBatch probes its object with.
+func batchKeyTerms(n int) []*ast.Term {
+	names := batchNames(n)
+	keys := make([]*ast.Term, len(names))
+	for i, name := range names {
+		keys[i] = ast.StringTerm(name)
+	}
+	return keys
+}
+
+// terraformGateSnapshot is what the gate evaluates on the generated
+// n-file repository of BenchmarkGate.
+func terraformGateSnapshot(tb testing.TB, n int) *evidence.Snapshot {
+	tb.Helper()
+	fsys := fstest.MapFS{}
+	for i, src := range benchdata.TerraformRepository(n) {
+		fsys[benchdata.TerraformFileName(i)] = &fstest.MapFile{Data: src}
+	}
+	res, err := terraform.Load(context.Background(), fsys, []string{"."}, terraform.Options{})
+	require.NoError(tb, err)
+	require.NotNil(tb, res.Snapshot)
+	return res.Snapshot
+}
+
+// TestRunBatchReadsAsRunAndGet holds runBatch to what it read before
+// RunVars, on every example and fixture and the generated gate
+// repository: for every batch evaluation of every resource, the same
+// bindings (the same variables, equal terms) and the same culprit.
+func TestRunBatchReadsAsRunAndGet(t *testing.T) {
+	ctx := context.Background()
+	e, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
+	require.NoError(t, err)
+	sets := differentialSets(t)
+	sets["benchdata.TerraformRepository(20)"] = terraformGateSnapshot(t, 20)
+	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	for _, name := range slices.Sorted(maps.Keys(sets)) {
+		snap := sets[name]
+		if len(snap.Resources) == 0 {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			calls := batchCalls(t, e, snap)
+			withBindings := 0
+			for i, c := range calls {
+				keys := batchKeyTerms(len(c.controls))
+				want, wantCulprit := inBatch(e, func(ctx context.Context, prog *progress) (rego.Vars, int) {
+					return runGetBatch(ctx, e, c.vm, keys, c.input, now, prog)
+				})
+				got, culprit := inBatch(e, func(ctx context.Context, prog *progress) (rego.Vars, int) {
+					return e.runBatch(ctx, c.vm, c.controls, c.input, now, prog)
+				})
+				require.Equal(t, wantCulprit, culprit, "call %d: culprit", i)
+				require.Equal(t, want == nil, got == nil, "call %d: bindings", i)
+				require.ElementsMatch(t, slices.Collect(maps.Keys(want)), slices.Collect(maps.Keys(got)), "call %d: variables", i)
+				for k, w := range want {
+					require.True(t, w.(*ast.Term).Equal(got[k].(*ast.Term)), "call %d: %s: Run %v, RunVars %v", i, k, w, got[k])
+				}
+				if got != nil {
+					withBindings++
+				}
+			}
+			require.Positive(t, withBindings, "some batch gives bindings")
+		})
+	}
+}
+
+// BenchmarkRunBatch is reading a batch's bindings by regovm.RunVars
+// (runBatch) against Run and a Get per variable from its result object
+// (runGetBatch, runBatch before), every batch evaluation of the set in
+// the same iterations, CPU time against CPU time, on the 200-file
+// generated gate repository and the acme-shaped set:
+//
+//	go test -run '^$' -bench 'BenchmarkRunBatch' -benchtime 5x ./internal/engine/
+//
+// Both evaluate the whole batch; the difference is the result object,
+// its set and the Gets.
+func BenchmarkRunBatch(b *testing.B) {
+	ctx := context.Background()
+	e, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	acme, err := benchdata.Acme("../../examples/acme", 2000, 200)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sets := map[string]*evidence.Snapshot{"terraform200": terraformGateSnapshot(b, 200), "acme": acme}
+	now := time.Now()
+	for _, name := range slices.Sorted(maps.Keys(sets)) {
+		calls := batchCalls(b, e, sets[name])
+		keys := make([][]*ast.Term, len(calls))
+		pairs := 0
+		for i, c := range calls {
+			keys[i] = batchKeyTerms(len(c.controls))
+			pairs += len(c.controls)
+		}
+		each := func(run func(c batchCall, keys []*ast.Term) (rego.Vars, int)) func() (int, error) {
+			return func() (int, error) {
+				for i, c := range calls {
+					if bindings, _ := run(c, keys[i]); bindings == nil {
+						return 0, fmt.Errorf("call %d (%d controls): no bindings", i, len(c.controls))
+					}
+				}
+				return pairs, nil
+			}
+		}
+		b.Run("set="+name, func(b *testing.B) {
+			report(b, race(b,
+				&contender{name: "runvars", eval: each(func(c batchCall, _ []*ast.Term) (rego.Vars, int) {
+					return inBatch(e, func(ctx context.Context, prog *progress) (rego.Vars, int) {
+						return e.runBatch(ctx, c.vm, c.controls, c.input, now, prog)
+					})
+				})},
+				&contender{name: "runget", eval: each(func(c batchCall, keys []*ast.Term) (rego.Vars, int) {
+					return inBatch(e, func(ctx context.Context, prog *progress) (rego.Vars, int) {
+						return runGetBatch(ctx, e, c.vm, keys, c.input, now, prog)
+					})
+				})},
+			))
+		})
+	}
+}
