@@ -140,9 +140,9 @@ type program struct {
 }
 
 type function struct {
-	index  int
-	fn     *ir.Func
-	size   int // locals
+	index int
+	fn    *ir.Func
+	size  int // locals
 	// blocks are fn's blocks as evaluated (program.blocks).
 	blocks []*ir.Block
 	memo   bool
