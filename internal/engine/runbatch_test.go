@@ -209,3 +209,114 @@ func BenchmarkRunBatch(b *testing.B) {
 		})
 	}
 }
+
+// plainPrograms are the plain programs (regovm.Program.Plain: constant
+// composites built anew by every evaluation) of calls' batches, one per
+// batch program.
+func plainPrograms(tb testing.TB, calls []batchCall) map[*regovm.Program]*regovm.Program {
+	tb.Helper()
+	plain := map[*regovm.Program]*regovm.Program{}
+	for _, c := range calls {
+		if _, ok := plain[c.vm]; ok {
+			continue
+		}
+		p, err := c.vm.Plain()
+		require.NoError(tb, err)
+		plain[c.vm] = p
+	}
+	return plain
+}
+
+// TestRunBatchConstantsAsPlain holds runBatch on the batch programs as
+// evaluated (constant composites built once, shared by every evaluation)
+// to the same programs built plain, on every example and fixture and the
+// generated gate repository: the same bindings and culprit for every batch
+// evaluation, each evaluated twice so the second sees whatever the first
+// was handed.
+func TestRunBatchConstantsAsPlain(t *testing.T) {
+	ctx := context.Background()
+	e, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
+	require.NoError(t, err)
+	sets := differentialSets(t)
+	sets["benchdata.TerraformRepository(20)"] = terraformGateSnapshot(t, 20)
+	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	for _, name := range slices.Sorted(maps.Keys(sets)) {
+		snap := sets[name]
+		if len(snap.Resources) == 0 {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			calls := batchCalls(t, e, snap)
+			plain := plainPrograms(t, calls)
+			withBindings := 0
+			for i, c := range calls {
+				for range 2 {
+					want, wantCulprit := inBatch(e, func(ctx context.Context, prog *progress) (rego.Vars, int) {
+						return e.runBatch(ctx, plain[c.vm], c.controls, c.input, now, prog)
+					})
+					got, culprit := inBatch(e, func(ctx context.Context, prog *progress) (rego.Vars, int) {
+						return e.runBatch(ctx, c.vm, c.controls, c.input, now, prog)
+					})
+					require.Equal(t, wantCulprit, culprit, "call %d: culprit", i)
+					require.Equal(t, want == nil, got == nil, "call %d: bindings", i)
+					require.ElementsMatch(t, slices.Collect(maps.Keys(want)), slices.Collect(maps.Keys(got)), "call %d: variables", i)
+					for k, w := range want {
+						require.True(t, w.(*ast.Term).Equal(got[k].(*ast.Term)), "call %d: %s: plain %v, constants %v", i, k, w, got[k])
+					}
+					if got != nil {
+						withBindings++
+					}
+				}
+			}
+			require.Positive(t, withBindings, "some batch gives bindings")
+		})
+	}
+}
+
+// BenchmarkRunBatchConstants is runBatch on the batch programs as
+// evaluated, constant composites built once ("constants"), against the
+// same programs built plain, every literal built anew by its statements on
+// every evaluation ("plain", regovm before consts.go), every batch
+// evaluation of the set in the same iterations, CPU time against CPU time:
+//
+//	go test -run '^$' -bench 'BenchmarkRunBatchConstants' -benchtime 10x ./internal/engine/
+func BenchmarkRunBatchConstants(b *testing.B) {
+	ctx := context.Background()
+	e, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	acme, err := benchdata.Acme("../../examples/acme", 2000, 200)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sets := map[string]*evidence.Snapshot{"terraform200": terraformGateSnapshot(b, 200), "acme": acme}
+	now := time.Now()
+	for _, name := range slices.Sorted(maps.Keys(sets)) {
+		calls := batchCalls(b, e, sets[name])
+		plain := plainPrograms(b, calls)
+		pairs := 0
+		for _, c := range calls {
+			pairs += len(c.controls)
+		}
+		each := func(program func(c batchCall) *regovm.Program) func() (int, error) {
+			return func() (int, error) {
+				for i, c := range calls {
+					bindings, _ := inBatch(e, func(ctx context.Context, prog *progress) (rego.Vars, int) {
+						return e.runBatch(ctx, program(c), c.controls, c.input, now, prog)
+					})
+					if bindings == nil {
+						return 0, fmt.Errorf("call %d (%d controls): no bindings", i, len(c.controls))
+					}
+				}
+				return pairs, nil
+			}
+		}
+		b.Run("set="+name, func(b *testing.B) {
+			report(b, race(b,
+				&contender{name: "constants", eval: each(func(c batchCall) *regovm.Program { return c.vm })},
+				&contender{name: "plain", eval: each(func(c batchCall) *regovm.Program { return plain[c.vm] })},
+			))
+		})
+	}
+}

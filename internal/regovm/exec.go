@@ -205,7 +205,7 @@ func (p *program) run(ctx context.Context, opts RunOptions) (ast.Value, error) {
 		s.reset()
 		p.pool.Put(s)
 	}()
-	if err := s.evaluate(ctx, opts, p.plan.Blocks); err != nil {
+	if err := s.evaluate(ctx, opts, p.blocks); err != nil {
 		return nil, err
 	}
 	return ast.NewSet(s.result...), nil
@@ -435,6 +435,9 @@ func (s *state) exec(stmt ir.Stmt, f []*ast.Term) (int, error) {
 		if v == nil || !ok {
 			return undefined, nil
 		}
+		if s.p.isShared(arr) {
+			return 0, s.mutates(st.Location)
+		}
 		// In place: the array is the one MakeArray gave this local, not
 		// yet read by anything (the planner appends before any use).
 		*arr = *arr.Append(v)
@@ -444,12 +447,18 @@ func (s *state) exec(stmt ir.Stmt, f []*ast.Term) (int, error) {
 		if v == nil || !ok {
 			return undefined, nil
 		}
+		if s.p.isShared(set) && !set.Contains(v) {
+			return 0, s.mutates(st.Location)
+		}
 		set.Add(v)
 	case *ir.ObjectInsertStmt:
 		k, v := s.operand(st.Key, f), s.operand(st.Value, f)
 		obj, ok := f[st.Object].Value.(ast.Object)
 		if k == nil || v == nil || !ok {
 			return undefined, nil
+		}
+		if s.p.isShared(obj) {
+			return 0, s.mutates(st.Location)
 		}
 		obj.Insert(k, v)
 	case *ir.ObjectInsertOnceStmt:
@@ -463,6 +472,9 @@ func (s *state) exec(stmt ir.Stmt, f []*ast.Term) (int, error) {
 				return 0, s.keyConflict(st.Location)
 			}
 			return next, nil
+		}
+		if s.p.isShared(obj) {
+			return 0, s.mutates(st.Location)
 		}
 		obj.Insert(k, v)
 	case *ir.ObjectMergeStmt:
@@ -493,6 +505,10 @@ func (s *state) exec(stmt ir.Stmt, f []*ast.Term) (int, error) {
 	case *ir.CallDynamicStmt:
 		return s.callDynamic(st, f)
 	case *ir.NopStmt:
+	case *constStmt:
+		for i, l := range st.targets {
+			f[l] = st.values[i]
+		}
 	case *resultRowStmt:
 		// The MakeObject, ObjectInserts and ResultSetAdd it stands for:
 		// an undefined value leaves the block as its ObjectInsert would,
@@ -789,7 +805,7 @@ func (s *state) frame(fn *function) (frame []*ast.Term, owned bool) {
 }
 
 func (s *state) body(fn *function, frame []*ast.Term) (*ast.Term, error) {
-	for _, b := range fn.fn.Blocks {
+	for _, b := range fn.blocks {
 		if _, err := s.run(b, frame); err != nil {
 			return nil, err
 		}

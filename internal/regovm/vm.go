@@ -125,13 +125,26 @@ type program struct {
 	// shape is how the plan adds its result, for RunVars; nil when it is
 	// not the planner's usual shape (vars.go).
 	shape *resultShape
-	pool  sync.Pool
+	// blocks are the plan's blocks as evaluated: with the constant runs
+	// replaced (consts.go), or the plan's own for a plain program.
+	blocks []*ir.Block
+	// shared are the constant composites every evaluation hands out,
+	// which no statement may add to (isShared).
+	shared map[ast.Value]struct{}
+	// policy and custom are what the program was compiled from, for
+	// Plain; plain: compiled without constants, the benchmarks' baseline.
+	policy *ir.Policy
+	custom map[string]*topdown.Builtin
+	plain  bool
+	pool   sync.Pool
 }
 
 type function struct {
-	index  int
-	fn     *ir.Func
-	size   int // locals
+	index int
+	fn    *ir.Func
+	size  int // locals
+	// blocks are fn's blocks as evaluated (program.blocks).
+	blocks []*ir.Block
 	memo   bool
 	path   string // data.a.b, for conflict messages
 	isFunc bool   // a Rego function (has arguments), not a rule
@@ -149,6 +162,12 @@ type callee struct {
 }
 
 func compile(policy *ir.Policy, custom map[string]*topdown.Builtin) (*program, error) {
+	return compileAs(policy, custom, false)
+}
+
+// compileAs is compile, without constants when plain (the plan's own
+// blocks evaluated as they are, as this package did before consts.go).
+func compileAs(policy *ir.Policy, custom map[string]*topdown.Builtin, plain bool) (*program, error) {
 	if policy.Plans == nil || len(policy.Plans.Plans) != 1 {
 		return nil, fmt.Errorf("want one plan, got %d", plansLen(policy))
 	}
@@ -161,6 +180,9 @@ func compile(policy *ir.Policy, custom map[string]*topdown.Builtin) (*program, e
 		dynamic: map[string]*function{},
 		calls:   map[*ir.CallStmt]callee{},
 		data:    ast.NewTerm(ast.NewObject()),
+		policy:  policy,
+		custom:  custom,
+		plain:   plain,
 	}
 	if policy.Static != nil {
 		for _, s := range policy.Static.Strings {
@@ -208,6 +230,20 @@ func compile(policy *ir.Policy, custom map[string]*topdown.Builtin) (*program, e
 		return nil, err
 	}
 	p.shape = findResultShape(p)
+	p.blocks = p.plan.Blocks
+	for _, f := range p.funcs {
+		f.blocks = f.fn.Blocks
+	}
+	if !plain {
+		p.shared = map[ast.Value]struct{}{}
+		p.blocks = hoistConstants(p, p.plan.Blocks, p.frameSize, p.shared)
+		if p.shape != nil {
+			p.shape.blocks = hoistConstants(p, p.shape.blocks, p.frameSize, p.shared)
+		}
+		for _, f := range p.funcs {
+			f.blocks = hoistConstants(p, f.fn.Blocks, f.size, p.shared)
+		}
+	}
 	p.pool.New = func() any { return newState(p) }
 	return p, nil
 }
@@ -436,4 +472,19 @@ func walkCalls(blocks []*ir.Block, see func(*ir.CallStmt)) {
 			}
 		}
 	}
+}
+
+// Plain returns the program compiled again as this package evaluated
+// before constant composites were built once (consts.go): every literal
+// built anew by its statements on every evaluation. It is the baseline of
+// the engine's benchmarks, run beside p in the same iterations; nothing
+// else should call it.
+func (p *Program) Plain() (*Program, error) {
+	pp := (*program)(p)
+	plain, err := compileAs(pp.policy, pp.custom, true)
+	if err != nil {
+		return nil, fmt.Errorf("%s target: %w", Name, err)
+	}
+	plain.data, plain.loaded = pp.data, pp.loaded
+	return (*Program)(plain), nil
 }
