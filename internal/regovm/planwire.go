@@ -318,6 +318,28 @@ func (r *wireReader) skip(num protowire.Number, typ protowire.Type) error {
 	return nil
 }
 
+// countFields counts the fields numbered num of a record, for sizing a
+// slice before decoding them; a record it cannot read counts as far as
+// it can (decoding it then says what is wrong).
+func countFields(r wireReader, num protowire.Number) int {
+	n := 0
+	for r.more() {
+		v, err := r.uvarint()
+		if err != nil {
+			return n
+		}
+		if protowire.Number(v>>3) == num {
+			n++
+		}
+		if m := protowire.ConsumeFieldValue(protowire.Number(v>>3), protowire.Type(v&7), r.b); m >= 0 {
+			r.advance(m)
+		} else {
+			return n
+		}
+	}
+	return n
+}
+
 // enter refuses a message record nested deeper than maxWireDepth.
 func (r *wireReader) enter(depth int) error {
 	if depth > maxWireDepth {
@@ -330,6 +352,50 @@ func (r *wireReader) enter(depth int) error {
 // wire form.
 type wireDecoder struct {
 	decoder
+	// boxed are operand values already made an ir.Val, by local or
+	// string index: an int above 255 in an interface is an allocation,
+	// and a plan names the same few locals and strings over and over.
+	// An interface's value cannot be changed, so operands may share one.
+	boxedLocals, boxedStrings []ir.Val
+	// opScratch is readBody's scratch for a call's operands, handed to
+	// one body at a time.
+	opScratch []operandState
+}
+
+// maxBoxed bounds the boxed caches: a local or string index past it
+// (none of a real plan's) is boxed anew each time.
+const maxBoxed = 1 << 14
+
+// boxLocal is ir.Val(l), from the cache where l is below maxBoxed.
+func (d *wireDecoder) boxLocal(l ir.Local) ir.Val {
+	if l >= maxBoxed {
+		return l
+	}
+	c := growBoxed(&d.boxedLocals, int(l))
+	if c[l] == nil {
+		c[l] = l
+	}
+	return c[l]
+}
+
+// boxString is boxLocal for a string index.
+func (d *wireDecoder) boxString(i ir.StringIndex) ir.Val {
+	if i >= maxBoxed {
+		return i
+	}
+	c := growBoxed(&d.boxedStrings, int(i))
+	if c[i] == nil {
+		c[i] = i
+	}
+	return c[i]
+}
+
+// growBoxed makes a cache long enough to hold index i.
+func growBoxed(cache *[]ir.Val, i int) []ir.Val {
+	if i >= len(*cache) {
+		*cache = append(*cache, make([]ir.Val, i+1-len(*cache))...)
+	}
+	return *cache
 }
 
 // static decodes Policy.static from its records (records of a singular
@@ -588,6 +654,12 @@ func (d *wireDecoder) blockStmts(r wireReader, stmts []ir.Stmt, depth int) ([]ir
 	if err := r.enter(depth); err != nil {
 		return stmts, err
 	}
+	if stmts == nil {
+		// One allocation of the block's size rather than append's doublings.
+		if n := countFields(r, blockStmts); n > 0 {
+			stmts = make([]ir.Stmt, 0, n)
+		}
+	}
 	for r.more() {
 		num, typ, err := r.tag()
 		if err != nil {
@@ -671,10 +743,14 @@ func (d *wireDecoder) stmt(r wireReader, depth int) (ir.Stmt, error) {
 	}
 	kind := stmtKinds[kinds[last].num]
 	var f bodyFields
+	f.operands, d.opScratch = d.opScratch[:0], nil // a body in this one's blocks makes its own
 	if err := d.readBody(kind.spec, kinds[first:], depth+1, &f); err != nil {
 		return nil, err
 	}
-	out, err := kind.finish(d, &f)
+	// f goes by value: through the function value, a pointer to it would
+	// move it to the heap, an allocation for every statement.
+	out, err := kind.finish(d, f)
+	d.opScratch = f.operands[:0] // finish copied what it keeps
 	if err != nil {
 		return nil, err
 	}
@@ -826,10 +902,16 @@ func (d *wireDecoder) operand(o operandState) (ir.Operand, error) {
 	switch o.kind {
 	case valLocal:
 		l, err := local(int32(o.value))
-		return ir.Operand{Value: l}, err
+		if err != nil {
+			return ir.Operand{Value: l}, err
+		}
+		return ir.Operand{Value: d.boxLocal(l)}, nil
 	case valStringIndex:
 		i, err := d.stringIndex(int32(o.value))
-		return ir.Operand{Value: ir.StringIndex(i)}, err
+		if err != nil {
+			return ir.Operand{Value: ir.StringIndex(i)}, err
+		}
+		return ir.Operand{Value: d.boxString(ir.StringIndex(i))}, nil
 	case valBool:
 		return ir.Operand{Value: ir.Bool(o.value != 0)}, nil
 	}
@@ -864,18 +946,18 @@ func (f *bodyFields) local(num int) (ir.Local, error) { return local(int32(f.var
 // planproto.go's checks in planproto.go's order and words.
 var stmtKinds [stmtLastKind + 1]struct {
 	spec   *wireSpec
-	finish func(d *wireDecoder, f *bodyFields) (ir.Stmt, error)
+	finish func(d *wireDecoder, f bodyFields) (ir.Stmt, error)
 }
 
 func init() {
-	type finisher = func(d *wireDecoder, f *bodyFields) (ir.Stmt, error)
+	type finisher = func(d *wireDecoder, f bodyFields) (ir.Stmt, error)
 	set := func(num protowire.Number, spec *wireSpec, finish finisher) {
 		stmtKinds[num].spec, stmtKinds[num].finish = spec, finish
 	}
 	// A statement's operand and target, local and target and the like:
 	// shared shapes, by the kind's name.
 	operandTarget := func(kind string, make func(ir.Operand, ir.Local) ir.Stmt) finisher {
-		return func(d *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+		return func(d *wireDecoder, f bodyFields) (ir.Stmt, error) {
 			src, err := d.operand(f.operand[1])
 			if err != nil {
 				return nil, field(kind, "source", err)
@@ -888,7 +970,7 @@ func init() {
 		}
 	}
 	operandOnly := func(kind string, make func(ir.Operand) ir.Stmt) finisher {
-		return func(d *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+		return func(d *wireDecoder, f bodyFields) (ir.Stmt, error) {
 			src, err := d.operand(f.operand[1])
 			if err != nil {
 				return nil, field(kind, "source", err)
@@ -897,7 +979,7 @@ func init() {
 		}
 	}
 	localOnly := func(kind, name string, make func(ir.Local) ir.Stmt) finisher {
-		return func(_ *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+		return func(_ *wireDecoder, f bodyFields) (ir.Stmt, error) {
 			l, err := f.local(1)
 			if err != nil {
 				return nil, field(kind, name, err)
@@ -906,7 +988,7 @@ func init() {
 		}
 	}
 	pair := func(kind string, make func(a, b ir.Operand) ir.Stmt) finisher {
-		return func(d *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+		return func(d *wireDecoder, f bodyFields) (ir.Stmt, error) {
 			a, err := d.operand(f.operand[1])
 			if err != nil {
 				return nil, field(kind, "a", err)
@@ -919,7 +1001,7 @@ func init() {
 		}
 	}
 	insert := func(kind string, make func(k, v ir.Operand, o ir.Local) ir.Stmt) finisher {
-		return func(d *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+		return func(d *wireDecoder, f bodyFields) (ir.Stmt, error) {
 			k, err := d.operand(f.operand[1])
 			if err != nil {
 				return nil, field(kind, "key", err)
@@ -936,7 +1018,7 @@ func init() {
 		}
 	}
 
-	set(4, arrayAppendSpec, func(d *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+	set(4, arrayAppendSpec, func(d *wireDecoder, f bodyFields) (ir.Stmt, error) {
 		const kind = "ArrayAppendStmt"
 		v, err := d.operand(f.operand[1])
 		if err != nil {
@@ -948,7 +1030,7 @@ func init() {
 		}
 		return &ir.ArrayAppendStmt{Value: v, Array: a}, nil
 	})
-	set(5, assignIntSpec, func(_ *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+	set(5, assignIntSpec, func(_ *wireDecoder, f bodyFields) (ir.Stmt, error) {
 		t, err := f.local(2)
 		if err != nil {
 			return nil, field("AssignIntStmt", "target", err)
@@ -961,13 +1043,13 @@ func init() {
 	set(7, assignVarSpec, operandTarget("AssignVarStmt", func(s ir.Operand, t ir.Local) ir.Stmt {
 		return &ir.AssignVarStmt{Source: s, Target: t}
 	}))
-	set(8, blockStmtSpec, func(_ *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+	set(8, blockStmtSpec, func(_ *wireDecoder, f bodyFields) (ir.Stmt, error) {
 		return &ir.BlockStmt{Blocks: f.blocks}, nil
 	})
-	set(9, breakSpec, func(_ *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+	set(9, breakSpec, func(_ *wireDecoder, f bodyFields) (ir.Stmt, error) {
 		return &ir.BreakStmt{Index: uint32(f.varint[1])}, nil
 	})
-	set(10, callDynamicSpec, func(d *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+	set(10, callDynamicSpec, func(d *wireDecoder, f bodyFields) (ir.Stmt, error) {
 		const kind = "CallDynamicStmt"
 		args, err := locals(f.varints)
 		if err != nil {
@@ -983,7 +1065,7 @@ func init() {
 		}
 		return &ir.CallDynamicStmt{Args: args, Result: r, Path: path}, nil
 	})
-	set(11, callSpec, func(d *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+	set(11, callSpec, func(d *wireDecoder, f bodyFields) (ir.Stmt, error) {
 		const kind = "CallStmt"
 		if f.str == "" {
 			return nil, field(kind, "function", errors.New("missing name"))
@@ -998,7 +1080,7 @@ func init() {
 		}
 		return &ir.CallStmt{Func: f.str, Args: args, Result: r}, nil
 	})
-	set(12, dotSpec, func(d *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+	set(12, dotSpec, func(d *wireDecoder, f bodyFields) (ir.Stmt, error) {
 		const kind = "DotStmt"
 		src, err := d.operand(f.operand[1])
 		if err != nil {
@@ -1021,7 +1103,7 @@ func init() {
 	set(17, isSetSpec, operandOnly("IsSetStmt", func(s ir.Operand) ir.Stmt { return &ir.IsSetStmt{Source: s} }))
 	set(18, isUndefinedSpec, localOnly("IsUndefinedStmt", "source", func(l ir.Local) ir.Stmt { return &ir.IsUndefinedStmt{Source: l} }))
 	set(19, lenSpec, operandTarget("LenStmt", func(s ir.Operand, t ir.Local) ir.Stmt { return &ir.LenStmt{Source: s, Target: t} }))
-	set(20, makeArraySpec, func(_ *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+	set(20, makeArraySpec, func(_ *wireDecoder, f bodyFields) (ir.Stmt, error) {
 		const kind = "MakeArrayStmt"
 		t, err := f.local(2)
 		if err != nil {
@@ -1033,14 +1115,14 @@ func init() {
 		return &ir.MakeArrayStmt{Capacity: int32(f.varint[1]), Target: t}, nil
 	})
 	set(21, makeNullSpec, localOnly("MakeNullStmt", "target", func(l ir.Local) ir.Stmt { return &ir.MakeNullStmt{Target: l} }))
-	set(22, makeNumberIntSpec, func(_ *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+	set(22, makeNumberIntSpec, func(_ *wireDecoder, f bodyFields) (ir.Stmt, error) {
 		t, err := f.local(2)
 		if err != nil {
 			return nil, field("MakeNumberIntStmt", "target", err)
 		}
 		return &ir.MakeNumberIntStmt{Value: int64(f.varint[1]), Target: t}, nil
 	})
-	set(23, makeNumberRefSpec, func(d *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+	set(23, makeNumberRefSpec, func(d *wireDecoder, f bodyFields) (ir.Stmt, error) {
 		const kind = "MakeNumberRefStmt"
 		i, err := d.stringIndex(int32(f.varint[1]))
 		if err != nil {
@@ -1054,9 +1136,9 @@ func init() {
 	})
 	set(24, makeObjectSpec, localOnly("MakeObjectStmt", "target", func(l ir.Local) ir.Stmt { return &ir.MakeObjectStmt{Target: l} }))
 	set(25, makeSetSpec, localOnly("MakeSetStmt", "target", func(l ir.Local) ir.Stmt { return &ir.MakeSetStmt{Target: l} }))
-	set(26, nopSpec, func(*wireDecoder, *bodyFields) (ir.Stmt, error) { return &ir.NopStmt{}, nil })
+	set(26, nopSpec, func(*wireDecoder, bodyFields) (ir.Stmt, error) { return &ir.NopStmt{}, nil })
 	set(27, notEqualSpec, pair("NotEqualStmt", func(a, b ir.Operand) ir.Stmt { return &ir.NotEqualStmt{A: a, B: b} }))
-	set(28, notSpec, func(_ *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+	set(28, notSpec, func(_ *wireDecoder, f bodyFields) (ir.Stmt, error) {
 		b, err := f.nested("NotStmt")
 		if err != nil {
 			return nil, err
@@ -1069,7 +1151,7 @@ func init() {
 	set(30, objectInsertSpec, insert("ObjectInsertStmt", func(k, v ir.Operand, o ir.Local) ir.Stmt {
 		return &ir.ObjectInsertStmt{Key: k, Value: v, Object: o}
 	}))
-	set(31, objectMergeSpec, func(_ *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+	set(31, objectMergeSpec, func(_ *wireDecoder, f bodyFields) (ir.Stmt, error) {
 		const kind = "ObjectMergeStmt"
 		a, err := f.local(1)
 		if err != nil {
@@ -1088,7 +1170,7 @@ func init() {
 	set(32, resetLocalSpec, localOnly("ResetLocalStmt", "target", func(l ir.Local) ir.Stmt { return &ir.ResetLocalStmt{Target: l} }))
 	set(33, resultSetAddSpec, localOnly("ResultSetAddStmt", "value", func(l ir.Local) ir.Stmt { return &ir.ResultSetAddStmt{Value: l} }))
 	set(34, returnLocalSpec, localOnly("ReturnLocalStmt", "source", func(l ir.Local) ir.Stmt { return &ir.ReturnLocalStmt{Source: l} }))
-	set(35, scanSpec, func(_ *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+	set(35, scanSpec, func(_ *wireDecoder, f bodyFields) (ir.Stmt, error) {
 		const kind = "ScanStmt"
 		src, err := f.local(1)
 		if err != nil {
@@ -1108,7 +1190,7 @@ func init() {
 		}
 		return &ir.ScanStmt{Source: src, Key: key, Value: val, Block: b}, nil
 	})
-	set(36, setAddSpec, func(d *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+	set(36, setAddSpec, func(d *wireDecoder, f bodyFields) (ir.Stmt, error) {
 		const kind = "SetAddStmt"
 		v, err := d.operand(f.operand[1])
 		if err != nil {
@@ -1120,7 +1202,7 @@ func init() {
 		}
 		return &ir.SetAddStmt{Value: v, Set: set}, nil
 	})
-	set(37, withSpec, func(d *wireDecoder, f *bodyFields) (ir.Stmt, error) {
+	set(37, withSpec, func(d *wireDecoder, f bodyFields) (ir.Stmt, error) {
 		const kind = "WithStmt"
 		l, err := f.local(1)
 		if err != nil {
