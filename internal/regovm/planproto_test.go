@@ -447,7 +447,17 @@ func TestPolicyFromProtoMutated(t *testing.T) {
 	t.Logf("500 mutated plans: %d refused", failed)
 }
 
-func TestPolicyFromProtoRefuses(t *testing.T) {
+// refusalCase is a hand-built message PolicyFromProto refuses, and the
+// words of the refusal.
+type refusalCase struct {
+	name   string
+	policy *pb.Policy
+	want   string
+}
+
+// policyRefusals are PolicyFromProto's refusals, one a case; DecodePolicy
+// is held to the same of their wire forms (TestDecodePolicyRefuses).
+func policyRefusals() []refusalCase {
 	nop := func() *pb.Stmt { return &pb.Stmt{Kind: &pb.Stmt_NopStmt{NopStmt: &pb.NopStmt{}}} }
 	policyWith := func(s ...*pb.Stmt) *pb.Policy {
 		return &pb.Policy{
@@ -459,11 +469,7 @@ func TestPolicyFromProtoRefuses(t *testing.T) {
 	str := func(i int32) *pb.Operand {
 		return &pb.Operand{Value: &pb.Val{Kind: &pb.Val_StringIndex{StringIndex: i}}}
 	}
-	for _, tc := range []struct {
-		name   string
-		policy *pb.Policy
-		want   string
-	}{
+	return []refusalCase{
 		{"no policy", nil, "ir policy: none"},
 		{"statement with no kind", policyWith(&pb.Stmt{}), "plan 0: block 0: stmt 1: unknown statement"},
 		{"nil statement", policyWith(nil), "plan 0: block 0: stmt 1: missing"},
@@ -486,7 +492,11 @@ func TestPolicyFromProtoRefuses(t *testing.T) {
 		{"nil block", &pb.Policy{Plans: &pb.Plans{Plans: []*pb.Plan{{Blocks: []*pb.Block{nil}}}}}, "ir policy: plan 0: block 0: missing"},
 		{"func with bad param", &pb.Policy{Funcs: &pb.Funcs{Funcs: []*pb.Func{{Name: new("f"), Params: []int32{0, -3}}}}}, "ir policy: func 0: param 1: local -3 out of range"},
 		{"builtin without name", &pb.Policy{Static: &pb.Static{BuiltinFuncs: []*pb.BuiltinFunc{{}}}}, "ir policy: static: builtin func 0: missing name"},
-	} {
+	}
+}
+
+func TestPolicyFromProtoRefuses(t *testing.T) {
+	for _, tc := range policyRefusals() {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := PolicyFromProto(tc.policy)
 			require.ErrorContains(t, err, tc.want)
