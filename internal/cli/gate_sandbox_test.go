@@ -20,6 +20,15 @@ func bombControl(id, pkg, body string) string {
 // up to 2 GiB — are evaluated in a child process. The gate
 // survives them, reports every result of those controls as an error naming
 // the limit, and exits 3; the built-in controls still report.
+//
+// Which limit a bomb reaches first depends on the machine: on the AMD EPYC
+// VM of issue 16's fifth round the doubled string spends the 5 s CPU
+// budget before its heap reaches 1 GiB (34ff907 fails the same way there),
+// where on the Intel Xeon VM before it reached the memory limit first. So
+// both bombs are held to "an error naming a limit"; the memory limit's own
+// message is held by the engine's TestUntrustedControlsRunInAChild
+// (internal/engine/sandbox_test.go: WS-MEM-001 under a 64 MiB limit,
+// reached long before its time limit).
 func TestGateSurvivesControlBombs(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -62,10 +71,10 @@ deny contains "big" if count(s11) < 0`))
 	for _, f := range r.Findings {
 		got[f.ControlID] = f
 	}
-	require.Equal(t, finding.Error, got["ACME-BOMB-001"].Status)
-	require.Contains(t, got["ACME-BOMB-001"].Message, "control ACME-BOMB-001 exceeded the ", "memory or time, whichever it reaches first")
-	require.Equal(t, finding.Error, got["ACME-BOMB-002"].Status)
-	require.Equal(t, "control ACME-BOMB-002 exceeded the memory limit of 1024 MiB (the evaluation process was stopped)", got["ACME-BOMB-002"].Message)
+	for _, id := range []string{"ACME-BOMB-001", "ACME-BOMB-002"} {
+		require.Equal(t, finding.Error, got[id].Status, id)
+		require.Regexp(t, `exceeded the (memory limit of 1024 MiB|CPU time limit of 5s)`, got[id].Message, "%s: memory or time, whichever it reaches first", id)
+		require.Contains(t, res.stderr, id+" on ws/infra/aws_security_group.bastion could not be evaluated: ")
+	}
 	require.Equal(t, finding.Fail, got["AWS-EC2-001"].Status, "built-in controls are evaluated in-process as before")
-	require.Contains(t, res.stderr, "ACME-BOMB-002 on ws/infra/aws_security_group.bastion could not be evaluated: control ACME-BOMB-002 exceeded the memory limit")
 }
