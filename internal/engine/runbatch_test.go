@@ -111,17 +111,55 @@ func terraformGateSnapshot(tb testing.TB, n int) *evidence.Snapshot {
 	return res.Snapshot
 }
 
+// runBatchSets is what the runBatch tests evaluate: an engine of one
+// worker over the embedded catalogue, every example and fixture
+// (differentialSets) and the generated 20-file gate repository, at a fixed
+// time.
+func runBatchSets(t *testing.T) (*Engine, map[string]*evidence.Snapshot, time.Time) {
+	t.Helper()
+	e, err := New(context.Background(), []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
+	require.NoError(t, err)
+	sets := differentialSets(t)
+	sets["benchdata.TerraformRepository(20)"] = terraformGateSnapshot(t, 20)
+	return e, sets, time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+}
+
+// benchRunBatchSets is what the runBatch benchmarks evaluate: the same
+// engine, the generated 200-file gate repository and the acme-shaped set.
+func benchRunBatchSets(b *testing.B) (*Engine, map[string]*evidence.Snapshot) {
+	b.Helper()
+	e, err := New(context.Background(), []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	acme, err := benchdata.Acme("../../examples/acme", 2000, 200)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return e, map[string]*evidence.Snapshot{"terraform200": terraformGateSnapshot(b, 200), "acme": acme}
+}
+
+// requireSameBindings fails unless two runs of batch call i, the reference
+// and the one under test (named for the messages), agree: the same
+// culprit, bindings or none alike, the same variables with equal terms. It
+// reports whether there were bindings.
+func requireSameBindings(t *testing.T, i int, wantName string, want rego.Vars, wantCulprit int, gotName string, got rego.Vars, culprit int) bool {
+	t.Helper()
+	require.Equal(t, wantCulprit, culprit, "call %d: culprit", i)
+	require.Equal(t, want == nil, got == nil, "call %d: bindings", i)
+	require.ElementsMatch(t, slices.Collect(maps.Keys(want)), slices.Collect(maps.Keys(got)), "call %d: variables", i)
+	for k, w := range want {
+		require.True(t, w.(*ast.Term).Equal(got[k].(*ast.Term)), "call %d: %s: %s %v, %s %v", i, k, wantName, w, gotName, got[k])
+	}
+	return got != nil
+}
+
 // TestRunBatchReadsAsRunAndGet holds runBatch to what it read before
 // RunVars, on every example and fixture and the generated gate
 // repository: for every batch evaluation of every resource, the same
 // bindings (the same variables, equal terms) and the same culprit.
 func TestRunBatchReadsAsRunAndGet(t *testing.T) {
-	ctx := context.Background()
-	e, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
-	require.NoError(t, err)
-	sets := differentialSets(t)
-	sets["benchdata.TerraformRepository(20)"] = terraformGateSnapshot(t, 20)
-	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	e, sets, now := runBatchSets(t)
 	for _, name := range slices.Sorted(maps.Keys(sets)) {
 		snap := sets[name]
 		if len(snap.Resources) == 0 {
@@ -138,13 +176,7 @@ func TestRunBatchReadsAsRunAndGet(t *testing.T) {
 				got, culprit := inBatch(e, func(ctx context.Context, prog *progress) (rego.Vars, int) {
 					return e.runBatch(ctx, c.vm, c.controls, c.input, now, prog)
 				})
-				require.Equal(t, wantCulprit, culprit, "call %d: culprit", i)
-				require.Equal(t, want == nil, got == nil, "call %d: bindings", i)
-				require.ElementsMatch(t, slices.Collect(maps.Keys(want)), slices.Collect(maps.Keys(got)), "call %d: variables", i)
-				for k, w := range want {
-					require.True(t, w.(*ast.Term).Equal(got[k].(*ast.Term)), "call %d: %s: Run %v, RunVars %v", i, k, w, got[k])
-				}
-				if got != nil {
+				if requireSameBindings(t, i, "Run", want, wantCulprit, "RunVars", got, culprit) {
 					withBindings++
 				}
 			}
@@ -164,16 +196,7 @@ func TestRunBatchReadsAsRunAndGet(t *testing.T) {
 // Both evaluate the whole batch; the difference is the result object,
 // its set and the Gets.
 func BenchmarkRunBatch(b *testing.B) {
-	ctx := context.Background()
-	e, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
-	if err != nil {
-		b.Fatal(err)
-	}
-	acme, err := benchdata.Acme("../../examples/acme", 2000, 200)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sets := map[string]*evidence.Snapshot{"terraform200": terraformGateSnapshot(b, 200), "acme": acme}
+	e, sets := benchRunBatchSets(b)
 	now := time.Now()
 	for _, name := range slices.Sorted(maps.Keys(sets)) {
 		calls := batchCalls(b, e, sets[name])
@@ -234,12 +257,7 @@ func plainPrograms(tb testing.TB, calls []batchCall) map[*regovm.Program]*regovm
 // evaluation, each evaluated twice so the second sees whatever the first
 // was handed.
 func TestRunBatchConstantsAsPlain(t *testing.T) {
-	ctx := context.Background()
-	e, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
-	require.NoError(t, err)
-	sets := differentialSets(t)
-	sets["benchdata.TerraformRepository(20)"] = terraformGateSnapshot(t, 20)
-	now := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	e, sets, now := runBatchSets(t)
 	for _, name := range slices.Sorted(maps.Keys(sets)) {
 		snap := sets[name]
 		if len(snap.Resources) == 0 {
@@ -257,13 +275,7 @@ func TestRunBatchConstantsAsPlain(t *testing.T) {
 					got, culprit := inBatch(e, func(ctx context.Context, prog *progress) (rego.Vars, int) {
 						return e.runBatch(ctx, c.vm, c.controls, c.input, now, prog)
 					})
-					require.Equal(t, wantCulprit, culprit, "call %d: culprit", i)
-					require.Equal(t, want == nil, got == nil, "call %d: bindings", i)
-					require.ElementsMatch(t, slices.Collect(maps.Keys(want)), slices.Collect(maps.Keys(got)), "call %d: variables", i)
-					for k, w := range want {
-						require.True(t, w.(*ast.Term).Equal(got[k].(*ast.Term)), "call %d: %s: plain %v, constants %v", i, k, w, got[k])
-					}
-					if got != nil {
+					if requireSameBindings(t, i, "plain", want, wantCulprit, "constants", got, culprit) {
 						withBindings++
 					}
 				}
@@ -281,16 +293,7 @@ func TestRunBatchConstantsAsPlain(t *testing.T) {
 //
 //	go test -run '^$' -bench 'BenchmarkRunBatchConstants' -benchtime 10x ./internal/engine/
 func BenchmarkRunBatchConstants(b *testing.B) {
-	ctx := context.Background()
-	e, err := New(ctx, []Source{{Name: "controls", FS: controls.FS}}, WithWorkers(1))
-	if err != nil {
-		b.Fatal(err)
-	}
-	acme, err := benchdata.Acme("../../examples/acme", 2000, 200)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sets := map[string]*evidence.Snapshot{"terraform200": terraformGateSnapshot(b, 200), "acme": acme}
+	e, sets := benchRunBatchSets(b)
 	now := time.Now()
 	for _, name := range slices.Sorted(maps.Keys(sets)) {
 		calls := batchCalls(b, e, sets[name])
