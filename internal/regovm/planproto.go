@@ -240,10 +240,17 @@ func (d *decoder) operand(o *pb.Operand) (ir.Operand, error) {
 }
 
 func (d *decoder) operands(os []*pb.Operand) ([]ir.Operand, error) {
-	out := sliceOf[ir.Operand](len(os))
-	for i, o := range os {
+	return decodeEach(os, d.operand)
+}
+
+// decodeEach decodes every element of in with decode (sliceOf's slice:
+// nil for none), naming the index of the one that fails; both decoders'
+// operand lists (planproto.go, planwire.go).
+func decodeEach[S, T any](in []S, decode func(S) (T, error)) ([]T, error) {
+	out := sliceOf[T](len(in))
+	for i, x := range in {
 		var err error
-		if out[i], err = d.operand(o); err != nil {
+		if out[i], err = decode(x); err != nil {
 			return nil, fmt.Errorf("%d: %w", i, err)
 		}
 	}

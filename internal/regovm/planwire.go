@@ -919,14 +919,7 @@ func (d *wireDecoder) operand(o operandState) (ir.Operand, error) {
 }
 
 func (d *wireDecoder) operands(os []operandState) ([]ir.Operand, error) {
-	out := sliceOf[ir.Operand](len(os))
-	for i, o := range os {
-		var err error
-		if out[i], err = d.operand(o); err != nil {
-			return nil, fmt.Errorf("%d: %w", i, err)
-		}
-	}
-	return out, nil
+	return decodeEach(os, d.operand)
 }
 
 // nested is decoder.nested of a body's Block field.
